@@ -1,0 +1,126 @@
+"""Arabic folding for matching, built on camel-tools; it never touches the text offsets refer to.
+
+Folding is applied to tokens and to resource surfaces alike, so the two meet in one form:
+presentation forms and ligatures decomposed, diacritics and tatweel removed, alef variants,
+alef maqsura and ta marbuta unified, Persian letters mapped, and Arabic-Indic digits and
+separators turned into ASCII ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+TATWEEL = "\u0640"
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬،یکۀ",
+    "01234567890123456789.,،يكه",
+)
+# Marks that carry no letter: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel, bidi marks.
+_MARKS = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+# Proclitic sequences, longest first. Each is tried only when what remains is a known word, so
+# that "وزير" is never read as و + زير.
+PROCLITICS: tuple[str, ...] = (
+    "وبال",
+    "وكال",
+    "فبال",
+    "فال",
+    "وال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "فك",
+    "وس",
+    "فس",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+    "س",
+)
+_ARTICLE_AFTER = frozenset({"وال", "بال", "كال", "فال", "وبال", "وكال", "فبال"})
+
+
+def fold(text: str) -> str:
+    """The matching form of `text` (any length: a token, a phrase, a whole text)."""
+    if not text:
+        return text
+    text = normalize_unicode(text)
+    text = dediac_ar(text)
+    text = _MARKS.sub("", text)
+    text = normalize_alef_ar(text)
+    text = normalize_alef_maksura_ar(text)
+    text = normalize_teh_marbuta_ar(text)
+    return text.translate(_DIGITS)
+
+
+def fold_digits(text: str) -> str:
+    """Only the digit and separator folding (Arabic-Indic and Persian digits to ASCII)."""
+    return text.translate(_DIGITS)
+
+
+def strip_proclitics(folded: str, known: Iterable[str] | frozenset[str]) -> tuple[str, int]:
+    """Remove proclitics from a folded token when the remainder is a known word.
+
+    Returns the form to match and how many folded letters a mention should leave out.
+    "لل" + X is read as ل + "ال" + X, the way Arabic writes ل before the article.
+    """
+    if folded in known or len(folded) < 3:
+        return folded, 0
+    for clitic in PROCLITICS:
+        if not folded.startswith(clitic) or len(folded) - len(clitic) < 2:
+            continue
+        rest = folded[len(clitic) :]
+        if clitic in _ARTICLE_AFTER and folded[len(clitic) - 2 :] in known:
+            # و + الأسد before وال + أسد: the article belongs to the word when that is a word.
+            return folded[len(clitic) - 2 :], len(clitic) - 2
+        if clitic.endswith("لل"):
+            candidate = "ال" + rest
+            if candidate in known:
+                # The mention keeps "لل": its second lam is the article's (ل + الـ → لل).
+                return candidate, len(clitic) - 2
+            continue
+        if rest in known:
+            return rest, len(clitic)
+    return folded, 0
+
+
+def raw_prefix_length(raw: str, folded_letters: int) -> int:
+    """How many characters of `raw` hold its first `folded_letters` letters (marks skipped)."""
+    if folded_letters <= 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(raw):
+        if _MARKS.match(ch):
+            continue
+        seen += 1
+        if seen == folded_letters:
+            # Marks that sit on the last clitic letter belong to it.
+            j = i + 1
+            while j < len(raw) and _MARKS.match(raw[j]):
+                j += 1
+            return j
+    return len(raw)
+
+
+def has_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)

@@ -1,0 +1,122 @@
+"""Component: set each token's matching form, `token.norm_`, and the length of its proclitics.
+
+Runs first. `norm_` is the camel-tools folding of the token (normalize.fold) with proclitics
+(و ف ب ل ك س and their combinations, لل for ال) removed when — and only when — what remains
+is a word some resource knows. `token._.clitic` holds how many characters of the raw token a
+mention should leave out. The text itself is never rewritten, so every span keeps its offsets.
+
+The form depends only on the word, so it is set once per word on the vocabulary's lexeme, where
+every token of that word finds it; a document costs one array read and a set difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy
+from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from briefing.normalize import fold, raw_prefix_length, strip_proclitics
+
+_CLITICS_KEY = "briefing.clitics"  # doc.user_data: {token index: raw proclitic length}
+
+
+def _clitic(token: Token) -> int:
+    return int(token.doc.user_data.get(_CLITICS_KEY, {}).get(token.i, 0))
+
+
+if not Token.has_extension("clitic"):
+    Token.set_extension("clitic", getter=_clitic)
+
+
+class Normalizer:
+    """Folds tokens for matching. Config: none; the known words come from `set_known`."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.known: frozenset[str] = frozenset()
+        self._seen: set[int] = set()  # orths whose lexeme norm is set
+        self._clitic_len: dict[int, int] = {}  # orth -> raw proclitic length, when not 0
+
+    def set_known(self, words: Iterable[str]) -> None:
+        """Words (any form; they are folded here) that proclitic stripping may uncover."""
+        self.known = frozenset(fold(w) for w in words if w)
+        self._seen.clear()
+        self._clitic_len.clear()
+
+    def analyse(self, text: str) -> tuple[str, int]:
+        """(matching form, raw proclitic length) of one token's text."""
+        norm, removed = strip_proclitics(fold(text), self.known)
+        return norm, raw_prefix_length(text, removed) if removed else 0
+
+    def _learn(self, orths: Iterable[int]) -> None:
+        strings = self.vocab.strings
+        for orth in orths:
+            text = strings[orth]
+            norm, clitic = self.analyse(text)
+            self.vocab[orth].norm_ = norm
+            if clitic:
+                self._clitic_len[orth] = clitic
+            self._seen.add(orth)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        orths = doc.to_array(ORTH).tolist()
+        new = set(orths) - self._seen
+        if new:
+            self._learn(new)
+        lengths = self._clitic_len
+        if lengths:
+            clitics = {i: lengths[o] for i, o in enumerate(orths) if o in lengths}
+            if clitics:
+                doc.user_data[_CLITICS_KEY] = clitics
+        return doc
+
+
+@Language.factory("briefing_normalizer", assigns=["token.norm", "token._.clitic"])
+def make_normalizer(nlp: Language, name: str) -> Normalizer:
+    return Normalizer(nlp, name)
+
+
+class SentenceSplitter:
+    """Sentence starts after . ! ? ؟ … followed by a space, and at line breaks (titles, paragraphs)."""
+
+    FINAL = (".", "!", "?", "؟", "…", "..", "...")
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.final = numpy.array([nlp.vocab.strings.add(p) for p in self.FINAL], dtype="uint64")
+        self._newline: dict[int, bool] = {}
+        self.strings = nlp.vocab.strings
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        arr = doc.to_array([ORTH, SPACY, IS_ALPHA, IS_SPACE])
+        orths, space_after, alpha, is_space = arr[:, 0], arr[:, 1] == 1, arr[:, 2] == 1, arr[:, 3] == 1
+        final = numpy.isin(orths, self.final)
+        next_alpha = numpy.append(alpha[1:], False)
+        # A dot glued between letters (بي.بي.سي, U.S.) abbreviates; it does not end a sentence.
+        ends = final & (space_after | ~next_alpha)
+        for i in numpy.flatnonzero(is_space):
+            orth = int(orths[i])
+            newline = self._newline.get(orth)
+            if newline is None:
+                newline = self._newline[orth] = "\n" in self.strings[orth]
+            ends[i] = newline
+        starts = numpy.full(n, -1, dtype="int64")
+        starts[0] = 1
+        starts[1:][ends[:-1]] = 1
+        # spaCy reads attribute arrays as uint64: -1 must wrap, not be read from a narrower type.
+        doc.from_array(["SENT_START"], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory("briefing_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name)
