@@ -1,0 +1,535 @@
+"""Component: who is named in the article — people, organisations, states and places.
+
+Input: the gazetteer matches of the SpanRuler ("briefing_gazetteer", on NORM, so proclitics and
+spelling variants are already tolerated). This component then
+- resolves surfaces shared by several entries (عمان: Amman or Oman) from their context;
+- reads a capital as its state when it acts (طهران أكدت) and as the city after a locative word;
+- finds gazetteer names glued to a neighbour by bad extraction (جنوبسوريا, الولاياتالمتحدة);
+- finds people the gazetteer does not know, after a title or role (اللواء مسعود جزايري) or
+  from a given name (سهيل كريمي), and transliterates them;
+- joins short forms to the full name named in the same article (روحاني, الجاسر, الهيئة);
+and writes doc.spans["actors"] (token spans, span.id_ = actor id, label = type) and
+doc._.actors (briefing.model.Actor, mentions as character offsets without proclitics).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.attrs import IS_ALPHA, LENGTH, NORM
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from briefing.model import Actor, Mention
+from briefing.normalize import fold, has_arabic, raw_prefix_length, strip_proclitics
+from briefing.pipeline.tokenizer import text_of
+from briefing.resources import ActorEntry, Resources
+from briefing.transliterate import Transliterator
+
+if not Doc.has_extension("actors"):
+    Doc.set_extension("actors", default=())
+
+_AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
+_NAMED_KEY = "briefing.named"  # doc.user_data: ids the gazetteer matched, for disambiguation
+_IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
+_CONNECTORS = frozenset({"بن", "ابن", "ابو", "ابي", "عبد", "ولد", "بنت", "ام"})
+_KUNYA = frozenset({"عبد", "ابو", "ام"})  # first words of two-word given names: عبد الله, أبو محمد
+_DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي")
+
+
+_ABD = re.compile(r"(?<!\S)(عبد|أبو|ابو) ?(?=ال)")
+
+
+def _abd_variant(name: str) -> str:
+    """The other spelling of a عبد/أبو + ال compound: "عبد الله" ⇄ "عبدالله"."""
+    return _ABD.sub(lambda m: m.group(1) if " " in m.group(0) else m.group(1) + " ", name)
+
+
+def _with_article(adjective: str) -> str:
+    """ "كورية جنوبية" → "الكورية الجنوبية": every word of an adjective phrase takes the article."""
+    return " ".join(w if w.startswith("ال") else "ال" + w for w in adjective.split())
+
+
+@dataclass
+class _Hit:
+    """One mention being resolved: token span, character span (proclitics excluded), actor."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    actor: str
+    type: str
+    surface: str = ""  # folded surface that matched, for short forms
+
+
+@dataclass
+class _Person:
+    """A person found by pattern; not in the gazetteer."""
+
+    id: str
+    name_ar: str
+    name_en: str
+
+
+class ActorResolver:
+    """Config: `max_name_tokens` — the longest pattern-found name, in tokens (default 4)."""
+
+    def __init__(self, nlp: Language, name: str, *, max_name_tokens: int) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.max_name_tokens = max_name_tokens
+
+    # --- resources ---------------------------------------------------------------------------
+
+    def _rules(self, resources: Resources) -> dict[str, frozenset[str]]:
+        raw = resources.file("actor_rules")
+        return {key: frozenset(fold(w) for w in words) for key, words in raw.items()}
+
+    def _generated(self, resources: Resources) -> list[tuple[str, ActorEntry]]:
+        """Government phrases made from a state's adjectives: الحكومة الإيرانية, النظام السوري."""
+        raw = resources.file("actor_rules")
+        out = []
+        for e in resources.actors:
+            if e.type != "GPE":
+                continue
+            # Every spelling counts (أمريكية, أميركية); plurals (إيرانيون) never follow these nouns.
+            fem = [d for d in e.demonym_ar if d.endswith("ة")]
+            masc = [d for d in e.demonym_ar if not d.endswith(("ة", "ون", "ين"))]
+            out += [
+                (f"{noun} {_with_article(d)}", e) for d in fem for noun in raw.get("government_nouns_f", ())
+            ]
+            out += [
+                (f"{noun} {_with_article(d)}", e) for d in masc for noun in raw.get("government_nouns_m", ())
+            ]
+        return out
+
+    def vocabulary(self, resources: Resources) -> Iterable[str]:
+        words: set[str] = set()
+        for e in resources.actors:
+            for s in (*e.surfaces_ar, *e.ambiguous_ar):
+                words.update(s.split())
+            for d in e.demonym_ar:
+                words.add("ال" + d)
+        for surface, _ in self._generated(resources):
+            words.update(surface.split())
+        for t in resources.titles:
+            for form in t.ar:
+                words.update(form.split())
+        for key, values in resources.file("actor_rules").items():
+            if key != "not_name":
+                words.update(values)
+        words.update(resources.file("given_names")["given_names"])
+        # Person-name tokens too: a name is never cut into proclitic + word (كريمي is not ك + ريمي),
+        # and a proclitic before a name comes off (وكريمي).
+        words.update(self._translit(resources).name_tokens(min_count=3))
+        return words
+
+    def _translit(self, resources: Resources) -> Transliterator:
+        if getattr(self, "translit", None) is None:
+            self.translit = Transliterator.from_resources(resources)
+        return self.translit
+
+    def load(self, resources: Resources) -> None:
+        self._translit(resources)
+        self.entries: dict[str, ActorEntry] = {e.id: e for e in resources.actors}
+        rules = self._rules(resources)
+        self.locative = rules["locative_before"]
+        self.outlet_before = rules["outlet_before"]
+        self.state_before = rules["state_before"]
+        self.not_name = rules["not_name"]
+        # Raw, unfolded: "على" folds to "علي" (Ali), so function words are checked before folding.
+        self.not_name_raw = frozenset(resources.file("actor_rules")["not_name_raw"])
+        self.org_heads = rules["org_heads"]
+        self.not_short = rules["not_short"]
+        # Words a gazetteer surface may open with that are not part of the name itself: outlet and
+        # force words for organisations (صحيفة, قوات), titles and adjectives for people (الرئيس السوري).
+        self.trim_heads = rules["trim_heads"]
+        self.person_heads = {fold(form).split()[0] for t in resources.titles for form in t.ar} | {
+            "ال" + fold(d) for e in resources.actors for d in e.demonym_ar
+        }
+        # The first words of the people the gazetteer knows open names too (صدام، شون).
+        self.given = (
+            frozenset(fold(n) for n in resources.file("given_names")["given_names"])
+            | {
+                fold(s).split()[0]
+                for e in resources.actors
+                if e.type == "PERSON"
+                for s in e.surfaces_ar
+                if len(s.split()) > 1 and not fold(s).startswith("ال")
+            }
+            - self.not_name
+        )
+
+        # Every folded surface and the entries that claim it.
+        owners: dict[str, list[str]] = defaultdict(list)
+        forms: list[tuple[str, str]] = []
+        self.context_only: set[tuple[str, str]] = set()
+        for e in resources.actors:
+            for s in (*e.surfaces_ar, *e.ambiguous_ar, *e.context_only_ar):
+                forms.append((s, e.id))
+            self.context_only.update((" ".join(fold(s).split()), e.id) for s in e.context_only_ar)
+        for s, e in self._generated(resources):
+            forms.append((s, e.id))
+        # "عبد الله" and "عبدالله" are one name written two ways.
+        forms += [(_abd_variant(s), eid) for s, eid in forms if _abd_variant(s) != s]
+        for s, eid in forms:
+            key = " ".join(fold(s).split())
+            if eid not in owners[key]:
+                owners[key].append(eid)
+        self.surface_keys = {(key, eid) for key, ids in owners.items() for eid in ids}
+        self.ambiguous = {k: tuple(v) for k, v in owners.items() if len(v) > 1}
+        patterns = []
+        for key, ids in owners.items():
+            if len(ids) == 1 and (key, ids[0]) in self.context_only:
+                patterns.append(
+                    {"label": self.entries[ids[0]].type, "pattern": key, "id": _IN_CONTEXT + ids[0]}
+                )
+            elif len(ids) == 1:
+                patterns.append({"label": self.entries[ids[0]].type, "pattern": key, "id": ids[0]})
+            else:
+                patterns.append({"label": "AMBIGUOUS", "pattern": key, "id": _AMBIGUOUS + key})
+        # Hashtags join words with "_", which the tokenizer keeps as a token of its own.
+        patterns += [
+            {**p, "pattern": p["pattern"].replace(" ", "_")} for p in patterns if " " in p["pattern"]
+        ]
+        ruler: Any = self.nlp.get_pipe("briefing_gazetteer")
+        ruler.add_patterns(patterns)
+
+        # Glued words: a known one-word surface at the end of a token, a two-word one as a whole.
+        self.single = {
+            k: v[0]
+            for k, v in owners.items()
+            if " " not in k and len(v) == 1 and len(k) >= 3 and (k, v[0]) not in self.context_only
+        }
+        self.joined = {k.replace(" ", ""): v[0] for k, v in owners.items() if " " in k and len(v) == 1}
+        self.single_lengths = tuple(sorted({len(k) for k in self.single}, reverse=True))
+        tokens = {w for k in owners for w in k.split()}
+        demonyms = {fold(d) for e in resources.actors for d in e.demonym_ar}
+        joinable = (
+            {fold(d) for d in _DIRECTIONS}
+            | tokens
+            | {"ال" + d for d in demonyms}
+            | {"ال" + d + end for d in demonyms for end in ("ين", "ون")}
+        )
+        # Heads of two letters or fewer (ال from آل, بن) would split ordinary words: المشهد ≠ ال|مشهد.
+        self.joinable = {w for w in joinable if len(w) > 2}
+        self._glue_cache: dict[int, tuple[str, int] | None] = {}
+        self.strings = self.nlp.vocab.strings
+        self.given_hashes = frozenset(self.strings.add(g) for g in self.given)
+
+        normalizer: Any = self.nlp.get_pipe("briefing_normalizer")
+        self.known = normalizer.known
+        # Words some resource uses, other than as a person's name: they do not start or extend one.
+        self.resource_words = normalizer.known - frozenset(self.translit.name_tokens(min_count=3))
+        self.titles = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        for t in resources.titles:
+            self.titles.add(t.id, [normalizer(self.nlp.make_doc(form)) for form in t.ar])
+
+    # --- the component -----------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = (self._from_candidate(doc, span) for span in doc.spans.get("actor_candidates", []))
+        hits = [h for h in found if h is not None and not self._opens_longer_name(doc, h)]
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        hits += self._glued(doc, taken)
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        persons: dict[str, _Person] = {}
+        hits += self._people(doc, taken, persons)
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        hits += self._short_forms(doc, hits, taken)
+        hits.sort(key=lambda h: (h.start_char, -h.end_char))
+        self._write(doc, hits, persons)
+        return doc
+
+    def _from_candidate(self, doc: Doc, span: Span) -> _Hit | None:
+        eid = span.id_
+        first = doc[span.start]
+        start_char = first.idx + first._.clitic
+        if eid.startswith(_AMBIGUOUS):
+            eid = self._disambiguate(doc, span, self.ambiguous[eid[len(_AMBIGUOUS) :]])
+        elif eid.startswith(_IN_CONTEXT):
+            if not self._locative(doc, span):
+                return None
+            eid = eid[len(_IN_CONTEXT) :]
+        entry = self.entries.get(eid)
+        if entry is None:
+            return None
+        start = span.start
+        # Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله الثاني,
+        # صحيفة نيويورك تايمز → نيويورك تايمز) when what follows is itself a name of the same actor.
+        j = start
+        heads = self.person_heads if entry.type == "PERSON" else self.trim_heads
+        while j + 1 < span.end and (doc[j].norm_ in heads or doc[j].is_punct or doc[j].is_quote):
+            j += 1
+            rest = " ".join(t.norm_ for t in doc[j : span.end])
+            if (rest, eid) in self.surface_keys and not (doc[j].is_punct or doc[j].is_quote):
+                start, start_char = j, doc[j].idx + doc[j]._.clitic
+                break
+        etype = entry.type
+        stands_for = entry.stands_for or entry.capital_of
+        if stands_for and not self._locative(doc, span):
+            eid, etype = stands_for, self.entries[stands_for].type
+        surface = " ".join(t.norm_ for t in doc[start : span.end])
+        return _Hit(start, span.end, start_char, span.end_char, eid, etype, surface)
+
+    def _opens_longer_name(self, doc: Doc, hit: _Hit) -> bool:
+        """A one-word person match (صدام) followed by more of a name (الجاسر) is someone else."""
+        if hit.type != "PERSON" or hit.end - hit.start != 1 or hit.end >= len(doc):
+            return False
+        nxt = doc[hit.end]
+        norm = nxt.norm_
+        return (
+            self._nameish(nxt)
+            and (norm in self.given or self.translit.is_name_token(norm))
+            and norm not in self.not_short
+        )
+
+    def _previous_word(self, doc: Doc, i: int) -> Token | None:
+        j = i - 1
+        while j >= 0 and (doc[j].is_punct or doc[j].is_space or doc[j].is_quote):
+            j -= 1
+        return doc[j] if j >= 0 else None
+
+    def _locative(self, doc: Doc, span: Span) -> bool:
+        first = doc[span.start]
+        raw_clitic = fold(first.text[: first._.clitic])
+        if raw_clitic.endswith("ب") or raw_clitic.endswith("في"):
+            return True
+        prev = self._previous_word(doc, span.start)
+        return prev is not None and prev.norm_ in self.locative
+
+    def _disambiguate(self, doc: Doc, span: Span, ids: tuple[str, ...]) -> str:
+        entries = [self.entries[i] for i in ids]
+        prev = self._previous_word(doc, span.start)
+        if prev is not None:
+            if prev.norm_ in self.outlet_before:
+                for e in entries:
+                    if e.type == "ORG":
+                        return e.id
+            if prev.norm_ in self.state_before:
+                for e in entries:
+                    if e.type == "GPE":
+                        return e.id
+            if prev.norm_ in self.locative:
+                for e in entries:
+                    if e.type == "LOC":
+                        return e.id
+        # A country, or the country of a city, that the article names elsewhere decides.
+        named = doc.user_data.get(_NAMED_KEY)
+        if named is None:
+            named = doc.user_data[_NAMED_KEY] = {
+                s.id_ for s in doc.spans.get("actor_candidates", []) if not s.id_.startswith(_AMBIGUOUS)
+            }
+        for e in entries:
+            if (
+                e.id in named
+                or (e.country and e.country in named)
+                or (e.capital_of and e.capital_of in named)
+            ):
+                return e.id
+        # An outlet or organisation surface shared with a place: the place unless a cue says otherwise.
+        non_org = [e for e in entries if e.type != "ORG"]
+        return (non_org or entries)[0].id
+
+    def _glued(self, doc: Doc, taken: set[int]) -> list[_Hit]:
+        out = []
+        arr = doc.to_array([NORM, IS_ALPHA, LENGTH])
+        cache = self._glue_cache
+        for i in numpy.flatnonzero((arr[:, 1] == 1) & (arr[:, 2] >= 6)).tolist():
+            norm_hash = int(arr[i, 0])
+            if norm_hash in cache:
+                found = cache[norm_hash]
+            else:
+                norm = self.strings[norm_hash]
+                found = cache[norm_hash] = None if norm in self.known else self._split_glued(norm)
+            if found is None or i in taken:
+                continue
+            tok = doc[i]
+            eid, offset = found
+            entry = self.entries[eid]
+            start_char = tok.idx + raw_prefix_length(tok.text, offset)
+            etype = entry.type
+            stands_for = entry.stands_for or entry.capital_of
+            if stands_for:
+                eid, etype = stands_for, self.entries[stands_for].type
+            out.append(_Hit(i, i + 1, start_char, tok.idx + len(tok.text), eid, etype))
+        return out
+
+    def _split_glued(self, norm: str) -> tuple[str, int] | None:
+        """(actor id, folded letters before it) for a token that glues words together."""
+        if norm in self.joined:
+            return self.joined[norm], 0
+        for length in self.single_lengths:
+            if length > len(norm) - 2:
+                continue
+            head, tail = norm[:-length], norm[-length:]
+            if tail not in self.single:
+                continue
+            if head in self.joinable:
+                return self.single[tail], len(head)
+            # The proclitic belongs to the glued word: الإيرانيين|ب|سوريا.
+            if head[-1] in "وبلفك" and head[:-1] in self.joinable:
+                return self.single[tail], len(head)
+        return None
+
+    # --- people the gazetteer does not know ----------------------------------------------------
+
+    def _nameish(self, tok: Token) -> bool:
+        norm = tok.norm_
+        return (
+            tok.is_alpha
+            and has_arabic(tok.text)
+            and len(norm) >= 2
+            and tok._.clitic == 0
+            and norm not in self.not_name
+            and tok.text not in self.not_name_raw
+        )
+
+    def _name_at(self, doc: Doc, k: int, taken: set[int], *, titled: bool) -> int:
+        """End of a person name starting at token k, or k when there is none."""
+        n = len(doc)
+        if k >= n or k in taken or not self._nameish(doc[k]):
+            return k
+        first = doc[k].norm_
+        if first.startswith("ال") or (first in self.resource_words and first not in self.given | _KUNYA):
+            return k
+        end = k + 1
+        if first in _KUNYA and end < n and self._nameish(doc[end]):
+            end += 1  # عبد الله, أبو محمد: one given name in two words
+        elif first not in self.given and not self.translit.is_name_token(first):
+            return k  # a name opens with a word names are made of
+        while end < n and end - k < self.max_name_tokens and end not in taken:
+            tok = doc[end]
+            norm = tok.norm_
+            if not self._nameish(tok):
+                break
+            prev = doc[end - 1].norm_
+            if norm in self.given or norm in _CONNECTORS or prev in _CONNECTORS:
+                end += 1
+                continue
+            if norm in self.resource_words and not self.translit.is_name_token(norm):
+                break
+            # With the article, only a known family name (الجاسر), never an adjective (الشيعي).
+            if norm.startswith("ال"):
+                family = self.translit.is_name_token(norm)
+            else:
+                family = self.translit.is_name_token(norm) or (titled and norm not in self.resource_words)
+            if not family:
+                break
+            end += 1
+            # A family name closes the name unless a second one follows with the article.
+            if end < n and not doc[end].norm_.startswith("ال"):
+                break
+        if end - k == 1 and not (titled and (first in self.given or self.translit.is_name_token(first))):
+            return k
+        return end
+
+    def _people(self, doc: Doc, taken: set[int], persons: dict[str, _Person]) -> list[_Hit]:
+        out: list[_Hit] = []
+        starts: list[tuple[int, bool]] = []
+        for _, _start, end in self.titles(doc):
+            k = end
+            # Skip adjectives and commas between title and name: الباحث السياسي، صدام الجاسر
+            for _ in range(3):
+                if k < len(doc) and (
+                    (doc[k].norm_.startswith("ال") and doc[k].norm_ not in self.given)
+                    or doc[k].text in ("،", ",")
+                ):
+                    k += 1
+            starts.append((k, True))
+        given = self.given_hashes
+        for i in [i for i, h in enumerate(doc.to_array(NORM).tolist()) if h in given]:
+            # أبو عبد الله, أم كلثوم: the kunya opens the name.
+            before = i - 1 if i and doc[i - 1].norm_ in _KUNYA - {"عبد"} else i
+            starts.append((before, False))
+        used = set(taken)
+        for k, titled in sorted(starts):
+            end = self._name_at(doc, k, used, titled=titled)
+            if end == k:
+                continue
+            span = doc[k:end]
+            name_ar = span.text
+            key = " ".join(fold(name_ar).split())
+            pid = "person:ar:" + key
+            if pid not in persons:
+                persons[pid] = _Person(pid, name_ar, self.translit.name_en(name_ar))
+            out.append(_Hit(k, end, span.start_char, span.end_char, pid, "PERSON", key))
+            used.update(range(k, end))
+        return out
+
+    def _short_forms(self, doc: Doc, hits: list[_Hit], taken: set[int]) -> list[_Hit]:
+        """Family names of people, and the head of an organisation's name, used alone later."""
+        short: dict[str, tuple[str, str, int]] = {}
+        for h in hits:
+            words = h.surface.split()
+            if h.type == "PERSON" and len(words) >= 2:
+                last = words[-1]
+                if len(last) >= 3 and last not in self.not_name and last not in self.given | self.not_short:
+                    short.setdefault(last, (h.actor, h.type, h.start))
+            elif h.type == "ORG" and len(words) >= 2 and words[0] in self.org_heads:
+                head = words[0] if words[0].startswith("ال") else "ال" + words[0]
+                short.setdefault(head, (h.actor, h.type, h.start))
+        if not short:
+            return []
+        out = []
+        keys = tuple(short)
+        norms = doc.to_array(NORM).tolist()
+        ends = {h for h in set(norms) if self.strings[h].endswith(keys)}
+        for i in [i for i, h in enumerate(norms) if h in ends]:
+            tok = doc[i]
+            norm = tok.norm_
+            if i in taken or not tok.is_alpha:
+                continue
+            if norm in short:
+                form = norm
+                start_char = tok.idx + tok._.clitic
+            else:
+                form, removed = strip_proclitics(norm, short.keys())
+                start_char = tok.idx + raw_prefix_length(tok.text, removed)
+            if form not in short:
+                continue
+            actor, atype, first = short[form]
+            if atype == "ORG" and tok.i < first:
+                continue  # "الهيئة" refers back, never forward
+            out.append(_Hit(tok.i, tok.i + 1, start_char, tok.idx + len(tok.text), actor, atype))
+        return out
+
+    # --- output ------------------------------------------------------------------------------
+
+    def _write(self, doc: Doc, hits: list[_Hit], persons: dict[str, _Person]) -> None:
+        mentions: dict[str, list[Mention]] = defaultdict(list)
+        types: dict[str, str] = {}
+        spans = []
+        doc_text = text_of(doc)
+        for h in hits:
+            text = doc_text[h.start_char : h.end_char]
+            mentions[h.actor].append(Mention(h.start_char, h.end_char, text))
+            types.setdefault(h.actor, h.type)
+            spans.append(Span(doc, h.start, h.end, label=h.type, span_id=h.actor))
+        doc.spans["actors"] = spans
+        actors = []
+        for aid, ms in mentions.items():
+            entry = self.entries.get(aid)
+            if entry is not None:
+                actors.append(Actor(aid, types[aid], entry.en, entry.ar, tuple(ms)))
+            else:
+                p = persons[aid]
+                actors.append(Actor(aid, "PERSON", p.name_en, p.name_ar, tuple(ms), transliterated=True))
+        doc._.actors = tuple(actors)
+
+
+@Language.factory(
+    "briefing_actors",
+    assigns=["doc.spans", "doc._.actors"],
+    requires=["token.norm"],
+    default_config={"max_name_tokens": 4},
+)
+def make_actors(nlp: Language, name: str, max_name_tokens: int) -> ActorResolver:
+    return ActorResolver(nlp, name, max_name_tokens=max_name_tokens)

@@ -1,0 +1,145 @@
+"""Component: score each article against the theme taxonomy (resources/themes.yaml).
+
+A theme's score is the sum of the weights of its keywords found in the text, normalised by the
+article's length so long and short articles compare; the result is a share of all theme
+evidence in the article, strongest first. Keywords are words, phrases or stems ("انسحاب*").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from spacy.attrs import IS_PUNCT, IS_SPACE, NORM
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.model import ThemeScore
+from briefing.normalize import fold
+from briefing.resources import Resources, ThemeEntry
+
+if not Doc.has_extension("themes"):
+    Doc.set_extension("themes", default=())
+
+# Generic prefixes removed before comparing with theme keywords. Themes are fuzzy evidence, so
+# this does not need the lexicon guard the normalizer uses for names.
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ف", "ب", "ل")
+
+
+def _forms(word: str) -> set[str]:
+    out = {word}
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            rest = word[len(p) :]
+            out.add(rest)
+            if p.endswith("ل") and p != "ل":
+                out.add("ال" + rest)
+    return out
+
+
+class ThemeScorer:
+    """Config: `max_themes` (how many to report), `min_share` (drop weaker themes)."""
+
+    def __init__(self, nlp: Language, name: str, *, max_themes: int, min_share: float) -> None:
+        self.name = name
+        self.max_themes = max_themes
+        self.min_share = min_share
+        self.themes: tuple[ThemeEntry, ...] = ()
+        self._words: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._stems: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
+        self._stem_lengths: tuple[int, ...] = ()
+        self._cache: dict[int, tuple[tuple[tuple[int, float], ...], frozenset[str], tuple]] = {}
+        self.strings = nlp.vocab.strings
+
+    def vocabulary(self, resources: Resources) -> Iterable[str]:
+        return ()  # themes strip prefixes themselves and never need the normalizer's help
+
+    def load(self, resources: Resources) -> None:
+        self.themes = resources.themes
+        for index, theme in enumerate(self.themes):
+            for pattern, weight in theme.keywords:
+                words = fold(pattern).split()
+                if len(words) > 1:
+                    self._phrases[words[0]].append((tuple(words[1:]), index, weight))
+                elif words[0].endswith("*"):
+                    self._stems[words[0][:-1]].append((index, weight))
+                else:
+                    self._words[words[0]].append((index, weight))
+        self._stem_lengths = tuple(sorted({len(s) for s in self._stems}, reverse=True))
+
+    def _word_hits(self, word: str) -> tuple[tuple[int, float], ...]:
+        """Theme evidence of one word alone (words and stems), best weight per theme."""
+        hits: dict[int, float] = {}
+        for f in _forms(word):
+            for index, weight in self._words.get(f, ()):
+                hits[index] = max(hits.get(index, 0.0), weight)
+            for n in self._stem_lengths:
+                if len(f) >= n:
+                    for index, weight in self._stems.get(f[:n], ()):
+                        hits[index] = max(hits.get(index, 0.0), weight)
+        return tuple(hits.items())
+
+    def _word(self, norm: int) -> tuple[tuple[tuple[int, float], ...], frozenset[str], tuple]:
+        """(single-word hits, forms, phrases that may start here) of a word, cached by its hash."""
+        entry = self._cache.get(norm)
+        if entry is None:
+            word = self.strings[norm]
+            forms = frozenset(_forms(word))
+            phrases = tuple(p for f in forms for p in self._phrases.get(f, ()))
+            entry = self._cache[norm] = (self._word_hits(word), forms, phrases)
+        return entry
+
+    def scores(self, doc: Doc) -> list[float]:
+        totals = [0.0] * len(self.themes)
+        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE])
+        norms = arr[(arr[:, 1] == 0) & (arr[:, 2] == 0), 0].tolist()
+        words = [self._word(h) for h in norms]
+        for i, (hits, _, phrases) in enumerate(words):
+            best = dict(hits)
+            for rest, index, weight in phrases:
+                following = words[i + 1 : i + 1 + len(rest)]
+                if len(following) == len(rest) and all(
+                    r in w[1] for r, w in zip(rest, following, strict=True)
+                ):
+                    best[index] = max(best.get(index, 0.0), weight)
+            for index, weight in best.items():
+                totals[index] += weight
+        return totals
+
+    def __call__(self, doc: Doc) -> Doc:
+        totals = self.scores(doc)
+        total = sum(totals)
+        if total <= 0:
+            doc._.themes = ()
+            return doc
+        # Damp repetition: ten mentions of one keyword are not ten times the evidence.
+        damped = [math.sqrt(t) for t in totals]
+        norm = sum(damped)
+        ranked = sorted(((d / norm, i) for i, d in enumerate(damped) if d > 0), key=lambda x: (-x[0], x[1]))
+        out: list[ThemeScore] = []
+        for share, index in ranked[: self.max_themes]:
+            if share < self.min_share and out:
+                break
+            theme = self.themes[index]
+            out.append(
+                ThemeScore(
+                    id=theme.id,
+                    label_en=theme.label_en,
+                    label_ar=theme.label_ar,
+                    score=share,
+                    eval_id=theme.eval_id,
+                )
+            )
+        doc._.themes = tuple(out)
+        return doc
+
+
+@Language.factory(
+    "briefing_themes",
+    assigns=["doc._.themes"],
+    default_config={"max_themes": 4, "min_share": 0.1},
+)
+def make_themes(nlp: Language, name: str, max_themes: int, min_share: float) -> ThemeScorer:
+    return ThemeScorer(nlp, name, max_themes=max_themes, min_share=min_share)

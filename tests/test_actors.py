@@ -1,0 +1,59 @@
+"""Actors: gazetteer matching through proclitics, glued words and hashtags; capitals; people by pattern."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+CASES = json.loads((Path(__file__).parent / "data" / "actors.json").read_text(encoding="utf-8"))
+
+
+def _actors(nlp, text):
+    doc = nlp(text)
+    for actor in doc._.actors:
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
+    return doc._.actors
+
+
+def _find(actors, name_en):
+    return next((a for a in actors if a.name_en == name_en), None)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_actors_golden(nlp, case):
+    actors = _actors(nlp, case["text"])
+    for exp in case["expected"]:
+        if "name_en" in exp:
+            actor = _find(actors, exp["name_en"])
+        else:
+            actor = next((a for a in actors if a.name_ar == exp["name_ar"]), None)
+        assert actor is not None, (exp, [(a.name_en, a.type) for a in actors])
+        assert actor.type == exp["type"]
+        if "mentions" in exp:
+            assert [m.text for m in actor.mentions] == exp["mentions"]
+        if "transliterated" in exp:
+            assert actor.transliterated is exp["transliterated"]
+    for absent in case.get("absent", []):
+        assert _find(actors, absent) is None, absent
+
+
+def test_actors_adjectives_are_not_mentions(nlp):
+    actors = _actors(nlp, "قال المسؤول الإيراني إن القوات الروسية والأمريكية انسحبت")
+    assert not {a.name_en for a in actors} & {"Iran", "Russia", "United States"}
+
+
+def test_actors_spans_carry_ids(nlp):
+    doc = nlp("وصل بوتين إلى طهران")
+    ids = {span.id_ for span in doc.spans["actors"]}
+    assert {a.id for a in doc._.actors} == ids
+
+
+def test_actors_same_person_short_form_joins(nlp):
+    text = "قال المحلل مهدي همتي إن الوضع صعب. وأضاف همتي أن الحل بعيد."
+    actors = _actors(nlp, text)
+    persons = [a for a in actors if a.type == "PERSON"]
+    assert len(persons) == 1
+    assert [m.text for m in persons[0].mentions] == ["مهدي همتي", "همتي"]
