@@ -1,0 +1,709 @@
+"""Read Arabic number expressions (digits, number words, duals, scales, fractions) from words.
+
+This is the number grammar, and nothing else: it knows no spaCy and no counted nouns. Input is a
+sequence of folded words (briefing.normalize.fold of each token, clitics still on); output is a
+`NumberParse` naming the words used, the value, and how it was written. The figures component
+adds qualifiers, ranges, units and categories on top.
+
+The grammar is the classical one for Arabic cardinals: units, teens (unit + عشر), tens joined
+to units by و (ثلاثة وعشرون), hundreds (ثلاثمائة, ثلاث مئة), scale words multiplying what came
+before (ثلاثة آلاف، 30 مليار) or counting alone (ألف، ألفان, مليونين), plural scale words used
+without a number (آلاف، عشرات الآلاف, مئات) read as vague lower bounds, fractions (نصف،
+ثلث، ثلاثة أرباع، مليون ونصف), decimals with فاصلة, and digits in Western or Arabic-Indic form
+with either separator convention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.normalize import fold
+from briefing.resources import ResourceError
+
+KINDS = frozenset(
+    {
+        "zero",
+        "unit",
+        "ten_word",
+        "ten",
+        "hundred",
+        "scale",
+        "vague",
+        "fraction",
+        "fraction_plural",
+        "ordinal",
+        "decimal_point",
+        "minus",
+    }
+)
+# Proclitics a number word may carry, longest first; "ال" is handled apart (definiteness).
+_CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
+_CURRENCY_SYMBOLS = "$€£¥¢"
+_DIGIT_RE = re.compile(
+    r"^(?P<sym1>[$€£¥])?\s*(?P<sign>[-+−])?(?P<num>\d[\d,.]*\d|\d|[.]\d+)"
+    r"(?P<sym2>[$€£¥¢%٪])?$"
+)
+_STRAY = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    """One entry of numbers.yaml."""
+
+    id: str
+    kind: str
+    value: float
+    en: str
+    en_plural: str
+    standalone: bool
+    teen_only: bool
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One word's reading: the entry and which form of it (sg, dual, plural)."""
+
+    word: NumberWord
+    form: str  # "sg" | "dual" | "plural"
+
+
+@dataclass(frozen=True)
+class WordAnalysis:
+    """A folded word split into proclitics, article and a number-word stem."""
+
+    clitic: str  # proclitic letters before the stem (and article), folded
+    definite: bool
+    atoms: tuple[Atom, ...]
+
+
+@dataclass(frozen=True)
+class DigitReading:
+    value: float
+    alt: float | None  # "1.500": 1500 read as thousands, `value` is the decimal reading 1.5
+    percent: bool
+    symbol: str | None  # currency symbol written on the number ($10, 10$)
+    digits: int
+
+
+@dataclass(frozen=True)
+class NumberParse:
+    """A number read from words[start:end]; `clitic` letters of words[start] come before it."""
+
+    start: int
+    end: int
+    value: float
+    clitic: str = ""
+    definite: bool = False
+    vague: bool = False  # plural counting word without a number: a lower bound
+    vague_en: str | None = None  # "hundreds of thousands"
+    dual: bool = False  # a dual scale word standing for 2 × scale (ألفان، مليونين)
+    fraction: bool = False  # ends as a fraction of something (نصف، ثلث) with no scale after
+    has_digits: bool = False
+    has_words: bool = False
+    percent: bool = False  # "%" written on the digits
+    symbol: str | None = None
+    standalone: bool = True  # may be a figure without a counted noun
+    ordinal: bool = False
+    year_like: bool = False  # four digits between 1800 and 2100, nothing else
+    scale: float = 1.0  # the last scale word used (for "مليون ونصف")
+
+    @property
+    def words_used(self) -> int:
+        return self.end - self.start
+
+
+class NumberGrammar:
+    """The number grammar over the entries of numbers.yaml; build once, reuse (it caches)."""
+
+    def __init__(self, data: Mapping[str, Any], fname: str = "numbers.yaml") -> None:
+        self.entries = _load_entries(data, fname)
+        table: dict[str, list[Atom]] = {}
+        for entry, forms in self.entries:
+            for form, surfaces in forms.items():
+                for surface in surfaces:
+                    key = fold(surface)
+                    atom = Atom(entry, form)
+                    if atom not in table.setdefault(key, []):
+                        table[key].append(atom)
+        self.table: dict[str, tuple[Atom, ...]] = {k: tuple(v) for k, v in table.items()}
+        self._cache: dict[str, WordAnalysis | None] = {}
+        # Every word _analyse reads (a stem with its proclitics and article), so that any other
+        # word is turned down by one set lookup: most words of a text are no number word.
+        stems = [k for k, v in self.table.items() if v]
+        self._readable = frozenset(
+            [
+                *stems,
+                *(c + t for c in _CLITICS for t in stems if len(t) >= 2),
+                *(c + "ال" + t for c in ("", *_CLITICS) for t in stems),
+                *("لل" + t for t in stems),
+                *(c + "لل" + t for c in ("و", "ف") for t in stems),
+            ]
+        )
+
+    # ---- words -------------------------------------------------------------------------
+
+    def surfaces(self) -> frozenset[str]:
+        """Every folded number word (without clitics and article)."""
+        return frozenset(self.table)
+
+    def analyse(self, word: str) -> WordAnalysis | None:
+        """Read one folded word as a number word, removing proclitics and the article."""
+        if word not in self._readable:
+            return None
+        hit = self._cache.get(word, _MISSING)
+        if hit is not _MISSING:
+            return hit  # type: ignore[return-value]
+        result = self._analyse(word)
+        if len(self._cache) < 100_000:
+            self._cache[word] = result
+        return result
+
+    def _analyse(self, word: str) -> WordAnalysis | None:
+        table = self.table
+        atoms = table.get(word)
+        if atoms:
+            return WordAnalysis("", False, atoms)
+        for clitic in ("", *_CLITICS):
+            if clitic and not word.startswith(clitic):
+                continue
+            rest = word[len(clitic) :]
+            if clitic and rest in table and len(rest) >= 2:
+                return WordAnalysis(clitic, False, table[rest])
+            if rest.startswith("ال") and rest[2:] in table:
+                return WordAnalysis(clitic, True, table[rest[2:]])
+            # ل + ال is written لل: للآلاف
+            if clitic == "" and rest.startswith("لل") and rest[2:] in table:
+                return WordAnalysis("ل", True, table[rest[2:]])
+            if clitic in ("و", "ف") and rest.startswith("لل") and rest[2:] in table:
+                return WordAnalysis(clitic + "ل", True, table[rest[2:]])
+        return None
+
+    # ---- expressions -------------------------------------------------------------------
+
+    def parse(self, words: Sequence[str], i: int) -> NumberParse | None:
+        """The longest cardinal number expression starting at words[i], or None."""
+        n = len(words)
+        if i >= n:
+            return None
+        sign = 1.0
+        start = i
+        first = self.analyse(words[i])
+        if first and _kind(first) == {"minus"} and i + 1 < n:
+            nxt = self._atom_or_digits(words[i + 1])
+            if nxt is None:
+                return None
+            sign = -1.0
+            i += 1
+        state = _State()
+        clitic = ""
+        definite = False
+        j = i
+        while j < n:
+            conj = False
+            index = j
+            if j > i and words[j] == "و" and j + 1 < n:
+                conj, index = True, j + 1
+            word = words[index]
+            digits = parse_digits(word)
+            if digits is not None:
+                if index == i:
+                    state.take_digits(digits, index)
+                elif not (conj and state.take_joined_digits(digits, index)):
+                    break
+                j = index + 1
+                continue
+            analysis = self.analyse(word)
+            if analysis is None:
+                break
+            if index > i:
+                if analysis.clitic == "و" and not conj:
+                    conj = True
+                elif analysis.clitic:
+                    break
+            else:
+                clitic, definite = analysis.clitic, analysis.definite
+            if not state.take(analysis, conj, first=(index == i), words=words, index=index, grammar=self):
+                break
+            j = state.end_index + 1
+        if not state.started or not state.complete():
+            return None
+        value = state.value() * sign
+        year_like = (
+            state.has_digits
+            and not state.has_words
+            and state.digit_count == 4
+            and 1800 <= value <= 2100
+            and float(value).is_integer()
+            and not state.percent
+        )
+        return NumberParse(
+            start=start,
+            end=state.end_index + 1,
+            value=value,
+            clitic=clitic if start == i else "",
+            definite=definite,
+            vague=state.vague,
+            vague_en=state.vague_en(),
+            dual=state.dual,
+            fraction=state.fraction,
+            has_digits=state.has_digits,
+            has_words=state.has_words,
+            percent=state.percent,
+            symbol=state.symbol,
+            standalone=state.standalone,
+            year_like=year_like,
+            scale=state.last_scale,
+        )
+
+    def parse_ordinal(self, words: Sequence[str], i: int) -> NumberParse | None:
+        """An ordinal at words[i]: رابع، الثالثة عشرة، الحادي والعشرين."""
+        n = len(words)
+        first = self.analyse(words[i]) if i < n else None
+        if first is None:
+            return None
+        ordinal = next((a for a in first.atoms if a.word.kind == "ordinal"), None)
+        if ordinal is None:
+            # Definite cardinals serve as ordinals from 20 on (العشرون، الواحد والثلاثون).
+            if not first.definite:
+                return None
+            cardinal = self.parse(words, i)
+            if cardinal is None or cardinal.vague or cardinal.has_digits:
+                return None
+            return NumberParse(
+                start=i,
+                end=cardinal.end,
+                value=cardinal.value,
+                clitic=first.clitic,
+                definite=True,
+                has_words=True,
+                ordinal=True,
+            )
+        value = ordinal.word.value
+        end = i + 1
+        if end < n:
+            teen = self.analyse(words[end])
+            if teen and not teen.clitic and any(a.word.kind == "ten_word" for a in teen.atoms):
+                value += 10
+                end += 1
+        if value < 10 and end < n:
+            conj_index = end + 1 if words[end] == "و" else end
+            if conj_index < n:
+                tens = self.analyse(words[conj_index])
+                if (
+                    tens
+                    and (tens.clitic == "و" or conj_index > end)
+                    and any(a.word.kind == "ten" for a in tens.atoms)
+                ):
+                    value += next(a.word.value for a in tens.atoms if a.word.kind == "ten")
+                    end = conj_index + 1
+        if ordinal.word.teen_only and value < 10:
+            return None
+        return NumberParse(
+            start=i,
+            end=end,
+            value=value,
+            clitic=first.clitic,
+            definite=first.definite,
+            has_words=True,
+            ordinal=True,
+        )
+
+    def _atom_or_digits(self, word: str) -> object | None:
+        return parse_digits(word) or self.analyse(word)
+
+
+_MISSING = object()
+_FORM_ORDER = {"sg": 0, "plural": 1, "dual": 2}
+
+
+def _kind(analysis: WordAnalysis) -> set[str]:
+    return {a.word.kind for a in analysis.atoms}
+
+
+class _State:
+    """Accumulates one cardinal: total of closed scale groups + the open group below 1000."""
+
+    def __init__(self) -> None:
+        self.total = 0.0
+        self.group = 0.0
+        self.last = ""  # kind of the last atom taken
+        self.last_scale = 1.0
+        self.started = False
+        self.closed = False  # a fraction or decimal ends the expression
+        self.vague = False
+        self.vague_words: list[str] = []
+        self.dual = False
+        self.fraction = False
+        self.has_digits = False
+        self.has_words = False
+        self.percent = False
+        self.symbol: str | None = None
+        self.digit_count = 0
+        self.standalone = True
+        self.pending_teen = False  # أحد / إحدى waits for عشر
+        self.pending_alt: float | None = None
+        self.end_index = -1
+        self.definite = False  # a definite first word: the rest may carry ال too (الواحد والعشرون)
+
+    def value(self) -> float:
+        if self.pending_alt is not None and self.last == "digits":
+            return self.total + self.pending_alt
+        return self.total + self.group
+
+    def complete(self) -> bool:
+        return not self.pending_teen
+
+    def take_digits(self, d: DigitReading, index: int) -> bool:
+        self.started = True
+        self.has_digits = True
+        self.group = d.value
+        self.pending_alt = d.alt
+        self.percent = d.percent
+        self.symbol = d.symbol
+        self.digit_count = d.digits
+        self.last = "digits"
+        self.closed = d.percent
+        self.end_index = index
+        return True
+
+    def take_joined_digits(self, d: DigitReading, index: int) -> bool:
+        """مليار و27 مليون: digits open a new group after a scale word, never after digits."""
+        if self.last != "scale" or self.group or self.closed or d.percent or d.value >= self.last_scale:
+            return False
+        self.group = d.value
+        self.last = "digits"
+        self.end_index = index
+        return True
+
+    def take(
+        self,
+        a: WordAnalysis,
+        conj: bool,
+        first: bool,
+        words: Sequence[str],
+        index: int,
+        grammar: NumberGrammar,
+    ) -> bool:
+        if self.closed:
+            return False
+        atoms: dict[str, Atom] = {}
+        for atom in sorted(a.atoms, key=lambda x: _FORM_ORDER[x.form]):
+            atoms.setdefault(atom.word.kind, atom)
+        if first:
+            return self._first(atoms, a, words, index, grammar)
+        if (
+            a.definite
+            and not self.definite
+            and not (
+                ("scale" in atoms and self.last in ("vague", "fraction"))
+                or ("scale" in atoms and atoms["scale"].form == "plural" and self.last == "vague")
+            )
+        ):
+            return False
+        if not conj:
+            return self._juxtaposed(atoms, words, index, grammar)
+        return self._joined(atoms, a, words, index)
+
+    def _accept(self, index: int) -> bool:
+        self.end_index = index
+        self.has_words = True
+        return True
+
+    def _first(
+        self,
+        atoms: dict[str, Atom],
+        a: WordAnalysis,
+        words: Sequence[str],
+        index: int,
+        grammar: NumberGrammar,
+    ) -> bool:
+        self.started = True
+        self.definite = a.definite
+        if "zero" in atoms:
+            self.closed = True
+            return self._accept(index)
+        if "unit" in atoms:
+            word = atoms["unit"].word
+            self.group = word.value
+            self.last = "unit"
+            self.standalone = word.standalone
+            stem = words[index][len(a.clitic) + (2 if a.definite else 0) :]
+            if word.teen_only or (word.id == "one" and stem in ("احد", "احدي")):
+                # أحد / إحدى count only as the first half of 11.
+                self.pending_teen = True
+            return self._accept(index)
+        if "ten" in atoms:
+            self.group = atoms["ten"].word.value
+            self.last = "ten"
+            return self._accept(index)
+        if "hundred" in atoms:
+            self.group = atoms["hundred"].word.value
+            self.last = "hundred"
+            return self._accept(index)
+        if "scale" in atoms:
+            scale = atoms["scale"]
+            value = scale.word.value
+            if scale.form == "plural":
+                self.vague = True
+                self.vague_words.append(scale.word.en_plural)
+                self.total = value
+            elif scale.form == "dual" and not any(x.form == "sg" for x in a.atoms if x.word.kind == "scale"):
+                self.dual = True
+                self.total = 2 * value
+            elif scale.form == "dual" or any(x.form == "dual" for x in a.atoms if x.word.kind == "scale"):
+                # ألفا / مليونا alone: the construct dual (ألفا جندي).
+                self.dual = True
+                self.total = 2 * value
+            else:
+                self.total = value
+            self.last_scale = value
+            self.last = "scale"
+            return self._accept(index)
+        if "vague" in atoms:
+            word = atoms["vague"].word
+            self.vague = True
+            self.vague_words.append(word.en_plural or word.en)
+            self.group = word.value
+            self.last = "vague"
+            return self._accept(index)
+        if "fraction" in atoms:
+            self.group = atoms["fraction"].word.value
+            self.fraction = True
+            self.last = "fraction"
+            return self._accept(index)
+        self.started = False
+        return False
+
+    def _juxtaposed(
+        self, atoms: dict[str, Atom], words: Sequence[str], index: int, grammar: NumberGrammar
+    ) -> bool:
+        last = self.last
+        if "ten_word" in atoms and last == "unit" and self.group % 100 < 10:
+            self.group += 10
+            self.pending_teen = False
+            self.last = "teen"
+            self.standalone = True
+            return self._accept(index)
+        if self.pending_teen:
+            return False
+        if "hundred" in atoms and last == "unit" and atoms["hundred"].word.value == 100:
+            self.group *= 100
+            self.last = "hundred"
+            self.standalone = True
+            return self._accept(index)
+        if "scale" in atoms:
+            scale = atoms["scale"]
+            value = scale.word.value
+            if last == "scale" and not self.group and value > self.last_scale and self.total < value:
+                self.total *= value  # ألف مليار: a thousand billion
+                self.last_scale = value
+                return self._accept(index)
+            if self.total and value >= self.last_scale:
+                return False
+            if last in ("digits", "unit", "teen", "ten", "hundred", "vague", "fraction") and self.group:
+                if scale.form == "dual" and not any(
+                    x.form in ("sg", "plural") for x in atoms.values() if x.word.kind == "scale"
+                ):
+                    return False
+                if last == "digits" and self.pending_alt is not None:
+                    # "1.500 مليار" is one and a half billion: keep the decimal reading.
+                    self.pending_alt = None
+                if last == "vague" or (last == "fraction" and self.vague):
+                    self.vague_words.append(scale.word.en_plural)
+                    self.vague_words[-2:] = [f"{self.vague_words[-2]} of {self.vague_words[-1]}"]
+                    self.vague_words[-1] = self.vague_words[-1].replace("dozens of", "tens of")
+                self.total += self.group * value
+                self.group = 0
+                self.fraction = False
+                self.last_scale = value
+                self.last = "scale"
+                self.standalone = True
+                return self._accept(index)
+            return False
+        if "fraction_plural" in atoms and last == "unit":
+            # ثلاثة أرباع = 3/4; عشرون وثلاثة أخماس = 20 + 3/5: only the last unit is divided.
+            unit = self.group % 10 or 10
+            self.group = self.group - unit + unit / atoms["fraction_plural"].word.value
+            self.fraction = True
+            self.last = "fraction"
+            self.closed = True
+            return self._accept(index)
+        if "decimal_point" in atoms and last in ("unit", "teen", "ten", "hundred", "digits", "scale"):
+            if index + 1 >= len(words):
+                return False
+            frac = grammar.parse(words, index + 1)
+            if frac is None or frac.vague or frac.value < 0 or not float(frac.value).is_integer():
+                return False
+            digits = len(str(int(frac.value)))
+            self.group += frac.value / 10**digits
+            self.closed = True
+            return self._accept(frac.end - 1)
+        return False
+
+    def _joined(self, atoms: dict[str, Atom], a: WordAnalysis, words: Sequence[str], index: int) -> bool:
+        last, group = self.last, self.group
+        if self.pending_teen:
+            return False
+        if "fraction" in atoms and last in ("scale", "unit", "teen", "ten", "hundred"):
+            value = atoms["fraction"].word.value
+            if last == "scale":
+                self.total += value * self.last_scale
+            else:
+                self.group += value
+            self.closed = True
+            return self._accept(index)
+        if last == "scale" and group == 0:
+            for kind in ("hundred", "ten", "unit"):
+                if kind in atoms:
+                    self.group = atoms[kind].word.value
+                    self.last = kind
+                    return self._accept(index)
+            if "scale" in atoms and atoms["scale"].form != "plural":
+                value = atoms["scale"].word.value
+                if value >= self.last_scale:
+                    return False
+                self.total += 2 * value if atoms["scale"].form == "dual" else value
+                self.last_scale = value
+                return self._accept(index)
+            return False
+        if "ten" in atoms and last in ("unit", "hundred") and group % 100 < 10:
+            self.group += atoms["ten"].word.value
+            self.last = "ten"
+            self.standalone = True
+            return self._accept(index)
+        if "unit" in atoms and (last == "hundred" or (last == "ten" and group % 10 == 0)):
+            word = atoms["unit"].word
+            self.group += word.value
+            self.last = "unit"
+            stem = words[index][len(a.clitic) + (2 if a.definite else 0) :]
+            self.pending_teen = word.teen_only or (word.id == "one" and stem in ("احد", "احدي"))
+            return self._accept(index)
+        if "ten" in atoms and last == "hundred":
+            self.group += atoms["ten"].word.value
+            self.last = "ten"
+            return self._accept(index)
+        return False
+
+    def vague_en(self) -> str | None:
+        if not self.vague:
+            return None
+        return " ".join(self.vague_words) if self.vague_words else None
+
+
+def parse_digits(word: str) -> DigitReading | None:
+    """A number written in digits (after fold: ASCII digits, "." and "," separators)."""
+    if not word or not (word[0].isdigit() or word[0] in "$€£¥.-+−" or word[-1].isdigit()):
+        return None
+    m = _DIGIT_RE.match(word.translate(_STRAY))
+    if m is None:
+        return None
+    num = m.group("num")
+    sym = m.group("sym1") or m.group("sym2")
+    percent = sym in ("%", "٪")
+    symbol = None if percent or sym is None else sym
+    alt: float | None = None
+    digits = sum(c.isdigit() for c in num)
+    if "," in num and "." in num:
+        if num.rfind(",") < num.rfind("."):
+            int_part, frac = num.replace(",", "").split(".", 1) if num.count(".") == 1 else ("", "")
+        else:
+            int_part, frac = (num.replace(".", "").split(",", 1)) if num.count(",") == 1 else ("", "")
+        if not int_part or "." in frac or "," in frac:
+            return None
+        value = float(f"{int_part}.{frac}")
+    elif "," in num:
+        groups = num.split(",")
+        if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+            value = float("".join(groups))
+        elif len(groups) == 2:
+            value = float(f"{groups[0]}.{groups[1]}")  # ٢,٥: comma as decimal point
+        else:
+            return None
+    elif "." in num:
+        groups = num.split(".")
+        if len(groups) == 2:
+            value = float(num if groups[0] else f"0{num}")
+            if len(groups[1]) == 3 and groups[0] and groups[0] != "0":
+                alt = float(groups[0] + groups[1])
+        elif all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+            value = float("".join(groups))
+        else:
+            return None
+    else:
+        value = float(num)
+    if m.group("sign") in ("-", "−"):
+        value = -value
+        alt = -alt if alt is not None else None
+    if sym == "¢":
+        value, symbol = value / 100, "$"
+    return DigitReading(value=value, alt=alt, percent=percent, symbol=symbol, digits=digits)
+
+
+def is_phone_like(word: str) -> bool:
+    """Long digit strings that are not round numbers: phone, ID and account numbers."""
+    digits = "".join(c for c in word if c.isdigit())
+    if len(digits) < 8 or "," in word or "." in word:
+        return word.startswith("+") and len(digits) >= 5
+    return not digits.endswith("000") or digits.startswith("0")
+
+
+_SPLIT = re.compile(r"[-−]?\d[\d.,]*\d[%٪]?|[-−]?\d[%٪]?|[.]\d+|[^\s\d]+")
+
+
+def split_words(text: str) -> list[tuple[int, int, str]]:
+    """A plain tokenisation (for tests and peer scoring): (start, end, folded word)."""
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"\S+", text):
+        chunk = m.group()
+        for sub in _SPLIT.finditer(fold(chunk)):
+            out.append((m.start() + sub.start(), m.start() + sub.end(), sub.group()))
+    return out
+
+
+def _load_entries(data: Mapping[str, Any], fname: str) -> list[tuple[NumberWord, dict[str, list[str]]]]:
+    items = data.get("numbers") if isinstance(data, Mapping) else None
+    if not isinstance(items, list) or not items:
+        raise ResourceError(f"{fname}: expected a list under 'numbers'")
+    seen: set[str] = set()
+    out: list[tuple[NumberWord, dict[str, list[str]]]] = []
+    for k, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get("id"):
+            raise ResourceError(f"{fname}: entry #{k + 1} has no id")
+        eid = str(item["id"])
+        if eid in seen:
+            raise ResourceError(f"{fname}: {eid}: duplicate id")
+        seen.add(eid)
+        kind = item.get("kind")
+        if kind not in KINDS:
+            raise ResourceError(f"{fname}: {eid}: kind must be one of {', '.join(sorted(KINDS))}")
+        if not isinstance(item.get("value"), (int, float)):
+            raise ResourceError(f"{fname}: {eid}: 'value' must be a number")
+        if not item.get("en"):
+            raise ResourceError(f"{fname}: {eid}: 'en' is required")
+        forms: dict[str, list[str]] = {}
+        for key, form in (("ar", "sg"), ("dual", "dual"), ("plural", "plural")):
+            surfaces = item.get(key, [])
+            if not isinstance(surfaces, list) or not all(isinstance(s, str) and s.strip() for s in surfaces):
+                raise ResourceError(f"{fname}: {eid}: '{key}' must be a list of non-empty strings")
+            if surfaces:
+                forms[form] = surfaces
+        if "sg" not in forms:
+            raise ResourceError(f"{fname}: {eid}: 'ar' surfaces are required")
+        out.append(
+            (
+                NumberWord(
+                    id=eid,
+                    kind=kind,
+                    value=float(item["value"]),
+                    en=str(item["en"]),
+                    en_plural=str(item.get("en_plural") or item["en"]),
+                    standalone=bool(item.get("standalone", True)),
+                    teen_only=bool(item.get("teen_only", False)),
+                ),
+                forms,
+            )
+        )
+    return out

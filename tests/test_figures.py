@@ -1,0 +1,191 @@
+"""The figures component: golden cases, negatives, offsets, English, and the seed scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.model import FIGURE_CATEGORIES, QUALIFIERS
+
+CASES = json.loads((Path(__file__).parent / "data" / "figures.json").read_text(encoding="utf-8"))
+
+
+def figures(nlp, text):
+    doc = nlp(text)
+    for f in doc._.figures:
+        assert text[f.start : f.end] == f.text
+        assert f.category in FIGURE_CATEGORIES
+        assert f.qualifier in QUALIFIERS
+    return doc._.figures
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_figures_golden(nlp, case):
+    got = figures(nlp, case["text"])
+    want = case["expected"]
+    assert [f.text for f in got] == [w["text"] for w in want]
+    for f, w in zip(got, want, strict=True):
+        assert f.value == pytest.approx(w["value"])
+        assert (f.high is None) == (w["high"] is None)
+        if w["high"] is not None:
+            assert f.high == pytest.approx(w["high"])
+        assert (f.unit, f.category, f.qualifier) == (w["unit"], w["category"], w["qualifier"])
+
+
+@pytest.mark.parametrize(
+    ("text", "en"),
+    [
+        ("أنفقت أكثر من 30 مليار دولار.", "more than $30 billion"),
+        ("وصل العدد نحو 2000 قتيل.", "about 2,000 killed"),
+        ("خلّف مئات الآلاف من القتلى.", "at least hundreds of thousands killed"),
+        ("ودام يومين.", "2 days"),
+        ("أي قرابة نصف قواتها.", "about 50%"),
+        ("كونها رابع أكبر شريك تجاري.", "4th largest"),
+        ("قتل بين 200 و300 شخص.", "200–300 killed"),
+        ("دفعت 20 مليون ريال يمني.", "YER 20 million"),
+        ("أنفقت 20 يورو.", "€20"),
+    ],
+)
+def test_figures_english(nlp, text, en):
+    (f,) = figures(nlp, text)
+    assert f.en == en
+
+
+def test_figures_span_leaves_proclitic_out(nlp):
+    text = "وأكثر من 60 غارة استهدفت المدينة."
+    (f,) = figures(nlp, text)
+    assert f.text == "أكثر من 60 غارة"
+    assert f.start == 1
+
+
+def test_figures_sentence_index(nlp):
+    text = "قال المسؤول إن الوضع صعب. وقتل 5 أشخاص في الهجوم."
+    (f,) = figures(nlp, text)
+    doc = nlp(text)
+    sents = list(doc.sents)
+    assert sents[f.sentence].start_char <= f.start < sents[f.sentence].end_char
+
+
+def test_figures_spans_match_figures(nlp):
+    doc = nlp("قتل 5 أشخاص وأصيب 12 آخرون، وأطلقت 30 قذيفة.")
+    spans = doc.spans["figures"]
+    assert len(spans) == len(doc._.figures)
+    for span, f in zip(spans, doc._.figures, strict=True):
+        assert span.label_ == f.category
+        assert span.start_char <= f.start < f.end <= span.end_char
+
+
+def test_figures_bare_ليرة_follows_the_article(nlp):
+    text = "ارتفعت الأسعار في لبنان وبيروت. وبلغ سعر الخبز 5000 ليرة."
+    (f,) = figures(nlp, text)
+    assert f.unit == "LBP"
+
+
+def test_figures_vocabulary_and_resources(resources):
+    from briefing.pipeline.figures import FigureExtractor
+
+    component = FigureExtractor(None, "figures")  # type: ignore[arg-type]
+    words = set(component.vocabulary(resources))
+    for word in ("أكثر", "مليار", "قتيل", "دولار", "يومين", "نحو"):
+        assert word in words
+    component.load(resources)
+    assert component.lex.nouns
+    assert component.lex.qualifiers_before
+
+
+TEXT_PARTS = [
+    "قتل",
+    "نحو",
+    "أكثر من",
+    "بين",
+    "و",
+    "إلى",
+    "3",
+    "٣٠٬٠٠٠",
+    "2011",
+    "ألفي",
+    "مئات",
+    "الآلاف",
+    "من",
+    "القتلى",
+    "دولار",
+    "مليار",
+    "عنصر",
+    "يومين",
+    "%",
+    "في المئة",
+    "-",
+    "نصف",
+    "رابع",
+    "أكبر",
+    "12:30",
+    "تشرين",
+    "وعشرون",
+    "ثلاثة",
+    ".",
+    "\n",
+    "$",
+    "ليرة",
+    "سورية",
+    "تقريبا",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TEXT_PARTS), min_size=1, max_size=14), st.booleans())
+def test_figures_never_crash_and_offsets_slice(nlp, parts, glue):
+    text = ("" if glue else " ").join(parts)
+    for f in figures(nlp, text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.text.strip() == f.text
+
+
+def test_figures_seed_scores(nlp, shared_dir, tmp_path):
+    """The figures of the scored seed articles, through the shared scorer's matching rule."""
+    import importlib.util
+
+    seeds = shared_dir / "eval" / "seeds"
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    assert spec is not None
+    assert spec.loader is not None
+    matched = gold_total = pred_total = 0
+    for gold_path in sorted(seeds.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (seeds / gold.get("text_file", gold_path.name.replace(".gold.json", ".txt"))).read_text(
+            encoding="utf-8"
+        )
+        got = figures(nlp, text)
+        gold_total += len(gold["figures"])
+        pred_total += len(got)
+        for g in gold["figures"]:
+            gs = text.find(g["surface_ar"])
+            ge = gs + len(g["surface_ar"])
+            matched += any(
+                f.start < ge
+                and gs < f.end
+                and f.category == g["category"]
+                and f.unit == g["unit"]
+                and abs(f.value - g["value"]) <= 0.005 * abs(g["value"])
+                for f in got
+            )
+    precision, recall = matched / max(pred_total, 1), matched / max(gold_total, 1)
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    assert f1 >= 0.9
+
+
+def test_figures_units_resource_errors_name_file_and_entry(resources):
+    from briefing.pipeline.figures import _build_lexicon
+    from briefing.resources import ResourceError
+
+    units = dict(resources.file("units"))
+    units["counted"] = [{"id": "oops", "category": "weather", "en": "x", "ar": ["س"]}]
+    with pytest.raises(ResourceError, match=r"units\.yaml: oops: category"):
+        _build_lexicon(resources.file("numbers"), units)
+    numbers = dict(resources.file("numbers"))
+    numbers["qualifiers"] = [{"id": "roughly", "before": ["نحو"]}]
+    with pytest.raises(ResourceError, match=r"numbers\.yaml: qualifiers: 'roughly'"):
+        _build_lexicon(numbers, resources.file("units"))
