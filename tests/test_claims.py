@@ -1,0 +1,231 @@
+"""Claims: reporting cues, speakers, content and stance (briefing/pipeline/claims.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.model import STANCES
+from briefing.normalize import fold
+from briefing.pipeline.claims import inflect, load_cues, load_speakers
+from briefing.resources import ResourceError
+
+CASES = json.loads((Path(__file__).parent / "data" / "claims.json").read_text(encoding="utf-8"))
+
+
+def _check_offsets(text, claim):
+    assert text[claim.cue.start : claim.cue.end] == claim.cue.text
+    assert text[claim.content.start : claim.content.end] == claim.content.text
+    assert claim.content.text.strip() == claim.content.text
+    assert claim.content.text
+    sp = claim.speaker
+    if sp is not None and sp.start is not None:
+        assert sp.end is not None
+        assert 0 <= sp.start < sp.end <= len(text)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["form"] for c in CASES])
+def test_claims_golden_cases(nlp, case):
+    text = case["text"]
+    claims = nlp(text)._.claims
+    got = [(c.cue.text, c.stance) for c in claims]
+    assert len(claims) == len(case["expected"]), got
+    for claim, want in zip(claims, case["expected"], strict=True):
+        _check_offsets(text, claim)
+        assert claim.cue.text == want["cue"]
+        assert claim.stance == want["stance"], (want["cue"], claim.stance)
+        if want["speaker"] is None:
+            assert claim.speaker is None
+        else:
+            assert claim.speaker is not None
+            assert fold(want["speaker"]) in fold(claim.speaker.name_ar), claim.speaker
+        if "actor" in want:
+            assert claim.speaker is not None
+            assert claim.speaker.actor == want["actor"]
+        if "content" in want:
+            assert claim.content.text == want["content"]
+
+
+def test_claims_spans_and_sentences(nlp):
+    text = 'قال مصدر مطلع إن القوات انسحبت. وأضاف: "لم يبق أحد".'
+    doc = nlp(text)
+    assert [s.label_ for s in doc.spans["claims"]] == [c.stance for c in doc._.claims]
+    assert [c.sentence for c in doc._.claims] == [0, 1]
+
+
+def test_claims_english_line_names_speaker_country_and_actors(nlp):
+    claim = nlp("وقال وزير الخارجية الروسي سيرغي لافروف إن إيران تريد البقاء في سوريا.")._.claims[0]
+    assert claim.en.startswith("Sergey Lavrov (Russia) said")
+    assert "Iran" in claim.en
+    assert "Syria" in claim.en
+
+
+def test_claims_unattributed_frame_yields_to_the_attributed_claim(nlp):
+    claims = nlp("يُذكر أن روسيا قد أكدت أنها باقية في سوريا.")._.claims
+    assert [(c.cue.text, c.speaker.name_ar if c.speaker else None) for c in claims] == [("أكدت", "روسيا")]
+
+
+def test_claims_cue_inside_a_quotation_is_not_a_claim(nlp):
+    claims = nlp('وقال المصدر: "الواقع ليس كما يقول المسؤولون إن الأمور بخير".')._.claims
+    assert [c.cue.text for c in claims] == ["قال"]
+
+
+def test_claims_inflect_verb_forms():
+    forms = set(inflect("أكد", "يؤكد", object_forms=False))
+    assert {"أكد", "أكدت", "أكدا", "أكدتا", "أكدوا", "يؤكد", "تؤكد", "يؤكدان", "يؤكدون"} <= forms
+    assert "شددتا" in inflect("شدد", None)
+    assert {"نقلها", "نقلتها", "ينقلها"} <= set(inflect("نقل", "ينقل", object_forms=True))
+
+
+def test_claims_resources_are_valid(resources):
+    cues = load_cues(resources.file("cues"))
+    heads, quals = load_speakers(resources.file("speakers"))
+    assert {entry.stance for _, entry in cues.values()} == set(STANCES)
+    for required in ("قال", "وفقا", "بحسب", "نفي", "توعد", "تعهد", "طالب", "اعتبر", "لافتا", "تصريحات"):
+        assert fold(required) in cues, required
+    assert fold("مصدر") in heads
+    assert fold("مطلع") in quals
+
+
+def test_claims_vocabulary_lets_the_normalizer_strip_proclitics(nlp):
+    doc = nlp("وأكدت فلقد وللمسؤولين")
+    assert doc[0].norm_ == fold("أكدت")
+    assert doc[2].norm_ == fold("المسؤولين")
+
+
+@pytest.mark.parametrize(
+    ("doc", "reason"),
+    [
+        ({"cues": [{"id": "x", "stance": "maybe", "en": "x", "kind": "verb", "forms": ["قال"]}]}, "stance"),
+        ({"cues": [{"id": "x", "stance": "assert", "en": "x", "kind": "sing", "forms": ["قال"]}]}, "kind"),
+        ({"cues": [{"id": "x", "stance": "assert", "en": "x", "kind": "verb"}]}, "no Arabic forms"),
+        (
+            {
+                "cues": [
+                    {"id": "x", "stance": "assert", "en": "x", "kind": "verb", "forms": ["قال"]},
+                    {"id": "y", "stance": "report", "en": "y", "kind": "verb", "forms": ["قال"]},
+                ]
+            },
+            "also listed under x",
+        ),
+        (
+            {
+                "cues": [
+                    {
+                        "id": "x",
+                        "stance": "assert",
+                        "en": "x",
+                        "kind": "verb",
+                        "forms": ["قال"],
+                        "unattributed": ["يقال"],
+                    }
+                ]
+            },
+            "unattributed",
+        ),
+        (
+            {
+                "cues": [
+                    {
+                        "id": "x",
+                        "stance": "assert",
+                        "en": "x",
+                        "kind": "verb",
+                        "forms": ["قال"],
+                        "complements": ["beside"],
+                    }
+                ]
+            },
+            "complement",
+        ),
+    ],
+)
+def test_claims_bad_cue_file_names_entry_and_reason(doc, reason):
+    with pytest.raises(ResourceError, match=reason) as err:
+        load_cues(doc)
+    assert "cues.yaml" in str(err.value)
+
+
+def test_claims_bad_speaker_file_names_entry_and_reason():
+    bad = {"speakers": [{"id": "s", "kind": "gossip", "en": "x", "ar": ["مصدر"]}], "qualifiers": []}
+    with pytest.raises(ResourceError, match=r"speakers\.yaml: s: kind"):
+        load_speakers(bad)
+
+
+_PIECES = st.sampled_from(
+    [
+        "قال",
+        "وقال",
+        "أكدت",
+        "نفى",
+        "بحسب",
+        "وفقًا",
+        "للمسؤولين",
+        "مصدر",
+        "مطلع",
+        "إن",
+        "أن",
+        "بأن",
+        ":",
+        "،",
+        ".",
+        '"',
+        "«",
+        "»",
+        "إيران",
+        "روسيا",
+        "الصحيفة",
+        "وأضاف",
+        "لافتا",
+        "إلى",
+        "دعوة",
+        "يُذكر",
+        "على",
+        "ب",
+        "\n",
+        "  ",
+        "سوريا",
+        "محللون",
+        "ويرى",
+        "الباحث",
+        "x",
+        "1",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, max_size=40).map(" ".join) | st.text(max_size=80))
+def test_claims_never_crash_and_offsets_slice(nlp, text):
+    doc = nlp(text)
+    for claim in doc._.claims:
+        _check_offsets(text, claim)
+        assert claim.stance in STANCES
+        assert 0 <= claim.sentence < len(list(doc.sents))
+
+
+def test_claims_seed_articles_meet_the_target(nlp, shared_dir):
+    """The seeds are a development set: this guards against regressions, it is not the score."""
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    assert spec is not None
+    assert spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    tally = score.Tally()
+    for gold_path in sorted((shared_dir / "eval" / "seeds").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (gold_path.parent / gold["text_file"]).read_text(encoding="utf-8")
+        doc = nlp(text)
+        for claim in doc._.claims:
+            _check_offsets(text, claim)
+        pred = [c.to_contract() for c in doc._.claims]
+        score.score_claims(text, gold["claims"], pred, tally)
+    summary = score.summary(tally)
+    assert summary["claims_f1"] >= 0.8
+    assert summary["claims_speaker"] >= 0.8
+    assert summary["claims_stance"] >= 0.85
