@@ -1,0 +1,177 @@
+"""Hand-made Extractions for the compose/render/deliver tests (no pipeline needed).
+
+Offsets are found in the text, so every span satisfies text[start:end] == span text.
+"""
+
+from __future__ import annotations
+
+from briefing.model import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
+
+HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% raw %}"
+
+IRAN = ("Q794", "GPE", "Iran", "إيران")
+RUSSIA = ("Q159", "GPE", "Russia", "روسيا")
+JAZAYERI = ("Q_jazayeri", "PERSON", "Masoud Jazayeri", "مسعود جزايري")
+SYRIA = ("Q858", "GPE", "Syria", "سوريا")
+
+THEMES = {
+    "military-presence": ("Foreign military presence", "الوجود العسكري الأجنبي"),
+    "economy-funding": ("Economy and funding", "الاقتصاد والتمويل"),
+    "casualties-humanitarian": ("Casualties", "الضحايا"),
+}
+
+
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ".\n" and i + 1 > start:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return tuple(spans)
+
+
+def _sentence_of(sents: tuple[tuple[int, int], ...], pos: int) -> int:
+    return next(i for i, (a, b) in enumerate(sents) if a <= pos < b)
+
+
+def _mention(text: str, surface: str, nth: int = 0) -> Mention:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+    return Mention(pos, pos + len(surface), surface)
+
+
+def make_extraction(
+    article_id: str,
+    text: str,
+    *,
+    title: str | None = None,
+    source: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    actors: tuple[tuple[str, str, str, str], ...] = (),
+    figures: tuple[
+        tuple[str, float, str | None, str, str, str], ...
+    ] = (),  # surface, value, unit, cat, qual, en
+    claims: tuple[
+        tuple[tuple[str, str, str, str] | None, str, str, str, str], ...
+    ] = (),  # speaker, cue, stance, content, en
+    themes: tuple[tuple[str, float], ...] = (),
+) -> Extraction:
+    sents = _sentences(text)
+    actor_objs = []
+    for aid, typ, en, ar in actors:
+        mentions, pos = [], text.find(ar)
+        while pos != -1:
+            mentions.append(Mention(pos, pos + len(ar), ar))
+            pos = text.find(ar, pos + 1)
+        actor_objs.append(Actor(aid, typ, en, ar, tuple(mentions)))
+    fig_objs = []
+    for surface, value, unit, cat, qual, en in figures:
+        m = _mention(text, surface)
+        fig_objs.append(
+            Figure(value, None, unit, cat, qual, m.start, m.end, surface, en, _sentence_of(sents, m.start))
+        )
+    claim_objs = []
+    for speaker, cue, stance, content, en in claims:
+        cm = _mention(text, cue)
+        km = _mention(text, content)
+        sp = Speaker(speaker[0], speaker[2], speaker[3]) if speaker else None
+        claim_objs.append(Claim(sp, cm, stance, km, en, _sentence_of(sents, cm.start)))
+    theme_objs = tuple(ThemeScore(tid, *THEMES[tid], score=score, eval_id=tid) for tid, score in themes)
+    return Extraction(
+        article=Article(article_id, text, title=title, source=source, published=published, url=url),
+        actors=tuple(actor_objs),
+        figures=tuple(fig_objs),
+        claims=tuple(claim_objs),
+        themes=theme_objs,
+        sentences=sents,
+        resources_version="test",
+    )
+
+
+TEXT_A = (
+    "أعلنت إيران أنها باقية في سوريا.\n"
+    "ونفى مسعود جزايري وجود مطالب بانسحاب القوات الإيرانية من سوريا.\n"
+    "وقالت روسيا إن الاتفاق يشمل الجنوب، وإن كلفة الحرب بلغت أكثر من 30 مليار دولار.\n"
+    "وقتل 12 شخصا في غارة على دير الزور.\n"
+)
+TEXT_B = (
+    "ذكرت تقارير أن إيران أنفقت أكثر من 30.1 مليار دولار في سوريا.\n"
+    "وحذر مسعود جزايري من أي هجوم على القوات الإيرانية.\n"
+    "وقالت روسيا إن 3 آلاف جندي ينتشرون في الجنوب.\n"
+)
+TEXT_HOSTILE = "قال مسؤول في إيران إن " + HOSTILE + " هو نص المقال.\nوأضاف أن 5 أشخاص قتلوا.\n"
+
+
+def sample_extractions() -> list[Extraction]:
+    """Three articles: two report the same event (shared actors and a shared figure), one is hostile."""
+    a = make_extraction(
+        "art-a",
+        TEXT_A,
+        title="إيران باقية في سوريا",
+        source="Al Arabiya",
+        published="2018-05-09",
+        url="https://example.org/a",
+        actors=(IRAN, SYRIA, JAZAYERI, RUSSIA),
+        figures=(
+            ("أكثر من 30 مليار دولار", 30e9, "USD", "money", "more_than", "more than $30 billion"),
+            ("12 شخصا", 12, None, "killed", "exact", "12 people"),
+        ),
+        claims=(
+            (
+                JAZAYERI,
+                "نفى",
+                "deny",
+                "وجود مطالب بانسحاب القوات الإيرانية من سوريا",
+                "Masoud Jazayeri denied demands for an Iranian withdrawal from Syria",
+            ),
+            (RUSSIA, "قالت", "assert", "الاتفاق يشمل الجنوب", "Russia said the agreement covers the south"),
+        ),
+        themes=(("military-presence", 0.8), ("economy-funding", 0.3)),
+    )
+    b = make_extraction(
+        "art-b",
+        TEXT_B,
+        title="جزايري يحذر",
+        source="BBC News Arabic",
+        published="2018-05-11",
+        url="https://example.org/b",
+        actors=(IRAN, SYRIA, JAZAYERI, RUSSIA),
+        figures=(
+            ("أكثر من 30.1 مليار دولار", 30.1e9, "USD", "money", "more_than", "more than $30.1 billion"),
+            ("3 آلاف جندي", 3000, None, "personnel", "exact", "3,000 troops"),
+        ),
+        claims=(
+            (
+                JAZAYERI,
+                "حذر",
+                "warn",
+                "من أي هجوم على القوات الإيرانية",
+                "Masoud Jazayeri warned against any attack on Iranian forces",
+            ),
+            (
+                None,
+                "ذكرت",
+                "report",
+                "إيران أنفقت أكثر من 30.1 مليار دولار في سوريا",
+                "Reports said Iran spent more than $30.1 billion in Syria",
+            ),
+        ),
+        themes=(("military-presence", 0.6),),
+    )
+    c = make_extraction(
+        "art-c",
+        TEXT_HOSTILE,
+        title="عنوان " + HOSTILE,
+        source="Outlet " + HOSTILE,
+        published="2018-05-10",
+        url="javascript:alert(1)",
+        actors=(IRAN,),
+        figures=(("5 أشخاص", 5, None, "killed", "exact", "5 people " + HOSTILE),),
+        claims=((None, "قال", "assert", HOSTILE + " هو نص المقال", "An official said " + HOSTILE),),
+        themes=(("casualties-humanitarian", 0.5),),
+    )
+    return [a, b, c]

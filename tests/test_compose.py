@@ -1,0 +1,186 @@
+"""Composition: merging actors and figures across articles, reference numbering, periods."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+from brief_samples import IRAN, JAZAYERI, TEXT_A, make_extraction, sample_extractions
+
+from briefing.compose import ComposeOptions, compose
+from briefing.extract import extract_articles, read_article
+
+GENERATED = datetime(2018, 5, 12, 9, 0)
+
+
+@pytest.fixture(scope="module")
+def brief():
+    return compose(sample_extractions(), generated=GENERATED)
+
+
+def test_compose_sources_ordered_by_date_with_metadata(brief):
+    assert [s.id for s in brief.sources] == ["art-a", "art-c", "art-b"]
+    assert [s.number for s in brief.sources] == [1, 2, 3]
+    first = brief.sources[0]
+    assert (first.title, first.outlet, first.date, first.url) == (
+        "إيران باقية في سوريا",
+        "Al Arabiya",
+        "2018-05-09",
+        "https://example.org/a",
+    )
+    assert (brief.period_start, brief.period_end, brief.period_from_articles) == (
+        "2018-05-09",
+        "2018-05-11",
+        True,
+    )
+    assert brief.outlets == 3
+
+
+def test_compose_merges_same_actor_across_articles(brief):
+    iran = [a for a in brief.actors if a.id == IRAN[0]]
+    assert len(iran) == 1
+    texts = {e.article.id: e for e in sample_extractions()}
+    expected = sum(len(a.mentions) for e in texts.values() for a in e.actors if a.id == IRAN[0])
+    assert iran[0].mentions == expected
+    assert iran[0].sources == (1, 2, 3)
+    assert (iran[0].name_en, iran[0].name_ar) == ("Iran", "إيران")
+
+
+def test_compose_merges_same_figure_within_half_percent(brief):
+    money = [f for f in brief.key_figures if f.category == "money"]
+    assert len(money) == 1  # 30 and 30.1 billion, both "more than": one figure
+    assert money[0].sources == (1, 3)
+    assert len(money[0].refs) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "merged"),
+    [(30.1e9, "more_than", True), (30.4e9, "more_than", False), (30e9, "about", False)],
+)
+def test_compose_figure_merge_rule(value, qualifier, merged):
+    def ext(aid, v, q):
+        return make_extraction(
+            aid,
+            "أنفقت إيران 30 مليار دولار.\n",
+            figures=(("30 مليار دولار", v, "USD", "money", q, "$30 billion"),),
+        )
+
+    brief = compose([ext("x", 30e9, "more_than"), ext("y", value, qualifier)], generated=GENERATED)
+    assert len(brief.key_figures) == (1 if merged else 2)
+
+
+def test_compose_references_are_numbered_in_source_order(brief):
+    numbers = [r.number for r in brief.refs]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert [(r.source, r.start) for r in brief.refs] == sorted((r.source, r.start) for r in brief.refs)
+    cited = {c.ref for t in brief.themes for g in t.speakers for c in g.claims}
+    cited |= {n for f in brief.key_figures for n in f.refs}
+    cited |= {c.ref for a in brief.articles for c in a.claims}
+    assert cited <= set(numbers)
+    assert set(numbers) <= cited | {n for t in brief.themes for f in t.figures for n in f.refs} | {
+        n for a in brief.articles for f in a.figures for n in f.refs
+    }
+
+
+def test_compose_reference_marks_the_cited_words(brief):
+    exts = {e.article.id: e for e in sample_extractions()}
+    for ref in brief.refs:
+        text = exts[brief.sources[ref.source - 1].id].article.text
+        sentence = text[ref.start : ref.end]
+        assert "".join(s.text for s in ref.segments) == sentence.strip()
+        marks = [s.text for s in ref.segments if s.mark]
+        assert marks
+        assert all(m in sentence for m in marks)
+
+
+def test_compose_claims_grouped_by_speaker(brief):
+    theme = brief.themes[0]
+    assert theme.id == "military-presence"  # heaviest theme first
+    groups = {g.name_en: g for g in theme.speakers}
+    assert len(groups["Masoud Jazayeri"].claims) == 2  # one claim in each of two articles
+    assert {c.stance for c in groups["Masoud Jazayeri"].claims} == {"deny", "warn"}
+    assert theme.speakers[-1].name_en is None  # unattributed last
+    quoted = groups["Masoud Jazayeri"].claims[0].content_ar
+    assert quoted in TEXT_A
+
+
+def test_compose_developments_have_two_or_three_lines(brief):
+    assert brief.developments
+    for d in brief.developments:
+        assert 1 <= len(d.claims) + len(d.figures) <= 3
+    lead = brief.developments[0]
+    assert len({c.speaker_id for c in lead.claims}) == len(lead.claims)  # different speakers
+
+
+def test_compose_period_is_generation_date_without_dates():
+    undated = [replace(e, article=replace(e.article, published=None)) for e in sample_extractions()]
+    brief = compose(undated, generated=GENERATED)
+    assert (brief.period_start, brief.period_end, brief.period_from_articles) == (
+        "2018-05-12",
+        "2018-05-12",
+        False,
+    )
+
+
+def test_compose_period_given_wins():
+    brief = compose(sample_extractions(), generated=GENERATED, period=(date(2018, 5, 1), date(2018, 5, 31)))
+    assert (brief.period_start, brief.period_end) == ("2018-05-01", "2018-05-31")
+
+
+def test_compose_empty_window():
+    brief = compose([], generated=GENERATED)
+    assert brief.empty
+    assert brief.refs == ()
+    assert brief.themes == ()
+    assert brief.chart is None
+    assert brief.period_start == "2018-05-12"
+
+
+def test_compose_cites_a_window_when_sentences_are_missing():
+    ext = make_extraction(
+        "nosent",
+        "كلمة " * 200 + "ونفى مسعود جزايري وجود مطالب بالانسحاب. " + "كلمة " * 200,
+        actors=(JAZAYERI,),
+        claims=((JAZAYERI, "نفى", "deny", "وجود مطالب بالانسحاب", "He denied it"),),
+    )
+    ext = replace(ext, sentences=())
+    brief = compose([ext], generated=GENERATED)
+    (ref,) = brief.refs
+    assert [s.text for s in ref.segments if s.mark] == ["نفى", "وجود مطالب بالانسحاب"]
+    assert len(ext.article.text[ref.start : ref.end]) < 600
+
+
+def test_compose_json_lists_sources(brief):
+    data = brief.to_json()
+    assert [s["id"] for s in data["sources"]] == ["art-a", "art-c", "art-b"]
+    assert {"id", "title", "outlet", "date", "url", "file"} <= set(data["sources"][0])
+
+
+def test_compose_on_seeds(nlp, resources, seeds_dir):
+    articles = [read_article(p, lambda _m: None) for p in sorted(seeds_dir.glob("*.txt"))]
+    exts = list(extract_articles(nlp, articles, resources.version))  # type: ignore[arg-type]
+    brief = compose(exts, generated=GENERATED)
+    assert len(brief.sources) == len(articles) == 5
+    ids = [a.id for a in brief.actors]
+    assert len(ids) == len(set(ids))  # merged by id
+    for ref in brief.refs:
+        text = exts[[e.article.id for e in exts].index(brief.sources[ref.source - 1].id)].article.text
+        assert "".join(s.text for s in ref.segments).replace("… ", "").replace(" …", "") in text
+    assert [r.number for r in brief.refs] == list(range(1, len(brief.refs) + 1))
+
+
+def test_compose_key_figures_share_room_between_categories():
+    text = "قتل 40 شخصا. وقتل 30 شخصا. وقتل 20 شخصا. وبلغت الكلفة 5 ملايين دولار.\n"
+    ext = make_extraction(
+        "mix",
+        text,
+        figures=(
+            ("40 شخصا", 40, None, "killed", "exact", "40 people"),
+            ("30 شخصا", 30, None, "killed", "exact", "30 people"),
+            ("20 شخصا", 20, None, "killed", "exact", "20 people"),
+            ("5 ملايين دولار", 5e6, "USD", "money", "exact", "$5 million"),
+        ),
+    )
+    brief = compose([ext], generated=GENERATED, options=ComposeOptions(max_key_figures=2))
+    assert [(f.category, f.value) for f in brief.key_figures] == [("killed", 40), ("money", 5e6)]

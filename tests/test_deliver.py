@@ -1,0 +1,170 @@
+"""Delivery and `briefing build`: atomic out/<date>/, out/latest, brief.json, the CLI end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from brief_samples import sample_extractions
+from typer.testing import CliRunner
+
+import briefing.deliver as deliver
+from briefing.build import BuildOptions, build_brief
+from briefing.cli import app
+from briefing.deliver import DeliveryError, write_brief
+from briefing.render import Renderer, RenderError
+
+DAY1 = datetime(2018, 5, 12, 9, 0)
+DAY2 = datetime(2018, 5, 13, 9, 0)
+FILES = ("brief.html", "brief.json", "brief.pdf")
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    return Renderer()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, renderer):
+    out = tmp_path_factory.mktemp("out")
+    day = build_brief(sample_extractions(), out, generated=DAY1, renderer=renderer)
+    return out, day
+
+
+def test_deliver_writes_three_files_and_latest(built):
+    out, day = built
+    assert day == out / "2018-05-12"
+    for name in FILES:
+        assert (day / name).stat().st_size > 0
+    assert (day / "brief.pdf").read_bytes().startswith(b"%PDF")
+    latest = out / "latest"
+    assert latest.is_symlink()
+    assert os.readlink(latest) == "2018-05-12"
+    assert (latest / "brief.html").read_bytes() == (day / "brief.html").read_bytes()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp dirs left
+
+
+def test_deliver_json_lists_cited_sources(built):
+    _, day = built
+    data = json.loads((day / "brief.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["sources"]] == ["art-a", "art-c", "art-b"]
+    first = data["sources"][0]
+    assert (first["title"], first["outlet"], first["date"], first["url"]) == (
+        "إيران باقية في سوريا",
+        "Al Arabiya",
+        "2018-05-09",
+        "https://example.org/a",
+    )
+    assert data["key_figures"]
+    assert data["themes"]
+    assert data["refs"]
+
+
+def test_deliver_failed_run_leaves_previous_brief(tmp_path, renderer, monkeypatch):
+    day = build_brief(
+        sample_extractions(), tmp_path, generated=DAY1, renderer=renderer, options=BuildOptions(pdf=False)
+    )
+    before = {p.name: p.read_bytes() for p in day.iterdir()}
+
+    def broken(_html):
+        raise RenderError("PDF: boom")
+
+    monkeypatch.setattr(renderer, "pdf", broken)
+    with pytest.raises(RenderError):
+        build_brief(sample_extractions()[:1], tmp_path, generated=DAY1, renderer=renderer)
+    assert {p.name: p.read_bytes() for p in day.iterdir()} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_deliver_write_failure_leaves_previous_brief(tmp_path, monkeypatch):
+    write_brief(tmp_path, "2018-05-12", {"brief.html": b"old"})
+    real_rename = os.rename
+
+    def failing_rename(src, dst):
+        if Path(dst).name == "2018-05-12" and Path(src).name.startswith(".tmp-"):
+            raise OSError(28, "No space left on device")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(deliver.os, "rename", failing_rename)
+    with pytest.raises(DeliveryError, match="No space left"):
+        write_brief(tmp_path, "2018-05-12", {"brief.html": b"new"})
+    assert (tmp_path / "2018-05-12" / "brief.html").read_bytes() == b"old"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_deliver_replaces_the_date_dir_whole(tmp_path):
+    write_brief(tmp_path, "2018-05-12", {"brief.html": b"one", "stray.txt": b"x"})
+    write_brief(tmp_path, "2018-05-12", {"brief.html": b"two"})
+    assert sorted(p.name for p in (tmp_path / "2018-05-12").iterdir()) == ["brief.html"]
+    assert (tmp_path / "latest" / "brief.html").read_bytes() == b"two"
+
+
+def test_deliver_latest_names_the_newest_day(tmp_path):
+    write_brief(tmp_path, "2018-05-13", {"brief.html": b"13"})
+    write_brief(tmp_path, "2018-05-12", {"brief.html": b"12"})  # an older window, built later
+    assert os.readlink(tmp_path / "latest") == "2018-05-13"
+
+
+def test_deliver_copies_latest_where_links_fail(tmp_path, monkeypatch):
+    def no_symlink(*_args, **_kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(deliver.os, "symlink", no_symlink)
+    write_brief(tmp_path, "2018-05-12", {"brief.html": b"12"})
+    write_brief(tmp_path, "2018-05-13", {"brief.html": b"13"})
+    latest = tmp_path / "latest"
+    assert latest.is_dir()
+    assert not latest.is_symlink()
+    assert (latest / "brief.html").read_bytes() == b"13"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_deliver_rejects_a_bad_day(tmp_path):
+    with pytest.raises(DeliveryError):
+        write_brief(tmp_path, "../etc", {"x": b""})
+
+
+def test_build_cli_empty_window(tmp_path):
+    empty = tmp_path / "in"
+    empty.mkdir()
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(empty), "--out", str(out), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    (day,) = [p for p in out.iterdir() if p.name != "latest"]
+    assert "No articles were found" in (day / "brief.html").read_text(encoding="utf-8")
+    assert json.loads((day / "brief.json").read_text(encoding="utf-8"))["empty"] is True
+    result = CliRunner().invoke(app, ["build", str(empty), "--out", str(out), "--no-pdf", "--fail-empty"])
+    assert result.exit_code == 1
+
+
+def test_build_cli_bad_input_is_one_line(tmp_path):
+    binary = tmp_path / "bad.txt"
+    binary.write_bytes(b"\0\1\2 binary")
+    out = tmp_path / "out"
+    for args in ([str(tmp_path / "missing.txt")], [str(binary)]):
+        result = CliRunner().invoke(app, ["build", *args, "--out", str(out)])
+        assert result.exit_code == 1
+        assert "Traceback" not in result.output
+        assert any(line.startswith(args[0]) for line in result.output.splitlines())
+    assert not out.exists()  # nothing written
+
+
+def test_build_cli_help_ends_with_example():
+    result = CliRunner().invoke(app, ["build", "--help"])
+    assert result.exit_code == 0
+    assert "Example: briefing build seeds/ --out out/" in result.output
+
+
+def test_build_cli_seeds_writes_all_three(tmp_path, seeds_dir):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(seeds_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    latest = out / "latest"
+    for name in FILES:
+        assert (latest / name).stat().st_size > 0
+    data = json.loads((latest / "brief.json").read_text(encoding="utf-8"))
+    assert len(data["sources"]) == 5
+    assert all(s["file"].endswith(".txt") for s in data["sources"])
