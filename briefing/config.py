@@ -1,0 +1,178 @@
+"""Where things live: the one place that resolves the project's directories and settings.
+
+templates/ and styles/ sit at the top of the checkout (next to the package), so the tool runs
+from a checkout or an editable install; BRIEFING_HOME points elsewhere when needed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path:
+    home = os.environ.get("BRIEFING_HOME")
+    return Path(home).resolve() if home else PACKAGE_DIR.parent
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path
+    templates: Path
+    styles: Path
+    resources: Path
+    locales: Path
+
+    @classmethod
+    def default(cls) -> Paths:
+        root = project_root()
+        resources = PACKAGE_DIR / "resources"
+        return cls(
+            root=root,
+            templates=root / "templates",
+            styles=root / "styles",
+            resources=resources,
+            locales=resources / "locales",
+        )
+
+
+class ConfigError(ValueError):
+    """The config file or an environment variable holds something unusable (exit status 2)."""
+
+
+def config_file_path() -> Path:
+    """BRIEFING_CONFIG, else $XDG_CONFIG_HOME/briefing/config.toml (~/.config/briefing/config.toml)."""
+    explicit = os.environ.get("BRIEFING_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base).expanduser() / "briefing" / "config.toml"
+
+
+def _default_db() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base).expanduser() / "briefing" / "briefing.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Run settings, each from (first found): a flag, BRIEFING_<NAME>, the config file, the default.
+
+    db           SQLite store (created on first use)
+    out          folder the builds write into
+    log          file that gets a timestamped copy of every message (None: no log file)
+    sources      what `briefing ingest` reads when no PATH|URL is named (files, folders, URLs;
+                 in BRIEFING_SOURCES, separated by spaces)
+    timeout      seconds to wait for one URL
+    max_bytes    largest document (file, page, feed) read, in bytes; JSONL is read line by line
+    first_since  window of the first `build --since last`, before any build was recorded
+    """
+
+    db: Path
+    out: Path
+    log: Path | None = None
+    sources: tuple[str, ...] = ()
+    timeout: float = 20.0
+    max_bytes: int = 5_000_000
+    first_since: str = "7d"
+    config_file: Path | None = None  # the file that was read, if any
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file that keeps two runs on the same store from overlapping."""
+        return self.db.with_name(self.db.name + ".lock")
+
+    @classmethod
+    def resolve(cls, **flags: object) -> Settings:
+        """Settings from flags (None: not given) over environment over config file over defaults."""
+        unknown = set(flags) - set(_KINDS)
+        if unknown:
+            raise TypeError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        path = config_file_path()
+        from_file = _read_config(path)
+        values: dict[str, object] = {
+            "db": _default_db(),
+            "out": project_root() / "out",
+            "log": None,
+            "sources": (),
+            "timeout": 20.0,
+            "max_bytes": 5_000_000,
+            "first_since": "7d",
+        }
+        for name, kind in _KINDS.items():
+            where = f"BRIEFING_{name.upper()}"
+            raw: object = None
+            if flags.get(name) is not None:
+                raw, where = flags[name], f"--{name.replace('_', '-')}"
+            elif os.environ.get(f"BRIEFING_{name.upper()}"):
+                raw = os.environ[f"BRIEFING_{name.upper()}"]
+            elif name in from_file:
+                raw, where = from_file[name], f"{path}: {name}"
+            if raw is not None:
+                values[name] = _convert(raw, kind, where)
+        return cls(config_file=path if from_file else None, **values)  # type: ignore[arg-type]
+
+
+_KINDS: dict[str, str] = {
+    "db": "path",
+    "out": "path",
+    "log": "path",
+    "sources": "list",
+    "timeout": "float",
+    "max_bytes": "int",
+    "first_since": "str",
+}
+
+
+# Tables of the config file that their own modules read: [smtp] (mail.SmtpSettings).
+_TABLES = ("smtp",)
+
+
+def _read_config(path: Path) -> dict[str, object]:
+    import tomllib
+
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    unknown = sorted(set(data) - set(_KINDS) - set(_TABLES))
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)} (known: {', '.join(_KINDS)})")
+    return data
+
+
+def _convert(raw: object, kind: str, where: str) -> object:
+    try:
+        if kind == "path":
+            return Path(str(raw)).expanduser()
+        if kind == "list":
+            if isinstance(raw, str):  # environment: separated by spaces, shell quoting allowed
+                import shlex
+
+                return tuple(shlex.split(raw))
+            if isinstance(raw, (list, tuple)) and all(isinstance(s, str) for s in raw):
+                return tuple(raw)
+            raise ValueError("expected a list of strings")
+        if kind == "float":
+            value = float(raw)  # type: ignore[arg-type]
+            if value <= 0:
+                raise ValueError("must be positive")
+            return value
+        if kind == "int":
+            number = int(raw)  # type: ignore[call-overload]
+            if number <= 0:
+                raise ValueError("must be positive")
+            return number
+        if not isinstance(raw, str):
+            raise ValueError("expected a string")
+        return raw
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{where}: {raw!r}: {exc}") from exc

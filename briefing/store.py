@@ -1,0 +1,626 @@
+"""The SQLite store: articles, their extractions and the record of builds, behind ordered migrations.
+
+One file, created on first use. Every write happens inside one transaction (`BEGIN IMMEDIATE`
+… `COMMIT`), and the database runs in WAL mode, so a process killed at any instant leaves
+either the whole write or none of it. Migrations are registered in order, recorded in
+`_migrations`, each applied in its own transaction and skipped when already recorded.
+
+Duplicates are stored once: an article whose text (folded, whitespace collapsed) or URL is
+already in the store only increments that article's `duplicates` counter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from briefing.cron import Window
+from briefing.model import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
+from briefing.normalize import fold
+
+PublishedFrom = Literal["source", "file", "ingested"]
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened, read or written; the message is one line naming the file."""
+
+
+# --- migrations ------------------------------------------------------------------------------
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(name: str) -> Callable[[Migration], Migration]:
+    """Register a migration; they run in the order they are registered, each once per database."""
+
+    def register(fn: Migration) -> Migration:
+        if any(n == name for n, _ in MIGRATIONS):
+            raise ValueError(f"migration {name} registered twice")
+        MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+def _run(conn: sqlite3.Connection, *statements: str) -> None:
+    # executescript() would COMMIT on its own; single statements stay inside the transaction.
+    for statement in statements:
+        conn.execute(statement)
+
+
+@migration("0001_articles")
+def _articles(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """CREATE TABLE IF NOT EXISTS articles (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            url_key TEXT UNIQUE,            -- normalised URL, for duplicate detection
+            published TEXT NOT NULL,        -- YYYY-MM-DD
+            published_at TEXT,              -- UTC YYYY-MM-DDTHH:MM:SSZ, when the time of day is known
+            published_from TEXT NOT NULL CHECK (published_from IN ('source', 'file', 'ingested')),
+            ingested_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL UNIQUE, -- sha256 of the folded, whitespace-collapsed text
+            origin TEXT,                    -- the file or URL it was read from
+            dateline TEXT,                  -- "طهران - " as recognised at the head of the text
+            duplicates INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX IF NOT EXISTS articles_published ON articles (published)",
+        "CREATE INDEX IF NOT EXISTS articles_published_at ON articles (published_at)",
+    )
+
+
+@migration("0002_extractions")
+def _extractions(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """CREATE TABLE IF NOT EXISTS extractions (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            resources_version TEXT NOT NULL,
+            contract TEXT NOT NULL,         -- Extraction.to_contract() as JSON
+            extracted_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS extractions_version ON extractions (resources_version)",
+    )
+
+
+@migration("0003_builds")
+def _builds(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """CREATE TABLE IF NOT EXISTS builds (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            since TEXT NOT NULL,            -- window start, UTC
+            until TEXT,                     -- window end as asked (NULL: open-ended)
+            window_end TEXT NOT NULL,       -- until, else started_at: where --since last resumes
+            status TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed')),
+            articles INTEGER,
+            output TEXT,
+            message TEXT
+        )""",
+    )
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+def utc_stamp(moment: datetime | None = None) -> str:
+    """A UTC instant as stored: YYYY-MM-DDTHH:MM:SSZ (sorts as text)."""
+    moment = moment or datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_stamp(stamp: str) -> datetime:
+    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def text_hash(text: str) -> str:
+    """The duplicate key of a text: sha256 of its folded form with whitespace collapsed."""
+    return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+
+
+_TRACKING = ("utm_", "fbclid", "gclid", "at_medium", "at_campaign")
+
+
+def url_key(url: str | None) -> str | None:
+    """The duplicate key of a URL: lower-case scheme and host, no fragment, default port,
+    tracking parameters or trailing slash."""
+    if not url or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    if not parts.scheme or not parts.netloc:
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith(_TRACKING)
+        ]
+    )
+    scheme = "http" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
+    return urlunsplit((scheme, host, parts.path.rstrip("/") or "/", query, ""))
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article on its way into the store, with where its date and text came from."""
+
+    article: Article
+    published_from: PublishedFrom
+    published_at: datetime | None = None  # when the source gave a time of day
+    origin: str | None = None
+    dateline: str | None = None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    status: Literal["added", "duplicate"]
+    id: str  # the stored article's id (the earlier one, for a duplicate)
+    reason: str | None = None  # "same text" | "same URL" for a duplicate
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    id: int
+    started_at: datetime
+    window_end: datetime
+    status: str
+    articles: int | None
+    output: str | None
+
+
+# --- the store -------------------------------------------------------------------------------
+
+
+class Store:
+    """An open store. Use `Store.open(path)` (or as a context manager, which closes it)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, timeout: float = 10.0) -> Store:
+        """Open (creating it and its folder if needed) and migrate the store at `path`."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create its folder: {exc.strerror or exc}") from exc
+        try:
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+        store = cls(conn, path)
+        try:
+            with store._errors("open"):
+                conn.execute("PRAGMA foreign_keys = ON")
+                if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+                    raise StoreError(f"{path}: cannot switch the database to WAL mode")
+                # WAL + NORMAL: a commit survives the process being killed (not a power cut).
+                conn.execute("PRAGMA synchronous = NORMAL")
+                store.migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """sqlite3 errors become a one-line StoreError naming the file."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            text = str(exc)
+            if "locked" in text or "busy" in text:
+                reason = "the database is locked by another program (tried for a while; try again later)"
+            elif "not a database" in text or "malformed" in text or "corrupt" in text:
+                reason = f"the database is corrupt or not a SQLite file ({text})"
+            elif "readonly" in text or "read-only" in text:
+                reason = "the database is read-only"
+            else:
+                reason = text
+            raise StoreError(f"{self.path}: {doing}: {reason}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it."""
+        with self._errors("write"):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    # --- schema --------------------------------------------------------------------------
+
+    def applied_migrations(self) -> list[str]:
+        with self._errors("read"):
+            rows = self.conn.execute("SELECT name FROM _migrations ORDER BY rowid").fetchall()
+        return [r[0] for r in rows]
+
+    def migrate(self) -> list[str]:
+        """Apply the registered migrations this database lacks, in order; returns their names."""
+        known = [name for name, _ in MIGRATIONS]
+        with self._errors("read"):
+            exists = self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'"
+            ).fetchone()
+        if not exists:
+            with self.transaction() as conn:
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+                )
+        done = self.applied_migrations()
+        unknown = [n for n in done if n not in known]
+        if unknown:
+            raise StoreError(
+                f"{self.path}: written by a newer briefing (unknown migrations: {', '.join(unknown)})"
+            )
+        if done == known:
+            return []  # nothing to do, and no write lock taken: readers may open a busy store
+        applied: list[str] = []
+        for name, fn in MIGRATIONS:
+            with self.transaction() as conn:
+                # Checked inside the transaction: another process may have just applied it.
+                if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
+                    continue
+                fn(conn)
+                conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, utc_stamp()))
+                applied.append(name)
+        return applied
+
+    # --- articles ------------------------------------------------------------------------
+
+    def add_article(self, new: NewArticle, *, now: datetime | None = None) -> AddResult:
+        """Store an article once; a duplicate (same folded text, or same URL) is only counted."""
+        a = new.article
+        digest = text_hash(a.text)
+        ukey = url_key(a.url)
+        ingested = now or datetime.now(UTC)
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id FROM articles WHERE text_hash = ?", (digest,)).fetchone()
+            reason = "same text"
+            if row is None and ukey is not None:
+                row = conn.execute("SELECT id FROM articles WHERE url_key = ?", (ukey,)).fetchone()
+                reason = "same URL"
+            if row is not None:
+                conn.execute("UPDATE articles SET duplicates = duplicates + 1 WHERE id = ?", (row[0],))
+                return AddResult("duplicate", row[0], reason)
+            article_id = a.id
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                article_id = f"{a.id}-{digest[:8]}"  # same name, other text: keep both
+            published = a.published or ingested.date().isoformat()
+            conn.execute(
+                """INSERT INTO articles (id, title, outlet, url, url_key, published, published_at,
+                       published_from, ingested_at, text, text_hash, origin, dateline)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article_id,
+                    a.title,
+                    a.source,
+                    a.url,
+                    ukey,
+                    published,
+                    utc_stamp(new.published_at) if new.published_at else None,
+                    new.published_from if a.published else "ingested",
+                    utc_stamp(ingested),
+                    a.text,
+                    digest,
+                    new.origin,
+                    new.dateline,
+                ),
+            )
+        return AddResult("added", article_id)
+
+    def find_by_url(self, url: str) -> str | None:
+        """The id of the stored article with this URL (normalised), if any."""
+        key = url_key(url)
+        if key is None:
+            return None
+        with self._errors("read"):
+            row = self.conn.execute("SELECT id FROM articles WHERE url_key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def count_duplicate(self, article_id: str) -> None:
+        """Count one more sighting of a stored article."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE articles SET duplicates = duplicates + 1 WHERE id = ?", (article_id,))
+
+    def article_count(self) -> int:
+        with self._errors("read"):
+            return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self._select_articles("WHERE id = ?", (article_id,))
+        return rows[0] if rows else None
+
+    def articles_in(self, window: Window) -> list[Article]:
+        """Articles published inside the window, oldest first.
+
+        An article with a known time of day is compared by instant; one with only a date is in
+        when its day overlaps the window.
+        """
+        clause = (
+            "WHERE ((published_at IS NOT NULL AND published_at >= :start"
+            + (" AND published_at < :end" if window.end else "")
+            + ") OR (published_at IS NULL AND published >= :first_day"
+            + (" AND published <= :last_day" if window.end else "")
+            + ")) ORDER BY published, coalesce(published_at, ''), id"
+        )
+        params = {
+            "start": utc_stamp(window.start),
+            "end": utc_stamp(window.end) if window.end else None,
+            "first_day": window.first_day,
+            "last_day": window.last_day,
+        }
+        return self._select_articles(clause, params)
+
+    def all_articles(self) -> list[Article]:
+        return self._select_articles("ORDER BY published, id", ())
+
+    def _select_articles(self, clause: str, params: Sequence[Any] | dict[str, Any]) -> list[Article]:
+        with self._errors("read"):
+            rows = self.conn.execute(
+                f"SELECT id, text, title, outlet, published, url, origin FROM articles {clause}", params
+            ).fetchall()
+        return [
+            Article(id=r[0], text=r[1], title=r[2], source=r[3], published=r[4], url=r[5], path=r[6])
+            for r in rows
+        ]
+
+    # --- extractions ---------------------------------------------------------------------
+
+    def needing_extraction(self, article_ids: Iterable[str], version: str) -> list[str]:
+        """Those of `article_ids` with no extraction, or one made with other resources."""
+        ids = list(article_ids)
+        current: set[str] = set()
+        with self._errors("read"):
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                current.update(
+                    r[0]
+                    for r in self.conn.execute(
+                        "SELECT article_id FROM extractions"
+                        f" WHERE resources_version = ? AND article_id IN ({marks})",
+                        (version, *chunk),
+                    )
+                )
+        return [i for i in ids if i not in current]
+
+    def save_extractions(self, extractions: Iterable[Extraction], *, now: datetime | None = None) -> int:
+        """Store (or replace) extractions, all in one transaction; returns how many."""
+        stamp = utc_stamp(now)
+        rows = [
+            (e.article.id, e.resources_version, json.dumps(e.to_contract(), ensure_ascii=False), stamp)
+            for e in extractions
+        ]
+        with self.transaction() as conn:
+            conn.executemany(
+                """INSERT INTO extractions (article_id, resources_version, contract, extracted_at)
+                   VALUES (?, ?, ?, ?)
+                   ON CONFLICT (article_id) DO UPDATE SET resources_version = excluded.resources_version,
+                       contract = excluded.contract, extracted_at = excluded.extracted_at""",
+                rows,
+            )
+        return len(rows)
+
+    def load_extractions(self, articles: Sequence[Article]) -> list[Extraction]:
+        """The stored extractions of `articles`, in their order (those never extracted are left out)."""
+        found: dict[str, str] = {}
+        ids = [a.id for a in articles]
+        with self._errors("read"):
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    self.conn.execute(
+                        f"SELECT article_id, contract FROM extractions WHERE article_id IN ({marks})", chunk
+                    ).fetchall()
+                )
+        return [extraction_from_contract(json.loads(found[a.id]), a) for a in articles if a.id in found]
+
+    # --- builds --------------------------------------------------------------------------
+
+    def start_build(self, window: Window, *, now: datetime | None = None) -> int:
+        started = now or datetime.now(UTC)
+        with self.transaction() as conn:
+            cur = conn.execute(
+                """INSERT INTO builds (started_at, since, until, window_end, status)
+                   VALUES (?, ?, ?, ?, 'running')""",
+                (
+                    utc_stamp(started),
+                    utc_stamp(window.start),
+                    utc_stamp(window.end) if window.end else None,
+                    utc_stamp(window.end or started),
+                ),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_build(
+        self,
+        build_id: int,
+        *,
+        ok: bool,
+        articles: int | None = None,
+        output: str | None = None,
+        message: str | None = None,
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE builds SET finished_at = ?, status = ?, articles = ?, output = ?, message = ?"
+                " WHERE id = ?",
+                (utc_stamp(), "ok" if ok else "failed", articles, output, message, build_id),
+            )
+
+    def last_build(self) -> BuildRecord | None:
+        """The most recent successful build."""
+        with self._errors("read"):
+            row = self.conn.execute(
+                """SELECT id, started_at, window_end, status, articles, output FROM builds
+                   WHERE status = 'ok' ORDER BY id DESC LIMIT 1"""
+            ).fetchone()
+        if row is None:
+            return None
+        return BuildRecord(row[0], parse_stamp(row[1]), parse_stamp(row[2]), row[3], row[4], row[5])
+
+    # --- maintenance ---------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks (empty: all is well)."""
+        with self._errors("check"):
+            problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [f"foreign key: {tuple(r)}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        return problems
+
+    def stats(self, version: str | None = None) -> dict[str, Any]:
+        """Counts for `briefing db stats`."""
+        q = self.conn.execute
+        with self._errors("read"):
+            out: dict[str, Any] = {
+                "path": str(self.path),
+                "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+                "duplicates_seen": q("SELECT coalesce(sum(duplicates), 0) FROM articles").fetchone()[0],
+                "published": q("SELECT min(published), max(published) FROM articles").fetchone(),
+                "published_from": dict(
+                    q(
+                        "SELECT published_from, count(*) FROM articles GROUP BY published_from ORDER BY 1"
+                    ).fetchall()
+                ),
+                "outlets": q("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0],
+                "extractions": q("SELECT count(*) FROM extractions").fetchone()[0],
+                "builds_ok": q("SELECT count(*) FROM builds WHERE status = 'ok'").fetchone()[0],
+                "builds_failed": q("SELECT count(*) FROM builds WHERE status = 'failed'").fetchone()[0],
+                "migrations": self.applied_migrations(),
+            }
+            if version is not None:
+                out["extractions_current"] = q(
+                    "SELECT count(*) FROM extractions WHERE resources_version = ?", (version,)
+                ).fetchone()[0]
+        last = self.last_build()
+        out["last_build"] = last.started_at.isoformat() if last else None
+        return out
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# --- extraction contract → dataclasses -------------------------------------------------------
+
+
+def _mention(d: dict[str, Any]) -> Mention:
+    return Mention(start=int(d["start"]), end=int(d["end"]), text=str(d["text"]))
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def extraction_from_contract(data: dict[str, Any], article: Article) -> Extraction:
+    """The Extraction that `Extraction.to_contract()` turned into `data`, around `article`.
+
+    The inverse of to_contract() for every field the contract carries; `article` supplies what
+    the contract does not (the text).
+    """
+    actors = tuple(
+        Actor(
+            id=a["id"],
+            type=a["type"],
+            name_en=a["name_en"],
+            name_ar=a["name_ar"],
+            mentions=tuple(_mention(m) for m in a.get("mentions", ())),
+            transliterated=bool(a.get("transliterated", False)),
+        )
+        for a in data.get("actors", ())
+    )
+    figures = tuple(
+        Figure(
+            value=float(f["value"]),
+            high=_float(f.get("high")),
+            unit=f.get("unit"),
+            category=f["category"],
+            qualifier=f["qualifier"],
+            start=int(f["start"]),
+            end=int(f["end"]),
+            text=f["text"],
+            en=f.get("en", ""),
+            sentence=int(f.get("sentence", 0)),
+        )
+        for f in data.get("figures", ())
+    )
+    claims = []
+    for c in data.get("claims", ()):
+        s = c.get("speaker")
+        speaker = None
+        if s is not None:
+            speaker = Speaker(
+                actor=s.get("actor"),
+                name_en=s.get("name_en", ""),
+                name_ar=s.get("name_ar", ""),
+                start=s.get("start"),
+                end=s.get("end"),
+            )
+        claims.append(
+            Claim(
+                speaker=speaker,
+                cue=_mention(c["cue"]),
+                stance=c["stance"],
+                content=_mention(c["content"]),
+                en=c.get("en", ""),
+                sentence=int(c.get("sentence", 0)),
+            )
+        )
+    themes = tuple(
+        ThemeScore(
+            id=t["id"],
+            label_en=t["label_en"],
+            label_ar=t["label_ar"],
+            score=float(t["score"]),
+            eval_id=t.get("eval_id"),
+        )
+        for t in data.get("themes", ())
+    )
+    sentences = tuple((int(s[0]), int(s[1])) for s in data.get("sentences", ()))
+    return Extraction(
+        article=article,
+        actors=actors,
+        figures=figures,
+        claims=tuple(claims),
+        themes=themes,
+        sentences=sentences,
+        resources_version=str(data.get("resources_version", "")),
+    )
