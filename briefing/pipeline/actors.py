@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_ALPHA, LENGTH, NORM
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
 
 from briefing.model import Actor, Mention
 from briefing.normalize import fold, has_arabic, raw_prefix_length, strip_proclitics
+from briefing.pipeline.normalizer import CLITICS_KEY as _CLITICS_KEY
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import ActorEntry, Resources
 from briefing.transliterate import Transliterator
@@ -39,6 +41,7 @@ _AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
 _NAMED_KEY = "briefing.named"  # doc.user_data: ids the gazetteer matched, for disambiguation
 _IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
 _CONNECTORS = frozenset({"بن", "ابن", "ابو", "ابي", "عبد", "ولد", "بنت", "ام"})
+_SHORT_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 _KUNYA = frozenset({"عبد", "ابو", "ام"})  # first words of two-word given names: عبد الله, أبو محمد
 _DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي")
 
@@ -54,6 +57,38 @@ def _abd_variant(name: str) -> str:
 def _with_article(adjective: str) -> str:
     """ "كورية جنوبية" → "الكورية الجنوبية": every word of an adjective phrase takes the article."""
     return " ".join(w if w.startswith("ال") else "ال" + w for w in adjective.split())
+
+
+@dataclass
+class _Arrays:
+    """A doc's token attributes as plain lists, read once: Token objects cost a microsecond each."""
+
+    norms: list[int]
+    idx: list[int]
+    length: list[int]
+    orths: list[int]
+    punct: list[bool]  # punctuation, quote or space: skipped when looking for the previous word
+    clitics: dict[int, int]
+    strings: Any
+    array: Any  # the numpy array: NORM, IDX, LENGTH, IS_ALPHA, ...
+
+    @classmethod
+    def of(cls, doc: Doc, strings: Any) -> _Arrays:
+        arr = doc.to_array([NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
+        if not len(doc):
+            return cls([], [], [], [], [], {}, strings, arr)
+        punct = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
+        cols = arr[:, [0, 1, 2, 7]].T.tolist()
+        clitics = doc.user_data.get(_CLITICS_KEY, {})
+        return cls(cols[0], cols[1], cols[2], cols[3], punct, clitics, strings, arr)
+
+    def word(self, i: int) -> str:
+        """Token i's matching form (norm)."""
+        return self.strings[self.norms[i]]
+
+    def surface(self, start: int, end: int) -> str:
+        """The folded, proclitic-free words of tokens start..end, joined by spaces."""
+        return " ".join(self.strings[h] for h in self.norms[start:end])
 
 
 @dataclass
@@ -154,6 +189,10 @@ class ActorResolver:
         self.person_heads = {fold(form).split()[0] for t in resources.titles for form in t.ar} | {
             "ال" + fold(d) for e in resources.actors for d in e.demonym_ar
         }
+        add = self.nlp.vocab.strings.add
+        self.person_head_hashes = frozenset(add(w) for w in self.person_heads)
+        self.trim_head_hashes = frozenset(add(w) for w in self.trim_heads)
+        self.locative_hashes = frozenset(add(w) for w in self.locative)
         # The first words of the people the gazetteer knows open names too (صدام، شون).
         self.given = (
             frozenset(fold(n) for n in resources.file("given_names")["given_names"])
@@ -221,8 +260,11 @@ class ActorResolver:
         # Heads of two letters or fewer (ال from آل, بن) would split ordinary words: المشهد ≠ ال|مشهد.
         self.joinable = {w for w in joinable if len(w) > 2}
         self._glue_cache: dict[int, tuple[str, int] | None] = {}
+        self._nameish_cache: dict[int, bool] = {}
+        self._name_token_cache: dict[str, bool] = {}
+        self._name_en: dict[str, str] = {}
         self.strings = self.nlp.vocab.strings
-        self.given_hashes = frozenset(self.strings.add(g) for g in self.given)
+        self.given_array = numpy.array(sorted(self.strings.add(g) for g in self.given), dtype="uint64")
 
         normalizer: Any = self.nlp.get_pipe("briefing_normalizer")
         self.known = normalizer.known
@@ -235,89 +277,90 @@ class ActorResolver:
     # --- the component -----------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        found = (self._from_candidate(doc, span) for span in doc.spans.get("actor_candidates", []))
-        hits = [h for h in found if h is not None and not self._opens_longer_name(doc, h)]
+        a = _Arrays.of(doc, self.strings)
+        group = doc.spans.get("actor_candidates", [])
+        found = (self._from_candidate(doc, a, s.start, s.end, s.id_) for s in group)
+        hits = [h for h in found if h is not None and not self._opens_longer_name(a, h)]
         taken = {i for h in hits for i in range(h.start, h.end)}
-        hits += self._glued(doc, taken)
+        hits += self._glued(doc, a, taken)
         taken = {i for h in hits for i in range(h.start, h.end)}
         persons: dict[str, _Person] = {}
-        hits += self._people(doc, taken, persons)
+        hits += self._people(doc, a, taken, persons)
         taken = {i for h in hits for i in range(h.start, h.end)}
-        hits += self._short_forms(doc, hits, taken)
+        hits += self._short_forms(doc, a, hits, taken)
         hits.sort(key=lambda h: (h.start_char, -h.end_char))
         self._write(doc, hits, persons)
         return doc
 
-    def _from_candidate(self, doc: Doc, span: Span) -> _Hit | None:
-        eid = span.id_
-        first = doc[span.start]
-        start_char = first.idx + first._.clitic
+    def _from_candidate(self, doc: Doc, a: _Arrays, start: int, end: int, eid: str) -> _Hit | None:
+        end_char = a.idx[end - 1] + a.length[end - 1]
         if eid.startswith(_AMBIGUOUS):
-            eid = self._disambiguate(doc, span, self.ambiguous[eid[len(_AMBIGUOUS) :]])
+            eid = self._disambiguate(doc, a, start, self.ambiguous[eid[len(_AMBIGUOUS) :]])
         elif eid.startswith(_IN_CONTEXT):
-            if not self._locative(doc, span):
+            if not self._locative(doc, a, start):
                 return None
             eid = eid[len(_IN_CONTEXT) :]
         entry = self.entries.get(eid)
         if entry is None:
             return None
-        start = span.start
+        start_char = a.idx[start] + a.clitics.get(start, 0)
         # Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله الثاني,
         # صحيفة نيويورك تايمز → نيويورك تايمز) when what follows is itself a name of the same actor.
+        heads = self.person_head_hashes if entry.type == "PERSON" else self.trim_head_hashes
         j = start
-        heads = self.person_heads if entry.type == "PERSON" else self.trim_heads
-        while j + 1 < span.end and (doc[j].norm_ in heads or doc[j].is_punct or doc[j].is_quote):
+        while j + 1 < end and (a.norms[j] in heads or a.punct[j]):
             j += 1
-            rest = " ".join(t.norm_ for t in doc[j : span.end])
-            if (rest, eid) in self.surface_keys and not (doc[j].is_punct or doc[j].is_quote):
-                start, start_char = j, doc[j].idx + doc[j]._.clitic
+            if not a.punct[j] and (a.surface(j, end), eid) in self.surface_keys:
+                start, start_char = j, a.idx[j] + a.clitics.get(j, 0)
                 break
         etype = entry.type
         stands_for = entry.stands_for or entry.capital_of
-        if stands_for and not self._locative(doc, span):
+        if stands_for and not self._locative(doc, a, start):
             eid, etype = stands_for, self.entries[stands_for].type
-        surface = " ".join(t.norm_ for t in doc[start : span.end])
-        return _Hit(start, span.end, start_char, span.end_char, eid, etype, surface)
+        # Only names of people and organisations have short forms, which need the surface.
+        surface = a.surface(start, end) if etype in ("PERSON", "ORG") and end - start > 1 else ""
+        return _Hit(start, end, start_char, end_char, eid, etype, surface)
 
-    def _opens_longer_name(self, doc: Doc, hit: _Hit) -> bool:
+    def _opens_longer_name(self, a: _Arrays, hit: _Hit) -> bool:
         """A one-word person match (صدام) followed by more of a name (الجاسر) is someone else."""
-        if hit.type != "PERSON" or hit.end - hit.start != 1 or hit.end >= len(doc):
+        if hit.type != "PERSON" or hit.end - hit.start != 1 or hit.end >= len(a.norms):
             return False
-        nxt = doc[hit.end]
-        norm = nxt.norm_
+        norm = a.word(hit.end)
         return (
-            self._nameish(nxt)
-            and (norm in self.given or self.translit.is_name_token(norm))
+            self._nameish(a, hit.end)
+            and (norm in self.given or self._name_token(norm))
             and norm not in self.not_short
         )
 
-    def _previous_word(self, doc: Doc, i: int) -> Token | None:
+    def _previous_word(self, a: _Arrays, i: int) -> int | None:
+        """Norm hash of the word before token i, skipping punctuation and space."""
         j = i - 1
-        while j >= 0 and (doc[j].is_punct or doc[j].is_space or doc[j].is_quote):
+        while j >= 0 and a.punct[j]:
             j -= 1
-        return doc[j] if j >= 0 else None
+        return a.norms[j] if j >= 0 else None
 
-    def _locative(self, doc: Doc, span: Span) -> bool:
-        first = doc[span.start]
-        raw_clitic = fold(first.text[: first._.clitic])
-        if raw_clitic.endswith("ب") or raw_clitic.endswith("في"):
-            return True
-        prev = self._previous_word(doc, span.start)
-        return prev is not None and prev.norm_ in self.locative
+    def _locative(self, doc: Doc, a: _Arrays, i: int) -> bool:
+        clitic = a.clitics.get(i, 0)
+        if clitic:
+            raw_clitic = fold(doc[i].text[:clitic])
+            if raw_clitic.endswith("ب") or raw_clitic.endswith("في"):
+                return True
+        return self._previous_word(a, i) in self.locative_hashes
 
-    def _disambiguate(self, doc: Doc, span: Span, ids: tuple[str, ...]) -> str:
+    def _disambiguate(self, doc: Doc, a: _Arrays, start: int, ids: tuple[str, ...]) -> str:
         entries = [self.entries[i] for i in ids]
-        prev = self._previous_word(doc, span.start)
-        if prev is not None:
-            if prev.norm_ in self.outlet_before:
+        prev_hash = self._previous_word(a, start)
+        if prev_hash is not None:
+            prev = self.strings[prev_hash]
+            if prev in self.outlet_before:
                 for e in entries:
                     if e.type == "ORG":
                         return e.id
-            if prev.norm_ in self.state_before:
+            if prev in self.state_before:
                 for e in entries:
                     if e.type == "GPE":
                         return e.id
-            if prev.norm_ in self.locative:
+            if prev in self.locative:
                 for e in entries:
                     if e.type == "LOC":
                         return e.id
@@ -338,12 +381,12 @@ class ActorResolver:
         non_org = [e for e in entries if e.type != "ORG"]
         return (non_org or entries)[0].id
 
-    def _glued(self, doc: Doc, taken: set[int]) -> list[_Hit]:
+    def _glued(self, doc: Doc, a: _Arrays, taken: set[int]) -> list[_Hit]:
         out = []
-        arr = doc.to_array([NORM, IS_ALPHA, LENGTH])
+        arr = a.array
         cache = self._glue_cache
-        for i in numpy.flatnonzero((arr[:, 1] == 1) & (arr[:, 2] >= 6)).tolist():
-            norm_hash = int(arr[i, 0])
+        for i in numpy.flatnonzero((arr[:, 3] == 1) & (arr[:, 2] >= 6)).tolist():
+            norm_hash = a.norms[i]
             if norm_hash in cache:
                 found = cache[norm_hash]
             else:
@@ -381,90 +424,105 @@ class ActorResolver:
 
     # --- people the gazetteer does not know ----------------------------------------------------
 
-    def _nameish(self, tok: Token) -> bool:
-        norm = tok.norm_
-        return (
-            tok.is_alpha
-            and has_arabic(tok.text)
-            and len(norm) >= 2
-            and tok._.clitic == 0
-            and norm not in self.not_name
-            and tok.text not in self.not_name_raw
-        )
+    def _nameish(self, a: _Arrays, i: int) -> bool:
+        """Can token i be part of a person's name? Cached per word (orth)."""
+        orth = a.orths[i]
+        ok = self._nameish_cache.get(orth)
+        if ok is None:
+            text, norm = self.strings[orth], self.strings[a.norms[i]]
+            ok = self._nameish_cache[orth] = (
+                text.isalpha()
+                and has_arabic(text)
+                and len(norm) >= 2
+                and i not in a.clitics
+                and norm not in self.not_name
+                and text not in self.not_name_raw
+            )
+        return ok and i not in a.clitics
 
-    def _name_at(self, doc: Doc, k: int, taken: set[int], *, titled: bool) -> int:
+    def _name_token(self, norm: str) -> bool:
+        hit = self._name_token_cache.get(norm)
+        if hit is None:
+            hit = self._name_token_cache[norm] = self.translit.is_name_token(norm)
+        return hit
+
+    def _name_at(self, a: _Arrays, k: int, taken: set[int], *, titled: bool) -> int:
         """End of a person name starting at token k, or k when there is none."""
-        n = len(doc)
-        if k >= n or k in taken or not self._nameish(doc[k]):
+        n = len(a.norms)
+        if k >= n or k in taken or not self._nameish(a, k):
             return k
-        first = doc[k].norm_
+        word = a.word
+        first = word(k)
         if first.startswith("ال") or (first in self.resource_words and first not in self.given | _KUNYA):
             return k
         end = k + 1
-        if first in _KUNYA and end < n and self._nameish(doc[end]):
+        if first in _KUNYA and end < n and self._nameish(a, end):
             end += 1  # عبد الله, أبو محمد: one given name in two words
-        elif first not in self.given and not self.translit.is_name_token(first):
+        elif first not in self.given and not self._name_token(first):
             return k  # a name opens with a word names are made of
         while end < n and end - k < self.max_name_tokens and end not in taken:
-            tok = doc[end]
-            norm = tok.norm_
-            if not self._nameish(tok):
+            norm = word(end)
+            if not self._nameish(a, end):
                 break
-            prev = doc[end - 1].norm_
+            prev = word(end - 1)
             if norm in self.given or norm in _CONNECTORS or prev in _CONNECTORS:
                 end += 1
                 continue
-            if norm in self.resource_words and not self.translit.is_name_token(norm):
+            if norm in self.resource_words and not self._name_token(norm):
                 break
             # With the article, only a known family name (الجاسر), never an adjective (الشيعي).
             if norm.startswith("ال"):
-                family = self.translit.is_name_token(norm)
+                family = self._name_token(norm)
             else:
-                family = self.translit.is_name_token(norm) or (titled and norm not in self.resource_words)
+                family = self._name_token(norm) or (titled and norm not in self.resource_words)
             if not family:
                 break
             end += 1
             # A family name closes the name unless a second one follows with the article.
-            if end < n and not doc[end].norm_.startswith("ال"):
+            if end < n and not word(end).startswith("ال"):
                 break
-        if end - k == 1 and not (titled and (first in self.given or self.translit.is_name_token(first))):
+        if end - k == 1 and not (titled and (first in self.given or self._name_token(first))):
             return k
         return end
 
-    def _people(self, doc: Doc, taken: set[int], persons: dict[str, _Person]) -> list[_Hit]:
+    def _people(self, doc: Doc, a: _Arrays, taken: set[int], persons: dict[str, _Person]) -> list[_Hit]:
         out: list[_Hit] = []
         starts: list[tuple[int, bool]] = []
+        n = len(a.norms)
+        word = a.word
         for _, _start, end in self.titles(doc):
             k = end
             # Skip adjectives and commas between title and name: الباحث السياسي، صدام الجاسر
             for _ in range(3):
-                if k < len(doc) and (
-                    (doc[k].norm_.startswith("ال") and doc[k].norm_ not in self.given)
-                    or doc[k].text in ("،", ",")
+                if k < n and (
+                    (word(k).startswith("ال") and word(k) not in self.given) or word(k) in ("،", ",")
                 ):
                     k += 1
             starts.append((k, True))
-        given = self.given_hashes
-        for i in [i for i, h in enumerate(doc.to_array(NORM).tolist()) if h in given]:
+        for i in numpy.flatnonzero(numpy.isin(a.array[:, 0], self.given_array)).tolist():
             # أبو عبد الله, أم كلثوم: the kunya opens the name.
-            before = i - 1 if i and doc[i - 1].norm_ in _KUNYA - {"عبد"} else i
+            before = i - 1 if i and word(i - 1) in _KUNYA - {"عبد"} else i
             starts.append((before, False))
         used = set(taken)
+        text = text_of(doc)
         for k, titled in sorted(starts):
-            end = self._name_at(doc, k, used, titled=titled)
+            end = self._name_at(a, k, used, titled=titled)
             if end == k:
                 continue
-            span = doc[k:end]
-            name_ar = span.text
+            start_char, end_char = a.idx[k], a.idx[end - 1] + a.length[end - 1]
+            name_ar = text[start_char:end_char]
             key = " ".join(fold(name_ar).split())
             pid = "person:ar:" + key
             if pid not in persons:
-                persons[pid] = _Person(pid, name_ar, self.translit.name_en(name_ar))
-            out.append(_Hit(k, end, span.start_char, span.end_char, pid, "PERSON", key))
+                name_en = self._name_en.get(key)
+                if name_en is None:
+                    name_en = self._name_en[key] = self.translit.name_en(name_ar)
+                persons[pid] = _Person(pid, name_ar, name_en)
+            out.append(_Hit(k, end, start_char, end_char, pid, "PERSON", key))
             used.update(range(k, end))
         return out
 
-    def _short_forms(self, doc: Doc, hits: list[_Hit], taken: set[int]) -> list[_Hit]:
+    def _short_forms(self, doc: Doc, a: _Arrays, hits: list[_Hit], taken: set[int]) -> list[_Hit]:
         """Family names of people, and the head of an organisation's name, used alone later."""
         short: dict[str, tuple[str, str, int]] = {}
         for h in hits:
@@ -479,10 +537,9 @@ class ActorResolver:
         if not short:
             return []
         out = []
-        keys = tuple(short)
-        norms = doc.to_array(NORM).tolist()
-        ends = {h for h in set(norms) if self.strings[h].endswith(keys)}
-        for i in [i for i, h in enumerate(norms) if h in ends]:
+        # The form itself, or with a proclitic the normaliser did not know to remove (وكريمي).
+        wanted = {get_string_id(p + key) for key in short for p in ("", *_SHORT_PROCLITICS)}
+        for i in [i for i, h in enumerate(a.norms) if h in wanted]:
             tok = doc[i]
             norm = tok.norm_
             if i in taken or not tok.is_alpha:

@@ -20,11 +20,11 @@ from spacy.tokens import Doc, Token
 
 from briefing.normalize import fold, raw_prefix_length, strip_proclitics
 
-_CLITICS_KEY = "briefing.clitics"  # doc.user_data: {token index: raw proclitic length}
+CLITICS_KEY = "briefing.clitics"  # doc.user_data: {token index: raw proclitic length}
 
 
 def _clitic(token: Token) -> int:
-    return int(token.doc.user_data.get(_CLITICS_KEY, {}).get(token.i, 0))
+    return int(token.doc.user_data.get(CLITICS_KEY, {}).get(token.i, 0))
 
 
 if not Token.has_extension("clitic"):
@@ -73,7 +73,7 @@ class Normalizer:
         if lengths:
             clitics = {i: lengths[o] for i, o in enumerate(orths) if o in lengths}
             if clitics:
-                doc.user_data[_CLITICS_KEY] = clitics
+                doc.user_data[CLITICS_KEY] = clitics
         return doc
 
 

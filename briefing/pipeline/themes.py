@@ -95,8 +95,14 @@ class ThemeScorer:
         totals = [0.0] * len(self.themes)
         arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE])
         norms = arr[(arr[:, 1] == 0) & (arr[:, 2] == 0), 0].tolist()
-        words = [self._word(h) for h in norms]
+        cache = self._cache
+        words = [cache.get(h) or self._word(h) for h in norms]
         for i, (hits, _, phrases) in enumerate(words):
+            if not phrases:
+                # Most words: no phrase starts here, so the single-word evidence is all.
+                for index, weight in hits:
+                    totals[index] += weight
+                continue
             best = dict(hits)
             for rest, index, weight in phrases:
                 following = words[i + 1 : i + 1 + len(rest)]
