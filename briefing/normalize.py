@@ -57,6 +57,19 @@ PROCLITICS: tuple[str, ...] = (
     "ك",
     "س",
 )
+# Proclitics written before the article, with how many letters of them a mention leaves out.
+_BEFORE_ARTICLE = {
+    "وبال": 2,
+    "وكال": 2,
+    "فبال": 2,
+    "فال": 1,
+    "وال": 1,
+    "بال": 1,
+    "كال": 1,
+    "ولل": 1,
+    "فلل": 1,
+    "لل": 0,
+}
 _ARTICLE_AFTER = frozenset({"وال", "بال", "كال", "فال", "وبال", "وكال", "فبال"})
 
 
@@ -84,7 +97,16 @@ def strip_proclitics(folded: str, known: Iterable[str] | frozenset[str]) -> tupl
     Returns the form to match and how many folded letters a mention should leave out.
     "لل" + X is read as ل + "ال" + X, the way Arabic writes ل before the article.
     """
-    if folded in known or len(folded) < 3:
+    if len(folded) < 3:
+        return folded, 0
+    if folded in known:
+        # A known word may itself carry a proclitic before the article (للأمم of "الجمعية العامة
+        # للأمم المتحدة"); it matches as the article form, like the same word elsewhere.
+        for clitic in _BEFORE_ARTICLE:
+            if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
+                candidate = "ال" + folded[len(clitic) :]
+                if candidate in known:
+                    return candidate, _BEFORE_ARTICLE[clitic]
         return folded, 0
     for clitic in PROCLITICS:
         if not folded.startswith(clitic) or len(folded) - len(clitic) < 2:

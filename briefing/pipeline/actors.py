@@ -54,6 +54,14 @@ def _abd_variant(name: str) -> str:
     return _ABD.sub(lambda m: m.group(1) if " " in m.group(0) else m.group(1) + " ", name)
 
 
+def _member(values: Any, sorted_set: Any) -> Any:
+    """numpy.isin against a large sorted array, without sorting it again for every document."""
+    if not sorted_set.size:
+        return numpy.zeros(values.shape, dtype=bool)
+    at = numpy.minimum(numpy.searchsorted(sorted_set, values), sorted_set.size - 1)
+    return sorted_set[at] == values
+
+
 def _with_article(adjective: str) -> str:
     """ "كورية جنوبية" → "الكورية الجنوبية": every word of an adjective phrase takes the article."""
     return " ".join(w if w.startswith("ال") else "ال" + w for w in adjective.split())
@@ -163,7 +171,10 @@ class ActorResolver:
         words.update(resources.file("given_names")["given_names"])
         # Person-name tokens too: a name is never cut into proclitic + word (كريمي is not ك + ريمي),
         # and a proclitic before a name comes off (وكريمي).
-        words.update(self._translit(resources).name_tokens(min_count=3))
+        names = set(self._translit(resources).name_tokens(min_count=3))
+        # Name tokens that are only names: the rest (أمين of أمين عام) stay resource words.
+        self._only_names = frozenset(names - {fold(w) for w in words})
+        words.update(names)
         return words
 
     def _translit(self, resources: Resources) -> Transliterator:
@@ -264,12 +275,19 @@ class ActorResolver:
         self._name_token_cache: dict[str, bool] = {}
         self._name_en: dict[str, str] = {}
         self.strings = self.nlp.vocab.strings
+        self.speech_array = numpy.array(
+            sorted(self.strings.add(fold(v)) for v in resources.file("actor_rules")["speech_verbs"]),
+            dtype="uint64",
+        )
+        self.only_names_array = numpy.array(
+            sorted(self.strings.add(w) for w in self._only_names if not w.startswith("ال")), dtype="uint64"
+        )
         self.given_array = numpy.array(sorted(self.strings.add(g) for g in self.given), dtype="uint64")
 
         normalizer: Any = self.nlp.get_pipe("briefing_normalizer")
         self.known = normalizer.known
         # Words some resource uses, other than as a person's name: they do not start or extend one.
-        self.resource_words = normalizer.known - frozenset(self.translit.name_tokens(min_count=3))
+        self.resource_words = normalizer.known - self._only_names
         self.titles = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for t in resources.titles:
             self.titles.add(t.id, [normalizer(self.nlp.make_doc(form)) for form in t.ar])
@@ -499,27 +517,41 @@ class ActorResolver:
                 ):
                     k += 1
             starts.append((k, True))
-        for i in numpy.flatnonzero(numpy.isin(a.array[:, 0], self.given_array)).tolist():
+        for i in numpy.flatnonzero(_member(a.array[:, 0], self.speech_array)).tolist():
+            if i + 1 < n:
+                starts.append((i + 1, True))  # وقال بلير: the subject after a speech verb
+        # Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان).
+        only_names = _member(a.array[:, 0], self.only_names_array)
+        for i in numpy.flatnonzero(only_names[:-1] & only_names[1:]).tolist():
+            if i not in taken and self._nameish(a, i) and self._nameish(a, i + 1):
+                starts.append((i, False))
+        for i in numpy.flatnonzero(_member(a.array[:, 0], self.given_array)).tolist():
             # أبو عبد الله, أم كلثوم: the kunya opens the name.
             before = i - 1 if i and word(i - 1) in _KUNYA - {"عبد"} else i
             starts.append((before, False))
         used = set(taken)
         text = text_of(doc)
+        found: list[tuple[int, int, str]] = []
         for k, titled in sorted(starts):
             end = self._name_at(a, k, used, titled=titled)
             if end == k:
                 continue
             start_char, end_char = a.idx[k], a.idx[end - 1] + a.length[end - 1]
-            name_ar = text[start_char:end_char]
+            found.append((k, end, text[start_char:end_char]))
+            used.update(range(k, end))
+        # A one-word name that is the family name of a longer one in the article is its short form.
+        family = {" ".join(fold(name).split()).split()[-1] for k, end, name in found if end - k > 1}
+        for k, end, name_ar in found:
             key = " ".join(fold(name_ar).split())
+            if end - k == 1 and key in family:
+                continue
             pid = "person:ar:" + key
             if pid not in persons:
                 name_en = self._name_en.get(key)
                 if name_en is None:
                     name_en = self._name_en[key] = self.translit.name_en(name_ar)
                 persons[pid] = _Person(pid, name_ar, name_en)
-            out.append(_Hit(k, end, start_char, end_char, pid, "PERSON", key))
-            used.update(range(k, end))
+            out.append(_Hit(k, end, a.idx[k], a.idx[end - 1] + a.length[end - 1], pid, "PERSON", key))
         return out
 
     def _short_forms(self, doc: Doc, a: _Arrays, hits: list[_Hit], taken: set[int]) -> list[_Hit]:
