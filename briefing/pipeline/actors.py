@@ -82,7 +82,7 @@ class _Arrays:
 
     @classmethod
     def of(cls, doc: Doc, strings: Any) -> _Arrays:
-        arr = doc.to_array([NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
+        arr: Any = doc.to_array([NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
         if not len(doc):
             return cls([], [], [], [], [], {}, strings, arr)
         punct = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
