@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -131,18 +132,23 @@ _KINDS: dict[str, str] = {
 _TABLES = ("smtp",)
 
 
-def _read_config(path: Path) -> dict[str, object]:
+def read_toml(path: Path) -> dict[str, Any]:
+    """The config file as a dict ({} when it does not exist); ConfigError names it and why."""
     import tomllib
 
     try:
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except FileNotFoundError:
         return {}
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _read_config(path: Path) -> dict[str, object]:
+    data = read_toml(path)
     unknown = sorted(set(data) - set(_KINDS) - set(_TABLES))
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)} (known: {', '.join(_KINDS)})")

@@ -29,7 +29,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
-from briefing.config import ConfigError, config_file_path
+from briefing.config import ConfigError, config_file_path, read_toml
 
 SECURITY_MODES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -232,17 +232,7 @@ def _where(name: str, env: Mapping[str, str], path: Path) -> str:
 
 
 def _read_smtp_table(path: Path) -> dict[str, Any]:
-    import tomllib
-
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        return {}
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    data = read_toml(path)
     table = data.get("smtp", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: smtp: expected a table ([smtp])")
