@@ -15,19 +15,19 @@ briefing.model.Claim in text order.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import add
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy
-from spacy.attrs import IDX, NORM, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from briefing.model import STANCES, Claim, Mention, Speaker
 from briefing.normalize import fold, raw_prefix_length
+from briefing.pipeline.tokenizer import text_of
 from briefing.resources import ResourceError, Resources
 
 if not Doc.has_extension("claims"):
@@ -80,7 +80,6 @@ _MAX_REGION = 22  # tokens between a cue and the word that opens its content
 _MAX_CONTENT = 45  # tokens of content at most
 _MAX_SV = 12  # tokens looked back for a subject before its verb
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
-_WS = ("", " ")  # a token's trailing whitespace, by its SPACY flag
 _MAX_VS_GAP = 2  # words (an adverb: اليوم، أمس، أيضا) allowed between a verb and its subject
 
 
@@ -261,13 +260,10 @@ class _NP:
     names: tuple[str, ...] = ()  # actor ids coordinated in the phrase (France and Britain)
 
 
-class _ActorSpan(NamedTuple):
-    """What is read of a span of doc.spans["actors"]."""
-
-    start: int
-    end: int
-    label_: str
-    id_: str
+# A span of doc.spans["actors"], keyed by its start: (end, label hash, actor id hash).
+_ActorSpan = tuple[int, int, int]
+# An actor phrase not built yet: (end, label hash, actor id hash, id hashes when coordinated).
+_Pending = tuple[int, int, int, "list[int] | None"]
 
 
 @dataclass(slots=True)
@@ -303,42 +299,47 @@ class _Ctx:
     clitic: Sequence[int]  # token._.clitic: raw characters of the proclitics the normalizer removed
     space: Sequence[bool]  # token.is_space
     alpha: Sequence[bool]  # token.is_alpha
-    ws: list[int]  # a space after the token
     sent_starts: list[int]
-    nps: dict[int, _NP]  # token start → phrase
+    nps: dict[int, _NP]  # token start → phrase, once built
+    pending: dict[int, _Pending]  # token start → actor phrase still to build (most are never read)
     np_of: list[int]  # token → start of the phrase covering it, or -1
+    starts: list[int]  # phrase starts, in order
     cue_at: dict[int, _Cue]
     actors_by_id: dict[str, Any]
+    text: str
+    build: Callable[[_Ctx, int, _Pending], _NP]  # makes a pending actor phrase
     drafts: list[_Draft] = field(default_factory=list)
     resolved: dict[str, str] = field(default_factory=dict)  # head id → actor id it refers to
-    _text: str | None = None
-    _figures: tuple[Any, ...] | None = None
+    _figures: list[tuple[int, int, str]] | None = None
+
+    def np(self, i: int) -> _NP | None:
+        """The phrase starting at token i, if one does."""
+        hit = self.nps.get(i)
+        if hit is None:
+            rec = self.pending.get(i)
+            if rec is None:
+                return None
+            hit = self.nps[i] = self.build(self, i, rec)
+        return hit
+
+    def phrase(self, i: int) -> _NP:
+        """The phrase starting at token i (np_of[i] == i)."""
+        hit = self.nps.get(i)
+        if hit is None:
+            hit = self.nps[i] = self.build(self, i, self.pending[i])
+        return hit
 
     @property
-    def text(self) -> str:
-        """doc.text, joined once: spaCy joins every token again on each access."""
-        if self._text is None:
-            self._text = "".join(map(add, self.texts, map(_WS.__getitem__, self.ws)))
-        return self._text
-
-    @property
-    def figures(self) -> tuple[Any, ...]:
-        """doc._.figures (read once)."""
+    def figures(self) -> list[tuple[int, int, str]]:
+        """(start, end, English) of the figures in doc._.figures that have an English form (read once)."""
         if self._figures is None:
-            self._figures = tuple(getattr(self.doc._, "figures", ()) if Doc.has_extension("figures") else ())
+            figures = getattr(self.doc._, "figures", ()) if Doc.has_extension("figures") else ()
+            self._figures = [(f.start, f.end, f.en) for f in figures if f.en]
         return self._figures
 
     def end_char(self, i: int) -> int:
         """Where token i ends in the text."""
         return self.idx[i] + len(self.texts[i])
-
-    def slice(self, start: int, end: int) -> str:
-        """doc[first:last].text[start - offset : end - offset] over the tokens first..last."""
-        first = bisect_right(self.idx, start) - 1
-        last = bisect_left(self.idx, end)
-        offset = self.idx[first]
-        span_end = self.end_char(last - 1) if last > first else offset
-        return self.text[offset:span_end][start - offset : end - offset]
 
     def sent(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -399,21 +400,27 @@ class ClaimExtractor:
                 key = " ".join(fold(form).split())
                 self.heads.setdefault(key, (head.id, head))
         self.qual_words = {k: v[1] for k, v in self.quals.items()}
-        self.cue_matcher = self._matcher({k: v[0] for k, v in self.cues.items()})
-        self.head_matcher = self._matcher({k: v[0] for k, v in self.heads.items()})
-        self.cue_by_id = {v[0]: v[1] for v in self.cues.values()}
-        self.head_by_id = {v[0]: v[1] for v in self.heads.values()}
+        # One matcher for cues and speaker heads (one pass over the doc); its match ids are the
+        # string hashes of "cue:<id>" and "head:<id>", read back through these tables.
+        self.matcher = self._matcher(
+            [(k, "cue:" + v[0]) for k, v in self.cues.items()]
+            + [(k, "head:" + v[0]) for k, v in self.heads.items()]
+        )
+        strings = self.nlp.vocab.strings
+        self.cue_entries = {strings.add("cue:" + v[0]): v[1] for v in self.cues.values()}
+        self.head_entries = {strings.add("head:" + v[0]): v[1] for v in self.heads.values()}
+        self._loc, self._person, self._org = (strings.add(x) for x in ("LOC", "PERSON", "ORG"))
         self._words.clear()
         self._known = None
         if self.nlp is not None and "briefing_normalizer" in self.nlp.pipe_names:
             known = getattr(self.nlp.get_pipe("briefing_normalizer"), "known", None)
             self._known = None if known is None else frozenset(known)
 
-    def _matcher(self, forms: dict[str, str]) -> PhraseMatcher:
-        """A PhraseMatcher on NORM over folded surfaces, one match id per entry id."""
+    def _matcher(self, forms: list[tuple[str, str]]) -> PhraseMatcher:
+        """A PhraseMatcher on NORM over (folded surface, match id) pairs."""
         matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         by_id: dict[str, list[Doc]] = {}
-        for key, eid in forms.items():
+        for key, eid in forms:
             pattern = self.nlp.make_doc(key)
             for tok in pattern:
                 tok.norm_ = tok.text  # keys are folded already, as the normalizer folds tokens
@@ -445,17 +452,19 @@ class ClaimExtractor:
 
     def _context(self, doc: Doc) -> _Ctx:
         # Token attributes read once, as arrays: building Token objects one by one is slow.
-        arr = doc.to_array([ORTH, NORM, IDX, SPACY, SENT_START])
+        arr = doc.to_array([ORTH, NORM, IDX, SENT_START])
         n = len(arr)
         # One key per (orth, norm) pair, mixed in 64 bits the way spaCy's own string hashes are.
         keys = numpy.bitwise_xor(numpy.multiply(arr[:, 0], _MIX, dtype=numpy.uint64), arr[:, 1]).tolist()
         words = self._words
-        rows = list(map(words.get, keys))
-        if None in rows:
+        try:
+            rows: list[Any] = list(map(words.__getitem__, keys))
+        except KeyError:  # a word not seen before (cheaper than looking for None in the rows)
+            rows = list(map(words.get, keys))
             self._learn(doc, arr, keys, rows)
         texts, norms, fw, clitic, space, alpha = zip(*rows, strict=True)
         # doc.sents: a sentence starts at 0 and at each later token flagged 1.
-        sent_starts = [0, *(numpy.flatnonzero(arr[1:, 4] == 1) + 1).tolist()]
+        sent_starts = [0, *(numpy.flatnonzero(arr[1:, 3] == 1) + 1).tolist()]
         actors_by_id = (
             {a.id: a for a in getattr(doc._, "actors", ()) or ()} if Doc.has_extension("actors") else {}
         )
@@ -469,15 +478,19 @@ class ClaimExtractor:
             clitic,
             space,
             alpha,
-            arr[:, 3].tolist(),
             sent_starts,
             {},
+            {},
             [-1] * n,
+            [],
             {},
             actors_by_id,
+            text_of(doc),
+            self._actor_np,
         )
-        self._find_nps(ctx)
-        self._find_cues(ctx)
+        matches = self.matcher(doc)
+        self._find_nps(ctx, matches)
+        self._find_cues(ctx, matches)
         return ctx
 
     def _learn(self, doc: Doc, arr: numpy.ndarray, keys: list[int], rows: list[Any]) -> None:
@@ -505,35 +518,47 @@ class ClaimExtractor:
 
     # --- speaker phrases ---------------------------------------------------------------------
 
-    def _find_nps(self, ctx: _Ctx) -> None:
-        doc = ctx.doc
-        label = self._label
-        actor_spans = sorted(
-            (_ActorSpan(s.start, s.end, label(s.label), label(s.id)) for s in doc.spans.get("actors", [])),
-            key=lambda s: (s.start, -(s.end - s.start)),
+    def _find_nps(self, ctx: _Ctx, matches: list[tuple[int, int, int]]) -> None:
+        group = ctx.doc.spans.get("actors")
+        # Longest first at each start, then in the group's order; the first at a start is kept.
+        found = sorted(
+            [(s.start, s.start - s.end, k, s.end, s.label, s.id) for k, s in enumerate(group)]
+            if group
+            else []
         )
-        actor_at: dict[int, _ActorSpan] = {}
-        for s in actor_spans:
-            actor_at.setdefault(s.start, s)
+        actor_at: dict[int, _ActorSpan] = {s[0]: (s[3], s[4], s[5]) for s in reversed(found)}
         head_at: dict[int, tuple[int, HeadEntry]] = {}
-        for match_id, start, end in self.head_matcher(doc):
-            entry = self.head_by_id[self.nlp.vocab.strings[match_id]]
-            if start not in head_at or end > head_at[start][0]:
+        heads = self.head_entries
+        for match_id, start, end in matches:
+            entry = heads.get(match_id)
+            if entry is not None and (start not in head_at or end > head_at[start][0]):
                 head_at[start] = (end, entry)
         # Left to right over the words a phrase may start at; a phrase covers what it spans.
-        nps, np_of = ctx.nps, ctx.np_of
+        # Actor phrases are only noted here: few are ever read, and _NP objects are built then.
+        texts, pending, np_of, starts, built = ctx.texts, ctx.pending, ctx.np_of, ctx.starts, []
         done = 0
-        for i in sorted({*actor_at, *head_at}):
+        for i in sorted(actor_at.keys() | head_at.keys()) if head_at else sorted(actor_at):
             if i < done:
                 continue
-            if i in actor_at:
-                np = self._actor_np(ctx, actor_at, i)
+            span = actor_at.get(i)
+            if span is not None:
+                end, label, aid = span
+                chain: list[int] | None = None
+                # Coordinated actors: فرنسا وبريطانيا، تركيا وروسيا وإيران
+                while end in actor_at and actor_at[end][1] == label and texts[end].startswith("و"):
+                    chain = chain or [aid]
+                    chain.append(actor_at[end][2])
+                    end = actor_at[end][0]
+                pending[i] = (end, label, aid, chain)
             else:
                 np = self._head_np(ctx, actor_at, head_at, i)
-            nps[np.start] = np
-            np_of[np.start : np.end] = [np.start] * (np.end - np.start)
-            done = np.end
-        self._appositions(ctx)
+                ctx.nps[i] = np
+                built.append(np)
+                end = np.end
+            np_of[i:end] = [i] * (end - i)
+            starts.append(i)
+            done = end
+        self._appositions(ctx, built)
 
     def _label(self, key: int) -> str:
         """The string of a span label or id hash."""
@@ -542,16 +567,16 @@ class ClaimExtractor:
             hit = self._labels[key] = self.nlp.vocab.strings[key] if key else ""
         return hit
 
-    def _appositions(self, ctx: _Ctx) -> None:
+    def _appositions(self, ctx: _Ctx, heads: list[_NP]) -> None:
         """An apposition ("الباحث السياسي، صدام الجاسر") ties the title to the person."""
         n = ctx.n
-        for np in ctx.nps.values():
+        for np in heads:
             if np.head is None or np.head.refers != "person":
                 continue
             k = np.end
             while k < n and k - np.end < 2 and (ctx.texts[k] in _COMMAS or ctx.space[k]):
                 k += 1
-            nxt = ctx.nps.get(k)
+            nxt = ctx.np(k)
             if nxt is not None and nxt.type == "PERSON" and nxt.actor:
                 ctx.resolved.setdefault(self._title_key(ctx, np), nxt.actor)
 
@@ -569,24 +594,23 @@ class ClaimExtractor:
             return idx + ctx.clitic[i]
         return idx + raw_prefix_length(text, removed)
 
-    def _actor_np(self, ctx: _Ctx, actor_at: dict[int, _ActorSpan], i: int) -> _NP:
-        span = actor_at[i]
-        names = [span.id_]
-        end = span.end
-        # Coordinated actors: فرنسا وبريطانيا، تركيا وروسيا وإيران
-        while end in actor_at and actor_at[end].label_ == span.label_ and ctx.texts[end].startswith("و"):
-            names.append(actor_at[end].id_)
-            end = actor_at[end].end
-        start_char = self._start_char(ctx, i)
+    def _names(self, rec: _Pending) -> tuple[str, ...]:
+        """The actor ids of a pending actor phrase."""
+        return (self._label(rec[2]),) if rec[3] is None else tuple(dict.fromkeys(map(self._label, rec[3])))
+
+    def _actor_np(self, ctx: _Ctx, i: int, rec: _Pending) -> _NP:
+        end, label, aid, _ = rec
+        actor = self._label(aid)
+        names = self._names(rec)
         return _NP(
             i,
             end,
-            start_char,
+            self._start_char(ctx, i),
             ctx.end_char(end - 1),
-            span.id_,
-            span.label_,
-            names=tuple(dict.fromkeys(names)),
-            countries=(span.id_,),
+            actor,
+            self._label(label),
+            names=names,
+            countries=(actor,),
         )
 
     def _head_np(
@@ -598,17 +622,18 @@ class ClaimExtractor:
         actor: str | None = None
         n = ctx.n
         steps = 0
+        loc, person, org = self._loc, self._person, self._org
         while end < n and steps < 6:
             steps += 1
             norm, text = ctx.norms[end], ctx.texts[end]
-            if end in actor_at and actor_at[end].label_ != "LOC":
-                span = actor_at[end]
-                if span.label_ == "PERSON":
+            span = actor_at.get(end)
+            if span is not None and span[1] != loc:
+                if span[1] == person:
                     break  # a title before a name: the name is the speaker, found on its own
-                if span.label_ == "ORG":
-                    actor = actor or span.id_
-                countries.append(span.id_)
-                end = span.end
+                if span[1] == org:
+                    actor = actor or self._label(span[2])
+                countries.append(self._label(span[2]))
+                end = span[0]
             elif norm in self.demonyms:
                 countries.append(self.demonyms[norm])
                 end += 1
@@ -619,13 +644,13 @@ class ClaimExtractor:
                 if q.takes and end < n and ctx.norms[end] == q.takes:
                     end += 1
                     if end in actor_at:
-                        countries.append(actor_at[end].id_)
-                        end = actor_at[end].end
+                        countries.append(self._label(actor_at[end][2]))
+                        end = actor_at[end][0]
                     elif end < n and ctx.alpha[end]:
                         end += 1
                         if end in actor_at:
-                            countries.append(actor_at[end].id_)
-                            end = actor_at[end].end
+                            countries.append(self._label(actor_at[end][2]))
+                            end = actor_at[end][0]
             elif end in head_at and text[:1] in "لو" and ctx.clitic[end]:
                 # تقارير لمحللين، مسؤولين وخبراء: a second head joined to the first
                 end2, other = head_at[end]
@@ -633,9 +658,9 @@ class ClaimExtractor:
                 end = end2
             elif text in _QUOTES and end + 1 in actor_at:
                 span = actor_at[end + 1]
-                if span.label_ == "ORG":
-                    actor = actor or span.id_
-                end = span.end
+                if span[1] == org:
+                    actor = actor or self._label(span[2])
+                end = span[0]
                 if end < n and ctx.texts[end] in _QUOTES:
                     end += 1
             else:
@@ -655,25 +680,27 @@ class ClaimExtractor:
 
     # --- cues ----------------------------------------------------------------------------------
 
-    def _find_cues(self, ctx: _Ctx) -> None:
-        found = []
-        for match_id, start, end in self.cue_matcher(ctx.doc):
-            entry = self.cue_by_id[self.nlp.vocab.strings[match_id]]
-            found.append(_Cue(start, end, entry))
-        found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    def _find_cues(self, ctx: _Ctx, matches: list[tuple[int, int, int]]) -> None:
+        entries = self.cue_entries
+        # Longest first at each start, then in the matcher's order.
+        found = sorted(
+            (start, start - end, k, end, entries[match_id])
+            for k, (match_id, start, end) in enumerate(matches)
+            if match_id in entries
+        )
         taken = -1
-        for cue in found:
-            if cue.start < taken:
+        for start, _, _, end, entry in found:
+            if start < taken:
                 continue
-            clitic = self._fold(ctx.texts[cue.start][: ctx.clitic[cue.start]])
-            # Verbs take و ف س; a ب or ل in front (بحذر، لطلب) makes another word.
-            if cue.entry.kind in ("verb", "participle") and clitic.strip("وفس"):
-                continue
-            # After a preposition the form is a verbal noun: "من وصف المعارضة", "في نقل"
-            if cue.entry.kind == "verb" and cue.start > 0 and ctx.fw[cue.start - 1] in _PREPS:
-                continue
-            ctx.cue_at[cue.start] = cue
-            taken = cue.end
+            if entry.kind in ("verb", "participle"):
+                # Verbs take و ف س; a ب or ل in front (بحذر، لطلب) makes another word.
+                if ctx.clitic[start] and self._fold(ctx.texts[start][: ctx.clitic[start]]).strip("وفس"):
+                    continue
+                # After a preposition the form is a verbal noun: "من وصف المعارضة", "في نقل"
+                if entry.kind == "verb" and start > 0 and ctx.fw[start - 1] in _PREPS:
+                    continue
+            ctx.cue_at[start] = _Cue(start, end, entry)
+            taken = end
 
     def _drafts(self, ctx: _Ctx) -> Iterator[_Draft]:
         quote_until = -1
@@ -713,19 +740,22 @@ class ClaimExtractor:
     def _marker(self, ctx: _Ctx, cue: _Cue, limit: int) -> tuple[int, int, str] | None:
         """(first content token, marker token, complement) after the cue, within the clause."""
         comps = cue.entry.complements
+        that, quote, with_ = "that" in comps, "quote" in comps, "with" in comps
+        fw, texts, cue_at, np_of = ctx.fw, ctx.texts, ctx.cue_at, ctx.np_of
         first_prep: tuple[int, int, str] | None = None
         i = cue.end
-        while i < limit and i - cue.end <= _MAX_REGION:
-            norm, text = ctx.fw[i], ctx.texts[i]
-            if norm in _THAT and "that" in comps and self._that_here(ctx, cue, i):
+        stop = min(limit, cue.end + _MAX_REGION + 1)
+        while i < stop:
+            norm, text = fw[i], texts[i]
+            if that and norm in _THAT and self._that_here(ctx, cue, i):
                 return i + 1, i, "that"
-            if text == ":" and "quote" in comps:
+            if quote and text == ":":
                 return i + 1, i, "quote"
-            if text in _OPEN_QUOTES and i == cue.end and "quote" in comps:
+            if quote and text in _OPEN_QUOTES and i == cue.end:
                 return i, i, "quote"
             if text in _COMMAS and i + 1 < limit and self._clause_start(ctx, i + 1):
                 break
-            other = ctx.cue_at.get(i)
+            other = cue_at.get(i)
             if (
                 other is not None
                 and i > cue.start
@@ -736,19 +766,19 @@ class ClaimExtractor:
             if comp is not None and norm == cue.entry.source and self._adjacent(ctx, cue, i):
                 # "نقلت الصحيفة عن مسؤولين إن …": عن names the source, not the content
                 i += 1
-                if i < limit and ctx.np_of[i] == i:
-                    i = ctx.nps[i].end
+                if i < limit and np_of[i] == i:
+                    i = ctx.phrase(i).end
                 continue
-            if comp in comps and ctx.np_of[i] < 0:
+            if comp in comps and np_of[i] < 0:
                 nxt = i + 1
-                if nxt < limit and ctx.fw[nxt] in _THAT and "that" in comps:
+                if that and nxt < limit and fw[nxt] in _THAT:
                     return nxt + 1, nxt, "that"
                 # A preposition right after the verb or its subject opens the content ("أعرب عن
                 # أمله"); further on it is a fallback, should no أن follow.
                 if self._adjacent(ctx, cue, i):
                     return i + 1, i, comp
                 first_prep = first_prep or (i + 1, i, comp)
-            elif first_prep is None and "with" in comps and self._with(ctx, i):
+            elif with_ and first_prep is None and self._with(ctx, i):
                 first_prep = (i, i, "with")
             i += 1
         return first_prep
@@ -758,7 +788,7 @@ class ClaimExtractor:
         first = self._skip_blank(ctx, cue.end)
         if i == first:
             return True
-        np = ctx.nps.get(first)
+        np = ctx.np(first)
         return np is not None and self._skip_blank(ctx, np.end) == i
 
     def _that_here(self, ctx: _Ctx, cue: _Cue, i: int) -> bool:
@@ -794,7 +824,7 @@ class ClaimExtractor:
         if (text.startswith("و") and len(text) > 1 and ctx.np_of[i] != i) or norm in _CLAUSE_AFTER_COMMA:
             return True
         # "، عادت إيران …": a bare word and then a named actor read as a verb and its subject
-        nxt = ctx.nps.get(i + 1)
+        nxt = ctx.np(i + 1)
         return (
             nxt is not None
             and nxt.type in ("PERSON", "ORG", "GPE")
@@ -868,10 +898,10 @@ class ClaimExtractor:
         while j >= s_start and (ctx.fw[j] in _GLUE or ctx.space[j]):
             j -= 1
         k = ctx.np_of[j] if j >= s_start else -1
-        if k < 0 or ctx.nps[k].end != j + 1 or ctx.nps[k].type == "LOC":
+        if k < 0 or ctx.phrase(k).end != j + 1 or ctx.phrase(k).type == "LOC":
             return None
         before = k - 1
-        return ctx.nps[k] if before >= s_start and ctx.fw[before] in _THAT else None
+        return ctx.phrase(k) if before >= s_start and ctx.fw[before] in _THAT else None
 
     def _continues(self, ctx: _Ctx, cue: _Cue, s_start: int) -> int:
         """How surely the cue's dropped subject is the last speaker: 2 surely, 1 maybe, 0 not.
@@ -896,10 +926,10 @@ class ClaimExtractor:
         if i < limit and ctx.fw[i] in ("من", "الي"):
             i += 1
             if i < limit and ctx.np_of[i] == i:
-                return ctx.nps[i].end
+                return ctx.phrase(i).end
             return min(i + 1, limit)
         if i < limit and ctx.np_of[i] == i and ctx.texts[i][:1] == "ل" and ctx.clitic[i]:
-            return ctx.nps[i].end
+            return ctx.phrase(i).end
         return i
 
     def _governed(self, ctx: _Ctx, i: int, allow_l: bool = False) -> bool:
@@ -927,7 +957,7 @@ class ClaimExtractor:
         """
         if passive:
             for i in range(start, min(limit, start + 3)):
-                np = ctx.nps.get(i)
+                np = ctx.np(i)
                 if np is not None and np.head is not None and np.head.kind in ("document", "media", "report"):
                     return np
             return None
@@ -939,7 +969,7 @@ class ClaimExtractor:
             if first is None and i - start > _MAX_VS_GAP:
                 return None  # a subject comes first; what is further on is the object
             if ctx.np_of[i] == i:
-                np = ctx.nps[i]
+                np = ctx.phrase(i)
                 if np.type != "LOC" and not self._governed(ctx, i):
                     # A name after a title or the body it heads is the speaker ("أمين عام مجلس الأمن
                     # … علي شمخاني"); after sources or media ("لم تستبعد المصادر مشاركة لافروف") not.
@@ -985,7 +1015,7 @@ class ClaimExtractor:
         while j >= max(floor, cue.start - _MAX_SV):
             k = ctx.np_of[j]
             if k >= 0 and k >= floor:
-                np = ctx.nps[k]
+                np = ctx.phrase(k)
                 adjacent = np.end == cue.start
                 usable = np.type != "LOC" and (adjacent or not self._governed(ctx, k))
                 usable = usable and (np.type == "PERSON" or not person_only)
@@ -1009,7 +1039,7 @@ class ClaimExtractor:
             return True
         k = np.start - 1
         while k >= s_start:
-            if ctx.np_of[k] >= 0 and ctx.nps[ctx.np_of[k]].type == "HEAD":
+            if ctx.np_of[k] >= 0 and ctx.phrase(ctx.np_of[k]).type == "HEAD":
                 k = ctx.np_of[k] - 1  # a title before the name
             elif ctx.fw[k] in _GLUE or ctx.space[k] or ctx.texts[k] in _QUOTES:
                 k -= 1
@@ -1045,7 +1075,7 @@ class ClaimExtractor:
             i += 1
         if i >= s_end or ctx.np_of[i] != i:
             return None
-        np = ctx.nps[i]
+        np = ctx.phrase(i)
         speaker = self._speaker(ctx, np, cue.start)
         after = np.end
         while after < s_end and (ctx.texts[after] in _QUOTES or ctx.space[after]):
@@ -1121,7 +1151,7 @@ class ClaimExtractor:
         while i < s_end and ctx.texts[i] in _QUOTES:
             i += 1
         # The speaker is the noun's genitive: "دعوة الرئيس"، "تصريح بوتين"، "مطالبة موسكو"
-        np = ctx.nps.get(i) if i < s_end else None
+        np = ctx.np(i) if i < s_end else None
         if np is None or np.type == "LOC":
             return None
         # A title and the name after it: "دعوة الرئيس الروسي فلاديمير بوتين"
@@ -1167,8 +1197,10 @@ class ClaimExtractor:
                 quoted, i = True, i + 1
         start = i
         end = i
-        while end < s_end and end - start < _MAX_CONTENT:
-            text = ctx.texts[end]
+        texts, cue_at = ctx.texts, ctx.cue_at
+        stop = min(s_end, start + _MAX_CONTENT)
+        while end < stop:
+            text = texts[end]
             if quoted:
                 if text in _QUOTES:
                     break
@@ -1176,8 +1208,8 @@ class ClaimExtractor:
                 break
             elif text in _COMMAS and end + 1 < s_end and self._clause_start(ctx, end + 1):
                 break
-            elif end > start and end in ctx.cue_at:
-                other = ctx.cue_at[end].entry.kind
+            elif end > start and end in cue_at:
+                other = cue_at[end].entry.kind
                 if other == "relay" or (other in ("verb", "participle") and self._joined(ctx, end)):
                     break
             end += 1
@@ -1198,7 +1230,7 @@ class ClaimExtractor:
     # --- speaker, stance, English ----------------------------------------------------------
 
     def _speaker(self, ctx: _Ctx, np: _NP, at: int) -> Speaker:
-        name_ar = ctx.slice(np.start_char, np.end_char)
+        name_ar = ctx.text[np.start_char : np.end_char]
         if np.type != "HEAD":
             names = [self._actor_en(ctx, a) for a in np.names] or [self._actor_en(ctx, np.actor or "")]
             name_en = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -1237,9 +1269,9 @@ class ClaimExtractor:
         # The outlet named most recently before the reference.
         for j in range(np.start - 1, -1, -1):
             k = ctx.np_of[j]
-            if k >= 0 and ctx.nps[k].type == "ORG" and ctx.nps[k].actor:
-                ctx.resolved[head.id] = ctx.nps[k].actor or ""
-                return ctx.nps[k].actor
+            if k >= 0 and ctx.phrase(k).type == "ORG" and ctx.phrase(k).actor:
+                ctx.resolved[head.id] = ctx.phrase(k).actor or ""
+                return ctx.phrase(k).actor
         return None
 
     def _actor_en(self, ctx: _Ctx, actor: str) -> str:
@@ -1313,9 +1345,9 @@ class ClaimExtractor:
             ctx.idx[i] + ctx.clitic[i] if draft.cue.entry.kind in ("verb", "participle") else ctx.idx[i]
         )
         cue_end = ctx.end_char(draft.cue.end - 1)
-        cue = Mention(cue_start, cue_end, ctx.slice(cue_start, cue_end))
+        cue = Mention(cue_start, cue_end, ctx.text[cue_start:cue_end])
         c0, c1 = draft.content
-        content = Mention(c0, c1, ctx.slice(c0, c1))
+        content = Mention(c0, c1, ctx.text[c0:c1])
         return Claim(draft.speaker, cue, draft.stance, content, self._english(ctx, draft), draft.sent)
 
     def _english(self, ctx: _Ctx, draft: _Draft) -> str:
@@ -1329,13 +1361,15 @@ class ClaimExtractor:
                 who += f" ({self._actor_en(ctx, country)})"
         items: list[str] = []
         t0, t1 = draft.content_tokens
-        for k in range(t0, t1):
-            if ctx.np_of[k] == k and ctx.nps[k].type != "HEAD":
-                items.extend(self._actor_en(ctx, a) for a in ctx.nps[k].names)
+        starts = ctx.starts
+        for k in starts[bisect_left(starts, t0) : bisect_left(starts, t1)]:
+            rec = ctx.pending.get(k)  # the actor phrases: head phrases are built at once
+            if rec is not None:
+                items.extend(self._actor_en(ctx, a) for a in self._names(rec))
         c0, c1 = draft.content
-        for fig in ctx.figures:
-            if c0 <= fig.start and fig.end <= c1 and fig.en:
-                items.append(fig.en)
+        for f0, f1, en in ctx.figures:
+            if c0 <= f0 and f1 <= c1:
+                items.append(en)
         items = list(dict.fromkeys(i for i in items if i))
         tail = f" (about: {', '.join(items[:6])})" if items else ""
         verb = draft.cue.entry.en if draft.stance == draft.cue.entry.stance else STANCE_EN[draft.stance]
