@@ -24,9 +24,10 @@ _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬،یکۀ",
     "01234567890123456789.,،يكه",
 )
-# Marks that carry no letter: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel, bidi marks.
+# Marks that carry no letter: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel, bidi
+# marks; and the hashtag sign, which tags a word without changing it (#ترمب).
 _MARKS = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e\u2066-\u2069]"
+    "[#\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
 # Proclitic sequences, longest first. Each is tried only when what remains is a known word, so

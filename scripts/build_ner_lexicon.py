@@ -38,7 +38,9 @@ Rules, in the order they apply (each decided on the train split; see scripts/eva
    whose first word is neither a given name nor a word of the gazetteer already (صدام حسين,
    شون ماكورماك): every word of a surface joins the matcher's vocabulary, and the name finder
    does not open a name with a known word that is not a given name, so صدام الجاسر and
-   شون رايان would no longer be found.
+   شون رايان would no longer be found; a one-token surface that is, with or without its
+   article, one of the resolver's common words (actor_rules.yaml) or a title word (الريف is
+   "the countryside" in Syrian news far more often than the Moroccan Rif).
 7. Entries: one per folded surface; surfaces that differ only in spaces (عبد الله / عبدالله)
    are one entry, the more frequent spelling as `ar` and the others as aliases_ar. `ar` is the
    spelling seen most often (then the first in Unicode order). `en` comes from
@@ -161,6 +163,8 @@ class Known:
     claimed: set[str] = field(default_factory=set)  # folded surfaces of the other actors files
     given: set[str] = field(default_factory=set)  # folded given names
     words: set[str] = field(default_factory=set)  # folded words of the claimed surfaces
+    # folded common words the resolver reasons with (ريف, مدينة, صحيفة …) and title words
+    rule_words: set[str] = field(default_factory=set)
 
 
 def load_known(resources: Path, out_name: str) -> Known:
@@ -187,6 +191,11 @@ def load_known(resources: Path, out_name: str) -> Known:
             known.claimed.add(" ".join(fold(f"{noun} {adjective}").split()))
     known.given = {fold(n) for n in srsly.read_yaml(resources / "given_names.yaml")["given_names"]}
     known.words = {w for s in known.claimed for w in s.split()}
+    for values in rules.values():
+        known.rule_words |= {fold(w) for w in values if isinstance(w, str)}
+    for title in srsly.read_yaml(resources / "titles.yaml")["titles"]:
+        forms = title["ar"] if isinstance(title["ar"], list) else [title["ar"]]
+        known.rule_words |= {fold(w) for f in forms for w in f.split()}
     return known
 
 
@@ -199,7 +208,8 @@ def strip_clitic(tokens: list[str], targets: set[str]) -> list[str]:
     options = [("ال" + first[len(c) :]) for c in ARTICLE_CLITICS if first.startswith(c)]
     options += [first[len(c) :] for c in CLITICS if first.startswith(c)]
     for option in options:
-        if len(fold(option)) >= MIN_LETTERS and key_of([option, *rest]) in targets:
+        # The letters that must remain are counted over the whole name (تل أبيب), not its first word.
+        if len(fold(option + "".join(rest))) >= MIN_LETTERS and key_of([option, *rest]) in targets:
             return [option, *rest]
     return tokens
 
@@ -307,6 +317,10 @@ def build(
         if n < errors * (single_margin if single else 1) or n < (min_single if single else min_multi):
             continue
         if single and atype == "PERSON" and key in known.given:
+            continue
+        # A one-word name that is one of the resolver's common words (الريف "the countryside",
+        # a title) is that word far more often in news than a name.
+        if single and (key in known.rule_words or key.removeprefix("ال") in known.rule_words):
             continue
         first = key.split()[0]
         if atype == "PERSON" and first not in known.given and first not in known.words:

@@ -171,9 +171,16 @@ class ActorResolver:
         words.update(resources.file("given_names")["given_names"])
         # Person-name tokens too: a name is never cut into proclitic + word (كريمي is not ك + ريمي),
         # and a proclitic before a name comes off (وكريمي).
-        names = set(self._translit(resources).name_tokens(min_count=3))
+        own = {fold(w) for w in words}
+        # A name token that reads as proclitic + one of our words (وتل of وتل أبيب) would stop
+        # that proclitic from coming off: it is left out.
+        names = {
+            t
+            for t in self._translit(resources).name_tokens(min_count=3)
+            if t in own or not strip_proclitics(t, own)[1]
+        }
         # Name tokens that are only names: the rest (أمين of أمين عام) stay resource words.
-        self._only_names = frozenset(names - {fold(w) for w in words})
+        self._only_names = frozenset(names - own)
         words.update(names)
         return words
 

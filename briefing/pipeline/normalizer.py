@@ -50,7 +50,9 @@ class Normalizer:
     def analyse(self, text: str) -> tuple[str, int]:
         """(matching form, raw proclitic length) of one token's text."""
         norm, removed = strip_proclitics(fold(text), self.known)
-        return norm, raw_prefix_length(text, removed) if removed else 0
+        # A leading hashtag sign is left out of mentions like a proclitic (#حزب_الله → حزب_الله).
+        tag = len(text) - len(text.lstrip("#"))
+        return norm, tag + (raw_prefix_length(text[tag:], removed) if removed else 0)
 
     def _learn(self, orths: Iterable[int]) -> None:
         strings = self.vocab.strings

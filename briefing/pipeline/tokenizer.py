@@ -27,7 +27,7 @@ EXTRA_INFIXES = (
     rf"(?<=[{_DIGIT}])(?=[{_LETTER}])",  # 30|مليار written together
     rf"(?<=[{_LETTER}])[.,،؛:!?؟](?=[{_LETTER}])",  # punctuation glued between two Arabic words
 )
-EXTRA_PREFIXES = (rf"[{_QUOTES}#@]", r"[(\[{<]")
+EXTRA_PREFIXES = (rf"[{_QUOTES}@]", r"[(\[{<]", rf"#(?![{_LETTER}])")
 EXTRA_SUFFIXES = (rf"[{_QUOTES}]", r"[)\]}>]", r"[.,،؛:!?؟…]")
 
 
@@ -35,7 +35,9 @@ def customize_tokenizer(nlp: Language) -> None:
     """Add the Arabic-news infixes, prefixes and suffixes to `nlp`'s tokenizer in place."""
     tok: Any = nlp.tokenizer
     infixes = list(nlp.Defaults.infixes or ()) + list(EXTRA_INFIXES)
-    prefixes = list(EXTRA_PREFIXES) + list(nlp.Defaults.prefixes or ())
+    # "#" stays on an Arabic word (#ترمب, #حزب_الله): folding drops it, so a hashtag inside a name
+    # (دونالد #ترمب) does not cut the name in two.
+    prefixes = list(EXTRA_PREFIXES) + [p for p in nlp.Defaults.prefixes or () if p != "#"]
     suffixes = list(EXTRA_SUFFIXES) + list(nlp.Defaults.suffixes or ())
     tok.infix_finditer = compile_infix_regex(infixes).finditer
     tok.prefix_search = compile_prefix_regex(prefixes).search
