@@ -116,6 +116,21 @@ def extract(
 
 OUT_DIR = Path("out")
 
+# The store window, shared by `build` and `email`.
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="Build from the store: articles published since 7d, 24h, 2026-11-14, or last "
+        "(the end of the last successful build).",
+        show_default=False,
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", help="With --since: up to this date (included) or time.", show_default=False),
+]
+
 
 @app.command()
 def build(
@@ -144,19 +159,8 @@ def build(
         typer.Option("--arabic-digits", help="Arabic-Indic digits (٠١٢…) in Arabic text, not in quotes."),
     ] = False,
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Write brief.html and brief.json only.")] = False,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Build from the store: articles published since 7d, 24h, 2026-11-14, or last "
-            "(the end of the last successful build).",
-            show_default=False,
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="With --since: up to this date (included) or time.", show_default=False),
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     db: DbOption = None,
     quiet: QuietOption = False,
     log: LogOption = None,
@@ -379,17 +383,8 @@ def email(
             show_default=False,
         ),
     ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since",
-            help="Build from the store first: articles published since 7d, 2026-11-14, last …",
-            show_default=False,
-        ),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="With --since: up to this date or time.", show_default=False)
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     from_brief: Annotated[
         Path | None,
         typer.Option(
