@@ -503,8 +503,9 @@ class ActorResolver:
             if not family:
                 break
             end += 1
-            # A family name closes the name unless a second one follows with the article.
-            if end < n and not word(end).startswith("ال"):
+            # A family name closes the name unless another name word follows: one with the
+            # article (الجاسر), or a word that is only ever a name (تيري رود لارسن).
+            if end < n and not (word(end).startswith("ال") or word(end) in self._only_names):
                 break
         if end - k == 1 and not (titled and (first in self.given or self._name_token(first))):
             return k
