@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from briefing.model import Article, Extraction
 from briefing.normalize import has_arabic
 
-BATCH_SIZE = 16
+BATCH_SIZE = 64
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from briefing.model import Actor, Mention
 from briefing.normalize import fold, has_arabic, raw_prefix_length, strip_proclitics
+from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.normalizer import CLITICS_KEY as _CLITICS_KEY
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import ActorEntry, Resources
@@ -41,6 +42,7 @@ _AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
 _NAMED_KEY = "briefing.named"  # doc.user_data: ids the gazetteer matched, for disambiguation
 _IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
 _CONNECTORS = frozenset({"بن", "ابن", "ابو", "ابي", "عبد", "ولد", "بنت", "ام"})
+_SPEECH, _ONLY_NAME, _GIVEN = 1, 2, 4  # roles of a word for the name finder
 _SHORT_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 _KUNYA = frozenset({"عبد", "ابو", "ام"})  # first words of two-word given names: عبد الله, أبو محمد
 _DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي")
@@ -52,14 +54,6 @@ _ABD = re.compile(r"(?<!\S)(عبد|أبو|ابو) ?(?=ال)")
 def _abd_variant(name: str) -> str:
     """The other spelling of a عبد/أبو + ال compound: "عبد الله" ⇄ "عبدالله"."""
     return _ABD.sub(lambda m: m.group(1) if " " in m.group(0) else m.group(1) + " ", name)
-
-
-def _member(values: Any, sorted_set: Any) -> Any:
-    """numpy.isin against a large sorted array, without sorting it again for every document."""
-    if not sorted_set.size:
-        return numpy.zeros(values.shape, dtype=bool)
-    at = numpy.minimum(numpy.searchsorted(sorted_set, values), sorted_set.size - 1)
-    return sorted_set[at] == values
 
 
 def _with_article(adjective: str) -> str:
@@ -121,7 +115,7 @@ class _Person:
     name_en: str
 
 
-class ActorResolver:
+class ActorResolver(BatchPipe):
     """Config: `max_name_tokens` — the longest pattern-found name, in tokens (default 4)."""
 
     def __init__(self, nlp: Language, name: str, *, max_name_tokens: int) -> None:
@@ -282,14 +276,16 @@ class ActorResolver:
         self._name_token_cache: dict[str, bool] = {}
         self._name_en: dict[str, str] = {}
         self.strings = self.nlp.vocab.strings
-        self.speech_array = numpy.array(
-            sorted(self.strings.add(fold(v)) for v in resources.file("actor_rules")["speech_verbs"]),
-            dtype="uint64",
-        )
-        self.only_names_array = numpy.array(
-            sorted(self.strings.add(w) for w in self._only_names if not w.startswith("ال")), dtype="uint64"
-        )
-        self.given_array = numpy.array(sorted(self.strings.add(g) for g in self.given), dtype="uint64")
+        # What each word can do for the name finder, as bits, looked up once per token.
+        self.name_roles: dict[int, int] = defaultdict(int)
+        for v in resources.file("actor_rules")["speech_verbs"]:
+            self.name_roles[self.strings.add(fold(v))] |= _SPEECH
+        for w in self._only_names:
+            if not w.startswith("ال"):
+                self.name_roles[self.strings.add(w)] |= _ONLY_NAME
+        for g in self.given:
+            self.name_roles[self.strings.add(g)] |= _GIVEN
+        self.name_roles = dict(self.name_roles)
 
         normalizer: Any = self.nlp.get_pipe("briefing_normalizer")
         self.known = normalizer.known
@@ -525,18 +521,26 @@ class ActorResolver:
                 ):
                     k += 1
             starts.append((k, True))
-        for i in numpy.flatnonzero(_member(a.array[:, 0], self.speech_array)).tolist():
-            if i + 1 < n:
+        roles = self.name_roles
+        flags = [roles.get(h, 0) for h in a.norms]
+        for i, f in enumerate(flags):
+            if not f:
+                continue
+            if f & _SPEECH and i + 1 < n:
                 starts.append((i + 1, True))  # وقال بلير: the subject after a speech verb
-        # Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان).
-        only_names = _member(a.array[:, 0], self.only_names_array)
-        for i in numpy.flatnonzero(only_names[:-1] & only_names[1:]).tolist():
-            if i not in taken and self._nameish(a, i) and self._nameish(a, i + 1):
+            # Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان).
+            if (
+                f & _ONLY_NAME
+                and i + 1 < n
+                and flags[i + 1] & _ONLY_NAME
+                and i not in taken
+                and self._nameish(a, i)
+                and self._nameish(a, i + 1)
+            ):
                 starts.append((i, False))
-        for i in numpy.flatnonzero(_member(a.array[:, 0], self.given_array)).tolist():
-            # أبو عبد الله, أم كلثوم: the kunya opens the name.
-            before = i - 1 if i and word(i - 1) in _KUNYA - {"عبد"} else i
-            starts.append((before, False))
+            if f & _GIVEN:
+                # أبو عبد الله, أم كلثوم: the kunya opens the name.
+                starts.append((i - 1 if i and word(i - 1) in _KUNYA - {"عبد"} else i, False))
         used = set(taken)
         text = text_of(doc)
         found: list[tuple[int, int, str]] = []

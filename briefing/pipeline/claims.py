@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from briefing.model import STANCES, Claim, Mention, Speaker
 from briefing.normalize import fold, raw_prefix_length
+from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import ResourceError, Resources
 
@@ -353,7 +354,7 @@ class _Ctx:
 # --- the component -----------------------------------------------------------------------------
 
 
-class ClaimExtractor:
+class ClaimExtractor(BatchPipe):
     """Finds claims. Config: none; the cue, speaker and qualifier lexicons come from resources."""
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span
 from briefing.model import QUALIFIERS, Figure
 from briefing.normalize import fold, raw_prefix_length
 from briefing.numbers import NumberGrammar, NumberParse, is_phone_like, parse_digits
+from briefing.pipeline.batching import BatchPipe
 from briefing.resources import ResourceError, Resources
 
 if not Doc.has_extension("figures"):
@@ -139,7 +140,7 @@ class _Found:
     vague_en: str | None = None
 
 
-class FigureExtractor:
+class FigureExtractor(BatchPipe):
     """Finds figures; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from briefing.normalize import fold, raw_prefix_length, strip_proclitics
+from briefing.pipeline.batching import BatchPipe
 
 CLITICS_KEY = "briefing.clitics"  # doc.user_data: {token index: raw proclitic length}
 
@@ -31,7 +32,7 @@ if not Token.has_extension("clitic"):
     Token.set_extension("clitic", getter=_clitic)
 
 
-class Normalizer:
+class Normalizer(BatchPipe):
     """Folds tokens for matching. Config: none; the known words come from `set_known`."""
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -84,7 +85,7 @@ def make_normalizer(nlp: Language, name: str) -> Normalizer:
     return Normalizer(nlp, name)
 
 
-class SentenceSplitter:
+class SentenceSplitter(BatchPipe):
     """Sentence starts after . ! ? ؟ … followed by a space, and at line breaks (titles, paragraphs)."""
 
     FINAL = (".", "!", "?", "؟", "…", "..", "...")

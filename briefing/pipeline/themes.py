@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from briefing.model import ThemeScore
 from briefing.normalize import fold
+from briefing.pipeline.batching import BatchPipe
 from briefing.resources import Resources, ThemeEntry
 
 if not Doc.has_extension("themes"):
@@ -38,7 +39,7 @@ def _forms(word: str) -> set[str]:
     return out
 
 
-class ThemeScorer:
+class ThemeScorer(BatchPipe):
     """Config: `max_themes` (how many to report), `min_share` (drop weaker themes)."""
 
     def __init__(self, nlp: Language, name: str, *, max_themes: int, min_share: float) -> None:
