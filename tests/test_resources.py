@@ -283,3 +283,16 @@ def test_resources_places_file_matches_its_generator(shared_dir, tmp_path):
     assert out.read_bytes() == (RESOURCES_DIR / "actors_places.yaml").read_bytes(), (
         "actors_places.yaml is stale: run scripts/build_places.py"
     )
+
+
+def test_resources_yaml_reads_yaml_12_booleans():
+    """The fast reader keeps YAML 1.2 semantics: only true/false are booleans (cues.yaml has "on")."""
+    from briefing.resources import read_yaml
+
+    assert read_yaml("a: on\nb: yes\nc: no\nd: true\ne: False\n") == {
+        "a": "on",
+        "b": "yes",
+        "c": "no",
+        "d": True,
+        "e": False,
+    }
