@@ -222,7 +222,7 @@ def _load_titles(doc: Any, fname: str) -> tuple[TitleEntry, ...]:
         if not ar or not item.get("en"):
             raise ResourceError(f"{fname}: {eid}: both 'ar' and 'en' are required")
         kind = item.get("kind", "role")
-        if kind not in ("role", "rank", "profession", "honorific"):
+        if kind not in ("role", "rank", "profession", "honorific", "relation"):
             raise ResourceError(f"{fname}: {eid}: unknown kind '{kind}'")
         out.append(TitleEntry(id=eid, ar=ar, en=str(item["en"]), kind=kind))
     return tuple(out)

@@ -46,6 +46,10 @@ Rules, in the order they apply (each decided on the train split; see scripts/eva
    spelling seen most often (then the first in Unicode order). `en` comes from
    briefing.transliterate (ANERcorp has no English side), so it is a reading aid, not a
    checked English name. Ids are "ner:<type>:<slug of en>", numbered when two would collide.
+8. Common words: every folded word the split tags O at least COMMON_MIN times and at least
+   COMMON_MARGIN times as often as inside an entity, written as `common_words`. The actor
+   resolver's name finders never read these as names (أمل "hope", رمضان the month): the name
+   lexicon alone cannot tell a name from an everyday word spelt like one.
 """
 
 from __future__ import annotations
@@ -78,6 +82,11 @@ MIN_COUNT_MULTI = 2
 # A one-token surface must be right this many times as often as a match would be wrong.
 SINGLE_MARGIN = 2
 
+# A word is common (not a name) when seen outside names this often, and this many times as often
+# as inside one.
+COMMON_MIN = 2
+COMMON_MARGIN = 4
+
 TYPES = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 TYPE_ORDER = ("PERSON", "ORG", "LOC")
 # Longest first; each is removed only when the rest is a known entity string.
@@ -104,6 +113,10 @@ HEADER = """\
 #   Processing". LREC 2020 (the train/test splits).
 """
 
+COMMON_HEADER = """
+# Words the corpus uses outside names (at least COMMON_MIN times, and COMMON_MARGIN times as
+# often as inside one), folded: the name finders do not read them as names.
+"""
 
 # --------------------------------------------------------------------------- corpus
 
@@ -352,11 +365,28 @@ def build(
     return entries
 
 
-def render(entries: list[dict[str, Any]]) -> str:
+def common_words(docs: Sequence[list[list[tuple[str, str]]]]) -> list[str]:
+    """Folded words the corpus uses outside names COMMON_MIN times or more, and at least
+    COMMON_MARGIN times as often as inside one: evidence against reading a word as a name."""
+    inside: Counter[str] = Counter()
+    outside: Counter[str] = Counter()
+    for d in docs:
+        for sent in d:
+            for token, tag in sent:
+                word = fold(clean(token))
+                if word and _ARABIC.search(word):
+                    (outside if tag == "O" else inside)[word] += 1
+    return sorted(w for w, c in outside.items() if c >= COMMON_MIN and inside[w] * COMMON_MARGIN <= c)
+
+
+def render(entries: list[dict[str, Any]], words: list[str]) -> str:
     lines = [HEADER.rstrip("\n"), "actors:"]
     for e in entries:
         flow = yaml.safe_dump(e, allow_unicode=True, default_flow_style=True, sort_keys=False, width=10**6)
         lines.append("  - " + flow.strip())
+    lines.append(COMMON_HEADER.rstrip("\n"))
+    flow = yaml.safe_dump(words, allow_unicode=True, default_flow_style=True, width=100).strip()
+    lines.append("common_words: " + flow.replace("\n", "\n  "))
     return "\n".join(lines) + "\n"
 
 
@@ -390,9 +420,13 @@ def main(argv: list[str] | None = None) -> int:
         min_multi=args.min_multi,
         single_margin=args.single_margin,
     )
-    args.out.write_text(render(entries), encoding="utf-8")
+    words = common_words(docs)
+    args.out.write_text(render(entries, words), encoding="utf-8")
     counts = Counter(e["type"] for e in entries)
-    print(f"{args.out}: {len(entries)} entries ({', '.join(f'{t} {counts[t]}' for t in TYPE_ORDER)})")
+    print(
+        f"{args.out}: {len(entries)} entries ({', '.join(f'{t} {counts[t]}' for t in TYPE_ORDER)}), "
+        f"{len(words)} common words"
+    )
     return 0
 
 

@@ -245,7 +245,7 @@ def test_resources_titles_are_distinct(resources):
             key = fold(s)
             assert owner.setdefault(key, t.id) == t.id, f"title form '{s}' in {t.id} and {owner[key]}"
     kinds = {t.kind for t in resources.titles}
-    assert kinds == {"role", "rank", "profession", "honorific"}
+    assert kinds == {"role", "rank", "profession", "honorific", "relation"}
     by_id = {t.id: t for t in resources.titles}
     assert "اللواء" in by_id["major-general"].ar
     assert by_id["major-general"].kind == "rank"

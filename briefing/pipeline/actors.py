@@ -41,10 +41,11 @@ if not Doc.has_extension("actors"):
 _AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
 _NAMED_KEY = "briefing.named"  # doc.user_data: ids the gazetteer matched, for disambiguation
 _IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
-_CONNECTORS = frozenset({"بن", "ابن", "ابو", "ابي", "عبد", "ولد", "بنت", "ام"})
-_SPEECH, _ONLY_NAME, _GIVEN = 1, 2, 4  # roles of a word for the name finder
+_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM = 1, 2, 4, 8
+_PLAIN, _TITLED, _HONORIFIC = 0, 1, 2  # what comes before a name, for the name finder
 _SHORT_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 _KUNYA = frozenset({"عبد", "ابو", "ام"})  # first words of two-word given names: عبد الله, أبو محمد
+_PHRASE_OPENERS = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال")
 _DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي")
 
 
@@ -54,6 +55,11 @@ _ABD = re.compile(r"(?<!\S)(عبد|أبو|ابو) ?(?=ال)")
 def _abd_variant(name: str) -> str:
     """The other spelling of a عبد/أبو + ال compound: "عبد الله" ⇄ "عبدالله"."""
     return _ABD.sub(lambda m: m.group(1) if " " in m.group(0) else m.group(1) + " ", name)
+
+
+def _skeleton(name_en: str) -> str:
+    """Consonants of a Latin name, lower case: spellings of one name agree on them (Hans, Hanns)."""
+    return re.sub(r"[^b-df-hj-np-tv-z]", "", name_en.lower())
 
 
 def _with_article(adjective: str) -> str:
@@ -107,10 +113,11 @@ class _Hit:
 
 
 @dataclass
-class _Person:
-    """A person found by pattern; not in the gazetteer."""
+class _Found:
+    """A person or organisation found by pattern; not in the gazetteer."""
 
     id: str
+    type: str
     name_ar: str
     name_en: str
 
@@ -163,6 +170,10 @@ class ActorResolver(BatchPipe):
             if key != "not_name":
                 words.update(values)
         words.update(resources.file("given_names")["given_names"])
+        for group in resources.file("org_patterns").values():
+            for item in group:
+                for form in item["ar"]:
+                    words.update(form.split())
         # Person-name tokens too: a name is never cut into proclitic + word (كريمي is not ك + ريمي),
         # and a proclitic before a name comes off (وكريمي).
         own = {fold(w) for w in words}
@@ -195,6 +206,8 @@ class ActorResolver(BatchPipe):
         self.not_name_raw = frozenset(resources.file("actor_rules")["not_name_raw"])
         self.org_heads = rules["org_heads"]
         self.not_short = rules["not_short"]
+        self.connectors = rules["name_connectors"]
+        self.regnal = frozenset(tuple(r.split()) for r in rules["regnal"])
         # Words a gazetteer surface may open with that are not part of the name itself: outlet and
         # force words for organisations (صحيفة, قوات), titles and adjectives for people (الرئيس السوري).
         self.trim_heads = rules["trim_heads"]
@@ -216,6 +229,20 @@ class ActorResolver(BatchPipe):
                 if len(s.split()) > 1 and not fold(s).startswith("ال")
             }
             - self.not_name
+        )
+        # Given names that are function words as written in careless spelling (علي for على):
+        # they open a name only when another name word follows.
+        self.weak_given = frozenset(fold(w) for w in self.not_name_raw) & self.given
+        # Words a corpus uses outside names far more often than in one (amal "hope", ramadan):
+        # never read as names, whatever the name lexicon says.
+        self.common = (
+            frozenset(
+                w
+                for stem, doc in resources.data.items()
+                if stem.startswith("actors") and isinstance(doc, dict)
+                for w in doc.get("common_words") or ()
+            )
+            - self.weak_given
         )
 
         # Every folded surface and the entries that claim it.
@@ -285,12 +312,41 @@ class ActorResolver(BatchPipe):
                 self.name_roles[self.strings.add(w)] |= _ONLY_NAME
         for g in self.given:
             self.name_roles[self.strings.add(g)] |= _GIVEN
+        self.nationalities = frozenset(
+            "ال" + fold(d) + end
+            for e in resources.actors
+            for d in e.demonym_ar
+            if " " not in d
+            for end in ("", "ون", "ين")
+        )
+        # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
+        for e in resources.actors:
+            for d in e.demonym_ar:
+                if " " not in d and not d.endswith(("ون", "ين")):
+                    self.name_roles[self.strings.add("ال" + fold(d))] |= _DEMONYM
         self.name_roles = dict(self.name_roles)
 
         normalizer: Any = self.nlp.get_pipe("briefing_normalizer")
         self.known = normalizer.known
         # Words some resource uses, other than as a person's name: they do not start or extend one.
         self.resource_words = normalizer.known - self._only_names
+        # Nouns that introduce an organisation's name (org_patterns.yaml).
+        self.org_nouns = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self.org_patterns: dict[str, tuple[str, str, bool]] = {}  # match key → (kind, English, club)
+        for kind, group in resources.file("org_patterns").items():
+            for item in group:
+                key = f"{kind}:{item['id']}"
+                self.org_patterns[key] = (kind, str(item["en"]), bool(item.get("club")))
+                self.org_nouns.add(key, [normalizer(self.nlp.make_doc(form)) for form in item["ar"]])
+        # Words of the gazetteer's names may be words of an unknown organisation's name too
+        # (مانشستر of نادي مانشستر سيتي); nationality adjectives (الإيطالي) are not.
+        self.gazetteer_words = (
+            frozenset(w for e in resources.actors for s in e.surfaces_ar for w in fold(s).split())
+            - self.nationalities
+        )
+
+        # Honorifics (الإمام, الملك, الشيخ) may stand before a one-word name with the article.
+        self.honorifics = frozenset(self.strings.add(t.id) for t in resources.titles if t.kind == "honorific")
         self.titles = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for t in resources.titles:
             self.titles.add(t.id, [normalizer(self.nlp.make_doc(form)) for form in t.ar])
@@ -305,8 +361,10 @@ class ActorResolver(BatchPipe):
         taken = {i for h in hits for i in range(h.start, h.end)}
         hits += self._glued(doc, a, taken)
         taken = {i for h in hits for i in range(h.start, h.end)}
-        persons: dict[str, _Person] = {}
-        hits += self._people(doc, a, taken, persons)
+        persons: dict[str, _Found] = {}
+        hits += self._orgs(doc, a, hits, taken, persons)
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        hits += self._people(doc, a, taken, persons, hits)
         taken = {i for h in hits for i in range(h.start, h.end)}
         hits += self._short_forms(doc, a, hits, taken)
         hits.sort(key=lambda h: (h.start_char, -h.end_char))
@@ -443,6 +501,99 @@ class ActorResolver(BatchPipe):
                 return self.single[tail], len(head)
         return None
 
+    # --- organisations the gazetteer does not know ---------------------------------------------
+
+    def _org_word(self, a: _Arrays, j: int, first: bool) -> bool:
+        """Can token j be a word of an organisation's name (not an everyday or function word)?"""
+        if not self._nameish(a, j):
+            return False
+        norm = a.word(j)
+        if norm in self.common or norm in self.nationalities or len(norm) < 3:
+            return False
+        if norm in self.gazetteer_words or norm in self._only_names:
+            return True
+        if norm in self.resource_words:
+            return False
+        raw = a.strings[a.orths[j]]
+        # A preposition or conjunction glued to an unknown word opens a phrase, not a name
+        # (للإنتاج, بالنتيجة, فسيبذل); an indefinite nisba is an adjective (شركة إماراتية).
+        if fold(raw).startswith(_PHRASE_OPENERS) or raw.startswith(("و", "ف") if not first else ("ل",)):
+            return False
+        return not (norm.endswith("يه") and not norm.startswith("ال"))
+
+    def _org_name(self, doc: Doc, a: _Arrays, j: int, taken: set[int]) -> tuple[int, int]:
+        """Tokens (start, end) of the name that begins at token j, or (j, j)."""
+        n = len(a.norms)
+        if j < n and doc[j].is_quote:
+            # Between quotes any words make the name: صحيفة «الشرق الأوسط».
+            for close in range(j + 2, min(n, j + 7)):
+                if doc[close].is_quote:
+                    inner = range(j + 1, close)
+                    if all(not a.punct[i] and i not in taken for i in inner):
+                        return j + 1, close
+                    break
+            return j, j
+        end = j
+        while end < n and end - j < 3 and end not in taken and self._org_word(a, end, end == j):
+            end += 1
+        return j, end
+
+    def _orgs(
+        self, doc: Doc, a: _Arrays, hits: list[_Hit], taken: set[int], found: dict[str, _Found]
+    ) -> list[_Hit]:
+        out: list[_Hit] = []
+        by_start = {h.start: h for h in hits}
+        text = text_of(doc)
+        for match_id, head, after in self.org_nouns(doc):
+            if any(i in taken for i in range(head, after)):
+                continue
+            if fold(doc[head].text[: a.clitics.get(head, 0)]).endswith("ك"):
+                continue  # كقناة لتسليح: "as a channel for", not a name
+            kind, english, club = self.org_patterns[self.strings[match_id]]
+            named = kind == "named"
+            g = by_start.get(after)
+            if g is not None:
+                entry = self.entries.get(g.actor)
+                if named and g.type == "ORG":
+                    g.start, g.start_char = head, a.idx[head] + a.clitics.get(head, 0)  # منظمة أوبك
+                elif entry is not None and (named or (club and g.type in ("GPE", "LOC"))):
+                    # جامعة زيورخ, اتحاد طنجة: an organisation named after a place; فريق ليون: a club.
+                    start = head if named else g.start
+                    name_en = english.format(name=entry.en) if named else entry.en
+                    g.actor = self._found(
+                        found, "ORG", self._text(text, a, start, g.end, clitic=True), name_en
+                    )
+                    g.type, g.start, g.start_char = "ORG", start, a.idx[start] + a.clitics.get(start, 0)
+                continue
+            start, end = self._org_name(doc, a, after, taken)
+            if end == start:
+                continue
+            name_en = self.translit.name_en(self._text(text, a, start, end))
+            if named:
+                start, name_en = head, english.format(name=name_en)
+            aid = self._found(found, "ORG", self._text(text, a, start, end, clitic=True), name_en)
+            start_char, end_char = a.idx[start] + a.clitics.get(start, 0), a.idx[end - 1] + a.length[end - 1]
+            out.append(_Hit(start, end, start_char, end_char, aid, "ORG", a.surface(start, end)))
+            taken.update(range(start, end))
+        return out
+
+    def _found(self, found: dict[str, _Found], atype: str, name_ar: str, name_en: str | None = None) -> str:
+        """The id of a person or organisation found by pattern, registered once per article."""
+        key = " ".join(fold(name_ar).split())
+        aid = f"{atype.lower()}:ar:{key}"
+        if aid not in found:
+            if name_en is None:
+                name_en = self._name_en.get(key)
+                if name_en is None:
+                    name_en = self._name_en[key] = self.translit.name_en(name_ar)
+            found[aid] = _Found(aid, atype, name_ar, name_en)
+        return aid
+
+    def _text(self, text: str, a: _Arrays, start: int, end: int, *, clitic: bool = False) -> str:
+        """The original text of tokens start..end, without the first one's proclitic if `clitic`."""
+        skip = a.clitics.get(start, 0) if clitic else 0
+        return text[a.idx[start] + skip : a.idx[end - 1] + a.length[end - 1]]
+
     # --- people the gazetteer does not know ----------------------------------------------------
 
     def _nameish(self, a: _Arrays, i: int) -> bool:
@@ -451,68 +602,117 @@ class ActorResolver(BatchPipe):
         ok = self._nameish_cache.get(orth)
         if ok is None:
             text, norm = self.strings[orth], self.strings[a.norms[i]]
+            clitic = a.clitics.get(i, 0)
+            # ك is rarely a proclitic on a name and often a name's first letter: كليمان is not
+            # ك + ليمان, though the normaliser, knowing the name ليمان, takes it off.
+            whole = not clitic or (fold(text[:clitic]) == "ك" and norm in self._only_names)
             ok = self._nameish_cache[orth] = (
                 text.isalpha()
                 and has_arabic(text)
                 and len(norm) >= 2
-                and i not in a.clitics
+                and whole
                 and norm not in self.not_name
                 and text not in self.not_name_raw
             )
-        return ok and i not in a.clitics
+        return ok
 
     def _name_token(self, norm: str) -> bool:
         hit = self._name_token_cache.get(norm)
         if hit is None:
-            hit = self._name_token_cache[norm] = self.translit.is_name_token(norm)
+            hit = self._name_token_cache[norm] = norm not in self.common and self.translit.is_name_token(norm)
         return hit
 
-    def _name_at(self, a: _Arrays, k: int, taken: set[int], *, titled: bool) -> int:
-        """End of a person name starting at token k, or k when there is none."""
+    def _name_at(self, a: _Arrays, k: int, taken: set[int], *, mode: int, article: bool = False) -> int:
+        """End of a person name starting at token k, or k when there is none.
+
+        `mode`: _TITLED when a title, speech verb or nationality comes before, so a name word may
+        stand alone and an unknown word may be a name; _HONORIFIC after الإمام, الشيخ and the like,
+        which also admits a given name spelt like a function word (الإمام علي). `article`: one word
+        with the article may be the whole name (الإمام الرضا, الشيخ الخراساني)."""
+        titled = mode >= _TITLED
         n = len(a.norms)
         if k >= n or k in taken or not self._nameish(a, k):
             return k
         word = a.word
         first = word(k)
-        if first.startswith("ال") or (first in self.resource_words and first not in self.given | _KUNYA):
+        if first in self.common:
+            return k
+        if first.startswith("ال"):
+            return k + 1 if article and first not in self.resource_words else k
+        if first in self.resource_words and first not in self.given | _KUNYA:
             return k
         end = k + 1
         if first in _KUNYA and end < n and self._nameish(a, end):
             end += 1  # عبد الله, أبو محمد: one given name in two words
         elif first not in self.given and not self._name_token(first):
-            return k  # a name opens with a word names are made of
-        while end < n and end - k < self.max_name_tokens and end not in taken:
+            # A name opens with a word names are made of; after a title, an unknown word may open
+            # one when a name word follows it (سلفان شالوم).
+            nxt = word(end) if end < n and self._nameish(a, end) else ""
+            if not (
+                titled and nxt and (nxt in self.given or self._name_token(nxt)) and nxt not in self.common
+            ):
+                return k
+        connectors = self.connectors
+        words = end - k
+        while end < n and words < self.max_name_tokens and end not in taken:
             norm = word(end)
             if not self._nameish(a, end):
                 break
             prev = word(end - 1)
-            if norm in self.given or norm in _CONNECTORS or prev in _CONNECTORS:
+            if norm in connectors:
+                end += 1  # بن, آل and the word after them do not count towards the length
+                continue
+            if prev in connectors:
+                # ... unless it is a number or another everyday word: وهو ابن عشر سنين.
+                if norm in self.resource_words and norm not in self.given and not self._name_token(norm):
+                    break
                 end += 1
+                continue
+            if norm in self.common:
+                break
+            if norm in self.given:
+                end += 1
+                words += 1
                 continue
             if norm in self.resource_words and not self._name_token(norm):
                 break
             # With the article, only a known family name (الجاسر), never an adjective (الشيعي).
             if norm.startswith("ال"):
-                family = self._name_token(norm)
+                family = self._name_token(norm) or not (norm in self.resource_words or norm in self.common)
             else:
                 family = self._name_token(norm) or (titled and norm not in self.resource_words)
             if not family:
                 break
             end += 1
+            words += 1
             # A family name closes the name unless another name word follows: one with the
             # article (الجاسر), or a word that is only ever a name (تيري رود لارسن).
             if end < n and not (word(end).startswith("ال") or word(end) in self._only_names):
                 break
+        while end > k + 1 and word(end - 1) in connectors:
+            end -= 1  # a name does not end on بن or أبو
         if end - k == 1 and not (titled and (first in self.given or self._name_token(first))):
             return k
+        if end - k == 1 and first in self.weak_given and mode < _HONORIFIC:
+            return k
+        second = word(k + 1) if end - k == 2 else ""
+        if second and first in self.weak_given and not (second in self.given or self._name_token(second)):
+            return k
+        # A regnal number closes a ruler's name: محمد الخامس.
+        for size in (2, 1):
+            if end + size <= n and tuple(word(j) for j in range(end, end + size)) in self.regnal:
+                return end + size
         return end
 
-    def _people(self, doc: Doc, a: _Arrays, taken: set[int], persons: dict[str, _Person]) -> list[_Hit]:
+    def _people(
+        self, doc: Doc, a: _Arrays, taken: set[int], persons: dict[str, _Found], known: list[_Hit]
+    ) -> list[_Hit]:
         out: list[_Hit] = []
-        starts: list[tuple[int, bool]] = []
+        starts: list[tuple[int, int]] = []
         n = len(a.norms)
         word = a.word
-        for _, _start, end in self.titles(doc):
+        fallback: dict[int, int] = {}  # after a title, where the words the name finder skipped begin
+        for match_id, _start, end in self.titles(doc):
             k = end
             # Skip adjectives and commas between title and name: الباحث السياسي، صدام الجاسر
             for _ in range(3):
@@ -520,14 +720,17 @@ class ActorResolver(BatchPipe):
                     (word(k).startswith("ال") and word(k) not in self.given) or word(k) in ("،", ",")
                 ):
                     k += 1
-            starts.append((k, True))
+            honorific = match_id in self.honorifics
+            starts.append((k, _HONORIFIC if honorific else _TITLED))
+            if k > end and honorific:
+                fallback[k] = end
         roles = self.name_roles
         flags = [roles.get(h, 0) for h in a.norms]
         for i, f in enumerate(flags):
             if not f:
                 continue
-            if f & _SPEECH and i + 1 < n:
-                starts.append((i + 1, True))  # وقال بلير: the subject after a speech verb
+            if f & (_SPEECH | _DEMONYM) and i + 1 < n:
+                starts.append((i + 1, _TITLED))  # وقال بلير: the subject after a speech verb
             # Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان).
             if (
                 f & _ONLY_NAME
@@ -537,15 +740,18 @@ class ActorResolver(BatchPipe):
                 and self._nameish(a, i)
                 and self._nameish(a, i + 1)
             ):
-                starts.append((i, False))
+                starts.append((i, _PLAIN))
             if f & _GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.
-                starts.append((i - 1 if i and word(i - 1) in _KUNYA - {"عبد"} else i, False))
+                starts.append((i - 1 if i and word(i - 1) in _KUNYA - {"عبد"} else i, _PLAIN))
         used = set(taken)
         text = text_of(doc)
         found: list[tuple[int, int, str]] = []
-        for k, titled in sorted(starts):
-            end = self._name_at(a, k, used, titled=titled)
+        for k, mode in sorted(starts):
+            end = self._name_at(a, k, used, mode=mode)
+            if end == k and k in fallback:
+                k = fallback[k]
+                end = self._name_at(a, k, used, mode=mode, article=True)
             if end == k:
                 continue
             start_char, end_char = a.idx[k], a.idx[end - 1] + a.length[end - 1]
@@ -553,18 +759,55 @@ class ActorResolver(BatchPipe):
             used.update(range(k, end))
         # A one-word name that is the family name of a longer one in the article is its short form.
         family = {" ".join(fold(name).split()).split()[-1] for k, end, name in found if end - k > 1}
+        # A name found just before a known person's: the same person named in full (هانس بليكس
+        # before بليكس) or someone whose name holds the known one (أحمد بن محمد بن راشد).
+        known_at = {h.start: h for h in known if h.type == "PERSON"}
+        found_at = {k: end for k, end, _ in found}
+        swallowed = set()
+        for g in known_at.values():
+            # ... and a known name that goes on: حمد بن جاسم | بن جبر آل ثاني is one man.
+            j = g.end
+            while j + 1 < n and word(j) in self.connectors and self._nameish(a, j + 1) and j + 1 not in taken:
+                if j in found_at:
+                    swallowed.add(j)
+                    j = found_at[j]
+                elif j + 1 in found_at:
+                    swallowed.add(j + 1)
+                    j = found_at[j + 1]
+                else:
+                    j += 2
+            if j > g.end:
+                g.end, g.end_char, g.surface = j, a.idx[j - 1] + a.length[j - 1], a.surface(g.start, j)
+        found = [f for f in found if f[0] not in swallowed]
         for k, end, name_ar in found:
+            after = end + 1 if end < n and word(end) in self.connectors else end
+            known_hit = known_at.get(after)
+            if known_hit is None:
+                continue
+            if not (after == end and end - k == 1 and self._same_given(name_ar, known_hit.actor)):
+                whole = self._text(text, a, k, known_hit.end)
+                known_hit.actor = self._found(persons, "PERSON", whole)
+            known_hit.start, known_hit.start_char = k, a.idx[k]
+            known_hit.surface = a.surface(k, known_hit.end)
+        merged = {h.start for h in known_at.values()}
+        for k, end, name_ar in found:
+            if k in merged:
+                continue
             key = " ".join(fold(name_ar).split())
             if end - k == 1 and key in family:
                 continue
-            pid = "person:ar:" + key
-            if pid not in persons:
-                name_en = self._name_en.get(key)
-                if name_en is None:
-                    name_en = self._name_en[key] = self.translit.name_en(name_ar)
-                persons[pid] = _Person(pid, name_ar, name_en)
+            pid = self._found(persons, "PERSON", name_ar)
             out.append(_Hit(k, end, a.idx[k], a.idx[end - 1] + a.length[end - 1], pid, "PERSON", key))
         return out
+
+    def _same_given(self, given_ar: str, actor: str) -> bool:
+        """Does a given name read as the first name of a gazetteer person (هانس → Hans Blix)?"""
+        entry = self.entries.get(actor)
+        if entry is None:
+            return False
+        mine = _skeleton(self.translit.name_en(given_ar))
+        theirs = _skeleton(entry.en.split()[0]) if entry.en else ""
+        return bool(mine) and mine[:3] == theirs[:3]
 
     def _short_forms(self, doc: Doc, a: _Arrays, hits: list[_Hit], taken: set[int]) -> list[_Hit]:
         """Family names of people, and the head of an organisation's name, used alone later."""
@@ -604,7 +847,7 @@ class ActorResolver(BatchPipe):
 
     # --- output ------------------------------------------------------------------------------
 
-    def _write(self, doc: Doc, hits: list[_Hit], persons: dict[str, _Person]) -> None:
+    def _write(self, doc: Doc, hits: list[_Hit], persons: dict[str, _Found]) -> None:
         mentions: dict[str, list[Mention]] = defaultdict(list)
         types: dict[str, str] = {}
         spans = []
@@ -622,7 +865,7 @@ class ActorResolver(BatchPipe):
                 actors.append(Actor(aid, types[aid], entry.en, entry.ar, tuple(ms)))
             else:
                 p = persons[aid]
-                actors.append(Actor(aid, "PERSON", p.name_en, p.name_ar, tuple(ms), transliterated=True))
+                actors.append(Actor(aid, p.type, p.name_en, p.name_ar, tuple(ms), transliterated=True))
         doc._.actors = tuple(actors)
 
 
