@@ -58,6 +58,11 @@ PROCLITICS: tuple[str, ...] = (
     "ك",
     "س",
 )
+# The order strip_proclitics tries them in: the article forms first, longest first; then the
+# others shortest first, so that the longest known word remains (وسمير is و + سمير, not وس + مير).
+_STRIP_ORDER = tuple(c for c in PROCLITICS if c.endswith(("ال", "لل"))) + tuple(
+    sorted((c for c in PROCLITICS if not c.endswith(("ال", "لل"))), key=len)
+)
 # Proclitics written before the article, with how many letters of them a mention leaves out.
 _BEFORE_ARTICLE = {
     "وبال": 2,
@@ -109,7 +114,7 @@ def strip_proclitics(folded: str, known: Iterable[str] | frozenset[str]) -> tupl
                 if candidate in known:
                     return candidate, _BEFORE_ARTICLE[clitic]
         return folded, 0
-    for clitic in PROCLITICS:
+    for clitic in _STRIP_ORDER:
         if not folded.startswith(clitic) or len(folded) - len(clitic) < 2:
             continue
         rest = folded[len(clitic) :]

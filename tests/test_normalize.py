@@ -29,7 +29,7 @@ def test_normalize_fold(raw, folded):
     assert fold(raw) == folded
 
 
-KNOWN = frozenset({"ايران", "العراق", "قال", "سوريا"})
+KNOWN = frozenset({"ايران", "العراق", "قال", "سوريا", "سمير", "مير"})
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,7 @@ KNOWN = frozenset({"ايران", "العراق", "قال", "سوريا"})
         ("وقال", "قال", 1),
         ("وزير", "وزير", 0),  # not و + زير: the rest is not a known word
         ("سوريا", "سوريا", 0),  # known as it is: never stripped
+        ("وسمير", "سمير", 1),  # the longest known word remains: not وس + مير
     ],
 )
 def test_normalize_strip_proclitics(token, form, removed):

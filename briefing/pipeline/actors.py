@@ -41,9 +41,10 @@ if not Doc.has_extension("actors"):
 _AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
 _NAMED_KEY = "briefing.named"  # doc.user_data: ids the gazetteer matched, for disambiguation
 _IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
-_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM = 1, 2, 4, 8
+_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC_ROLE = 1, 2, 4, 8, 16
 _PLAIN, _TITLED, _HONORIFIC = 0, 1, 2  # what comes before a name, for the name finder
 _SHORT_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})  # folded
 _KUNYA = frozenset({"عبد", "ابو", "ام"})  # first words of two-word given names: عبد الله, أبو محمد
 _PHRASE_OPENERS = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال")
 _DIRECTIONS = ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي")
@@ -229,6 +230,7 @@ class ActorResolver(BatchPipe):
                 if len(s.split()) > 1 and not fold(s).startswith("ال")
             }
             - self.not_name
+            - _PATRONYMIC
         )
         # Given names that are function words as written in careless spelling (علي for على):
         # they open a name only when another name word follows.
@@ -307,9 +309,12 @@ class ActorResolver(BatchPipe):
         self.name_roles: dict[int, int] = defaultdict(int)
         for v in resources.file("actor_rules")["speech_verbs"]:
             self.name_roles[self.strings.add(fold(v))] |= _SPEECH
+        # Folded, ألبرت reads as ال + برت: whether a word has the article is read on the raw
+        # text when it is used.
         for w in self._only_names:
-            if not w.startswith("ال"):
-                self.name_roles[self.strings.add(w)] |= _ONLY_NAME
+            self.name_roles[self.strings.add(w)] |= _ONLY_NAME
+        for w in _PATRONYMIC:
+            self.name_roles[self.strings.add(w)] |= _PATRONYMIC_ROLE
         for g in self.given:
             self.name_roles[self.strings.add(g)] |= _GIVEN
         self.nationalities = frozenset(
@@ -596,25 +601,37 @@ class ActorResolver(BatchPipe):
 
     # --- people the gazetteer does not know ----------------------------------------------------
 
-    def _nameish(self, a: _Arrays, i: int) -> bool:
-        """Can token i be part of a person's name? Cached per word (orth)."""
+    def _nameish(self, a: _Arrays, i: int, *, first: bool = False) -> bool:
+        """Can token i be part of a person's name? Only a name's `first` word may carry a
+        proclitic (وسمير نوار, لمحمد): inside a name, و starts the next one."""
         orth = a.orths[i]
         ok = self._nameish_cache.get(orth)
         if ok is None:
             text, norm = self.strings[orth], self.strings[a.norms[i]]
-            clitic = a.clitics.get(i, 0)
-            # ك is rarely a proclitic on a name and often a name's first letter: كليمان is not
-            # ك + ليمان, though the normaliser, knowing the name ليمان, takes it off.
-            whole = not clitic or (fold(text[:clitic]) == "ك" and norm in self._only_names)
             ok = self._nameish_cache[orth] = (
                 text.isalpha()
                 and has_arabic(text)
                 and len(norm) >= 2
-                and whole
                 and norm not in self.not_name
                 and text not in self.not_name_raw
             )
-        return ok
+        return ok and (first or not self._skip(a, i))
+
+    def _skip(self, a: _Arrays, i: int) -> int:
+        """Characters of proclitic to leave out of a name that starts at token i."""
+        clitic = a.clitics.get(i, 0)
+        if not clitic:
+            return 0
+        # ك is rarely a proclitic on a name and often a name's first letter: كليمان is not
+        # ك + ليمان, though the normaliser, knowing the name ليمان, takes it off.
+        text = self.strings[a.orths[i]]
+        return 0 if fold(text[:clitic]) == "ك" and a.word(i) in self._only_names else clitic
+
+    def _article(self, a: _Arrays, i: int) -> bool:
+        """Does token i open with the article? Read on the raw word: أل and إل open names
+        (ألبرت, إلياس), not the article, though they fold to ال."""
+        text = self.strings[a.orths[i]][self._skip(a, i) :]
+        return text.startswith(("ال", "ٱل"))
 
     def _name_token(self, norm: str) -> bool:
         hit = self._name_token_cache.get(norm)
@@ -631,15 +648,17 @@ class ActorResolver(BatchPipe):
         with the article may be the whole name (الإمام الرضا, الشيخ الخراساني)."""
         titled = mode >= _TITLED
         n = len(a.norms)
-        if k >= n or k in taken or not self._nameish(a, k):
+        if k >= n or k in taken or not self._nameish(a, k, first=True):
             return k
         word = a.word
         first = word(k)
-        if first in self.common:
+        nxt = word(k + 1) if k + 1 < n and self._nameish(a, k + 1) else ""
+        # Before بن any word is a given name (سهل بن حنيف); elsewhere not an everyday one.
+        if first in self.common and nxt not in _PATRONYMIC:
             return k
-        if first.startswith("ال"):
-            return k + 1 if article and first not in self.resource_words else k
-        if first in self.resource_words and first not in self.given | _KUNYA:
+        if self._article(a, k):
+            return k + 1 if article and first not in self.resource_words and self._name_token(first) else k
+        if first in self.resource_words and first not in self.given | _KUNYA and nxt not in _PATRONYMIC:
             return k
         end = k + 1
         if first in _KUNYA and end < n and self._nameish(a, end):
@@ -647,13 +666,33 @@ class ActorResolver(BatchPipe):
         elif first not in self.given and not self._name_token(first):
             # A name opens with a word names are made of; after a title, an unknown word may open
             # one when a name word follows it (سلفان شالوم).
-            nxt = word(end) if end < n and self._nameish(a, end) else ""
-            if not (
-                titled and nxt and (nxt in self.given or self._name_token(nxt)) and nxt not in self.common
-            ):
+            named_next = nxt in self.given or self._name_token(nxt)
+            if not (nxt in _PATRONYMIC or (titled and nxt and named_next and nxt not in self.common)):
                 return k
+        end = self._continue_name(a, k, end, taken, titled=titled)
         connectors = self.connectors
-        words = end - k
+        while end > k + 1 and word(end - 1) in connectors:
+            end -= 1  # a name does not end on بن or أبو
+        if end - k == 1 and not (titled and (first in self.given or self._name_token(first))):
+            return k
+        if end - k == 1 and first in self.weak_given and mode < _HONORIFIC:
+            return k
+        second = word(k + 1) if end - k == 2 else ""
+        if second and first in self.weak_given and not (second in self.given or self._name_token(second)):
+            return k
+        # A regnal number closes a ruler's name: محمد الخامس.
+        for size in (2, 1):
+            if end + size <= n and tuple(word(j) for j in range(end, end + size)) in self.regnal:
+                return end + size
+        return end
+
+    def _continue_name(self, a: _Arrays, k: int, end: int, taken: set[int], *, titled: bool) -> int:
+        """Where a name that starts at token k, and has reached `end`, ends: given names, بن/آل
+        chains, family names (with the article, or any unknown word after a title)."""
+        n = len(a.norms)
+        word = a.word
+        connectors = self.connectors
+        words = sum(1 for j in range(k, end) if word(j) not in connectors)
         while end < n and words < self.max_name_tokens and end not in taken:
             norm = word(end)
             if not self._nameish(a, end):
@@ -676,9 +715,14 @@ class ActorResolver(BatchPipe):
                 continue
             if norm in self.resource_words and not self._name_token(norm):
                 break
-            # With the article, only a known family name (الجاسر), never an adjective (الشيعي).
-            if norm.startswith("ال"):
-                family = self._name_token(norm) or not (norm in self.resource_words or norm in self.common)
+            if self.strings[a.orths[end]].startswith("و") and not self._name_token(norm):
+                break  # و joins the next phrase: إسماعيل وأمته
+            # With the article, a family name (الجاسر), never an adjective (الشيعي) or a
+            # feminine participle (المصنفة).
+            if self._article(a, end):
+                family = self._name_token(norm) or not (
+                    norm in self.resource_words or norm in self.common or norm.endswith("ه")
+                )
             else:
                 family = self._name_token(norm) or (titled and norm not in self.resource_words)
             if not family:
@@ -687,21 +731,8 @@ class ActorResolver(BatchPipe):
             words += 1
             # A family name closes the name unless another name word follows: one with the
             # article (الجاسر), or a word that is only ever a name (تيري رود لارسن).
-            if end < n and not (word(end).startswith("ال") or word(end) in self._only_names):
+            if end < n and not (self._article(a, end) or word(end) in self._only_names):
                 break
-        while end > k + 1 and word(end - 1) in connectors:
-            end -= 1  # a name does not end on بن or أبو
-        if end - k == 1 and not (titled and (first in self.given or self._name_token(first))):
-            return k
-        if end - k == 1 and first in self.weak_given and mode < _HONORIFIC:
-            return k
-        second = word(k + 1) if end - k == 2 else ""
-        if second and first in self.weak_given and not (second in self.given or self._name_token(second)):
-            return k
-        # A regnal number closes a ruler's name: محمد الخامس.
-        for size in (2, 1):
-            if end + size <= n and tuple(word(j) for j in range(end, end + size)) in self.regnal:
-                return end + size
         return end
 
     def _people(
@@ -737,10 +768,13 @@ class ActorResolver(BatchPipe):
                 and i + 1 < n
                 and flags[i + 1] & _ONLY_NAME
                 and i not in taken
-                and self._nameish(a, i)
+                and self._nameish(a, i, first=True)
                 and self._nameish(a, i + 1)
+                and not self._article(a, i)
             ):
                 starts.append((i, _PLAIN))
+            if f & _PATRONYMIC_ROLE and i:
+                starts.append((i - 1, _PLAIN))  # سهل بن حنيف: the word before بن is a given name
             if f & _GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.
                 starts.append((i - 1 if i and word(i - 1) in _KUNYA - {"عبد"} else i, _PLAIN))
@@ -754,7 +788,7 @@ class ActorResolver(BatchPipe):
                 end = self._name_at(a, k, used, mode=mode, article=True)
             if end == k:
                 continue
-            start_char, end_char = a.idx[k], a.idx[end - 1] + a.length[end - 1]
+            start_char, end_char = a.idx[k] + self._skip(a, k), a.idx[end - 1] + a.length[end - 1]
             found.append((k, end, text[start_char:end_char]))
             used.update(range(k, end))
         # A one-word name that is the family name of a longer one in the article is its short form.
@@ -762,6 +796,13 @@ class ActorResolver(BatchPipe):
         # A name found just before a known person's: the same person named in full (هانس بليكس
         # before بليكس) or someone whose name holds the known one (أحمد بن محمد بن راشد).
         known_at = {h.start: h for h in known if h.type == "PERSON"}
+        for start in list(known_at):
+            # A known name that opens with بن has its given name before it: سهل | بن حنيف.
+            before = start - 1
+            if word(start) in _PATRONYMIC and before >= 0 and before not in used:
+                if self._nameish(a, before, first=True) and not self._article(a, before):
+                    name_ar = text[a.idx[before] + self._skip(a, before) : a.idx[before] + a.length[before]]
+                    found.append((before, start, name_ar))
         found_at = {k: end for k, end, _ in found}
         swallowed = set()
         for g in known_at.values():
@@ -780,14 +821,21 @@ class ActorResolver(BatchPipe):
                 g.end, g.end_char, g.surface = j, a.idx[j - 1] + a.length[j - 1], a.surface(g.start, j)
         found = [f for f in found if f[0] not in swallowed]
         for k, end, name_ar in found:
-            after = end + 1 if end < n and word(end) in self.connectors else end
-            known_hit = known_at.get(after)
+            after = end
+            known_hit = known_at.get(end)
+            if known_hit is None and end < n and word(end) in self.connectors:
+                after, known_hit = end + 1, known_at.get(end + 1)
             if known_hit is None:
                 continue
             if not (after == end and end - k == 1 and self._same_given(name_ar, known_hit.actor)):
-                whole = self._text(text, a, k, known_hit.end)
+                # Someone else, whose name may go on past the known one: محمد بن مبارك الخليفي.
+                last = self._continue_name(a, k, known_hit.end, used, titled=False)
+                while last > known_hit.end and word(last - 1) in self.connectors:
+                    last -= 1
+                known_hit.end, known_hit.end_char = last, a.idx[last - 1] + a.length[last - 1]
+                whole = text[a.idx[k] + self._skip(a, k) : known_hit.end_char]
                 known_hit.actor = self._found(persons, "PERSON", whole)
-            known_hit.start, known_hit.start_char = k, a.idx[k]
+            known_hit.start, known_hit.start_char = k, a.idx[k] + self._skip(a, k)
             known_hit.surface = a.surface(k, known_hit.end)
         merged = {h.start for h in known_at.values()}
         for k, end, name_ar in found:
@@ -797,7 +845,8 @@ class ActorResolver(BatchPipe):
             if end - k == 1 and key in family:
                 continue
             pid = self._found(persons, "PERSON", name_ar)
-            out.append(_Hit(k, end, a.idx[k], a.idx[end - 1] + a.length[end - 1], pid, "PERSON", key))
+            start_char = a.idx[k] + self._skip(a, k)
+            out.append(_Hit(k, end, start_char, a.idx[end - 1] + a.length[end - 1], pid, "PERSON", key))
         return out
 
     def _same_given(self, given_ar: str, actor: str) -> bool:
