@@ -42,8 +42,11 @@ _AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
 _NAMED_KEY = "briefing.named"  # doc.user_data: ids the gazetteer matched, for disambiguation
 _IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC_ROLE = 1, 2, 4, 8, 16
-_PLAIN, _TITLED, _HONORIFIC = 0, 1, 2  # what comes before a name, for the name finder
+# What comes before a name, for the name finder, weakest first: nothing; a nationality or a
+# speech verb; a title or role; an honorific.
+_PLAIN, _NATION, _SPEECH_VERB, _TITLED, _HONORIFIC = 0, 1, 2, 3, 4
 _SHORT_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_THAT = frozenset({"ان", "انه", "انها", ":"})  # folded: وقال فيرغسون إن
 _PATRONYMIC = frozenset({"بن", "ابن", "بنت"})  # folded
 _KUNYA = frozenset({"عبد", "ابو", "ام"})  # first words of two-word given names: عبد الله, أبو محمد
 _PHRASE_OPENERS = ("لل", "بال", "وال", "فال", "كال", "ولل", "وبال")
@@ -157,9 +160,12 @@ class ActorResolver(BatchPipe):
 
     def vocabulary(self, resources: Resources) -> Iterable[str]:
         words: set[str] = set()
+        # The words of people's names are name words, like the name lexicon's (below): a rare
+        # name a gazetteer lists (هيرمان أينشتاين) must not make أينشتاين an everyday word.
+        person_words: set[str] = set()
         for e in resources.actors:
             for s in (*e.surfaces_ar, *e.ambiguous_ar):
-                words.update(s.split())
+                (person_words if e.type == "PERSON" else words).update(s.split())
             for d in e.demonym_ar:
                 words.add("ال" + d)
         for surface, _ in self._generated(resources):
@@ -185,9 +191,12 @@ class ActorResolver(BatchPipe):
             for t in self._translit(resources).name_tokens(min_count=3)
             if t in own or not strip_proclitics(t, own)[1]
         }
-        # Name tokens that are only names: the rest (أمين of أمين عام) stay resource words.
-        self._only_names = frozenset(names - own)
+        # Name words that are only names: the rest (أمين of أمين عام) stay resource words. The
+        # gazetteer's own name words all stay whole words (كيري is never ك + يري).
+        person = {fold(w) for w in person_words}
+        self._only_names = frozenset((names | person) - own)
         words.update(names)
+        words.update(person_words)
         return words
 
     def _translit(self, resources: Resources) -> Transliterator:
@@ -208,6 +217,7 @@ class ActorResolver(BatchPipe):
         self.org_heads = rules["org_heads"]
         self.not_short = rules["not_short"]
         self.connectors = rules["name_connectors"]
+        self.after_name = rules["after_name"]
         self.regnal = frozenset(tuple(r.split()) for r in rules["regnal"])
         # Words a gazetteer surface may open with that are not part of the name itself: outlet and
         # force words for organisations (صحيفة, قوات), titles and adjectives for people (الرئيس السوري).
@@ -368,6 +378,10 @@ class ActorResolver(BatchPipe):
         taken = {i for h in hits for i in range(h.start, h.end)}
         persons: dict[str, _Found] = {}
         hits += self._orgs(doc, a, hits, taken, persons)
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
+        # روحاني" is Rouhani and a word, not a new name.
+        hits += self._short_forms(doc, a, hits, taken)
         taken = {i for h in hits for i in range(h.start, h.end)}
         hits += self._people(doc, a, taken, persons, hits)
         taken = {i for h in hits for i in range(h.start, h.end)}
@@ -627,6 +641,23 @@ class ActorResolver(BatchPipe):
         text = self.strings[a.orths[i]]
         return 0 if fold(text[:clitic]) == "ك" and a.word(i) in self._only_names else clitic
 
+    def _lone_name(self, a: _Arrays, k: int, mode: int) -> bool:
+        """Is token k a one-word name the lexicons do not know? Only after a title (الدكتور حجازي،)
+        or a speech verb (وقال فيرغسون إن), when it is no everyday word and what follows is what
+        follows a name."""
+        if mode < _SPEECH_VERB:
+            return False
+        norm = a.word(k)
+        raw = self.strings[a.orths[k]]
+        if norm in self.common or norm in self.resource_words or len(norm) < 3 or a.clitics.get(k):
+            return False
+        if fold(raw).startswith(_PHRASE_OPENERS) or raw.startswith(("و", "ف")):
+            return False
+        if k + 1 >= len(a.norms):
+            return False
+        after = a.word(k + 1)
+        return after in self.after_name if mode >= _TITLED else after in _THAT
+
     def _article(self, a: _Arrays, i: int) -> bool:
         """Does token i open with the article? Read on the raw word: أل and إل open names
         (ألبرت, إلياس), not the article, though they fold to ال."""
@@ -642,11 +673,11 @@ class ActorResolver(BatchPipe):
     def _name_at(self, a: _Arrays, k: int, taken: set[int], *, mode: int, article: bool = False) -> int:
         """End of a person name starting at token k, or k when there is none.
 
-        `mode`: _TITLED when a title, speech verb or nationality comes before, so a name word may
-        stand alone and an unknown word may be a name; _HONORIFIC after الإمام, الشيخ and the like,
+        `mode`: from _NATION on (a nationality, speech verb or title comes before) a name word may
+        stand alone and an unknown word may open a name; _HONORIFIC after الإمام, الشيخ and the like,
         which also admits a given name spelt like a function word (الإمام علي). `article`: one word
         with the article may be the whole name (الإمام الرضا, الشيخ الخراساني)."""
-        titled = mode >= _TITLED
+        titled = mode >= _NATION
         n = len(a.norms)
         if k >= n or k in taken or not self._nameish(a, k, first=True):
             return k
@@ -657,7 +688,9 @@ class ActorResolver(BatchPipe):
         if first in self.common and nxt not in _PATRONYMIC:
             return k
         if self._article(a, k):
-            return k + 1 if article and first not in self.resource_words and self._name_token(first) else k
+            if first in self.resource_words:
+                return k
+            return k + 1 if article and self._name_token(first) else k
         if first in self.resource_words and first not in self.given | _KUNYA and nxt not in _PATRONYMIC:
             return k
         end = k + 1
@@ -667,13 +700,19 @@ class ActorResolver(BatchPipe):
             # A name opens with a word names are made of; after a title, an unknown word may open
             # one when a name word follows it (سلفان شالوم).
             named_next = nxt in self.given or self._name_token(nxt)
-            if not (nxt in _PATRONYMIC or (titled and nxt and named_next and nxt not in self.common)):
+            if not (
+                nxt in _PATRONYMIC
+                or (titled and nxt and named_next and nxt not in self.common)
+                or self._lone_name(a, k, mode)
+            ):
                 return k
         end = self._continue_name(a, k, end, taken, titled=titled)
         connectors = self.connectors
         while end > k + 1 and word(end - 1) in connectors:
             end -= 1  # a name does not end on بن or أبو
-        if end - k == 1 and not (titled and (first in self.given or self._name_token(first))):
+        if end - k == 1 and not (
+            titled and (first in self.given or self._name_token(first) or self._lone_name(a, k, mode))
+        ):
             return k
         if end - k == 1 and first in self.weak_given and mode < _HONORIFIC:
             return k
@@ -760,8 +799,10 @@ class ActorResolver(BatchPipe):
         for i, f in enumerate(flags):
             if not f:
                 continue
-            if f & (_SPEECH | _DEMONYM) and i + 1 < n:
-                starts.append((i + 1, _TITLED))  # وقال بلير: the subject after a speech verb
+            if f & _SPEECH and i + 1 < n:
+                starts.append((i + 1, _SPEECH_VERB))  # وقال بلير: the subject after a speech verb
+            if f & _DEMONYM and i + 1 < n:
+                starts.append((i + 1, _NATION))
             # Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان).
             if (
                 f & _ONLY_NAME
