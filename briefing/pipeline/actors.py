@@ -218,6 +218,7 @@ class ActorResolver(BatchPipe):
         self.not_short = rules["not_short"]
         self.connectors = rules["name_connectors"]
         self.after_name = rules["after_name"]
+        self.compound_second = rules["compound_second"]
         self.regnal = frozenset(tuple(r.split()) for r in rules["regnal"])
         # Words a gazetteer surface may open with that are not part of the name itself: outlet and
         # force words for organisations (صحيفة, قوات), titles and adjectives for people (الرئيس السوري).
@@ -228,6 +229,8 @@ class ActorResolver(BatchPipe):
         add = self.nlp.vocab.strings.add
         self.person_head_hashes = frozenset(add(w) for w in self.person_heads)
         self.trim_head_hashes = frozenset(add(w) for w in self.trim_heads)
+        self.place_heads = frozenset(add(w) for w in rules["place_heads"])
+        self.org_bare_heads = frozenset(add(w) for w in rules["org_bare_heads"])
         self.locative_hashes = frozenset(add(w) for w in self.locative)
         # The first words of the people the gazetteer knows open names too (صدام، شون).
         self.given = (
@@ -334,6 +337,7 @@ class ActorResolver(BatchPipe):
             if " " not in d
             for end in ("", "ون", "ين")
         )
+        self.epithets = frozenset(add(w) for w in [*rules["place_epithets"], *self.nationalities])
         # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
         for e in resources.actors:
             for d in e.demonym_ar:
@@ -405,12 +409,22 @@ class ActorResolver(BatchPipe):
         # Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله الثاني,
         # صحيفة نيويورك تايمز → نيويورك تايمز) when what follows is itself a name of the same actor.
         heads = self.person_head_hashes if entry.type == "PERSON" else self.trim_head_hashes
+        place = entry.type in ("LOC", "GPE")
+        bare_heads = self.place_heads if place else self.org_bare_heads if entry.type == "ORG" else ()
         j = start
-        while j + 1 < end and (a.norms[j] in heads or a.punct[j]):
+        while j + 1 < end and (a.norms[j] in heads or a.norms[j] in bare_heads or a.punct[j]):
             j += 1
-            if not a.punct[j] and (a.surface(j, end), eid) in self.surface_keys:
+            # مدينة مشهد → مشهد: a place word is not part of the place's name.
+            same = (a.surface(j, end), eid) in self.surface_keys
+            if not a.punct[j] and (same or a.norms[j - 1] in bare_heads):
                 start, start_char = j, a.idx[j] + a.clitics.get(j, 0)
                 break
+        # مكة المكرمة → مكة, حزب الله اللبناني → حزب الله: nor is an honorific epithet or a
+        # nationality, when the name without it is the same actor's.
+        if entry.type != "PERSON" and end - start > 1 and a.norms[end - 1] in self.epithets:
+            if (a.surface(start, end - 1), eid) in self.surface_keys:
+                end -= 1
+                end_char = a.idx[end - 1] + a.length[end - 1]
         etype = entry.type
         stands_for = entry.stands_for or entry.capital_of
         if stands_for and not self._locative(doc, a, start):
@@ -684,14 +698,15 @@ class ActorResolver(BatchPipe):
         word = a.word
         first = word(k)
         nxt = word(k + 1) if k + 1 < n and self._nameish(a, k + 1) else ""
-        # Before بن any word is a given name (سهل بن حنيف); elsewhere not an everyday one.
-        if first in self.common and nxt not in _PATRONYMIC:
+        # Before بن or أبو any word is a given name (سهل بن حنيف, منصور أبو حميد); elsewhere not
+        # an everyday one.
+        if first in self.common and nxt not in self.connectors:
             return k
         if self._article(a, k):
             if first in self.resource_words:
                 return k
             return k + 1 if article and self._name_token(first) else k
-        if first in self.resource_words and first not in self.given | _KUNYA and nxt not in _PATRONYMIC:
+        if first in self.resource_words and first not in self.given | _KUNYA and nxt not in self.connectors:
             return k
         end = k + 1
         if first in _KUNYA and end < n and self._nameish(a, end):
@@ -719,8 +734,9 @@ class ActorResolver(BatchPipe):
         second = word(k + 1) if end - k == 2 else ""
         if second and first in self.weak_given and not (second in self.given or self._name_token(second)):
             return k
-        # A regnal number closes a ruler's name: محمد الخامس.
-        for size in (2, 1):
+        # A regnal number closes a ruler's name: محمد الخامس, الملك جيمس الأول (after a player's
+        # two names the same word is a seeding: فرناندو غونزاليز العاشر).
+        for size in (2, 1) if end - k == 1 or mode >= _HONORIFIC else ():
             if end + size <= n and tuple(word(j) for j in range(end, end + size)) in self.regnal:
                 return end + size
         return end
@@ -745,6 +761,9 @@ class ActorResolver(BatchPipe):
                 if norm in self.resource_words and norm not in self.given and not self._name_token(norm):
                     break
                 end += 1
+                continue
+            if norm in self.compound_second and prev not in self.compound_second:
+                end += 1  # نور الدين, فتح الله: one given name in two words
                 continue
             if norm in self.common:
                 break
@@ -932,7 +951,11 @@ class ActorResolver(BatchPipe):
             actor, atype, first = short[form]
             if atype == "ORG" and tok.i < first:
                 continue  # "الهيئة" refers back, never forward
-            out.append(_Hit(tok.i, tok.i + 1, start_char, tok.idx + len(tok.text), actor, atype))
+            start = tok.i
+            if atype == "PERSON" and i and a.word(i - 1) in self.connectors and i - 1 not in taken:
+                # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو.
+                start, start_char = i - 1, a.idx[i - 1] + self._skip(a, i - 1)
+            out.append(_Hit(start, tok.i + 1, start_char, tok.idx + len(tok.text), actor, atype))
         return out
 
     # --- output ------------------------------------------------------------------------------
