@@ -636,12 +636,14 @@ class ActorResolver(BatchPipe):
         ok = self._nameish_cache.get(orth)
         if ok is None:
             text, norm = self.strings[orth], self.strings[a.norms[i]]
+            whole = fold(text)  # وجود is a word before it is و + the name جود
             ok = self._nameish_cache[orth] = (
                 text.isalpha()
                 and has_arabic(text)
                 and len(norm) >= 2
                 and norm not in self.not_name
                 and text not in self.not_name_raw
+                and (whole == norm or not (whole in self.not_name or whole in self.common))
             )
         return ok and (first or not self._skip(a, i))
 
@@ -851,6 +853,21 @@ class ActorResolver(BatchPipe):
             start_char, end_char = a.idx[k] + self._skip(a, k), a.idx[end - 1] + a.length[end - 1]
             found.append((k, end, text[start_char:end_char]))
             used.update(range(k, end))
+        # Lists of people: after a name, "و" or a comma opens the next one as a title would
+        # (عادل إمام ومحمد سعد ومحمد هنيدي).
+        ends = sorted({e for _, e, _ in found} | {h.end for h in known if h.type == "PERSON"})
+        while ends:
+            e = ends.pop(0)
+            k = e + 1 if e < n and word(e) in ("،", ",") else e
+            if k >= n or k in used or not (k > e or self.strings[a.orths[k]].startswith("و")):
+                continue
+            end = self._name_at(a, k, used, mode=_TITLED)
+            if end == k:
+                continue
+            start_char, end_char = a.idx[k] + self._skip(a, k), a.idx[end - 1] + a.length[end - 1]
+            found.append((k, end, text[start_char:end_char]))
+            used.update(range(k, end))
+            ends.insert(0, end)
         # A one-word name that is the family name of a longer one in the article is its short form.
         family = {" ".join(fold(name).split()).split()[-1] for k, end, name in found if end - k > 1}
         # A name found just before a known person's: the same person named in full (هانس بليكس
