@@ -674,11 +674,30 @@ class ActorResolver(BatchPipe):
         after = a.word(k + 1)
         return after in self.after_name if mode >= _TITLED else after in _THAT
 
+    def _foreign_first(self, norm: str) -> bool:
+        """A first name of another language that names people often (فرانك, أناستازيا): before an
+        unknown word it opens a name. Arabic-looking name words are everyday words too often."""
+        hit = self.translit.table.get(norm)
+        return hit is not None and hit[1] >= 5 and len(norm) >= 4 and norm not in self.translit.arabic_style
+
+    def _unknown_word(self, a: _Arrays, i: int) -> bool:
+        """Is token i a word no resource knows and no corpus uses as an everyday word?"""
+        norm = a.word(i)
+        return (
+            len(norm) >= 3
+            and norm not in self.resource_words
+            and norm not in self.common
+            and not a.clitics.get(i)
+            and self._nameish(a, i)
+            and not self._article(a, i)
+        )
+
     def _article(self, a: _Arrays, i: int) -> bool:
         """Does token i open with the article? Read on the raw word: أل and إل open names
         (ألبرت, إلياس), not the article, though they fold to ال."""
         text = self.strings[a.orths[i]][self._skip(a, i) :]
-        return text.startswith(("ال", "ٱل"))
+        # والروعة with its proclitic still on (the normaliser knew no الروعة) has the article too.
+        return text.startswith(("ال", "ٱل")) or fold(text).startswith(_PHRASE_OPENERS)
 
     def _name_token(self, norm: str) -> bool:
         hit = self._name_token_cache.get(norm)
@@ -784,7 +803,11 @@ class ActorResolver(BatchPipe):
                     norm in self.resource_words or norm in self.common or norm.endswith("ه")
                 )
             else:
-                family = self._name_token(norm) or (titled and norm not in self.resource_words)
+                # An unknown word after a title, or after a foreign first name (فرانك كوراسي,
+                # أناستازيا روديونوفا), is a family name.
+                family = self._name_token(norm) or (
+                    (titled or self._foreign_first(word(k))) and norm not in self.resource_words
+                )
             if not family:
                 break
             end += 1
@@ -824,11 +847,13 @@ class ActorResolver(BatchPipe):
                 starts.append((i + 1, _SPEECH_VERB))  # وقال بلير: the subject after a speech verb
             if f & _DEMONYM and i + 1 < n:
                 starts.append((i + 1, _NATION))
-            # Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان).
+            # Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
+            # or a foreign first name before a word nobody knows (فرانك كوراسي).
+            foreign = f & _ONLY_NAME and self._foreign_first(a.word(i))
             if (
                 f & _ONLY_NAME
                 and i + 1 < n
-                and flags[i + 1] & _ONLY_NAME
+                and (flags[i + 1] & _ONLY_NAME or (foreign and self._unknown_word(a, i + 1)))
                 and i not in taken
                 and self._nameish(a, i, first=True)
                 and self._nameish(a, i + 1)
@@ -861,6 +886,8 @@ class ActorResolver(BatchPipe):
             k = e + 1 if e < n and word(e) in ("،", ",") else e
             if k >= n or k in used or not (k > e or self.strings[a.orths[k]].startswith("و")):
                 continue
+            if not (word(k) in self.given or self._name_token(word(k))) or self._article(a, k):
+                continue  # the next in a list opens with a name word: والتراث الخالد is not one
             end = self._name_at(a, k, used, mode=_TITLED)
             if end == k:
                 continue
