@@ -15,7 +15,8 @@ Rules, in the order they apply (each decided on the train split; see scripts/eva
    letter, or with fewer than MIN_LETTERS letters, is dropped.
 3. Proclitics: ANERcorp tags the whole token, clitics included (بواشنطن, وأسامة). A leading
    proclitic (و ف ب ل ك and their pairs; لل and ولل read as ل + ال) is removed when the rest is
-   itself an annotated entity string or a surface of the existing gazetteer. The matcher removes
+   itself an annotated entity string or a surface of the existing gazetteer, or when the split
+   writes the first word without it more often (لجامعة برينستون → جامعة برينستون). The matcher removes
    proclitics by itself when the rest is a known word, so only the bare form is listed. A chunk
    with such a word after its first (ايطاليا وفرنسا: two names tagged as one) is dropped.
 4. Counting: every place in train where the surface occurs as the same token sequence (folded;
@@ -227,6 +228,23 @@ def strip_clitic(tokens: list[str], targets: set[str]) -> list[str]:
     return tokens
 
 
+def strip_clitic_of_word(tokens: list[str], seen: Counter[str]) -> list[str]:
+    """`tokens` without the proclitic of their first word when the corpus writes that word
+    without it more often (لجامعة برينستون → جامعة برينستون): a listed لجامعة would stop the
+    normaliser from taking ل off every other لجامعة."""
+    first = tokens[0]
+    options = [(c, "ال" + first[len(c) :]) for c in ARTICLE_CLITICS] + [(c, first[len(c) :]) for c in CLITICS]
+    for c, rest in options:
+        if (
+            first.startswith(c)
+            and len(rest) >= 3
+            and seen[fold(rest)] >= 3
+            and seen[fold(rest)] > seen[fold(first)]
+        ):
+            return [rest, *tokens[1:]]
+    return tokens
+
+
 def clitic_variants(folded: str) -> list[str]:
     """The folded token and every form the matcher could read after removing a proclitic.
 
@@ -277,9 +295,11 @@ def build(
                 raw_entities.append(words)
     annotated = {key_of(w) for w in raw_entities}
     targets = annotated | known.claimed
+    seen = Counter(fold(t) for toks, _tags, _spans in parsed for t in toks if t)
     cands: dict[str, Candidate] = {}
     for words in raw_entities:
         words = strip_clitic(words, targets)
+        words = strip_clitic_of_word(words, seen)
         # Two names tagged as one chunk (ايطاليا وفرنسا): its words would join the matcher's
         # vocabulary with their proclitic (وفرنسا), and the normaliser would stop removing it.
         if any(strip_clitic([w], targets) != [w] for w in words[1:]):
