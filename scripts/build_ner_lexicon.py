@@ -31,7 +31,8 @@ Rules, in the order they apply (each decided on the train split; see scripts/eva
    Cross-validation on train alone (scripts/eval_ner_cv.py) prefers 1/1 (every surface seen
    once) by 0.4 point of F1 over 2/1, but one-token surfaces seen once bring everyday words into
    the seed articles (الفقيه "the jurist" as a place); multi-token surfaces seen once cost the
-   seeds nothing, so the defaults are 2/1.
+   seeds nothing, so the defaults are 2/1. A person's name seen once that holds a common word
+   (rule 8) is dropped: the split has annotation slips (أينشتاين فاتهمه الوطنيون الإشتراكيون).
 6. Skipped: a surface (folded) that the other actors*.yaml files already claim, whatever its
    type, or that their generated government phrases use (الحكومة السورية); a one-token person
    surface that is a given name (given_names.yaml): the name finder builds full names from
@@ -339,12 +340,17 @@ def build(
                         c.wrong += 1
 
     # 5–6: the filters.
+    common = set(common_words(docs)) - known.given
     kept: dict[str, tuple[str, Candidate]] = {}
     for key, c in sorted(cands.items()):
         if key in known.claimed or not c.tagged:
             continue
         atype = max(TYPE_ORDER, key=lambda t: (c.tagged[t], -TYPE_ORDER.index(t)))
         n = c.tagged[atype]
+        # A person's name seen once with an everyday word in it is an annotation slip
+        # (أينشتاين فاتهمه الوطنيون الإشتراكيون), not a name.
+        if atype == "PERSON" and n == 1 and any(w in common for w in key.split()):
+            continue
         errors = c.untagged + c.wrong + sum(v for t, v in c.tagged.items() if t != atype)
         single = " " not in key
         if n < errors * (single_margin if single else 1) or n < (min_single if single else min_multi):

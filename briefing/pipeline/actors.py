@@ -789,6 +789,8 @@ class ActorResolver(BatchPipe):
             if norm in self.common:
                 break
             if norm in self.given:
+                if norm in self.weak_given and (end + 1 >= n or word(end + 1) in self.common):
+                    break  # تيم سيباستيان علي ذلك: على spelt علي, not a name
                 end += 1
                 words += 1
                 continue
