@@ -552,7 +552,8 @@ class ActorResolver(BatchPipe):
         # (للإنتاج, بالنتيجة, فسيبذل); an indefinite nisba is an adjective (شركة إماراتية).
         if fold(raw).startswith(_PHRASE_OPENERS) or raw.startswith(("و", "ف") if not first else ("ل",)):
             return False
-        return not (norm.endswith("يه") and not norm.startswith("ال"))
+        # An indefinite feminine word is an adjective (شركة إماراتية, منظمة ضعيفة), not a name.
+        return not (norm.endswith("ه") and not norm.startswith("ال"))
 
     def _org_name(self, doc: Doc, a: _Arrays, j: int, taken: set[int]) -> tuple[int, int]:
         """Tokens (start, end) of the name that begins at token j, or (j, j)."""
@@ -637,6 +638,8 @@ class ActorResolver(BatchPipe):
         if ok is None:
             text, norm = self.strings[orth], self.strings[a.norms[i]]
             whole = fold(text)  # وجود is a word before it is و + the name جود
+            # بمواجهة, لمستشاريه: a preposition on an everyday word the normaliser did not know.
+            glued = whole[:1] in ("و", "ف", "ب", "ل", "ك") and whole[1:] in self.common
             ok = self._nameish_cache[orth] = (
                 text.isalpha()
                 and has_arabic(text)
@@ -644,6 +647,7 @@ class ActorResolver(BatchPipe):
                 and norm not in self.not_name
                 and text not in self.not_name_raw
                 and (whole == norm or not (whole in self.not_name or whole in self.common))
+                and not (glued and whole == norm and norm not in self.given and not self._name_token(norm))
             )
         return ok and (first or not self._skip(a, i))
 
@@ -667,7 +671,7 @@ class ActorResolver(BatchPipe):
         raw = self.strings[a.orths[k]]
         if norm in self.common or norm in self.resource_words or len(norm) < 3 or a.clitics.get(k):
             return False
-        if fold(raw).startswith(_PHRASE_OPENERS) or raw.startswith(("و", "ف")):
+        if fold(raw).startswith(_PHRASE_OPENERS) or raw.startswith(("و", "ف", "ل", "ب")):
             return False
         if k + 1 >= len(a.norms):
             return False
