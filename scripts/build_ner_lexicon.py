@@ -34,7 +34,8 @@ Rules, in the order they apply (each decided on the train split; see scripts/eva
    seeds nothing, so the defaults are 2/1. A person's name seen once that holds a common word
    (rule 8) is dropped: the split has annotation slips (أينشتاين فاتهمه الوطنيون الإشتراكيون).
 6. Skipped: a surface (folded) that the other actors*.yaml files already claim, whatever its
-   type, or that their generated government phrases use (الحكومة السورية); a one-token person
+   type, or that their generated government phrases use (الحكومة السورية); a surface that ends
+   with one of their people's names (هانس بليكس: the resolver joins هانس to بليكس itself); a one-token person
    surface that is a given name (given_names.yaml): the name finder builds full names from
    those, and a lexicon hit on the given name alone would cut the name short; a person surface
    whose first word is neither a given name nor a word of the gazetteer already (صدام حسين,
@@ -176,6 +177,7 @@ class Known:
     """What the rest of the resources already say."""
 
     claimed: set[str] = field(default_factory=set)  # folded surfaces of the other actors files
+    people: set[str] = field(default_factory=set)  # ... of their people
     given: set[str] = field(default_factory=set)  # folded given names
     words: set[str] = field(default_factory=set)  # folded words of the claimed surfaces
     # folded common words the resolver reasons with (ريف, مدينة, صحيفة …) and title words
@@ -193,6 +195,8 @@ def load_known(resources: Path, out_name: str) -> Known:
                 value = item.get(k) or []
                 for s in [value] if isinstance(value, str) else value:
                     known.claimed.add(" ".join(fold(s).split()))
+                    if item.get("type") == "PERSON":
+                        known.people.add(" ".join(fold(s).split()))
             if item.get("type") == "GPE":
                 demonyms += item.get("demonym_ar") or []
     # The resolver's generated government phrases (الحكومة الإيرانية, النظام السوري) are claimed too.
@@ -344,6 +348,11 @@ def build(
     kept: dict[str, tuple[str, Candidate]] = {}
     for key, c in sorted(cands.items()):
         if key in known.claimed or not c.tagged:
+            continue
+        # A longer form of a listed person (هانس بليكس for بليكس): the resolver joins the given
+        # name to the known one itself, and a second entry would split the person in two.
+        words = key.split()
+        if any(" ".join(words[i:]) in known.people for i in range(1, len(words))):
             continue
         atype = max(TYPE_ORDER, key=lambda t: (c.tagged[t], -TYPE_ORDER.index(t)))
         n = c.tagged[atype]

@@ -907,10 +907,15 @@ class ActorResolver(BatchPipe):
         # before بليكس) or someone whose name holds the known one (أحمد بن محمد بن راشد).
         known_at = {h.start: h for h in known if h.type == "PERSON"}
         for start in list(known_at):
-            # A known name that opens with بن has its given name before it: سهل | بن حنيف.
+            # A known name that opens with بن has its given name before it (سهل | بن حنيف); a
+            # name word before a known name is its first name (احمد | أبو غزة, أوبرا | وينفري).
             before = start - 1
-            if word(start) in _PATRONYMIC and before >= 0 and before not in used:
-                if self._nameish(a, before, first=True) and not self._article(a, before):
+            if before < 0 or before in used or not self._nameish(a, before, first=True):
+                continue
+            prev = word(before)
+            named = prev not in self.connectors and (prev in self.given or self._name_token(prev))
+            if word(start) in _PATRONYMIC or (named and prev not in self.common):
+                if not self._article(a, before):
                     name_ar = text[a.idx[before] + self._skip(a, before) : a.idx[before] + a.length[before]]
                     found.append((before, start, name_ar))
         found_at = {k: end for k, end, _ in found}
