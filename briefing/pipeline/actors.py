@@ -985,6 +985,12 @@ class ActorResolver(BatchPipe):
             elif h.type == "ORG" and len(words) >= 2 and words[0] in self.org_heads:
                 head = words[0] if words[0].startswith("ال") else "ال" + words[0]
                 short.setdefault(head, (h.actor, h.type, h.start))
+            elif len(words) == 1 and ":ar:" in h.actor and h.type in ("PERSON", "ORG"):
+                # A one-word name found from its context (وقال فيرغسون إن, فريق أسيك) names the
+                # same actor wherever the article uses it, context or not.
+                w = words[0]
+                if len(w) >= 4 and not (w in self.given or w in self.common or w in self.resource_words):
+                    short.setdefault(w, (h.actor, h.type, -1))
         if not short:
             return []
         out = []
