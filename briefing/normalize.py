@@ -63,6 +63,8 @@ PROCLITICS: tuple[str, ...] = (
 _STRIP_ORDER = tuple(c for c in PROCLITICS if c.endswith(("ال", "لل"))) + tuple(
     sorted((c for c in PROCLITICS if not c.endswith(("ال", "لل"))), key=len)
 )
+# First letters of an imperfect verb, the only word the future's س stands before (folded).
+_IMPERFECT = frozenset("يتنا")
 # Proclitics written before the article, with how many letters of them a mention leaves out.
 _BEFORE_ARTICLE = {
     "وبال": 2,
@@ -118,6 +120,8 @@ def strip_proclitics(folded: str, known: Iterable[str] | frozenset[str]) -> tupl
         if not folded.startswith(clitic) or len(folded) - len(clitic) < 2:
             continue
         rest = folded[len(clitic) :]
+        if clitic.endswith("س") and rest[0] not in _IMPERFECT:
+            continue  # the future's س comes only before a verb: وسكين is و + سكين, not وس + كين
         if clitic in _ARTICLE_AFTER and folded[len(clitic) - 2 :] in known:
             # و + الأسد before وال + أسد: the article belongs to the word when that is a word.
             return folded[len(clitic) - 2 :], len(clitic) - 2

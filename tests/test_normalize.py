@@ -29,7 +29,7 @@ def test_normalize_fold(raw, folded):
     assert fold(raw) == folded
 
 
-KNOWN = frozenset({"ايران", "العراق", "قال", "سوريا", "سمير", "مير"})
+KNOWN = frozenset({"ايران", "العراق", "قال", "سوريا", "سمير", "مير", "كين", "يقول"})
 
 
 @pytest.mark.parametrize(
@@ -45,6 +45,8 @@ KNOWN = frozenset({"ايران", "العراق", "قال", "سوريا", "سمي
         ("وزير", "وزير", 0),  # not و + زير: the rest is not a known word
         ("سوريا", "سوريا", 0),  # known as it is: never stripped
         ("وسمير", "سمير", 1),  # the longest known word remains: not وس + مير
+        ("وسكين", "وسكين", 0),  # the future's س only before a verb: not وس + كين
+        ("وسيقول", "يقول", 2),
     ],
 )
 def test_normalize_strip_proclitics(token, form, removed):

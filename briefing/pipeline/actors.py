@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import normalize_alef_maksura_ar, normalize_teh_marbuta_ar
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -59,6 +61,11 @@ _ABD = re.compile(r"(?<!\S)(عبد|أبو|ابو) ?(?=ال)")
 def _abd_variant(name: str) -> str:
     """The other spelling of a عبد/أبو + ال compound: "عبد الله" ⇄ "عبدالله"."""
     return _ABD.sub(lambda m: m.group(1) if " " in m.group(0) else m.group(1) + " ", name)
+
+
+def _alef_kept(text: str) -> str:
+    """Folded except for the alef forms, which tell short names apart (إب Ibb, آب August)."""
+    return normalize_teh_marbuta_ar(normalize_alef_maksura_ar(dediac_ar(text)))
 
 
 def _skeleton(name_en: str) -> str:
@@ -296,6 +303,11 @@ class ActorResolver(BatchPipe):
         ruler.add_patterns(patterns)
 
         # Glued words: a known one-word surface at the end of a token, a two-word one as a whole.
+        self.short_forms_raw: dict[int, set[str]] = defaultdict(set)
+        for s_, _eid in forms:
+            if " " not in s_.strip() and len(fold(s_)) <= 3:
+                self.short_forms_raw[self.nlp.vocab.strings.add(fold(s_))].add(_alef_kept(s_.strip()))
+        self.short_forms_raw = dict(self.short_forms_raw)
         self.single = {
             k: v[0]
             for k, v in owners.items()
@@ -312,7 +324,8 @@ class ActorResolver(BatchPipe):
             | {"ال" + d + end for d in demonyms for end in ("ين", "ون")}
         )
         # Heads of two letters or fewer (ال from آل, بن) would split ordinary words: المشهد ≠ ال|مشهد.
-        self.joinable = {w for w in joinable if len(w) > 2}
+        # Nor do the connectors of names: أبوابها is "its doors", not أبو + أبها.
+        self.joinable = {w for w in joinable if len(w) > 2} - self.connectors
         self._glue_cache: dict[int, tuple[str, int] | None] = {}
         self._nameish_cache: dict[int, bool] = {}
         self._name_token_cache: dict[str, bool] = {}
@@ -406,6 +419,12 @@ class ActorResolver(BatchPipe):
         if entry is None:
             return None
         start_char = a.idx[start] + a.clitics.get(start, 0)
+        if end - start == 1:
+            # Names of two or three letters match as written, alef forms included: إب (Ibb)
+            # is not آب (August), which folds to the same letters.
+            forms = self.short_forms_raw.get(a.norms[start])
+            if forms is not None and _alef_kept(text_of(doc)[start_char:end_char]) not in forms:
+                return None
         # Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله الثاني,
         # صحيفة نيويورك تايمز → نيويورك تايمز) when what follows is itself a name of the same actor.
         heads = self.person_head_hashes if entry.type == "PERSON" else self.trim_head_hashes
