@@ -749,7 +749,12 @@ class ActorResolver(BatchPipe):
         if self._article(a, k):
             if first in self.resource_words:
                 return k
-            return k + 1 if article and self._name_token(first) else k
+            if article and self._name_token(first):
+                return k + 1
+            # وقال الحريري إن: a family name alone as a speech verb's subject.
+            if mode >= _SPEECH_VERB and self._name_token(first) and k + 1 < n and word(k + 1) in _THAT:
+                return k + 1
+            return k
         if first in self.resource_words and first not in self.given | _KUNYA and nxt not in self.connectors:
             return k
         end = k + 1
