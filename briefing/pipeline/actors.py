@@ -909,11 +909,11 @@ class ActorResolver(BatchPipe):
             found.append((k, end, text[start_char:end_char]))
             used.update(range(k, end))
         # Lists of people: after a name, "و" or a comma opens the next one as a title would
-        # (عادل إمام ومحمد سعد ومحمد هنيدي).
+        # (عادل إمام ومحمد سعد ومحمد هنيدي); so does a quote, for a nickname (علي المري "أبو محجن").
         ends = sorted({e for _, e, _ in found} | {h.end for h in known if h.type == "PERSON"})
         while ends:
             e = ends.pop(0)
-            k = e + 1 if e < n and word(e) in ("،", ",") else e
+            k = e + 1 if e < n and (word(e) in ("،", ",") or doc[e].is_quote) else e
             if k >= n or k in used or not (k > e or self.strings[a.orths[k]].startswith("و")):
                 continue
             if not (word(k) in self.given or self._name_token(word(k))) or self._article(a, k):
