@@ -302,12 +302,14 @@ class ActorResolver(BatchPipe):
         ruler: Any = self.nlp.get_pipe("briefing_gazetteer")
         ruler.add_patterns(patterns)
 
-        # Glued words: a known one-word surface at the end of a token, a two-word one as a whole.
-        self.short_forms_raw: dict[int, set[str]] = defaultdict(set)
+        # Names of three letters or fewer, as written (alef forms kept), keyed by their folded form.
+        short_raw: dict[int, set[str]] = defaultdict(set)
         for s_, _eid in forms:
             if " " not in s_.strip() and len(fold(s_)) <= 3:
-                self.short_forms_raw[self.nlp.vocab.strings.add(fold(s_))].add(_alef_kept(s_.strip()))
-        self.short_forms_raw = dict(self.short_forms_raw)
+                short_raw[self.nlp.vocab.strings.add(fold(s_))].add(_alef_kept(s_.strip()))
+        self.short_forms_raw = dict(short_raw)
+
+        # Glued words: a known one-word surface at the end of a token, a two-word one as a whole.
         self.single = {
             k: v[0]
             for k, v in owners.items()
@@ -621,7 +623,7 @@ class ActorResolver(BatchPipe):
             start, end = self._org_name(doc, a, after, taken)
             if end == start:
                 continue
-            name_en = self.translit.name_en(self._text(text, a, start, end))
+            name_en = self.translit.name_en(self._text(text, a, start, end, clitic=True))
             if named:
                 start, name_en = head, english.format(name=name_en)
             aid = self._found(found, "ORG", self._text(text, a, start, end, clitic=True), name_en)
@@ -908,6 +910,29 @@ class ActorResolver(BatchPipe):
             start_char, end_char = a.idx[k] + self._skip(a, k), a.idx[end - 1] + a.length[end - 1]
             found.append((k, end, text[start_char:end_char]))
             used.update(range(k, end))
+        found += self._lists(doc, a, found, known, used)
+        # A one-word name that is the family name of a longer one in the article is its short form.
+        family = {" ".join(fold(name).split()).split()[-1] for k, end, name in found if end - k > 1}
+        found, merged = self._join_known(a, text, found, known, used, taken, persons)
+        for k, end, name_ar in found:
+            if k in merged:
+                continue
+            key = " ".join(fold(name_ar).split())
+            if end - k == 1 and key in family:
+                continue
+            pid = self._found(persons, "PERSON", name_ar)
+            start_char = a.idx[k] + self._skip(a, k)
+            out.append(_Hit(k, end, start_char, a.idx[end - 1] + a.length[end - 1], pid, "PERSON", key))
+        return out
+
+    def _lists(
+        self, doc: Doc, a: _Arrays, found: list[tuple[int, int, str]], known: list[_Hit], used: set[int]
+    ) -> list[tuple[int, int, str]]:
+        """Names that follow other names in a list (found, and added to `used`)."""
+        n = len(a.norms)
+        word = a.word
+        text = text_of(doc)
+        more: list[tuple[int, int, str]] = []
         # Lists of people: after a name, "و" or a comma opens the next one as a title would
         # (عادل إمام ومحمد سعد ومحمد هنيدي); so does a quote, for a nickname (علي المري "أبو محجن").
         ends = sorted({e for _, e, _ in found} | {h.end for h in known if h.type == "PERSON"})
@@ -922,11 +947,25 @@ class ActorResolver(BatchPipe):
             if end == k:
                 continue
             start_char, end_char = a.idx[k] + self._skip(a, k), a.idx[end - 1] + a.length[end - 1]
-            found.append((k, end, text[start_char:end_char]))
+            more.append((k, end, text[start_char:end_char]))
             used.update(range(k, end))
             ends.insert(0, end)
-        # A one-word name that is the family name of a longer one in the article is its short form.
-        family = {" ".join(fold(name).split()).split()[-1] for k, end, name in found if end - k > 1}
+        return more
+
+    def _join_known(
+        self,
+        a: _Arrays,
+        text: str,
+        found: list[tuple[int, int, str]],
+        known: list[_Hit],
+        used: set[int],
+        taken: set[int],
+        persons: dict[str, _Found],
+    ) -> tuple[list[tuple[int, int, str]], set[int]]:
+        """Join found names to the known people beside them; the names left, and the starts of
+        the known hits that took a found name in."""
+        n = len(a.norms)
+        word = a.word
         # A name found just before a known person's: the same person named in full (هانس بليكس
         # before بليكس) or someone whose name holds the known one (أحمد بن محمد بن راشد).
         known_at = {h.start: h for h in known if h.type == "PERSON"}
@@ -977,16 +1016,7 @@ class ActorResolver(BatchPipe):
             known_hit.start, known_hit.start_char = k, a.idx[k] + self._skip(a, k)
             known_hit.surface = a.surface(k, known_hit.end)
         merged = {h.start for h in known_at.values()}
-        for k, end, name_ar in found:
-            if k in merged:
-                continue
-            key = " ".join(fold(name_ar).split())
-            if end - k == 1 and key in family:
-                continue
-            pid = self._found(persons, "PERSON", name_ar)
-            start_char = a.idx[k] + self._skip(a, k)
-            out.append(_Hit(k, end, start_char, a.idx[end - 1] + a.length[end - 1], pid, "PERSON", key))
-        return out
+        return found, merged
 
     def _same_given(self, given_ar: str, actor: str) -> bool:
         """Does a given name read as the first name of a gazetteer person (هانس → Hans Blix)?"""
