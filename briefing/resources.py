@@ -149,6 +149,19 @@ def _entries(doc: Any, fname: str, key: str) -> list[dict[str, Any]]:
     return items
 
 
+def _unique_entries(doc: Any, fname: str, key: str) -> list[tuple[str, dict[str, Any]]]:
+    """(id, entry) of every entry under `key`; an id used twice in the file is an error."""
+    seen: set[str] = set()
+    out = []
+    for item in _entries(doc, fname, key):
+        eid = str(item["id"])
+        if eid in seen:
+            raise ResourceError(f"{fname}: {eid}: duplicate id")
+        seen.add(eid)
+        out.append((eid, item))
+    return out
+
+
 def _strs(value: Any, fname: str, eid: str, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -212,12 +225,7 @@ def _load_actors(data: Mapping[str, Any], fnames: list[str]) -> tuple[ActorEntry
 
 def _load_titles(doc: Any, fname: str) -> tuple[TitleEntry, ...]:
     out: list[TitleEntry] = []
-    seen: set[str] = set()
-    for item in _entries(doc, fname, "titles"):
-        eid = str(item["id"])
-        if eid in seen:
-            raise ResourceError(f"{fname}: {eid}: duplicate id")
-        seen.add(eid)
+    for eid, item in _unique_entries(doc, fname, "titles"):
         ar = _strs(item.get("ar"), fname, eid, "ar")
         if not ar or not item.get("en"):
             raise ResourceError(f"{fname}: {eid}: both 'ar' and 'en' are required")
@@ -249,12 +257,7 @@ EVAL_THEME_IDS = frozenset(
 
 def _load_themes(doc: Any, fname: str) -> tuple[ThemeEntry, ...]:
     out: list[ThemeEntry] = []
-    seen: set[str] = set()
-    for item in _entries(doc, fname, "themes"):
-        eid = str(item["id"])
-        if eid in seen:
-            raise ResourceError(f"{fname}: {eid}: duplicate id")
-        seen.add(eid)
+    for eid, item in _unique_entries(doc, fname, "themes"):
         eval_id = item.get("eval_id")
         if eval_id is not None and eval_id not in EVAL_THEME_IDS:
             raise ResourceError(f"{fname}: {eid}: eval_id '{eval_id}' is not an evaluation theme id")

@@ -263,6 +263,18 @@ def test_resources_loader_rejects_an_undeclared_shared_surface(tmp_path):
         Resources.load(tmp_path)
 
 
+@pytest.mark.parametrize(("stem", "key"), [("titles", "titles"), ("themes", "themes")])
+def test_resources_loader_rejects_a_duplicate_id(tmp_path, stem, key):
+    for path in RESOURCES_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, tmp_path / path.name)
+    doc = srsly.read_yaml(tmp_path / f"{stem}.yaml")
+    doc[key].append(dict(doc[key][0]))
+    srsly.write_yaml(tmp_path / f"{stem}.yaml", doc)
+    with pytest.raises(ResourceError, match=rf"{stem}\.yaml: {doc[key][0]['id']}: duplicate id"):
+        Resources.load(tmp_path)
+
+
 def test_resources_places_file_matches_its_generator(shared_dir, tmp_path):
     reference = shared_dir / "reference"
     if not (reference / "dr5hn-countries-states-cities").is_dir():

@@ -330,6 +330,7 @@ class ActorResolver(BatchPipe):
         self.joinable = {w for w in joinable if len(w) > 2} - self.connectors
         self._glue_cache: dict[int, tuple[str, int] | None] = {}
         self._nameish_cache: dict[int, bool] = {}
+        self._article_cache: dict[int, bool] = {}  # per orth: the clitic and the article go together
         self._name_token_cache: dict[str, bool] = {}
         self._name_en: dict[str, str] = {}
         self.strings = self.nlp.vocab.strings
@@ -720,9 +721,15 @@ class ActorResolver(BatchPipe):
     def _article(self, a: _Arrays, i: int) -> bool:
         """Does token i open with the article? Read on the raw word: أل and إل open names
         (ألبرت, إلياس), not the article, though they fold to ال."""
-        text = self.strings[a.orths[i]][self._skip(a, i) :]
-        # والروعة with its proclitic still on (the normaliser knew no الروعة) has the article too.
-        return text.startswith(("ال", "ٱل")) or fold(text).startswith(_PHRASE_OPENERS)
+        orth = a.orths[i]
+        hit = self._article_cache.get(orth)
+        if hit is None:
+            text = self.strings[orth][self._skip(a, i) :]
+            # والروعة with its proclitic still on (the normaliser knew no الروعة) has the article too.
+            hit = self._article_cache[orth] = text.startswith(("ال", "ٱل")) or fold(text).startswith(
+                _PHRASE_OPENERS
+            )
+        return hit
 
     def _name_token(self, norm: str) -> bool:
         hit = self._name_token_cache.get(norm)
