@@ -34,9 +34,9 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from briefing.build import brief_json
     from briefing.compose import compose
-    from briefing.deliver import write_brief
+    from briefing.deliver.files import write_brief
     from briefing.extract import extract_articles
-    from briefing.model import Article
+    from briefing.model.contract import Article
     from briefing.pipeline import build_nlp
     from briefing.render import Renderer
     from briefing.resources import Resources

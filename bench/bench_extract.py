@@ -39,7 +39,7 @@ def main() -> int:
         return 0
 
     from briefing.extract import extract_articles
-    from briefing.model import Article
+    from briefing.model.contract import Article
     from briefing.pipeline import build_nlp
     from briefing.resources import Resources
 

@@ -26,9 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.build import BuildOptions  # noqa: E402
 from briefing.config import Settings  # noqa: E402
-from briefing.cron import EXIT_OK, Reporter, build_since  # noqa: E402
+from briefing.errors import ExitCode, ResourceError  # noqa: E402
 from briefing.ingest import Boilerplate, Fetcher, Reader, ingest  # noqa: E402
-from briefing.resources import ResourceError, Resources  # noqa: E402
+from briefing.jobs import Reporter, build_since  # noqa: E402
+from briefing.resources import Resources  # noqa: E402
 from briefing.store import Store  # noqa: E402
 
 
@@ -85,13 +86,13 @@ def main() -> int:
             )
 
         status, full = timed(build)
-        if status != EXIT_OK:
+        if status != ExitCode.OK:
             print(f"full build failed (exit {status}):\n{log.getvalue()}")
             return 1
         with Store.open(settings.db) as store:
             ingest(store, [str(last)], reader, quiet)
         status, incremental = timed(build)
-        if status != EXIT_OK:
+        if status != ExitCode.OK:
             print(f"incremental build failed (exit {status}):\n{log.getvalue()}")
             return 1
         newly = [line for line in log.getvalue().splitlines() if line.startswith("wrote ")]

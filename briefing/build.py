@@ -13,8 +13,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from briefing.compose import Brief, ComposeOptions, compose
-from briefing.deliver import write_brief
-from briefing.model import Extraction
+from briefing.deliver.files import write_brief
+from briefing.model.contract import Extraction
 from briefing.render import Renderer
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.errors import ConfigError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -38,10 +40,6 @@ class Paths:
             resources=resources,
             locales=resources / "locales",
         )
-
-
-class ConfigError(ValueError):
-    """The config file or an environment variable holds something unusable (exit status 2)."""
 
 
 def config_file_path() -> Path:

@@ -15,8 +15,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.model import Article, Extraction
-from briefing.normalize import has_arabic
+from briefing.model.contract import Article, Extraction
+from briefing.text.normalize import has_arabic
 
 BATCH_SIZE = 64
 

@@ -26,65 +26,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from briefing.compose import Brief
 from briefing.config import Paths
+from briefing.errors import RenderError
+from briefing.model.brief import Brief
+from briefing.model.vocab import LABELS
 
 LANGUAGES = ("en", "ar")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction; it is translated where it is shown."""
-    return message
-
-
-ACTOR_TYPES = {
-    "PERSON": N_("Person"),
-    "ORG": N_("Organisation"),
-    "GPE": N_("State or government"),
-    "LOC": N_("Place"),
-}
-STANCES = {
-    "assert": N_("asserts"),
-    "deny": N_("denies"),
-    "warn": N_("warns"),
-    "threaten": N_("threatens"),
-    "promise": N_("promises"),
-    "demand": N_("demands"),
-    "report": N_("reports"),
-    "assess": N_("assesses"),
-}
-CATEGORIES = {
-    "money": N_("Money"),
-    "killed": N_("Killed"),
-    "wounded": N_("Wounded"),
-    "displaced": N_("Displaced"),
-    "personnel": N_("Personnel"),
-    "strikes": N_("Strikes"),
-    "duration": N_("Duration"),
-    "count": N_("Count"),
-    "percent": N_("Percent"),
-    "rank": N_("Rank"),
-}
-QUALIFIERS = {
-    "exact": N_("exact"),
-    "about": N_("about"),
-    "more_than": N_("more than"),
-    "less_than": N_("less than"),
-    "at_least": N_("at least"),
-    "up_to": N_("up to"),
-    "range": N_("range"),
-}
-LABELS: dict[str, dict[str, str]] = {
-    "actor_type": ACTOR_TYPES,
-    "stance": STANCES,
-    "category": CATEGORIES,
-    "qualifier": QUALIFIERS,
-}
-
-
-class RenderError(RuntimeError):
-    """The brief could not be rendered (a template or catalog problem, or WeasyPrint failed)."""
 
 
 def load_translations(locales: Path, lang: str) -> Translations:

@@ -22,15 +22,12 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from briefing.cron import Window
-from briefing.model import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
-from briefing.normalize import fold
+from briefing.errors import StoreError
+from briefing.model.contract import Article, Extraction
+from briefing.model.window import Window
+from briefing.text.normalize import fold
 
 PublishedFrom = Literal["source", "file", "ingested"]
-
-
-class StoreError(RuntimeError):
-    """The database cannot be opened, read or written; the message is one line naming the file."""
 
 
 # --- migrations ------------------------------------------------------------------------------
@@ -450,7 +447,7 @@ class Store:
                         f"SELECT article_id, contract FROM extractions WHERE article_id IN ({marks})", chunk
                     ).fetchall()
                 )
-        return [extraction_from_contract(json.loads(found[a.id]), a) for a in articles if a.id in found]
+        return [Extraction.from_contract(json.loads(found[a.id]), a) for a in articles if a.id in found]
 
     # --- builds --------------------------------------------------------------------------
 
@@ -537,90 +534,3 @@ class Store:
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-# --- extraction contract → dataclasses -------------------------------------------------------
-
-
-def _mention(d: dict[str, Any]) -> Mention:
-    return Mention(start=int(d["start"]), end=int(d["end"]), text=str(d["text"]))
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def extraction_from_contract(data: dict[str, Any], article: Article) -> Extraction:
-    """The Extraction that `Extraction.to_contract()` turned into `data`, around `article`.
-
-    The inverse of to_contract() for every field the contract carries; `article` supplies what
-    the contract does not (the text).
-    """
-    actors = tuple(
-        Actor(
-            id=a["id"],
-            type=a["type"],
-            name_en=a["name_en"],
-            name_ar=a["name_ar"],
-            mentions=tuple(_mention(m) for m in a.get("mentions", ())),
-            transliterated=bool(a.get("transliterated", False)),
-        )
-        for a in data.get("actors", ())
-    )
-    figures = tuple(
-        Figure(
-            value=float(f["value"]),
-            high=_float(f.get("high")),
-            unit=f.get("unit"),
-            category=f["category"],
-            qualifier=f["qualifier"],
-            start=int(f["start"]),
-            end=int(f["end"]),
-            text=f["text"],
-            en=f.get("en", ""),
-            sentence=int(f.get("sentence", 0)),
-        )
-        for f in data.get("figures", ())
-    )
-    claims = []
-    for c in data.get("claims", ()):
-        s = c.get("speaker")
-        speaker = None
-        if s is not None:
-            speaker = Speaker(
-                actor=s.get("actor"),
-                name_en=s.get("name_en", ""),
-                name_ar=s.get("name_ar", ""),
-                start=s.get("start"),
-                end=s.get("end"),
-            )
-        claims.append(
-            Claim(
-                speaker=speaker,
-                cue=_mention(c["cue"]),
-                stance=c["stance"],
-                content=_mention(c["content"]),
-                en=c.get("en", ""),
-                sentence=int(c.get("sentence", 0)),
-            )
-        )
-    themes = tuple(
-        ThemeScore(
-            id=t["id"],
-            label_en=t["label_en"],
-            label_ar=t["label_ar"],
-            score=float(t["score"]),
-            eval_id=t.get("eval_id"),
-        )
-        for t in data.get("themes", ())
-    )
-    sentences = tuple((int(s[0]), int(s[1])) for s in data.get("sentences", ()))
-    return Extraction(
-        article=article,
-        actors=actors,
-        figures=figures,
-        claims=tuple(claims),
-        themes=themes,
-        sentences=sentences,
-        resources_version=str(data.get("resources_version", "")),
-    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.model import Extraction
+from briefing.model.contract import Extraction
 
 
 def _clip(text: str, width: int) -> str:

@@ -47,7 +47,7 @@ Rules, in the order they apply (each decided on the train split; see scripts/eva
 7. Entries: one per folded surface; surfaces that differ only in spaces (عبد الله / عبدالله)
    are one entry, the more frequent spelling as `ar` and the others as aliases_ar. `ar` is the
    spelling seen most often (then the first in Unicode order). `en` comes from
-   briefing.transliterate (ANERcorp has no English side), so it is a reading aid, not a
+   briefing.text.transliterate (ANERcorp has no English side), so it is a reading aid, not a
    checked English name. Ids are "ner:<type>:<slug of en>", numbered when two would collide.
 8. Common words: every folded word the split tags O at least COMMON_MIN times and at least
    COMMON_MARGIN times as often as inside an entity, written as `common_words`. The actor
@@ -71,8 +71,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from briefing.normalize import fold  # noqa: E402
-from briefing.transliterate import Transliterator  # noqa: E402
+from briefing.text.normalize import fold  # noqa: E402
+from briefing.text.transliterate import Transliterator  # noqa: E402
 
 DEFAULT_TRAIN = ROOT.parent / "shared" / "eval" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 RESOURCES = ROOT / "briefing" / "resources"
@@ -106,7 +106,7 @@ HEADER = """\
 #
 # Derived from the TRAIN split only (ANERCorp_CamelLab_train.txt) of ANERcorp, as split by
 # CAMeL Lab ("ANERcorp-CamelLabSplits"); the test split was not used. Facts only: entity
-# strings and their types. English names are machine transliterations (briefing.transliterate).
+# strings and their types. English names are machine transliterations (briefing.text.transliterate).
 # Source: ANERcorp, Benajiba, Rosso & Benedí 2007, licence CC BY-SA 4.0 (Attribution-ShareAlike
 # 4.0 International). This derived file is offered under CC BY-SA 4.0 as the share-alike clause
 # asks. Please cite:

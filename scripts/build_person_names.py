@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.normalize import fold  # noqa: E402
-from briefing.transliterate import romanize  # noqa: E402
+from briefing.text.normalize import fold  # noqa: E402
+from briefing.text.transliterate import romanize  # noqa: E402
 
 SOURCE = "reference/wikidata-names-en-ar/wd_arabic.normalized.aligned.tokens"
 MIN_SIMILARITY = 0.5  # consonant-skeleton agreement needed to keep an alignment

@@ -73,7 +73,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from briefing.normalize import fold  # noqa: E402
+from briefing.text.normalize import fold  # noqa: E402
 
 DEFAULT_REF = ROOT.parent / "shared" / "reference"
 DEFAULT_OUT = ROOT / "briefing" / "resources" / "actors_places.yaml"

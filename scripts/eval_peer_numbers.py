@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefing.numbers import NumberGrammar, split_words
 from briefing.resources import Resources
+from briefing.text.numbers import NumberGrammar, split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 PHRASE_SUITES = {

@@ -1,4 +1,4 @@
-"""Measure briefing.transliterate on the google/transliteration Arabic→English pairs.
+"""Measure briefing.text.transliterate on the google/transliteration Arabic→English pairs.
 
 The pairs (google/transliteration @ b2265a64, Apache-2.0, mined from Wikipedia) are single words,
 so this scores token_en (table + rules) and romanize (rules alone) by exact, case-insensitive
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.transliterate import Transliterator, romanize  # noqa: E402
+from briefing.text.transliterate import Transliterator, romanize  # noqa: E402
 
 # fmt: off
 SAMPLE = [

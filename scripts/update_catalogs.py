@@ -1,6 +1,6 @@
 """Refresh the brief's message catalogs after template changes.
 
-Extracts messages.pot from templates/ and briefing/render.py (babel.cfg), then merges it into
+Extracts messages.pot from templates/ and briefing/model/vocab.py (babel.cfg), then merges it into
 briefing/resources/locales/{ar,en}/LC_MESSAGES/messages.po, keeping existing translations. The
 English catalog translates each message to itself; new Arabic messages are left empty (and the
 catalog test fails until someone translates them).

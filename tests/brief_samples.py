@@ -5,7 +5,7 @@ Offsets are found in the text, so every span satisfies text[start:end] == span t
 
 from __future__ import annotations
 
-from briefing.model import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
+from briefing.model.contract import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
 
 HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% raw %}"
 

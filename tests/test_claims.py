@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.model import STANCES
-from briefing.normalize import fold
+from briefing.errors import ResourceError
+from briefing.model.vocab import STANCES
 from briefing.pipeline.claims import inflect, load_cues, load_speakers
-from briefing.resources import ResourceError
+from briefing.text.normalize import fold
 
 CASES = json.loads((Path(__file__).parent / "data" / "claims.json").read_text(encoding="utf-8"))
 

@@ -17,15 +17,10 @@ from typer.testing import CliRunner
 
 from briefing.build import BuildOptions
 from briefing.cli import app
-from briefing.config import ConfigError, Settings
-from briefing.cron import (
-    EXIT_BUILD,
-    EXIT_CONFIG,
-    EXIT_INPUT,
-    EXIT_LOCKED,
-    EXIT_OK,
-    EXIT_STORE,
-    LockedError,
+from briefing.config import Settings
+from briefing.errors import ConfigError, ExitCode, LockedError
+from briefing.ingest import run_ingest
+from briefing.jobs import (
     Reporter,
     RunLock,
     build_since,
@@ -33,8 +28,7 @@ from briefing.cron import (
     parse_when,
     run_job,
 )
-from briefing.ingest import run_ingest
-from briefing.model import Article, Extraction
+from briefing.model.contract import Article, Extraction
 from briefing.store import NewArticle, Store
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"
@@ -115,7 +109,7 @@ def test_cron_lock_dies_with_its_holder(tmp_path):
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from briefing.cron import RunLock;"
+            "import sys, time; from pathlib import Path; from briefing.jobs import RunLock;"
             f"RunLock(Path({str(path)!r})).acquire(); print('held', flush=True); time.sleep(60)",
         ],
         stdout=subprocess.PIPE,
@@ -148,7 +142,7 @@ def test_cron_second_ingest_says_locked_and_exits_75(env):
     db = env / "b.db"
     with RunLock(db.with_name("b.db.lock")):
         result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db), "--quiet"])
-    assert result.exit_code == EXIT_LOCKED == 75
+    assert result.exit_code == ExitCode.LOCKED == 75
     assert "another briefing run holds" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
@@ -202,7 +196,7 @@ def test_cron_config_file_errors_name_the_file(env, content, message):
 def test_cron_bad_config_exits_2_with_one_line(env):
     (env / "config.toml").write_text("db = [unclosed")
     result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt")])
-    assert result.exit_code == EXIT_CONFIG == 2
+    assert result.exit_code == ExitCode.CONFIG == 2
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
 
@@ -218,7 +212,7 @@ def test_cron_ingest_uses_the_config_sources_and_db(env):
 
 def test_cron_nothing_to_ingest_is_an_input_error(env):
     result = CliRunner().invoke(app, ["ingest"])
-    assert result.exit_code == EXIT_INPUT
+    assert result.exit_code == ExitCode.INPUT
     assert "nothing to ingest" in result.output
 
 
@@ -229,7 +223,7 @@ def test_cron_corrupt_store_exits_3(env):
     db = env / "b.db"
     db.write_bytes(b"garbage, not SQLite " * 100)
     result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db)])
-    assert result.exit_code == EXIT_STORE == 3
+    assert result.exit_code == ExitCode.STORE == 3
     assert result.output.strip().count("\n") == 0
     assert "corrupt" in result.output
 
@@ -238,7 +232,7 @@ def test_cron_log_file_gets_every_message_even_when_quiet(env):
     log = env / "logs" / "briefing.log"
     args = ["ingest", str(DATA / "sidecar.txt"), str(env / "missing.txt"), "--db", str(env / "b.db")]
     result = CliRunner().invoke(app, [*args, "--quiet", "--log", str(log)])
-    assert result.exit_code == EXIT_INPUT
+    assert result.exit_code == ExitCode.INPUT
     assert "missing.txt: no such file" in result.output
     assert "ingested" not in result.output  # quiet: the summary only goes to the log
     lines = log.read_text(encoding="utf-8").splitlines()
@@ -248,8 +242,7 @@ def test_cron_log_file_gets_every_message_even_when_quiet(env):
 
 
 def test_cron_run_job_maps_failures_to_exit_codes(tmp_path):
-    from briefing.resources import ResourceError
-    from briefing.store import StoreError
+    from briefing.errors import ResourceError, StoreError
 
     def failing(exc: BaseException):
         def job(_reporter: Reporter) -> int:
@@ -258,10 +251,10 @@ def test_cron_run_job_maps_failures_to_exit_codes(tmp_path):
         return job
 
     stream = io.StringIO()
-    assert run_job(lambda r: EXIT_OK, stream=stream) == EXIT_OK
-    assert run_job(failing(ResourceError("units.yaml: bad")), stream=stream) == EXIT_CONFIG
-    assert run_job(failing(StoreError("b.db: locked")), stream=stream) == EXIT_STORE
-    assert run_job(failing(ConfigError("config.toml: bad")), stream=stream) == EXIT_CONFIG
+    assert run_job(lambda r: ExitCode.OK, stream=stream) == ExitCode.OK
+    assert run_job(failing(ResourceError("units.yaml: bad")), stream=stream) == ExitCode.CONFIG
+    assert run_job(failing(StoreError("b.db: locked")), stream=stream) == ExitCode.STORE
+    assert run_job(failing(ConfigError("config.toml: bad")), stream=stream) == ExitCode.CONFIG
     assert stream.getvalue().splitlines() == ["units.yaml: bad", "b.db: locked", "config.toml: bad"]
     with pytest.raises(KeyError):  # an unknown fault is a bug: it is not hidden
         run_job(failing(KeyError("x")), stream=stream)
@@ -328,15 +321,15 @@ def test_cron_build_since_cites_the_window_and_extracts_only_what_is_new(tmp_pat
         for n, day in enumerate(["2026-11-12", "2026-11-14", "2026-11-17", "2026-11-20", "2026-11-21"]):
             add(store, n, day)
     first = CountingExtractor()
-    assert build(settings, "2026-11-14", "2026-11-20", extractor=first) == EXIT_OK
+    assert build(settings, "2026-11-14", "2026-11-20", extractor=first) == ExitCode.OK
     assert brief_sources(settings) == ["n1", "n2", "n3"]
     assert sorted(first.seen) == ["n1", "n2", "n3"]
     again = CountingExtractor()
-    assert build(settings, "7d", extractor=again) == EXIT_OK  # 2026-11-14T06:30 onwards
+    assert build(settings, "7d", extractor=again) == ExitCode.OK  # 2026-11-14T06:30 onwards
     assert brief_sources(settings) == ["n1", "n2", "n3", "n4"]
     assert again.seen == ["n4"]
     stale = CountingExtractor()
-    assert build(settings, "7d", extractor=stale, version="test-v2") == EXIT_OK
+    assert build(settings, "7d", extractor=stale, version="test-v2") == ExitCode.OK
     assert sorted(stale.seen) == ["n1", "n2", "n3", "n4"]
 
 
@@ -345,13 +338,13 @@ def test_cron_build_since_last_resumes_where_the_last_build_ended(tmp_path):
     with Store.open(settings.db) as store:
         add(store, 1, "2026-11-10")
     err = io.StringIO()
-    assert build(settings, "last", now=datetime(2026, 11, 14, 6, tzinfo=UTC), stream=err) == EXIT_OK
+    assert build(settings, "last", now=datetime(2026, 11, 14, 6, tzinfo=UTC), stream=err) == ExitCode.OK
     assert "no build recorded yet" in err.getvalue()  # first run: settings.first_since (7d)
     assert brief_sources(settings) == ["n1"]
     with Store.open(settings.db) as store:
         add(store, 2, "2026-11-15")
         add(store, 3, "2026-11-13")  # published before the last build: not in the next window
-    assert build(settings, "last", now=datetime(2026, 11, 21, 6, tzinfo=UTC)) == EXIT_OK
+    assert build(settings, "last", now=datetime(2026, 11, 21, 6, tzinfo=UTC)) == ExitCode.OK
     assert brief_sources(settings) == ["n2"]
     with Store.open(settings.db) as store:
         last = store.last_build()
@@ -361,7 +354,7 @@ def test_cron_build_since_last_resumes_where_the_last_build_ended(tmp_path):
 
 def test_cron_build_failure_is_recorded_and_exits_4(tmp_path, monkeypatch):
     import briefing.build
-    from briefing.render import RenderError
+    from briefing.errors import RenderError
 
     def broken(*args, **kwargs):
         raise RenderError("template brief.html: boom")
@@ -370,7 +363,7 @@ def test_cron_build_failure_is_recorded_and_exits_4(tmp_path, monkeypatch):
     settings = settings_for(tmp_path)
     Store.open(settings.db).close()
     err = io.StringIO()
-    assert build(settings, "7d", stream=err) == EXIT_BUILD == 4
+    assert build(settings, "7d", stream=err) == ExitCode.BUILD == 4
     assert "build failed: template brief.html: boom" in err.getvalue()
     with Store.open(settings.db) as store:
         assert store.last_build() is None
@@ -380,26 +373,26 @@ def test_cron_build_failure_is_recorded_and_exits_4(tmp_path, monkeypatch):
 def test_cron_build_a_week_of_the_corpus_cites_exactly_its_articles(shared_dir, tmp_path):
     corpus = shared_dir / "corpus" / "articles.jsonl"
     settings = settings_for(tmp_path)
-    assert run_ingest(settings, [str(corpus)], Reporter(stream=io.StringIO())) == EXIT_OK
+    assert run_ingest(settings, [str(corpus)], Reporter(stream=io.StringIO())) == ExitCode.OK
     records = [json.loads(line) for line in corpus.open(encoding="utf-8") if line.strip()]
     inside = sorted(r["id"] for r in records if "2018-05-07" <= r["published"] <= "2018-05-13")
     assert len(inside) > 5
-    assert build(settings, "2018-05-07", "2018-05-13") == EXIT_OK
+    assert build(settings, "2018-05-07", "2018-05-13") == ExitCode.OK
     assert sorted(brief_sources(settings)) == inside
 
 
 def test_cron_build_command_refuses_bad_windows_and_mixed_inputs(env):
     runner = CliRunner()
     bad = runner.invoke(app, ["build", "--since", "fortnight", "--db", str(env / "b.db")])
-    assert bad.exit_code == EXIT_INPUT
+    assert bad.exit_code == ExitCode.INPUT
     assert bad.output.strip() == (
         "'fortnight': expected 7d, 24h, 2w, today, yesterday, last, a date (2026-11-14) or an ISO time"
     )
     mixed = runner.invoke(app, ["build", str(DATA), "--since", "7d"])
-    assert mixed.exit_code == EXIT_INPUT
+    assert mixed.exit_code == ExitCode.INPUT
     assert "not both" in mixed.output
     nothing = runner.invoke(app, ["build"])
-    assert nothing.exit_code == EXIT_INPUT
+    assert nothing.exit_code == ExitCode.INPUT
     assert "nothing to build" in nothing.output
 
 
@@ -407,7 +400,7 @@ def test_cron_second_build_says_locked_and_exits_75(env):
     db = env / "b.db"
     with RunLock(db.with_name("b.db.lock")):
         result = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db), "--quiet"])
-    assert result.exit_code == EXIT_LOCKED
+    assert result.exit_code == ExitCode.LOCKED
     assert "another briefing run holds" in result.output
 
 
@@ -419,7 +412,7 @@ def test_cron_build_command_on_a_corpus_week_with_the_real_pipeline(shared_dir, 
     assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
     args = ["build", "--since", "2018-05-07", "--until", "2018-05-13", "--db", str(db), "--out", str(out)]
     result = runner.invoke(app, [*args, "--no-pdf", "--quiet", "--log", str(env / "cron.log")])
-    assert result.exit_code == EXIT_OK, result.output
+    assert result.exit_code == ExitCode.OK, result.output
     assert result.output == ""
     records = [json.loads(line) for line in corpus.open(encoding="utf-8") if line.strip()]
     inside = sorted(r["id"] for r in records if "2018-05-07" <= r["published"] <= "2018-05-13")
@@ -434,10 +427,10 @@ def test_cron_library_warnings_stay_out_of_quiet_runs(tmp_path):
 
     def job(_reporter: Reporter) -> int:
         warnings.warn("[W028] something a library noticed", UserWarning, stacklevel=1)
-        return EXIT_OK
+        return ExitCode.OK
 
     stream = io.StringIO()
-    assert run_job(job, quiet=True, log=tmp_path / "cron.log", stream=stream) == EXIT_OK
+    assert run_job(job, quiet=True, log=tmp_path / "cron.log", stream=stream) == ExitCode.OK
     assert stream.getvalue() == ""
     assert "WARN UserWarning: [W028] something a library noticed" in (tmp_path / "cron.log").read_text(
         "utf-8"

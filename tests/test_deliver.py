@@ -11,11 +11,12 @@ import pytest
 from brief_samples import sample_extractions
 from typer.testing import CliRunner
 
-import briefing.deliver as deliver
+import briefing.deliver.files as deliver
 from briefing.build import BuildOptions, build_brief
 from briefing.cli import app
-from briefing.deliver import DeliveryError, write_brief
-from briefing.render import Renderer, RenderError
+from briefing.deliver.files import write_brief
+from briefing.errors import RenderError, WriteError
+from briefing.render import Renderer
 
 DAY1 = datetime(2018, 5, 12, 9, 0)
 DAY2 = datetime(2018, 5, 13, 9, 0)
@@ -89,7 +90,7 @@ def test_deliver_write_failure_leaves_previous_brief(tmp_path, monkeypatch):
         return real_rename(src, dst)
 
     monkeypatch.setattr(deliver.os, "rename", failing_rename)
-    with pytest.raises(DeliveryError, match="No space left"):
+    with pytest.raises(WriteError, match="No space left"):
         write_brief(tmp_path, "2018-05-12", {"brief.html": b"new"})
     assert (tmp_path / "2018-05-12" / "brief.html").read_bytes() == b"old"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
@@ -123,7 +124,7 @@ def test_deliver_copies_latest_where_links_fail(tmp_path, monkeypatch):
 
 
 def test_deliver_rejects_a_bad_day(tmp_path):
-    with pytest.raises(DeliveryError):
+    with pytest.raises(WriteError):
         write_brief(tmp_path, "../etc", {"x": b""})
 
 

@@ -22,7 +22,8 @@ from typer.testing import CliRunner
 from briefing.build import build_brief
 from briefing.cli import app
 from briefing.compose import compose
-from briefing.digest import MAX_HEADLINES, brief_from_json, load_built_brief, render_digest
+from briefing.deliver.digest import MAX_HEADLINES, load_built_brief, render_digest
+from briefing.model.brief import Brief
 from briefing.render import Renderer
 
 GENERATED = datetime.fromisoformat("2018-05-12T09:00:00+00:00")
@@ -225,7 +226,7 @@ def test_digest_of_an_empty_brief(renderer):
 
 def test_digest_brief_json_round_trips(built_once, brief):
     data = json.loads((built_once / "latest" / "brief.json").read_text(encoding="utf-8"))
-    assert brief_from_json(data) == brief
+    assert Brief.from_json(data) == brief
     built = load_built_brief(built_once / "latest")
     assert built.directory == (built_once / "2018-05-12").resolve()
     assert built.pdf is not None

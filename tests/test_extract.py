@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.extract import extract_articles
-from briefing.model import Article
+from briefing.model.contract import Article
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.model import FIGURE_CATEGORIES, QUALIFIERS
+from briefing.model.vocab import CATEGORIES, QUALIFIERS
 
 CASES = json.loads((Path(__file__).parent / "data" / "figures.json").read_text(encoding="utf-8"))
 
@@ -18,7 +18,7 @@ def figures(nlp, text):
     doc = nlp(text)
     for f in doc._.figures:
         assert text[f.start : f.end] == f.text
-        assert f.category in FIGURE_CATEGORIES
+        assert f.category in CATEGORIES
         assert f.qualifier in QUALIFIERS
     return doc._.figures
 
@@ -178,8 +178,8 @@ def test_figures_seed_scores(nlp, shared_dir, tmp_path):
 
 
 def test_figures_units_resource_errors_name_file_and_entry(resources):
+    from briefing.errors import ResourceError
     from briefing.pipeline.figures import _build_lexicon
-    from briefing.resources import ResourceError
 
     units = dict(resources.file("units"))
     units["counted"] = [{"id": "oops", "category": "weather", "en": "x", "ar": ["س"]}]

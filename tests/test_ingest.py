@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.cron import Reporter
+from briefing.errors import ResourceError
 from briefing.ingest import (
     Boilerplate,
     Failure,
@@ -26,7 +26,7 @@ from briefing.ingest import (
     parse_published,
     read_head,
 )
-from briefing.resources import ResourceError
+from briefing.jobs import Reporter
 from briefing.store import NewArticle, Store
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"

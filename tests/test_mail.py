@@ -11,12 +11,8 @@ import pytest
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from smtp_server import ScriptedHandler, running
 
-from briefing.config import ConfigError
-from briefing.mail import (
-    AddressError,
+from briefing.deliver.mail import (
     Attachment,
-    DeliveryError,
-    HeaderInjectionError,
     SmtpSettings,
     build_message,
     parse_address,
@@ -24,6 +20,7 @@ from briefing.mail import (
     send_message,
     write_eml,
 )
+from briefing.errors import AddressError, ConfigError, HeaderInjectionError, MailDeliveryError
 
 SUBJECT = "Intelligence brief · May 9, 2018 | موجز استخباري · 9 مايو 2018"
 ARABIC = "نفى مسعود جزايري وجود مطالب بانسحاب القوات الإيرانية من سوريا"
@@ -232,7 +229,7 @@ def test_mail_temporary_failure_is_retried_then_delivered(sleeps):
 def test_mail_backoff_doubles_and_gives_up_after_the_retries(sleeps):
     handler = ScriptedHandler(data_replies=["421 4.7.0 Busy"] * 10)
     with running(handler) as server:
-        with pytest.raises(DeliveryError) as err:
+        with pytest.raises(MailDeliveryError) as err:
             send_message(_message(), _settings(server.port), sleep=sleeps.append)
     assert err.value.temporary
     assert handler.data_attempts == 4
@@ -244,7 +241,7 @@ def test_mail_backoff_doubles_and_gives_up_after_the_retries(sleeps):
 def test_mail_permanent_failure_stops_at_once(sleeps):
     handler = ScriptedHandler(data_replies=["550 5.7.1 Message rejected as spam"])
     with running(handler) as server:
-        with pytest.raises(DeliveryError) as err:
+        with pytest.raises(MailDeliveryError) as err:
             send_message(_message(), _settings(server.port), sleep=sleeps.append)
     assert not err.value.temporary
     assert handler.data_attempts == 1
@@ -255,7 +252,7 @@ def test_mail_permanent_failure_stops_at_once(sleeps):
 def test_mail_one_refused_recipient_does_not_stop_the_others(sleeps):
     handler = ScriptedHandler(rcpt_replies={"b@example.org": "550 5.1.1 No such user"})
     with running(handler) as server:
-        with pytest.raises(DeliveryError) as err:
+        with pytest.raises(MailDeliveryError) as err:
             send_message(_message(), _settings(server.port), sleep=sleeps.append)
     assert not err.value.temporary
     assert err.value.delivered == ("a@example.org",)
@@ -266,7 +263,7 @@ def test_mail_one_refused_recipient_does_not_stop_the_others(sleeps):
 def test_mail_deferred_recipient_is_retried_alone(sleeps):
     handler = ScriptedHandler(rcpt_replies={"b@example.org": "450 4.2.1 Mailbox busy"})
     with running(handler) as server:
-        with pytest.raises(DeliveryError) as err:
+        with pytest.raises(MailDeliveryError) as err:
             send_message(_message(), _settings(server.port, retries=1), sleep=sleeps.append)
     assert err.value.temporary
     assert [r.rcpt_tos for r in handler.received] == [["a@example.org"]]  # a@ got one copy, not two
@@ -275,7 +272,7 @@ def test_mail_deferred_recipient_is_retried_alone(sleeps):
 
 def test_mail_connection_refused_is_temporary(sleeps):
     port = _free_port()
-    with pytest.raises(DeliveryError) as err:
+    with pytest.raises(MailDeliveryError) as err:
         send_message(_message(), _settings(port, retries=2), sleep=sleeps.append)
     assert err.value.temporary
     assert sleeps == [0.5, 1.0]
@@ -284,7 +281,7 @@ def test_mail_connection_refused_is_temporary(sleeps):
 
 def test_mail_starttls_not_offered_is_permanent(sleeps):
     with running(ScriptedHandler()) as server:
-        with pytest.raises(DeliveryError) as err:
+        with pytest.raises(MailDeliveryError) as err:
             send_message(_message(), _settings(server.port, security="starttls"), sleep=sleeps.append)
     assert not err.value.temporary
     assert sleeps == []
@@ -304,7 +301,7 @@ def test_mail_logs_in_with_the_password(sleeps, password, delivered):
         if delivered:
             send_message(_message(), settings, sleep=sleeps.append)
         else:
-            with pytest.raises(DeliveryError, match="authentication failed: 535") as err:
+            with pytest.raises(MailDeliveryError, match="authentication failed: 535") as err:
                 send_message(_message(), settings, sleep=sleeps.append)
             assert not err.value.temporary
     assert len(handler.received) == (1 if delivered else 0)

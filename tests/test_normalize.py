@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.normalize import fold, has_arabic, raw_prefix_length, strip_proclitics
+from briefing.text.normalize import fold, has_arabic, raw_prefix_length, strip_proclitics
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The number grammar (briefing.numbers), on its own: words and digits to values."""
+"""The number grammar (briefing.text.numbers), on its own: words and digits to values."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import srsly
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.numbers import NumberGrammar, is_phone_like, parse_digits, split_words
-from briefing.resources import RESOURCES_DIR, ResourceError
+from briefing.errors import ResourceError
+from briefing.resources import RESOURCES_DIR
+from briefing.text.numbers import NumberGrammar, is_phone_like, parse_digits, split_words
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +140,7 @@ def test_numbers_plural_scale_words_are_vague_lower_bounds(grammar, text, value,
     ],
 )
 def test_numbers_digits_and_separators(word, value):
-    from briefing.normalize import fold
+    from briefing.text.normalize import fold
 
     reading = parse_digits(fold(word))
     assert reading is not None
@@ -291,7 +292,7 @@ WORDS = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), st.integers(min_value=0, max_value=7))
 def test_numbers_never_crash_and_stay_in_bounds(grammar, words, i):
-    from briefing.normalize import fold
+    from briefing.text.normalize import fold
 
     folded = [fold(w) for w in words]
     i = min(i, len(folded) - 1)

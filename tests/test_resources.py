@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 import srsly
 
-from briefing.normalize import fold
-from briefing.resources import RESOURCES_DIR, ActorEntry, ResourceError, Resources
+from briefing.errors import ResourceError
+from briefing.resources import RESOURCES_DIR, ActorEntry, Resources
+from briefing.text.normalize import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTOR_FILES = sorted(RESOURCES_DIR.glob("actors*.yaml"))

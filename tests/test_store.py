@@ -14,17 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cron import Window
-from briefing.model import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
-from briefing.store import (
-    MIGRATIONS,
-    NewArticle,
-    Store,
-    StoreError,
-    extraction_from_contract,
-    text_hash,
-    url_key,
-)
+from briefing.errors import StoreError
+from briefing.jobs import Window
+from briefing.model.contract import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
+from briefing.store import MIGRATIONS, NewArticle, Store, text_hash, url_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -174,7 +167,7 @@ def test_store_extraction_round_trip_rebuilds_the_dataclasses(store):
     article = store.get_article("a1")
     assert article is not None
     ext = _extraction(article)
-    assert extraction_from_contract(json.loads(json.dumps(ext.to_contract())), article) == ext
+    assert Extraction.from_contract(json.loads(json.dumps(ext.to_contract())), article) == ext
     store.save_extractions([ext])
     assert store.load_extractions([article]) == [ext]
 

@@ -11,9 +11,9 @@ import srsly
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.normalize import fold
 from briefing.resources import RESOURCES_DIR, Resources
-from briefing.transliterate import Transliterator, romanize
+from briefing.text.normalize import fold
+from briefing.text.transliterate import Transliterator, romanize
 
 TABLE_PATH = RESOURCES_DIR / "person_names.json"
 ROOT = Path(__file__).resolve().parent.parent

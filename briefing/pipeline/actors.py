@@ -29,13 +29,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from briefing.model import Actor, Mention
-from briefing.normalize import fold, has_arabic, raw_prefix_length, strip_proclitics
+from briefing.model.contract import Actor, Mention
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.normalizer import CLITICS_KEY as _CLITICS_KEY
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import ActorEntry, Resources
-from briefing.transliterate import Transliterator
+from briefing.text.normalize import fold, has_arabic, raw_prefix_length, strip_proclitics
+from briefing.text.transliterate import Transliterator
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=())

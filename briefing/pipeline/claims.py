@@ -25,11 +25,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from briefing.model import STANCES, Claim, Mention, Speaker
-from briefing.normalize import fold, raw_prefix_length
+from briefing.errors import ResourceError
+from briefing.model.contract import Claim, Mention, Speaker
+from briefing.model.vocab import STANCES
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.tokenizer import text_of
-from briefing.resources import ResourceError, Resources
+from briefing.resources import Resources
+from briefing.text.normalize import fold, raw_prefix_length
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=())
@@ -38,16 +40,6 @@ CUE_KINDS = ("verb", "participle", "noun", "relay", "impersonal")
 COMPLEMENTS = ("that", "quote", "about", "to", "on", "from", "with", "object")
 SPEAKER_KINDS = ("media", "report", "source", "document", "official", "expert", "public")
 REFERS = ("person", "outlet")
-STANCE_EN = {
-    "assert": "said",
-    "deny": "denied",
-    "warn": "warned",
-    "threaten": "threatened",
-    "promise": "promised",
-    "demand": "demanded",
-    "report": "reported",
-    "assess": "assessed",
-}
 
 # Folded function words the rules read. They are never declared as vocabulary: declaring "ان"
 # would let the normalizer read كان as ك + ان.
@@ -175,7 +167,7 @@ def load_cues(doc: Any) -> dict[str, tuple[str, CueEntry]]:
         eid = str(item["id"])
         where = f"{fname}: {eid}"
         stance, kind = item.get("stance"), item.get("kind")
-        if stance not in STANCES:
+        if not isinstance(stance, str) or stance not in STANCES:
             raise ResourceError(f"{where}: stance must be one of {', '.join(STANCES)}")
         if kind not in CUE_KINDS:
             raise ResourceError(f"{where}: kind must be one of {', '.join(CUE_KINDS)}")
@@ -1373,7 +1365,7 @@ class ClaimExtractor(BatchPipe):
                 items.append(en)
         items = list(dict.fromkeys(i for i in items if i))
         tail = f" (about: {', '.join(items[:6])})" if items else ""
-        verb = draft.cue.entry.en if draft.stance == draft.cue.entry.stance else STANCE_EN[draft.stance]
+        verb = draft.cue.entry.en if draft.stance == draft.cue.entry.stance else STANCES[draft.stance].verb_en
         return f"{who} {verb}{tail}."
 
 

@@ -1,6 +1,6 @@
 """Component: figures, the numbers in a text that count or measure something in the world.
 
-The number itself is read by briefing.numbers (digits, words, duals, scales, fractions). Around
+The number itself is read by briefing.text.numbers (digits, words, duals, scales, fractions). Around
 it this component reads what makes it a figure: a qualifier before or after (أكثر من، نحو،
 تقريبا), a range frame (بين … و …، من … إلى …، 200-300), the counted noun after it (or with من,
 or before it for "مسؤولين إيرانيين ثلاثة"), a percent marker, a currency and its ISO code, and
@@ -31,26 +31,18 @@ from spacy.attrs import IDX, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.model import QUALIFIERS, Figure
-from briefing.normalize import fold, raw_prefix_length
-from briefing.numbers import NumberGrammar, NumberParse, is_phone_like, parse_digits
+from briefing.errors import ResourceError
+from briefing.model.contract import Figure
+from briefing.model.vocab import CATEGORIES, QUALIFIERS
 from briefing.pipeline.batching import BatchPipe
-from briefing.resources import ResourceError, Resources
+from briefing.resources import Resources
+from briefing.text.normalize import fold, raw_prefix_length
+from briefing.text.numbers import NumberGrammar, NumberParse, is_phone_like, parse_digits
 
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=())
 
-CATEGORIES_OF_COUNTED = frozenset(
-    {
-        "killed",
-        "wounded",
-        "displaced",
-        "personnel",
-        "strikes",
-        "duration",
-        "count",
-    }
-)
+CATEGORIES_OF_COUNTED = frozenset(c.id for c in CATEGORIES.values() if c.counted)
 # Events may recast people counted with a neutral or military noun (مقتل 34 جنديا), never money
 # or time.
 _RECASTABLE = frozenset({"count", "personnel"})
@@ -1113,7 +1105,7 @@ def _build_lexicon(numbers: Mapping[str, Any], units: Mapping[str, Any]) -> _Lex
     after: list[tuple[tuple[str, ...], str]] = []
     for item in numbers.get("qualifiers", []):
         qid = item.get("id") if isinstance(item, dict) else None
-        if qid not in QUALIFIERS:
+        if not isinstance(qid, str) or qid not in QUALIFIERS:
             raise ResourceError(f"{nfname}: qualifiers: {qid!r} is not one of {', '.join(QUALIFIERS)}")
         lex.qualifier_en[qid] = str(item.get("en", ""))
         before += [(_phrase(p), qid) for p in item.get("before", [])]

@@ -18,8 +18,8 @@ from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from briefing.normalize import fold, raw_prefix_length, strip_proclitics
 from briefing.pipeline.batching import BatchPipe
+from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 
 CLITICS_KEY = "briefing.clitics"  # doc.user_data: {token index: raw proclitic length}
 

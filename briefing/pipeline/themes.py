@@ -15,10 +15,10 @@ from spacy.attrs import IS_PUNCT, IS_SPACE, NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.model import ThemeScore
-from briefing.normalize import fold
+from briefing.model.contract import ThemeScore
 from briefing.pipeline.batching import BatchPipe
 from briefing.resources import Resources, ThemeEntry
+from briefing.text.normalize import fold
 
 if not Doc.has_extension("themes"):
     Doc.set_extension("themes", default=())

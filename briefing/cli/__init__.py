@@ -80,9 +80,10 @@ def extract(
 
     Example: briefing extract seeds/ --format jsonl > out/seeds.jsonl
     """
+    from briefing.errors import ResourceError
     from briefing.extract import ReadError, collect_paths, extract_articles, read_article, to_jsonl
     from briefing.pipeline import build_nlp
-    from briefing.resources import ResourceError, Resources
+    from briefing.resources import Resources
     from briefing.table import format_extraction
 
     files = collect_paths(paths)
@@ -192,10 +193,9 @@ def build(
     Example: briefing build seeds/ --out out/
     """
     from briefing.build import BuildOptions, build_brief
-    from briefing.deliver import DeliveryError
+    from briefing.errors import RenderError, WriteError
     from briefing.extract import ReadError, collect_paths, extract_articles, read_article
-    from briefing.model import Extraction
-    from briefing.render import RenderError
+    from briefing.model.contract import Extraction
 
     mail = _plan_mail(to, dry_run=False, no_pdf=no_pdf) if email else None
     if since is not None or until is not None:
@@ -221,8 +221,9 @@ def build(
     articles = [r for r in records if not isinstance(r, ReadError)]
     extractions: list[Extraction] = []
     if articles:
+        from briefing.errors import ResourceError
         from briefing.pipeline import build_nlp
-        from briefing.resources import ResourceError, Resources
+        from briefing.resources import Resources
 
         try:
             resources = Resources.load()
@@ -239,7 +240,7 @@ def build(
         day_dir = build_brief(
             extractions, out, options=BuildOptions(arabic_digits=arabic_digits, pdf=not no_pdf), progress=_err
         )
-    except (RenderError, DeliveryError) as exc:
+    except (RenderError, WriteError) as exc:
         _err(f"build failed: {exc}")
         raise typer.Exit(4) from exc
     _err(f"wrote {day_dir}/ ({len(extractions)} articles); {out / 'latest'} → {day_dir.name}")
@@ -285,20 +286,21 @@ def _build_since(
     options: BuildOptions,
 ) -> int:
     """`build --since`: settings resolved, then cron.build_since under the store's lock."""
-    from briefing.config import ConfigError, Settings
-    from briefing.cron import EXIT_CONFIG, EXIT_INPUT, build_since, run_job
+    from briefing.config import Settings
+    from briefing.errors import ConfigError, ExitCode
+    from briefing.jobs import build_since, run_job
 
     if paths:
         _err("name PATHs or use --since, not both")
-        return EXIT_INPUT
+        return ExitCode.INPUT
     if since is None:
         _err("--until needs --since")
-        return EXIT_INPUT
+        return ExitCode.INPUT
     try:
         settings = Settings.resolve(db=db, out=out, log=log)
     except ConfigError as exc:
         _err(str(exc))
-        return EXIT_CONFIG
+        return ExitCode.CONFIG
     return run_job(
         lambda reporter: build_since(
             settings,
@@ -319,9 +321,8 @@ def _build_since(
 
 def _plan_mail(to: str | None, *, dry_run: bool, no_pdf: bool) -> object:
     """Recipients and SMTP settings, checked before anything is built; bad ones exit 1 or 2."""
-    from briefing.config import ConfigError
-    from briefing.digest import plan_mail
-    from briefing.mail import AddressError
+    from briefing.deliver.digest import plan_mail
+    from briefing.errors import AddressError, ConfigError
 
     try:
         return plan_mail(to, dry_run=dry_run, attach_pdf=not no_pdf)
@@ -334,7 +335,8 @@ def _plan_mail(to: str | None, *, dry_run: bool, no_pdf: bool) -> object:
 
 
 def _settings_out(out: Path | None, db: Path | None, log: Path | None) -> Path:
-    from briefing.config import ConfigError, Settings
+    from briefing.config import Settings
+    from briefing.errors import ConfigError
 
     try:
         return Settings.resolve(db=db, out=out, log=log).out
@@ -353,7 +355,7 @@ def _mail_built(
 ) -> int:
     from datetime import timedelta
 
-    from briefing.digest import MailPlan, mail_built_brief
+    from briefing.deliver.digest import MailPlan, mail_built_brief
 
     assert isinstance(plan, MailPlan)
     return mail_built_brief(
@@ -480,19 +482,20 @@ def ingest(
 
     Example: briefing ingest ../shared/corpus/articles.jsonl https://www.example.com/rss.xml --db news.db
     """
-    from briefing.config import ConfigError, Settings
-    from briefing.cron import EXIT_CONFIG, EXIT_INPUT, run_job
+    from briefing.config import Settings
+    from briefing.errors import ConfigError, ExitCode
     from briefing.ingest import run_ingest
+    from briefing.jobs import run_job
 
     try:
         settings = Settings.resolve(db=db, log=log, timeout=timeout, max_bytes=max_bytes)
     except ConfigError as exc:
         _err(str(exc))
-        raise typer.Exit(EXIT_CONFIG) from exc
+        raise typer.Exit(ExitCode.CONFIG) from exc
     names = list(sources or settings.sources)
     if not names:
         _err("nothing to ingest: name files, folders or URLs, or set `sources` in the config file")
-        raise typer.Exit(EXIT_INPUT)
+        raise typer.Exit(ExitCode.INPUT)
     status = run_job(
         lambda reporter: run_ingest(settings, names, reporter, clean=not keep_boilerplate),
         quiet=quiet,
@@ -521,19 +524,19 @@ def db_stats(
     """
     import json
 
-    from briefing.config import ConfigError, Settings
-    from briefing.cron import EXIT_CONFIG, EXIT_STORE
-    from briefing.resources import ResourceError, Resources
-    from briefing.store import Store, StoreError
+    from briefing.config import Settings
+    from briefing.errors import ConfigError, ExitCode, ResourceError, StoreError
+    from briefing.resources import Resources
+    from briefing.store import Store
 
     try:
         settings = Settings.resolve(db=db)
     except ConfigError as exc:
         _err(str(exc))
-        raise typer.Exit(EXIT_CONFIG) from exc
+        raise typer.Exit(ExitCode.CONFIG) from exc
     if not settings.db.exists():
         _err(f"{settings.db}: no store there yet (`briefing ingest` creates it)")
-        raise typer.Exit(EXIT_STORE)
+        raise typer.Exit(ExitCode.STORE)
     try:
         version: str | None = Resources.load().version
     except ResourceError:
@@ -543,7 +546,7 @@ def db_stats(
             stats = store.stats(version)
     except StoreError as exc:
         _err(str(exc))
-        raise typer.Exit(EXIT_STORE) from exc
+        raise typer.Exit(ExitCode.STORE) from exc
     if as_json:
         typer.echo(json.dumps(stats, ensure_ascii=False))
         return
@@ -561,9 +564,9 @@ def db_check(db: DbOption = None) -> None:
 
     Example: briefing db check --db news.db
     """
-    from briefing.config import ConfigError, Settings
-    from briefing.cron import EXIT_CONFIG, EXIT_STORE
-    from briefing.store import Store, StoreError
+    from briefing.config import Settings
+    from briefing.errors import ConfigError, ExitCode, StoreError
+    from briefing.store import Store
 
     try:
         settings = Settings.resolve(db=db)
@@ -571,12 +574,12 @@ def db_check(db: DbOption = None) -> None:
             problems = store.check()
     except ConfigError as exc:
         _err(str(exc))
-        raise typer.Exit(EXIT_CONFIG) from exc
+        raise typer.Exit(ExitCode.CONFIG) from exc
     except StoreError as exc:
         _err(str(exc))
-        raise typer.Exit(EXIT_STORE) from exc
+        raise typer.Exit(ExitCode.STORE) from exc
     for problem in problems:
         _err(f"{settings.db}: {problem}")
     if problems:
-        raise typer.Exit(EXIT_STORE)
+        raise typer.Exit(ExitCode.STORE)
     typer.echo(f"{settings.db}: ok")

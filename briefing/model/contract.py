@@ -1,25 +1,14 @@
-"""The data shapes that flow between stages, and their contract JSON (CONTRACT.md)."""
+"""The data shapes that flow between stages, and their contract JSON (CONTRACT.md), both ways.
+
+`to_contract()` writes the JSON that `briefing extract` prints and the store keeps;
+`from_contract()` reads it back (the store's extractions), the inverse for every field the
+contract carries. Closed vocabularies (stances, categories …) are in briefing.model.vocab.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-ACTOR_TYPES = ("PERSON", "ORG", "GPE", "LOC")
-STANCES = ("assert", "deny", "warn", "threaten", "promise", "demand", "report", "assess")
-QUALIFIERS = ("exact", "about", "more_than", "less_than", "at_least", "up_to", "range")
-FIGURE_CATEGORIES = (
-    "money",
-    "killed",
-    "wounded",
-    "displaced",
-    "personnel",
-    "strikes",
-    "duration",
-    "count",
-    "percent",
-    "rank",
-)
 
 
 @dataclass(frozen=True)
@@ -44,6 +33,10 @@ class Mention:
     def to_contract(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_contract(cls, d: dict[str, Any]) -> Mention:
+        return cls(start=int(d["start"]), end=int(d["end"]), text=str(d["text"]))
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -65,6 +58,17 @@ class Actor:
         if self.transliterated:
             out["transliterated"] = True
         return out
+
+    @classmethod
+    def from_contract(cls, a: dict[str, Any]) -> Actor:
+        return cls(
+            id=a["id"],
+            type=a["type"],
+            name_en=a["name_en"],
+            name_ar=a["name_ar"],
+            mentions=tuple(Mention.from_contract(m) for m in a.get("mentions", ())),
+            transliterated=bool(a.get("transliterated", False)),
+        )
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,21 @@ class Figure:
             "sentence": self.sentence,
         }
 
+    @classmethod
+    def from_contract(cls, f: dict[str, Any]) -> Figure:
+        return cls(
+            value=float(f["value"]),
+            high=None if f.get("high") is None else float(f["high"]),
+            unit=f.get("unit"),
+            category=f["category"],
+            qualifier=f["qualifier"],
+            start=int(f["start"]),
+            end=int(f["end"]),
+            text=f["text"],
+            en=f.get("en", ""),
+            sentence=int(f.get("sentence", 0)),
+        )
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -112,6 +131,16 @@ class Speaker:
         if self.start is not None:
             out["start"], out["end"] = self.start, self.end
         return out
+
+    @classmethod
+    def from_contract(cls, s: dict[str, Any]) -> Speaker:
+        return cls(
+            actor=s.get("actor"),
+            name_en=s.get("name_en", ""),
+            name_ar=s.get("name_ar", ""),
+            start=s.get("start"),
+            end=s.get("end"),
+        )
 
 
 @dataclass(frozen=True)
@@ -133,6 +162,18 @@ class Claim:
             "sentence": self.sentence,
         }
 
+    @classmethod
+    def from_contract(cls, c: dict[str, Any]) -> Claim:
+        speaker = c.get("speaker")
+        return cls(
+            speaker=None if speaker is None else Speaker.from_contract(speaker),
+            cue=Mention.from_contract(c["cue"]),
+            stance=c["stance"],
+            content=Mention.from_contract(c["content"]),
+            en=c.get("en", ""),
+            sentence=int(c.get("sentence", 0)),
+        )
+
 
 @dataclass(frozen=True)
 class ThemeScore:
@@ -150,6 +191,16 @@ class ThemeScore:
             "label_ar": self.label_ar,
             "score": round(self.score, 4),
         }
+
+    @classmethod
+    def from_contract(cls, t: dict[str, Any]) -> ThemeScore:
+        return cls(
+            id=t["id"],
+            label_en=t["label_en"],
+            label_ar=t["label_ar"],
+            score=float(t["score"]),
+            eval_id=t.get("eval_id"),
+        )
 
 
 @dataclass(frozen=True)
@@ -179,3 +230,17 @@ class Extraction:
             "sentences": [list(s) for s in self.sentences],
             "resources_version": self.resources_version,
         }
+
+    @classmethod
+    def from_contract(cls, data: dict[str, Any], article: Article) -> Extraction:
+        """The Extraction that `to_contract()` turned into `data`, around `article` (which
+        supplies what the contract does not carry: the text)."""
+        return cls(
+            article=article,
+            actors=tuple(Actor.from_contract(a) for a in data.get("actors", ())),
+            figures=tuple(Figure.from_contract(f) for f in data.get("figures", ())),
+            claims=tuple(Claim.from_contract(c) for c in data.get("claims", ())),
+            themes=tuple(ThemeScore.from_contract(t) for t in data.get("themes", ())),
+            sentences=tuple((int(s[0]), int(s[1])) for s in data.get("sentences", ())),
+            resources_version=str(data.get("resources_version", "")),
+        )

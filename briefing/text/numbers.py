@@ -1,7 +1,7 @@
 """Read Arabic number expressions (digits, number words, duals, scales, fractions) from words.
 
 This is the number grammar, and nothing else: it knows no spaCy and no counted nouns. Input is a
-sequence of folded words (briefing.normalize.fold of each token, clitics still on); output is a
+sequence of folded words (briefing.text.normalize.fold of each token, clitics still on); output is a
 `NumberParse` naming the words used, the value, and how it was written. The figures component
 adds qualifiers, ranges, units and categories on top.
 
@@ -20,8 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.normalize import fold
-from briefing.resources import ResourceError
+from briefing.errors import ResourceError
+from briefing.text.normalize import fold
 
 KINDS = frozenset(
     {

@@ -1,13 +1,6 @@
-"""What makes a run safe to start from cron: exit codes, the run lock, time windows, messages.
+"""The jobs the commands run, made safe to start from cron: the run lock, time windows, messages.
 
-Exit codes (documented in `briefing --help` and the README):
-
-    0   ok
-    1   input errors: a file, URL, feed entry or argument could not be used (the rest went on)
-    2   config or resources: the config file, an environment variable or a data file is unusable
-    3   store: the database is corrupt, locked by another program, or cannot be written
-    4   build: composing or rendering the brief failed
-    75  locked: another briefing run holds the lock (EX_TEMPFAIL; cron simply tries again later)
+Exit codes and the exceptions behind them are in briefing.errors.
 """
 
 from __future__ import annotations
@@ -18,28 +11,19 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
+from briefing.errors import BriefingError, ExitCode, InputError, LockedError
+from briefing.model.window import Window
+
 if TYPE_CHECKING:
     from briefing.build import BuildOptions
     from briefing.config import Settings
-    from briefing.model import Article, Extraction
+    from briefing.model.contract import Article, Extraction
     from briefing.resources import Resources
-
-EXIT_OK = 0
-EXIT_INPUT = 1
-EXIT_CONFIG = 2
-EXIT_STORE = 3
-EXIT_BUILD = 4
-EXIT_LOCKED = 75
-
-
-class LockedError(RuntimeError):
-    """Another run holds the lock."""
 
 
 class RunLock:
@@ -85,30 +69,6 @@ class RunLock:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.release()
-
-
-@dataclass(frozen=True)
-class Window:
-    """A half-open UTC time window [start, end); end None means open-ended."""
-
-    start: datetime
-    end: datetime | None = None
-
-    @property
-    def first_day(self) -> str:
-        """The first day whose date-only articles fall inside."""
-        return self.start.date().isoformat()
-
-    @property
-    def last_day(self) -> str | None:
-        """The last day whose date-only articles fall inside (end is exclusive)."""
-        if self.end is None:
-            return None
-        return (self.end - timedelta(microseconds=1)).date().isoformat()
-
-    def describe(self) -> str:
-        end = self.end.isoformat(timespec="minutes") if self.end else "now"
-        return f"{self.start.isoformat(timespec='minutes')} – {end}"
 
 
 _RELATIVE = re.compile(r"^(\d+)\s*([hdw])$")
@@ -222,15 +182,11 @@ def run_job(
     one is named, and every known failure becomes one line and its documented exit code,
     never a traceback.
     """
-    from briefing.config import ConfigError
-    from briefing.resources import ResourceError
-    from briefing.store import StoreError
-
     try:
         reporter = Reporter(quiet=quiet, log=log, stream=stream)
     except OSError as exc:
         (stream or sys.stderr).write(f"{log}: cannot open the log file: {exc.strerror or exc}\n")
-        return EXIT_CONFIG
+        return ExitCode.CONFIG
     try:
         with warnings.catch_warnings():
             # Library warnings (spaCy, trafilatura) are notices: quiet runs keep them to the log,
@@ -242,27 +198,14 @@ def run_job(
                 return job(reporter)
             with RunLock(lock):
                 return job(reporter)
-    except LockedError as exc:
+    except BriefingError as exc:
         reporter.error(str(exc))
-        return EXIT_LOCKED
-    except (ConfigError, ResourceError) as exc:
-        reporter.error(str(exc))
-        return EXIT_CONFIG
-    except StoreError as exc:
-        reporter.error(str(exc))
-        return EXIT_STORE
-    except InputError as exc:
-        reporter.error(str(exc))
-        return EXIT_INPUT
+        return exc.exit_code
     except OSError as exc:  # the lock file's folder, the out/ folder …
         reporter.error(f"{getattr(exc, 'filename', None) or 'briefing'}: {exc.strerror or exc}")
-        return EXIT_STORE if lock is not None and exc.filename == str(lock) else EXIT_INPUT
+        return ExitCode.STORE if lock is not None and exc.filename == str(lock) else ExitCode.INPUT
     finally:
         reporter.close()
-
-
-class InputError(ValueError):
-    """A bad argument or input that stops the run (exit status 1)."""
 
 
 EXTRACT_BATCH = 32  # extractions saved per transaction: a kill loses at most one batch of work
@@ -287,8 +230,7 @@ def build_since(
     where the last successful one ended. Returns the exit status.
     """
     from briefing.build import build_brief
-    from briefing.deliver import DeliveryError
-    from briefing.render import RenderError
+    from briefing.errors import RenderError, WriteError
     from briefing.resources import Resources
     from briefing.store import Store
 
@@ -325,10 +267,10 @@ def build_since(
                 options=options,
                 progress=reporter.info,
             )
-        except (RenderError, DeliveryError) as exc:
+        except (RenderError, WriteError) as exc:
             store.finish_build(build_id, ok=False, message=str(exc))
             reporter.error(f"build failed: {exc}")
-            return EXIT_BUILD
+            return ExitCode.BUILD
         except BaseException as exc:
             store.finish_build(build_id, ok=False, message=f"{exc.__class__.__name__}: {exc}")
             raise
@@ -336,8 +278,8 @@ def build_since(
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles, {len(todo)} newly extracted)")
     if not extractions:
         reporter.info("no articles in this window: the brief says so")
-        return EXIT_INPUT if fail_empty else EXIT_OK
-    return EXIT_OK
+        return ExitCode.INPUT if fail_empty else ExitCode.OK
+    return ExitCode.OK
 
 
 def _pipeline_extractor(resources: Resources) -> Callable[[list[Article]], Iterable[Extraction]]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from camel_tools.utils.charmap import CharMapper
 
-from briefing.normalize import fold
+from briefing.text.normalize import fold
 
 # --- rule-based fallback -------------------------------------------------------------------
 

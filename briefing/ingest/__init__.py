@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from briefing.config import Settings
-from briefing.cron import Reporter
-from briefing.model import Article
-from briefing.normalize import fold, has_arabic
-from briefing.resources import RESOURCES_DIR, ResourceError
-from briefing.store import NewArticle, Store, StoreError, url_key
+from briefing.errors import ResourceError, StoreError
+from briefing.jobs import Reporter
+from briefing.model.contract import Article
+from briefing.resources import RESOURCES_DIR
+from briefing.store import NewArticle, Store, url_key
+from briefing.text.normalize import fold, has_arabic
 
 USER_AGENT = "briefing/0.1 (Arabic news brief; +https://github.com/)"
 # An RSS description this long is taken as the whole article rather than a teaser.
@@ -907,7 +908,7 @@ def ingest(
 
 def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *, clean: bool = True) -> int:
     """`briefing ingest`: read `sources` into the store named by `settings`; returns the exit status."""
-    from briefing.cron import EXIT_INPUT, EXIT_OK
+    from briefing.errors import ExitCode
 
     reader = Reader(
         Boilerplate.load(),
@@ -918,7 +919,7 @@ def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *
     with Store.open(settings.db) as store:
         report = ingest(store, sources, reader, reporter)
     reporter.info(f"{report.summary()} (store: {settings.db})")
-    return EXIT_INPUT if report.failed else EXIT_OK
+    return ExitCode.INPUT if report.failed else ExitCode.OK
 
 
 __all__ = [

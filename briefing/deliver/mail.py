@@ -29,40 +29,14 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
-from briefing.config import ConfigError, config_file_path, read_toml
+from briefing.config import config_file_path, read_toml
+from briefing.errors import AddressError, ConfigError, HeaderInjectionError, MailDeliveryError
 
 SECURITY_MODES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
-# Exit status of `briefing email` / `build --email` when the message could not be delivered.
-EXIT_MAIL = 5
 
 # Control characters end or fold a header line in one mail program or another.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
-
-
-class MailError(Exception):
-    """A mail problem that becomes a one-line message."""
-
-
-class AddressError(MailError, ValueError):
-    """An address that is not a valid mailbox."""
-
-
-class HeaderInjectionError(AddressError):
-    """A header value (subject or address) holding a line break or another control character."""
-
-
-class DeliveryError(MailError):
-    """The message was not delivered to every recipient.
-
-    `temporary` is True when the last failure was temporary (4xx, connection refused, timeout)
-    and the retries ran out: running again later may well succeed.
-    """
-
-    def __init__(self, message: str, *, temporary: bool, delivered: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.temporary = temporary
-        self.delivered = tuple(delivered)
 
 
 # ----------------------------------------------------------------------------- addresses
@@ -428,7 +402,7 @@ def send_message(
     sleep: Callable[[float], None] = time.sleep,
     say: Callable[[str], None] = lambda _m: None,
 ) -> tuple[str, ...]:
-    """Deliver `msg` to its To addresses; returns them. DeliveryError when some were not reached.
+    """Deliver `msg` to its To addresses; returns them. MailDeliveryError when some were not reached.
 
     A temporary failure (4xx reply, refused connection, timeout, dropped connection) is retried
     `settings.retries` times, waiting `settings.delays()`; only the recipients still pending are
@@ -472,13 +446,13 @@ def send_message(
                 break
             failure = _Failure(True, "; ".join(f"{r}: {why}" for r, why in later.items()))
         if not failure.temporary:
-            raise DeliveryError(
+            raise MailDeliveryError(
                 _summary(failure.reason, delivered, refused, pending, attempt),
                 temporary=False,
                 delivered=delivered,
             )
         if attempt > len(delays):
-            raise DeliveryError(
+            raise MailDeliveryError(
                 _summary(
                     f"{failure.reason} (gave up after {attempt} attempts)",
                     delivered,
@@ -493,7 +467,7 @@ def send_message(
         say(f"mail: temporary failure: {failure.reason}; retry {attempt}/{len(delays)} in {delay:g}s")
         sleep(delay)
     if refused:
-        raise DeliveryError(
+        raise MailDeliveryError(
             _summary("recipients refused", delivered, refused, [], attempt),
             temporary=False,
             delivered=delivered,

@@ -15,12 +15,10 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from briefing.errors import WriteError
+
 DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LATEST = "latest"
-
-
-class DeliveryError(OSError):
-    """The brief could not be written under out/."""
 
 
 def _swap_dir(new: Path, target: Path) -> None:
@@ -79,16 +77,16 @@ def point_latest(out_dir: Path) -> Path | None:
 def write_brief(out_dir: Path, day: str, files: Mapping[str, bytes]) -> Path:
     """Write `files` (name → bytes) as out_dir/<day>/, replacing that directory whole.
 
-    Returns the date directory. Raises DeliveryError with a one-line reason on failure; the
+    Returns the date directory. Raises WriteError with a one-line reason on failure; the
     previous content of out_dir/<day> is then untouched.
     """
     if not DATE_DIR.match(day):
-        raise DeliveryError(f"not a YYYY-MM-DD day: {day!r}")
+        raise WriteError(f"not a YYYY-MM-DD day: {day!r}")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".tmp-{day}-", dir=out_dir))
     except OSError as exc:
-        raise DeliveryError(f"{out_dir}: cannot write here ({exc.strerror or exc})") from exc
+        raise WriteError(f"{out_dir}: cannot write here ({exc.strerror or exc})") from exc
     try:
         for name, data in files.items():
             with (staging / name).open("wb") as fh:
@@ -100,9 +98,9 @@ def write_brief(out_dir: Path, day: str, files: Mapping[str, bytes]) -> Path:
         _swap_dir(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise DeliveryError(f"{out_dir / day}: cannot write the brief ({exc.strerror or exc})") from exc
+        raise WriteError(f"{out_dir / day}: cannot write the brief ({exc.strerror or exc})") from exc
     try:
         point_latest(out_dir)
     except OSError as exc:
-        raise DeliveryError(f"{out_dir / LATEST}: cannot update ({exc.strerror or exc})") from exc
+        raise WriteError(f"{out_dir / LATEST}: cannot update ({exc.strerror or exc})") from exc
     return target

@@ -9,27 +9,20 @@ without rebuilding anything.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import time
-import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 from markupsafe import Markup
 
-from briefing.compose import Brief, Source, ThemeSection
-from briefing.config import ConfigError
-from briefing.mail import (
-    EXIT_MAIL,
-    AddressError,
+from briefing.deliver.mail import (
     Attachment,
-    DeliveryError,
     SmtpSettings,
     build_message,
     parse_address,
@@ -37,16 +30,21 @@ from briefing.mail import (
     send_message,
     write_eml,
 )
-from briefing.render import Renderer, RenderError
+from briefing.errors import (
+    AddressError,
+    BriefFileError,
+    ConfigError,
+    ExitCode,
+    MailDeliveryError,
+    RenderError,
+)
+from briefing.model.brief import Brief, Source, ThemeSection
+from briefing.render import Renderer
 
 MAX_KEY_FIGURES = 8
 MAX_HEADLINES = 5  # per theme; the PDF lists every article
 DRY_RUN_SENDER = "briefing@localhost"
 EML_NAME = "digest.eml"
-
-
-class BriefFileError(ValueError):
-    """A built brief (brief.json) that is missing, unreadable, stale or of another shape."""
 
 
 @dataclass(frozen=True)
@@ -113,46 +111,6 @@ def _tidy_text(text: str) -> str:
 # ------------------------------------------------------------------ a built brief, from disk
 
 
-def _from_json(tp: Any, value: Any) -> Any:
-    """Rebuild typed data (dataclasses, tuples, optionals) from the JSON of dataclasses.asdict."""
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        if not isinstance(value, dict):
-            raise BriefFileError(f"{tp.__name__}: expected an object, got {type(value).__name__}")
-        hints = get_type_hints(tp)
-        kwargs = {
-            f.name: _from_json(hints[f.name], value[f.name])
-            for f in dataclasses.fields(tp)
-            if f.init and f.name in value
-        }
-        try:
-            return tp(**kwargs)
-        except TypeError as exc:
-            raise BriefFileError(f"{tp.__name__}: {exc}") from None
-    origin = get_origin(tp)
-    if origin is Union or origin is types.UnionType:
-        if value is None:
-            return None
-        options = [a for a in get_args(tp) if a is not type(None)]
-        return _from_json(options[0], value) if len(options) == 1 else value
-    if origin is tuple:
-        args = get_args(tp)
-        if not isinstance(value, list):
-            raise BriefFileError(f"expected a list, got {type(value).__name__}")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_from_json(args[0], v) for v in value)
-        return tuple(_from_json(a, v) for a, v in zip(args, value, strict=True))
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
-
-
-def brief_from_json(data: dict[str, Any]) -> Brief:
-    """The Brief saved as brief.json by `briefing build` (Brief.to_json)."""
-    brief = _from_json(Brief, data)
-    assert isinstance(brief, Brief)
-    return brief
-
-
 @dataclass(frozen=True)
 class BuiltBrief:
     directory: Path  # out/<date>, links resolved
@@ -186,7 +144,7 @@ def load_built_brief(directory: Path, *, max_age: timedelta | None = None) -> Bu
                 "name PATHs or --since to build a new one, or --from-brief to send it anyway"
             )
     try:
-        brief = brief_from_json(data)
+        brief = Brief.from_json(data)
     except (KeyError, TypeError, ValueError) as exc:
         raise BriefFileError(f"{path}: not a brief of this version of briefing ({exc})") from None
     pdf_path = real / "brief.pdf"
@@ -252,7 +210,7 @@ def send_digest(
 ) -> Sent:
     """Mail the digest of `built` (or, with dry_run, write it to <brief dir>/digest.eml).
 
-    Raises ConfigError (settings), AddressError, RenderError or mail.DeliveryError; the built
+    Raises ConfigError (settings), AddressError, RenderError or mail.MailDeliveryError; the built
     brief is never touched, so the same call can simply be made again.
     """
     if dry_run:
@@ -284,9 +242,6 @@ def send_digest(
 
 
 # ------------------------------------------------------------------ for the command line
-
-
-EXIT_INPUT, EXIT_CONFIG, EXIT_BUILD = 1, 2, 4  # as in cron.py; EXIT_MAIL (5) is mail.py's
 
 
 @dataclass(frozen=True)
@@ -342,7 +297,7 @@ def mail_built_brief(
         built = load_built_brief(directory, max_age=max_age)
     except BriefFileError as exc:
         error(str(exc))
-        return EXIT_INPUT
+        return ExitCode.INPUT
     try:
         sent = send_digest(
             built,
@@ -356,14 +311,14 @@ def mail_built_brief(
         )
     except ConfigError as exc:
         error(str(exc))
-        return EXIT_CONFIG
+        return ExitCode.CONFIG
     except AddressError as exc:
         error(str(exc))
-        return EXIT_INPUT
+        return ExitCode.INPUT
     except RenderError as exc:
         error(str(exc))
-        return EXIT_BUILD
-    except DeliveryError as exc:
+        return ExitCode.BUILD
+    except MailDeliveryError as exc:
         kind = "temporary failure, retries used up" if exc.temporary else "permanent failure"
         error(f"mail not delivered ({kind}): {exc}")
         to = ",".join(a.addr_spec for a in plan.recipients if a.addr_spec not in exc.delivered)
@@ -371,7 +326,7 @@ def mail_built_brief(
             f"the brief is kept in {built.directory}/; send it again without rebuilding: "
             f"briefing email --to {to} --from-brief {built.directory}"
         )
-        return EXIT_MAIL
+        return ExitCode.MAIL
     if sent.delivered:
         say(f"mail: delivered to {', '.join(sent.delivered)}")
     return 0

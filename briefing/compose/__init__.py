@@ -9,216 +9,35 @@ cited spans marked, so a reader can check the words in context.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from briefing.model import Claim, Extraction, Figure
+from briefing.model.brief import (
+    ActorItem,
+    ArticleSummary,
+    Brief,
+    Chart,
+    ChartRow,
+    ClaimItem,
+    ComposeOptions,
+    Concern,
+    Development,
+    FigureItem,
+    Ref,
+    Segment,
+    Source,
+    SpeakerGroup,
+    ThemeSection,
+)
+from briefing.model.contract import Claim, Extraction, Figure
+from briefing.model.vocab import CATEGORIES, STANCES
 
-# Figures worth a row in the key-figures table, most telling first.
-KEY_CATEGORIES = ("killed", "wounded", "displaced", "money", "personnel", "strikes")
-CATEGORY_ORDER = {c: i for i, c in enumerate((*KEY_CATEGORIES, "count", "percent", "duration", "rank"))}
-# How much a claim says about a development: acts beat relayed reports.
-STANCE_WEIGHT = {
-    "threaten": 5.0,
-    "warn": 4.0,
-    "deny": 4.0,
-    "demand": 4.0,
-    "promise": 3.0,
-    "assert": 2.0,
-    "assess": 2.0,
-    "report": 1.0,
-}
 FIGURE_TOLERANCE = 0.005  # same figure when values are within 0.5% (the scorer's rule)
 MAX_PASSAGE = 420  # characters of context shown around a cited span in a long sentence
 OTHER_THEME = "other"
-
-
-@dataclass(frozen=True)
-class ComposeOptions:
-    """Limits that keep a brief over many articles readable; defaults suit a daily window."""
-
-    max_key_figures: int = 20
-    max_developments: int = 4  # themes in "key developments"
-    max_theme_actors: int = 12
-    max_theme_claims: int = 24
-    max_theme_figures: int = 12
-    max_article_actors: int = 10
-    max_article_claims: int = 6
-    max_article_figures: int = 10
-    max_chart_actors: int = 8
-    max_chart_themes: int = 6
-    max_index_actors: int = 400
-
-
-@dataclass(frozen=True)
-class Source:
-    """One source article; `number` is its place in the Articles section (1-based)."""
-
-    number: int
-    id: str
-    title: str | None
-    outlet: str | None
-    date: str | None
-    url: str | None
-    file: str | None
-    anchor: str
-
-
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    mark: bool = False
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A numbered reference: one sentence of one source, its cited spans marked."""
-
-    number: int
-    source: int
-    start: int
-    end: int
-    anchor: str
-    segments: tuple[Segment, ...]
-
-
-@dataclass(frozen=True)
-class ActorItem:
-    id: str
-    type: str
-    name_en: str
-    name_ar: str
-    mentions: int
-    sources: tuple[int, ...]
-    transliterated: bool = False
-
-
-@dataclass(frozen=True)
-class Concern:
-    id: str
-    name_en: str
-    name_ar: str
-
-
-@dataclass(frozen=True)
-class FigureItem:
-    """One figure, merged across every article that reports it."""
-
-    value: float
-    high: float | None
-    unit: str | None
-    category: str
-    qualifier: str
-    en: str
-    ar: str  # the Arabic words as written in the first source
-    concerns: tuple[Concern, ...]
-    sources: tuple[int, ...]
-    refs: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class ClaimItem:
-    speaker_id: str | None
-    speaker_en: str | None
-    speaker_ar: str | None
-    stance: str
-    cue_ar: str
-    content_ar: str  # quoted exactly
-    en: str
-    source: int
-    ref: int
-
-
-@dataclass(frozen=True)
-class SpeakerGroup:
-    actor: str | None
-    name_en: str | None  # None: unattributed
-    name_ar: str | None
-    claims: tuple[ClaimItem, ...]
-
-
-@dataclass(frozen=True)
-class ThemeSection:
-    id: str
-    label_en: str | None  # None for the unclassified section; the template names it
-    label_ar: str | None
-    weight: float
-    anchor: str
-    sources: tuple[int, ...]
-    actors: tuple[ActorItem, ...]
-    speakers: tuple[SpeakerGroup, ...]
-    figures: tuple[FigureItem, ...]
-
-
-@dataclass(frozen=True)
-class Development:
-    """Two or three lines on one leading theme."""
-
-    theme: str
-    label_en: str | None
-    label_ar: str | None
-    anchor: str
-    claims: tuple[ClaimItem, ...]
-    figures: tuple[FigureItem, ...]
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    source: Source
-    themes: tuple[tuple[str, str], ...]  # (label_en, label_ar)
-    actors: tuple[ActorItem, ...]
-    claims: tuple[ClaimItem, ...]
-    figures: tuple[FigureItem, ...]
-    refs: tuple[Ref, ...]
-
-
-@dataclass(frozen=True)
-class ChartRow:
-    name_en: str
-    name_ar: str
-    counts: tuple[int, ...]  # per chart theme, same order as Chart.themes
-    total: int
-
-
-@dataclass(frozen=True)
-class Chart:
-    """Actor mentions by theme, for the one picture in the brief."""
-
-    themes: tuple[tuple[str | None, str | None], ...]
-    rows: tuple[ChartRow, ...]
-    max_total: int
-
-
-@dataclass(frozen=True)
-class Brief:
-    generated: str  # ISO datetime
-    period_start: str  # ISO date
-    period_end: str
-    period_from_articles: bool  # False: no dated article, the period is the generation date
-    outlets: int
-    sources: tuple[Source, ...]
-    developments: tuple[Development, ...]
-    key_figures: tuple[FigureItem, ...]
-    themes: tuple[ThemeSection, ...]
-    actors: tuple[ActorItem, ...]
-    actors_total: int
-    articles: tuple[ArticleSummary, ...]
-    refs: tuple[Ref, ...]
-    chart: Chart | None
-    options: ComposeOptions = field(default_factory=ComposeOptions)
-
-    @property
-    def empty(self) -> bool:
-        return not self.sources
-
-    def to_json(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["empty"] = self.empty
-        return data
 
 
 # ---------------------------------------------------------------- internal working records
@@ -250,6 +69,14 @@ class _ClaimRec:
     claim: Claim
     cited: _Cited
     strength: float
+
+
+def _category_order(category: str, default: int) -> int:
+    return CATEGORIES[category].order if category in CATEGORIES else default
+
+
+def _is_key(category: str) -> bool:
+    return category in CATEGORIES and CATEGORIES[category].key
 
 
 def _iso_date(value: str | None) -> date | None:
@@ -300,7 +127,7 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _claim_strength(claim: Claim, ext: Extraction) -> float:
-    score = STANCE_WEIGHT.get(claim.stance, 1.0)
+    score = STANCES[claim.stance].weight if claim.stance in STANCES else 1.0
     if claim.speaker is not None:
         score += 1.0
         if claim.speaker.actor:
@@ -318,7 +145,7 @@ def _claim_strength(claim: Claim, ext: Extraction) -> float:
 
 def _figure_weight(group: _FigGroup) -> tuple[int, float, int]:
     # Within a category the largest figure leads (a war's toll before a day's); corroboration breaks ties.
-    return (CATEGORY_ORDER.get(group.head.category, 99), -abs(group.head.value), -len(group.sources()))
+    return (_category_order(group.head.category, 99), -abs(group.head.value), -len(group.sources()))
 
 
 def _balanced(groups: Iterable[_FigGroup], limit: int) -> list[_FigGroup]:
@@ -329,7 +156,7 @@ def _balanced(groups: Iterable[_FigGroup], limit: int) -> list[_FigGroup]:
     chosen: list[_FigGroup] = []
     depth = 0
     while len(chosen) < limit and any(len(v) > depth for v in by_cat.values()):
-        for cat in sorted(by_cat, key=lambda c: CATEGORY_ORDER.get(c, 99)):
+        for cat in sorted(by_cat, key=lambda c: _category_order(c, 99)):
             if depth < len(by_cat[cat]) and len(chosen) < limit:
                 chosen.append(by_cat[cat][depth])
         depth += 1
@@ -537,7 +364,7 @@ def compose(
                     use(cited)
         return best
 
-    key_groups = pick_figures((g for g in groups if g.head.category in KEY_CATEGORIES), opts.max_key_figures)
+    key_groups = pick_figures((g for g in groups if _is_key(g.head.category)), opts.max_key_figures)
 
     theme_picks: dict[str, tuple[list[_ClaimRec], list[_FigGroup]]] = {}
     for tid in theme_order:

@@ -20,10 +20,11 @@ from typing import Any
 import srsly
 import yaml
 
-from briefing.model import ACTOR_TYPES
-from briefing.normalize import fold
+from briefing.errors import ResourceError
+from briefing.model.vocab import ACTOR_TYPES
+from briefing.text.normalize import fold
 
-RESOURCES_DIR = Path(__file__).parent / "resources"
+RESOURCES_DIR = Path(__file__).parent
 
 
 # PyYAML's wheels carry libyaml; a build without it falls back to the pure-Python safe loader.
@@ -47,10 +48,6 @@ _Yaml12Loader.add_implicit_resolver(
 def read_yaml(raw: bytes | str) -> Any:
     """Parse one YAML document the way every resource file is read."""
     return yaml.load(raw, Loader=_Yaml12Loader)
-
-
-class ResourceError(ValueError):
-    """A data file is missing, malformed or inconsistent."""
 
 
 @dataclass(frozen=True)

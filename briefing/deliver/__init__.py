@@ -1,0 +1,1 @@
+"""Deliver a built brief: files under out/, and the email digest."""

@@ -1,0 +1,1 @@
+"""The shapes of the data between stages: the extraction contract, the brief, the vocabularies."""

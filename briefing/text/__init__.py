@@ -1,0 +1,1 @@
+"""Arabic text without spaCy: folding for matching, number grammar, transliteration of names."""
