@@ -86,13 +86,13 @@ def test_figures_bare_ليرة_follows_the_article(nlp):
 
 
 def test_figures_vocabulary_and_resources(resources):
-    from briefing.pipeline.figures import FigureExtractor
+    from briefing.pipeline.figures import FigureExtractor, vocabulary
 
-    component = FigureExtractor(None, "figures")  # type: ignore[arg-type]
-    words = set(component.vocabulary(resources))
+    words = set(vocabulary(resources))
     for word in ("أكثر", "مليار", "قتيل", "دولار", "يومين", "نحو"):
         assert word in words
-    component.load(resources)
+    component = FigureExtractor(None, "figures")  # type: ignore[arg-type]
+    component.load(resources, frozenset())
     assert component.lex.nouns
     assert component.lex.qualifiers_before
 

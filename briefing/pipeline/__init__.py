@@ -9,60 +9,94 @@
     briefing_claims       reporting cues, speakers, content → doc.spans["claims"], doc._.claims
     briefing_themes       weighted keyword scores → doc._.themes
 
-Each briefing component offers `vocabulary(resources)` (words its patterns use, so that the
-normalizer may strip proclitics in front of them) and `load(resources)` (its patterns). Both
-are called here, once, before the first document.
+Loading happens in two steps, each order-free. First every component module's `vocabulary()`
+names the words its patterns use; their folded union is `known`, the words the normalizer may
+uncover by taking proclitics off. Then every component's `load(resources, known)` builds its
+tables. Factories declare what they `require` and `assign`, and `check_order` refuses a pipeline
+whose components come in an order that leaves a requirement unmet.
 """
 
 from __future__ import annotations
 
 import gc
-from itertools import chain
-from typing import Any, Protocol, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, runtime_checkable
 
 import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories.
-from briefing.pipeline import actors as _actors
-from briefing.pipeline import claims as _claims
-from briefing.pipeline import figures as _figures
-from briefing.pipeline import normalizer as _normalizer
-from briefing.pipeline import themes as _themes
+from briefing.pipeline import actors, claims, figures, normalizer, themes
 from briefing.pipeline.tokenizer import customize_tokenizer
 from briefing.resources import Resources
+from briefing.text.normalize import fold
 
-_REGISTERED = (_actors, _claims, _figures, _normalizer, _themes)
+_REGISTERED = (normalizer, themes)
 
-COMPONENTS = ("briefing_actors", "briefing_figures", "briefing_claims", "briefing_themes")
+PIPELINE = (
+    "briefing_normalizer",
+    "briefing_sentences",
+    "briefing_gazetteer",
+    "briefing_actors",
+    "briefing_figures",
+    "briefing_claims",
+    "briefing_themes",
+)
+# The words each component's patterns use (see the module docstring).
+VOCABULARIES: tuple[Callable[[Resources], Iterable[str]], ...] = (
+    actors.vocabulary,
+    figures.vocabulary,
+    claims.vocabulary,
+)
 
 
-class ResourceComponent(Protocol):
-    def vocabulary(self, resources: Resources) -> Any: ...
+@runtime_checkable
+class Loadable(Protocol):
+    def load(self, resources: Resources, known: frozenset[str]) -> None: ...
 
-    def load(self, resources: Resources) -> None: ...
+
+class PipelineError(ValueError):
+    """Components in an order that leaves something they require unassigned."""
 
 
-def build_nlp(resources: Resources) -> Language:
+def known_words(resources: Resources) -> frozenset[str]:
+    """The folded words of every component's patterns."""
+    return frozenset(fold(w) for vocabulary in VOCABULARIES for w in vocabulary(resources) if w)
+
+
+def check_order(nlp: Language) -> None:
+    """PipelineError when a component requires what no component before it assigns."""
+    analysis = nlp.analyze_pipes() or {}
+    problems = {name: missing for name, missing in analysis["problems"].items() if missing}
+    if problems:
+        detail = "; ".join(f"{name} needs {', '.join(missing)}" for name, missing in problems.items())
+        raise PipelineError(f"components out of order: {detail}")
+
+
+def build_nlp(resources: Resources, *, components: Sequence[str] = PIPELINE) -> Language:
     """A ready pipeline over `resources`; build it once per process and reuse it."""
     nlp = spacy.blank("ar")
     customize_tokenizer(nlp)
-    normalizer: Any = nlp.add_pipe("briefing_normalizer")
-    nlp.add_pipe("briefing_sentences")
-    nlp.add_pipe(
-        "span_ruler",
-        name="briefing_gazetteer",
-        config={
-            "spans_key": "actor_candidates",
-            "phrase_matcher_attr": "NORM",
-            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
-            "validate": True,
-        },
-    )
-    components: list[ResourceComponent] = [cast(ResourceComponent, nlp.add_pipe(name)) for name in COMPONENTS]
-    normalizer.set_known(chain.from_iterable(c.vocabulary(resources) for c in components))
-    for component in components:
-        component.load(resources)
+    for name in components:
+        if name == "briefing_gazetteer":
+            nlp.add_pipe(
+                "span_ruler",
+                name=name,
+                config={
+                    "spans_key": "actor_candidates",
+                    "phrase_matcher_attr": "NORM",
+                    "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+                    "validate": True,
+                },
+            )
+        else:
+            nlp.add_pipe(name)
+    check_order(nlp)
+    known = known_words(resources)
+    for name in nlp.pipe_names:
+        component: object = nlp.get_pipe(name)
+        if isinstance(component, Loadable):
+            component.load(resources, known)
     # The loaded resources are hundreds of thousands of long-lived objects; moving them out of
     # the collector's generations keeps full collections during extraction short.
     gc.collect()

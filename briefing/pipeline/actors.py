@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,6 +132,69 @@ class _Found:
     name_en: str
 
 
+def _generated(resources: Resources) -> list[tuple[str, ActorEntry]]:
+    """Government phrases made from a state's adjectives: الحكومة الإيرانية, النظام السوري."""
+    raw = resources.file("actor_rules")
+    out = []
+    for e in resources.actors:
+        if e.type != "GPE":
+            continue
+        # Every spelling counts (أمريكية, أميركية); plurals (إيرانيون) never follow these nouns.
+        fem = [d for d in e.demonym_ar if d.endswith("ة")]
+        masc = [d for d in e.demonym_ar if not d.endswith(("ة", "ون", "ين"))]
+        out += [(f"{noun} {_with_article(d)}", e) for d in fem for noun in raw.get("government_nouns_f", ())]
+        out += [(f"{noun} {_with_article(d)}", e) for d in masc for noun in raw.get("government_nouns_m", ())]
+    return out
+
+
+def _vocabulary(resources: Resources) -> tuple[set[str], frozenset[str]]:
+    """(words the normalizer may uncover, words that are only ever names)."""
+    words: set[str] = set()
+    # The words of people's names are name words, like the name lexicon's (below): a rare
+    # name a gazetteer lists (هيرمان أينشتاين) must not make أينشتاين an everyday word.
+    person_words: set[str] = set()
+    for e in resources.actors:
+        for s in (*e.surfaces_ar, *e.ambiguous_ar):
+            (person_words if e.type == "PERSON" else words).update(s.split())
+        for d in e.demonym_ar:
+            words.add("ال" + d)
+    for surface, _ in _generated(resources):
+        words.update(surface.split())
+    for t in resources.titles:
+        for form in t.ar:
+            words.update(form.split())
+    for key, values in resources.file("actor_rules").items():
+        if key != "not_name":
+            words.update(values)
+    words.update(resources.file("given_names")["given_names"])
+    for group in resources.file("org_patterns").values():
+        for item in group:
+            for form in item["ar"]:
+                words.update(form.split())
+    # Person-name tokens too: a name is never cut into proclitic + word (كريمي is not ك + ريمي),
+    # and a proclitic before a name comes off (وكريمي).
+    own = {fold(w) for w in words}
+    # A name token that reads as proclitic + one of our words (وتل of وتل أبيب) would stop
+    # that proclitic from coming off: it is left out.
+    names = {
+        t
+        for t in Transliterator.from_resources(resources).name_tokens(min_count=3)
+        if t in own or not strip_proclitics(t, own)[1]
+    }
+    # Name words that are only names: the rest (أمين of أمين عام) stay resource words. The
+    # gazetteer's own name words all stay whole words (كيري is never ك + يري).
+    person = {fold(w) for w in person_words}
+    only_names = frozenset((names | person) - own)
+    words.update(names)
+    words.update(person_words)
+    return words, only_names
+
+
+def vocabulary(resources: Resources) -> set[str]:
+    """Words of names, titles and actor rules: the normalizer may strip proclitics before them."""
+    return _vocabulary(resources)[0]
+
+
 class ActorResolver(BatchPipe):
     """Config: `max_name_tokens` — the longest pattern-found name, in tokens (default 4)."""
 
@@ -147,72 +209,14 @@ class ActorResolver(BatchPipe):
         raw = resources.file("actor_rules")
         return {key: frozenset(fold(w) for w in words) for key, words in raw.items()}
 
-    def _generated(self, resources: Resources) -> list[tuple[str, ActorEntry]]:
-        """Government phrases made from a state's adjectives: الحكومة الإيرانية, النظام السوري."""
-        raw = resources.file("actor_rules")
-        out = []
-        for e in resources.actors:
-            if e.type != "GPE":
-                continue
-            # Every spelling counts (أمريكية, أميركية); plurals (إيرانيون) never follow these nouns.
-            fem = [d for d in e.demonym_ar if d.endswith("ة")]
-            masc = [d for d in e.demonym_ar if not d.endswith(("ة", "ون", "ين"))]
-            out += [
-                (f"{noun} {_with_article(d)}", e) for d in fem for noun in raw.get("government_nouns_f", ())
-            ]
-            out += [
-                (f"{noun} {_with_article(d)}", e) for d in masc for noun in raw.get("government_nouns_m", ())
-            ]
-        return out
-
-    def vocabulary(self, resources: Resources) -> Iterable[str]:
-        words: set[str] = set()
-        # The words of people's names are name words, like the name lexicon's (below): a rare
-        # name a gazetteer lists (هيرمان أينشتاين) must not make أينشتاين an everyday word.
-        person_words: set[str] = set()
-        for e in resources.actors:
-            for s in (*e.surfaces_ar, *e.ambiguous_ar):
-                (person_words if e.type == "PERSON" else words).update(s.split())
-            for d in e.demonym_ar:
-                words.add("ال" + d)
-        for surface, _ in self._generated(resources):
-            words.update(surface.split())
-        for t in resources.titles:
-            for form in t.ar:
-                words.update(form.split())
-        for key, values in resources.file("actor_rules").items():
-            if key != "not_name":
-                words.update(values)
-        words.update(resources.file("given_names")["given_names"])
-        for group in resources.file("org_patterns").values():
-            for item in group:
-                for form in item["ar"]:
-                    words.update(form.split())
-        # Person-name tokens too: a name is never cut into proclitic + word (كريمي is not ك + ريمي),
-        # and a proclitic before a name comes off (وكريمي).
-        own = {fold(w) for w in words}
-        # A name token that reads as proclitic + one of our words (وتل of وتل أبيب) would stop
-        # that proclitic from coming off: it is left out.
-        names = {
-            t
-            for t in self._translit(resources).name_tokens(min_count=3)
-            if t in own or not strip_proclitics(t, own)[1]
-        }
-        # Name words that are only names: the rest (أمين of أمين عام) stay resource words. The
-        # gazetteer's own name words all stay whole words (كيري is never ك + يري).
-        person = {fold(w) for w in person_words}
-        self._only_names = frozenset((names | person) - own)
-        words.update(names)
-        words.update(person_words)
-        return words
-
     def _translit(self, resources: Resources) -> Transliterator:
         if getattr(self, "translit", None) is None:
             self.translit = Transliterator.from_resources(resources)
         return self.translit
 
-    def load(self, resources: Resources) -> None:
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
         self._translit(resources)
+        self._only_names = _vocabulary(resources)[1]
         self.entries: dict[str, ActorEntry] = {e.id: e for e in resources.actors}
         rules = self._rules(resources)
         self.locative = rules["locative_before"]
@@ -275,7 +279,7 @@ class ActorResolver(BatchPipe):
             for s in (*e.surfaces_ar, *e.ambiguous_ar, *e.context_only_ar):
                 forms.append((s, e.id))
             self.context_only.update((" ".join(fold(s).split()), e.id) for s in e.context_only_ar)
-        for s, e in self._generated(resources):
+        for s, e in _generated(resources):
             forms.append((s, e.id))
         # "عبد الله" and "عبدالله" are one name written two ways.
         forms += [(_abd_variant(s), eid) for s, eid in forms if _abd_variant(s) != s]
@@ -362,9 +366,9 @@ class ActorResolver(BatchPipe):
         self.name_roles = dict(self.name_roles)
 
         normalizer: Any = self.nlp.get_pipe("briefing_normalizer")
-        self.known = normalizer.known
+        self.known = known
         # Words some resource uses, other than as a person's name: they do not start or extend one.
-        self.resource_words = normalizer.known - self._only_names
+        self.resource_words = known - self._only_names
         # Nouns that introduce an organisation's name (org_patterns.yaml).
         self.org_nouns = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self.org_patterns: dict[str, tuple[str, str, bool]] = {}  # match key → (kind, English, club)

@@ -15,7 +15,7 @@ briefing.model.Claim in text order.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -343,6 +343,16 @@ class _Ctx:
         return self.sent_starts[k], end
 
 
+def vocabulary(resources: Resources) -> set[str]:
+    """Words of cues, speaker heads and their qualifiers."""
+    words: set[str] = set()
+    cues = load_cues(resources.file("cues"))
+    heads, quals = load_speakers(resources.file("speakers"))
+    for key in (*cues, *heads, *quals):
+        words.update(key.split())
+    return words
+
+
 # --- the component -----------------------------------------------------------------------------
 
 
@@ -359,15 +369,7 @@ class ClaimExtractor(BatchPipe):
         self._known: frozenset[str] | None = None  # the normalizer's known words, if it says
         self._labels: dict[int, str] = {}  # string hash → string, for span labels and ids
 
-    def vocabulary(self, resources: Resources) -> Iterable[str]:
-        words: set[str] = set()
-        cues = load_cues(resources.file("cues"))
-        heads, quals = load_speakers(resources.file("speakers"))
-        for key in (*cues, *heads, *quals):
-            words.update(key.split())
-        return words
-
-    def load(self, resources: Resources) -> None:
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
         self.cues = load_cues(resources.file("cues"))
         self.heads, self.quals = load_speakers(resources.file("speakers"))
         entries = {e.id: e for e in resources.actors}
@@ -404,10 +406,7 @@ class ClaimExtractor(BatchPipe):
         self.head_entries = {strings.add("head:" + v[0]): v[1] for v in self.heads.values()}
         self._loc, self._person, self._org = (strings.add(x) for x in ("LOC", "PERSON", "ORG"))
         self._words.clear()
-        self._known = None
-        if self.nlp is not None and "briefing_normalizer" in self.nlp.pipe_names:
-            known = getattr(self.nlp.get_pipe("briefing_normalizer"), "known", None)
-            self._known = None if known is None else frozenset(known)
+        self._known = known
 
     def _matcher(self, forms: list[tuple[str, str]]) -> PhraseMatcher:
         """A PhraseMatcher on NORM over (folded surface, match id) pairs."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
@@ -132,6 +132,36 @@ class _Found:
     vague_en: str | None = None
 
 
+def vocabulary(resources: Resources) -> list[str]:
+    """Number words, qualifiers, counted nouns, currencies and event words."""
+    numbers = resources.file("numbers")
+    units = resources.file("units")
+    words: set[str] = set()
+    grammar = NumberGrammar(numbers)
+    words.update(grammar.surfaces())
+    for q in numbers.get("qualifiers", []):
+        # "after" phrases (وأكثر، فأكثر) are matched on the raw word: declaring them would
+        # stop the normalizer from reading وأكثر as و + أكثر.
+        for phrase in q.get("before", []):
+            words.update(phrase.split())
+    for item in units.get("counted", []):
+        for phrase in (*item.get("ar", []), *item.get("plural", [])):
+            words.update(phrase.split())
+            if " " not in phrase:
+                words.update(_duals(fold(phrase)))
+    for item in units.get("currencies", []):
+        words.update(item.get("ar", []))
+        words.update(item.get("plural", []))
+    for item in units.get("events", []):
+        for phrase in (*item.get("ar", []), *item.get("after", [])):
+            words.update(phrase.split())
+    for item in units.get("superlatives", []):
+        words.update(item.get("ar", []))
+    for item in units.get("not_figures", []):
+        words.update(item.get("ar", []))
+    return sorted(words)
+
+
 class FigureExtractor(BatchPipe):
     """Finds figures; see the module docstring."""
 
@@ -152,35 +182,7 @@ class FigureExtractor(BatchPipe):
 
     # ---- resources ---------------------------------------------------------------------
 
-    def vocabulary(self, resources: Resources) -> Iterable[str]:
-        numbers = resources.file("numbers")
-        units = resources.file("units")
-        words: set[str] = set()
-        grammar = NumberGrammar(numbers)
-        words.update(grammar.surfaces())
-        for q in numbers.get("qualifiers", []):
-            # "after" phrases (وأكثر، فأكثر) are matched on the raw word: declaring them would
-            # stop the normalizer from reading وأكثر as و + أكثر.
-            for phrase in q.get("before", []):
-                words.update(phrase.split())
-        for item in units.get("counted", []):
-            for phrase in (*item.get("ar", []), *item.get("plural", [])):
-                words.update(phrase.split())
-                if " " not in phrase:
-                    words.update(_duals(fold(phrase)))
-        for item in units.get("currencies", []):
-            words.update(item.get("ar", []))
-            words.update(item.get("plural", []))
-        for item in units.get("events", []):
-            for phrase in (*item.get("ar", []), *item.get("after", [])):
-                words.update(phrase.split())
-        for item in units.get("superlatives", []):
-            words.update(item.get("ar", []))
-        for item in units.get("not_figures", []):
-            words.update(item.get("ar", []))
-        return sorted(words)
-
-    def load(self, resources: Resources) -> None:
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
         numbers = resources.file("numbers")
         units = resources.file("units")
         self.grammar = NumberGrammar(numbers)
@@ -193,8 +195,7 @@ class FigureExtractor(BatchPipe):
         if self.nlp is not None and "briefing_normalizer" in self.nlp.pipe_names:
             normalizer = self.nlp.get_pipe("briefing_normalizer")
             self._analyse = getattr(normalizer, "analyse", None)
-            known = getattr(normalizer, "known", None)
-            self._known = None if known is None else frozenset(known)
+            self._known = known
         # First words of the phrases looked for after (or before) each number, so that a word
         # starting none of them is passed at once. An empty phrase matches anywhere: then None,
         # and every phrase is tried as written.

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from briefing.pipeline.batching import BatchPipe
+from briefing.resources import Resources
 from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 
 CLITICS_KEY = "briefing.clitics"  # doc.user_data: {token index: raw proclitic length}
@@ -33,7 +34,7 @@ if not Token.has_extension("clitic"):
 
 
 class Normalizer(BatchPipe):
-    """Folds tokens for matching. Config: none; the known words come from `set_known`."""
+    """Folds tokens for matching. Config: none; the known words come to `load`."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -42,9 +43,9 @@ class Normalizer(BatchPipe):
         self._seen: set[int] = set()  # orths whose lexeme norm is set
         self._clitic_len: dict[int, int] = {}  # orth -> raw proclitic length, when not 0
 
-    def set_known(self, words: Iterable[str]) -> None:
-        """Words (any form; they are folded here) that proclitic stripping may uncover."""
-        self.known = frozenset(fold(w) for w in words if w)
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
+        """`known`: the folded words that proclitic stripping may uncover."""
+        self.known = known
         self._seen.clear()
         self._clitic_len.clear()
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 
 from spacy.attrs import IS_PUNCT, IS_SPACE, NORM
 from spacy.language import Language
@@ -54,10 +53,8 @@ class ThemeScorer(BatchPipe):
         self._cache: dict[int, tuple[tuple[tuple[int, float], ...], frozenset[str], tuple]] = {}
         self.strings = nlp.vocab.strings
 
-    def vocabulary(self, resources: Resources) -> Iterable[str]:
-        return ()  # themes strip prefixes themselves and never need the normalizer's help
-
-    def load(self, resources: Resources) -> None:
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
+        """Themes strip prefixes themselves and never need the normalizer's `known` words."""
         self.themes = resources.themes
         for index, theme in enumerate(self.themes):
             for pattern, weight in theme.keywords:

@@ -1,17 +1,12 @@
 """The data files of briefing (YAML and JSON, one file per kind) and the code that loads them.
 
-`Resources.load()` reads and validates every file once; pass the object down, never reload it.
+`Resources.load()` reads every file once and validates it against its schema (schema.py); pass
+the object down, never reload it.
 """
 
 from briefing.errors import ResourceError
-from briefing.resources.loader import (
-    RESOURCES_DIR,
-    ActorEntry,
-    Resources,
-    ThemeEntry,
-    TitleEntry,
-    read_yaml,
-)
+from briefing.resources.loader import RESOURCES_DIR, Resources, read_yaml
+from briefing.resources.schema import ActorEntry, ThemeEntry, TitleEntry
 
 __all__ = [
     "RESOURCES_DIR",

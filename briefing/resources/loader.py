@@ -1,11 +1,11 @@
-"""Load and validate the data files under briefing/resources/, once per process.
+"""Load the data files under briefing/resources/ once per process and validate every one of them.
 
-Every data file is a YAML document (YAML 1.2 booleans), read with libyaml's C parser. This
-module parses the files that several stages share (actors, titles, themes) into frozen entries
-and checks them; component-specific files (numbers, units, cues …) are handed to their
-components raw through `Resources.data`, and each component validates its own file when it
-loads it. Every error names the file, the
-entry and the reason.
+Every data file is a YAML document (YAML 1.2 booleans), read with libyaml's C parser, or JSON.
+Each is checked against its typed schema (briefing.resources.schema) as it loads; what needs
+several files at once is checked here: every actor id is unique across the actors*.yaml files,
+no Arabic surface is claimed by two actors of different types unless both declare it
+ambiguous, and every reference (country, capital_of, stands_for) names a known actor. Every
+error names the file, the entry and the reason.
 """
 
 from __future__ import annotations
@@ -15,13 +15,23 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import srsly
 import yaml
 
 from briefing.errors import ResourceError
-from briefing.model.vocab import ACTOR_TYPES
+from briefing.resources.schema import (
+    ActorEntry,
+    ActorsFile,
+    Entry,
+    ThemeEntry,
+    ThemesFile,
+    TitleEntry,
+    TitlesFile,
+    schema_for,
+    validate,
+)
 from briefing.text.normalize import fold
 
 RESOURCES_DIR = Path(__file__).parent
@@ -50,51 +60,12 @@ def read_yaml(raw: bytes | str) -> Any:
     return yaml.load(raw, Loader=_Yaml12Loader)
 
 
-@dataclass(frozen=True)
-class ActorEntry:
-    id: str
-    type: str
-    en: str
-    ar: str
-    aliases_ar: tuple[str, ...] = ()
-    aliases_en: tuple[str, ...] = ()
-    # Forms shared on purpose with an entry of another type (عمان: Amman and Oman).
-    ambiguous_ar: tuple[str, ...] = ()
-    demonym_ar: tuple[str, ...] = ()  # masculine, feminine (and plural) adjectives: إيراني، إيرانية
-    country: str | None = None  # id of the state a city, province, person or body belongs to
-    capital_of: str | None = None  # id of the state this city is the capital of
-    # A city whose name stands for a state's government in news (a capital, or تل أبيب for Israel).
-    stands_for: str | None = None
-    # Surfaces that are also everyday words (صور "pictures", مالي "financial"): matched only in a
-    # place context such as "في صور" or "مدينة صور".
-    context_only_ar: tuple[str, ...] = ()
-    role: str | None = None  # free text: "President of Russia (2012–)"
-
-    @property
-    def surfaces_ar(self) -> tuple[str, ...]:
-        return (self.ar, *self.aliases_ar)
-
-
-@dataclass(frozen=True)
-class TitleEntry:
-    id: str
-    ar: tuple[str, ...]
-    en: str
-    kind: str  # "role" (رئيس الوزراء) | "rank" (اللواء) | "profession" (المحلل) | "honorific" (الشيخ)
-
-
-@dataclass(frozen=True)
-class ThemeEntry:
-    id: str
-    eval_id: str | None
-    label_en: str
-    label_ar: str
-    keywords: tuple[tuple[str, float], ...]  # Arabic pattern, weight
+F = TypeVar("F", bound=Entry)
 
 
 @dataclass(frozen=True)
 class Resources:
-    """All data files, read once; pass this object down, never reload it."""
+    """All data files, read and validated once; pass this object down, never reload it."""
 
     directory: Path
     version: str
@@ -102,29 +73,36 @@ class Resources:
     titles: tuple[TitleEntry, ...]
     themes: tuple[ThemeEntry, ...]
     data: Mapping[str, Any] = field(default_factory=dict)  # every file by stem, as parsed
+    files: Mapping[str, Entry] = field(default_factory=dict)  # every file by stem, validated
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Resources:
         directory = Path(directory or RESOURCES_DIR)
-        files = sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
-        if not files:
+        paths = sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+        if not paths:
             raise ResourceError(f"{directory}: no resource files")
         digest = hashlib.sha256()
         data: dict[str, Any] = {}
-        for path in files:
+        files: dict[str, Entry] = {}
+        for path in paths:
             raw = path.read_bytes()
             digest.update(path.name.encode() + b"\0" + raw)
             try:
                 data[path.stem] = read_yaml(raw) if path.suffix != ".json" else srsly.json_loads(raw)
             except Exception as exc:  # the parser's own message says where
                 raise ResourceError(f"{path.name}: cannot parse: {exc}") from exc
+            schema = schema_for(path.stem)
+            if schema is not None:
+                files[path.stem] = validate(schema, data[path.stem], path.name)
+        actors = {stem: f for stem, f in files.items() if isinstance(f, ActorsFile)}
         return cls(
             directory=directory,
             version=digest.hexdigest()[:16],
-            actors=_load_actors(data, [p.name for p in files if p.stem.startswith("actors")]),
-            titles=_load_titles(data.get("titles"), "titles.yaml"),
-            themes=_load_themes(data.get("themes"), "themes.yaml"),
+            actors=_check_actors({f"{stem}.yaml": f for stem, f in actors.items()}),
+            titles=_required(files, "titles", TitlesFile).titles,
+            themes=_required(files, "themes", ThemesFile).themes,
             data=data,
+            files=files,
         )
 
     def file(self, stem: str) -> Any:
@@ -133,148 +111,47 @@ class Resources:
             raise ResourceError(f"{stem}.yaml: missing from {self.directory}")
         return self.data[stem]
 
-
-def _entries(doc: Any, fname: str, key: str) -> list[dict[str, Any]]:
-    if doc is None:
-        raise ResourceError(f"{fname}: missing")
-    items = doc.get(key) if isinstance(doc, dict) else doc
-    if not isinstance(items, list):
-        raise ResourceError(f"{fname}: expected a list under '{key}'")
-    for i, item in enumerate(items):
-        if not isinstance(item, dict) or not item.get("id"):
-            raise ResourceError(f"{fname}: entry #{i + 1} has no id")
-    return items
+    def get(self, stem: str, model: type[F]) -> F:
+        """The validated content of `<stem>.yaml`, as its schema `model`."""
+        return _required(self.files, stem, model)
 
 
-def _unique_entries(doc: Any, fname: str, key: str) -> list[tuple[str, dict[str, Any]]]:
-    """(id, entry) of every entry under `key`; an id used twice in the file is an error."""
-    seen: set[str] = set()
-    out = []
-    for item in _entries(doc, fname, key):
-        eid = str(item["id"])
-        if eid in seen:
-            raise ResourceError(f"{fname}: {eid}: duplicate id")
-        seen.add(eid)
-        out.append((eid, item))
-    return out
+def _required(files: Mapping[str, Entry], stem: str, model: type[F]) -> F:
+    found = files.get(stem)
+    if found is None:
+        raise ResourceError(f"{stem}.yaml: missing")
+    if not isinstance(found, model):
+        raise ResourceError(f"{stem}.yaml: read as {type(found).__name__}, not {model.__name__}")
+    return found
 
 
-def _strs(value: Any, fname: str, eid: str, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ResourceError(f"{fname}: {eid}: '{key}' must be a list of non-empty strings")
-    return tuple(value)
-
-
-def _load_actors(data: Mapping[str, Any], fnames: list[str]) -> tuple[ActorEntry, ...]:
+def _check_actors(files: Mapping[str, ActorsFile]) -> tuple[ActorEntry, ...]:
     """Entries of every actors*.yaml file (places, people, organisations), checked together."""
-    if not fnames:
+    if not files:
         raise ResourceError("actors*.yaml: no actor gazetteer file")
     out: list[ActorEntry] = []
     seen: dict[str, str] = {}
     surface_owner: dict[str, ActorEntry] = {}
-    items = [(f, item) for f in fnames for item in _entries(data[Path(f).stem], f, "actors")]
-    for fname, item in items:
-        eid = str(item["id"])
-        if eid in seen:
-            raise ResourceError(f"{fname}: {eid}: duplicate id (also in {seen[eid]})")
-        seen[eid] = fname
-        if item.get("type") not in ACTOR_TYPES:
-            raise ResourceError(f"{fname}: {eid}: type must be one of {', '.join(ACTOR_TYPES)}")
-        if not item.get("en") or not item.get("ar"):
-            raise ResourceError(f"{fname}: {eid}: both 'en' and 'ar' names are required")
-        entry = ActorEntry(
-            id=eid,
-            type=item["type"],
-            en=str(item["en"]),
-            ar=str(item["ar"]),
-            aliases_ar=_strs(item.get("aliases_ar"), fname, eid, "aliases_ar"),
-            aliases_en=_strs(item.get("aliases_en"), fname, eid, "aliases_en"),
-            ambiguous_ar=_strs(item.get("ambiguous_ar"), fname, eid, "ambiguous_ar"),
-            demonym_ar=_strs(item.get("demonym_ar"), fname, eid, "demonym_ar"),
-            country=item.get("country"),
-            capital_of=item.get("capital_of"),
-            role=item.get("role"),
-            stands_for=item.get("stands_for"),
-            context_only_ar=_strs(item.get("context_only_ar"), fname, eid, "context_only_ar"),
-        )
-        ambiguous = {fold(s) for s in entry.ambiguous_ar}
-        for surface in entry.surfaces_ar:
-            key = fold(surface)
-            other = surface_owner.get(key)
-            if other and other.id != eid and other.type != entry.type:
-                if key not in ambiguous or key not in {fold(s) for s in other.ambiguous_ar}:
-                    raise ResourceError(
-                        f"{fname}: {eid}: Arabic surface '{surface}' is also claimed by {other.id} "
-                        f"({other.type}); list it under ambiguous_ar in both entries if that is meant"
-                    )
-            surface_owner.setdefault(key, entry)
-        out.append(entry)
+    for fname, doc in files.items():
+        for entry in doc.actors:
+            eid = entry.id
+            if eid in seen:
+                raise ResourceError(f"{fname}: {eid}: duplicate id (also in {seen[eid]})")
+            seen[eid] = fname
+            ambiguous = {fold(s) for s in entry.ambiguous_ar}
+            for surface in entry.surfaces_ar:
+                key = fold(surface)
+                other = surface_owner.get(key)
+                if other and other.id != eid and other.type != entry.type:
+                    if key not in ambiguous or key not in {fold(s) for s in other.ambiguous_ar}:
+                        raise ResourceError(
+                            f"{fname}: {eid}: Arabic surface '{surface}' is also claimed by {other.id} "
+                            f"({other.type}); list it under ambiguous_ar in both entries if that is meant"
+                        )
+                surface_owner.setdefault(key, entry)
+            out.append(entry)
     for e in out:
         for ref in (e.country, e.capital_of, e.stands_for):
             if ref and ref not in seen:
                 raise ResourceError(f"{seen[e.id]}: {e.id}: refers to unknown id {ref}")
-    return tuple(out)
-
-
-def _load_titles(doc: Any, fname: str) -> tuple[TitleEntry, ...]:
-    out: list[TitleEntry] = []
-    for eid, item in _unique_entries(doc, fname, "titles"):
-        ar = _strs(item.get("ar"), fname, eid, "ar")
-        if not ar or not item.get("en"):
-            raise ResourceError(f"{fname}: {eid}: both 'ar' and 'en' are required")
-        kind = item.get("kind", "role")
-        if kind not in ("role", "rank", "profession", "honorific", "relation"):
-            raise ResourceError(f"{fname}: {eid}: unknown kind '{kind}'")
-        out.append(TitleEntry(id=eid, ar=ar, en=str(item["en"]), kind=kind))
-    return tuple(out)
-
-
-EVAL_THEME_IDS = frozenset(
-    {
-        "military-presence",
-        "strikes-escalation",
-        "ground-fighting",
-        "diplomacy",
-        "alliances",
-        "nuclear-sanctions",
-        "economy-funding",
-        "casualties-humanitarian",
-        "domestic-politics",
-        "proxies-militias",
-        "arms-supply",
-        "terrorism",
-        "health",
-    }
-)
-
-
-def _load_themes(doc: Any, fname: str) -> tuple[ThemeEntry, ...]:
-    out: list[ThemeEntry] = []
-    for eid, item in _unique_entries(doc, fname, "themes"):
-        eval_id = item.get("eval_id")
-        if eval_id is not None and eval_id not in EVAL_THEME_IDS:
-            raise ResourceError(f"{fname}: {eid}: eval_id '{eval_id}' is not an evaluation theme id")
-        if not item.get("label_en") or not item.get("label_ar"):
-            raise ResourceError(f"{fname}: {eid}: both labels are required")
-        kws = item.get("keywords")
-        if not isinstance(kws, dict) or not kws:
-            raise ResourceError(f"{fname}: {eid}: 'keywords' must map Arabic patterns to weights")
-        pairs: list[tuple[str, float]] = []
-        for pattern, weight in kws.items():
-            if not isinstance(weight, (int, float)) or weight <= 0:
-                raise ResourceError(f"{fname}: {eid}: keyword '{pattern}' needs a positive weight")
-            pairs.append((str(pattern), float(weight)))
-        out.append(
-            ThemeEntry(
-                id=eid,
-                eval_id=eval_id,
-                label_en=str(item["label_en"]),
-                label_ar=str(item["label_ar"]),
-                keywords=tuple(pairs),
-            )
-        )
     return tuple(out)
