@@ -209,6 +209,32 @@ class BoilerplateFile(Entry):
         return unique_ids(rules)
 
 
+# --- particles.yaml -------------------------------------------------------------------------------
+
+
+class ParticleEntry(IdEntry):
+    """A kind of function word that several rules read (the "that" particles أن / إن …)."""
+
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+
+
+class ParticlesFile(Entry):
+    particles: tuple[ParticleEntry, ...]
+
+    @field_validator("particles")
+    @classmethod
+    def _unique(cls, particles: tuple[ParticleEntry, ...]) -> tuple[ParticleEntry, ...]:
+        return unique_ids(particles)
+
+    def forms(self, particle_id: str) -> tuple[str, ...]:
+        """The Arabic forms of one entry, as written; KeyError for an unknown id."""
+        for entry in self.particles:
+            if entry.id == particle_id:
+                return entry.ar
+        raise KeyError(particle_id)
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -218,6 +244,7 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "titles": TitlesFile,
     "themes": ThemesFile,
     "boilerplate": BoilerplateFile,
+    "particles": ParticlesFile,
 }
 
 
