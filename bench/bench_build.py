@@ -32,9 +32,8 @@ def main() -> int:
         return 0
 
     sys.path.insert(0, str(ROOT))
-    from briefing.build import brief_json
     from briefing.compose import compose
-    from briefing.deliver.files import write_brief
+    from briefing.deliver.files import brief_json, write_brief
     from briefing.extract import extract_articles
     from briefing.model.contract import Article
     from briefing.pipeline import build_nlp

@@ -24,11 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.build import BuildOptions  # noqa: E402
 from briefing.config import Settings  # noqa: E402
 from briefing.errors import ExitCode, ResourceError  # noqa: E402
-from briefing.ingest import Boilerplate, Fetcher, Reader, ingest  # noqa: E402
-from briefing.jobs import Reporter, build_since  # noqa: E402
+from briefing.ingest import Boilerplate, Reader, ingest  # noqa: E402
+from briefing.jobs import BuildOptions, Reporter, build_since  # noqa: E402
 from briefing.resources import Resources  # noqa: E402
 from briefing.store import Store  # noqa: E402
 
@@ -54,11 +53,15 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
-        reader = Reader(Boilerplate.load(), Fetcher())
+        reader, boilerplate = Reader(), Boilerplate.from_resources(Resources.load())
         with Store.open(tmpdir / "ingest.db") as store:
-            report, seconds = timed(lambda: ingest(store, [str(args.corpus)], reader, quiet))
+            report, seconds = timed(
+                lambda: ingest(store, [str(args.corpus)], reader, quiet, boilerplate=boilerplate)
+            )
             print(f"ingest: {report.summary()} in {seconds:.2f}s = {report.done / seconds:.0f} articles/s")
-            again, seconds = timed(lambda: ingest(store, [str(args.corpus)], reader, quiet))
+            again, seconds = timed(
+                lambda: ingest(store, [str(args.corpus)], reader, quiet, boilerplate=boilerplate)
+            )
             print(f"re-ingest: {again.summary()} in {seconds:.2f}s = {again.done / seconds:.0f} articles/s")
 
         held_back = json.loads(lines[-1])

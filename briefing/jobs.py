@@ -1,6 +1,9 @@
-"""The jobs the commands run, made safe to start from cron: the run lock, time windows, messages.
+"""The jobs the commands run, made safe to start from cron: the stages put together.
 
-Exit codes and the exceptions behind them are in briefing.errors.
+extract files · build a brief from files · build one from a window of the store · ingest into
+the store. Around them: the run lock, `--since`/`--until` windows, and the Reporter that sends a
+run's messages to stderr and a log file. Every job returns its exit code; failures are
+exceptions from briefing.errors, which `run_job` turns into one line and their code.
 """
 
 from __future__ import annotations
@@ -10,20 +13,29 @@ import os
 import re
 import sys
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from briefing.errors import BriefingError, ExitCode, InputError, LockedError
+from briefing.compose import compose
+from briefing.config import Settings
+from briefing.deliver.files import brief_json, write_brief
+from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError
+from briefing.extract import error_record, extract_articles, to_jsonl
+from briefing.ingest import Boilerplate, ingest
+from briefing.ingest.items import Document, Failure, Notice
+from briefing.ingest.read import Reader
+from briefing.ingest.web import Fetcher, Web
+from briefing.model.brief import ComposeOptions
+from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
-
-if TYPE_CHECKING:
-    from briefing.build import BuildOptions
-    from briefing.config import Settings
-    from briefing.model.contract import Article, Extraction
-    from briefing.resources import Resources
+from briefing.render import Renderer
+from briefing.resources import Resources
+from briefing.store import Store
+from briefing.table import format_extraction
 
 
 class RunLock:
@@ -208,6 +220,139 @@ def run_job(
         reporter.close()
 
 
+# --- building a brief ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    arabic_digits: bool = False  # Arabic-Indic digits in Arabic text (quotes stay verbatim)
+    pdf: bool = True
+    compose: ComposeOptions = field(default_factory=ComposeOptions)
+
+
+def build_brief(
+    extractions: Sequence[Extraction],
+    out_dir: Path,
+    *,
+    generated: datetime | None = None,
+    period: tuple[date, date] | None = None,
+    options: BuildOptions | None = None,
+    renderer: Renderer | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Compose and render one brief into out_dir/<generation date>/ and point out_dir/latest at it.
+
+    Writes brief.html, brief.json and (unless options.pdf is False) brief.pdf. Nothing under
+    out_dir changes unless every file was produced. Returns the date directory.
+    """
+    opts = options or BuildOptions()
+    say = progress or (lambda _msg: None)
+    generated = generated or datetime.now().astimezone()
+    say(f"composing the brief from {len(extractions)} articles")
+    brief = compose(extractions, generated=generated, period=period, options=opts.compose)
+    renderer = renderer or Renderer()
+    say("rendering HTML")
+    html = renderer.html(brief, arabic_digits=opts.arabic_digits)
+    files = {"brief.html": html.encode("utf-8"), "brief.json": brief_json(brief)}
+    if opts.pdf:
+        say("rendering PDF")
+        files["brief.pdf"] = renderer.pdf(html)
+    return write_brief(Path(out_dir), generated.date().isoformat(), files)
+
+
+Extractor = Callable[[list[Article]], Iterable[Extraction]]
+
+
+def pipeline_extractor(resources: Resources) -> Extractor:
+    """The real pipeline, built once (only when something needs extracting)."""
+    from briefing.pipeline import build_nlp  # spaCy and the tables load only when needed
+
+    nlp = build_nlp(resources)
+    return lambda batch: list(extract_articles(nlp, batch, resources.version))
+
+
+# --- reading files --------------------------------------------------------------------------------
+
+
+def read_inputs(
+    sources: Sequence[Path | str], reporter: Reporter, *, max_bytes: int = 5_000_000
+) -> list[Document | Failure]:
+    """Every article of the named files, folders and URLs (the one reader), failures in place.
+
+    Notices (a legacy encoding …) go to the reporter as warnings; failures are reported too.
+    """
+    out: list[Document | Failure] = []
+    reader = Reader(Web(Fetcher(max_bytes=max_bytes)), max_bytes=max_bytes, empty_folder_fails=False)
+    for item in reader.read_all(sources):
+        if isinstance(item, Notice):
+            reporter.warn(item.message())
+        elif isinstance(item, Failure):
+            reporter.error(item.message())
+            out.append(item)
+        elif isinstance(item, Document):
+            out.append(item)
+    return out
+
+
+def run_extract(
+    sources: Sequence[Path | str], reporter: Reporter, *, jsonl: bool, out: TextIO | None = None
+) -> int:
+    """`briefing extract`: one result per article on `out` (stdout), in input order: contract
+    JSONL, or a table for people.
+
+    Exit status 1 if any input failed (its line is an {"article", "error"} record in jsonl).
+    """
+    out = out or sys.stdout
+    items = read_inputs(sources, reporter)
+    if not items:
+        raise InputError("no input files: name text, HTML or JSONL files, folders holding them, or URLs")
+    articles = [i.article for i in items if isinstance(i, Document)]
+    resources = Resources.load()
+    results = iter(pipeline_extractor(resources)(articles) if articles else ())
+    for item in items:
+        if isinstance(item, Failure):
+            if jsonl:
+                out.write(to_jsonl(error_record(item.article or Path(item.source).stem, item.reason)) + "\n")
+            continue
+        ext = next(results)
+        out.write((to_jsonl(ext.to_contract()) if jsonl else format_extraction(ext)) + "\n")
+        out.flush()
+    return ExitCode.INPUT if any(isinstance(i, Failure) for i in items) else ExitCode.OK
+
+
+def build_from_paths(
+    sources: Sequence[Path | str],
+    out_dir: Path,
+    reporter: Reporter,
+    *,
+    options: BuildOptions | None = None,
+    fail_empty: bool = False,
+) -> int:
+    """`briefing build PATH…`: read, extract, compose, render, write; nothing when a file fails."""
+    reporter.info(f"reading {len(sources)} inputs")
+    items = read_inputs(sources, reporter)
+    failed = [i for i in items if isinstance(i, Failure)]
+    if failed:
+        raise InputError(f"{len(failed)} of {len(items)} inputs could not be read; no brief written")
+    articles = [i.article for i in items if isinstance(i, Document)]
+    extractions: list[Extraction] = []
+    if articles:
+        step = max(1, len(articles) // 10)
+        for i, ext in enumerate(pipeline_extractor(Resources.load())(articles), 1):
+            extractions.append(ext)
+            if i % step == 0 or i == len(articles):
+                reporter.info(f"extracted {i}/{len(articles)}")
+    day_dir = build_brief(extractions, out_dir, options=options, progress=reporter.info)
+    reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles); {out_dir / 'latest'} → {day_dir.name}")
+    if not extractions:
+        reporter.info("no articles: the brief says so")
+        if fail_empty:
+            return ExitCode.INPUT
+    return ExitCode.OK
+
+
+# --- building from the store ----------------------------------------------------------------------
+
 EXTRACT_BATCH = 32  # extractions saved per transaction: a kill loses at most one batch of work
 
 
@@ -221,71 +366,110 @@ def build_since(
     fail_empty: bool = False,
     now: datetime | None = None,
     resources: Resources | None = None,
-    make_extractor: Callable[[Resources], Callable[[list[Article]], Iterable[Extraction]]] | None = None,
+    make_extractor: Callable[[Resources], Extractor] | None = None,
 ) -> int:
     """`briefing build --since …`: the brief of the articles published in a window of the store.
 
     Extracts what has no extraction yet (or one made with other resources), saves it, composes
-    and renders through build.build_brief, and records the build, so that `--since last` starts
-    where the last successful one ended. Returns the exit status.
+    and renders through build_brief, and records the build, so that `--since last` starts where
+    the last successful one ended. Returns the exit status.
     """
-    from briefing.build import build_brief
-    from briefing.errors import RenderError, WriteError
-    from briefing.resources import Resources
-    from briefing.store import Store
-
     now = now or datetime.now(UTC)
     with Store.open(settings.db) as store:
-        last = store.last_build()
-        if since.strip().lower() == "last" and last is None:
-            reporter.info(f"--since last: no build recorded yet, so the first covers {settings.first_since}")
-            since = settings.first_since
-        try:
-            window = make_window(since, until, now, last.window_end if last else None)
-        except ValueError as exc:
-            raise InputError(str(exc)) from exc
+        window = _window(store, settings, since, until, now, reporter)
         articles = store.articles_in(window)
         reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
         resources = resources or Resources.load()
-        todo = set(store.needing_extraction([a.id for a in articles], resources.version))
-        if todo:
-            extract = (make_extractor or _pipeline_extractor)(resources)
-            pending = [a for a in articles if a.id in todo]
-            done = 0
-            for i in range(0, len(pending), EXTRACT_BATCH):
-                batch = pending[i : i + EXTRACT_BATCH]
-                done += store.save_extractions(extract(batch))
-                reporter.info(f"extracted {done}/{len(pending)}")
+        fresh = _extract_missing(store, articles, resources, make_extractor or pipeline_extractor, reporter)
         extractions = store.load_extractions(articles)
-        build_id = store.start_build(window, now=now)
         period_end = (window.end - timedelta(microseconds=1)) if window.end else now
-        try:
-            day_dir = build_brief(
-                extractions,
-                settings.out,
-                period=(window.start.date(), period_end.date()),
-                options=options,
-                progress=reporter.info,
-            )
-        except (RenderError, WriteError) as exc:
-            store.finish_build(build_id, ok=False, message=str(exc))
-            reporter.error(f"build failed: {exc}")
-            return ExitCode.BUILD
-        except BaseException as exc:
-            store.finish_build(build_id, ok=False, message=f"{exc.__class__.__name__}: {exc}")
-            raise
-        store.finish_build(build_id, ok=True, articles=len(extractions), output=str(day_dir))
-    reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles, {len(todo)} newly extracted)")
+        day_dir = _recorded_build(
+            store,
+            window,
+            now,
+            extractions,
+            settings.out,
+            (window.start.date(), period_end.date()),
+            options,
+            reporter,
+        )
+    if day_dir is None:
+        return ExitCode.BUILD
+    reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles, {fresh} newly extracted)")
     if not extractions:
         reporter.info("no articles in this window: the brief says so")
         return ExitCode.INPUT if fail_empty else ExitCode.OK
     return ExitCode.OK
 
 
-def _pipeline_extractor(resources: Resources) -> Callable[[list[Article]], Iterable[Extraction]]:
-    """The real pipeline, built once (only when something needs extracting)."""
-    from briefing.extract import extract_articles
-    from briefing.pipeline import build_nlp
+def _window(
+    store: Store, settings: Settings, since: str, until: str | None, now: datetime, reporter: Reporter
+) -> Window:
+    last = store.last_build()
+    if since.strip().lower() == "last" and last is None:
+        reporter.info(f"--since last: no build recorded yet, so the first covers {settings.first_since}")
+        since = settings.first_since
+    try:
+        return make_window(since, until, now, last.window_end if last else None)
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
 
-    nlp = build_nlp(resources)
-    return lambda batch: list(extract_articles(nlp, batch, resources.version))
+
+def _extract_missing(
+    store: Store,
+    articles: Sequence[Article],
+    resources: Resources,
+    make_extractor: Callable[[Resources], Extractor],
+    reporter: Reporter,
+) -> int:
+    """Extract and save the articles with no current extraction; how many there were."""
+    todo = set(store.needing_extraction([a.id for a in articles], resources.version))
+    if not todo:
+        return 0
+    extract = make_extractor(resources)
+    pending = [a for a in articles if a.id in todo]
+    done = 0
+    for i in range(0, len(pending), EXTRACT_BATCH):
+        done += store.save_extractions(extract(pending[i : i + EXTRACT_BATCH]))
+        reporter.info(f"extracted {done}/{len(pending)}")
+    return len(todo)
+
+
+def _recorded_build(
+    store: Store,
+    window: Window,
+    now: datetime,
+    extractions: Sequence[Extraction],
+    out_dir: Path,
+    period: tuple[date, date],
+    options: BuildOptions | None,
+    reporter: Reporter,
+) -> Path | None:
+    """build_brief, recorded in the store's builds; None (and reported) when rendering or writing failed."""
+    build_id = store.start_build(window, now=now)
+    try:
+        day_dir = build_brief(extractions, out_dir, period=period, options=options, progress=reporter.info)
+    except BuildError as exc:
+        store.finish_build(build_id, ok=False, message=str(exc))
+        reporter.error(f"build failed: {exc}")
+        return None
+    except BaseException as exc:
+        store.finish_build(build_id, ok=False, message=f"{exc.__class__.__name__}: {exc}")
+        raise
+    store.finish_build(build_id, ok=True, articles=len(extractions), output=str(day_dir))
+    return day_dir
+
+
+# --- ingesting ------------------------------------------------------------------------------------
+
+
+def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *, clean: bool = True) -> int:
+    """`briefing ingest`: read `sources` into the store named by `settings`; returns the exit status."""
+    reader = Reader(
+        Web(Fetcher(timeout=settings.timeout, max_bytes=settings.max_bytes)), max_bytes=settings.max_bytes
+    )
+    boilerplate = Boilerplate.from_resources(Resources.load()) if clean else None
+    with Store.open(settings.db) as store:
+        report = ingest(store, sources, reader, reporter, boilerplate=boilerplate)
+    reporter.info(f"{report.summary()} (store: {settings.db})")
+    return ExitCode.INPUT if report.failed else ExitCode.OK

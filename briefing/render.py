@@ -56,7 +56,7 @@ def make_url_fetcher(roots: Iterable[Path]) -> Any:
 
     allowed = tuple(Path(r).resolve() for r in roots)
 
-    class LocalOnlyFetcher(URLFetcher):
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
@@ -151,7 +151,8 @@ class Renderer:
         fetcher = make_url_fetcher([self.paths.templates, self.paths.styles])
         document = HTML(string=html, base_url=self.paths.styles.as_uri() + "/", url_fetcher=fetcher)
         try:
-            return document.write_pdf(font_config=self._font_config)
+            pdf: bytes = document.write_pdf(font_config=self._font_config)
+            return pdf
         except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
             raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from exc
 

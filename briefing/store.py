@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.errors import StoreError
 from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
 from briefing.text.normalize import fold
+from briefing.text.urls import url_key
 
 PublishedFrom = Literal["source", "file", "ingested"]
 
@@ -130,32 +130,6 @@ def parse_stamp(stamp: str) -> datetime:
 def text_hash(text: str) -> str:
     """The duplicate key of a text: sha256 of its folded form with whitespace collapsed."""
     return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
-
-
-_TRACKING = ("utm_", "fbclid", "gclid", "at_medium", "at_campaign")
-
-
-def url_key(url: str | None) -> str | None:
-    """The duplicate key of a URL: lower-case scheme and host, no fragment, default port,
-    tracking parameters or trailing slash."""
-    if not url or not url.strip():
-        return None
-    parts = urlsplit(url.strip())
-    if not parts.scheme or not parts.netloc:
-        return url.strip()
-    host = (parts.hostname or "").lower()
-    port = parts.port
-    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
-        host = f"{host}:{port}"
-    query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not k.lower().startswith(_TRACKING)
-        ]
-    )
-    scheme = "http" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
-    return urlunsplit((scheme, host, parts.path.rstrip("/") or "/", query, ""))
 
 
 @dataclass(frozen=True)

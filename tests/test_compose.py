@@ -9,7 +9,8 @@ import pytest
 from brief_samples import IRAN, JAZAYERI, TEXT_A, make_extraction, sample_extractions
 
 from briefing.compose import ComposeOptions, compose
-from briefing.extract import extract_articles, read_article
+from briefing.extract import extract_articles
+from briefing.ingest.read import Reader
 
 GENERATED = datetime(2018, 5, 12, 9, 0)
 
@@ -158,7 +159,7 @@ def test_compose_json_lists_sources(brief):
 
 
 def test_compose_on_seeds(nlp, resources, seeds_dir):
-    articles = [read_article(p, lambda _m: None) for p in sorted(seeds_dir.glob("*.txt"))]
+    articles = [item.article for item in Reader().read(str(seeds_dir))]
     exts = list(extract_articles(nlp, articles, resources.version))  # type: ignore[arg-type]
     brief = compose(exts, generated=GENERATED)
     assert len(brief.sources) == len(articles) == 5

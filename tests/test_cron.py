@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.build import BuildOptions
 from briefing.cli import app
 from briefing.config import Settings
 from briefing.errors import ConfigError, ExitCode, LockedError
-from briefing.ingest import run_ingest
 from briefing.jobs import (
+    BuildOptions,
+    run_ingest,
     Reporter,
     RunLock,
     build_since,
@@ -353,13 +353,13 @@ def test_cron_build_since_last_resumes_where_the_last_build_ended(tmp_path):
 
 
 def test_cron_build_failure_is_recorded_and_exits_4(tmp_path, monkeypatch):
-    import briefing.build
+    import briefing.jobs
     from briefing.errors import RenderError
 
     def broken(*args, **kwargs):
         raise RenderError("template brief.html: boom")
 
-    monkeypatch.setattr(briefing.build, "build_brief", broken)
+    monkeypatch.setattr(briefing.jobs, "build_brief", broken)
     settings = settings_for(tmp_path)
     Store.open(settings.db).close()
     err = io.StringIO()

@@ -12,7 +12,7 @@ from brief_samples import sample_extractions
 from typer.testing import CliRunner
 
 import briefing.deliver.files as deliver
-from briefing.build import BuildOptions, build_brief
+from briefing.jobs import BuildOptions, build_brief
 from briefing.cli import app
 from briefing.deliver.files import write_brief
 from briefing.errors import RenderError, WriteError

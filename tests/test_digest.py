@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from smtp_server import ScriptedHandler, running
 from typer.testing import CliRunner
 
-from briefing.build import build_brief
+from briefing.jobs import build_brief
 from briefing.cli import app
 from briefing.compose import compose
 from briefing.deliver.digest import MAX_HEADLINES, load_built_brief, render_digest

@@ -17,15 +17,13 @@ from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.errors import ResourceError
-from briefing.ingest import (
-    Boilerplate,
-    Failure,
-    Fetcher,
-    Reader,
-    ingest,
-    parse_published,
-    read_head,
-)
+from briefing.ingest import Boilerplate, Reader, ingest, prepare
+from briefing.ingest.dates import parse_published
+from briefing.ingest.head import read_head
+from briefing.ingest.items import Document, Failure
+from briefing.ingest.web import Fetcher, Web
+from briefing.resources import Resources
+from briefing.resources.schema import BoilerplateFile, validate
 from briefing.jobs import Reporter
 from briefing.store import NewArticle, Store
 
@@ -99,22 +97,23 @@ def store(tmp_path):
         yield s
 
 
+BOILERPLATE = Boilerplate.from_resources(Resources.load())
+
+
 def reader(**kw) -> Reader:
-    return Reader(
-        Boilerplate.load(),
-        Fetcher(timeout=kw.pop("timeout", 5), max_bytes=kw.pop("max_bytes", 1_000_000)),
-        **kw,
-    )
+    max_bytes = kw.pop("max_bytes", 1_000_000)
+    return Reader(Web(Fetcher(timeout=kw.pop("timeout", 5), max_bytes=max_bytes)), max_bytes=max_bytes, **kw)
 
 
 def run(store: Store, sources: list[str], **kw):
     stream = io.StringIO()
-    report = ingest(store, sources, reader(**kw), Reporter(stream=stream))
+    report = ingest(store, sources, reader(**kw), Reporter(stream=stream), boilerplate=BOILERPLATE)
     return report, stream.getvalue()
 
 
 def items(source: str, **kw) -> list:
-    return list(reader(**kw).read(source))
+    """What ingestion makes of one source: read, then cleaned into the store's form."""
+    return [prepare(i, BOILERPLATE) if isinstance(i, Document) else i for i in reader(**kw).read(source)]
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -414,7 +413,7 @@ def test_ingest_whole_corpus_then_again_is_all_duplicates(shared_dir, store):
 )
 def test_ingest_boilerplate_lines_are_removed(line):
     text = f"أعلنت الحكومة اليوم عن خطة جديدة.\n{line}\nوقال الوزير إن الخطة تبدأ الشهر المقبل."
-    cleaned = Boilerplate.load().clean(text)
+    cleaned = BOILERPLATE.clean(text)
     assert cleaned.text == "أعلنت الحكومة اليوم عن خطة جديدة.\nوقال الوزير إن الخطة تبدأ الشهر المقبل."
     assert len(cleaned.removed) == 1
 
@@ -430,28 +429,30 @@ def test_ingest_boilerplate_lines_are_removed(line):
 )
 def test_ingest_boilerplate_leaves_article_lines(line):
     text = f"أعلنت الحكومة اليوم عن خطة جديدة.\n{line}\nوقال الوزير إن الخطة تبدأ الشهر المقبل."
-    assert Boilerplate.load().clean(text).text == text
+    assert BOILERPLATE.clean(text).text == text
 
 
 def test_ingest_most_read_is_removed_only_at_the_end():
     body = "\n".join(f"فقرة رقم {i} من الخبر تتحدث عن تطورات الأزمة في المنطقة." for i in range(6))
     tail = "\nالأكثر قراءة\nأسعار الذهب اليوم\nنتائج المباريات"
-    assert Boilerplate.load().clean(body + tail).text == body
+    assert BOILERPLATE.clean(body + tail).text == body
     early = "الأكثر قراءة بين الشباب هذا العام كانت روايات الحرب.\n" + body
-    assert Boilerplate.load().clean(early).text == early
+    assert BOILERPLATE.clean(early).text == early
 
 
 def test_ingest_boilerplate_data_is_validated():
-    for entry in Boilerplate.load().rules:
+    for entry in BOILERPLATE.rules:
         assert entry.phrases
         assert entry.match in ("line", "tail")
-    with pytest.raises(ResourceError, match=r"boilerplate\.yaml: read_also: both 'en' and 'ar'"):
-        Boilerplate.from_data(
-            {"boilerplate": [{"id": "read_also", "en": "x", "match": "line", "starts_ar": ["اقرأ"]}]}
+    with pytest.raises(ResourceError, match=r"boilerplate\.yaml: read_also: ar: Field required"):
+        validate(
+            BoilerplateFile,
+            {"boilerplate": [{"id": "read_also", "en": "x", "match": "line", "starts_ar": ["اقرأ"]}]},
+            "boilerplate.yaml",
         )
     entry = {"id": "a", "en": "x", "ar": "س", "match": "line", "starts_ar": ["اقرأ"]}
     with pytest.raises(ResourceError, match="duplicate id"):
-        Boilerplate.from_data({"boilerplate": [entry, entry]})
+        validate(BoilerplateFile, {"boilerplate": [entry, entry]}, "boilerplate.yaml")
 
 
 @pytest.mark.parametrize(
@@ -517,7 +518,7 @@ def test_ingest_cli_reports_counts_and_exit_status(server, tmp_path):
 
 
 def test_ingest_cli_shows_progress_on_long_runs(shared_dir, tmp_path, monkeypatch):
-    import briefing.ingest as mod
+    import briefing.jobs as mod
 
     original = mod.ingest
     monkeypatch.setattr(mod, "ingest", lambda *a, **kw: original(*a, **{**kw, "progress_every": 0.0}))

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import StoreError
-from briefing.jobs import Window
+from briefing.model.window import Window
 from briefing.model.contract import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
-from briefing.store import MIGRATIONS, NewArticle, Store, text_hash, url_key
+from briefing.store import MIGRATIONS, NewArticle, Store, text_hash
+from briefing.text.urls import url_key
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,6 +8,7 @@ aside and removed only once the new one is in place (and put back if that rename
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from briefing.errors import WriteError
+from briefing.model.brief import Brief
 
 DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LATEST = "latest"
@@ -72,6 +74,11 @@ def point_latest(out_dir: Path) -> Path | None:
     else:
         os.replace(tmp_link, latest)  # atomic over an old link
     return latest
+
+
+def brief_json(brief: Brief) -> bytes:
+    """brief.json: the Brief as JSON (Brief.from_json reads it back)."""
+    return (json.dumps(brief.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def write_brief(out_dir: Path, day: str, files: Mapping[str, bytes]) -> Path:

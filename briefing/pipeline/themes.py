@@ -38,6 +38,11 @@ def _forms(word: str) -> set[str]:
     return out
 
 
+_Phrase = tuple[tuple[str, ...], int, float]  # the words after the first, theme index, weight
+# A word's evidence: (theme index, weight) of the word alone, its forms, phrases it may open.
+_WordEvidence = tuple[tuple[tuple[int, float], ...], frozenset[str], tuple[_Phrase, ...]]
+
+
 class ThemeScorer(BatchPipe):
     """Config: `max_themes` (how many to report), `min_share` (drop weaker themes)."""
 
@@ -48,9 +53,9 @@ class ThemeScorer(BatchPipe):
         self.themes: tuple[ThemeEntry, ...] = ()
         self._words: dict[str, list[tuple[int, float]]] = defaultdict(list)
         self._stems: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self._phrases: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
+        self._phrases: dict[str, list[_Phrase]] = defaultdict(list)
         self._stem_lengths: tuple[int, ...] = ()
-        self._cache: dict[int, tuple[tuple[tuple[int, float], ...], frozenset[str], tuple]] = {}
+        self._cache: dict[int, _WordEvidence] = {}
         self.strings = nlp.vocab.strings
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
@@ -79,7 +84,7 @@ class ThemeScorer(BatchPipe):
                         hits[index] = max(hits.get(index, 0.0), weight)
         return tuple(hits.items())
 
-    def _word(self, norm: int) -> tuple[tuple[tuple[int, float], ...], frozenset[str], tuple]:
+    def _word(self, norm: int) -> _WordEvidence:
         """(single-word hits, forms, phrases that may start here) of a word, cached by its hash."""
         entry = self._cache.get(norm)
         if entry is None:

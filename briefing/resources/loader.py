@@ -41,7 +41,7 @@ RESOURCES_DIR = Path(__file__).parent
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Yaml12Loader(_SafeLoader):
+class _Yaml12Loader(_SafeLoader):  # type: ignore[misc]  # PyYAML ships no types for it
     """libyaml's parser with YAML 1.2 booleans: "on", "yes" and "no" stay strings (cues.yaml has
     a complement named "on"), as in srsly's pure-Python reader, which is ten times slower here."""
 

@@ -261,7 +261,8 @@ def validate(model: type[F], data: Any, fname: str) -> F:
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        raise ResourceError(f"{fname}: {_where(data, first['loc'])}{first['msg']}") from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise ResourceError(f"{fname}: {_where(data, first['loc'])}{message}") from None
 
 
 def _where(data: Any, loc: tuple[int | str, ...]) -> str:
@@ -279,7 +280,8 @@ def _where(data: Any, loc: tuple[int | str, ...]) -> str:
         else:
             node = None
             parts.append(str(step))
-    # The list's own key ('actors') says nothing an id does not: keep what follows it.
-    if len(parts) > 1 and isinstance(loc[0], str) and isinstance(loc[1], int):
+    # The list's own key ('actors') says nothing an entry id does not: keep what follows it, and
+    # an error about the list as a whole (a duplicate id) names its entry itself.
+    if isinstance(data, dict) and loc and isinstance(data.get(loc[0]), list):
         parts = parts[1:]
     return "".join(p + ": " for p in parts)

@@ -1,0 +1,124 @@
+"""`briefing build`: one bilingual brief, from files or from a window of the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from briefing.cli.app import app, run
+from briefing.cli.mail import MailTo, mail_after_build, plan
+from briefing.cli.options import (
+    ArabicDigitsOption,
+    DbOption,
+    LogOption,
+    NoPdfOption,
+    OutOption,
+    QuietOption,
+    SinceOption,
+    Sources,
+    UntilOption,
+)
+from briefing.errors import InputError
+
+if TYPE_CHECKING:
+    from briefing.deliver.digest import MailPlan
+
+OUT_DIR = Path("out")
+
+
+@app.command()
+def build(
+    sources: Sources = None,
+    out: OutOption = None,
+    fail_empty: Annotated[
+        bool,
+        typer.Option("--fail-empty", help="Exit 1 when there is no article (the brief still says so)."),
+    ] = False,
+    arabic_digits: ArabicDigitsOption = False,
+    no_pdf: NoPdfOption = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+    log: LogOption = None,
+    email: Annotated[
+        bool, typer.Option("--email", help="Then mail the digest (SMTP settings: `briefing email --help`).")
+    ] = False,
+    to: MailTo = None,
+) -> None:
+    """Compose one bilingual brief from articles: out/<date>/brief.pdf, brief.html, brief.json.
+
+    Reads the inputs (as `briefing extract` does), extracts actors, claims, figures and themes,
+    composes the brief and writes it atomically (a failed run leaves the previous brief
+    intact); out/latest then names the newest brief. Progress goes to standard error. Exit
+    status: 0 ok; 1 an input could not be read (nothing is written) or, with --fail-empty, no
+    article; 2 resources; 4 rendering or writing.
+
+    With --since, the articles come from the store (see `briefing ingest`): those published in
+    the window; only those not yet extracted (or extracted with older resources) go through the
+    pipeline. That run holds a lock (a second one exits 75), is silent with --quiet and copies
+    its messages to --log, for cron (briefing build --since last --quiet). Exit status there:
+    0 ok; 1 bad --since; 2 config or resources; 3 store; 4 build; 75 locked.
+
+    With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
+    and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
+    brief is kept; `briefing email --from-brief` sends it again).
+
+    Example: briefing build seeds/ --out out/
+    """
+    request = Request(sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf)
+    # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
+    run(lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None))
+
+
+@dataclass(frozen=True)
+class Request:
+    sources: list[str]
+    out: Path | None
+    since: str | None
+    until: str | None
+    db: Path | None
+    log: Path | None
+    quiet: bool
+    fail_empty: bool
+    arabic_digits: bool
+    no_pdf: bool
+
+
+def build_and_mail(r: Request, mail: MailPlan | None) -> int:
+    """Build from the store (--since) or from files, then mail the digest when asked."""
+    from briefing.config import Settings
+    from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job
+
+    if r.since is None and r.until is not None:
+        raise InputError("--until needs --since")
+    if r.since is not None and r.sources:
+        raise InputError("name PATHs or use --since, not both")
+    if r.since is None and not r.sources:
+        raise InputError(
+            "nothing to build: name files or folders, or take them from the store with --since 7d"
+        )
+    options = BuildOptions(arabic_digits=r.arabic_digits, pdf=not r.no_pdf)
+    if r.since is not None:
+        since = r.since
+        settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+        target = settings.out
+        status = run_job(
+            lambda rep: build_since(settings, since, r.until, rep, options=options, fail_empty=r.fail_empty),
+            quiet=r.quiet,
+            log=settings.log,
+            lock=settings.lock_path,
+        )
+    else:
+        target = r.out or OUT_DIR
+        status = run_job(
+            lambda rep: build_from_paths(r.sources, target, rep, options=options, fail_empty=r.fail_empty),
+            quiet=r.quiet,
+            log=r.log,
+        )
+    if mail is None or status != 0:
+        return status
+    return mail_after_build(mail, target / "latest", quiet=r.quiet, arabic_digits=r.arabic_digits)

@@ -1,0 +1,83 @@
+"""`briefing email`: the digest of a brief by email, building the brief first when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefing.cli.app import app, run
+from briefing.cli.build import Request, build_and_mail
+from briefing.cli.mail import MailTo, mail_after_build, plan
+from briefing.cli.options import DbOption, LogOption, QuietOption, SinceOption, Sources, UntilOption
+from briefing.errors import InputError
+
+
+@app.command()
+def email(
+    sources: Sources = None,
+    to: MailTo = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    from_brief: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-brief",
+            help="Send this built brief as it is (out/latest, out/<date>): no rebuild.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder of the builds (default out/, or BRIEFING_OUT …).", show_default=False
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write digest.eml next to the brief; send nothing.")
+    ] = False,
+    no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Do not attach (or build) brief.pdf.")] = False,
+    max_age: Annotated[
+        float,
+        typer.Option(
+            "--max-age", help="Hours: with no PATH, --since or --from-brief, send out/latest if no older."
+        ),
+    ] = 24.0,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+    log: LogOption = None,
+) -> None:
+    """Mail the brief's digest: key developments, key figures and headlines, PDF attached.
+
+    The digest is bilingual HTML (styles inlined, Arabic right-to-left) with a plain-text
+    alternative; the subject gives the period in both languages. The brief is built first from
+    PATHs or from the store (--since, as `briefing build`), or taken as built: --from-brief
+    DIR, or out/latest when it is fresh (--max-age). Temporary SMTP failures (4xx, refused
+    connection, timeout) are retried with backoff; a permanent one (5xx) stops. Either way the
+    brief is kept and --from-brief sends it again. SMTP settings: BRIEFING_SMTP_HOST, _PORT,
+    _SECURITY (starttls | ssl | none), _USER, BRIEFING_SMTP_PASSWORD or _PASSWORD_FILE,
+    BRIEFING_MAIL_FROM, or the config file's [smtp] table; never a password flag. Exit status:
+    0 sent; 1 bad address or input; 2 config; 3 store; 4 build; 5 not delivered; 75 locked.
+
+    Example: briefing email --to a@example.org,b@example.org --since 7d
+    """
+    request = Request(sources or [], out, since, until, db, log, quiet, False, False, no_pdf)
+    run(lambda: _email(request, to, from_brief, dry_run, max_age))
+
+
+def _email(r: Request, to: str | None, from_brief: Path | None, dry_run: bool, max_age: float) -> int:
+    given = [
+        name for name, v in (("PATH", r.sources), ("--since", r.since), ("--from-brief", from_brief)) if v
+    ]
+    if len(given) > 1:
+        raise InputError(f"name one of PATH…, --since or --from-brief, not {' and '.join(given)}")
+    mail = plan(to, dry_run=dry_run, no_pdf=r.no_pdf)
+    if from_brief is not None:
+        return mail_after_build(mail, from_brief, quiet=r.quiet)
+    if r.sources or r.since is not None or r.until is not None:
+        return build_and_mail(r, mail)
+    from briefing.config import Settings
+
+    latest = (r.out or Settings.resolve(db=r.db, out=r.out, log=r.log).out) / "latest"
+    return mail_after_build(mail, latest, max_age_hours=max_age, quiet=r.quiet)

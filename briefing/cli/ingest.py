@@ -1,0 +1,66 @@
+"""`briefing ingest`: read articles into the store, for cron or by hand."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from briefing.cli.app import app, run
+from briefing.cli.options import DbOption, LogOption, QuietOption
+from briefing.errors import InputError
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, or http(s) URLs: text (.txt, front matter or sidecar .json), HTML pages, "
+            "RSS/Atom feeds, corpus JSONL. None: the config file's sources.",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+    log: LogOption = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", help="Seconds to wait for one URL (default 20).", show_default=False),
+    ] = None,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", help="Largest file, page or feed (default 5 MB).", show_default=False),
+    ] = None,
+    keep_boilerplate: Annotated[
+        bool, typer.Option("--keep-boilerplate", help="Store texts as read ('read also' links and all).")
+    ] = False,
+) -> None:
+    """Read articles into the store; duplicates (same text or URL) are stored once and counted.
+
+    Reports added / duplicate / failed counts and, on long runs, progress (stderr). A file, URL
+    or feed entry that fails gives one line and the rest goes on. Settings come from flags, then
+    BRIEFING_* variables, then the config file (BRIEFING_CONFIG or ~/.config/briefing/config.toml).
+    Exit status: 0 ok; 1 an input failed; 2 config; 3 store; 75 another run holds the lock.
+
+    Example: briefing ingest ../shared/corpus/articles.jsonl https://www.example.com/rss.xml --db news.db
+    """
+
+    def job() -> int:
+        from briefing.config import Settings
+        from briefing.jobs import run_ingest, run_job
+
+        settings = Settings.resolve(db=db, log=log, timeout=timeout, max_bytes=max_bytes)
+        names = list(sources or settings.sources)
+        if not names:
+            raise InputError(
+                "nothing to ingest: name files, folders or URLs, or set `sources` in the config file"
+            )
+        return run_job(
+            lambda reporter: run_ingest(settings, names, reporter, clean=not keep_boilerplate),
+            quiet=quiet,
+            log=settings.log,
+            lock=settings.lock_path,
+        )
+
+    run(job)

@@ -1,0 +1,49 @@
+"""Mailing from the command line: recipients and SMTP settings checked first, then the digest sent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from briefing.cli.app import say
+
+if TYPE_CHECKING:
+    from briefing.deliver.digest import MailPlan
+
+MailTo = Annotated[
+    str | None,
+    typer.Option(
+        "--to", help="Recipients: a@example.org,b@example.org (else BRIEFING_MAIL_TO).", show_default=False
+    ),
+]
+
+
+def plan(to: str | None, *, dry_run: bool, no_pdf: bool) -> MailPlan:
+    """Recipients and SMTP settings, checked before anything is built (AddressError, ConfigError)."""
+    from briefing.deliver.digest import plan_mail
+
+    return plan_mail(to, dry_run=dry_run, attach_pdf=not no_pdf)
+
+
+def mail_after_build(
+    mail: MailPlan,
+    directory: Path,
+    *,
+    max_age_hours: float | None = None,
+    quiet: bool = False,
+    arabic_digits: bool = False,
+) -> int:
+    """Send (or write, for a dry run) the digest of the brief in `directory`; the exit status."""
+    from briefing.deliver.digest import mail_built_brief
+
+    return mail_built_brief(
+        mail,
+        directory,
+        max_age=timedelta(hours=max_age_hours) if max_age_hours else None,
+        arabic_digits=arabic_digits,
+        say=(lambda _m: None) if quiet else say,
+        error=say,
+    )

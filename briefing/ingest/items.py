@@ -1,0 +1,108 @@
+"""What reading an input yields: documents, failures, notices, and feed entries already stored."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from briefing.ingest.head import read_head
+from briefing.model.contract import Article
+from briefing.text.normalize import has_arabic
+from briefing.text.urls import url_key
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input (file, URL, feed entry, JSONL line) that could not become an article."""
+
+    source: str
+    reason: str
+    article: str = ""  # the id the article would have had (a file's stem), for error records
+
+    def message(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about an input that was still used (decoded as Windows-1256 …)."""
+
+    source: str
+    text: str
+
+    def message(self) -> str:
+        return f"{self.source}: {self.text}"
+
+
+@dataclass(frozen=True)
+class Known:
+    """A feed entry whose URL is already stored: counted as a duplicate, its page not fetched."""
+
+    source: str
+    article_id: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article as read: the text exactly as the source gives it, and what its metadata says.
+
+    `article.text` is never altered (offsets are into it); `article.title` comes from the
+    metadata, else it is the text's title line (`title_from_text`). Ingestion cleans a Document
+    into the stored article (briefing.ingest.clean); extraction uses it as it is.
+    """
+
+    article: Article
+    source: str  # where it was read, for messages: a file, "file.jsonl:12", "feed.xml #3 (url)"
+    title_from_text: bool = False
+    published_at: datetime | None = None  # when the source gave a time of day
+    file_date: str | None = None  # the file name's date or its modification day (no metadata date)
+    origin: str | None = None  # the file or URL it came from
+
+
+Item = Document | Failure | Notice | Known
+
+
+def hash_id(prefix: str, key: str) -> str:
+    return f"{prefix}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def document(
+    text: str,
+    *,
+    source: str,
+    fallback_id: str | None,
+    title: Any = None,
+    outlet: Any = None,
+    url: Any = None,
+    published: tuple[str, datetime | None] | None = None,
+    file_date: str | None = None,
+    origin: str | None = None,
+) -> Document | Failure:
+    """A Document from what a reader found, or the Failure that says why it is none."""
+    article_id = fallback_id or ""
+    if not text.strip():
+        return Failure(source, "empty text", article_id)
+    if not has_arabic(text):
+        return Failure(source, "no Arabic text", article_id)
+    meta_title = str(title).strip() if title else None
+    url = str(url).strip() if url else None
+    day, moment = published if published else (None, None)
+    article = Article(
+        id=article_id or hash_id("web" if url else "text", url_key(url) or text),
+        text=text,
+        title=meta_title or read_head(text).title,
+        source=str(outlet).strip() if outlet else None,
+        published=day,
+        url=url,
+        path=origin or source,
+    )
+    return Document(
+        article,
+        source,
+        title_from_text=meta_title is None,
+        published_at=moment,
+        file_date=None if day else file_date,
+        origin=origin or source,
+    )

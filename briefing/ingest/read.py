@@ -1,0 +1,214 @@
+"""The one reader: every input `ingest`, `extract` and `build PATH` take, as Documents.
+
+Inputs: text files (with `---` YAML front matter, or a sidecar `<stem>.json` giving title,
+published, source, url, id), HTML pages (files or URLs), RSS/Atom feeds (files or URLs) and JSONL
+in the corpus format (one article per line: id, title, published, source, url, text). In a
+folder, the article files are the inputs (`*.txt`, `*.html`, `*.jsonl`, and saved feeds); a
+README, a sidecar or a `*.gold.json` beside them is neither an article nor a failure.
+
+Reading never changes a text: offsets are into the file's text as read (after its front matter,
+if any; a JSONL record's `text`). Cleaning (boilerplate, the title line, the dateline) is a
+separate step of ingestion (briefing.ingest.clean). Each input that fails gives a Failure with a
+one-line reason, and reading goes on with the others.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.ingest.dates import date_from_file, parse_published
+from briefing.ingest.decode import decode, sniff
+from briefing.ingest.items import Failure, Item, Notice, document
+from briefing.ingest.web import Fetcher, Web, html_items, mb
+
+# Suffixes a file named on the command line is read by (others: sniffed from the content).
+FILE_KINDS = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".jsonl": "jsonl",
+}
+# Suffixes of the article files inside a folder (a README.md is not one).
+FOLDER_SUFFIXES = frozenset(FILE_KINDS) - {".md"}
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+_FRONT = re.compile(r"\ufeff?---[ \t]*\r?\n")
+
+
+@dataclass
+class Reader:
+    """Reads named inputs into Items; `web` fetches URLs and feed entries' pages."""
+
+    web: Web = field(default_factory=lambda: Web(Fetcher()))
+    max_bytes: int = 5_000_000
+    # A folder with no article file in it is a failure to ingest (a mistyped inbox), and simply
+    # no input to extract or build.
+    empty_folder_fails: bool = True
+
+    def read_all(self, sources: Iterable[str | Path]) -> Iterator[Item]:
+        for source in sources:
+            yield from self.read(str(source))
+
+    def read(self, source: str) -> Iterator[Item]:
+        """Every item of one named input: a URL, a file, or a folder of inputs."""
+        if _URL.match(source):
+            yield from self.web.url_items(source)
+            return
+        path = Path(source).expanduser()
+        if not path.is_dir():
+            yield from self.read_file(path)
+            return
+        files = sorted(
+            p
+            for p in path.iterdir()
+            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
+        )
+        if not files and self.empty_folder_fails:
+            yield Failure(
+                source, "no input files in this folder (it is read for *.txt, *.html, *.jsonl and feeds)"
+            )
+        for p in files:
+            yield from self.read_file(p)
+
+    def read_file(self, path: Path) -> Iterator[Item]:
+        name = str(path)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            yield Failure(name, "no such file or URL", path.stem)
+            return
+        except OSError as exc:
+            yield Failure(name, f"cannot read: {exc.strerror or exc}", path.stem)
+            return
+        kind = FILE_KINDS.get(path.suffix.lower())
+        if kind == "jsonl":
+            yield from self.read_jsonl(path)
+            return
+        if size > self.max_bytes:
+            limit = f"limit {mb(self.max_bytes)}; see --max-bytes"
+            yield Failure(name, f"too large: {mb(size)} ({limit})", path.stem)
+            return
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            yield Failure(name, f"cannot read: {exc.strerror or exc}", path.stem)
+            return
+        kind = kind or sniff(raw)
+        if kind == "html":
+            yield from html_items(raw, None, name, url=None, fallback_id=path.stem)
+        elif kind == "feed":
+            yield from self.web.feed_items(raw, None, name)
+        else:
+            yield from self.read_text(path, raw)
+
+    def read_text(self, path: Path, raw: bytes) -> Iterator[Item]:
+        """A text file, with its metadata from a sidecar `<stem>.json` and front matter."""
+        name = str(path)
+        try:
+            text, notice = decode(raw)
+        except ValueError as exc:
+            yield Failure(name, str(exc), path.stem)
+            return
+        if notice:
+            yield Notice(name, notice)
+        meta = _sidecar(path)
+        if isinstance(meta, str):
+            yield Failure(name, meta, path.stem)
+            return
+        if _FRONT.match(text):
+            found = _front_matter(text)
+            if isinstance(found, str):
+                yield Failure(name, found, path.stem)
+                return
+            front, text = found
+            meta.update(front)
+        published = parse_published(meta.get("published") or meta.get("date"))
+        yield document(
+            text,
+            source=name,
+            fallback_id=str(meta.get("id") or path.stem),
+            title=meta.get("title"),
+            outlet=meta.get("source") or meta.get("outlet"),
+            url=meta.get("url"),
+            published=published,
+            file_date=None if published else date_from_file(path),
+        )
+
+    def read_jsonl(self, path: Path) -> Iterator[Item]:
+        """One article per line; a bad line fails alone."""
+        name = str(path)
+        try:
+            fh = path.open("rb")
+        except OSError as exc:
+            yield Failure(name, f"cannot read: {exc.strerror or exc}", path.stem)
+            return
+        with fh:
+            for lineno, raw in enumerate(fh, 1):
+                if raw.strip():
+                    yield from self._record(raw, f"{name}:{lineno}", name)
+
+    def _record(self, raw: bytes, where: str, origin: str) -> Iterator[Item]:
+        if len(raw) > self.max_bytes:
+            yield Failure(where, f"line too large: {mb(len(raw))} (limit {mb(self.max_bytes)})")
+            return
+        try:
+            rec = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            yield Failure(where, f"not a JSON object: {exc}")
+            return
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            yield Failure(where, "expected a JSON object with a 'text' string")
+            return
+        published = parse_published(rec.get("published") or rec.get("date"))
+        if rec.get("published") and published is None:
+            yield Notice(where, f"published {rec['published']!r} is not a date; using today")
+        yield document(
+            rec["text"],
+            source=where,
+            fallback_id=str(rec.get("id") or ""),
+            title=rec.get("title"),
+            outlet=rec.get("source"),
+            url=rec.get("url"),
+            published=published,
+            origin=origin,
+        )
+
+
+def _sidecar(path: Path) -> dict[str, Any] | str:
+    """The metadata of `<stem>.json` beside a text file ({} when there is none), or why it is bad."""
+    sidecar = path.with_suffix(".json")
+    if not sidecar.is_file():
+        return {}
+    try:
+        loaded = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return f"sidecar {sidecar.name}: not readable JSON: {exc}"
+    if not isinstance(loaded, dict):
+        return f"sidecar {sidecar.name}: expected a JSON object"
+    return loaded
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], str] | str:
+    """(metadata, body) of a text that opens with `---` YAML `---`, or the reason it is malformed."""
+    import yaml
+
+    m = re.match(r"\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", text, re.S)
+    if not m:
+        return "front matter: opened with --- but never closed"
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        return f"front matter: not valid YAML{where}"
+    if not isinstance(meta, dict):
+        return "front matter: expected key: value lines"
+    return meta, text[m.end() :]

@@ -1,0 +1,315 @@
+"""The web side of reading: fetching URLs, main text of HTML pages, RSS/Atom feeds.
+
+HTML pages (files or URLs) go through trafilatura for their main text, title, site and date;
+feeds through feedparser, where an entry that carries only a summary has its page fetched. The
+fetcher speaks only HTTP(S), with a total time limit and a size cap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from http.client import HTTPMessage
+from typing import IO, Any
+
+from briefing.ingest.dates import parse_published
+from briefing.ingest.decode import decode_document, sniff
+from briefing.ingest.items import Document, Failure, Item, Known, Notice, document
+
+USER_AGENT = "briefing/0.1 (Arabic news brief; +https://github.com/)"
+# An RSS description this long is taken as the whole article rather than a teaser.
+FULL_SUMMARY_CHARS = 1500
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; the message is the reason."""
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # after redirects
+    content_type: str
+    charset: str | None
+    body: bytes
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise FetchError(f"redirected to a non-HTTP URL: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class Fetcher:
+    """HTTP(S) GET with a total time limit and a size cap, nothing else (no file:, no ftp:)."""
+
+    def __init__(self, *, timeout: float = 20.0, max_bytes: int = 5_000_000) -> None:
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self._opener = urllib.request.build_opener(_HttpOnlyRedirects())
+
+    def fetch(self, url: str) -> Fetched:
+        """The body of `url` after redirects; FetchError with a one-line reason otherwise."""
+        if not url.lower().startswith(("http://", "https://")):
+            raise FetchError("only http:// and https:// URLs are fetched")
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+        deadline = time.monotonic() + self.timeout
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                body = self._body(response, deadline)
+                ctype = response.headers.get_content_type() or ""
+                charset = response.headers.get_content_charset()
+                return Fetched(response.geturl(), ctype, charset, body)
+        except FetchError:
+            raise
+        except urllib.error.HTTPError as exc:
+            raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError):
+                raise FetchError(f"timed out after {self.timeout:g}s") from None
+            raise FetchError(f"cannot connect: {exc.reason}") from None
+        except TimeoutError:
+            raise FetchError(f"timed out after {self.timeout:g}s") from None
+        except (OSError, ValueError) as exc:  # connection reset, IncompleteRead, bad URL
+            raise FetchError(f"fetch failed: {exc.__class__.__name__}: {exc}") from None
+
+    def _body(self, response: Any, deadline: float) -> bytes:
+        """The response body, read in chunks so that the size cap and the deadline hold."""
+        length = response.headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > self.max_bytes:
+            raise FetchError(f"too large: {mb(int(length))} (limit {mb(self.max_bytes)})")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := response.read(65536):
+            if time.monotonic() > deadline:
+                raise FetchError(f"timed out after {self.timeout:g}s")
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(f"too large: more than {mb(self.max_bytes)}")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def mb(n: int) -> str:
+    """A size in megabytes, for messages."""
+    return f"{n / 1_000_000:.1f} MB"
+
+
+class _TextParser(HTMLParser):
+    BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "blockquote",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "ul",
+            "ol",
+            "table",
+            "figure",
+        }
+    )
+    SKIP = frozenset({"script", "style", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content): one line per block."""
+    parser = _TextParser()
+    parser.feed(fragment)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def html_items(
+    raw: bytes,
+    charset: str | None,
+    source: str,
+    *,
+    url: str | None,
+    fallback_id: str | None,
+    outlet: str | None = None,
+    published: tuple[str, datetime | None] | None = None,
+) -> Iterator[Item]:
+    """The article of an HTML page: its main text, title, site and date (trafilatura)."""
+    import trafilatura
+
+    try:
+        html, notice = decode_document(raw, charset)
+    except ValueError as exc:
+        yield Failure(source, str(exc), fallback_id or "")
+        return
+    if notice:
+        yield Notice(source, notice)
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        yield Failure(source, f"malformed HTML: {exc.__class__.__name__}: {exc}", fallback_id or "")
+        return
+    data = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = data.get("text") or ""
+    if not text.strip():
+        yield Failure(source, "no article text found in this HTML page", fallback_id or "")
+        return
+    yield document(
+        text,
+        source=source,
+        fallback_id=fallback_id,
+        title=data.get("title"),
+        outlet=outlet or data.get("sitename") or data.get("hostname"),
+        url=url or data.get("url"),
+        published=published or parse_published(data.get("date")),
+    )
+
+
+@dataclass(frozen=True)
+class Web:
+    """Fetching, and what to skip: `known_url` names the stored article a URL already gave."""
+
+    fetcher: Fetcher
+    known_url: Callable[[str], str | None] = lambda url: None
+
+    def url_items(self, url: str) -> Iterator[Item]:
+        """The articles of a URL: a page, or every entry of a feed."""
+        try:
+            got = self.fetcher.fetch(url)
+        except FetchError as exc:
+            yield Failure(url, str(exc))
+            return
+        kind = sniff(got.body)
+        if "html" in got.content_type and kind != "feed":
+            kind = "html"
+        elif any(k in got.content_type for k in ("rss", "atom")):
+            kind = "feed"
+        if kind == "feed":
+            yield from self.feed_items(got.body, got.charset, url)
+        elif kind == "html":
+            yield from html_items(got.body, got.charset, url, url=got.url, fallback_id=None)
+        else:
+            yield Failure(url, f"neither an HTML page nor an RSS/Atom feed ({got.content_type or 'no type'})")
+
+    def feed_items(self, raw: bytes, charset: str | None, source: str) -> Iterator[Item]:
+        """The articles of an RSS or Atom feed, one per entry."""
+        import feedparser
+
+        try:
+            parsed = feedparser.parse(
+                raw, response_headers={"content-type": f"text/xml; charset={charset}"} if charset else None
+            )
+        except Exception as exc:
+            yield Failure(source, f"malformed feed: {exc}")
+            return
+        if not parsed.entries:
+            if parsed.get("bozo"):
+                yield Failure(source, f"malformed feed: {parsed.get('bozo_exception')}")
+            else:
+                kind = (
+                    "an RSS/Atom feed with no entries" if parsed.get("version") else "not an RSS or Atom feed"
+                )
+                yield Failure(source, kind)
+            return
+        outlet = (parsed.feed.get("title") or "").strip() or None
+        for n, entry in enumerate(parsed.entries, 1):
+            yield from self._entry(entry, outlet, f"{source} #{n}")
+
+    def _entry(self, entry: Any, outlet: str | None, where: str) -> Iterator[Item]:
+        link = (entry.get("link") or "").strip() or None
+        if link:
+            where = f"{where} ({link})"
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        published = parse_published(datetime.fromtimestamp(calendar.timegm(stamp), UTC)) if stamp else None
+        title = (entry.get("title") or "").strip() or None
+        contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+        summary = entry.get("summary") or ""
+        body = max(contents, key=len) if contents else ""
+        if not body and len(html_fragment_text(summary)) >= FULL_SUMMARY_CHARS:
+            body = summary
+        if body:
+            yield document(
+                html_fragment_text(body),
+                source=where,
+                fallback_id=None,
+                title=title,
+                outlet=outlet,
+                url=link,
+                published=published,
+            )
+            return
+        yield from self._entry_page(link, where, title, outlet, published)
+
+    def _entry_page(
+        self,
+        link: str | None,
+        where: str,
+        title: str | None,
+        outlet: str | None,
+        published: tuple[str, datetime | None] | None,
+    ) -> Iterator[Item]:
+        """An entry that is only a teaser: the article is on its page."""
+        if not link:
+            yield Failure(where, "entry has only a summary and no link to its page")
+            return
+        known = self.known_url(link)
+        if known is not None:
+            yield Known(where, known)
+            return
+        try:
+            got = self.fetcher.fetch(link)
+        except FetchError as exc:
+            yield Failure(where, f"entry page: {exc}")
+            return
+        if "html" not in got.content_type and sniff(got.body) != "html":
+            yield Failure(where, f"entry page is not HTML ({got.content_type or 'no type'})")
+            return
+        for item in html_items(
+            got.body, got.charset, where, url=link, fallback_id=None, outlet=outlet, published=published
+        ):
+            if isinstance(item, Document) and title and not item.article.title:
+                item = replace(item, article=replace(item.article, title=title), title_from_text=False)
+            yield item
