@@ -20,12 +20,12 @@ from briefing.config import Settings
 from briefing.errors import ConfigError, ExitCode, LockedError
 from briefing.jobs import (
     BuildOptions,
-    run_ingest,
     Reporter,
     RunLock,
     build_since,
     make_window,
     parse_when,
+    run_ingest,
     run_job,
 )
 from briefing.model.contract import Article, Extraction

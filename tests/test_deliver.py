@@ -12,10 +12,10 @@ from brief_samples import sample_extractions
 from typer.testing import CliRunner
 
 import briefing.deliver.files as deliver
-from briefing.jobs import BuildOptions, build_brief
 from briefing.cli import app
 from briefing.deliver.files import write_brief
 from briefing.errors import RenderError, WriteError
+from briefing.jobs import BuildOptions, build_brief
 from briefing.render import Renderer
 
 DAY1 = datetime(2018, 5, 12, 9, 0)

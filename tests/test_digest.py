@@ -19,10 +19,10 @@ from bs4 import BeautifulSoup
 from smtp_server import ScriptedHandler, running
 from typer.testing import CliRunner
 
-from briefing.jobs import build_brief
 from briefing.cli import app
 from briefing.compose import compose
 from briefing.deliver.digest import MAX_HEADLINES, load_built_brief, render_digest
+from briefing.jobs import build_brief
 from briefing.model.brief import Brief
 from briefing.render import Renderer
 

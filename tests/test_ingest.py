@@ -22,9 +22,9 @@ from briefing.ingest.dates import parse_published
 from briefing.ingest.head import read_head
 from briefing.ingest.items import Document, Failure
 from briefing.ingest.web import Fetcher, Web
+from briefing.jobs import Reporter
 from briefing.resources import Resources
 from briefing.resources.schema import BoilerplateFile, validate
-from briefing.jobs import Reporter
 from briefing.store import NewArticle, Store
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"

@@ -50,7 +50,8 @@ def test_read_bad_jsonl_line_is_an_error_record_not_a_traceback(tmp_path):
     path.write_text('{"id": "ok", "text": "' + TEXT + '"}\nnot json\n', encoding="utf-8")
     code, out, err = _extract(path)
     assert code == 1
-    assert out[0]["article"] == "ok" and "actors" in out[0]
+    assert out[0]["article"] == "ok"
+    assert "actors" in out[0]
     assert "error" in out[1]
     assert "bad.jsonl:2: not a JSON object" in err
     assert "Traceback" not in err

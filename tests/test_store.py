@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import StoreError
-from briefing.model.window import Window
 from briefing.model.contract import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
+from briefing.model.window import Window
 from briefing.store import MIGRATIONS, NewArticle, Store, text_hash
 from briefing.text.urls import url_key
 
