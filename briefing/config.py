@@ -7,6 +7,7 @@ from a checkout or an editable install; BRIEFING_HOME points elsewhere when need
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,7 +112,7 @@ class Settings:
             elif name in from_file:
                 raw, where = from_file[name], f"{path}: {name}"
             if raw is not None:
-                values[name] = _convert(raw, kind, where)
+                values[name] = convert(raw, kind, where)
         return cls(config_file=path if from_file else None, **values)  # type: ignore[arg-type]
 
 
@@ -119,9 +120,9 @@ _KINDS: dict[str, str] = {
     "db": "path",
     "out": "path",
     "log": "path",
-    "sources": "list",
-    "timeout": "float",
-    "max_bytes": "int",
+    "sources": "words",
+    "timeout": "positive",
+    "max_bytes": "positive_int",
     "first_since": "str",
 }
 
@@ -153,30 +154,76 @@ def _read_config(path: Path) -> dict[str, object]:
     return data
 
 
-def _convert(raw: object, kind: str, where: str) -> object:
-    try:
-        if kind == "path":
-            return Path(str(raw)).expanduser()
-        if kind == "list":
-            if isinstance(raw, str):  # environment: separated by spaces, shell quoting allowed
-                import shlex
+def _path(raw: object) -> Path:
+    return Path(str(raw)).expanduser()
 
-                return tuple(shlex.split(raw))
-            if isinstance(raw, (list, tuple)) and all(isinstance(s, str) for s in raw):
-                return tuple(raw)
-            raise ValueError("expected a list of strings")
-        if kind == "float":
-            value = float(raw)  # type: ignore[arg-type]
-            if value <= 0:
-                raise ValueError("must be positive")
-            return value
-        if kind == "int":
-            number = int(raw)  # type: ignore[call-overload]
-            if number <= 0:
-                raise ValueError("must be positive")
-            return number
-        if not isinstance(raw, str):
-            raise ValueError("expected a string")
-        return raw
+
+def _words(raw: object) -> tuple[str, ...]:
+    """A list of strings; from the environment, separated by spaces (shell quoting allowed)."""
+    if isinstance(raw, str):
+        import shlex
+
+        return tuple(shlex.split(raw))
+    if isinstance(raw, list | tuple) and all(isinstance(s, str) for s in raw):
+        return tuple(raw)
+    raise ValueError("expected a list of strings")
+
+
+def _addresses(raw: object) -> tuple[str, ...]:
+    """Mail addresses: a@x,b@y, or a list of them."""
+    items = raw.split(",") if isinstance(raw, str) else raw
+    if not isinstance(items, list | tuple) or not all(isinstance(s, str) for s in items):
+        raise ValueError("expected addresses separated by commas, or a list of them")
+    return tuple(s.strip() for s in items if s.strip())
+
+
+def _text(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ValueError("expected a string")
+    return raw.strip()
+
+
+def _numeric(raw: object, integer: bool) -> float | int:
+    """A number from TOML (int, float) or the environment (a string)."""
+    if isinstance(raw, bool):
+        raise ValueError("expected a number")
+    if isinstance(raw, int | float):
+        return int(raw) if integer else float(raw)
+    return int(str(raw).strip()) if integer else float(str(raw).strip())
+
+
+def _number(raw: object, *, minimum: float, strict: bool, integer: bool = False) -> float | int:
+    value = _numeric(raw, integer)
+    if value < minimum or (strict and value == minimum):
+        raise ValueError("must be positive" if strict else f"must be {minimum:g} or more")
+    return value
+
+
+def _port(raw: object) -> int:
+    port = int(_numeric(raw, integer=True))
+    if not 0 < port < 65536:
+        raise ValueError("not a port number")
+    return port
+
+
+# Every kind of setting value, for the config file, the environment and flags alike.
+CONVERTERS: dict[str, Callable[[object], object]] = {
+    "path": _path,
+    "words": _words,
+    "addresses": _addresses,
+    "str": _text,
+    "lower": lambda raw: _text(raw).lower(),
+    "port": _port,
+    "positive": lambda raw: _number(raw, minimum=0, strict=True),
+    "positive_int": lambda raw: _number(raw, minimum=0, strict=True, integer=True),
+    "count": lambda raw: _number(raw, minimum=0, strict=False, integer=True),
+    "seconds": lambda raw: _number(raw, minimum=0, strict=False),
+}
+
+
+def convert(raw: object, kind: str, where: str) -> object:
+    """`raw` as a setting of `kind`; ConfigError names where it came from and why it is unusable."""
+    try:
+        return CONVERTERS[kind](raw)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{where}: {raw!r}: {exc}") from exc
+        raise ConfigError(f"{where}: {raw!r}: {exc}") from None

@@ -29,7 +29,7 @@ from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
 from typing import Any
 
-from briefing.config import config_file_path, read_toml
+from briefing.config import config_file_path, convert, read_toml
 from briefing.errors import AddressError, ConfigError, HeaderInjectionError, MailDeliveryError
 
 SECURITY_MODES = ("starttls", "ssl", "none")
@@ -149,7 +149,7 @@ class SmtpSettings:
                 raw, where = table[name], f"{path}: [smtp] {name}"
             else:
                 continue
-            values[name] = _convert(raw, kind, where)
+            values[name] = convert(raw, kind, where)
         if "security" in values and values["security"] not in SECURITY_MODES:
             raise ConfigError(
                 f"{_where('security', env, path)}: {values['security']!r}: "
@@ -190,7 +190,7 @@ _SETTINGS: dict[str, tuple[str, str]] = {
     "security": ("BRIEFING_SMTP_SECURITY", "lower"),
     "user": ("BRIEFING_SMTP_USER", "str"),
     "mail_from": ("BRIEFING_MAIL_FROM", "str"),
-    "mail_to": ("BRIEFING_MAIL_TO", "list"),
+    "mail_to": ("BRIEFING_MAIL_TO", "addresses"),
     "timeout": ("BRIEFING_SMTP_TIMEOUT", "positive"),
     "retries": ("BRIEFING_SMTP_RETRIES", "count"),
     "backoff": ("BRIEFING_SMTP_BACKOFF", "seconds"),
@@ -230,35 +230,6 @@ def _read_password(path: Path) -> str:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the SMTP password file: {exc.strerror or exc}") from exc
     return text.rstrip("\r\n")
-
-
-def _convert(raw: Any, kind: str, where: str) -> Any:
-    try:
-        if kind == "list":
-            items = raw.split(",") if isinstance(raw, str) else raw
-            if not isinstance(items, list | tuple) or not all(isinstance(s, str) for s in items):
-                raise ValueError("expected addresses separated by commas, or a list of them")
-            return tuple(s.strip() for s in items if s.strip())
-        if kind in ("str", "lower"):
-            if not isinstance(raw, str):
-                raise ValueError("expected a string")
-            return raw.strip().lower() if kind == "lower" else raw.strip()
-        if kind == "port":
-            port = int(raw)
-            if not 0 < port < 65536:
-                raise ValueError("not a port number")
-            return port
-        if kind == "count":
-            count = int(raw)
-            if count < 0:
-                raise ValueError("must be 0 or more")
-            return count
-        number = float(raw)
-        if number < 0 or (kind == "positive" and number == 0):
-            raise ValueError("must be positive")
-        return number
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"{where}: {raw!r}: {exc}") from None
 
 
 def _is_loopback(host: str) -> bool:
