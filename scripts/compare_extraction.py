@@ -11,6 +11,15 @@ The corpus (../shared/corpus/articles.jsonl) is written out as one text file per
 the same files go through `extract` before and after a change to how JSONL is read. Fields that a
 sidecar or front matter may newly fill (title, published, source, url) are compared apart
 (`--metadata`), since reading them is a wanted change, and the version fields are ignored.
+
+A change to compose is checked on the brief instead: `brief A B` compares two brief.json files
+(or two `briefing build --out` folders, through their latest/brief.json) apart from "generated",
+the one field that differs between two builds of the same articles:
+
+    python -m briefing build seeds/ --out /tmp/before --no-pdf
+    … change the code …
+    python -m briefing build seeds/ --out /tmp/after --no-pdf
+    python scripts/compare_extraction.py brief /tmp/before /tmp/after
 """
 
 from __future__ import annotations
@@ -100,6 +109,37 @@ def diff(before: Path, after: Path, show: int) -> int:
     return changed_sets
 
 
+def _brief_json(path: Path) -> dict[str, object]:
+    file = path / "latest" / "brief.json" if path.is_dir() else path
+    data: dict[str, object] = json.loads(file.read_text(encoding="utf-8"))
+    data.pop("generated", None)  # the build time: the one field two builds never share
+    return data
+
+
+def _differences(a: object, b: object, where: str) -> list[str]:
+    """Paths (e.g. `themes[2].speakers`) where two JSON values differ, deepest first found."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys = sorted(a.keys() | b.keys())
+        return [d for k in keys for d in _differences(a.get(k), b.get(k), f"{where}.{k}")]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [
+            d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in _differences(x, y, f"{where}[{i}]")
+        ]
+    return [] if a == b else [where or "."]
+
+
+def brief(before: Path, after: Path, show: int) -> int:
+    """Compare two briefs apart from "generated"; exit status 1 when they differ."""
+    found = _differences(_brief_json(before), _brief_json(after), "")
+    if not found:
+        print("brief identical")
+        return 0
+    print(f"brief DIFFERENT at {len(found)} places:")
+    for where in found[:show]:
+        print(f"  {where}")
+    return 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -112,9 +152,15 @@ def main() -> None:
     cmp_.add_argument("before", type=Path)
     cmp_.add_argument("after", type=Path)
     cmp_.add_argument("--show", type=int, default=10, help="articles listed per set")
+    cmp_brief = sub.add_parser("brief", help="compare two brief.json (or build folders) apart from generated")
+    cmp_brief.add_argument("before", type=Path)
+    cmp_brief.add_argument("after", type=Path)
+    cmp_brief.add_argument("--show", type=int, default=10, help="differing places listed")
     args = parser.parse_args()
     if args.command == "snapshot":
         snapshot(args.dir, args.briefing)
+    elif args.command == "brief":
+        sys.exit(brief(args.before, args.after, args.show))
     else:
         sys.exit(diff(args.before, args.after, args.show))
 

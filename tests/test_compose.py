@@ -9,6 +9,12 @@ import pytest
 from brief_samples import IRAN, JAZAYERI, TEXT_A, make_extraction, sample_extractions
 
 from briefing.compose import ComposeOptions, compose
+from briefing.compose.claims import collect_claims
+from briefing.compose.figures import balanced, group_figures
+from briefing.compose.references import number_references, sentence_segments
+from briefing.compose.selection import select
+from briefing.compose.sources import order_sources
+from briefing.compose.themes import rank_themes
 from briefing.extract import extract_articles
 from briefing.ingest.read import Reader
 
@@ -185,3 +191,41 @@ def test_compose_key_figures_share_room_between_categories():
     )
     brief = compose([ext], generated=GENERATED, options=ComposeOptions(max_key_figures=2))
     assert [(f.category, f.value) for f in brief.key_figures] == [("killed", 40), ("money", 5e6)]
+
+
+def test_compose_selection_alone_decides_the_references(brief):
+    exts = order_sources(sample_extractions())
+    opts = ComposeOptions()
+    selection = select(rank_themes(exts), collect_claims(exts), group_figures(exts), opts)
+    refs = number_references(exts, selection.marks())
+    assert refs.refs == brief.refs  # numbering needs nothing but the selection
+    shown = {(c.cited.src, c.cited.sent) for t in selection.themes for c in t.claims}
+    assert shown <= set(refs.numbers)
+
+
+def test_compose_balanced_gives_every_category_a_share():
+    text = "قتل 12 شخصا. وقتل 7 أشخاص. وقتل 3 أشخاص. وأنفقت 5 مليارات دولار.\n"
+    ext = make_extraction(
+        "bal",
+        text,
+        figures=(
+            ("12 شخصا", 12, None, "killed", "exact", "12 people"),
+            ("7 أشخاص", 7, None, "killed", "exact", "7 people"),
+            ("3 أشخاص", 3, None, "killed", "exact", "3 people"),
+            ("5 مليارات دولار", 5e9, "USD", "money", "exact", "$5 billion"),
+        ),
+    )
+    chosen = balanced(group_figures([ext]).groups, 2)
+    assert [(g.head.category, g.head.value) for g in chosen] == [("killed", 12), ("money", 5e9)]
+
+
+def test_compose_segments_cut_a_long_sentence_around_its_marks():
+    text = "كلمة " * 150 + "ونفى جزايري ذلك " + "كلمة " * 150
+    cue = text.index("نفى")
+    segments = sentence_segments(text, (0, len(text)), [(cue, cue + 3)])
+    assert segments[0].text == "… "
+    assert segments[-1].text == " …"
+    assert [s.text for s in segments if s.mark] == ["نفى"]
+    shown = "".join(s.text for s in segments[1:-1])
+    assert shown in text
+    assert len(shown) <= 420

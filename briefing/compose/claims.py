@@ -1,0 +1,128 @@
+"""Claims in a brief: how strong a claim is, which claims are picked, and how they read.
+
+A claim is shown with the number of the reference it is cited from; in a theme section the
+claims are grouped by speaker.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.compose.references import Cited, References, sentence_span
+from briefing.model.brief import ClaimItem, SpeakerGroup
+from briefing.model.contract import Claim, Extraction
+from briefing.model.vocab import STANCES
+
+
+@dataclass(frozen=True)
+class ClaimRec:
+    """A claim of one article, with where it is cited from and how strong it is."""
+
+    claim: Claim
+    cited: Cited
+    strength: float
+
+
+def claim_strength(claim: Claim, ext: Extraction) -> float:
+    """How much a claim says about a development: its stance, a known speaker, a number, its length."""
+    score = STANCES[claim.stance].weight if claim.stance in STANCES else 1.0
+    if claim.speaker is not None:
+        score += 1.0
+        if claim.speaker.actor:
+            score += 1.0
+    n = len(claim.content.text)
+    if n < 20:
+        score -= 1.5  # a fragment says little
+    elif n > 300:
+        score -= 0.5
+    # Claims that carry a number are usually the news.
+    if any(f.sentence == claim.sentence for f in ext.figures):
+        score += 0.5
+    return score
+
+
+def collect_claims(exts: Sequence[Extraction]) -> tuple[tuple[ClaimRec, ...], ...]:
+    """Every article's claims (in the given order) with their cited sentence and strength."""
+    return tuple(
+        tuple(
+            ClaimRec(
+                c,
+                Cited(n, sentence_span(ext, c.sentence, c.cue.start, c.cue.end), _claim_spans(c)),
+                claim_strength(c, ext),
+            )
+            for c in ext.claims
+        )
+        for n, ext in enumerate(exts, 1)
+    )
+
+
+def _claim_spans(claim: Claim) -> tuple[tuple[int, int], ...]:
+    return (claim.cue.start, claim.cue.end), (claim.content.start, claim.content.end)
+
+
+def pick_claims(recs: Iterable[ClaimRec], limit: int) -> tuple[ClaimRec, ...]:
+    """The `limit` strongest claims, strongest first; ties go to the earlier source, then cue."""
+    return tuple(sorted(recs, key=lambda r: (-r.strength, r.cited.src, r.claim.cue.start))[:limit])
+
+
+def lead_claims(recs: Iterable[ClaimRec], limit: int = 2) -> tuple[ClaimRec, ...]:
+    """The first `limit` claims of different speakers (the unattributed count as one)."""
+    lead: list[ClaimRec] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for r in recs:
+        sp = r.claim.speaker
+        who = (sp.actor, sp.name_ar) if sp else (None, None)
+        if who not in seen:
+            seen.add(who)
+            lead.append(r)
+            if len(lead) == limit:
+                break
+    return tuple(lead)
+
+
+def claim_item(rec: ClaimRec, refs: References) -> ClaimItem:
+    c, sp = rec.claim, rec.claim.speaker
+    return ClaimItem(
+        speaker_id=sp.actor if sp else None,
+        speaker_en=sp.name_en if sp else None,
+        speaker_ar=sp.name_ar if sp else None,
+        stance=c.stance,
+        cue_ar=c.cue.text,
+        content_ar=c.content.text,
+        en=c.en,
+        source=rec.cited.src,
+        ref=refs.number(rec.cited),
+    )
+
+
+_UNATTRIBUTED = ("", "")
+
+
+def speaker_groups(recs: Iterable[ClaimRec], refs: References) -> tuple[SpeakerGroup, ...]:
+    """Claims grouped by speaker (a known actor, else the name as written): the speakers with
+    most claims first, the unattributed last; each speaker's claims in reading order."""
+    grouped: dict[tuple[str, str], list[ClaimRec]] = defaultdict(list)
+    for r in recs:
+        sp = r.claim.speaker
+        key = _UNATTRIBUTED if sp is None else (sp.actor or "", "" if sp.actor else sp.name_ar)
+        grouped[key].append(r)
+
+    def order(item: tuple[tuple[str, str], list[ClaimRec]]) -> tuple[bool, int, float]:
+        key, rs = item
+        return (key == _UNATTRIBUTED, -len(rs), -max(r.strength for r in rs))
+
+    out = []
+    for (actor, _), rs in sorted(grouped.items(), key=order):
+        sp = rs[0].claim.speaker
+        rs.sort(key=lambda r: (r.cited.src, r.claim.cue.start))
+        out.append(
+            SpeakerGroup(
+                actor=actor or None,
+                name_en=sp.name_en if sp else None,
+                name_ar=sp.name_ar if sp else None,
+                claims=tuple(claim_item(r, refs) for r in rs),
+            )
+        )
+    return tuple(out)

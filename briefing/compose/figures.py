@@ -1,0 +1,158 @@
+"""Figures in a brief: the same figure merged across articles, and a balanced choice of them.
+
+Two articles report the same figure when category, unit and qualifier agree and the values
+are within half a percent (the scorer's rule). A merged figure is shown once, with every
+article that reports it and the actors named beside it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.compose.references import Cited, References, Span, sentence_span
+from briefing.model.brief import Concern, FigureItem
+from briefing.model.contract import Extraction, Figure
+from briefing.model.vocab import CATEGORIES
+
+FIGURE_TOLERANCE = 0.005  # same figure when values are within 0.5% (the scorer's rule)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's report of a figure, with where it is cited from."""
+
+    figure: Figure
+    cited: Cited
+    ext: Extraction
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """One figure as reported by one or more articles; the first report is the one shown."""
+
+    reports: tuple[Report, ...]
+
+    @property
+    def head(self) -> Figure:
+        return self.reports[0].figure
+
+    def sources(self) -> tuple[int, ...]:
+        return tuple(sorted({r.cited.src for r in self.reports}))
+
+    def reported_in(self, nums: Iterable[int]) -> bool:
+        wanted = set(nums)
+        return any(r.cited.src in wanted for r in self.reports)
+
+
+@dataclass(frozen=True)
+class FigureGroups:
+    """Every figure of the brief's articles, merged; and which of them each article reports."""
+
+    groups: tuple[FigureGroup, ...]  # in order of first report
+    by_article: tuple[tuple[FigureGroup, ...], ...]  # per source (index n-1), in order of first mention
+
+
+def _close(a: float, b: float) -> bool:
+    if a == b:
+        return True
+    return abs(a - b) <= FIGURE_TOLERANCE * max(abs(a), abs(b))
+
+
+def same_figure(a: Figure, b: Figure) -> bool:
+    if (a.category, a.unit, a.qualifier) != (b.category, b.unit, b.qualifier):
+        return False
+    if not _close(a.value, b.value):
+        return False
+    if a.high is None or b.high is None:
+        return a.high is None and b.high is None
+    return _close(a.high, b.high)
+
+
+def group_figures(exts: Sequence[Extraction]) -> FigureGroups:
+    """Merge the figures of these articles (numbered from 1): each joins the first group whose
+    first figure is the same figure, else starts a group."""
+    heads: list[Figure] = []
+    members: list[list[Report]] = []
+    by_article: list[dict[int, None]] = []  # group indices, in order (a dict keeps it)
+    for n, ext in enumerate(exts, 1):
+        seen: dict[int, None] = {}
+        for f in ext.figures:
+            cited = Cited(n, sentence_span(ext, f.sentence, f.start, f.end), ((f.start, f.end),))
+            i = next((i for i, head in enumerate(heads) if same_figure(head, f)), len(heads))
+            if i == len(heads):
+                heads.append(f)
+                members.append([])
+            members[i].append(Report(f, cited, ext))
+            seen[i] = None
+        by_article.append(seen)
+    groups = tuple(FigureGroup(tuple(m)) for m in members)
+    return FigureGroups(groups, tuple(tuple(groups[i] for i in seen) for seen in by_article))
+
+
+def _category_order(category: str) -> int:
+    return CATEGORIES[category].order if category in CATEGORIES else 99
+
+
+def is_key(group: FigureGroup) -> bool:
+    """Worth a row in the key-figures table (by its category)."""
+    category = group.head.category
+    return category in CATEGORIES and CATEGORIES[category].key
+
+
+def _weight(group: FigureGroup) -> tuple[int, float, int]:
+    # Within a category the largest figure leads (a war's toll before a day's); corroboration breaks ties.
+    return (_category_order(group.head.category), -abs(group.head.value), -len(group.sources()))
+
+
+def balanced(groups: Iterable[FigureGroup], limit: int) -> tuple[FigureGroup, ...]:
+    """Up to `limit` figures, a fair share from every category before any category gets more."""
+    by_cat: dict[str, list[FigureGroup]] = defaultdict(list)
+    for g in sorted(groups, key=_weight):
+        by_cat[g.head.category].append(g)
+    chosen: list[FigureGroup] = []
+    depth = 0
+    while len(chosen) < limit and any(len(v) > depth for v in by_cat.values()):
+        for cat in sorted(by_cat, key=_category_order):
+            if depth < len(by_cat[cat]) and len(chosen) < limit:
+                chosen.append(by_cat[cat][depth])
+        depth += 1
+    return tuple(sorted(chosen, key=_weight))
+
+
+def shown_reports(group: FigureGroup, only: int | None = None) -> tuple[Report, ...]:
+    """The reports shown with a figure: all of them, or those of one article (`only`)."""
+    return tuple(r for r in group.reports if only is None or r.cited.src == only)
+
+
+def concerns(ext: Extraction, start: int, sent: Span, limit: int = 2) -> list[Concern]:
+    """Actors named in the figure's sentence, nearest first."""
+    found: list[tuple[int, Concern]] = []
+    for actor in ext.actors:
+        near = [abs(m.start - start) for m in actor.mentions if sent[0] <= m.start < sent[1]]
+        if near:
+            found.append((min(near), Concern(actor.id, actor.name_en, actor.name_ar)))
+    found.sort(key=lambda x: x[0])
+    return [c for _, c in found[:limit]]
+
+
+def figure_item(group: FigureGroup, refs: References, only: int | None = None) -> FigureItem:
+    """A figure as shown: merged over all its reports, or over those of one article (`only`)."""
+    head = group.head
+    reports = shown_reports(group, only)
+    concern_count: Counter[Concern] = Counter()
+    for r in reports:
+        concern_count.update(concerns(r.ext, r.figure.start, r.cited.sent))
+    return FigureItem(
+        value=head.value,
+        high=head.high,
+        unit=head.unit,
+        category=head.category,
+        qualifier=head.qualifier,
+        en=head.en,
+        ar=head.text,
+        concerns=tuple(c for c, _ in concern_count.most_common(2)),
+        sources=tuple(sorted({r.cited.src for r in reports})),
+        refs=tuple(sorted({refs.number(r.cited) for r in reports})),
+    )
