@@ -366,6 +366,47 @@ def _open(settings: SmtpSettings) -> smtplib.SMTP:
     return smtp
 
 
+@dataclass
+class _Delivery:
+    """Where one message stands: delivered, refused for good, still to try."""
+
+    pending: list[str]
+    delivered: list[str] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)
+    attempt: int = 0
+
+    def error(self, reason: str, *, temporary: bool) -> MailDeliveryError:
+        summary = _summary(reason, self.delivered, self.refused, self.pending, self.attempt)
+        return MailDeliveryError(summary, temporary=temporary, delivered=self.delivered)
+
+    def take(self, rejected: Mapping[str, tuple[int, bytes | str]]) -> _Failure | None:
+        """Record one attempt's replies; a temporary failure for the recipients to try again."""
+        self.delivered += [r for r in self.pending if r not in rejected]
+        later = {}
+        for rcpt, (code, text) in rejected.items():
+            if 400 <= code < 500:
+                later[rcpt] = _reply(code, text)
+            else:
+                self.refused[rcpt] = _reply(code, text)
+        self.pending = list(later)
+        return _Failure(True, "; ".join(f"{r}: {why}" for r, why in later.items())) if later else None
+
+
+def _attempt(msg: EmailMessage, settings: SmtpSettings, sender: str, pending: list[str]) -> Any:
+    """One SMTP session: the recipients it rejected (refused ones included)."""
+    try:
+        smtp = _open(settings)
+        try:
+            return smtp.send_message(msg, from_addr=sender, to_addrs=pending)
+        finally:
+            try:
+                smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                smtp.close()
+    except smtplib.SMTPRecipientsRefused as exc:
+        return exc.recipients
+
+
 def send_message(
     msg: EmailMessage,
     settings: SmtpSettings,
@@ -381,69 +422,29 @@ def send_message(
     """
     settings.check_for_sending()
     sender = parse_address(settings.mail_from or "", what="BRIEFING_MAIL_FROM").addr_spec
-    pending = [a.addr_spec for a in msg["To"].addresses]
-    delivered: list[str] = []
-    refused: dict[str, str] = {}
+    state = _Delivery(pending=[a.addr_spec for a in msg["To"].addresses])
     delays = settings.delays()
-    attempt = 0
     while True:
-        attempt += 1
-        failure: _Failure | None = None
+        state.attempt += 1
         try:
-            smtp = _open(settings)
-            try:
-                rejected = smtp.send_message(msg, from_addr=sender, to_addrs=pending)
-            finally:
-                try:
-                    smtp.quit()
-                except (smtplib.SMTPException, OSError):
-                    smtp.close()
-        except smtplib.SMTPRecipientsRefused as exc:
-            rejected = exc.recipients
+            failure = state.take(_attempt(msg, settings, sender, state.pending))
         except Exception as exc:
             failure = _classify(exc, settings)
             if failure is None:
                 raise
         if failure is None:
-            delivered += [r for r in pending if r not in rejected]
-            later = {}
-            for rcpt, (code, text) in rejected.items():
-                if 400 <= code < 500:
-                    later[rcpt] = _reply(code, text)
-                else:
-                    refused[rcpt] = _reply(code, text)
-            pending = list(later)
-            if not pending:
-                break
-            failure = _Failure(True, "; ".join(f"{r}: {why}" for r, why in later.items()))
+            break
         if not failure.temporary:
-            raise MailDeliveryError(
-                _summary(failure.reason, delivered, refused, pending, attempt),
-                temporary=False,
-                delivered=delivered,
-            )
-        if attempt > len(delays):
-            raise MailDeliveryError(
-                _summary(
-                    f"{failure.reason} (gave up after {attempt} attempts)",
-                    delivered,
-                    refused,
-                    pending,
-                    attempt,
-                ),
-                temporary=True,
-                delivered=delivered,
-            )
-        delay = delays[attempt - 1]
-        say(f"mail: temporary failure: {failure.reason}; retry {attempt}/{len(delays)} in {delay:g}s")
+            raise state.error(failure.reason, temporary=False)
+        if state.attempt > len(delays):
+            raise state.error(f"{failure.reason} (gave up after {state.attempt} attempts)", temporary=True)
+        delay = delays[state.attempt - 1]
+        say(f"mail: temporary failure: {failure.reason}; retry {state.attempt}/{len(delays)} in {delay:g}s")
         sleep(delay)
-    if refused:
-        raise MailDeliveryError(
-            _summary("recipients refused", delivered, refused, [], attempt),
-            temporary=False,
-            delivered=delivered,
-        )
-    return tuple(delivered)
+    if state.refused:
+        state.pending = []
+        raise state.error("recipients refused", temporary=False)
+    return tuple(state.delivered)
 
 
 def _summary(

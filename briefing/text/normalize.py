@@ -108,32 +108,39 @@ def strip_proclitics(folded: str, known: Iterable[str] | frozenset[str]) -> tupl
     if len(folded) < 3:
         return folded, 0
     if folded in known:
-        # A known word may itself carry a proclitic before the article (للأمم of "الجمعية العامة
-        # للأمم المتحدة"); it matches as the article form, like the same word elsewhere.
-        for clitic in _BEFORE_ARTICLE:
-            if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
-                candidate = "ال" + folded[len(clitic) :]
-                if candidate in known:
-                    return candidate, _BEFORE_ARTICLE[clitic]
-        return folded, 0
+        return _known_with_clitic(folded, known)
     for clitic in _STRIP_ORDER:
-        if not folded.startswith(clitic) or len(folded) - len(clitic) < 2:
-            continue
-        rest = folded[len(clitic) :]
-        if clitic.endswith("س") and rest[0] not in _IMPERFECT:
-            continue  # the future's س comes only before a verb: وسكين is و + سكين, not وس + كين
-        if clitic in _ARTICLE_AFTER and folded[len(clitic) - 2 :] in known:
-            # و + الأسد before وال + أسد: the article belongs to the word when that is a word.
-            return folded[len(clitic) - 2 :], len(clitic) - 2
-        if clitic.endswith("لل"):
-            candidate = "ال" + rest
-            if candidate in known:
-                # The mention keeps "لل": its second lam is the article's (ل + الـ → لل).
-                return candidate, len(clitic) - 2
-            continue
-        if rest in known:
-            return rest, len(clitic)
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
+            found = _without(clitic, folded, known)
+            if found is not None:
+                return found
     return folded, 0
+
+
+def _known_with_clitic(folded: str, known: Iterable[str] | frozenset[str]) -> tuple[str, int]:
+    """A known word may itself carry a proclitic before the article (للأمم of "الجمعية العامة
+    للأمم المتحدة"); it matches as the article form, like the same word elsewhere."""
+    for clitic in _BEFORE_ARTICLE:
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
+            candidate = "ال" + folded[len(clitic) :]
+            if candidate in known:
+                return candidate, _BEFORE_ARTICLE[clitic]
+    return folded, 0
+
+
+def _without(clitic: str, folded: str, known: Iterable[str] | frozenset[str]) -> tuple[str, int] | None:
+    """(form, folded letters left out) when `folded` reads as `clitic` + a known word."""
+    rest = folded[len(clitic) :]
+    if clitic.endswith("س") and rest[0] not in _IMPERFECT:
+        return None  # the future's س comes only before a verb: وسكين is و + سكين, not وس + كين
+    if clitic in _ARTICLE_AFTER and folded[len(clitic) - 2 :] in known:
+        # و + الأسد before وال + أسد: the article belongs to the word when that is a word.
+        return folded[len(clitic) - 2 :], len(clitic) - 2
+    if clitic.endswith("لل"):
+        candidate = "ال" + rest
+        # The mention keeps "لل": its second lam is the article's (ل + الـ → لل).
+        return (candidate, len(clitic) - 2) if candidate in known else None
+    return (rest, len(clitic)) if rest in known else None
 
 
 def raw_prefix_length(raw: str, folded_letters: int) -> int:
