@@ -1,7 +1,8 @@
 """Where things live: the one place that resolves the project's directories and settings.
 
-templates/ and styles/ sit at the top of the checkout (next to the package), so the tool runs
-from a checkout or an editable install; BRIEFING_HOME points elsewhere when needed.
+templates/ and styles/ sit at the top of the checkout (next to the package); a built wheel
+carries them inside the package (briefing/templates, briefing/styles). The installed copy is
+used when there is one, else the checkout's; BRIEFING_HOME points elsewhere when needed.
 """
 
 from __future__ import annotations
@@ -36,11 +37,19 @@ class Paths:
         resources = PACKAGE_DIR / "resources"
         return cls(
             root=root,
-            templates=root / "templates",
-            styles=root / "styles",
+            templates=_shipped("templates", root),
+            styles=_shipped("styles", root),
             resources=resources,
             locales=resources / "locales",
         )
+
+
+def _shipped(name: str, root: Path) -> Path:
+    """briefing/<name> in an installed wheel; <root>/<name> in a checkout or with BRIEFING_HOME."""
+    installed = PACKAGE_DIR / name
+    if "BRIEFING_HOME" not in os.environ and installed.is_dir():
+        return installed
+    return root / name
 
 
 def config_file_path() -> Path:
@@ -50,6 +59,12 @@ def config_file_path() -> Path:
         return Path(explicit).expanduser()
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base).expanduser() / "briefing" / "config.toml"
+
+
+def _default_out() -> Path:
+    """out/ of the checkout when run from one (as the README's commands do), else out/ here."""
+    root = project_root()
+    return root / "out" if (root / "pyproject.toml").is_file() else Path("out")
 
 
 def _default_db() -> Path:
@@ -95,7 +110,7 @@ class Settings:
         from_file = _read_config(path)
         values: dict[str, object] = {
             "db": _default_db(),
-            "out": project_root() / "out",
+            "out": _default_out(),
             "log": None,
             "sources": (),
             "timeout": 20.0,

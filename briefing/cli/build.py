@@ -21,6 +21,7 @@ from briefing.cli.options import (
     Sources,
     UntilOption,
 )
+from briefing.config import Settings
 from briefing.errors import InputError
 
 if TYPE_CHECKING:
@@ -90,7 +91,6 @@ class Request:
 
 def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
-    from briefing.config import Settings
     from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job
 
     if r.since is None and r.until is not None:

@@ -10,7 +10,8 @@ import typer
 
 from briefing.cli.app import app, run
 from briefing.cli.options import DbOption
-from briefing.errors import ExitCode, StoreError
+from briefing.config import Settings
+from briefing.errors import ExitCode, ResourceError, StoreError
 
 db_app = typer.Typer(
     help="Look after the store: counts, integrity.\n\nExample: briefing db stats --db news.db",
@@ -33,8 +34,6 @@ def db_stats(
 
 
 def _stats(db: Path | None, as_json: bool) -> int:
-    from briefing.config import Settings
-    from briefing.errors import ResourceError
     from briefing.resources import Resources
     from briefing.store import Store
 
@@ -67,7 +66,6 @@ def db_check(db: DbOption = None) -> None:
     """
 
     def job() -> int:
-        from briefing.config import Settings
         from briefing.store import Store
 
         settings = Settings.resolve(db=db)

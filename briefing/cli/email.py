@@ -11,6 +11,7 @@ from briefing.cli.app import app, run
 from briefing.cli.build import Request, build_and_mail
 from briefing.cli.mail import MailTo, mail_after_build, plan
 from briefing.cli.options import DbOption, LogOption, QuietOption, SinceOption, Sources, UntilOption
+from briefing.config import Settings
 from briefing.errors import InputError
 
 
@@ -77,7 +78,6 @@ def _email(r: Request, to: str | None, from_brief: Path | None, dry_run: bool, m
         return mail_after_build(mail, from_brief, quiet=r.quiet)
     if r.sources or r.since is not None or r.until is not None:
         return build_and_mail(r, mail)
-    from briefing.config import Settings
 
     latest = (r.out or Settings.resolve(db=r.db, out=r.out, log=r.log).out) / "latest"
     return mail_after_build(mail, latest, max_age_hours=max_age, quiet=r.quiet)

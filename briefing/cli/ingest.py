@@ -8,6 +8,7 @@ import typer
 
 from briefing.cli.app import app, run
 from briefing.cli.options import DbOption, LogOption, QuietOption
+from briefing.config import Settings
 from briefing.errors import InputError
 
 
@@ -47,7 +48,6 @@ def ingest(
     """
 
     def job() -> int:
-        from briefing.config import Settings
         from briefing.jobs import run_ingest, run_job
 
         settings = Settings.resolve(db=db, log=log, timeout=timeout, max_bytes=max_bytes)
