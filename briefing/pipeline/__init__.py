@@ -26,12 +26,12 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories.
-from briefing.pipeline import actors, claims, figures, normalizer, themes
+from briefing.pipeline import actors, claims, figures, normalizer, sentences, themes
 from briefing.pipeline.tokenizer import customize_tokenizer
 from briefing.resources import Resources
 from briefing.text.normalize import fold
 
-_REGISTERED = (normalizer, themes)
+_REGISTERED = (normalizer, sentences, themes)
 
 PIPELINE = (
     "briefing_normalizer",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from spacy.attrs import IS_PUNCT, IS_SPACE, NORM
 from spacy.language import Language
@@ -43,6 +45,39 @@ _Phrase = tuple[tuple[str, ...], int, float]  # the words after the first, theme
 _WordEvidence = tuple[tuple[tuple[int, float], ...], frozenset[str], tuple[_Phrase, ...]]
 
 
+@dataclass(frozen=True)
+class ThemeTables:
+    """The taxonomy's keywords by form: whole words, stems ("انسحاب*"), phrases by first word."""
+
+    themes: tuple[ThemeEntry, ...]
+    words: Mapping[str, tuple[tuple[int, float], ...]]  # folded word -> (theme index, weight)
+    stems: Mapping[str, tuple[tuple[int, float], ...]]
+    phrases: Mapping[str, tuple[_Phrase, ...]]
+    stem_lengths: tuple[int, ...]  # longest first
+
+
+def build_tables(themes: tuple[ThemeEntry, ...]) -> ThemeTables:
+    words: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    stems: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    phrases: dict[str, list[_Phrase]] = defaultdict(list)
+    for index, theme in enumerate(themes):
+        for pattern, weight in theme.keywords:
+            parts = fold(pattern).split()
+            if len(parts) > 1:
+                phrases[parts[0]].append((tuple(parts[1:]), index, weight))
+            elif parts[0].endswith("*"):
+                stems[parts[0][:-1]].append((index, weight))
+            else:
+                words[parts[0]].append((index, weight))
+    return ThemeTables(
+        themes=themes,
+        words={k: tuple(v) for k, v in words.items()},
+        stems={k: tuple(v) for k, v in stems.items()},
+        phrases={k: tuple(v) for k, v in phrases.items()},
+        stem_lengths=tuple(sorted({len(s) for s in stems}, reverse=True)),
+    )
+
+
 class ThemeScorer(BatchPipe):
     """Config: `max_themes` (how many to report), `min_share` (drop weaker themes)."""
 
@@ -50,37 +85,25 @@ class ThemeScorer(BatchPipe):
         self.name = name
         self.max_themes = max_themes
         self.min_share = min_share
-        self.themes: tuple[ThemeEntry, ...] = ()
-        self._words: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self._stems: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self._phrases: dict[str, list[_Phrase]] = defaultdict(list)
-        self._stem_lengths: tuple[int, ...] = ()
+        self.tables = build_tables(())
         self._cache: dict[int, _WordEvidence] = {}
         self.strings = nlp.vocab.strings
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """Themes strip prefixes themselves and never need the normalizer's `known` words."""
-        self.themes = resources.themes
-        for index, theme in enumerate(self.themes):
-            for pattern, weight in theme.keywords:
-                words = fold(pattern).split()
-                if len(words) > 1:
-                    self._phrases[words[0]].append((tuple(words[1:]), index, weight))
-                elif words[0].endswith("*"):
-                    self._stems[words[0][:-1]].append((index, weight))
-                else:
-                    self._words[words[0]].append((index, weight))
-        self._stem_lengths = tuple(sorted({len(s) for s in self._stems}, reverse=True))
+        self.tables = build_tables(resources.themes)
+        self._cache.clear()
 
     def _word_hits(self, word: str) -> tuple[tuple[int, float], ...]:
         """Theme evidence of one word alone (words and stems), best weight per theme."""
         hits: dict[int, float] = {}
+        tables = self.tables
         for f in _forms(word):
-            for index, weight in self._words.get(f, ()):
+            for index, weight in tables.words.get(f, ()):
                 hits[index] = max(hits.get(index, 0.0), weight)
-            for n in self._stem_lengths:
+            for n in tables.stem_lengths:
                 if len(f) >= n:
-                    for index, weight in self._stems.get(f[:n], ()):
+                    for index, weight in tables.stems.get(f[:n], ()):
                         hits[index] = max(hits.get(index, 0.0), weight)
         return tuple(hits.items())
 
@@ -90,12 +113,12 @@ class ThemeScorer(BatchPipe):
         if entry is None:
             word = self.strings[norm]
             forms = frozenset(_forms(word))
-            phrases = tuple(p for f in forms for p in self._phrases.get(f, ()))
+            phrases = tuple(p for f in forms for p in self.tables.phrases.get(f, ()))
             entry = self._cache[norm] = (self._word_hits(word), forms, phrases)
         return entry
 
     def scores(self, doc: Doc) -> list[float]:
-        totals = [0.0] * len(self.themes)
+        totals = [0.0] * len(self.tables.themes)
         arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE])
         norms = arr[(arr[:, 1] == 0) & (arr[:, 2] == 0), 0].tolist()
         cache = self._cache
@@ -131,7 +154,7 @@ class ThemeScorer(BatchPipe):
         for share, index in ranked[: self.max_themes]:
             if share < self.min_share and out:
                 break
-            theme = self.themes[index]
+            theme = self.tables.themes[index]
             out.append(
                 ThemeScore(
                     id=theme.id,
@@ -147,6 +170,7 @@ class ThemeScorer(BatchPipe):
 
 @Language.factory(
     "briefing_themes",
+    requires=["token.norm"],
     assigns=["doc._.themes"],
     default_config={"max_themes": 4, "min_share": 0.1},
 )

@@ -1,0 +1,50 @@
+"""Component: sentence starts, after final punctuation and at line breaks (titles, paragraphs)."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.pipeline.batching import BatchPipe
+
+
+class SentenceSplitter(BatchPipe):
+    """Sentence starts after . ! ? ؟ … followed by a space, and at line breaks (titles, paragraphs)."""
+
+    FINAL = (".", "!", "?", "؟", "…", "..", "...")
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.final = numpy.array([nlp.vocab.strings.add(p) for p in self.FINAL], dtype="uint64")
+        self._newline: dict[int, bool] = {}
+        self.strings = nlp.vocab.strings
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        arr = doc.to_array([ORTH, SPACY, IS_ALPHA, IS_SPACE])
+        orths, space_after, alpha, is_space = arr[:, 0], arr[:, 1] == 1, arr[:, 2] == 1, arr[:, 3] == 1
+        final = numpy.isin(orths, self.final)
+        next_alpha = numpy.append(alpha[1:], False)
+        # A dot glued between letters (بي.بي.سي, U.S.) abbreviates; it does not end a sentence.
+        ends = final & (space_after | ~next_alpha)
+        for i in numpy.flatnonzero(is_space):
+            orth = int(orths[i])
+            newline = self._newline.get(orth)
+            if newline is None:
+                newline = self._newline[orth] = "\n" in self.strings[orth]
+            ends[i] = newline
+        starts = numpy.full(n, -1, dtype="int64")
+        starts[0] = 1
+        starts[1:][ends[:-1]] = 1
+        # spaCy reads attribute arrays as uint64: -1 must wrap, not be read from a narrower type.
+        doc.from_array(["SENT_START"], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+        return doc
+
+
+@Language.factory("briefing_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name)
