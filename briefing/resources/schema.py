@@ -235,6 +235,45 @@ class ParticlesFile(Entry):
         raise KeyError(particle_id)
 
 
+# --- glossary.yaml and english.yaml: the English gist ---------------------------------------------
+
+GlossPos = Literal["noun", "adj", "verb", "prep", "conj", "part", "pron", "adv", "phrase", "num"]
+
+
+class GlossEntry(IdEntry):
+    """A word or expression of news Arabic and its English, where the lexicon's first sense is
+    wrong for news or the lexicon lacks it; function words carry the id a transfer rule reads."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    en: Text
+    pos: GlossPos
+    plural: str | None = None  # the English plural, when not the regular one
+    definite: bool = False  # an expression that carries its own article ("the Security Council")
+
+
+class GlossaryFile(Entry):
+    glossary: tuple[GlossEntry, ...]
+
+    @field_validator("glossary")
+    @classmethod
+    def _unique(cls, entries: tuple[GlossEntry, ...]) -> tuple[GlossEntry, ...]:
+        return unique_ids(entries)
+
+
+class IrregularVerb(Entry):
+    base: Text
+    past: Text
+    participle: Text
+
+
+class EnglishFile(Entry):
+    """Irregular English forms the gist conjugates and pluralises with."""
+
+    verbs: tuple[IrregularVerb, ...]
+    plurals: Mapping[str, str]
+    uncountable: tuple[str, ...] = ()
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -245,6 +284,8 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "themes": ThemesFile,
     "boilerplate": BoilerplateFile,
     "particles": ParticlesFile,
+    "glossary": GlossaryFile,
+    "english": EnglishFile,
 }
 
 

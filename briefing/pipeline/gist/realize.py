@@ -1,0 +1,309 @@
+"""Transfer: Words in Arabic order → an English phrase.
+
+Shallow rules, one per construction, applied left to right over phrases:
+- noun phrases: adjectives before the noun and in reverse order (الحرب الانقلابية الحوثية →
+  the Houthi coup war), the article from ال or from a definite genitive, the idafa as "of"
+  (انسحاب القوات → the withdrawal of the forces), duals and plurals, possessive suffixes (its,
+  their), demonstratives and quantifiers (هذه, كل, بعض);
+- verbs: tense and person from the morphology, the future's سـ / سوف, negation (لا لم لن ما
+  ليس), قد (has, may), كان before an imperfect (was …ing), passives, object suffixes, and the
+  subject moved before its verb (VSO → SVO); أن before a verb is "to";
+- prepositions and conjunctions, proclitic or not, by context; relative pronouns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefing.pipeline.gist.words import ADJ, NAME, NUM, PART, PHRASE, PREP, PRON, PUNCT, N, V, Word
+from briefing.text.english import Irregulars, gerund, participle, past, plural, third_person
+
+POSSESSIVE = {
+    "3MS": "its",
+    "3FS": "its",
+    "3MP": "their",
+    "3FP": "their",
+    "3D": "their",
+    "1S": "my",
+    "1P": "our",
+    "2MS": "your",
+    "2FS": "your",
+    "2MP": "your",
+    "2FP": "your",
+    "2D": "your",
+}
+OBJECT = {
+    "3MS": "it",
+    "3FS": "it",
+    "3MP": "them",
+    "3FP": "them",
+    "3D": "them",
+    "1S": "me",
+    "1P": "us",
+    "2MS": "you",
+    "2FS": "you",
+    "2MP": "you",
+    "2FP": "you",
+    "2D": "you",
+}
+PRONOUN_SUBJECT = {
+    "1S": "I",
+    "1P": "we",
+    "2MS": "you",
+    "2FS": "you",
+    "2MP": "you",
+    "3MP": "they",
+    "3FP": "they",
+}
+NOMINAL = (N, NAME, NUM, PHRASE)
+PUNCT_EN = {
+    "،": ",",
+    ",": ",",
+    ".": ".",
+    ":": ":",
+    "؛": ";",
+    ";": ";",
+    "؟": "?",
+    "?": "?",
+    "!": "!",
+    "-": "-",
+}
+# Preposition proclitics by context: before a place name, after a verb, after a noun.
+PREP_EN = {
+    "prep-bi": ("in", "with", "with"),
+    "prep-li": ("to", "to", "for"),
+    "prep-ka": ("as", "as", "as"),
+}
+NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not", "neg-ma": "did not"}
+
+
+@dataclass
+class NounPhrase:
+    head: Word
+    adjectives: list[Word] = field(default_factory=list)
+    genitive: NounPhrase | None = None
+    determiner: str = ""  # "this", "these", "every", "all", "some" …
+
+
+class Realizer:
+    """Renders the Words of one span as English (see the module docstring)."""
+
+    def __init__(self, irregulars: Irregulars) -> None:
+        self.irr = irregulars
+
+    def realize(self, words: Sequence[Word]) -> str:
+        out: list[str] = []
+        state = _State(list(words))
+        while state.i < len(state.words):
+            piece = self._step(state)
+            if piece:
+                out.append(piece)
+        return _tidy(" ".join(out))
+
+    # --- one step: the phrase that starts at state.i ----------------------------------------
+
+    def _step(self, s: _State) -> str:
+        w = s.words[s.i]
+        lead = self._lead(w, s)
+        if w.pos == PUNCT:
+            s.i += 1
+            s.last = PUNCT
+            return PUNCT_EN.get(w.text, "")
+        if w.pos in NOMINAL or (w.pos == PRON and w.id.startswith("dem-")):
+            return lead + self._nominal(s)
+        if w.pos == V:
+            return lead + self._verb(s, negation="", aspect="")
+        if w.pos == PART:
+            return lead + self._particle(s)
+        if w.pos == PREP:
+            s.i += 1
+            s.last = PREP
+            return lead + w.en + (" " + OBJECT.get(w.obj, "it") if w.obj else "")
+        s.i += 1
+        s.last = w.pos
+        return lead + w.en
+
+    def _lead(self, w: Word, s: _State) -> str:
+        """The English of the word's proclitics: a conjunction, then a preposition."""
+        parts = []
+        if w.conj:
+            parts.append(w.conj)
+        if w.prep:
+            near_place = w.pos == NAME
+            index = 0 if near_place else 1 if s.last == V else 2
+            parts.append(PREP_EN[w.prep][index])
+        return " ".join(parts) + " " if parts else ""
+
+    # --- noun phrases --------------------------------------------------------------------------
+
+    def _nominal(self, s: _State) -> str:
+        np = self._noun_phrase(s)
+        text = self._render(np)
+        # VSO: a verb right after its subject … handled by _verb; a noun phrase followed by a
+        # verb is a subject already in English order.
+        s.last = N
+        return text
+
+    def _noun_phrase(self, s: _State) -> NounPhrase:
+        w = s.words[s.i]
+        determiner = ""
+        if w.pos == PRON and w.id.startswith("dem-"):
+            determiner = w.en
+            s.i += 1
+            if (
+                s.i >= len(s.words)
+                or s.words[s.i].pos not in NOMINAL
+                or s.words[s.i].conj
+                or s.words[s.i].prep
+            ):
+                return NounPhrase(w, determiner="")
+            w = s.words[s.i]
+        s.i += 1
+        np = NounPhrase(w, determiner=determiner)
+        if w.pos in (NAME, NUM) or w.fixed:
+            return np
+        self._adjectives(s, np)
+        if not np.adjectives and not w.definite and not w.poss and self._genitive_next(s):
+            np.genitive = self._noun_phrase(s)
+            self._adjectives(s, np.genitive if np.genitive.genitive is None else np.genitive)
+        return np
+
+    def _adjectives(self, s: _State, np: NounPhrase) -> None:
+        head = np.head
+        definite = head.definite
+        while s.i < len(s.words):
+            a = s.words[s.i]
+            if a.pos != ADJ or a.conj or a.prep or a.definite != definite:
+                break
+            np.adjectives.append(a)
+            s.i += 1
+
+    def _genitive_next(self, s: _State) -> bool:
+        if s.i >= len(s.words):
+            return False
+        g = s.words[s.i]
+        return g.pos in (N, NAME, PHRASE) and not g.conj and not g.prep
+
+    def _render(self, np: NounPhrase) -> str:
+        head = np.head
+        if head.fixed or head.pos in (NAME, NUM):
+            core = head.en
+        else:
+            core = self._noun(head)
+        if np.adjectives:
+            core = " ".join(a.en for a in reversed(np.adjectives)) + " " + core
+        if head.number == "du" and not head.fixed:
+            core = "two " + core
+        determiner = np.determiner
+        if head.poss:
+            determiner = POSSESSIVE.get(head.poss, "its")
+        elif not determiner and not head.fixed and head.pos not in (NAME, NUM) and self._definite(np):
+            determiner = "the"
+        text = f"{determiner} {core}" if determiner else core
+        if np.genitive is not None:
+            text += " of " + self._render(np.genitive)
+        return text
+
+    def _definite(self, np: NounPhrase) -> bool:
+        if np.head.definite:
+            return True
+        g = np.genitive
+        while g is not None:
+            if g.head.definite or g.head.pos == NAME or g.head.poss:
+                return True
+            g = g.genitive
+        return False
+
+    def _noun(self, w: Word) -> str:
+        if w.number in ("pl", "du"):
+            return w.plural_en or plural(w.en, self.irr)
+        return w.en
+
+    # --- verbs -----------------------------------------------------------------------------------
+
+    def _verb(self, s: _State, *, negation: str, aspect: str) -> str:
+        w = s.words[s.i]
+        s.i += 1
+        subject = ""
+        if s.last not in NOMINAL and s.last != PRON and self._genitive_next(s) and w.person[:1] == "3":
+            subject = self._render(self._noun_phrase(s)) + " "  # VSO → SVO
+        elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL:
+            subject = PRONOUN_SUBJECT[w.person] + " "
+        form = self._conjugate(w, negation, aspect, plural_subject=bool(subject) and _plural(subject))
+        if w.obj:
+            form += " " + OBJECT.get(w.obj, "it")
+        s.last = V
+        return subject + form
+
+    def _conjugate(self, w: Word, negation: str, aspect: str, *, plural_subject: bool) -> str:
+        verb = w.en
+        singular = w.person in ("3MS", "3FS", "") and not plural_subject
+        if w.passive and verb.startswith("be "):
+            rest = verb[3:]
+            be = {"past": "was" if singular else "were", "future": "will be"}.get(
+                w.tense, "is" if singular else "are"
+            )
+            return f"{negation + ' ' if negation else ''}{be} {rest}".replace("did not was", "was not")
+        if aspect == "to":
+            return f"to {verb}"
+        if aspect == "was-ing":
+            return gerund(verb)
+        if negation:
+            return f"{negation} {verb}"
+        if aspect == "has":
+            return "has " + participle(verb, self.irr)
+        if aspect == "may":
+            return "may " + verb
+        if w.tense == "past":
+            return past(verb, self.irr)
+        if w.tense == "future":
+            return "will " + verb
+        if w.tense == "present" and singular:
+            return third_person(verb, self.irr)
+        return verb
+
+    # --- particles -------------------------------------------------------------------------------
+
+    def _particle(self, s: _State) -> str:
+        w = s.words[s.i]
+        nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        verb_next = nxt is not None and nxt.pos == V and not nxt.conj
+        if w.id in NEGATORS and verb_next:
+            s.i += 1
+            negation = NEGATORS[w.id]
+            if w.id == "neg-la" and nxt is not None:
+                negation = "does not" if nxt.person in ("3MS", "3FS") else "do not"
+            return self._verb(s, negation=negation, aspect="")
+        if w.id == "that" and verb_next:
+            s.i += 1
+            return self._verb(s, negation="", aspect="to")
+        if w.id == "qad" and verb_next and nxt is not None:
+            s.i += 1
+            return self._verb(s, negation="", aspect="has" if nxt.tense == "past" else "may")
+        if w.id == "future" and verb_next:
+            s.i += 1
+            nxt.tense = "future"
+            return self._verb(s, negation="", aspect="")
+        s.i += 1
+        s.last = PART
+        return w.en
+
+
+@dataclass
+class _State:
+    words: list[Word]
+    i: int = 0
+    last: str = ""  # the class of the last phrase rendered
+
+
+def _plural(subject: str) -> bool:
+    last = subject.split()[-1] if subject.split() else ""
+    return last.endswith("s") and not last.endswith("ss")
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    for p in (",", ".", ":", ";", "?", "!"):
+        text = text.replace(" " + p, p)
+    return text.strip(" ,")

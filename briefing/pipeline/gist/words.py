@@ -1,0 +1,62 @@
+"""The words of a span, each read once: what it is (noun, verb, particle …), its English, its features.
+
+Sources, in order: names and figures the pipeline found (their English is known), expressions
+and sense choices of the glossary, the function words, and the Buckwalter lexicon's analyses of
+what is left; a word none of them knows is transliterated and marked with "*".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+# Word classes the transfer rules read.
+N, ADJ, V, PREP, CONJ, PART, PRON, ADV, NAME, NUM, PUNCT, PHRASE = (
+    "N",
+    "ADJ",
+    "V",
+    "PREP",
+    "CONJ",
+    "PART",
+    "PRON",
+    "ADV",
+    "NAME",
+    "NUM",
+    "PUNCT",
+    "PHRASE",
+)
+
+TOKEN = re.compile(
+    r"[\u0621-\u063a\u0641-\u064a\u0640\u064b-\u065f\u0670\u0671-\u06d3]+"  # an Arabic word (diacritics, tatweel)
+    r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*%?"  # a number
+    r"|[A-Za-z][A-Za-z'\-]*"  # a Latin word
+    r"|\S"  # punctuation, one character at a time
+)
+
+
+@dataclass
+class Word:
+    """One word of the span and everything the transfer rules need of it."""
+
+    text: str
+    start: int
+    end: int
+    pos: str
+    en: str
+    id: str = ""  # the glossary id of a function word, for the rules that read it
+    conj: str = ""  # English of a و / ف proclitic
+    prep: str = ""  # the glossary id of a preposition proclitic: "prep-bi", "prep-li", "prep-ka"
+    definite: bool = False
+    number: str = "sg"  # sg | du | pl
+    plural_en: str = ""  # the English plural when the lexicon's or the glossary's
+    poss: str = ""  # a possessive suffix: "3MS", "3FS", "3MP", "3D", "1P" …
+    obj: str = ""  # an object suffix on a verb, same codes
+    tense: str = ""  # for verbs: past | present | future | imperative
+    person: str = ""  # for verbs: "3MS", "3FS", "3MP", "1P" …
+    passive: bool = False
+    mark: bool = False  # transliterated: no dictionary knows the word
+    fixed: bool = False  # English is final (a name, a figure, an expression with its article)
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def with_en(self, en: str) -> Word:
+        return replace(self, en=en)
