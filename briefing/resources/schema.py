@@ -249,6 +249,10 @@ class GlossEntry(IdEntry):
     pos: GlossPos
     plural: str | None = None  # the English plural, when not the regular one
     definite: bool = False  # an expression that carries its own article ("the Security Council")
+    # A verb's preposition (its glossary id, e.g. prep-bi) and what it becomes in English after
+    # the verb ("" drops it): قام ب → carry out, طالب ب → demand, دعا إلى → call for.
+    governs: str | None = None
+    governs_en: str = ""
 
 
 class GlossaryFile(Entry):

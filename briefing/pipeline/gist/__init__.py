@@ -56,7 +56,6 @@ class Gister:
         spans = sorted(known, key=lambda k: k.start)
         out: list[Word] = []
         i = 0
-        after = ""
         while i < len(tokens):
             tok, start, end = tokens[i]
             span = next((k for k in spans if k.start <= start < k.end), None)
@@ -67,14 +66,14 @@ class Gister:
                 out.append(self._known(text, span, tokens[i:j]))
                 i = j
             else:
-                word, i = self._phrase(tokens, i) or (self.reader.word(tok, start, end, after), i + 1)
+                before = out[-1] if out else None
+                word, i = self._phrase(tokens, i) or (self.reader.word(tok, start, end, before), i + 1)
                 out.append(word)
-            after = out[-1].pos
         return out
 
     def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]]) -> Word:
         first = tokens[0]
-        lead = self.reader.word(first[0], first[1], first[2], "")
+        lead = self.reader.word(first[0], first[1], first[2], None)
         # The proclitics of the first word stay (وإيران: and Iran); the rest is the name.
         return Word(
             text[tokens[0][1] : tokens[-1][2]],

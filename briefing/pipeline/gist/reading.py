@@ -117,20 +117,31 @@ def _suffix_feature(tag: str, out: dict[str, object]) -> None:
         out["number"] = "pl"
 
 
-def _rank(analysis: Analysis, after: str) -> tuple[int, ...]:
-    """Lower is better: readings that news prose makes likely, given the previous word's class."""
+def _rank(analysis: Analysis, before: Word | None, nominal: bool) -> tuple[int, ...]:
+    """Lower is better: readings that news prose makes likely, given the previous word's class.
+
+    `nominal`: the word has a noun or adjective reading too. A bare verb form that is also a
+    noun (سحب: withdrew, withdrawal) is read as the noun unless a verbal particle (قد, لم, لن …)
+    comes first: reported content is far more often a verbal noun phrase. After a noun, an
+    adjective reading beats a noun one (القوات السورية: the Syrian forces).
+    """
     pos = analysis.stem.pos
     tags = analysis.tags
     verb = pos.startswith("VERB")
+    after = before.pos if before is not None else ""
+    # An adjective agrees with its noun in definiteness: الحكومة السورية, not تحرير المدينة.
+    agrees = before is not None and before.definite == ("DET" in analysis.prefix.tags)
     person = next((t for t in tags if t.startswith(("IV", "PVSUFF_SUBJ")) and t != "IV"), "")
     third = not person or "3" in person or person.endswith(("MP", "FP", "MD", "FD"))
-    nominal_context = after in (N, PREP, NUM) and not verb
+    bare_verb = verb and not analysis.prefix.form and not analysis.suffix.form and nominal
     return (
         0 if third else 1,  # news reports: he, she, they; rarely I or you
-        0 if nominal_context or after not in (N, PREP) else 1,
+        1 if bare_verb and after != PART else 0,
+        1 if verb and after in (N, PREP, NUM) and nominal else 0,
+        0 if pos == "ADJ" and after in (N, ADJ) and agrees else 1,
         1 if analysis.stem.gloss.startswith("be ") else 0,  # the active reading first
         len(analysis.prefix.form) + len(analysis.suffix.form),  # fewer affixes: وشيك is one word
-        1 if pos == "ABBREV" else 0,
+        1 if pos in ("ABBREV", "NOUN_PROP") else 0,
     )
 
 
@@ -140,8 +151,8 @@ class Reader:
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
 
-    def word(self, text: str, start: int, end: int, after: str) -> Word:
-        """The Word of one token; `after` is the class of the word before it ("" at the start)."""
+    def word(self, text: str, start: int, end: int, before: Word | None) -> Word:
+        """The Word of one token; `before` is the word before it (None at the start)."""
         if not has_arabic(text) or not text[0].isalpha():
             return self._other(text, start, end)
         folded = fold(text)
@@ -152,7 +163,7 @@ class Reader:
         if split is not None:
             conj, prep, article, stem = split
             return self._from_entry(self.tables.words[stem], text, start, end, conj, prep, article)
-        return self._analysed(text, start, end, after)
+        return self._analysed(text, start, end, before)
 
     def _other(self, text: str, start: int, end: int) -> Word:
         if text[:1].isdigit() or text[:1] in "٠١٢٣٤٥٦٧٨٩":
@@ -176,20 +187,23 @@ class Reader:
             definite=article or entry.definite,
             plural_en=entry.plural or "",
             fixed=entry.definite,
+            governs=(entry.governs, entry.governs_en) if entry.governs else None,
         )
 
-    def _analysed(self, text: str, start: int, end: int, after: str) -> Word:
+    def _analysed(self, text: str, start: int, end: int, before: Word | None) -> Word:
         analyzer = self.tables.analyzer
         readings = analyzer.analyse(text) if analyzer is not None else ()
         if not readings:
             return Word(text, start, end, NAME, self.tables.transliterate(text) + "*", mark=True, fixed=True)
-        best = min(readings, key=lambda a: _rank(a, after))
+        nominal = any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
+        best = min(readings, key=lambda a: _rank(a, before, nominal))
         return self._from_analysis(best, text, start, end)
 
     def _from_analysis(self, analysis: Analysis, text: str, start: int, end: int) -> Word:
         feats = _features(analysis)
         pos = _BAMA_POS.get(analysis.stem.pos, N)
         en, plural_en, gloss_id = self._sense(analysis, pos)
+        entry = self.tables.ids.get(gloss_id) if gloss_id else None
         conj, prep = _proclitics(analysis)
         word = Word(
             text,
@@ -208,6 +222,7 @@ class Reader:
             tense=str(feats.get("tense", "")) if pos == V else "",
             person=str(feats.get("person", "")),
             passive=analysis.stem.gloss.startswith("be ") and pos == V,
+            governs=(entry.governs, entry.governs_en) if entry is not None and entry.governs else None,
         )
         if pos == NAME:
             word.fixed = True

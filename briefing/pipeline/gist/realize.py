@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing.pipeline.gist.words import ADJ, NAME, NUM, PART, PHRASE, PREP, PRON, PUNCT, N, V, Word
+from briefing.pipeline.gist.words import ADJ, ADV, NAME, NUM, PART, PHRASE, PREP, PRON, PUNCT, N, V, Word
 from briefing.text.english import Irregulars, gerund, participle, past, plural, third_person
 
 POSSESSIVE = {
@@ -75,6 +75,8 @@ PREP_EN = {
     "prep-li": ("to", "to", "for"),
     "prep-ka": ("as", "as", "as"),
 }
+# Modals whose subject stands after على and whose verb after أن: يجب على إيران أن تنسحب.
+MODALS = {"must": "must", "should": "should", "can": "can"}
 NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not", "neg-ma": "did not"}
 
 
@@ -106,6 +108,11 @@ class Realizer:
     def _step(self, s: _State) -> str:
         w = s.words[s.i]
         lead = self._lead(w, s)
+        governs, s.governs = s.governs, None
+        if w.pos == PREP and governs and governs[0] == w.id:
+            s.i += 1
+            s.last = PREP
+            return governs[1]
         if w.pos == PUNCT:
             s.i += 1
             s.last = PUNCT
@@ -117,19 +124,24 @@ class Realizer:
         if w.pos == PART:
             return lead + self._particle(s)
         if w.pos == PREP:
+            en = "than" if w.id == "prep-min" and s.comparative else w.en
             s.i += 1
             s.last = PREP
-            return lead + w.en + (" " + OBJECT.get(w.obj, "it") if w.obj else "")
+            return lead + en + (" " + OBJECT.get(w.obj, "it") if w.obj else "")
         s.i += 1
         s.last = w.pos
         return lead + w.en
 
     def _lead(self, w: Word, s: _State) -> str:
-        """The English of the word's proclitics: a conjunction, then a preposition."""
+        """The English of the word's proclitics: a conjunction, then a preposition (or what the
+        verb before it makes of that preposition: قام بـ → carry out)."""
         parts = []
         if w.conj:
             parts.append(w.conj)
-        if w.prep:
+        if w.prep and s.governs and s.governs[0] == w.prep:
+            if s.governs[1]:
+                parts.append(s.governs[1])
+        elif w.prep:
             near_place = w.pos == NAME
             index = 0 if near_place else 1 if s.last == V else 2
             parts.append(PREP_EN[w.prep][index])
@@ -180,10 +192,12 @@ class Realizer:
             s.i += 1
 
     def _genitive_next(self, s: _State) -> bool:
+        """Does a genitive (or a subject, after a verb) start at s.i? A definite word read as an
+        adjective after an indefinite noun cannot be its adjective: it is a noun."""
         if s.i >= len(s.words):
             return False
         g = s.words[s.i]
-        return g.pos in (N, NAME, PHRASE) and not g.conj and not g.prep
+        return (g.pos in (N, NAME, PHRASE) or (g.pos == ADJ and g.definite)) and not g.conj and not g.prep
 
     def _render(self, np: NounPhrase) -> str:
         head = np.head
@@ -230,29 +244,45 @@ class Realizer:
             subject = self._render(self._noun_phrase(s)) + " "  # VSO → SVO
         elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL:
             subject = PRONOUN_SUBJECT[w.person] + " "
-        form = self._conjugate(w, negation, aspect, plural_subject=bool(subject) and _plural(subject))
+        plural_subject = _plural(subject) if subject else w.person[1:2] in ("M", "F") and len(w.person) == 3 and w.person[2] == "P"
+        if w.en == "be" and not w.passive:
+            form = self._copula(s, w, negation, plural_subject)
+        else:
+            form = self._conjugate(w, negation, aspect, plural_subject=plural_subject)
         if w.obj:
             form += " " + OBJECT.get(w.obj, "it")
         s.last = V
+        s.governs = w.governs
         return subject + form
+
+    def _copula(self, s: _State, w: Word, negation: str, plural_subject: bool) -> str:
+        """كان and يكون: "was", "will be"; before an imperfect verb, "was …ing" (كانت تستخدم)."""
+        be = _be(w.tense, plural_subject)
+        if negation:
+            be = {"did not": "was not", "will not": "will not be"}.get(negation, be + " not")
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        if nxt is not None and nxt.pos == V and nxt.tense == "present" and not nxt.conj:
+            s.i += 1
+            form = f"{be} {gerund(nxt.en)}"
+            return form + (" " + OBJECT.get(nxt.obj, "it") if nxt.obj else "")
+        return be
 
     def _conjugate(self, w: Word, negation: str, aspect: str, *, plural_subject: bool) -> str:
         verb = w.en
         singular = w.person in ("3MS", "3FS", "") and not plural_subject
         if w.passive and verb.startswith("be "):
-            rest = verb[3:]
-            be = {"past": "was" if singular else "were", "future": "will be"}.get(
-                w.tense, "is" if singular else "are"
-            )
-            return f"{negation + ' ' if negation else ''}{be} {rest}".replace("did not was", "was not")
+            be = _be(w.tense, not singular)
+            if negation:
+                be = {"did not": "was not" if singular else "were not", "will not": "will not be"}.get(
+                    negation, be + " not"
+                )
+            return f"{be} {verb[3:]}"
         if aspect == "to":
             return f"to {verb}"
-        if aspect == "was-ing":
-            return gerund(verb)
         if negation:
             return f"{negation} {verb}"
         if aspect == "has":
-            return "has " + participle(verb, self.irr)
+            return ("has " if singular else "have ") + participle(verb, self.irr)
         if aspect == "may":
             return "may " + verb
         if w.tense == "past":
@@ -281,6 +311,17 @@ class Realizer:
         if w.id == "qad" and verb_next and nxt is not None:
             s.i += 1
             return self._verb(s, negation="", aspect="has" if nxt.tense == "past" else "may")
+        if w.id == "manner" and nxt is not None and nxt.pos == ADJ:
+            s.i += 2
+            s.last = ADV
+            return _adverb(nxt.en)
+        if w.id in MODALS:
+            return self._modal(s, MODALS[w.id])
+        if w.id == "tam" and s.i + 1 < len(s.words) and s.words[s.i + 1].pos in NOMINAL:
+            s.i += 1
+            np = self._render(self._noun_phrase(s))
+            s.last = V
+            return f"{np} {'is' if w.text.startswith('ي') else 'was'} carried out"
         if w.id == "future" and verb_next:
             s.i += 1
             nxt.tense = "future"
@@ -290,11 +331,57 @@ class Realizer:
         return w.en
 
 
+    def _modal(self, s: _State, modal: str) -> str:
+        """يجب على X أن يفعل → X must do; without على or أن, the modal and what follows."""
+        s.i += 1
+        subject = ""
+        w = s.words[s.i] if s.i < len(s.words) else None
+        if w is not None and w.id == "prep-ala" and s.i + 1 < len(s.words) and s.words[s.i + 1].pos in NOMINAL:
+            s.i += 1
+            subject = self._render(self._noun_phrase(s)) + " "
+        w = s.words[s.i] if s.i < len(s.words) else None
+        if w is not None and w.id == "that" and s.i + 1 < len(s.words) and s.words[s.i + 1].pos == V:
+            s.i += 1
+        w = s.words[s.i] if s.i < len(s.words) else None
+        if w is not None and w.pos == V and not w.conj:
+            s.i += 1
+            s.last = V
+            return f"{subject}{modal} {w.en}"
+        s.last = PART
+        return f"{subject}{modal}"
+
+
 @dataclass
 class _State:
     words: list[Word]
     i: int = 0
     last: str = ""  # the class of the last phrase rendered
+    governs: tuple[str, str] | None = None  # the preposition the verb just rendered governs
+
+    @property
+    def comparative(self) -> bool:
+        """Is the word before the current one a comparative (أكثر, أقل, أكبر: more, less, bigger)?"""
+        prev = self.words[self.i - 1] if self.i else None
+        return prev is not None and prev.pos == ADJ and (prev.en.startswith(("more", "less")) or prev.en.endswith("er"))
+
+
+def _adverb(adjective: str) -> str:
+    """The adverb of an adjective: quick → quickly, easy → easily, final → finally."""
+    if adjective.endswith("y") and len(adjective) > 2:
+        return adjective[:-1] + "ily"
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
+
+
+def _be(tense: str, plural: bool) -> str:
+    if tense == "past":
+        return "were" if plural else "was"
+    if tense == "future":
+        return "will be"
+    return "are" if plural else "is"
 
 
 def _plural(subject: str) -> bool:

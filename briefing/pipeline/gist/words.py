@@ -56,6 +56,7 @@ class Word:
     passive: bool = False
     mark: bool = False  # transliterated: no dictionary knows the word
     fixed: bool = False  # English is final (a name, a figure, an expression with its article)
+    governs: tuple[str, str] | None = None  # (preposition id, its English after this verb)
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_en(self, en: str) -> Word:
