@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -28,10 +30,22 @@ def doc_to_extraction(article: Article, doc: Doc, version: str) -> Extraction:
 
 
 def extract_articles(nlp: Language, articles: Iterable[Article], version: str) -> Iterator[Extraction]:
-    """Extractions in input order; the pipeline runs in batches."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
-        yield doc_to_extraction(article, doc, version)
+    """Extractions in input order; the pipeline runs in batches, titles too (for their gist)."""
+    gist = nlp.get_pipe("briefing_gist") if "briefing_gist" in nlp.pipe_names else None
+    for batch in _batches(articles, BATCH_SIZE):
+        titles: dict[int, str] = {}
+        if gist is not None:
+            pending = [(a.title, i) for i, a in enumerate(batch) if a.title]
+            for doc, i in nlp.pipe(pending, as_tuples=True, batch_size=BATCH_SIZE):
+                titles[i] = gist.title_en(doc)
+        for i, doc in enumerate(nlp.pipe((a.text for a in batch), batch_size=BATCH_SIZE)):
+            yield replace(doc_to_extraction(batch[i], doc, version), title_en=titles.get(i))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def error_record(article: str, reason: str) -> dict[str, Any]:

@@ -149,15 +149,16 @@ class Claim:
     cue: Mention
     stance: str
     content: Mention
-    en: str
+    en: str  # one English sentence: who, the speech act, and the content's gist
     sentence: int
+    content_en: str = ""  # the English gist of exactly the content span
 
     def to_contract(self) -> dict[str, Any]:
         return {
             "speaker": self.speaker.to_contract() if self.speaker else None,
             "cue": self.cue.to_contract(),
             "stance": self.stance,
-            "content": self.content.to_contract(),
+            "content": {**self.content.to_contract(), "en": self.content_en},
             "en": self.en,
             "sentence": self.sentence,
         }
@@ -172,6 +173,7 @@ class Claim:
             content=Mention.from_contract(c["content"]),
             en=c.get("en", ""),
             sentence=int(c.get("sentence", 0)),
+            content_en=str(c["content"].get("en", "")),
         )
 
 
@@ -214,6 +216,7 @@ class Extraction:
     themes: tuple[ThemeScore, ...] = ()
     sentences: tuple[tuple[int, int], ...] = field(default=())  # sentence char spans, for citing
     resources_version: str = ""
+    title_en: str | None = None  # the English gist of the title
 
     def to_contract(self) -> dict[str, Any]:
         a = self.article
@@ -222,6 +225,7 @@ class Extraction:
             "source": a.source,
             "published": a.published,
             "title": a.title,
+            "title_en": self.title_en,
             "url": a.url,
             "actors": [x.to_contract() for x in self.actors],
             "figures": [x.to_contract() for x in self.figures],
@@ -243,4 +247,5 @@ class Extraction:
             themes=tuple(ThemeScore.from_contract(t) for t in data.get("themes", ())),
             sentences=tuple((int(s[0]), int(s[1])) for s in data.get("sentences", ())),
             resources_version=str(data.get("resources_version", "")),
+            title_en=data.get("title_en"),
         )

@@ -27,11 +27,12 @@ from spacy.language import Language
 
 # Importing the modules registers their factories.
 from briefing.pipeline import actors, claims, figures, normalizer, sentences, themes
+from briefing.pipeline.gist import component as gist
 from briefing.pipeline.tokenizer import customize_tokenizer
 from briefing.resources import Resources
 from briefing.text.normalize import fold
 
-_REGISTERED = (normalizer, sentences, themes)
+_REGISTERED = (normalizer, sentences, themes, gist)
 
 PIPELINE = (
     "briefing_normalizer",
@@ -40,6 +41,7 @@ PIPELINE = (
     "briefing_actors",
     "briefing_figures",
     "briefing_claims",
+    "briefing_gist",
     "briefing_themes",
 )
 # The words each component's patterns use (see the module docstring).

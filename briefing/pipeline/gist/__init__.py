@@ -58,7 +58,7 @@ class Gister:
         i = 0
         while i < len(tokens):
             tok, start, end = tokens[i]
-            span = next((k for k in spans if k.start <= start < k.end), None)
+            span = next((k for k in spans if k.start < end and start < k.end), None)
             if span is not None:
                 j = i
                 while j < len(tokens) and tokens[j][1] < span.end:

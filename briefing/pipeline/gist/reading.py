@@ -16,6 +16,8 @@ from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analysis, from_buckwalter
 from briefing.text.normalize import fold, has_arabic
 
+# A folded nisba: article?, the stem, the ending (ي, يه, يين, يون, يات).
+_NISBA = re.compile(r"^(ال)?(.{3,}?)(يه|ي|يين|يون|يات)$")
 _GLOSS_POS = {
     "noun": N,
     "adj": ADJ,
@@ -194,10 +196,34 @@ class Reader:
         analyzer = self.tables.analyzer
         readings = analyzer.analyse(text) if analyzer is not None else ()
         if not readings:
-            return Word(text, start, end, NAME, self.tables.transliterate(text) + "*", mark=True, fixed=True)
+            return self._nisba(text, start, end) or Word(
+                text, start, end, NAME, self.tables.transliterate(text) + "*", mark=True, fixed=True
+            )
         nominal = any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
         best = min(readings, key=lambda a: _rank(a, before, nominal))
         return self._from_analysis(best, text, start, end)
+
+    def _nisba(self, text: str, start: int, end: int) -> Word | None:
+        """A relational adjective the lexicon lacks, read from its noun: الإغاثية (relief, from
+        إغاثة), الحوثية (Houthi, from الحوثي)."""
+        analyzer = self.tables.analyzer
+        m = _NISBA.match(fold(text))
+        if analyzer is None or m is None:
+            return None
+        article, stem, ending = m.group(1), m.group(2), m.group(3)
+        for noun in (stem + "ه", stem, stem + "ا"):
+            nouns = [a for a in analyzer.analyse(noun) if a.stem.pos in ("NOUN", "NOUN_PROP")]
+            if nouns and nouns[0].senses:
+                return Word(
+                    text,
+                    start,
+                    end,
+                    ADJ,
+                    _clean(nouns[0].senses[0]),
+                    definite=bool(article),
+                    number="pl" if ending in ("يين", "يون", "يات") else "sg",
+                )
+        return None
 
     def _from_analysis(self, analysis: Analysis, text: str, start: int, end: int) -> Word:
         feats = _features(analysis)

