@@ -1,4 +1,9 @@
-"""Actors: gazetteer matching through proclitics, glued words and hashtags; capitals; people by pattern."""
+"""Actors: gazetteer matching through proclitics, glued words and hashtags; capitals; people by pattern.
+
+Golden cases live in tests/data/actors/<family>.json, one file per rule family of
+briefing/pipeline/actors/ (candidates, disambiguation, glued, organisations, people, names, lists,
+short_forms).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-CASES = json.loads((Path(__file__).parent / "data" / "actors.json").read_text(encoding="utf-8"))
+from briefing.pipeline import PIPELINE, PipelineError, build_nlp
+
+CASE_DIR = Path(__file__).parent / "data" / "actors"
+CASES = [
+    {**case, "family": path.stem}
+    for path in sorted(CASE_DIR.glob("*.json"))
+    for case in json.loads(path.read_text(encoding="utf-8"))
+]
 
 
 def _actors(nlp, text):
@@ -22,7 +34,7 @@ def _find(actors, name_en):
     return next((a for a in actors if a.name_en == name_en), None)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['family']}/{c['id']}" for c in CASES])
 def test_actors_golden(nlp, case):
     actors = _actors(nlp, case["text"])
     for exp in case.get("expected", []):
@@ -59,3 +71,30 @@ def test_actors_same_person_short_form_joins(nlp):
     persons = [a for a in actors if a.type == "PERSON"]
     assert len(persons) == 1
     assert [m.text for m in persons[0].mentions] == ["مهدي همتي", "همتي"]
+
+
+def test_actors_golden_cases_are_split_by_family():
+    modules = {
+        p.stem for p in (Path(__file__).parent.parent / "briefing" / "pipeline" / "actors").glob("*.py")
+    }
+    assert {c["family"] for c in CASES} <= modules
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids))
+
+
+def test_actors_gazetteer_feeds_actors(nlp):
+    doc = nlp("وصل بوتين إلى طهران")
+    assert {s.id_ for s in doc._.actor_candidates} >= {"person:vladimir-putin", "Q3616"}
+
+
+@pytest.mark.parametrize(
+    "components",
+    [
+        tuple(c for c in PIPELINE if c != "briefing_gazetteer"),
+        ("briefing_normalizer", "briefing_sentences", "briefing_actors", "briefing_gazetteer"),
+    ],
+    ids=["without-gazetteer", "gazetteer-after-actors"],
+)
+def test_actors_pipeline_without_gazetteer_before_is_refused(resources, components):
+    with pytest.raises(PipelineError, match=r"briefing_actors needs .*doc\._\.actor_candidates"):
+        build_nlp(resources, components=components)
