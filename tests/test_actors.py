@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from briefing.errors import ResourceError
 from briefing.pipeline import PIPELINE, PipelineError, build_nlp
+from briefing.resources import RESOURCES_DIR, read_yaml
+from briefing.resources.schema import (
+    ActorRulesFile,
+    GivenNamesFile,
+    OrgPatternsFile,
+    PersonNamesFile,
+    validate,
+)
 
 CASE_DIR = Path(__file__).parent / "data" / "actors"
 CASES = [
@@ -98,3 +107,39 @@ def test_actors_gazetteer_feeds_actors(nlp):
 def test_actors_pipeline_without_gazetteer_before_is_refused(resources, components):
     with pytest.raises(PipelineError, match=r"briefing_actors needs .*doc\._\.actor_candidates"):
         build_nlp(resources, components=components)
+
+
+def _rules_data() -> dict:
+    return read_yaml((RESOURCES_DIR / "actor_rules.yaml").read_text(encoding="utf-8"))
+
+
+def test_actors_rules_schema_refuses_an_unknown_kind():
+    data = _rules_data()
+    data["not_short"] = data["name_endings"]
+    with pytest.raises(ResourceError, match=r"actor_rules\.yaml: not_short: Extra inputs"):
+        validate(ActorRulesFile, data, "actor_rules.yaml")
+
+
+@pytest.mark.parametrize(
+    ("kind", "word", "reason"),
+    [("kunyas", "عم", "is not among the name_connectors"), ("regnal_numbers", "الأول", "listed twice")],
+)
+def test_actors_rules_schema_checks_the_lists(kind, word, reason):
+    data = _rules_data()
+    data[kind] = [*data[kind], word]
+    with pytest.raises(ResourceError, match=rf"actor_rules\.yaml: .*{reason}"):
+        validate(ActorRulesFile, data, "actor_rules.yaml")
+
+
+def test_actors_org_patterns_schema_needs_a_place_for_the_name():
+    data = read_yaml((RESOURCES_DIR / "org_patterns.yaml").read_text(encoding="utf-8"))
+    data["named"][0]["en"] = "Party"
+    with pytest.raises(ResourceError, match=r"org_patterns\.yaml: named: .*party: en must hold \{name\}"):
+        validate(OrgPatternsFile, data, "org_patterns.yaml")
+
+
+def test_actors_resource_files_load_as_their_schemas(resources):
+    assert resources.get("actor_rules", ActorRulesFile).name_endings
+    assert resources.get("given_names", GivenNamesFile).given_names
+    assert resources.get("org_patterns", OrgPatternsFile).named
+    assert resources.get("person_names", PersonNamesFile).tokens
