@@ -8,19 +8,20 @@ by several actors matches with the id AMBIGUOUS + surface, one that is an everyd
 (مالي, صور) with IN_CONTEXT + id: briefing_actors decides both from the context.
 
 Matching wraps spaCy's SpanRuler on NORM, so proclitics and spelling variants are tolerated, and
-keeps the first longest match where matches overlap. The candidates are a SpanGroup of token
-spans whose `id_` is the pattern id and whose label is the actor's type (AMBIGUOUS when shared).
+keeps the first longest match where matches overlap. The candidates (doc.spans["actor_candidates"],
+read as doc._.actor_candidates) are token spans whose `id_` is the pattern id and whose label is
+the actor's type (AMBIGUOUS when shared).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from briefing.pipeline.batching import BatchPipe
@@ -32,8 +33,17 @@ from briefing.text.normalize import fold
 AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
 IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
 
+SPANS_KEY = "actor_candidates"
+
+
+def _candidates(doc: Doc) -> Iterable[Span]:
+    return doc.spans.get(SPANS_KEY, ())  # type: ignore[no-any-return]
+
+
+# The candidates live in doc.spans, which serializes with the doc and holds it weakly (a tuple of
+# Spans in doc.user_data would make a reference cycle); the extension is how components name them.
 if not Doc.has_extension("actor_candidates"):
-    Doc.set_extension("actor_candidates", default=())
+    Doc.set_extension("actor_candidates", getter=_candidates)
 
 
 def with_article(adjective: str) -> str:
@@ -143,14 +153,12 @@ class Gazetteer(BatchPipe):
         self.ruler = ruler
 
     def __call__(self, doc: Doc) -> Doc:
-        # A SpanGroup holds its doc weakly: a tuple of Spans in doc._ would make a reference
-        # cycle, and docs would wait for the garbage collector instead of being freed at once.
-        doc._.actor_candidates = SpanGroup(
-            doc, name="actor_candidates", spans=filter_spans(self.ruler.match(doc))
-        )
+        doc.spans[SPANS_KEY] = filter_spans(self.ruler.match(doc))
         return doc
 
 
-@Language.factory("briefing_gazetteer", requires=["token.norm"], assigns=["doc._.actor_candidates"])
+@Language.factory(
+    "briefing_gazetteer", requires=["token.norm"], assigns=["doc.spans", "doc._.actor_candidates"]
+)
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp, name)
