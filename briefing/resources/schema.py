@@ -403,6 +403,7 @@ def _where(data: Any, loc: tuple[int | str, ...]) -> str:
             parts.append(str(step))
     # The list's own key ('actors') says nothing an entry id does not: keep what follows it, and
     # an error about the list as a whole (a duplicate id) names its entry itself.
-    if isinstance(data, dict) and loc and isinstance(data.get(loc[0]), list):
+    entries = data.get(loc[0]) if isinstance(data, dict) and loc else None
+    if isinstance(entries, list) and entries and all(isinstance(e, dict) for e in entries):
         parts = parts[1:]
     return "".join(p + ": " for p in parts)
