@@ -36,6 +36,7 @@ from briefing.model.contract import Figure
 from briefing.model.vocab import CATEGORIES, QUALIFIERS
 from briefing.pipeline.batching import BatchPipe
 from briefing.resources import Resources
+from briefing.resources.schema import NumbersFile
 from briefing.text.normalize import fold, raw_prefix_length
 from briefing.text.numbers import NumberGrammar, NumberParse, is_phone_like, parse_digits
 
@@ -137,7 +138,7 @@ def vocabulary(resources: Resources) -> list[str]:
     numbers = resources.file("numbers")
     units = resources.file("units")
     words: set[str] = set()
-    grammar = NumberGrammar(numbers)
+    grammar = NumberGrammar(resources.get("numbers", NumbersFile).numbers)
     words.update(grammar.surfaces())
     for q in numbers.get("qualifiers", []):
         # "after" phrases (وأكثر، فأكثر) are matched on the raw word: declaring them would
@@ -185,7 +186,7 @@ class FigureExtractor(BatchPipe):
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         numbers = resources.file("numbers")
         units = resources.file("units")
-        self.grammar = NumberGrammar(numbers)
+        self.grammar = NumberGrammar(resources.get("numbers", NumbersFile).numbers)
         self.lex = _build_lexicon(numbers, units)
         self._toks.clear()
         self._by_orth.clear()

@@ -15,17 +15,22 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from briefing.errors import ResourceError
+from briefing.model.vocab import CATEGORIES, QUALIFIERS
 from briefing.text.normalize import has_arabic
+from briefing.text.numbers import NumberKind
 
 # --- building blocks ---------------------------------------------------------------------------
 
@@ -235,6 +240,169 @@ class ParticlesFile(Entry):
         raise KeyError(particle_id)
 
 
+# --- numbers.yaml, units.yaml: figures --------------------------------------------------------------
+
+# Categories a counted noun or an event word may give a figure (money, percent and rank come from
+# the number's own marks: a currency, %, an ordinal).
+COUNTED_CATEGORIES = frozenset(c.id for c in CATEGORIES.values() if c.counted)
+# The not_figures entries the figures component reads, by id.
+NOT_FIGURE_IDS = ("months", "era", "year-before", "identifier-before", "clock-after")
+
+
+def _invalid(message: str) -> PydanticCustomError:
+    """A schema error whose message is shown as written, after the file and the entry."""
+    return PydanticCustomError("resource", message)
+
+
+def _counted_category(value: str) -> str:
+    if value not in COUNTED_CATEGORIES:
+        raise _invalid(f"category must be one of {sorted(COUNTED_CATEGORIES)}")
+    return value
+
+
+CountedCategory = Annotated[str, AfterValidator(_counted_category)]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]  # ISO 4217
+
+
+def _unique_in(entries: tuple[E, ...], section: str) -> tuple[E, ...]:
+    """`unique_ids`, with the message shown as written (units.yaml: counted: x: duplicate id …)."""
+    try:
+        return unique_ids(entries, section)
+    except ValueError as exc:
+        raise _invalid(str(exc)) from None
+
+
+class NumberEntry(IdEntry):
+    """A number word (briefing.text.numbers): its kind in the grammar, value and forms."""
+
+    kind: NumberKind
+    value: Annotated[float, Field(strict=True)]  # a number, never a string that reads as one
+    en: Text
+    en_plural: Text | None = None  # for scale and vague words: "thousands"
+    standalone: bool = True  # False: too ambiguous to be a figure without a counted noun (ست)
+    teen_only: bool = False  # only opens 11-19 (اثنا عشر، الحادي عشر)
+    ar: Annotated[ArabicTexts, Field(min_length=1)]  # singular forms, without clitics and article
+    dual: ArabicTexts = ()
+    plural: ArabicTexts = ()
+
+
+class QualifierWords(IdEntry):
+    """The phrases that give a figure one qualifier (the contract's vocabulary, model.vocab)."""
+
+    en: str = ""  # what the English rendering puts in front: "more than"
+    before: ArabicTexts = ()  # written in front of the number: أكثر من 30
+    after: ArabicTexts = ()  # written after the number or its noun: 30 قتيلا تقريبا
+
+
+class RangeFrame(IdEntry):
+    """A range frame: `open` before the low number, `join` between low and high."""
+
+    open: ArabicTexts = ()
+    join: Texts = ()  # also dashes: 200-300
+
+
+class NumbersFile(Entry):
+    numbers: Annotated[tuple[NumberEntry, ...], Field(min_length=1)]
+    qualifiers: tuple[QualifierWords, ...] = ()
+    ranges: tuple[RangeFrame, ...] = ()
+    percent: Texts = ()  # percent markers after a number: بالمئة، في المئة، %
+
+    @field_validator("numbers")
+    @classmethod
+    def _unique_numbers(cls, numbers: tuple[NumberEntry, ...]) -> tuple[NumberEntry, ...]:
+        return _unique_in(numbers, "")
+
+    @field_validator("qualifiers")
+    @classmethod
+    def _known_qualifiers(cls, qualifiers: tuple[QualifierWords, ...]) -> tuple[QualifierWords, ...]:
+        for q in qualifiers:
+            if q.id not in QUALIFIERS:
+                raise _invalid(f"{q.id!r} is not one of {', '.join(QUALIFIERS)}")
+        return _unique_in(qualifiers, "qualifiers")
+
+    @field_validator("ranges")
+    @classmethod
+    def _unique_ranges(cls, ranges: tuple[RangeFrame, ...]) -> tuple[RangeFrame, ...]:
+        return _unique_in(ranges, "ranges")
+
+
+class CountedNoun(IdEntry):
+    """A noun that counts something (قتيل، جندي، يوم): its category and both languages."""
+
+    category: CountedCategory
+    en: Text
+    en_plural: Text | None = None
+    ar: Annotated[ArabicTexts, Field(min_length=1)]  # singular; a phrase is matched as a whole
+    plural: ArabicTexts = ()
+
+
+class CurrencyVariant(Entry):
+    """One ISO code of a currency noun, picked by the adjective after it or the article's words."""
+
+    code: CurrencyCode
+    adjectives: ArabicTexts = ()  # ليرة سورية
+    context: ArabicTexts = ()  # country words that decide a bare ليرة
+
+
+class CurrencyNoun(IdEntry):
+    """A currency noun (دولار، ليرة) with its codes and symbols."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    plural: ArabicTexts = ()
+    default: CurrencyCode  # when neither an adjective nor the article decides
+    factor: float = 1.0  # سنت is 0.01 of its code
+    dual: bool = True  # derive the dual (دولاران، دولارين) from the singular
+    symbols: Texts = ()  # written on digits: $10
+    variants: tuple[CurrencyVariant, ...] = ()
+
+
+class EventWords(IdEntry):
+    """Words that say what happened to those counted (مقتل 5 جنود → killed)."""
+
+    category: CountedCategory
+    en: Text
+    ar: ArabicTexts = ()  # before the number
+    after: ArabicTexts = ()  # after the counted noun: لقوا حتفهم
+
+
+class SuperlativeWords(IdEntry):
+    """أكبر، أهم …: what makes an ordinal a rank (رابع أكبر شريك); `before`: المرتبة الثالثة."""
+
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    before: bool = False
+
+
+class NotFigureWords(IdEntry):
+    """Words around a number that make it a date, an identifier or a name (ids: NOT_FIGURE_IDS)."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+
+
+class UnitsFile(Entry):
+    counted: tuple[CountedNoun, ...] = ()
+    function_words: ArabicTexts = ()  # never a counted noun: a number before one stands alone
+    currencies: tuple[CurrencyNoun, ...] = ()
+    iso_codes: tuple[CurrencyCode, ...] = ()  # written in Latin letters after a number (42 KWD)
+    events: tuple[EventWords, ...] = ()
+    superlatives: tuple[SuperlativeWords, ...] = ()
+    not_figures: tuple[NotFigureWords, ...]
+
+    @field_validator("counted", "currencies", "events", "superlatives")
+    @classmethod
+    def _unique(cls, entries: tuple[E, ...], info: ValidationInfo) -> tuple[E, ...]:
+        return _unique_in(entries, str(info.field_name))
+
+    @field_validator("not_figures")
+    @classmethod
+    def _all_not_figures(cls, entries: tuple[NotFigureWords, ...]) -> tuple[NotFigureWords, ...]:
+        ids = {e.id for e in entries}
+        for key in NOT_FIGURE_IDS:
+            if key not in ids:
+                raise _invalid(f"the '{key}' entry is missing")
+        return _unique_in(entries, "not_figures")
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -245,6 +413,8 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "themes": ThemesFile,
     "boilerplate": BoilerplateFile,
     "particles": ParticlesFile,
+    "numbers": NumbersFile,
+    "units": UnitsFile,
 }
 
 
