@@ -24,6 +24,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -240,7 +241,7 @@ class ParticlesFile(Entry):
         raise KeyError(particle_id)
 
 
-# --- numbers.yaml, units.yaml: figures --------------------------------------------------------------
+# --- numbers.yaml, units.yaml: figures ------------------------------------------------------------
 
 # Categories a counted noun or an event word may give a figure (money, percent and rank come from
 # the number's own marks: a currency, %, an ordinal).
@@ -256,7 +257,7 @@ def _invalid(message: str) -> PydanticCustomError:
 
 def _counted_category(value: str) -> str:
     if value not in COUNTED_CATEGORIES:
-        raise _invalid(f"category must be one of {sorted(COUNTED_CATEGORIES)}")
+        raise _invalid(f"must be one of {sorted(COUNTED_CATEGORIES)}")
     return value
 
 
@@ -265,7 +266,7 @@ CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]  # ISO 4
 
 
 def _unique_in(entries: tuple[E, ...], section: str) -> tuple[E, ...]:
-    """`unique_ids`, with the message shown as written (units.yaml: counted: x: duplicate id …)."""
+    """`unique_ids`, its message shown as written: "x: duplicate id in counted"."""
     try:
         return unique_ids(entries, section)
     except ValueError as exc:
@@ -314,16 +315,21 @@ class NumbersFile(Entry):
 
     @field_validator("qualifiers")
     @classmethod
-    def _known_qualifiers(cls, qualifiers: tuple[QualifierWords, ...]) -> tuple[QualifierWords, ...]:
-        for q in qualifiers:
-            if q.id not in QUALIFIERS:
-                raise _invalid(f"{q.id!r} is not one of {', '.join(QUALIFIERS)}")
+    def _unique_qualifiers(cls, qualifiers: tuple[QualifierWords, ...]) -> tuple[QualifierWords, ...]:
         return _unique_in(qualifiers, "qualifiers")
 
     @field_validator("ranges")
     @classmethod
     def _unique_ranges(cls, ranges: tuple[RangeFrame, ...]) -> tuple[RangeFrame, ...]:
         return _unique_in(ranges, "ranges")
+
+    # Checks of a whole file name their section in the message: the error has no location.
+    @model_validator(mode="after")
+    def _known_qualifiers(self) -> NumbersFile:
+        for q in self.qualifiers:
+            if q.id not in QUALIFIERS:
+                raise _invalid(f"qualifiers: {q.id!r} is not one of {', '.join(QUALIFIERS)}")
+        return self
 
 
 class CountedNoun(IdEntry):
@@ -388,19 +394,18 @@ class UnitsFile(Entry):
     superlatives: tuple[SuperlativeWords, ...] = ()
     not_figures: tuple[NotFigureWords, ...]
 
-    @field_validator("counted", "currencies", "events", "superlatives")
+    @field_validator("counted", "currencies", "events", "superlatives", "not_figures")
     @classmethod
     def _unique(cls, entries: tuple[E, ...], info: ValidationInfo) -> tuple[E, ...]:
         return _unique_in(entries, str(info.field_name))
 
-    @field_validator("not_figures")
-    @classmethod
-    def _all_not_figures(cls, entries: tuple[NotFigureWords, ...]) -> tuple[NotFigureWords, ...]:
-        ids = {e.id for e in entries}
+    @model_validator(mode="after")
+    def _all_not_figures(self) -> UnitsFile:
+        ids = {e.id for e in self.not_figures}
         for key in NOT_FIGURE_IDS:
             if key not in ids:
-                raise _invalid(f"the '{key}' entry is missing")
-        return _unique_in(entries, "not_figures")
+                raise _invalid(f"not_figures: the '{key}' entry is missing")
+        return self
 
 
 # --- the registry ---------------------------------------------------------------------------------
