@@ -22,12 +22,16 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from briefing.errors import ResourceError
+from briefing.model.vocab import CATEGORIES, QUALIFIERS
 from briefing.text.normalize import fold, has_arabic
+from briefing.text.numbers import NumberKind
 
 # --- building blocks ---------------------------------------------------------------------------
 
@@ -352,6 +356,173 @@ class PersonNamesFile(Entry):
     tokens: Mapping[str, tuple[str, Annotated[int, Field(ge=1, strict=True)], Literal[0, 1]]]
 
 
+# --- numbers.yaml, units.yaml: figures ------------------------------------------------------------
+
+# Categories a counted noun or an event word may give a figure (money, percent and rank come from
+# the number's own marks: a currency, %, an ordinal).
+COUNTED_CATEGORIES = frozenset(c.id for c in CATEGORIES.values() if c.counted)
+# The not_figures entries the figures component reads, by id.
+NOT_FIGURE_IDS = ("months", "era", "year-before", "identifier-before", "clock-after")
+
+
+def _invalid(message: str) -> PydanticCustomError:
+    """A schema error whose message is shown as written, after the file and the entry."""
+    return PydanticCustomError("resource", message)
+
+
+def _counted_category(value: str) -> str:
+    if value not in COUNTED_CATEGORIES:
+        raise _invalid(f"must be one of {sorted(COUNTED_CATEGORIES)}")
+    return value
+
+
+CountedCategory = Annotated[str, AfterValidator(_counted_category)]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]  # ISO 4217
+
+
+def _unique_in(entries: tuple[E, ...], section: str) -> tuple[E, ...]:
+    """`unique_ids`, its message shown as written: "x: duplicate id in counted"."""
+    try:
+        return unique_ids(entries, section)
+    except ValueError as exc:
+        raise _invalid(str(exc)) from None
+
+
+class NumberEntry(IdEntry):
+    """A number word (briefing.text.numbers): its kind in the grammar, value and forms."""
+
+    kind: NumberKind
+    value: Annotated[float, Field(strict=True)]  # a number, never a string that reads as one
+    en: Text
+    en_plural: Text | None = None  # for scale and vague words: "thousands"
+    standalone: bool = True  # False: too ambiguous to be a figure without a counted noun (ست)
+    teen_only: bool = False  # only opens 11-19 (اثنا عشر، الحادي عشر)
+    ar: Annotated[ArabicTexts, Field(min_length=1)]  # singular forms, without clitics and article
+    dual: ArabicTexts = ()
+    plural: ArabicTexts = ()
+
+
+class QualifierWords(IdEntry):
+    """The phrases that give a figure one qualifier (the contract's vocabulary, model.vocab)."""
+
+    en: str = ""  # what the English rendering puts in front: "more than"
+    before: ArabicTexts = ()  # written in front of the number: أكثر من 30
+    after: ArabicTexts = ()  # written after the number or its noun: 30 قتيلا تقريبا
+
+
+class RangeFrame(IdEntry):
+    """A range frame: `open` before the low number, `join` between low and high."""
+
+    open: ArabicTexts = ()
+    join: Texts = ()  # also dashes: 200-300
+
+
+class NumbersFile(Entry):
+    numbers: Annotated[tuple[NumberEntry, ...], Field(min_length=1)]
+    qualifiers: tuple[QualifierWords, ...] = ()
+    ranges: tuple[RangeFrame, ...] = ()
+    percent: Texts = ()  # percent markers after a number: بالمئة، في المئة، %
+
+    @field_validator("numbers")
+    @classmethod
+    def _unique_numbers(cls, numbers: tuple[NumberEntry, ...]) -> tuple[NumberEntry, ...]:
+        return _unique_in(numbers, "")
+
+    @field_validator("qualifiers")
+    @classmethod
+    def _unique_qualifiers(cls, qualifiers: tuple[QualifierWords, ...]) -> tuple[QualifierWords, ...]:
+        return _unique_in(qualifiers, "qualifiers")
+
+    @field_validator("ranges")
+    @classmethod
+    def _unique_ranges(cls, ranges: tuple[RangeFrame, ...]) -> tuple[RangeFrame, ...]:
+        return _unique_in(ranges, "ranges")
+
+    # Checks of a whole file name their section in the message: the error has no location.
+    @model_validator(mode="after")
+    def _known_qualifiers(self) -> NumbersFile:
+        for q in self.qualifiers:
+            if q.id not in QUALIFIERS:
+                raise _invalid(f"qualifiers: {q.id!r} is not one of {', '.join(QUALIFIERS)}")
+        return self
+
+
+class CountedNoun(IdEntry):
+    """A noun that counts something (قتيل، جندي، يوم): its category and both languages."""
+
+    category: CountedCategory
+    en: Text
+    en_plural: Text | None = None
+    ar: Annotated[ArabicTexts, Field(min_length=1)]  # singular; a phrase is matched as a whole
+    plural: ArabicTexts = ()
+
+
+class CurrencyVariant(Entry):
+    """One ISO code of a currency noun, picked by the adjective after it or the article's words."""
+
+    code: CurrencyCode
+    adjectives: ArabicTexts = ()  # ليرة سورية
+    context: ArabicTexts = ()  # country words that decide a bare ليرة
+
+
+class CurrencyNoun(IdEntry):
+    """A currency noun (دولار، ليرة) with its codes and symbols."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    plural: ArabicTexts = ()
+    default: CurrencyCode  # when neither an adjective nor the article decides
+    factor: float = 1.0  # سنت is 0.01 of its code
+    dual: bool = True  # derive the dual (دولاران، دولارين) from the singular
+    symbols: Texts = ()  # written on digits: $10
+    variants: tuple[CurrencyVariant, ...] = ()
+
+
+class EventWords(IdEntry):
+    """Words that say what happened to those counted (مقتل 5 جنود → killed)."""
+
+    category: CountedCategory
+    en: Text
+    ar: ArabicTexts = ()  # before the number
+    after: ArabicTexts = ()  # after the counted noun: لقوا حتفهم
+
+
+class SuperlativeWords(IdEntry):
+    """أكبر، أهم …: what makes an ordinal a rank (رابع أكبر شريك); `before`: المرتبة الثالثة."""
+
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    before: bool = False
+
+
+class NotFigureWords(IdEntry):
+    """Words around a number that make it a date, an identifier or a name (ids: NOT_FIGURE_IDS)."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+
+
+class UnitsFile(Entry):
+    counted: tuple[CountedNoun, ...] = ()
+    function_words: ArabicTexts = ()  # never a counted noun: a number before one stands alone
+    currencies: tuple[CurrencyNoun, ...] = ()
+    iso_codes: tuple[CurrencyCode, ...] = ()  # written in Latin letters after a number (42 KWD)
+    events: tuple[EventWords, ...] = ()
+    superlatives: tuple[SuperlativeWords, ...] = ()
+    not_figures: tuple[NotFigureWords, ...]
+
+    @field_validator("counted", "currencies", "events", "superlatives", "not_figures")
+    @classmethod
+    def _unique(cls, entries: tuple[E, ...], info: ValidationInfo) -> tuple[E, ...]:
+        return _unique_in(entries, str(info.field_name))
+
+    @model_validator(mode="after")
+    def _all_not_figures(self) -> UnitsFile:
+        ids = {e.id for e in self.not_figures}
+        for key in NOT_FIGURE_IDS:
+            if key not in ids:
+                raise _invalid(f"not_figures: the '{key}' entry is missing")
+        return self
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -366,6 +537,8 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "given_names": GivenNamesFile,
     "org_patterns": OrgPatternsFile,
     "person_names": PersonNamesFile,
+    "numbers": NumbersFile,
+    "units": UnitsFile,
 }
 
 
@@ -401,9 +574,10 @@ def _where(data: Any, loc: tuple[int | str, ...]) -> str:
         else:
             node = None
             parts.append(str(step))
-    # The list's own key ('actors') says nothing an entry id does not: keep what follows it, and
-    # an error about the list as a whole (a duplicate id) names its entry itself.
+    # In a file of one list of entries, the list's key ('themes') says nothing an entry id does
+    # not: keep what follows it (an error about the list as a whole names its entry itself).
+    lists = [k for k, v in data.items() if isinstance(v, list)] if isinstance(data, dict) else []
     entries = data.get(loc[0]) if isinstance(data, dict) and loc else None
-    if isinstance(entries, list) and entries and all(isinstance(e, dict) for e in entries):
+    if loc and lists == [loc[0]] and isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
         parts = parts[1:]
     return "".join(p + ": " for p in parts)
