@@ -18,7 +18,9 @@ from briefing.resources.schema import CuesFile, SpeakersFile, validate
 from briefing.text.normalize import fold
 from briefing.text.verbs import inflect
 
-CASES = json.loads((Path(__file__).parent / "data" / "claims.json").read_text(encoding="utf-8"))
+# Golden cases, one file per rule family (cues, complements, content, speakers, stance).
+FAMILIES = sorted((Path(__file__).parent / "data" / "claims").glob("*.json"))
+CASES = [(path.stem, case) for path in FAMILIES for case in json.loads(path.read_text(encoding="utf-8"))]
 
 
 def _check_offsets(text, claim):
@@ -32,7 +34,7 @@ def _check_offsets(text, claim):
         assert 0 <= sp.start < sp.end <= len(text)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["form"] for c in CASES])
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[f"{f}: {c['form']}" for f, c in CASES])
 def test_claims_golden_cases(nlp, case):
     text = case["text"]
     claims = nlp(text)._.claims
@@ -159,6 +161,11 @@ def test_claims_bad_speaker_file_names_entry_and_reason():
     bad = {"speakers": [{"id": "s", "kind": "gossip", "en": "x", "ar": ["مصدر"]}], "qualifiers": []}
     with pytest.raises(ResourceError, match=r"speakers\.yaml: s: kind"):
         validate(SpeakersFile, bad, "speakers.yaml")
+
+
+def test_claims_golden_cases_cover_the_rule_families():
+    assert {path.stem for path in FAMILIES} >= {"cues", "complements", "content", "speakers", "stance"}
+    assert all(json.loads(path.read_text(encoding="utf-8")) for path in FAMILIES)
 
 
 def test_claims_before_actors_is_refused(resources):
