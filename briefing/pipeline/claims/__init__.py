@@ -44,7 +44,11 @@ if not Doc.has_extension("claims"):
 
 
 def vocabulary(resources: Resources) -> set[str]:
-    """Words of cues, speaker heads and their qualifiers."""
+    """Words of cues, speaker heads and their qualifiers.
+
+    Not the function words the rules read (أن، كما، قد …): declaring "ان" would let the
+    normalizer read كان as ك + ان.
+    """
     speakers = resources.get("speakers", SpeakersFile)
     words: set[str] = set()
     for key in (

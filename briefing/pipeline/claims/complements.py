@@ -95,7 +95,7 @@ def with_here(ctx: Context, i: int) -> bool:
     return (
         norm.startswith("ب")
         and len(norm) > 3
-        and norm not in tables.ba_words
+        and norm not in tables.ba_initial_words
         and norm not in tables.that
         and ctx.np_of[i] < 0
         and ctx.alpha[i]

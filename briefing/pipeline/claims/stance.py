@@ -16,7 +16,7 @@ def stance(ctx: Context, cue: Cue, kinds: tuple[str, ...], content: tuple[int, i
     """The stance of a claim made by `cue` with this content, said by speakers of `kinds`."""
     first = ctx.texts[content[0]]
     folded_first = ctx.fold(first)
-    if folded_first in ctx.tables.necessity:
+    if folded_first in ctx.tables.necessity_nouns:
         return "demand"
     if first.startswith("على") and any(
         ctx.fw[k] in ctx.tables.that

@@ -62,7 +62,7 @@ def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] 
 
 def _after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
     """A subject right before the verb that itself follows أن/إن."""
-    glue, fw = ctx.tables.between_subject_and_verb, ctx.fw
+    glue, fw = ctx.tables.auxiliaries_and_relatives, ctx.fw
     j = cue.start - 1
     while j >= s_start and (fw[j] in glue or ctx.space[j]):
         j -= 1
@@ -86,7 +86,7 @@ def continues(ctx: Context, cue: Cue, s_start: int) -> int:
     j = cue.start - 1
     while j >= s_start and (ctx.fw[j] in tables.qad or ctx.space[j]):
         j -= 1
-    if j < s_start or ctx.texts[j] in COMMAS or ctx.fw[j] in tables.continuing:
+    if j < s_start or ctx.texts[j] in COMMAS or ctx.fw[j] in tables.continuing_conjunctions:
         return 2
     if ctx.fw[j] in tables.that and ctx.fw[j] not in ("ان", "بان"):
         return 2  # "كما أنه هدد": the pronoun is the subject
@@ -211,7 +211,7 @@ def _floor(ctx: Context, cue: Cue, s_start: int, since_content: bool) -> int:
 
 def _placed(ctx: Context, np: Phrase, cue: Cue, s_start: int) -> bool:
     """Does the phrase stand right before the verb, or open its clause?"""
-    glue = ctx.tables.between_subject_and_verb
+    glue = ctx.tables.auxiliaries_and_relatives
     j = np.end
     while j < cue.start and (ctx.fw[j] in glue or ctx.space[j] or ctx.texts[j] in COMMAS):
         j += 1

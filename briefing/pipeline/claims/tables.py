@@ -72,18 +72,20 @@ class ClaimTables:
     loc: int  # string hashes of the actor span labels
     person: int
     org: int
-    # Function words, folded; the rules compare them with a token's folded form, proclitics kept.
+    # Function words (particles.yaml, claim_rules.yaml), folded. They are never declared as
+    # vocabulary (see `vocabulary`): declaring "ان" would let the normalizer read كان as ك + ان.
+    # The rules compare them with a token's folded form, proclitics kept (Context.fw).
     that: frozenset[str]  # أن / إن and their forms
     prepositions: frozenset[str]
     qad: frozenset[str]
     complement_prepositions: Mapping[str, str]  # folded preposition → complement (عن → about)
-    continuing: frozenset[str]  # subject-continuing conjunctions: كما، ثم، حيث
+    continuing_conjunctions: frozenset[str]  # subject-continuing conjunctions: كما، ثم، حيث
     clause_openers: frozenset[str]  # open a clause after a comma: حيث، بينما، إلا
     explanation_openers: frozenset[str]  # go on with what precedes after a comma: أي، مثل
-    between_subject_and_verb: frozenset[str]  # auxiliaries and relative pronouns: قد، كان، التي
+    auxiliaries_and_relatives: frozenset[str]  # auxiliaries and relative pronouns: قد، كان، التي
     conjunction_heads: frozenset[str]  # make أن a conjunction: إلى أن، بعد أن، إلا أن
-    ba_words: frozenset[str]  # an initial ب that is not ب + verbal noun: بعد، بسبب، بيان
-    necessity: frozenset[str]  # ضرورة، وجوب
+    ba_initial_words: frozenset[str]  # an initial ب that is not ب + verbal noun: بعد، بسبب، بيان
+    necessity_nouns: frozenset[str]  # ضرورة، وجوب
     both: frozenset[str]  # كل، كلا
 
 
@@ -194,12 +196,12 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         prepositions=folded(particles.forms("prepositions")),
         qad=folded(particles.forms("qad")),
         complement_prepositions={fold(p): c for c, p in cues_file.prepositions.items()},
-        continuing=folded(rules.forms("subject-continuing-conjunctions")),
+        continuing_conjunctions=folded(rules.forms("subject-continuing-conjunctions")),
         clause_openers=folded(rules.forms("clause-openers")),
         explanation_openers=folded(rules.forms("explanation-openers")),
-        between_subject_and_verb=folded(rules.forms("auxiliaries-and-relatives")),
+        auxiliaries_and_relatives=folded(rules.forms("auxiliaries-and-relatives")),
         conjunction_heads=folded(rules.forms("conjunction-heads")),
-        ba_words=folded(rules.forms("ba-initial-words")),
-        necessity=folded(rules.forms("necessity-nouns")),
+        ba_initial_words=folded(rules.forms("ba-initial-words")),
+        necessity_nouns=folded(rules.forms("necessity-nouns")),
         both=folded(rules.forms("both")),
     )
