@@ -11,7 +11,7 @@ schema for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -29,9 +29,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from briefing.errors import ResourceError
-from briefing.model.vocab import CATEGORIES, QUALIFIERS
+from briefing.model.vocab import CATEGORIES, QUALIFIERS, STANCES
 from briefing.text.normalize import fold, has_arabic
 from briefing.text.numbers import NumberKind
+from briefing.text.verbs import inflect
 
 # --- building blocks ---------------------------------------------------------------------------
 
@@ -523,6 +524,150 @@ class UnitsFile(Entry):
         return self
 
 
+# --- claims: cues.yaml, speakers.yaml, claim_rules.yaml -------------------------------------------
+
+CueKind = Literal["verb", "participle", "noun", "relay", "impersonal"]
+# What opens a cue's content: أن/إن, a quotation or colon, a preposition, ب + verbal noun, an object.
+Complement = Literal["that", "quote", "about", "to", "on", "from", "with", "object"]
+PrepositionComplement = Literal["about", "to", "on", "from"]
+SpeakerKind = Literal["media", "report", "source", "document", "official", "expert", "public"]
+
+
+def surface_key(surface: str) -> str:
+    """The folded form a lexicon surface is matched by: words joined by one space."""
+    return " ".join(fold(surface).split())
+
+
+def _one_owner(entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+    """A ValueError naming the first surface that two entries list."""
+    owner: dict[str, str] = {}
+    for eid, surfaces in entries:
+        for surface in surfaces:
+            other = owner.setdefault(surface_key(surface), eid)
+            if other != eid:
+                raise ValueError(f"{eid}: surface '{surface}' is also listed under {other}")
+
+
+class CueEntry(IdEntry):
+    """A reporting cue (قال، نفى، بحسب، تصريحات …): see the header of cues.yaml."""
+
+    stance: str  # an id of briefing.model.vocab.STANCES
+    en: Text  # the English verb of the claim line
+    kind: CueKind
+    complements: Annotated[tuple[Complement, ...], Field(min_length=1)] = ("that", "quote")
+    forms: ArabicTexts = ()
+    perfect: ArabicText | None = None  # 3rd masc. singular, inflected when loaded
+    imperfect: ArabicText | None = None
+    object_forms: bool = False
+    except_: ArabicTexts = Field((), alias="except")  # inflected forms another entry owns
+    unattributed: ArabicTexts = ()  # forms that claim without a speaker (يقال، يذكر)
+    source: ArabicText | None = None  # a preposition naming the source, not the content: نقل عن
+
+    @field_validator("stance")
+    @classmethod
+    def _stance(cls, value: str) -> str:
+        if value not in STANCES:
+            raise ValueError(f"must be one of {', '.join(STANCES)}")
+        return value
+
+    @field_validator("imperfect")
+    @classmethod
+    def _imperfect(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("ي"):
+            raise ValueError("must be the 3rd masc. singular (ي...)")
+        return value
+
+    @model_validator(mode="after")
+    def _surfaces(self) -> CueEntry:
+        surfaces = self.surfaces
+        if not surfaces:
+            raise ValueError("no Arabic forms")
+        if not {fold(u) for u in self.unattributed} <= {surface_key(s) for s in surfaces}:
+            raise ValueError("'unattributed' lists a form the entry does not have")
+        return self
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """Every Arabic form as written: `forms`, then the inflected forms `except` leaves."""
+        dropped = {fold(x) for x in self.except_}
+        inflected = inflect(self.perfect, self.imperfect, self.object_forms)
+        return (*self.forms, *(f for f in inflected if fold(f) not in dropped))
+
+
+class CuesFile(Entry):
+    cues: Annotated[tuple[CueEntry, ...], Field(min_length=1)]
+    # The prepositions that open a complement of that name (about: عن).
+    prepositions: dict[PrepositionComplement, ArabicText]
+
+    @field_validator("cues")
+    @classmethod
+    def _unique(cls, cues: tuple[CueEntry, ...]) -> tuple[CueEntry, ...]:
+        _one_owner((c.id, c.surfaces) for c in unique_ids(cues))
+        return cues
+
+
+class SpeakerEntry(IdEntry):
+    """A speaker head: a noun that stands as a claim's source (مصدر، الصحيفة، محللون)."""
+
+    kind: SpeakerKind
+    en: Text  # "a source", "the newspaper": singular; "officials": plural
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    plural: bool = False
+    relay: bool = False  # plural anonymous sources, relaying for the outlet
+    refers: Literal["person", "outlet"] | None = None  # what the definite singular refers back to
+
+
+class QualifierEntry(IdEntry):
+    """A word that extends a speaker head into its phrase (مطلع، مقرب من، رفيع)."""
+
+    en: Text
+    ar: ArabicTexts = ()
+    takes: ArabicText | None = None  # a preposition whose object joins the phrase
+
+    @field_validator("ar")
+    @classmethod
+    def _one_word(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for surface in value:
+            if " " in surface.strip():
+                raise ValueError(f"qualifier '{surface}' must be one word")
+        return value
+
+
+class SpeakersFile(Entry):
+    speakers: Annotated[tuple[SpeakerEntry, ...], Field(min_length=1)]
+    qualifiers: Annotated[tuple[QualifierEntry, ...], Field(min_length=1)]
+
+    @field_validator("speakers")
+    @classmethod
+    def _speakers(cls, speakers: tuple[SpeakerEntry, ...]) -> tuple[SpeakerEntry, ...]:
+        _one_owner((s.id, s.ar) for s in unique_ids(speakers))
+        return speakers
+
+    @field_validator("qualifiers")
+    @classmethod
+    def _qualifiers(cls, qualifiers: tuple[QualifierEntry, ...]) -> tuple[QualifierEntry, ...]:
+        _one_owner((q.id, q.ar) for q in unique_ids(qualifiers))
+        return qualifiers
+
+
+class ClaimRulesFile(Entry):
+    """claim_rules.yaml: the kinds of words the claim rules read, as ParticlesFile's entries."""
+
+    words: tuple[ParticleEntry, ...]
+
+    @field_validator("words")
+    @classmethod
+    def _unique(cls, words: tuple[ParticleEntry, ...]) -> tuple[ParticleEntry, ...]:
+        return unique_ids(words)
+
+    def forms(self, word_id: str) -> tuple[str, ...]:
+        """The Arabic forms of one entry, as written; KeyError for an unknown id."""
+        for entry in self.words:
+            if entry.id == word_id:
+                return entry.ar
+        raise KeyError(word_id)
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -539,6 +684,9 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "person_names": PersonNamesFile,
     "numbers": NumbersFile,
     "units": UnitsFile,
+    "cues": CuesFile,
+    "speakers": SpeakersFile,
+    "claim_rules": ClaimRulesFile,
 }
 
 
