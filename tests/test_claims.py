@@ -159,7 +159,7 @@ def test_claims_bad_cue_file_names_entry_and_reason(doc, reason):
 
 def test_claims_bad_speaker_file_names_entry_and_reason():
     bad = {"speakers": [{"id": "s", "kind": "gossip", "en": "x", "ar": ["مصدر"]}], "qualifiers": []}
-    with pytest.raises(ResourceError, match=r"speakers\.yaml: s: kind"):
+    with pytest.raises(ResourceError, match=r"speakers\.yaml: speakers: s: kind"):
         validate(SpeakersFile, bad, "speakers.yaml")
 
 
