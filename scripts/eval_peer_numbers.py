@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.resources import Resources
+from briefing.resources.schema import NumbersFile
 from briefing.text.numbers import NumberGrammar, split_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,7 +168,7 @@ def main() -> None:
     if not args.peer.is_dir():
         raise SystemExit(f"{args.peer}: peer suites not found")
     resources = Resources.load()
-    grammar = NumberGrammar(resources.file("numbers"))
+    grammar = NumberGrammar(resources.get("numbers", NumbersFile).numbers)
     score_phrases(grammar, args.peer, args.show)
     from briefing.pipeline import build_nlp
 

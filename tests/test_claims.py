@@ -1,4 +1,4 @@
-"""Claims: reporting cues, speakers, content and stance (briefing/pipeline/claims.py)."""
+"""Claims: reporting cues, speakers, content and stance (briefing/pipeline/claims/)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,15 @@ from hypothesis import strategies as st
 
 from briefing.errors import ResourceError
 from briefing.model.vocab import STANCES
-from briefing.pipeline.claims import inflect, load_cues, load_speakers
+from briefing.pipeline import PIPELINE, PipelineError, build_nlp
+from briefing.pipeline.claims.tables import cue_words, head_words, qualifier_words
+from briefing.resources.schema import CuesFile, SpeakersFile, validate
 from briefing.text.normalize import fold
+from briefing.text.verbs import inflect
 
-CASES = json.loads((Path(__file__).parent / "data" / "claims.json").read_text(encoding="utf-8"))
+# Golden cases, one file per rule family (cues, complements, content, speakers, stance).
+FAMILIES = sorted((Path(__file__).parent / "data" / "claims").glob("*.json"))
+CASES = [(path.stem, case) for path in FAMILIES for case in json.loads(path.read_text(encoding="utf-8"))]
 
 
 def _check_offsets(text, claim):
@@ -29,7 +34,7 @@ def _check_offsets(text, claim):
         assert 0 <= sp.start < sp.end <= len(text)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["form"] for c in CASES])
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[f"{f}: {c['form']}" for f, c in CASES])
 def test_claims_golden_cases(nlp, case):
     text = case["text"]
     claims = nlp(text)._.claims
@@ -83,9 +88,10 @@ def test_claims_inflect_verb_forms():
 
 
 def test_claims_resources_are_valid(resources):
-    cues = load_cues(resources.file("cues"))
-    heads, quals = load_speakers(resources.file("speakers"))
-    assert {entry.stance for _, entry in cues.values()} == set(STANCES)
+    cues = cue_words(resources.get("cues", CuesFile))
+    speakers = resources.get("speakers", SpeakersFile)
+    heads, quals = head_words(speakers), qualifier_words(speakers)
+    assert {entry.stance for entry in cues.values()} == set(STANCES)
     for required in ("قال", "وفقا", "بحسب", "نفي", "توعد", "تعهد", "طالب", "اعتبر", "لافتا", "تصريحات"):
         assert fold(required) in cues, required
     assert fold("مصدر") in heads
@@ -147,14 +153,27 @@ def test_claims_vocabulary_lets_the_normalizer_strip_proclitics(nlp):
 )
 def test_claims_bad_cue_file_names_entry_and_reason(doc, reason):
     with pytest.raises(ResourceError, match=reason) as err:
-        load_cues(doc)
+        validate(CuesFile, doc, "cues.yaml")
     assert "cues.yaml" in str(err.value)
 
 
 def test_claims_bad_speaker_file_names_entry_and_reason():
     bad = {"speakers": [{"id": "s", "kind": "gossip", "en": "x", "ar": ["مصدر"]}], "qualifiers": []}
-    with pytest.raises(ResourceError, match=r"speakers\.yaml: s: kind"):
-        load_speakers(bad)
+    with pytest.raises(ResourceError, match=r"speakers\.yaml: speakers: s: kind"):
+        validate(SpeakersFile, bad, "speakers.yaml")
+
+
+def test_claims_golden_cases_cover_the_rule_families():
+    assert {path.stem for path in FAMILIES} >= {"cues", "complements", "content", "speakers", "stance"}
+    assert all(json.loads(path.read_text(encoding="utf-8")) for path in FAMILIES)
+
+
+def test_claims_before_actors_is_refused(resources):
+    """Claims read doc._.actors and doc._.figures: a pipeline running them first is refused."""
+    order = [name for name in PIPELINE if name != "briefing_claims"]
+    order.insert(order.index("briefing_actors"), "briefing_claims")
+    with pytest.raises(PipelineError, match="briefing_claims"):
+        build_nlp(resources, components=order)
 
 
 _PIECES = st.sampled_from(

@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from briefing.model.vocab import CATEGORIES, QUALIFIERS
 
-CASES = json.loads((Path(__file__).parent / "data" / "figures.json").read_text(encoding="utf-8"))
+# Golden cases by rule family (tests/data/figures/<family>.json, the modules of
+# briefing/pipeline/figures/): (family, case).
+CASES = [
+    (path.stem, case)
+    for path in sorted((Path(__file__).parent / "data" / "figures").glob("*.json"))
+    for case in json.loads(path.read_text(encoding="utf-8"))
+]
 
 
 def figures(nlp, text):
@@ -23,8 +29,22 @@ def figures(nlp, text):
     return doc._.figures
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
-def test_figures_golden(nlp, case):
+def test_figures_golden_cases_cover_every_family():
+    assert {family for family, _ in CASES} == {
+        "numbers",
+        "not_figures",
+        "qualifiers",
+        "units",
+        "currency",
+        "ranks",
+        "duals",
+    }
+
+
+@pytest.mark.parametrize(
+    ("family", "case"), CASES, ids=[f"{family}:{case['text'][:40]}" for family, case in CASES]
+)
+def test_figures_golden(nlp, family, case):
     got = figures(nlp, case["text"])
     want = case["expected"]
     assert [f.text for f in got] == [w["text"] for w in want]
@@ -93,8 +113,9 @@ def test_figures_vocabulary_and_resources(resources):
         assert word in words
     component = FigureExtractor(None, "figures")  # type: ignore[arg-type]
     component.load(resources, frozenset())
-    assert component.lex.nouns
-    assert component.lex.qualifiers_before
+    assert component.tables is not None
+    assert component.tables.nouns
+    assert component.tables.qualifiers_before
 
 
 TEXT_PARTS = [
@@ -178,14 +199,29 @@ def test_figures_seed_scores(nlp, shared_dir, tmp_path):
 
 
 def test_figures_units_resource_errors_name_file_and_entry(resources):
+    # numbers.yaml and units.yaml are checked by their schemas when they load (resources/schema.py).
     from briefing.errors import ResourceError
-    from briefing.pipeline.figures import _build_lexicon
+    from briefing.resources.schema import NumbersFile, UnitsFile, validate
 
     units = dict(resources.file("units"))
     units["counted"] = [{"id": "oops", "category": "weather", "en": "x", "ar": ["س"]}]
-    with pytest.raises(ResourceError, match=r"units\.yaml: oops: category"):
-        _build_lexicon(resources.file("numbers"), units)
+    with pytest.raises(ResourceError, match=r"units\.yaml: counted: oops: category"):
+        validate(UnitsFile, units, "units.yaml")
     numbers = dict(resources.file("numbers"))
     numbers["qualifiers"] = [{"id": "roughly", "before": ["نحو"]}]
     with pytest.raises(ResourceError, match=r"numbers\.yaml: qualifiers: 'roughly'"):
-        _build_lexicon(numbers, resources.file("units"))
+        validate(NumbersFile, numbers, "numbers.yaml")
+
+
+@pytest.mark.parametrize(
+    ("components", "missing"),
+    [
+        (("briefing_sentences", "briefing_figures", "briefing_normalizer"), "token.norm"),
+        (("briefing_normalizer", "briefing_figures", "briefing_sentences"), "token.is_sent_start"),
+    ],
+)
+def test_figures_refuse_to_run_before_what_they_read(resources, components, missing):
+    from briefing.pipeline import PipelineError, build_nlp
+
+    with pytest.raises(PipelineError, match=rf"briefing_figures needs .*{missing}"):
+        build_nlp(resources, components=components)

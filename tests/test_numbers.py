@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 
 from briefing.errors import ResourceError
 from briefing.resources import RESOURCES_DIR
+from briefing.resources.schema import NumbersFile, validate
 from briefing.text.numbers import NumberGrammar, is_phone_like, parse_digits, split_words
 
 
 @pytest.fixture(scope="module")
 def grammar() -> NumberGrammar:
-    return NumberGrammar(srsly.read_yaml(RESOURCES_DIR / "numbers.yaml"))
+    numbers = validate(NumbersFile, srsly.read_yaml(RESOURCES_DIR / "numbers.yaml"), "numbers.yaml")
+    return NumberGrammar(numbers.numbers)
 
 
 def read(grammar: NumberGrammar, text: str, ordinal: bool = False):
@@ -249,16 +251,23 @@ def test_numbers_split_words_offsets():
 
 
 def test_numbers_resource_errors_name_file_and_entry():
+    # numbers.yaml is checked by its schema when it loads (briefing.resources.schema.NumbersFile).
     with pytest.raises(ResourceError, match=r"numbers\.yaml: x: kind"):
-        NumberGrammar({"numbers": [{"id": "x", "kind": "nope", "value": 1, "en": "x", "ar": ["س"]}]})
+        validate(
+            NumbersFile,
+            {"numbers": [{"id": "x", "kind": "nope", "value": 1, "en": "x", "ar": ["س"]}]},
+            "numbers.yaml",
+        )
     with pytest.raises(ResourceError, match="duplicate id"):
-        NumberGrammar(
+        validate(
+            NumbersFile,
             {
                 "numbers": [
                     {"id": "x", "kind": "unit", "value": 1, "en": "x", "ar": ["س"]},
                     {"id": "x", "kind": "unit", "value": 2, "en": "y", "ar": ["ص"]},
                 ]
-            }
+            },
+            "numbers.yaml",
         )
 
 

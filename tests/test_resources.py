@@ -309,3 +309,13 @@ def test_resources_yaml_reads_yaml_12_booleans():
         "d": True,
         "e": False,
     }
+
+
+def test_resources_every_file_has_a_schema_and_an_unknown_file_is_refused(tmp_path):
+    for path in RESOURCES_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, tmp_path / path.name)
+    Resources.load(tmp_path)  # every shipped file has its schema
+    (tmp_path / "extra_words.yaml").write_text("words: [كلمة]\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"extra_words\.yaml: no schema for this file"):
+        Resources.load(tmp_path)

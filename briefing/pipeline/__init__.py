@@ -3,7 +3,7 @@
     tokenizer (Arabic-news infixes)
     briefing_normalizer   token.norm_ = folded, proclitic-free form; token._.clitic
     briefing_sentences    sentence starts
-    briefing_gazetteer    SpanRuler over the actor gazetteer, matching on NORM → doc.spans["actor_candidates"]
+    briefing_gazetteer    SpanRuler over the actor gazetteer, matching on NORM → doc._.actor_candidates
     briefing_actors       titles + names, resolution, short forms → doc.spans["actors"], doc._.actors
     briefing_figures      numbers × scale × unit × qualifier → doc.spans["figures"], doc._.figures
     briefing_claims       reporting cues, speakers, content → doc.spans["claims"], doc._.claims
@@ -80,19 +80,7 @@ def build_nlp(resources: Resources, *, components: Sequence[str] = PIPELINE) -> 
     nlp = spacy.blank("ar")
     customize_tokenizer(nlp)
     for name in components:
-        if name == "briefing_gazetteer":
-            nlp.add_pipe(
-                "span_ruler",
-                name=name,
-                config={
-                    "spans_key": "actor_candidates",
-                    "phrase_matcher_attr": "NORM",
-                    "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
-                    "validate": True,
-                },
-            )
-        else:
-            nlp.add_pipe(name)
+        nlp.add_pipe(name)
     check_order(nlp)
     known = known_words(resources)
     for name in nlp.pipe_names:

@@ -24,8 +24,10 @@ from briefing.text.normalize import fold
 if not Doc.has_extension("themes"):
     Doc.set_extension("themes", default=())
 
-# Generic prefixes removed before comparing with theme keywords. Themes are fuzzy evidence, so
-# this does not need the lexicon guard the normalizer uses for names.
+# Prefixes removed before comparing with theme keywords: the article and the proclitics of
+# text/normalize.PROCLITICS that open nouns (no future's س, no ك before the article). Themes are
+# fuzzy evidence, so this needs no lexicon guard; taking every proclitic off changes the scores
+# of some articles, so the list stays as the theme weights were set against.
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ف", "ب", "ل")
 
 

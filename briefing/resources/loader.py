@@ -92,8 +92,9 @@ class Resources:
             except Exception as exc:  # the parser's own message says where
                 raise ResourceError(f"{path.name}: cannot parse: {exc}") from exc
             schema = schema_for(path.stem)
-            if schema is not None:
-                files[path.stem] = validate(schema, data[path.stem], path.name)
+            if schema is None:
+                raise ResourceError(f"{path.name}: no schema for this file (add one to resources/schema.py)")
+            files[path.stem] = validate(schema, data[path.stem], path.name)
         actors = {stem: f for stem, f in files.items() if isinstance(f, ActorsFile)}
         return cls(
             directory=directory,

@@ -94,11 +94,6 @@ def fold(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-def fold_digits(text: str) -> str:
-    """Only the digit and separator folding (Arabic-Indic and Persian digits to ASCII)."""
-    return text.translate(_DIGITS)
-
-
 def strip_proclitics(folded: str, known: Iterable[str] | frozenset[str]) -> tuple[str, int]:
     """Remove proclitics from a folded token when the remainder is a known word.
 

@@ -11,37 +11,39 @@ before (ثلاثة آلاف، 30 مليار) or counting alone (ألف، ألف�
 without a number (آلاف، عشرات الآلاف, مئات) read as vague lower bounds, fractions (نصف،
 ثلث، ثلاثة أرباع، مليون ونصف), decimals with فاصلة, and digits in Western or Arabic-Indic form
 with either separator convention.
+
+The words come from numbers.yaml, validated by its schema (briefing.resources.schema.NumberEntry)
+before they reach the grammar.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal, Protocol, get_args
 
-from briefing.errors import ResourceError
-from briefing.text.normalize import fold
+from briefing.text.normalize import PROCLITICS, fold
 
-KINDS = frozenset(
-    {
-        "zero",
-        "unit",
-        "ten_word",
-        "ten",
-        "hundred",
-        "scale",
-        "vague",
-        "fraction",
-        "fraction_plural",
-        "ordinal",
-        "decimal_point",
-        "minus",
-    }
-)
-# Proclitics a number word may carry, longest first; "ال" is handled apart (definiteness).
-_CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
-_CURRENCY_SYMBOLS = "$€£¥¢"
+NumberKind = Literal[
+    "zero",
+    "unit",
+    "ten_word",
+    "ten",
+    "hundred",
+    "scale",
+    "vague",
+    "fraction",
+    "fraction_plural",
+    "ordinal",
+    "decimal_point",
+    "minus",
+]
+KINDS: frozenset[str] = frozenset(get_args(NumberKind))
+# The proclitics a number word may carry (longest first): those of normalize.PROCLITICS without
+# the article, which the grammar reads apart because it makes the number definite (الثالث،
+# والعشرين), and without the future's س, which stands only before a verb.
+_CLITICS = tuple(c for c in PROCLITICS if not c.endswith(("ال", "لل")) and "س" not in c)
 _DIGIT_RE = re.compile(
     r"^(?P<sym1>[$€£¥])?\s*(?P<sign>[-+−])?(?P<num>\d[\d,.]*\d|\d|[.]\d+)"
     r"(?P<sym2>[$€£¥¢%٪])?$"
@@ -49,9 +51,34 @@ _DIGIT_RE = re.compile(
 _STRAY = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
+class NumberSource(Protocol):
+    """One entry of numbers.yaml, as its schema reads it (briefing.resources.schema.NumberEntry)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> NumberKind: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def en(self) -> str: ...
+    @property
+    def en_plural(self) -> str | None: ...
+    @property
+    def standalone(self) -> bool: ...
+    @property
+    def teen_only(self) -> bool: ...
+    @property
+    def ar(self) -> tuple[str, ...]: ...
+    @property
+    def dual(self) -> tuple[str, ...]: ...
+    @property
+    def plural(self) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True)
 class NumberWord:
-    """One entry of numbers.yaml."""
+    """One entry of numbers.yaml, as the grammar reads it."""
 
     id: str
     kind: str
@@ -60,6 +87,18 @@ class NumberWord:
     en_plural: str
     standalone: bool
     teen_only: bool
+
+    @classmethod
+    def of(cls, entry: NumberSource) -> NumberWord:
+        return cls(
+            id=entry.id,
+            kind=entry.kind,
+            value=float(entry.value),
+            en=entry.en,
+            en_plural=entry.en_plural or entry.en,
+            standalone=entry.standalone,
+            teen_only=entry.teen_only,
+        )
 
 
 @dataclass(frozen=True)
@@ -110,24 +149,20 @@ class NumberParse:
     year_like: bool = False  # four digits between 1800 and 2100, nothing else
     scale: float = 1.0  # the last scale word used (for "مليون ونصف")
 
-    @property
-    def words_used(self) -> int:
-        return self.end - self.start
-
 
 class NumberGrammar:
     """The number grammar over the entries of numbers.yaml; build once, reuse (it caches)."""
 
-    def __init__(self, data: Mapping[str, Any], fname: str = "numbers.yaml") -> None:
-        self.entries = _load_entries(data, fname)
+    def __init__(self, entries: Iterable[NumberSource]) -> None:
         table: dict[str, list[Atom]] = {}
-        for entry, forms in self.entries:
-            for form, surfaces in forms.items():
+        for entry in entries:
+            word = NumberWord.of(entry)
+            for form, surfaces in (("sg", entry.ar), ("dual", entry.dual), ("plural", entry.plural)):
                 for surface in surfaces:
-                    key = fold(surface)
-                    atom = Atom(entry, form)
-                    if atom not in table.setdefault(key, []):
-                        table[key].append(atom)
+                    atom = Atom(word, form)
+                    atoms = table.setdefault(fold(surface), [])
+                    if atom not in atoms:
+                        atoms.append(atom)
         self.table: dict[str, tuple[Atom, ...]] = {k: tuple(v) for k, v in table.items()}
         self._cache: dict[str, WordAnalysis | None] = {}
         # Every word _analyse reads (a stem with its proclitics and article), so that any other
@@ -185,65 +220,21 @@ class NumberGrammar:
 
     def parse(self, words: Sequence[str], i: int) -> NumberParse | None:
         """The longest cardinal number expression starting at words[i], or None."""
-        n = len(words)
-        if i >= n:
+        if i >= len(words):
             return None
-        sign = 1.0
-        start = i
-        first = self.analyse(words[i])
-        if first and _kind(first) == {"minus"} and i + 1 < n:
-            nxt = self._atom_or_digits(words[i + 1])
-            if nxt is None:
-                return None
-            sign = -1.0
-            i += 1
+        first = self._after_minus(words, i)
+        if first is None:
+            return None
         state = _State()
-        clitic = ""
-        definite = False
-        j = i
-        while j < n:
-            conj = False
-            index = j
-            if j > i and words[j] == "و" and j + 1 < n:
-                conj, index = True, j + 1
-            word = words[index]
-            digits = parse_digits(word)
-            if digits is not None:
-                if index == i:
-                    state.take_digits(digits, index)
-                elif not (conj and state.take_joined_digits(digits, index)):
-                    break
-                j = index + 1
-                continue
-            analysis = self.analyse(word)
-            if analysis is None:
-                break
-            if index > i:
-                if analysis.clitic == "و" and not conj:
-                    conj = True
-                elif analysis.clitic:
-                    break
-            else:
-                clitic, definite = analysis.clitic, analysis.definite
-            if not state.take(analysis, conj, first=(index == i), words=words, index=index, grammar=self):
-                break
-            j = state.end_index + 1
+        clitic, definite = self._take_words(state, words, first)
         if not state.started or not state.complete():
             return None
-        value = state.value() * sign
-        year_like = (
-            state.has_digits
-            and not state.has_words
-            and state.digit_count == 4
-            and 1800 <= value <= 2100
-            and float(value).is_integer()
-            and not state.percent
-        )
+        value = state.value() * (-1.0 if first > i else 1.0)
         return NumberParse(
-            start=start,
+            start=i,
             end=state.end_index + 1,
             value=value,
-            clitic=clitic if start == i else "",
+            clitic=clitic if first == i else "",
             definite=definite,
             vague=state.vague,
             vague_en=state.vague_en(),
@@ -254,9 +245,50 @@ class NumberGrammar:
             percent=state.percent,
             symbol=state.symbol,
             standalone=state.standalone,
-            year_like=year_like,
+            year_like=state.year_like(value),
             scale=state.last_scale,
         )
+
+    def _after_minus(self, words: Sequence[str], i: int) -> int | None:
+        """Where the number starts: after a minus word that a number follows (سالب عشرة), else at
+        i; None when the minus word is followed by no number."""
+        first = self.analyse(words[i])
+        if first and _kind(first) == {"minus"} and i + 1 < len(words):
+            if self._atom_or_digits(words[i + 1]) is None:
+                return None
+            return i + 1
+        return i
+
+    def _take_words(self, state: _State, words: Sequence[str], i: int) -> tuple[str, bool]:
+        """Feed `state` the words from i on while they extend the number; returns the proclitics
+        and the article of the first word."""
+        n = len(words)
+        clitic, definite = "", False
+        j = i
+        while j < n:
+            conj = j > i and words[j] == "و" and j + 1 < n
+            index = j + 1 if conj else j
+            word = words[index]
+            digits = parse_digits(word)
+            if digits is not None:
+                if not state.take_digits_at(digits, index, first=index == i, conj=conj):
+                    break
+                j = index + 1
+                continue
+            analysis = self.analyse(word)
+            if analysis is None:
+                break
+            if index == i:
+                clitic, definite = analysis.clitic, analysis.definite
+            elif analysis.clitic:
+                # Only و may be written on a later word, and only once: it joins (وعشرون).
+                if analysis.clitic != "و" or conj:
+                    break
+                conj = True
+            if not state.take(analysis, conj, first=(index == i), words=words, index=index, grammar=self):
+                break
+            j = state.end_index + 1
+        return clitic, definite
 
     def parse_ordinal(self, words: Sequence[str], i: int) -> NumberParse | None:
         """An ordinal at words[i]: رابع، الثالثة عشرة، الحادي والعشرين."""
@@ -266,21 +298,7 @@ class NumberGrammar:
             return None
         ordinal = next((a for a in first.atoms if a.word.kind == "ordinal"), None)
         if ordinal is None:
-            # Definite cardinals serve as ordinals from 20 on (العشرون، الواحد والثلاثون).
-            if not first.definite:
-                return None
-            cardinal = self.parse(words, i)
-            if cardinal is None or cardinal.vague or cardinal.has_digits:
-                return None
-            return NumberParse(
-                start=i,
-                end=cardinal.end,
-                value=cardinal.value,
-                clitic=first.clitic,
-                definite=True,
-                has_words=True,
-                ordinal=True,
-            )
+            return self._cardinal_as_ordinal(words, i, first)
         value = ordinal.word.value
         end = i + 1
         if end < n:
@@ -289,16 +307,7 @@ class NumberGrammar:
                 value += 10
                 end += 1
         if value < 10 and end < n:
-            conj_index = end + 1 if words[end] == "و" else end
-            if conj_index < n:
-                tens = self.analyse(words[conj_index])
-                if (
-                    tens
-                    and (tens.clitic == "و" or conj_index > end)
-                    and any(a.word.kind == "ten" for a in tens.atoms)
-                ):
-                    value += next(a.word.value for a in tens.atoms if a.word.kind == "ten")
-                    end = conj_index + 1
+            value, end = self._ordinal_tens(words, value, end)
         if ordinal.word.teen_only and value < 10:
             return None
         return NumberParse(
@@ -311,6 +320,37 @@ class NumberGrammar:
             ordinal=True,
         )
 
+    def _cardinal_as_ordinal(self, words: Sequence[str], i: int, first: WordAnalysis) -> NumberParse | None:
+        """Definite cardinals serve as ordinals from 20 on (العشرون، الواحد والثلاثون)."""
+        if not first.definite:
+            return None
+        cardinal = self.parse(words, i)
+        if cardinal is None or cardinal.vague or cardinal.has_digits:
+            return None
+        return NumberParse(
+            start=i,
+            end=cardinal.end,
+            value=cardinal.value,
+            clitic=first.clitic,
+            definite=True,
+            has_words=True,
+            ordinal=True,
+        )
+
+    def _ordinal_tens(self, words: Sequence[str], value: float, end: int) -> tuple[float, int]:
+        """The tens joined to a unit ordinal (الخامس والعشرين): the value and end after them."""
+        conj_index = end + 1 if words[end] == "و" else end
+        if conj_index < len(words):
+            tens = self.analyse(words[conj_index])
+            if (
+                tens
+                and (tens.clitic == "و" or conj_index > end)
+                and any(a.word.kind == "ten" for a in tens.atoms)
+            ):
+                value += next(a.word.value for a in tens.atoms if a.word.kind == "ten")
+                end = conj_index + 1
+        return value, end
+
     def _atom_or_digits(self, word: str) -> object | None:
         return parse_digits(word) or self.analyse(word)
 
@@ -321,6 +361,11 @@ _FORM_ORDER = {"sg": 0, "plural": 1, "dual": 2}
 
 def _kind(analysis: WordAnalysis) -> set[str]:
     return {a.word.kind for a in analysis.atoms}
+
+
+def _opens_teen(word: NumberWord, stem: str) -> bool:
+    """أحد / إحدى and the construct اثنا / اثنتا count only as the first half of 11 and 12."""
+    return word.teen_only or (word.id == "one" and stem in ("احد", "احدي"))
 
 
 class _State:
@@ -356,6 +401,30 @@ class _State:
     def complete(self) -> bool:
         return not self.pending_teen
 
+    def year_like(self, value: float) -> bool:
+        """Four digits between 1800 and 2100 and nothing else: a year, unless a context says not."""
+        return (
+            self.has_digits
+            and not self.has_words
+            and self.digit_count == 4
+            and 1800 <= value <= 2100
+            and float(value).is_integer()
+            and not self.percent
+        )
+
+    def vague_en(self) -> str | None:
+        if not self.vague:
+            return None
+        return " ".join(self.vague_words) if self.vague_words else None
+
+    # ---- digits ------------------------------------------------------------------------
+
+    def take_digits_at(self, d: DigitReading, index: int, first: bool, conj: bool) -> bool:
+        """Digits open the number, or a group joined by و after a scale word (مليار و27 مليون)."""
+        if first:
+            return self.take_digits(d, index)
+        return conj and self.take_joined_digits(d, index)
+
     def take_digits(self, d: DigitReading, index: int) -> bool:
         self.started = True
         self.has_digits = True
@@ -378,6 +447,8 @@ class _State:
         self.end_index = index
         return True
 
+    # ---- words -------------------------------------------------------------------------
+
     def take(
         self,
         a: WordAnalysis,
@@ -393,7 +464,7 @@ class _State:
         for atom in sorted(a.atoms, key=lambda x: _FORM_ORDER[x.form]):
             atoms.setdefault(atom.word.kind, atom)
         if first:
-            return self._first(atoms, a, words, index, grammar)
+            return self._first(atoms, a, words, index)
         if (
             a.definite
             and not self.definite
@@ -412,14 +483,8 @@ class _State:
         self.has_words = True
         return True
 
-    def _first(
-        self,
-        atoms: dict[str, Atom],
-        a: WordAnalysis,
-        words: Sequence[str],
-        index: int,
-        grammar: NumberGrammar,
-    ) -> bool:
+    def _first(self, atoms: dict[str, Atom], a: WordAnalysis, words: Sequence[str], index: int) -> bool:
+        """The number's first word: it opens the group, a scale, a vague count or a fraction."""
         self.started = True
         self.definite = a.definite
         if "zero" in atoms:
@@ -430,38 +495,16 @@ class _State:
             self.group = word.value
             self.last = "unit"
             self.standalone = word.standalone
-            stem = words[index][len(a.clitic) + (2 if a.definite else 0) :]
-            if word.teen_only or (word.id == "one" and stem in ("احد", "احدي")):
-                # أحد / إحدى count only as the first half of 11.
+            if _opens_teen(word, words[index][len(a.clitic) + (2 if a.definite else 0) :]):
                 self.pending_teen = True
             return self._accept(index)
-        if "ten" in atoms:
-            self.group = atoms["ten"].word.value
-            self.last = "ten"
-            return self._accept(index)
-        if "hundred" in atoms:
-            self.group = atoms["hundred"].word.value
-            self.last = "hundred"
-            return self._accept(index)
+        for kind in ("ten", "hundred"):
+            if kind in atoms:
+                self.group = atoms[kind].word.value
+                self.last = kind
+                return self._accept(index)
         if "scale" in atoms:
-            scale = atoms["scale"]
-            value = scale.word.value
-            if scale.form == "plural":
-                self.vague = True
-                self.vague_words.append(scale.word.en_plural)
-                self.total = value
-            elif scale.form == "dual" and not any(x.form == "sg" for x in a.atoms if x.word.kind == "scale"):
-                self.dual = True
-                self.total = 2 * value
-            elif scale.form == "dual" or any(x.form == "dual" for x in a.atoms if x.word.kind == "scale"):
-                # ألفا / مليونا alone: the construct dual (ألفا جندي).
-                self.dual = True
-                self.total = 2 * value
-            else:
-                self.total = value
-            self.last_scale = value
-            self.last = "scale"
-            return self._accept(index)
+            return self._first_scale(atoms["scale"], a, index)
         if "vague" in atoms:
             word = atoms["vague"].word
             self.vague = True
@@ -477,9 +520,27 @@ class _State:
         self.started = False
         return False
 
+    def _first_scale(self, scale: Atom, a: WordAnalysis, index: int) -> bool:
+        """A scale word first: plural, a vague lower bound (آلاف); dual, two of it (ألفان); else one."""
+        value = scale.word.value
+        if scale.form == "plural":
+            self.vague = True
+            self.vague_words.append(scale.word.en_plural)
+            self.total = value
+        elif any(x.form == "dual" for x in a.atoms if x.word.kind == "scale"):
+            # Also ألفا / مليونا alone, which read as singular too: the construct dual (ألفا جندي).
+            self.dual = True
+            self.total = 2 * value
+        else:
+            self.total = value
+        self.last_scale = value
+        self.last = "scale"
+        return self._accept(index)
+
     def _juxtaposed(
         self, atoms: dict[str, Atom], words: Sequence[str], index: int, grammar: NumberGrammar
     ) -> bool:
+        """A word written right after the number so far, without و: teen, hundreds, scale, fraction."""
         last = self.last
         if "ten_word" in atoms and last == "unit" and self.group % 100 < 10:
             self.group += 10
@@ -495,34 +556,7 @@ class _State:
             self.standalone = True
             return self._accept(index)
         if "scale" in atoms:
-            scale = atoms["scale"]
-            value = scale.word.value
-            if last == "scale" and not self.group and value > self.last_scale and self.total < value:
-                self.total *= value  # ألف مليار: a thousand billion
-                self.last_scale = value
-                return self._accept(index)
-            if self.total and value >= self.last_scale:
-                return False
-            if last in ("digits", "unit", "teen", "ten", "hundred", "vague", "fraction") and self.group:
-                if scale.form == "dual" and not any(
-                    x.form in ("sg", "plural") for x in atoms.values() if x.word.kind == "scale"
-                ):
-                    return False
-                if last == "digits" and self.pending_alt is not None:
-                    # "1.500 مليار" is one and a half billion: keep the decimal reading.
-                    self.pending_alt = None
-                if last == "vague" or (last == "fraction" and self.vague):
-                    self.vague_words.append(scale.word.en_plural)
-                    self.vague_words[-2:] = [f"{self.vague_words[-2]} of {self.vague_words[-1]}"]
-                    self.vague_words[-1] = self.vague_words[-1].replace("dozens of", "tens of")
-                self.total += self.group * value
-                self.group = 0
-                self.fraction = False
-                self.last_scale = value
-                self.last = "scale"
-                self.standalone = True
-                return self._accept(index)
-            return False
+            return self._scale(atoms["scale"], index)
         if "fraction_plural" in atoms and last == "unit":
             # ثلاثة أرباع = 3/4; عشرون وثلاثة أخماس = 20 + 3/5: only the last unit is divided.
             unit = self.group % 10 or 10
@@ -532,18 +566,53 @@ class _State:
             self.closed = True
             return self._accept(index)
         if "decimal_point" in atoms and last in ("unit", "teen", "ten", "hundred", "digits", "scale"):
-            if index + 1 >= len(words):
-                return False
-            frac = grammar.parse(words, index + 1)
-            if frac is None or frac.vague or frac.value < 0 or not float(frac.value).is_integer():
-                return False
-            digits = len(str(int(frac.value)))
-            self.group += frac.value / 10**digits
-            self.closed = True
-            return self._accept(frac.end - 1)
+            return self._decimals(words, index, grammar)
         return False
 
+    def _scale(self, scale: Atom, index: int) -> bool:
+        """A scale word after a number: multiplies the open group (ثلاثة آلاف) or the scale before
+        it (ألف مليار)."""
+        value = scale.word.value
+        last = self.last
+        if last == "scale" and not self.group and value > self.last_scale and self.total < value:
+            self.total *= value  # ألف مليار: a thousand billion
+            self.last_scale = value
+            return self._accept(index)
+        if self.total and value >= self.last_scale:
+            return False
+        if last not in ("digits", "unit", "teen", "ten", "hundred", "vague", "fraction") or not self.group:
+            return False
+        if scale.form == "dual":
+            return False
+        if last == "digits" and self.pending_alt is not None:
+            # "1.500 مليار" is one and a half billion: keep the decimal reading.
+            self.pending_alt = None
+        if last == "vague" or (last == "fraction" and self.vague):
+            self.vague_words.append(scale.word.en_plural)
+            self.vague_words[-2:] = [f"{self.vague_words[-2]} of {self.vague_words[-1]}"]
+            self.vague_words[-1] = self.vague_words[-1].replace("dozens of", "tens of")
+        self.total += self.group * value
+        self.group = 0
+        self.fraction = False
+        self.last_scale = value
+        self.last = "scale"
+        self.standalone = True
+        return self._accept(index)
+
+    def _decimals(self, words: Sequence[str], index: int, grammar: NumberGrammar) -> bool:
+        """The digits after فاصلة: واحد فاصلة خمسة = 1.5."""
+        if index + 1 >= len(words):
+            return False
+        frac = grammar.parse(words, index + 1)
+        if frac is None or frac.vague or frac.value < 0 or not float(frac.value).is_integer():
+            return False
+        digits = len(str(int(frac.value)))
+        self.group += frac.value / 10**digits
+        self.closed = True
+        return self._accept(frac.end - 1)
+
     def _joined(self, atoms: dict[str, Atom], a: WordAnalysis, words: Sequence[str], index: int) -> bool:
+        """A word joined by و: a fraction (مليون ونصف), a lower group after a scale, tens or units."""
         last, group = self.last, self.group
         if self.pending_teen:
             return False
@@ -556,19 +625,7 @@ class _State:
             self.closed = True
             return self._accept(index)
         if last == "scale" and group == 0:
-            for kind in ("hundred", "ten", "unit"):
-                if kind in atoms:
-                    self.group = atoms[kind].word.value
-                    self.last = kind
-                    return self._accept(index)
-            if "scale" in atoms and atoms["scale"].form != "plural":
-                value = atoms["scale"].word.value
-                if value >= self.last_scale:
-                    return False
-                self.total += 2 * value if atoms["scale"].form == "dual" else value
-                self.last_scale = value
-                return self._accept(index)
-            return False
+            return self._after_scale(atoms, index)
         if "ten" in atoms and last in ("unit", "hundred") and group % 100 < 10:
             self.group += atoms["ten"].word.value
             self.last = "ten"
@@ -578,8 +635,7 @@ class _State:
             word = atoms["unit"].word
             self.group += word.value
             self.last = "unit"
-            stem = words[index][len(a.clitic) + (2 if a.definite else 0) :]
-            self.pending_teen = word.teen_only or (word.id == "one" and stem in ("احد", "احدي"))
+            self.pending_teen = _opens_teen(word, words[index][len(a.clitic) + (2 if a.definite else 0) :])
             return self._accept(index)
         if "ten" in atoms and last == "hundred":
             self.group += atoms["ten"].word.value
@@ -587,10 +643,21 @@ class _State:
             return self._accept(index)
         return False
 
-    def vague_en(self) -> str | None:
-        if not self.vague:
-            return None
-        return " ".join(self.vague_words) if self.vague_words else None
+    def _after_scale(self, atoms: dict[str, Atom], index: int) -> bool:
+        """و + a lower group after a scale word (ألف ومئتان), or a smaller scale (مليار وملياران)."""
+        for kind in ("hundred", "ten", "unit"):
+            if kind in atoms:
+                self.group = atoms[kind].word.value
+                self.last = kind
+                return self._accept(index)
+        if "scale" in atoms and atoms["scale"].form != "plural":
+            value = atoms["scale"].word.value
+            if value >= self.last_scale:
+                return False
+            self.total += 2 * value if atoms["scale"].form == "dual" else value
+            self.last_scale = value
+            return self._accept(index)
+        return False
 
 
 def parse_digits(word: str) -> DigitReading | None:
@@ -601,45 +668,66 @@ def parse_digits(word: str) -> DigitReading | None:
     if m is None:
         return None
     num = m.group("num")
+    read = _digits_value(num)
+    if read is None:
+        return None
+    value, alt = read
     sym = m.group("sym1") or m.group("sym2")
     percent = sym in ("%", "٪")
     symbol = None if percent or sym is None else sym
-    alt: float | None = None
-    digits = sum(c.isdigit() for c in num)
-    if "," in num and "." in num:
-        if num.rfind(",") < num.rfind("."):
-            int_part, frac = num.replace(",", "").split(".", 1) if num.count(".") == 1 else ("", "")
-        else:
-            int_part, frac = (num.replace(".", "").split(",", 1)) if num.count(",") == 1 else ("", "")
-        if not int_part or "." in frac or "," in frac:
-            return None
-        value = float(f"{int_part}.{frac}")
-    elif "," in num:
-        groups = num.split(",")
-        if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
-            value = float("".join(groups))
-        elif len(groups) == 2:
-            value = float(f"{groups[0]}.{groups[1]}")  # ٢,٥: comma as decimal point
-        else:
-            return None
-    elif "." in num:
-        groups = num.split(".")
-        if len(groups) == 2:
-            value = float(num if groups[0] else f"0{num}")
-            if len(groups[1]) == 3 and groups[0] and groups[0] != "0":
-                alt = float(groups[0] + groups[1])
-        elif all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
-            value = float("".join(groups))
-        else:
-            return None
-    else:
-        value = float(num)
     if m.group("sign") in ("-", "−"):
         value = -value
         alt = -alt if alt is not None else None
     if sym == "¢":
         value, symbol = value / 100, "$"
-    return DigitReading(value=value, alt=alt, percent=percent, symbol=symbol, digits=digits)
+    return DigitReading(
+        value=value, alt=alt, percent=percent, symbol=symbol, digits=sum(c.isdigit() for c in num)
+    )
+
+
+def _digits_value(num: str) -> tuple[float, float | None] | None:
+    """The value of digits with their separators, and the thousands reading of "1.500" (else None)."""
+    if "," in num and "." in num:
+        return _both_separators(num)
+    if "," in num:
+        return _commas(num)
+    if "." in num:
+        return _dots(num)
+    return float(num), None
+
+
+def _both_separators(num: str) -> tuple[float, None] | None:
+    """1,250.5 and 1.250,5: the last separator is the decimal point, the other groups thousands."""
+    if num.rfind(",") < num.rfind("."):
+        int_part, frac = num.replace(",", "").split(".", 1) if num.count(".") == 1 else ("", "")
+    else:
+        int_part, frac = (num.replace(".", "").split(",", 1)) if num.count(",") == 1 else ("", "")
+    if not int_part or "." in frac or "," in frac:
+        return None
+    return float(f"{int_part}.{frac}"), None
+
+
+def _commas(num: str) -> tuple[float, None] | None:
+    """30,000 groups thousands; ٢,٥ is a decimal comma."""
+    groups = num.split(",")
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+        return float("".join(groups)), None
+    if len(groups) == 2:
+        return float(f"{groups[0]}.{groups[1]}"), None
+    return None
+
+
+def _dots(num: str) -> tuple[float, float | None] | None:
+    """1.5 is a decimal point; 1.000.000 groups thousands; 1.500 may be either (alt: 1500)."""
+    groups = num.split(".")
+    if len(groups) == 2:
+        value = float(num if groups[0] else f"0{num}")
+        if len(groups[1]) == 3 and groups[0] and groups[0] != "0":
+            return value, float(groups[0] + groups[1])
+        return value, None
+    if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+        return float("".join(groups)), None
+    return None
 
 
 def is_phone_like(word: str) -> bool:
@@ -660,50 +748,4 @@ def split_words(text: str) -> list[tuple[int, int, str]]:
         chunk = m.group()
         for sub in _SPLIT.finditer(fold(chunk)):
             out.append((m.start() + sub.start(), m.start() + sub.end(), sub.group()))
-    return out
-
-
-def _load_entries(data: Mapping[str, Any], fname: str) -> list[tuple[NumberWord, dict[str, list[str]]]]:
-    items = data.get("numbers") if isinstance(data, Mapping) else None
-    if not isinstance(items, list) or not items:
-        raise ResourceError(f"{fname}: expected a list under 'numbers'")
-    seen: set[str] = set()
-    out: list[tuple[NumberWord, dict[str, list[str]]]] = []
-    for k, item in enumerate(items):
-        if not isinstance(item, dict) or not item.get("id"):
-            raise ResourceError(f"{fname}: entry #{k + 1} has no id")
-        eid = str(item["id"])
-        if eid in seen:
-            raise ResourceError(f"{fname}: {eid}: duplicate id")
-        seen.add(eid)
-        kind = item.get("kind")
-        if kind not in KINDS:
-            raise ResourceError(f"{fname}: {eid}: kind must be one of {', '.join(sorted(KINDS))}")
-        if not isinstance(item.get("value"), (int, float)):
-            raise ResourceError(f"{fname}: {eid}: 'value' must be a number")
-        if not item.get("en"):
-            raise ResourceError(f"{fname}: {eid}: 'en' is required")
-        forms: dict[str, list[str]] = {}
-        for key, form in (("ar", "sg"), ("dual", "dual"), ("plural", "plural")):
-            surfaces = item.get(key, [])
-            if not isinstance(surfaces, list) or not all(isinstance(s, str) and s.strip() for s in surfaces):
-                raise ResourceError(f"{fname}: {eid}: '{key}' must be a list of non-empty strings")
-            if surfaces:
-                forms[form] = surfaces
-        if "sg" not in forms:
-            raise ResourceError(f"{fname}: {eid}: 'ar' surfaces are required")
-        out.append(
-            (
-                NumberWord(
-                    id=eid,
-                    kind=kind,
-                    value=float(item["value"]),
-                    en=str(item["en"]),
-                    en_plural=str(item.get("en_plural") or item["en"]),
-                    standalone=bool(item.get("standalone", True)),
-                    teen_only=bool(item.get("teen_only", False)),
-                ),
-                forms,
-            )
-        )
     return out

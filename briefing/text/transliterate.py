@@ -121,34 +121,15 @@ def romanize(token: str) -> str:
     n = len(units)
     run = 0  # consonants written since the last vowel
     for i, u in enumerate(units):
-        nxt = units[i + 1] if i + 1 < n else None
-        last = nxt is None
-        if u.vowel:
-            if i == 0 and u.sym in "WY":
-                out.append(u.sym.lower())
-            elif u.sym == "Á" and i and units[i - 1].vowel:
-                out.append("")
-            elif last and u.sym in _FINAL_LONG:
-                out.append(_FINAL_LONG[u.sym])
-            elif u.sym == "A" and last and i and units[i - 1].sym == "'":
-                out.append("a")
-            else:
-                out.append(_LONG[u.sym])
-            run = 0
-            continue
-        if u.sym == "T":  # ta marbuta: -a, or -at after a long a
-            out.append("t" if i and units[i - 1].sym in "AĀ" else "a")
+        last = i + 1 == n
+        if u.vowel or u.sym == "T":
+            out.append(_vowel(units, i, last))
             run = 0
             continue
         if u.sym == "'":  # hamza on the line: اء at the end reads "aa" (علاء → alaa)
             out.append("a" if last and i and units[i - 1].sym == "A" else "")
             continue
-        letters = _CONSONANTS.get(u.sym, "")
-        if last and u.sym == "ʕ" and i and not units[i - 1].vowel:
-            letters = "a"  # final ʿayn after a consonant: الشرع → sharaa, ربع → rabaa
-        if u.double and len(letters) == 1:
-            letters *= 2
-        out.append(letters)
+        out.append(_consonant(units, i, last))
         run += 1
         if last:
             break
@@ -161,6 +142,33 @@ def romanize(token: str) -> str:
         out[-2:] = ["o" if units[-2].sym == "W" else "e", "v"]
     text = "".join(out)
     return text or ("a" if any(u.sym in "ʕ'" for u in units) else "")
+
+
+def _vowel(units: list[_Unit], i: int, last: bool) -> str:
+    """How the long vowel (or ta marbuta) at i is written."""
+    u = units[i]
+    if u.sym == "T":  # ta marbuta: -a, or -at after a long a
+        return "t" if i and units[i - 1].sym in "AĀ" else "a"
+    if i == 0 and u.sym in "WY":
+        return u.sym.lower()
+    if u.sym == "Á" and i and units[i - 1].vowel:
+        return ""
+    if last and u.sym in _FINAL_LONG:
+        return _FINAL_LONG[u.sym]
+    if u.sym == "A" and last and i and units[i - 1].sym == "'":
+        return "a"
+    return _LONG[u.sym]
+
+
+def _consonant(units: list[_Unit], i: int, last: bool) -> str:
+    """How the consonant at i is written."""
+    u = units[i]
+    letters = _CONSONANTS.get(u.sym, "")
+    if last and u.sym == "ʕ" and i and not units[i - 1].vowel:
+        letters = "a"  # final ʿayn after a consonant: الشرع → sharaa, ربع → rabaa
+    if u.double and len(letters) == 1:
+        letters *= 2
+    return letters
 
 
 def _vowel_after(units: list[_Unit], i: int, run: int) -> str:

@@ -1,0 +1,84 @@
+"""Component: who is named in the article — people, organisations, states and places.
+
+Input: the gazetteer's matches (doc._.actor_candidates, briefing_gazetteer, on NORM, so
+proclitics and spelling variants are already tolerated). The steps, each a rule family:
+- candidates.py: the matches made mentions; a shared surface decided from its context
+  (disambiguation.py: عمان is Amman or Oman); a capital that acts read as its state (طهران أكدت);
+- glued.py: gazetteer names glued to a neighbour by bad extraction (جنوبسوريا);
+- organisations.py: organisations the gazetteer does not know, from the noun before them (فريق أسيك);
+- short_forms.py: short forms of the names found so far (روحاني, الهيئة);
+- people.py (with names.py and lists.py): people the gazetteer does not know, after a title or
+  role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
+- short forms again, for the people just found;
+and output.py writes doc.spans["actors"] (token spans, span.id_ = actor id, label = type) and
+doc._.actors (briefing.model.Actor, mentions as character offsets without proclitics).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from briefing.pipeline.actors.candidates import Candidates
+from briefing.pipeline.actors.document import Tokens, taken_by
+from briefing.pipeline.actors.glued import glued
+from briefing.pipeline.actors.lexicon import vocabulary
+from briefing.pipeline.actors.names import NameFinder
+from briefing.pipeline.actors.organisations import Organisations
+from briefing.pipeline.actors.output import FoundActors, write
+from briefing.pipeline.actors.people import People
+from briefing.pipeline.actors.short_forms import Shorts
+from briefing.pipeline.actors.tables import ActorTables, build_tables
+from briefing.pipeline.actors.words import WordCaches, Words
+from briefing.pipeline.batching import BatchPipe
+from briefing.resources import Resources
+
+__all__ = ["ActorResolver", "ActorTables", "make_actors", "vocabulary"]
+
+
+class ActorResolver(BatchPipe):
+    """Config: `max_name_tokens` — the longest pattern-found name, in tokens (default 4)."""
+
+    def __init__(self, nlp: Language, name: str, *, max_name_tokens: int) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.max_name_tokens = max_name_tokens
+        self.tables: ActorTables | None = None  # built by `load`
+        self.caches = WordCaches()
+
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
+        """`known`: the folded words the normalizer may uncover (see briefing.pipeline)."""
+        self.caches.clear()
+        self.tables = build_tables(resources, known, self.vocab, self.make_doc)
+
+    def __call__(self, doc: Doc) -> Doc:
+        t = self.tables
+        if t is None:
+            raise RuntimeError(f"{self.name}: load(resources, known) must come before use")
+        a = Tokens.of(doc, self.vocab.strings)
+        w = Words(a, t.words, self.caches)
+        found = FoundActors(t.words.translit, self.caches.name_en)
+        hits = Candidates(w, t.candidates, t.context, t.entries).hits()
+        hits += glued(a, t.glue, t.words.known, self.caches, t.entries, taken_by(hits))
+        hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
+        shorts = Shorts(w, t.orgs.heads)
+        # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
+        # روحاني" is Rouhani and a word, not a new name.
+        hits += shorts.hits(hits, taken_by(hits))
+        finder = NameFinder(w, t.people.names, self.max_name_tokens)
+        hits += People(finder, t.people, t.entries).hits(taken_by(hits), found, hits)
+        hits += shorts.hits(hits, taken_by(hits))
+        hits.sort(key=lambda h: (h.start_char, -h.end_char))
+        write(doc, a.text, hits, t.entries, found)
+        return doc
+
+
+@Language.factory(
+    "briefing_actors",
+    assigns=["doc.spans", "doc._.actors"],
+    requires=["token.norm", "doc._.actor_candidates"],
+    default_config={"max_name_tokens": 4},
+)
+def make_actors(nlp: Language, name: str, max_name_tokens: int) -> ActorResolver:
+    return ActorResolver(nlp, name, max_name_tokens=max_name_tokens)

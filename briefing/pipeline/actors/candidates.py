@@ -1,0 +1,183 @@
+"""The gazetteer's matches made mentions: which actor each names, and which of its words belong to
+the name.
+
+A match leaves out a title, role, outlet or place word that opens it when the rest is itself a
+name of the same actor (الملك عبدالله الثاني → عبدالله الثاني, مدينة مشهد → مشهد), and an
+honorific epithet or a nationality that closes it (مكة المكرمة → مكة). A capital that acts is its
+state (طهران أكدت), the city after a locative word (في طهران). Names of three letters or fewer
+match as written, alef forms included (إب is Ibb, آب is August).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+from spacy.strings import StringStore
+
+from briefing.pipeline.actors.disambiguation import ContextTables, disambiguate, locative
+from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.words import Words, folded
+from briefing.pipeline.gazetteer import AMBIGUOUS, IN_CONTEXT, GazetteerIndex
+from briefing.resources import ActorEntry, Resources
+from briefing.resources.schema import ActorRulesFile
+from briefing.text.normalize import fold
+
+SHORT_NAME = 3  # letters: names this short match as written
+
+
+def alef_kept(text: str) -> str:
+    """Folded except for the alef forms, which tell short names apart (إب Ibb, آب August)."""
+    return str(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(dediac_ar(text))))
+
+
+def nationalities(resources: Resources) -> frozenset[str]:
+    """Folded nationality adjectives with the article, singular and plural: الإيراني, الإيرانيون."""
+    return frozenset(
+        "ال" + fold(d) + end
+        for e in resources.actors
+        for d in e.demonym_ar
+        if " " not in d
+        for end in ("", "ون", "ين")
+    )
+
+
+@dataclass(frozen=True)
+class CandidateTables:
+    surface_keys: frozenset[tuple[str, str]]  # (surface key, id) for every surface of every actor
+    short_forms_raw: Mapping[int, frozenset[str]]  # folded-form hash → short names as written
+    person_heads: frozenset[int]  # hashes of title words and nationalities before a person's name
+    descriptor_heads: frozenset[int]  # hashes of outlet, force and place nouns before other names
+    place_nouns: frozenset[int]  # hashes
+    org_kind_nouns: frozenset[int]  # hashes
+    epithets: frozenset[int]  # hashes of honorific epithets and nationalities after a name
+
+
+def _short_forms_raw(index: GazetteerIndex, strings: StringStore) -> dict[int, frozenset[str]]:
+    """Names of three letters or fewer, as written (alef forms kept), keyed by their folded form."""
+    short: dict[int, set[str]] = defaultdict(set)
+    for surface, _ in index.forms:
+        if " " not in surface.strip() and len(fold(surface)) <= SHORT_NAME:
+            short[strings.add(fold(surface))].add(alef_kept(surface.strip()))
+    return {h: frozenset(forms) for h, forms in short.items()}
+
+
+def build_candidate_tables(
+    resources: Resources, index: GazetteerIndex, strings: StringStore
+) -> CandidateTables:
+    rules = resources.get("actor_rules", ActorRulesFile)
+    # Words a gazetteer surface may open with that are not part of the name itself: outlet and
+    # force words for organisations (صحيفة, قوات), titles and adjectives for people (الرئيس السوري).
+    person_heads = {fold(form).split()[0] for t in resources.titles for form in t.ar} | {
+        "ال" + fold(d) for e in resources.actors for d in e.demonym_ar
+    }
+    epithets = [*folded(rules.place_epithets), *nationalities(resources)]
+    return CandidateTables(
+        surface_keys=frozenset((key, eid) for key, ids in index.owners.items() for eid in ids),
+        short_forms_raw=_short_forms_raw(index, strings),
+        person_heads=frozenset(strings.add(w) for w in person_heads),
+        descriptor_heads=frozenset(strings.add(w) for w in folded(rules.descriptor_nouns)),
+        place_nouns=frozenset(strings.add(w) for w in folded(rules.place_nouns)),
+        org_kind_nouns=frozenset(strings.add(w) for w in folded(rules.org_kind_nouns)),
+        epithets=frozenset(strings.add(w) for w in epithets),
+    )
+
+
+def as_state(entry: ActorEntry, entries: Mapping[str, ActorEntry]) -> tuple[str, str]:
+    """(id, type) of the state a city's name stands for (a capital, تل أبيب), or the entry's own."""
+    stands_for = entry.stands_for or entry.capital_of
+    if stands_for:
+        return stands_for, entries[stands_for].type
+    return entry.id, entry.type
+
+
+class Candidates:
+    """Makes the gazetteer's matches in one document into hits."""
+
+    def __init__(
+        self,
+        w: Words,
+        tables: CandidateTables,
+        context: ContextTables,
+        entries: Mapping[str, ActorEntry],
+    ) -> None:
+        self.a = w.a
+        self.w = w
+        self.t = tables
+        self.context = context
+        self.entries = entries
+
+    def hits(self) -> list[Hit]:
+        """A hit per match that names an actor, but one-word people that open a longer name."""
+        found = (self.hit(s.start, s.end, s.id_) for s in self.a.candidates)
+        return [h for h in found if h is not None and not self.opens_longer_name(h)]
+
+    def _actor(self, start: int, pattern_id: str) -> ActorEntry | None:
+        """The entry a match names: a shared surface decided, an everyday word only as a place."""
+        if pattern_id.startswith(AMBIGUOUS):
+            ids = self.context.ambiguous[pattern_id[len(AMBIGUOUS) :]]
+            pattern_id = disambiguate(self.a, self.context, self.entries, start, ids)
+        elif pattern_id.startswith(IN_CONTEXT):
+            if not locative(self.a, self.context, start):
+                return None
+            pattern_id = pattern_id[len(IN_CONTEXT) :]
+        return self.entries.get(pattern_id)
+
+    def hit(self, start: int, end: int, pattern_id: str) -> Hit | None:
+        a = self.a
+        entry = self._actor(start, pattern_id)
+        if entry is None:
+            return None
+        end_char = a.end_char(end)
+        start_char = a.idx[start] + a.clitics.get(start, 0)
+        if end - start == 1:
+            # Names of two or three letters match as written, alef forms included: إب (Ibb)
+            # is not آب (August), which folds to the same letters.
+            forms = self.t.short_forms_raw.get(a.norms[start])
+            if forms is not None and alef_kept(a.text[start_char:end_char]) not in forms:
+                return None
+        start = self._trim_heads(entry, start, end)
+        start_char = a.idx[start] + a.clitics.get(start, 0)
+        end = self._trim_epithet(entry, start, end)
+        eid: str = entry.id
+        etype: str = entry.type
+        if (entry.stands_for or entry.capital_of) and not locative(a, self.context, start):
+            eid, etype = as_state(entry, self.entries)
+        # Only names of people and organisations have short forms, which need the surface.
+        surface = a.surface(start, end) if etype in ("PERSON", "ORG") and end - start > 1 else ""
+        return Hit(start, end, start_char, a.end_char(end), eid, etype, surface)
+
+    def _trim_heads(self, entry: ActorEntry, start: int, end: int) -> int:
+        """Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله
+        الثاني, صحيفة نيويورك تايمز → نيويورك تايمز) when what follows is itself a name of the
+        same actor; nor is a place word (مدينة مشهد → مشهد). The token the name starts at."""
+        a, t = self.a, self.t
+        heads = t.person_heads if entry.type == "PERSON" else t.descriptor_heads
+        place = entry.type in ("LOC", "GPE")
+        bare_heads = t.place_nouns if place else t.org_kind_nouns if entry.type == "ORG" else frozenset()
+        j = start
+        while j + 1 < end and (a.norms[j] in heads or a.norms[j] in bare_heads or a.punct[j]):
+            j += 1
+            same = (a.surface(j, end), entry.id) in t.surface_keys
+            if not a.punct[j] and (same or a.norms[j - 1] in bare_heads):
+                return j
+        return start
+
+    def _trim_epithet(self, entry: ActorEntry, start: int, end: int) -> int:
+        """مكة المكرمة → مكة, حزب الله اللبناني → حزب الله: nor is an honorific epithet or a
+        nationality, when the name without it is the same actor's. The token the name ends at."""
+        a = self.a
+        if entry.type != "PERSON" and end - start > 1 and a.norms[end - 1] in self.t.epithets:
+            if (a.surface(start, end - 1), entry.id) in self.t.surface_keys:
+                return end - 1
+        return end
+
+    def opens_longer_name(self, hit: Hit) -> bool:
+        """A one-word person match (صدام) followed by more of a name (الجاسر) is someone else."""
+        if hit.type != "PERSON" or hit.end - hit.start != 1 or hit.end >= len(self.a.norms):
+            return False
+        norm = self.a.word(hit.end)
+        return self.w.nameish(hit.end) and self.w.name_word(norm) and norm not in self.w.t.name_endings

@@ -1,0 +1,116 @@
+"""One document as the actor rules read it: its token attributes as plain lists, and the mentions
+being resolved in it.
+
+Token objects cost a microsecond each, so the rules read a doc's attributes once, as lists, and
+index them; `Hit` is a mention on its way to the output, `Found` an actor that a rule found by
+pattern (not in the gazetteer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
+from spacy.tokens import Doc, Span
+
+from briefing.pipeline.gazetteer import AMBIGUOUS
+from briefing.pipeline.normalizer import CLITICS_KEY
+from briefing.pipeline.tokenizer import text_of
+
+
+class Strings(Protocol):
+    """The vocabulary's string store, as the rules read it: hash → string."""
+
+    def __getitem__(self, key: int) -> str: ...
+
+
+@dataclass
+class Tokens:
+    """A doc's token attributes, read once."""
+
+    doc: Doc
+    text: str
+    norms: list[int]
+    idx: list[int]
+    length: list[int]
+    orths: list[int]
+    punct: list[bool]  # punctuation, quote or space: skipped when looking for the previous word
+    clitics: dict[int, int]  # token index → raw proclitic length, when not 0
+    strings: Strings
+    array: Any  # the numpy array: NORM, IDX, LENGTH, IS_ALPHA, ...
+    candidates: Iterable[Span]  # the gazetteer's matches (doc._.actor_candidates)
+    _named: set[str] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, doc: Doc, strings: Strings) -> Tokens:
+        arr: Any = doc.to_array([NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
+        candidates = doc._.actor_candidates
+        if not len(doc):
+            return cls(doc, text_of(doc), [], [], [], [], [], {}, strings, arr, candidates)
+        punct = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
+        cols = arr[:, [0, 1, 2, 7]].T.tolist()
+        clitics = doc.user_data.get(CLITICS_KEY, {})
+        return cls(
+            doc, text_of(doc), cols[0], cols[1], cols[2], cols[3], punct, clitics, strings, arr, candidates
+        )
+
+    def word(self, i: int) -> str:
+        """Token i's matching form (norm)."""
+        return self.strings[self.norms[i]]
+
+    def raw(self, i: int) -> str:
+        """Token i as written."""
+        return self.strings[self.orths[i]]
+
+    def surface(self, start: int, end: int) -> str:
+        """The folded, proclitic-free words of tokens start..end, joined by spaces."""
+        return " ".join(self.strings[h] for h in self.norms[start:end])
+
+    def start_char(self, start: int) -> int:
+        """The character offset where a mention that starts at token `start` starts, its
+        proclitic left out."""
+        return self.idx[start] + self.clitics.get(start, 0)
+
+    def end_char(self, end: int) -> int:
+        """The character offset where the tokens up to `end` (exclusive) end."""
+        return self.idx[end - 1] + self.length[end - 1]
+
+    def mention(self, start: int, end: int) -> str:
+        """The text of tokens start..end, the first one's proclitic left out."""
+        return self.text[self.start_char(start) : self.end_char(end)]
+
+    def named(self) -> set[str]:
+        """Ids of the actors the gazetteer matched without ambiguity (read once, when needed)."""
+        if self._named is None:
+            self._named = {s.id_ for s in self.candidates if not s.id_.startswith(AMBIGUOUS)}
+        return self._named
+
+
+@dataclass
+class Hit:
+    """One mention being resolved: token span, character span (proclitics excluded), actor."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    actor: str
+    type: str
+    surface: str = ""  # folded surface that matched, for short forms
+
+
+@dataclass
+class Found:
+    """A person or organisation found by pattern; not in the gazetteer."""
+
+    id: str
+    type: str
+    name_ar: str
+    name_en: str
+
+
+def taken_by(hits: list[Hit]) -> set[int]:
+    """The token indexes that the hits cover."""
+    return {i for h in hits for i in range(h.start, h.end)}

@@ -1,0 +1,217 @@
+"""The name grammar: where a person's name that may start at a token ends.
+
+A name opens with a word names are made of (a given name, a name token of the name table, a
+kunya: أبو محمد) and goes on through given names, بن/آل chains and family names (with the
+article, or any unknown word after a title), up to `max_tokens` words; a regnal number closes a
+ruler's name. How much evidence a lone word needs depends on what comes before it (`mode`): a
+title admits a one-word name, a speech verb one followed by "that" (وقال فيرغسون إن).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words
+from briefing.text.normalize import fold
+
+# What comes before a name, weakest first: nothing; a nationality; a speech verb; a title or role;
+# an honorific.
+PLAIN, NATION, SPEECH_VERB, TITLED, HONORIFIC = 0, 1, 2, 3, 4
+# How a word takes a name on (continue_name's steps).
+_STOP, _JOINED, _GIVEN, _FAMILY = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What may follow a name: the words that end a clause after one, and the "that" particles."""
+
+    followers: frozenset[str]  # folded: after a title, these follow a one-word name (الدكتور حجازي:)
+    that: frozenset[str]  # folded: after a speech verb, these follow one (وقال فيرغسون إن)
+    regnal: frozenset[tuple[str, ...]]  # folded regnal numbers, as word tuples
+
+
+class NameFinder:
+    """The name grammar over one document's tokens."""
+
+    def __init__(self, w: Words, context: NameContext, max_tokens: int) -> None:
+        self.w = w
+        self.a = w.a
+        self.t = w.t
+        self.context = context
+        self.max_tokens = max_tokens
+
+    def start_char(self, k: int) -> int:
+        """Where a name that starts at token k starts, its proclitic left out."""
+        return self.a.idx[k] + self.w.skip(k)
+
+    def text(self, k: int, end: int) -> str:
+        """The name of tokens k..end as written, its proclitic left out."""
+        return self.a.text[self.start_char(k) : self.a.end_char(end)]
+
+    def lone_name(self, k: int, mode: int) -> bool:
+        """Is token k a one-word name the lexicons do not know? Only after a title (الدكتور حجازي،)
+        or a speech verb (وقال فيرغسون إن), when it is no everyday word and what follows is what
+        follows a name."""
+        if mode < SPEECH_VERB:
+            return False
+        a, t = self.a, self.t
+        norm = a.word(k)
+        raw = a.raw(k)
+        if norm in t.common or norm in t.resource_words or len(norm) < 3 or a.clitics.get(k):
+            return False
+        if fold(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(("و", "ف", "ل", "ب")):
+            return False
+        if k + 1 >= len(a.norms):
+            return False
+        after = a.word(k + 1)
+        return after in self.context.followers if mode >= TITLED else after in self.context.that
+
+    def name_at(self, k: int, taken: set[int], *, mode: int, article: bool = False) -> int:
+        """End of a person name starting at token k, or k when there is none.
+
+        `mode`: from NATION on (a nationality, speech verb or title comes before) a name word may
+        stand alone and an unknown word may open a name; HONORIFIC after الإمام, الشيخ and the like,
+        which also admits a given name spelt like a function word (الإمام علي). `article`: one word
+        with the article may be the whole name (الإمام الرضا, الشيخ الخراساني)."""
+        a, t, w = self.a, self.t, self.w
+        n = len(a.norms)
+        if k >= n or k in taken or not w.nameish(k, first=True):
+            return k
+        first = a.word(k)
+        nxt = a.word(k + 1) if k + 1 < n and w.nameish(k + 1) else ""
+        # Before بن or أبو any word is a given name (سهل بن حنيف, منصور أبو حميد); elsewhere not
+        # an everyday one.
+        if first in t.common and nxt not in t.connectors:
+            return k
+        if w.article(k):
+            return self._with_article(k, first, mode, article)
+        if first in t.resource_words and first not in t.given | t.compound_first and nxt not in t.connectors:
+            return k
+        end = self._opening(k, first, nxt, mode)
+        if end == k:
+            return k
+        titled = mode >= NATION
+        end = self.continue_name(k, end, taken, titled=titled)
+        while end > k + 1 and a.word(end - 1) in t.connectors:
+            end -= 1  # a name does not end on بن or أبو
+        if not self._whole(k, end, mode):
+            return k
+        return self._regnal(k, end, mode)
+
+    def _with_article(self, k: int, first: str, mode: int, article: bool) -> int:
+        """A name that opens with the article: a family name alone, when the context allows one."""
+        a, w = self.a, self.w
+        if first in self.t.resource_words:
+            return k
+        if article and w.name_token(first):
+            return k + 1
+        # وقال الحريري إن: a family name alone as a speech verb's subject.
+        if (
+            mode >= SPEECH_VERB
+            and w.name_token(first)
+            and k + 1 < len(a.norms)
+            and a.word(k + 1) in self.context.that
+        ):
+            return k + 1
+        return k
+
+    def _opening(self, k: int, first: str, nxt: str, mode: int) -> int:
+        """Where the first name that opens at token k ends (k: no name opens there)."""
+        a, t, w = self.a, self.t, self.w
+        end = k + 1
+        if first in t.compound_first and end < len(a.norms) and w.nameish(end):
+            return end + 1  # عبد الله, أبو محمد: one given name in two words
+        if first not in t.given and not w.name_token(first):
+            # A name opens with a word names are made of; after a title, an unknown word may open
+            # one when a name word follows it (سلفان شالوم).
+            named_next = w.name_word(nxt)
+            if not (
+                nxt in t.patronymics
+                or (mode >= NATION and nxt and named_next and nxt not in t.common)
+                or self.lone_name(k, mode)
+            ):
+                return k
+        return end
+
+    def _whole(self, k: int, end: int, mode: int) -> bool:
+        """Is tokens k..end a name as a whole: one word only when the context allows it, a given
+        name spelt like a function word (علي for على) only beside another name word."""
+        a, t, w = self.a, self.t, self.w
+        first = a.word(k)
+        if end - k == 1 and not (mode >= NATION and (w.name_word(first) or self.lone_name(k, mode))):
+            return False
+        if end - k == 1 and first in t.weak_given and mode < HONORIFIC:
+            return False
+        second = a.word(k + 1) if end - k == 2 else ""
+        return not (second and first in t.weak_given and not w.name_word(second))
+
+    def _regnal(self, k: int, end: int, mode: int) -> int:
+        """A regnal number closes a ruler's name: محمد الخامس, الملك جيمس الأول (after a player's
+        two names the same word is a seeding: فرناندو غونزاليز العاشر)."""
+        a = self.a
+        for size in (2, 1) if end - k == 1 or mode >= HONORIFIC else ():
+            if (
+                end + size <= len(a.norms)
+                and tuple(a.word(j) for j in range(end, end + size)) in self.context.regnal
+            ):
+                return end + size
+        return end
+
+    def continue_name(self, k: int, end: int, taken: set[int], *, titled: bool) -> int:
+        """Where a name that starts at token k, and has reached `end`, ends: given names, بن/آل
+        chains, family names (with the article, or any unknown word after a title)."""
+        a, w = self.a, self.w
+        n = len(a.norms)
+        words = sum(1 for j in range(k, end) if a.word(j) not in self.t.connectors)
+        while end < n and words < self.max_tokens and end not in taken and w.nameish(end):
+            step = self._step(k, end, titled)
+            if step == _STOP:
+                break
+            end += 1
+            if step == _JOINED:
+                continue  # بن, آل and the word after them do not count towards the length
+            words += 1
+            # A family name closes the name unless another name word follows: one with the
+            # article (الجاسر), or a word that is only ever a name (تيري رود لارسن).
+            if step == _FAMILY and end < n and not (w.article(end) or a.word(end) in self.t.only_names):
+                break
+        return end
+
+    def _step(self, k: int, end: int, titled: bool) -> int:
+        """How token `end` takes the name on: not at all, joined, as a given name, as a family name."""
+        a, t, w = self.a, self.t, self.w
+        norm, prev = a.word(end), a.word(end - 1)
+        if norm in t.connectors:
+            return _JOINED
+        if prev in t.connectors:
+            # ... unless it is a number or another everyday word: وهو ابن عشر سنين.
+            stop = norm in t.resource_words and norm not in t.given and not w.name_token(norm)
+            return _STOP if stop else _JOINED
+        if norm in t.compound_second and prev not in t.compound_second:
+            return _JOINED  # نور الدين, فتح الله: one given name in two words
+        if norm in t.common:
+            return _STOP
+        if norm in t.given:
+            if norm in t.weak_given and (end + 1 >= len(a.norms) or a.word(end + 1) in t.common):
+                return _STOP  # تيم سيباستيان علي ذلك: على spelt علي, not a name
+            return _GIVEN
+        if norm in t.resource_words and not w.name_token(norm):
+            return _STOP
+        if a.raw(end).startswith("و") and not w.name_token(norm):
+            return _STOP  # و joins the next phrase: إسماعيل وأمته
+        return _FAMILY if self._family(k, end, norm, titled) else _STOP
+
+    def _family(self, k: int, end: int, norm: str, titled: bool) -> bool:
+        """Can token `end` be a family name of the name that starts at k?"""
+        w, t = self.w, self.t
+        if w.article(end):
+            # With the article, a family name (الجاسر), never an adjective (الشيعي) or a
+            # feminine participle (المصنفة).
+            return w.name_token(norm) or not (
+                norm in t.resource_words or norm in t.common or norm.endswith("ه")
+            )
+        # An unknown word after a title, or after a foreign first name (فرانك كوراسي,
+        # أناستازيا روديونوفا), is a family name.
+        return w.name_token(norm) or (
+            (titled or w.foreign_first(self.a.word(k))) and norm not in t.resource_words
+        )

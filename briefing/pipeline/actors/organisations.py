@@ -1,0 +1,159 @@
+"""Organisations found by the noun that introduces them (org_patterns.yaml): a noun that belongs to
+the name (جامعة زيورخ, حزب الاستقلال, منظمة أوبك) or one that only introduces it (صحيفة تايمز,
+فريق أسيك; a place after a club noun is the club: فريق ليون). The name is one to three words that
+are not everyday words, or any words between quotes (صحيفة «الشرق الأوسط»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from briefing.pipeline.actors.candidates import nationalities
+from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words, folded
+from briefing.resources import ActorEntry, Resources
+from briefing.resources.schema import ActorRulesFile, OrgPatternsFile
+from briefing.text.normalize import fold
+
+MAX_NAME_WORDS = 3  # an organisation's name outside quotes
+MAX_QUOTED = 5  # words between quotes
+
+
+@dataclass(frozen=True)
+class OrgPattern:
+    kind: str  # "named": the noun belongs to the name; "before": it only introduces it
+    en: str  # English: a pattern with {name} when named, else what the noun says
+    club: bool  # a place after it is a sports club
+
+    @property
+    def named(self) -> bool:
+        return self.kind == "named"
+
+
+@dataclass(frozen=True)
+class OrgTables:
+    nouns: PhraseMatcher  # on NORM; match key "kind:id"
+    patterns: Mapping[str, OrgPattern]  # match key → pattern
+    nationalities: frozenset[str]  # adjectives, never words of an organisation's name
+    gazetteer_words: frozenset[str]  # words of the gazetteer's names
+    heads: frozenset[str]  # head nouns of organisation names (short forms: الهيئة)
+
+
+def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
+    nouns = PhraseMatcher(vocab, attr="NORM")
+    patterns: dict[str, OrgPattern] = {}
+    for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
+        for entry in entries:
+            key = f"{kind}:{entry.id}"
+            patterns[key] = OrgPattern(kind, entry.en, entry.club)
+            nouns.add(key, [pattern_doc(form) for form in entry.ar])
+    adjectives = nationalities(resources)
+    return OrgTables(
+        nouns=nouns,
+        patterns=patterns,
+        nationalities=adjectives,
+        # Words of the gazetteer's names may be words of an unknown organisation's name too
+        # (مانشستر of نادي مانشستر سيتي); nationality adjectives (الإيطالي) are not.
+        gazetteer_words=frozenset(w for e in resources.actors for s in e.surfaces_ar for w in fold(s).split())
+        - adjectives,
+        heads=folded(resources.get("actor_rules", ActorRulesFile).org_head_nouns),
+    )
+
+
+class Organisations:
+    """Finds the organisations of one document by their nouns."""
+
+    def __init__(
+        self, w: Words, tables: OrgTables, entries: Mapping[str, ActorEntry], found: FoundActors
+    ) -> None:
+        self.a = w.a
+        self.w = w
+        self.t = tables
+        self.entries = entries
+        self.found = found
+
+    def word(self, j: int, first: bool) -> bool:
+        """Can token j be a word of an organisation's name (not an everyday or function word)?"""
+        w = self.w
+        if not w.nameish(j):
+            return False
+        norm = self.a.word(j)
+        if norm in w.t.common or norm in self.t.nationalities or len(norm) < 3:
+            return False
+        if norm in self.t.gazetteer_words or norm in w.t.only_names:
+            return True
+        if norm in w.t.resource_words:
+            return False
+        raw = self.a.raw(j)
+        # A preposition or conjunction glued to an unknown word opens a phrase, not a name
+        # (للإنتاج, بالنتيجة, فسيبذل); an indefinite nisba is an adjective (شركة إماراتية).
+        if fold(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(("و", "ف") if not first else ("ل",)):
+            return False
+        # An indefinite feminine word is an adjective (شركة إماراتية, منظمة ضعيفة), not a name.
+        return not (norm.endswith("ه") and not norm.startswith("ال"))
+
+    def name(self, j: int, taken: set[int]) -> tuple[int, int]:
+        """Tokens (start, end) of the name that begins at token j, or (j, j)."""
+        a = self.a
+        n = len(a.norms)
+        if j < n and a.doc[j].is_quote:
+            # Between quotes any words make the name: صحيفة «الشرق الأوسط».
+            for close in range(j + 2, min(n, j + MAX_QUOTED + 2)):
+                if a.doc[close].is_quote:
+                    inner = range(j + 1, close)
+                    if all(not a.punct[i] and i not in taken for i in inner):
+                        return j + 1, close
+                    break
+            return j, j
+        end = j
+        while end < n and end - j < MAX_NAME_WORDS and end not in taken and self.word(end, end == j):
+            end += 1
+        return j, end
+
+    def _named_after(self, g: Hit, head: int, pattern: OrgPattern) -> None:
+        """A noun before a gazetteer match: منظمة أوبك is OPEC; جامعة زيورخ an organisation named
+        after a place; فريق ليون a club."""
+        a = self.a
+        entry = self.entries.get(g.actor)
+        if pattern.named and g.type == "ORG":
+            g.start, g.start_char = head, a.start_char(head)
+        elif entry is not None and (pattern.named or (pattern.club and g.type in ("GPE", "LOC"))):
+            start = head if pattern.named else g.start
+            name_en = pattern.en.format(name=entry.en) if pattern.named else entry.en
+            g.actor = self.found.add("ORG", a.mention(start, g.end), name_en)
+            g.type, g.start, g.start_char = "ORG", start, a.start_char(start)
+
+    def hits(self, hits: list[Hit], taken: set[int]) -> list[Hit]:
+        """Hits for the organisations the nouns introduce; gazetteer hits after a noun are
+        extended or renamed in place. `taken` grows by the new hits' tokens."""
+        a = self.a
+        out: list[Hit] = []
+        by_start = {h.start: h for h in hits}
+        for match_id, head, after in self.t.nouns(a.doc):
+            if any(i in taken for i in range(head, after)):
+                continue
+            if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
+                continue  # كقناة لتسليح: "as a channel for", not a name
+            pattern = self.t.patterns[a.strings[match_id]]
+            g = by_start.get(after)
+            if g is not None:
+                self._named_after(g, head, pattern)
+                continue
+            start, end = self.name(after, taken)
+            if end == start:
+                continue
+            name_en = self.w.t.translit.name_en(a.mention(start, end))
+            if pattern.named:
+                start, name_en = head, pattern.en.format(name=name_en)
+            aid = self.found.add("ORG", a.mention(start, end), name_en)
+            out.append(
+                Hit(start, end, a.start_char(start), a.end_char(end), aid, "ORG", a.surface(start, end))
+            )
+            taken.update(range(start, end))
+        return out

@@ -1,0 +1,65 @@
+"""The component's output: the actors found by pattern, registered once per article with an English
+name, and the hits written as doc.spans["actors"] (span.id_ = actor id, label = type) and
+doc._.actors (briefing.model.Actor, mentions as character offsets without proclitics).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from spacy.tokens import Doc, Span
+
+from briefing.model.contract import Actor, Mention
+from briefing.pipeline.actors.document import Found, Hit
+from briefing.resources import ActorEntry
+from briefing.text.normalize import fold
+from briefing.text.transliterate import Transliterator
+
+if not Doc.has_extension("actors"):
+    Doc.set_extension("actors", default=())
+
+
+class FoundActors:
+    """The people and organisations of one article that the gazetteer does not know."""
+
+    def __init__(self, translit: Transliterator, name_cache: dict[str, str]) -> None:
+        self.translit = translit
+        self.name_cache = name_cache  # folded name → English, across articles
+        self.by_id: dict[str, Found] = {}
+
+    def add(self, atype: str, name_ar: str, name_en: str | None = None) -> str:
+        """The id of a person or organisation found by pattern, registered once per article;
+        its English name transliterated unless given."""
+        key = " ".join(fold(name_ar).split())
+        aid = f"{atype.lower()}:ar:{key}"
+        if aid not in self.by_id:
+            if name_en is None:
+                name_en = self.name_cache.get(key)
+                if name_en is None:
+                    name_en = self.name_cache[key] = self.translit.name_en(name_ar)
+            self.by_id[aid] = Found(aid, atype, name_ar, name_en)
+        return aid
+
+
+def write(
+    doc: Doc, text: str, hits: list[Hit], entries: Mapping[str, ActorEntry], found: FoundActors
+) -> None:
+    """Set doc.spans["actors"] and doc._.actors from the hits (in text order)."""
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    types: dict[str, str] = {}
+    spans = []
+    for h in hits:
+        mentions[h.actor].append(Mention(h.start_char, h.end_char, text[h.start_char : h.end_char]))
+        types.setdefault(h.actor, h.type)
+        spans.append(Span(doc, h.start, h.end, label=h.type, span_id=h.actor))
+    doc.spans["actors"] = spans
+    actors = []
+    for aid, ms in mentions.items():
+        entry = entries.get(aid)
+        if entry is not None:
+            actors.append(Actor(aid, types[aid], entry.en, entry.ar, tuple(ms)))
+        else:
+            p = found.by_id[aid]
+            actors.append(Actor(aid, p.type, p.name_en, p.name_ar, tuple(ms), transliterated=True))
+    doc._.actors = tuple(actors)

@@ -1,0 +1,194 @@
+"""People the gazetteer does not know: where their names may start, and the names found there.
+
+A name may start after a title or role (اللواء مسعود جزايري, titles.yaml), after a speech verb
+(وقال بلير), after a nationality (الفرنسي أرنو كليمان), at a given name (سهيل كريمي), at the word
+before بن (سهل بن حنيف), and at two name-table words in a row (توني بلير). The name grammar
+(names.py) says where each ends; lists.py adds the names that follow in a list and joins names to
+the known people beside them. Names are transliterated (output.FoundActors).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.lists import Lists, NameAt
+from briefing.pipeline.actors.names import (
+    HONORIFIC,
+    NATION,
+    PLAIN,
+    SPEECH_VERB,
+    TITLED,
+    NameContext,
+    NameFinder,
+)
+from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.words import WordTables, folded
+from briefing.pipeline.gazetteer import surface_key
+from briefing.resources import ActorEntry, Resources
+from briefing.resources.schema import ActorRulesFile, ParticlesFile
+from briefing.text.normalize import fold
+
+# What each word can do for the name finder, as bits, looked up once per token.
+_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
+TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
+
+
+@dataclass(frozen=True)
+class PeopleTables:
+    titles: PhraseMatcher  # on NORM; match key: the title's id
+    honorifics: frozenset[int]  # hashes of the ids of honorific titles (الإمام, الملك, الشيخ)
+    roles: Mapping[int, int]  # norm hash → role bits
+    names: NameContext
+
+
+def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
+    roles: dict[int, int] = defaultdict(int)
+    for v in resources.get("actor_rules", ActorRulesFile).speech_verbs:
+        roles[strings.add(fold(v))] |= _SPEECH
+    # Folded, ألبرت reads as ال + برت: whether a word has the article is read on the raw
+    # text when it is used.
+    for w in words.only_names:
+        roles[strings.add(w)] |= _ONLY_NAME
+    for w in words.patronymics:
+        roles[strings.add(w)] |= _PATRONYMIC
+    for g in words.given:
+        roles[strings.add(g)] |= _GIVEN
+    # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
+    for e in resources.actors:
+        for d in e.demonym_ar:
+            if " " not in d and not d.endswith(("ون", "ين")):
+                roles[strings.add("ال" + fold(d))] |= _DEMONYM
+    return dict(roles)
+
+
+def build_people_tables(
+    resources: Resources, words: WordTables, vocab: Vocab, pattern_doc: Callable[[str], Doc]
+) -> PeopleTables:
+    rules = resources.get("actor_rules", ActorRulesFile)
+    titles = PhraseMatcher(vocab, attr="NORM")
+    for t in resources.titles:
+        titles.add(t.id, [pattern_doc(form) for form in t.ar])
+    that = folded(resources.get("particles", ParticlesFile).forms("that")) | folded(
+        rules.reported_speech_marks
+    )
+    return PeopleTables(
+        titles=titles,
+        # Honorifics (الإمام, الملك, الشيخ) may stand before a one-word name with the article.
+        honorifics=frozenset(vocab.strings.add(t.id) for t in resources.titles if t.kind == "honorific"),
+        roles=_roles(resources, words, vocab.strings),
+        names=NameContext(
+            followers=folded(rules.name_followers),
+            that=that,
+            regnal=frozenset(tuple(r.split()) for r in folded(rules.regnal_numbers)),
+        ),
+    )
+
+
+class People:
+    """Finds the people of one document that the gazetteer does not know."""
+
+    def __init__(self, finder: NameFinder, tables: PeopleTables, entries: Mapping[str, ActorEntry]) -> None:
+        self.finder = finder
+        self.a = finder.a
+        self.w = finder.w
+        self.t = tables
+        self.entries = entries
+
+    def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
+        """Starts after a title, past adjectives and commas (الباحث السياسي، صدام الجاسر); after an
+        honorific, where the skipped words begin, in case one of them is the name (الشيخ الخراساني)."""
+        a, given = self.a, self.w.t.given
+        n = len(a.norms)
+        for match_id, _start, end in self.t.titles(a.doc):
+            k = end
+            for _ in range(TITLE_GAP):
+                if k < n and (
+                    (a.word(k).startswith("ال") and a.word(k) not in given) or a.word(k) in ("،", ",")
+                ):
+                    k += 1
+            honorific = match_id in self.t.honorifics
+            starts.append((k, HONORIFIC if honorific else TITLED))
+            if k > end and honorific:
+                fallback[k] = end
+
+    def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
+        """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
+        or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
+        w = self.w
+        foreign = w.foreign_first(self.a.word(i))
+        return (
+            i + 1 < len(flags)
+            and bool(flags[i + 1] & _ONLY_NAME or (foreign and w.unknown_word(i + 1)))
+            and i not in taken
+            and w.nameish(i, first=True)
+            and w.nameish(i + 1)
+            and not w.article(i)
+        )
+
+    def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
+        """Starts that the words' roles give: after a speech verb or a nationality, at two name
+        words, before بن, at a given name."""
+        a = self.a
+        n = len(a.norms)
+        flags = [self.t.roles.get(h, 0) for h in a.norms]
+        for i, f in enumerate(flags):
+            if not f:
+                continue
+            if f & _SPEECH and i + 1 < n:
+                starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb
+            if f & _DEMONYM and i + 1 < n:
+                starts.append((i + 1, NATION))
+            if f & _ONLY_NAME and self._two_names(i, flags, taken):
+                starts.append((i, PLAIN))
+            if f & _PATRONYMIC and i:
+                starts.append((i - 1, PLAIN))  # سهل بن حنيف: the word before بن is a given name
+            if f & _GIVEN:
+                # أبو عبد الله, أم كلثوم: the kunya opens the name.
+                starts.append((i - 1 if i and a.word(i - 1) in self.w.t.kunyas else i, PLAIN))
+
+    def _names(self, taken: set[int], used: set[int]) -> list[NameAt]:
+        """The names that start where a title or a word's role says one may."""
+        starts: list[tuple[int, int]] = []
+        fallback: dict[int, int] = {}  # after a title, where the words the name finder skipped begin
+        self._after_titles(starts, fallback)
+        self._by_role(starts, taken)
+        finder = self.finder
+        found: list[NameAt] = []
+        for k, mode in sorted(starts):
+            end = finder.name_at(k, used, mode=mode)
+            if end == k and k in fallback:
+                k = fallback[k]
+                end = finder.name_at(k, used, mode=mode, article=True)
+            if end == k:
+                continue
+            found.append((k, end, finder.text(k, end)))
+            used.update(range(k, end))
+        return found
+
+    def hits(self, taken: set[int], found_actors: FoundActors, known: list[Hit]) -> list[Hit]:
+        """Hits for the people found; `known` (the hits so far) may grow to take a name in."""
+        used = set(taken)
+        found = self._names(taken, used)
+        lists = Lists(self.finder, self.entries, known, used)
+        found += lists.following(found)
+        # A one-word name that is the family name of a longer one in the article is its short form.
+        family = {surface_key(name).split()[-1] for k, end, name in found if end - k > 1}
+        found, merged = lists.join_known(found, taken, found_actors)
+        out: list[Hit] = []
+        for k, end, name_ar in found:
+            if k in merged:
+                continue
+            key = surface_key(name_ar)
+            if end - k == 1 and key in family:
+                continue
+            pid = found_actors.add("PERSON", name_ar)
+            out.append(Hit(k, end, self.finder.start_char(k), self.a.end_char(end), pid, "PERSON", key))
+        return out

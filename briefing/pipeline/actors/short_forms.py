@@ -1,0 +1,87 @@
+"""Short forms: a name used alone after the article named it in full. A person's family name
+(روحاني after حسن روحاني), an organisation's head noun (الهيئة after هيئة تحرير الشام, never
+before it), and a one-word name found from its context (وقال فيرغسون إن) wherever it recurs.
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+
+from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.words import NOUN_PROCLITICS, Words
+from briefing.text.normalize import raw_prefix_length, strip_proclitics
+
+ShortForms = dict[str, tuple[str, str, int]]  # folded form → (actor id, type, token it may follow)
+FAMILY_MIN, LONE_MIN = 3, 4  # letters of a family name, of a one-word name used as a short form
+
+
+class Shorts:
+    """Short forms in one document."""
+
+    def __init__(self, w: Words, org_heads: frozenset[str]) -> None:
+        self.w = w
+        self.a = w.a
+        self.org_heads = org_heads
+
+    def forms(self, hits: list[Hit]) -> ShortForms:
+        """The short forms of the names the hits hold, first hit first."""
+        t = self.w.t
+        short: ShortForms = {}
+        for h in hits:
+            words = h.surface.split()
+            if h.type == "PERSON" and len(words) >= 2:
+                last = words[-1]
+                if (
+                    len(last) >= FAMILY_MIN
+                    and last not in t.non_name
+                    and last not in t.given | t.name_endings
+                ):
+                    short.setdefault(last, (h.actor, h.type, h.start))
+            elif h.type == "ORG" and len(words) >= 2 and words[0] in self.org_heads:
+                head = words[0] if words[0].startswith("ال") else "ال" + words[0]
+                short.setdefault(head, (h.actor, h.type, h.start))
+            elif len(words) == 1 and ":ar:" in h.actor and h.type in ("PERSON", "ORG"):
+                # A one-word name found from its context (وقال فيرغسون إن, فريق أسيك) names the
+                # same actor wherever the article uses it, context or not.
+                w = words[0]
+                if len(w) >= LONE_MIN and not (w in t.given or w in t.common or w in t.resource_words):
+                    short.setdefault(w, (h.actor, h.type, -1))
+        return short
+
+    def hits(self, hits: list[Hit], taken: set[int]) -> list[Hit]:
+        """Hits for the short forms of `hits` in the tokens not `taken`."""
+        short = self.forms(hits)
+        if not short:
+            return []
+        a = self.a
+        # The form itself, or with a proclitic the normaliser did not know to remove (وكريمي).
+        wanted = {get_string_id(p + key) for key in short for p in ("", *NOUN_PROCLITICS)}
+        alpha = a.array[:, 3]
+        out = []
+        for i in [i for i, h in enumerate(a.norms) if h in wanted]:
+            if i in taken or not alpha[i]:
+                continue
+            hit = self._use(i, short, taken)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _use(self, i: int, short: ShortForms, taken: set[int]) -> Hit | None:
+        """A hit for token i when it is a short form of `short`."""
+        a = self.a
+        norm, raw, idx = a.word(i), a.raw(i), a.idx[i]
+        if norm in short:
+            form, start_char = norm, idx + a.clitics.get(i, 0)
+        else:
+            form, removed = strip_proclitics(norm, short.keys())
+            start_char = idx + raw_prefix_length(raw, removed)
+        if form not in short:
+            return None
+        actor, atype, first = short[form]
+        if atype == "ORG" and i < first:
+            return None  # "الهيئة" refers back, never forward
+        start = i
+        if atype == "PERSON" and i and a.word(i - 1) in self.w.t.connectors and i - 1 not in taken:
+            # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو.
+            start, start_char = i - 1, a.idx[i - 1] + self.w.skip(i - 1)
+        return Hit(start, i + 1, start_char, idx + len(raw), actor, atype)

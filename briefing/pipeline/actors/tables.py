@@ -1,0 +1,50 @@
+"""The actor component's load-time tables, one frozen dataclass built from the resources by
+`build_tables`: a part per rule family, each built by its own module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from briefing.pipeline.actors.candidates import CandidateTables, build_candidate_tables
+from briefing.pipeline.actors.disambiguation import ContextTables, build_context_tables
+from briefing.pipeline.actors.glued import GlueTables, build_glue_tables
+from briefing.pipeline.actors.lexicon import name_lexicon
+from briefing.pipeline.actors.organisations import OrgTables, build_org_tables
+from briefing.pipeline.actors.people import PeopleTables, build_people_tables
+from briefing.pipeline.actors.words import WordTables, build_word_tables
+from briefing.pipeline.gazetteer import gazetteer_index
+from briefing.pipeline.loading import PatternTokenizer
+from briefing.resources import ActorEntry, Resources
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    entries: Mapping[str, ActorEntry]  # the gazetteer, by id
+    words: WordTables  # what a word can be in a name (every family)
+    candidates: CandidateTables  # gazetteer matches made mentions
+    context: ContextTables  # shared and everyday-word surfaces
+    glue: GlueTables  # names glued to a neighbour
+    orgs: OrgTables  # organisations by their nouns
+    people: PeopleTables  # people by title, role and name words
+
+
+def build_tables(
+    resources: Resources, known: frozenset[str], vocab: Vocab, make_doc: Callable[[str], Doc]
+) -> ActorTables:
+    """The tables for `resources`; `known` as the normalizer has it, `make_doc` the tokenizer."""
+    index = gazetteer_index(resources)
+    words = build_word_tables(resources, known, name_lexicon(resources))
+    pattern_doc = PatternTokenizer(make_doc, known)
+    return ActorTables(
+        entries={e.id: e for e in resources.actors},
+        words=words,
+        candidates=build_candidate_tables(resources, index, vocab.strings),
+        context=build_context_tables(resources, index, vocab.strings),
+        glue=build_glue_tables(resources, index, words),
+        orgs=build_org_tables(resources, vocab, pattern_doc),
+        people=build_people_tables(resources, words, vocab, pattern_doc),
+    )

@@ -1,0 +1,208 @@
+"""What a word can be in a name: the word sets every actor rule reads, and the per-word tests built
+on them (can this token be part of a person's name, does it carry the article, is it a name
+token of the name table …), answered once per word and cached across documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.pipeline.actors.document import Tokens
+from briefing.pipeline.actors.lexicon import NameLexicon
+from briefing.resources import Resources
+from briefing.resources.schema import ActorRulesFile, ActorsFile, GivenNamesFile
+from briefing.text.normalize import PROCLITICS, fold, has_arabic
+from briefing.text.transliterate import Transliterator
+
+# Proclitics written before the article (وال, بال, لل …): a word that opens with one opens a
+# phrase (للإنتاج, بالنتيجة), not a name.
+ARTICLE_PROCLITICS = tuple(c for c in PROCLITICS if c.endswith(("ال", "لل")))
+# Proclitics that stand before a noun or a name: all but the article forms and the future's س,
+# which stands only before a verb.
+NOUN_PROCLITICS = tuple(c for c in PROCLITICS if not c.endswith(("ال", "لل", "س")))
+ONE_LETTER_PROCLITICS = tuple(c for c in NOUN_PROCLITICS if len(c) == 1)  # و ف ب ل ك
+# A first name of another language opens a name before an unknown word from this much evidence
+# in the name table, and this many letters.
+FOREIGN_MIN_COUNT, FOREIGN_MIN_LETTERS = 5, 4
+
+
+def folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@dataclass(frozen=True)
+class WordTables:
+    """Word sets (folded unless said otherwise) that the rule families share."""
+
+    translit: Transliterator
+    known: frozenset[str]  # every word some component's patterns use
+    only_names: frozenset[str]  # words that are only ever names
+    resource_words: frozenset[str]  # words resources use other than as a person's name
+    given: frozenset[str]  # given names: they open a person's name
+    weak_given: frozenset[str]  # given names spelt like function words (علي for على)
+    common: frozenset[str]  # words a corpus uses outside names far more often than in one
+    non_name: frozenset[str]
+    non_name_raw: frozenset[str]  # as written
+    connectors: frozenset[str]  # بن, أبو, آل …
+    patronymics: frozenset[str]
+    kunyas: frozenset[str]
+    compound_first: frozenset[str]  # first words of two-word given names: عبد, أبو, أم
+    compound_second: frozenset[str]
+    name_endings: frozenset[str]
+
+
+def _given_names(
+    resources: Resources, non_name: frozenset[str], patronymics: frozenset[str]
+) -> frozenset[str]:
+    # The first words of the people the gazetteer knows open names too (صدام، شون).
+    known_first = {
+        fold(s).split()[0]
+        for e in resources.actors
+        if e.type == "PERSON"
+        for s in e.surfaces_ar
+        if len(s.split()) > 1 and not fold(s).startswith("ال")
+    }
+    listed = folded(resources.get("given_names", GivenNamesFile).given_names)
+    return (listed | known_first) - non_name - patronymics
+
+
+def build_word_tables(resources: Resources, known: frozenset[str], lexicon: NameLexicon) -> WordTables:
+    rules = resources.get("actor_rules", ActorRulesFile)
+    non_name, patronymics = folded(rules.non_name_words), folded(rules.patronymics)
+    given = _given_names(resources, non_name, patronymics)
+    # Given names that are function words as written in careless spelling (علي for على):
+    # they open a name only when another name word follows.
+    weak_given = folded(rules.non_name_words_as_written) & given
+    # Words a corpus uses outside names far more often than in one (amal "hope", ramadan):
+    # never read as names, whatever the name lexicon says.
+    common = frozenset(
+        w for f in resources.files.values() if isinstance(f, ActorsFile) for w in f.common_words
+    )
+    return WordTables(
+        translit=lexicon.translit,
+        known=known,
+        only_names=lexicon.only_names,
+        # Words some resource uses, other than as a person's name: they do not start or extend one.
+        resource_words=known - lexicon.only_names,
+        given=given,
+        weak_given=weak_given,
+        common=common - weak_given,
+        non_name=non_name,
+        # Raw, unfolded: "على" folds to "علي" (Ali), so function words are checked before folding.
+        non_name_raw=frozenset(rules.non_name_words_as_written),
+        connectors=folded(rules.name_connectors),
+        patronymics=patronymics,
+        kunyas=folded(rules.kunyas),
+        compound_first=folded(rules.kunyas) | folded(rules.theophoric_first),
+        compound_second=folded(rules.compound_second),
+        name_endings=folded(rules.name_endings),
+    )
+
+
+@dataclass
+class WordCaches:
+    """Per-word answers, kept across documents; cleared whenever the tables are rebuilt."""
+
+    nameish: dict[int, bool] = field(default_factory=dict)  # per orth
+    article: dict[int, bool] = field(default_factory=dict)  # per orth: clitic and article go together
+    name_token: dict[str, bool] = field(default_factory=dict)  # per norm
+    glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
+    name_en: dict[str, str] = field(default_factory=dict)  # per folded name
+
+    def clear(self) -> None:
+        for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en):
+            cache.clear()
+
+
+class Words:
+    """The per-word tests on one document's tokens."""
+
+    def __init__(self, a: Tokens, tables: WordTables, caches: WordCaches) -> None:
+        self.a = a
+        self.t = tables
+        self.caches = caches
+
+    def nameish(self, i: int, *, first: bool = False) -> bool:
+        """Can token i be part of a person's name? Only a name's `first` word may carry a
+        proclitic (وسمير نوار, لمحمد): inside a name, و starts the next one."""
+        a = self.a
+        orth = a.orths[i]
+        ok = self.caches.nameish.get(orth)
+        if ok is None:
+            ok = self.caches.nameish[orth] = self._nameish(a.strings[orth], a.word(i))
+        return ok and (first or not self.skip(i))
+
+    def _nameish(self, text: str, norm: str) -> bool:
+        t = self.t
+        whole = fold(text)  # وجود is a word before it is و + the name جود
+        # بمواجهة, لمستشاريه: a preposition on an everyday word the normaliser did not know.
+        glued = whole[:1] in ONE_LETTER_PROCLITICS and whole[1:] in t.common
+        return (
+            text.isalpha()
+            and has_arabic(text)
+            and len(norm) >= 2
+            and norm not in t.non_name
+            and text not in t.non_name_raw
+            and (whole == norm or not (whole in t.non_name or whole in t.common))
+            and not (glued and whole == norm and norm not in t.given and not self.name_token(norm))
+        )
+
+    def skip(self, i: int) -> int:
+        """Characters of proclitic to leave out of a name that starts at token i."""
+        a = self.a
+        clitic = a.clitics.get(i, 0)
+        if not clitic:
+            return 0
+        # ك is rarely a proclitic on a name and often a name's first letter: كليمان is not
+        # ك + ليمان, though the normaliser, knowing the name ليمان, takes it off.
+        return 0 if fold(a.raw(i)[:clitic]) == "ك" and a.word(i) in self.t.only_names else clitic
+
+    def article(self, i: int) -> bool:
+        """Does token i open with the article? Read on the raw word: أل and إل open names
+        (ألبرت, إلياس), not the article, though they fold to ال."""
+        orth = self.a.orths[i]
+        hit = self.caches.article.get(orth)
+        if hit is None:
+            text = self.a.strings[orth][self.skip(i) :]
+            # والروعة with its proclitic still on (the normaliser knew no الروعة) has the article too.
+            hit = self.caches.article[orth] = text.startswith(("ال", "ٱل")) or fold(text).startswith(
+                ARTICLE_PROCLITICS
+            )
+        return hit
+
+    def name_token(self, norm: str) -> bool:
+        """Is `norm` a person-name token of the name table (and no everyday word)?"""
+        hit = self.caches.name_token.get(norm)
+        if hit is None:
+            hit = self.caches.name_token[norm] = norm not in self.t.common and self.t.translit.is_name_token(
+                norm
+            )
+        return hit
+
+    def name_word(self, norm: str) -> bool:
+        """A given name or a name token: a word names are made of."""
+        return norm in self.t.given or self.name_token(norm)
+
+    def foreign_first(self, norm: str) -> bool:
+        """A first name of another language that names people often (فرانك, أناستازيا): before an
+        unknown word it opens a name. Arabic-looking name words are everyday words too often."""
+        translit = self.t.translit
+        hit = translit.table.get(norm)
+        return (
+            hit is not None
+            and hit[1] >= FOREIGN_MIN_COUNT
+            and len(norm) >= FOREIGN_MIN_LETTERS
+            and norm not in translit.arabic_style
+        )
+
+    def unknown_word(self, i: int) -> bool:
+        """Is token i a word no resource knows and no corpus uses as an everyday word?"""
+        norm = self.a.word(i)
+        return (
+            len(norm) >= 3
+            and norm not in self.t.resource_words
+            and norm not in self.t.common
+            and not self.a.clitics.get(i)
+            and self.nameish(i)
+            and not self.article(i)
+        )

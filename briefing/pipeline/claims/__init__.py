@@ -1,0 +1,104 @@
+"""Component: claims — who said what, with which speech act.
+
+A claim is a reporting cue (cues.yaml: قال، نفى، بحسب، تصريح ...), the speaker the cue
+attributes to (an actor from doc.spans["actors"], or a speaker phrase from speakers.yaml such as
+"مصدر مطلع" or "الصحيفة"), the claimed content (after أن/إن, inside quotes, after a colon, or the
+clause a relay phrase is attached to) and a stance. Speakers are looked for in the usual orders:
+after the verb ("وقال سهيل كريمي"), before it ("الباحث السياسي، صدام الجاسر، أكد"), dropped
+("وأضاف:" — the previous speaker), and after a relay phrase ("…، وفقًا للمسؤولين"). Short
+references ("المسؤول الأميركي", "الصحيفة") are tied to the actor they refer back to.
+
+The rule families, in the order a document goes through them:
+
+    context      the document as per-token arrays, filled from a per-word row cache
+    phrases      speaker phrases: actors, and heads grown by qualifiers and nationalities
+    cues         the cues, and the claim each makes by its kind (verb, noun, relay, impersonal)
+    complements  what opens the content after a cue: أن/إن, a quotation, a preposition, an object
+    subjects     which phrase is a verb's subject, or whose speaker a dropped subject continues
+    content      the span of the claimed words, to the end of their clause
+    speakers     the Speaker of a phrase, referring back where it is a short reference
+    stance       the claim's stance
+    english      the Claim and its English line
+
+Output: doc.spans["claims"] (one span per cue, label = stance) and doc._.claims, a tuple of
+briefing.model.Claim in text order.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from briefing.model.contract import Claim
+from briefing.pipeline.batching import BatchPipe
+from briefing.pipeline.claims.context import Row, read_context
+from briefing.pipeline.claims.cues import drafts, find_cues
+from briefing.pipeline.claims.english import claim
+from briefing.pipeline.claims.phrases import actor_phrase, find_phrases
+from briefing.pipeline.claims.tables import ClaimTables, build_tables, cue_words, head_words, qualifier_words
+from briefing.resources import Resources
+from briefing.resources.schema import CuesFile, SpeakersFile
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=())
+
+
+def vocabulary(resources: Resources) -> set[str]:
+    """Words of cues, speaker heads and their qualifiers.
+
+    Not the function words the rules read (أن، كما، قد …): declaring "ان" would let the
+    normalizer read كان as ك + ان.
+    """
+    speakers = resources.get("speakers", SpeakersFile)
+    words: set[str] = set()
+    for key in (
+        *cue_words(resources.get("cues", CuesFile)),
+        *head_words(speakers),
+        *qualifier_words(speakers),
+    ):
+        words.update(key.split())
+    return words
+
+
+class ClaimExtractor(BatchPipe):
+    """Finds claims. Config: none; the cue, speaker and qualifier lexicons come from resources."""
+
+    tables: ClaimTables
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        # Per-word caches, kept across documents. A word's row is keyed by its (orth, norm) hash
+        # pair: a document is then a few lookups per token, and only a word seen for the first
+        # time is read from its strings.
+        self._rows: dict[int, Row] = {}
+        self._folds: dict[str, str] = {}
+        self._labels: dict[int, str] = {}  # string hash → string, for span labels and ids
+
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
+        self.tables = build_tables(resources, known, self.nlp)
+        self._rows.clear()  # a row depends on the known words
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims: list[Claim] = []
+        spans: list[Span] = []
+        if len(doc):
+            ctx = read_context(doc, self.tables, self._rows, self._folds, self._labels, actor_phrase)
+            matches = self.tables.matcher(doc)
+            find_phrases(ctx, matches)
+            find_cues(ctx, matches)
+            for draft in drafts(ctx):
+                claims.append(claim(ctx, draft))
+                spans.append(Span(doc, draft.cue.start, draft.cue.end, label=draft.stance))
+        doc.spans["claims"] = spans
+        doc._.claims = tuple(claims)
+        return doc
+
+
+@Language.factory(
+    "briefing_claims",
+    requires=["token.norm", "token._.clitic", "token.is_sent_start", "doc._.actors", "doc._.figures"],
+    assigns=["doc._.claims", "doc.spans"],
+)
+def make_claims(nlp: Language, name: str) -> ClaimExtractor:
+    return ClaimExtractor(nlp, name)

@@ -1,0 +1,114 @@
+"""What opens a cue's content: its complement, looked for after the cue within the clause.
+
+أن / إن ("that"; not إلى أن "until" or إلا أن "but"), a colon or an opening quotation mark, a
+preposition (عن، إلى، على، من: the cue's entry names which it takes), ب + a verbal noun (طالب
+بإخلاء), or a direct object, which starts after the one addressed (طلبت من إيران عدم …).
+"""
+
+from __future__ import annotations
+
+from briefing.pipeline.claims.content import clause_start
+from briefing.pipeline.claims.context import COMMAS, OPEN_QUOTES, Context, Cue
+
+_MAX_REGION = 22  # tokens between a cue and the word that opens its content
+
+# (first content token, marker token, complement)
+Marker = tuple[int, int, str]
+
+
+def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
+    """(first content token, marker token, complement) after the cue, within the clause."""
+    comps = cue.entry.complements
+    that, quote, with_ = "that" in comps, "quote" in comps, "with" in comps
+    tables = ctx.tables
+    that_words, prepositions = tables.that, tables.complement_prepositions
+    fw, texts, cue_at, np_of = ctx.fw, ctx.texts, ctx.cue_at, ctx.np_of
+    first_prep: Marker | None = None
+    i = cue.end
+    stop = min(limit, cue.end + _MAX_REGION + 1)
+    while i < stop:
+        norm, text = fw[i], texts[i]
+        if that and norm in that_words and that_here(ctx, cue, i):
+            return i + 1, i, "that"
+        if quote and text == ":":
+            return i + 1, i, "quote"
+        if quote and text in OPEN_QUOTES and i == cue.end:
+            return i, i, "quote"
+        if text in COMMAS and i + 1 < limit and clause_start(ctx, i + 1):
+            break
+        other = cue_at.get(i)
+        if (
+            other is not None
+            and i > cue.start
+            and (other.entry.kind in ("participle", "relay") or ctx.joined(i))
+        ):
+            break
+        comp = prepositions.get(norm)
+        if comp is not None and norm == cue.entry.source and adjacent(ctx, cue, i):
+            # "نقلت الصحيفة عن مسؤولين إن …": عن names the source, not the content
+            i = _past_source(ctx, i + 1, limit)
+            continue
+        if comp in comps and np_of[i] < 0:
+            nxt = i + 1
+            if that and nxt < limit and fw[nxt] in that_words:
+                return nxt + 1, nxt, "that"
+            # A preposition right after the verb or its subject opens the content ("أعرب عن
+            # أمله"); further on it is a fallback, should no أن follow.
+            if adjacent(ctx, cue, i):
+                return i + 1, i, comp
+            first_prep = first_prep or (i + 1, i, comp)
+        elif with_ and first_prep is None and with_here(ctx, i):
+            first_prep = (i, i, "with")
+        i += 1
+    return first_prep
+
+
+def _past_source(ctx: Context, i: int, limit: int) -> int:
+    """The token after the source a preposition names (the phrase at token i, if one starts)."""
+    if i < limit and ctx.np_of[i] == i:
+        return ctx.phrase(i).end
+    return i
+
+
+def adjacent(ctx: Context, cue: Cue, i: int) -> bool:
+    """Is token i right after the cue, or right after a speaker phrase that follows it?"""
+    first = ctx.skip_blank(cue.end)
+    if i == first:
+        return True
+    np = ctx.np(first)
+    return np is not None and ctx.skip_blank(np.end) == i
+
+
+def that_here(ctx: Context, cue: Cue, i: int) -> bool:
+    """Is أن at i the "that" of the cue, not part of إلى أن (until), بعد أن, إلا أن …?"""
+    if i == cue.end or ctx.fw[i - 1] not in ctx.tables.conjunction_heads:
+        return True
+    # "أشار إلى أن", "يعتبر المحللون إلى أن": إلى right after the cue or its subject
+    j = i - 1
+    return ctx.fw[j] == "الي" and (j == cue.end or ctx.np_of[j - 1] == ctx.skip_blank(cue.end))
+
+
+def with_here(ctx: Context, i: int) -> bool:
+    """Is token i ب + a verbal noun (طالب بإخلاء)?"""
+    norm = ctx.fold(ctx.texts[i])
+    tables = ctx.tables
+    return (
+        norm.startswith("ب")
+        and len(norm) > 3
+        and norm not in tables.ba_initial_words
+        and norm not in tables.that
+        and ctx.np_of[i] < 0
+        and ctx.alpha[i]
+    )
+
+
+def skip_addressee(ctx: Context, i: int, limit: int) -> int:
+    """طلبت من إيران عدم …, أبلغ نظراءه بـ …: the one asked is not the content."""
+    if i < limit and ctx.fw[i] in ("من", "الي"):
+        i += 1
+        if i < limit and ctx.np_of[i] == i:
+            return ctx.phrase(i).end
+        return min(i + 1, limit)
+    if i < limit and ctx.np_of[i] == i and ctx.texts[i][:1] == "ل" and ctx.clitic[i]:
+        return ctx.phrase(i).end
+    return i

@@ -1,0 +1,138 @@
+"""The span of the claimed words.
+
+From where the complement opens it to the end of its clause: a full stop or colon, a comma that
+opens a new clause, a relay phrase or a coordinated verb; inside a quotation, its closing mark.
+A relay phrase at the end of its sentence ("…، وفقًا للمسؤولين") claims the clause before it.
+"""
+
+from __future__ import annotations
+
+from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
+
+_MAX_CONTENT = 45  # tokens of content at most
+_LEAD_IN = 4  # a comma this close to the sentence start ends a lead-in ("من جانبها،")
+_CLOSED_CLAUSE = 5  # tokens after the last comma for the relay to close that clause alone
+
+
+def content(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, int] | None:
+    """Token span of the claimed words from token i, cut at the end of their clause."""
+    start, quoted = _opening(ctx, i, s_end, how)
+    end = _clause_end(ctx, start, s_end, quoted)
+    if quoted and end >= s_end:
+        # The quotation goes on past the sentence: keep its first sentence.
+        end = s_end
+    texts, space = ctx.texts, ctx.space
+    while end > start and (
+        texts[end - 1] in COMMAS or texts[end - 1] in QUOTES or texts[end - 1] in FINAL or space[end - 1]
+    ):
+        end -= 1
+    if end <= start:
+        return None
+    return start, end
+
+
+def _opening(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, bool]:
+    """The first token of the content, and whether a quotation mark opens it."""
+    while i < s_end and (ctx.space[i] or (ctx.texts[i] in QUOTES and how != "quote")):
+        i += 1
+    if how == "quote":
+        while i < s_end and ctx.space[i]:
+            i += 1
+        if i < ctx.n and ctx.texts[i] in OPEN_QUOTES:
+            return i + 1, True
+    return i, False
+
+
+def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
+    """Where the clause that starts at `start` ends (at most _MAX_CONTENT tokens on)."""
+    texts, cue_at = ctx.texts, ctx.cue_at
+    end = start
+    stop = min(s_end, start + _MAX_CONTENT)
+    while end < stop:
+        text = texts[end]
+        if quoted:
+            if text in QUOTES:
+                break
+        elif text in FINAL or text == ":":
+            break
+        elif text in COMMAS and end + 1 < s_end and clause_start(ctx, end + 1):
+            break
+        elif end > start and end in cue_at:
+            other = cue_at[end].entry.kind
+            if other == "relay" or (other in ("verb", "participle") and ctx.joined(end)):
+                break
+        end += 1
+    return end
+
+
+def clause_start(ctx: Context, i: int) -> bool:
+    """Does the token after a comma open a new clause (وذلك، حيث، وفقا، لافتا …)?"""
+    text, norm = ctx.texts[i], ctx.fw[i]
+    tables = ctx.tables
+    if i in ctx.cue_at and ctx.cue_at[i].entry.kind in ("relay", "participle", "verb"):
+        return True
+    if (text.startswith("و") and len(text) > 1 and ctx.np_of[i] != i) or norm in tables.clause_openers:
+        return True
+    # "، عادت إيران …": a bare word and then a named actor read as a verb and its subject
+    nxt = ctx.np(i + 1)
+    return (
+        nxt is not None
+        and nxt.type in ("PERSON", "ORG", "GPE")
+        and ctx.np_of[i] < 0
+        and ctx.alpha[i]
+        and not norm.startswith("ال")
+        and not ctx.clitic[i]
+        and norm not in tables.prepositions
+        and norm not in tables.explanation_openers
+        and norm not in tables.that
+        and i not in ctx.cue_at
+    )
+
+
+def clause_head(ctx: Context, s_start: int, i: int) -> bool:
+    """Is token i the first word of its sentence (a leading و, quotes and spaces aside)?"""
+    return all(ctx.space[k] or ctx.texts[k] in QUOTES for k in range(s_start, i))
+
+
+def clause_before(ctx: Context, cue: Cue, s_start: int) -> tuple[int, int] | None:
+    """The clause a relay phrase at the end of its sentence is attached to."""
+    chained = _chained(ctx, cue)
+    if chained is not None:
+        return chained
+    end = cue.start
+    while end > s_start and (ctx.texts[end - 1] in COMMAS or ctx.space[end - 1]):
+        end -= 1
+    start = s_start
+    here = ctx.sent(cue.start)
+    earlier = [d.cue.start for d in ctx.drafts if d.sent == here and d.cue.start < cue.start]
+    commas = [k for k in range(s_start, end) if ctx.texts[k] in COMMAS]
+    if earlier:
+        start = earlier[0]
+    elif commas and end - commas[-1] > _CLOSED_CLAUSE:
+        start = commas[-1] + 1  # the clause the relay closes
+    else:
+        # A short lead-in before a comma ("يوم الجمعة،", "من جانبها،") is not the claim.
+        for k in range(s_start, min(s_start + _LEAD_IN, end)):
+            if ctx.texts[k] in COMMAS:
+                start = k + 1
+                break
+    while start < end and (ctx.space[start] or ctx.texts[start] in QUOTES):
+        start += 1
+    if end - start < 2:
+        return None
+    return start, end
+
+
+def _chained(ctx: Context, cue: Cue) -> tuple[int, int] | None:
+    """A chain of relays ("وفقًا لمصدرين، وفق الصحيفة") shares the clause before the first."""
+    if not ctx.drafts:
+        return None
+    d = ctx.drafts[-1]
+    if d.cue.entry.kind != "relay" or d.sent != ctx.sent(cue.start) or d.cue.start >= cue.start:
+        return None
+    for t in range(d.cue.end, cue.start):
+        if ctx.np_of[t] >= 0 or ctx.texts[t] in COMMAS or ctx.space[t] or ctx.texts[t] in QUOTES:
+            continue
+        if ctx.fw[t] != "عن" and ctx.texts[t].rstrip("\u0640") != "ل":
+            return None  # a word between the two relays: they are not a chain
+    return d.content_tokens

@@ -1,0 +1,243 @@
+"""One document as the claim rules read it: per-token arrays, and what is found on them.
+
+Reading doc[i] and its attributes builds a Token object each time, which is slow; `read_context`
+reads the token attributes once as arrays, and each word's row (text, folded forms, proclitic
+length, flags) from a cache kept across documents, so a document costs a few lookups per token.
+The phrases, cues and claim drafts found on the document are kept here too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
+from spacy.tokens import Doc
+
+from briefing.model.contract import Actor, Speaker
+from briefing.pipeline.claims.tables import ClaimTables, CueWord, HeadWord
+from briefing.pipeline.tokenizer import text_of
+from briefing.text.normalize import fold
+
+FINAL = frozenset({".", "!", "?", "؟", "…", "..", "...", ";", "؛"})
+COMMAS = frozenset({"،", ","})
+QUOTES = frozenset("\"'“”„‟«»‹›‘’`")
+OPEN_QUOTES = frozenset('"“„«‹‘')
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
+_MAX_ROWS = 200_000  # words remembered at most
+
+# A word's row: text, norm, folded form with proclitics kept, proclitic length, is_space, is_alpha.
+Row = tuple[str, str, str, int, bool, bool]
+# A span of doc.spans["actors"], keyed by its start: (end, label hash, actor id hash).
+ActorSpan = tuple[int, int, int]
+# An actor phrase not built yet: (end, label hash, actor id hash, id hashes when coordinated).
+Pending = tuple[int, int, int, "list[int] | None"]
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A speaker phrase: token span, character span (proclitics excluded), what it is."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    actor: str | None = None  # actor id when the phrase is, or names, an actor
+    type: str = "HEAD"  # PERSON | ORG | GPE | LOC | HEAD
+    head: HeadWord | None = None
+    kinds: tuple[str, ...] = ()
+    quals: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # actor ids of nationality adjectives and named actors
+    names: tuple[str, ...] = ()  # actor ids coordinated in the phrase (France and Britain)
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    entry: CueWord
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim found, before its English line is written."""
+
+    cue: Cue
+    sent: int
+    speaker: Speaker | None
+    np: Phrase | None
+    content: tuple[int, int]  # characters
+    content_tokens: tuple[int, int]
+    stance: str
+    kinds: tuple[str, ...] = ()
+    inside_quote: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    """One document, as plain lists, with the phrases, cues and drafts found on it."""
+
+    doc: Doc
+    tables: ClaimTables
+    text: str
+    n: int  # tokens
+    idx: list[int]  # character start of each token
+    norms: Sequence[str]
+    fw: Sequence[str]  # folded token with proclitics kept, for function words: كما stays كما
+    texts: Sequence[str]
+    clitic: Sequence[int]  # token._.clitic: raw characters of the proclitics the normalizer removed
+    space: Sequence[bool]  # token.is_space
+    alpha: Sequence[bool]  # token.is_alpha
+    sent_starts: list[int]
+    actors_by_id: Mapping[str, Actor]
+    folds: dict[str, str]  # fold() of a text, kept across documents
+    labels: dict[int, str]  # string hash → string, kept across documents
+    build: Callable[[Context, int, Pending], Phrase]  # makes a pending actor phrase
+    np_of: list[int]  # token → start of the phrase covering it, or -1
+    nps: dict[int, Phrase] = field(default_factory=dict)  # token start → phrase, once built
+    pending: dict[int, Pending] = field(default_factory=dict)  # actor phrases still to build
+    starts: list[int] = field(default_factory=list)  # phrase starts, in order
+    cue_at: dict[int, Cue] = field(default_factory=dict)
+    drafts: list[Draft] = field(default_factory=list)
+    resolved: dict[str, str] = field(default_factory=dict)  # head id → actor id it refers to
+    _figures: list[tuple[int, int, str]] | None = None
+
+    def np(self, i: int) -> Phrase | None:
+        """The phrase starting at token i, if one does."""
+        hit = self.nps.get(i)
+        if hit is None:
+            rec = self.pending.get(i)
+            if rec is None:
+                return None
+            hit = self.nps[i] = self.build(self, i, rec)
+        return hit
+
+    def phrase(self, i: int) -> Phrase:
+        """The phrase starting at token i (np_of[i] == i)."""
+        hit = self.nps.get(i)
+        if hit is None:
+            hit = self.nps[i] = self.build(self, i, self.pending[i])
+        return hit
+
+    @property
+    def figures(self) -> list[tuple[int, int, str]]:
+        """(start, end, English) of the figures in doc._.figures that have an English form (read once)."""
+        if self._figures is None:
+            self._figures = [(f.start, f.end, f.en) for f in self.doc._.figures if f.en]
+        return self._figures
+
+    def end_char(self, i: int) -> int:
+        """Where token i ends in the text."""
+        return self.idx[i] + len(self.texts[i])
+
+    def sent(self, i: int) -> int:
+        return bisect_right(self.sent_starts, i) - 1
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        k = self.sent(i)
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else self.n
+        return self.sent_starts[k], end
+
+    def fold(self, text: str) -> str:
+        """fold(), remembered: news reuses a small vocabulary."""
+        hit = self.folds.get(text)
+        if hit is None:
+            hit = self.folds[text] = fold(text)
+        return hit
+
+    def label(self, key: int) -> str:
+        """The string of a span label or id hash."""
+        hit = self.labels.get(key)
+        if hit is None:
+            hit = self.labels[key] = self.doc.vocab.strings[key] if key else ""
+        return hit
+
+    def skip_blank(self, i: int) -> int:
+        """The first token from i that is not a space or a quotation mark."""
+        while i < self.n and (self.space[i] or self.texts[i] in QUOTES):
+            i += 1
+        return i
+
+    def joined(self, i: int) -> bool:
+        """Does token i carry the conjunction و or ف (a new coordinated verb: "وطلبت")?"""
+        clitic = self.clitic[i]
+        return bool(clitic) and any(c in self.fold(self.texts[i][:clitic]) for c in "وف")
+
+
+def read_context(
+    doc: Doc,
+    tables: ClaimTables,
+    rows: dict[int, Row],
+    folds: dict[str, str],
+    labels: dict[int, str],
+    build: Callable[[Context, int, Pending], Phrase],
+) -> Context:
+    """`doc` as arrays; `rows`, `folds` and `labels` are the caches kept across documents."""
+    arr = doc.to_array([ORTH, NORM, IDX, SENT_START])
+    n = len(arr)
+    # One key per (orth, norm) pair, mixed in 64 bits the way spaCy's own string hashes are.
+    keys = numpy.bitwise_xor(numpy.multiply(arr[:, 0], _MIX, dtype=numpy.uint64), arr[:, 1]).tolist()
+    try:
+        found: list[Any] = list(map(rows.__getitem__, keys))
+    except KeyError:  # a word not seen before (cheaper than looking for None in the rows)
+        found = list(map(rows.get, keys))
+        _learn(doc, arr, keys, found, rows, folds, tables.known)
+    texts, norms, fw, clitic, space, alpha = zip(*found, strict=True)
+    # doc.sents: a sentence starts at 0 and at each later token flagged 1.
+    sent_starts = [0, *(numpy.flatnonzero(arr[1:, 3] == 1) + 1).tolist()]
+    return Context(
+        doc,
+        tables,
+        text_of(doc),
+        n,
+        arr[:, 2].tolist(),
+        norms,
+        fw,
+        texts,
+        clitic,
+        space,
+        alpha,
+        sent_starts,
+        {a.id: a for a in doc._.actors},
+        folds,
+        labels,
+        build,
+        [-1] * n,
+    )
+
+
+def _learn(
+    doc: Doc,
+    arr: numpy.ndarray,
+    keys: list[int],
+    found: list[Any],
+    rows: dict[int, Row],
+    folds: dict[str, str],
+    known: frozenset[str],
+) -> None:
+    """Fill the rows of words not seen before (and remember them)."""
+    strings = doc.vocab.strings
+    for i, row in enumerate(found):
+        if row is not None:
+            continue
+        row = rows.get(keys[i])
+        if row is None:
+            t, n = strings[int(arr[i, 0])], strings[int(arr[i, 1])]
+            # The normalizer cuts proclitics only down to a word it knows, and never from a
+            # word already in its matching form: only then is token._.clitic worth asking.
+            clitic = 0
+            if n != t and n in known:
+                clitic = int(doc[i]._.clitic)
+            fw = n
+            if n != t and clitic:
+                fw = folds.get(t) or fold(t)
+                folds[t] = fw
+            # is_space and is_alpha are flags of the word's lexeme.
+            lex = doc.vocab[t]
+            row = (t, n, fw, clitic, lex.is_space, lex.is_alpha)
+            if len(rows) < _MAX_ROWS:
+                rows[keys[i]] = row
+        found[i] = row

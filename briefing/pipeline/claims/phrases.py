@@ -1,0 +1,214 @@
+"""Speaker phrases: where they are in a document and what each one is.
+
+Two kinds: an actor of doc.spans["actors"] (coordinated actors of one type joined: فرنسا
+وبريطانيا), and a head phrase: a speaker head of speakers.yaml or a title, grown by qualifiers
+("مصدر مطلع"، "مقرب من حكومة دمشق"), nationality adjectives ("مسؤولين إيرانيين"), the body it
+belongs to and a second head joined to it. A title in apposition to a name ("الباحث السياسي، صدام
+الجاسر") is tied to that person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.pipeline.claims.context import COMMAS, QUOTES, ActorSpan, Context, Pending, Phrase
+from briefing.pipeline.claims.tables import HeadWord
+from briefing.text.normalize import raw_prefix_length
+
+_MAX_GROWTH = 6  # words a head phrase grows by at most
+
+
+def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
+    """Note every phrase: head phrases are built at once, actor phrases only when read."""
+    group = ctx.doc.spans.get("actors")
+    # Longest first at each start, then in the group's order; the first at a start is kept.
+    found = sorted(
+        [(s.start, s.start - s.end, k, s.end, s.label, s.id) for k, s in enumerate(group)] if group else []
+    )
+    actor_at: dict[int, ActorSpan] = {s[0]: (s[3], s[4], s[5]) for s in reversed(found)}
+    head_at: dict[int, tuple[int, HeadWord]] = {}
+    heads = ctx.tables.heads
+    for match_id, start, end in matches:
+        entry = heads.get(match_id)
+        if entry is not None and (start not in head_at or end > head_at[start][0]):
+            head_at[start] = (end, entry)
+    # Left to right over the words a phrase may start at; a phrase covers what it spans.
+    # Actor phrases are only noted here: few are ever read, and Phrase objects are built then.
+    texts, pending, np_of, starts, built = ctx.texts, ctx.pending, ctx.np_of, ctx.starts, []
+    done = 0
+    for i in sorted(actor_at.keys() | head_at.keys()) if head_at else sorted(actor_at):
+        if i < done:
+            continue
+        span = actor_at.get(i)
+        if span is not None:
+            end, label, aid = span
+            chain: list[int] | None = None
+            # Coordinated actors: فرنسا وبريطانيا، تركيا وروسيا وإيران
+            while end in actor_at and actor_at[end][1] == label and texts[end].startswith("و"):
+                chain = chain or [aid]
+                chain.append(actor_at[end][2])
+                end = actor_at[end][0]
+            pending[i] = (end, label, aid, chain)
+        else:
+            np = head_phrase(ctx, actor_at, head_at, i)
+            ctx.nps[i] = np
+            built.append(np)
+            end = np.end
+        np_of[i:end] = [i] * (end - i)
+        starts.append(i)
+        done = end
+    _appositions(ctx, built)
+
+
+def names(ctx: Context, rec: Pending) -> tuple[str, ...]:
+    """The actor ids of a pending actor phrase."""
+    return (ctx.label(rec[2]),) if rec[3] is None else tuple(dict.fromkeys(map(ctx.label, rec[3])))
+
+
+def actor_phrase(ctx: Context, i: int, rec: Pending) -> Phrase:
+    """The phrase of a pending actor phrase starting at token i."""
+    end, label, aid, _ = rec
+    actor = ctx.label(aid)
+    return Phrase(
+        i,
+        end,
+        start_char(ctx, i),
+        ctx.end_char(end - 1),
+        actor,
+        ctx.label(label),
+        names=names(ctx, rec),
+        countries=(actor,),
+    )
+
+
+@dataclass(slots=True)
+class _Growth:
+    """What a head phrase gathers as it grows."""
+
+    kinds: list[str]
+    quals: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    actor: str | None = None
+
+
+def head_phrase(
+    ctx: Context, actor_at: dict[int, ActorSpan], head_at: dict[int, tuple[int, HeadWord]], i: int
+) -> Phrase:
+    """The head phrase starting at token i, grown word by word."""
+    end, head = head_at[i]
+    # Plural anonymous sources relay for the outlet; tracked as their own kind for the stance.
+    grown = _Growth(["source-relay" if head.relay else head.kind])
+    steps = 0
+    while end < ctx.n and steps < _MAX_GROWTH:
+        steps += 1
+        nxt = _grow(ctx, actor_at, head_at, end, grown)
+        if nxt < 0:
+            break
+        end = nxt
+    return Phrase(
+        i,
+        end,
+        start_char(ctx, i),
+        ctx.end_char(end - 1),
+        grown.actor,
+        "HEAD",
+        head,
+        tuple(grown.kinds),
+        tuple(grown.quals),
+        tuple(dict.fromkeys(grown.countries)),
+    )
+
+
+def _grow(
+    ctx: Context,
+    actor_at: dict[int, ActorSpan],
+    head_at: dict[int, tuple[int, HeadWord]],
+    end: int,
+    grown: _Growth,
+) -> int:
+    """Where the phrase ends once the word at `end` joins it; -1 when that word does not."""
+    tables = ctx.tables
+    span = actor_at.get(end)
+    if span is not None and span[1] != tables.loc:
+        if span[1] == tables.person:
+            return -1  # a title before a name: the name is the speaker, found on its own
+        if span[1] == tables.org:
+            grown.actor = grown.actor or ctx.label(span[2])
+        grown.countries.append(ctx.label(span[2]))
+        return span[0]
+    norm = ctx.norms[end]
+    if norm in tables.demonyms:
+        grown.countries.append(tables.demonyms[norm])
+        return end + 1
+    qualifier = tables.qualifiers.get(norm)
+    if qualifier is None and norm.startswith("و"):
+        qualifier = tables.qualifiers.get(norm[1:])
+    if qualifier is not None:
+        grown.quals.append(qualifier.en)
+        return _object_of(ctx, actor_at, end + 1, qualifier.takes, grown)
+    text = ctx.texts[end]
+    if end in head_at and text[:1] in "لو" and ctx.clitic[end]:
+        # تقارير لمحللين، مسؤولين وخبراء: a second head joined to the first
+        end2, other = head_at[end]
+        grown.kinds.append(other.kind)
+        return end2
+    if text in QUOTES and end + 1 in actor_at:
+        # صحيفة "الشرق الأوسط": a name in quotation marks
+        span = actor_at[end + 1]
+        if span[1] == tables.org:
+            grown.actor = grown.actor or ctx.label(span[2])
+        end = span[0]
+        return end + 1 if end < ctx.n and ctx.texts[end] in QUOTES else end
+    return -1
+
+
+def _object_of(
+    ctx: Context, actor_at: dict[int, ActorSpan], end: int, takes: str | None, grown: _Growth
+) -> int:
+    """After a qualifier that takes a preposition ("مقرب من"), the object joins the phrase."""
+    n = ctx.n
+    if takes and end < n and ctx.norms[end] == takes:
+        end += 1
+        if end in actor_at:
+            grown.countries.append(ctx.label(actor_at[end][2]))
+            end = actor_at[end][0]
+        elif end < n and ctx.alpha[end]:
+            end += 1  # a word before the name: "مقرب من حكومة دمشق"
+            if end in actor_at:
+                grown.countries.append(ctx.label(actor_at[end][2]))
+                end = actor_at[end][0]
+    return end
+
+
+def _appositions(ctx: Context, heads: list[Phrase]) -> None:
+    """An apposition ("الباحث السياسي، صدام الجاسر") ties the title to the person."""
+    n = ctx.n
+    for np in heads:
+        if np.head is None or np.head.refers != "person":
+            continue
+        k = np.end
+        while k < n and k - np.end < 2 and (ctx.texts[k] in COMMAS or ctx.space[k]):
+            k += 1
+        nxt = ctx.np(k)
+        if nxt is not None and nxt.type == "PERSON" and nxt.actor:
+            ctx.resolved.setdefault(title_key(ctx, np), nxt.actor)
+
+
+def title_key(ctx: Context, np: Phrase) -> str:
+    """The key a title phrase is resolved under: its words."""
+    return "title-np:" + " ".join(ctx.norms[np.start : np.end])
+
+
+def start_char(ctx: Context, i: int) -> int:
+    """Where word i starts once its proclitics are left out (للمسؤولين → مسؤولين)."""
+    text, norm, idx = ctx.texts[i], ctx.norms[i], ctx.idx[i]
+    folded = ctx.fold(text)
+    if folded == norm:
+        return idx
+    if folded.endswith(norm):
+        removed = len(folded) - len(norm)
+    elif norm.startswith("ال") and folded.endswith(norm[2:]):
+        removed = len(folded) - len(norm) + 2  # لل + X written for ل + ال + X
+    else:
+        return idx + ctx.clitic[i]
+    return idx + raw_prefix_length(text, removed)

@@ -1,0 +1,87 @@
+"""The Speaker of a claim, made from its speaker phrase.
+
+An actor phrase names the actor (in English from doc._.actors, else from the gazetteer). A head
+phrase that refers back ("الصحيفة", "المسؤول الأميركي") stands for the actor it refers to, when
+one is found; otherwise the speaker is unnamed and its English is a gloss of the phrase ("a senior
+official (Iran)").
+"""
+
+from __future__ import annotations
+
+from briefing.model.contract import Speaker
+from briefing.pipeline.claims.context import Context, Phrase
+from briefing.pipeline.claims.phrases import title_key
+from briefing.pipeline.claims.tables import HeadWord
+
+_REFER_BACK_SENTENCES = 3  # how far back a person reference looks for the person
+
+
+def speaker(ctx: Context, np: Phrase, at: int) -> Speaker:
+    """The speaker a phrase names, for the cue at token `at`."""
+    name_ar = ctx.text[np.start_char : np.end_char]
+    if np.type != "HEAD":
+        names = [actor_en(ctx, a) for a in np.names] or [actor_en(ctx, np.actor or "")]
+        name_en = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return Speaker(np.actor, name_en, name_ar, np.start_char, np.end_char)
+    head = np.head
+    assert head is not None
+    actor = np.actor
+    if actor is not None and head.refers == "outlet":
+        ctx.resolved[head.id] = actor
+    definite = ctx.norms[np.start].startswith("ال")
+    if actor is None and definite and head.refers:
+        actor = _refer_back(ctx, np, head, at)
+    if actor is not None and head.refers and actor in ctx.actors_by_id:
+        return Speaker(actor, actor_en(ctx, actor), name_ar, np.start_char, np.end_char)
+    return Speaker(None, _gloss(ctx, np, definite), name_ar, np.start_char, np.end_char)
+
+
+def actor_en(ctx: Context, actor: str) -> str:
+    """An actor's English name."""
+    info = ctx.actors_by_id.get(actor)
+    if info is not None:
+        return str(info.name_en)
+    return ctx.tables.actor_en.get(actor, actor)
+
+
+def _refer_back(ctx: Context, np: Phrase, head: HeadWord, at: int) -> str | None:
+    """The actor a short reference ("المسؤول الأميركي", "الصحيفة") stands for, if any."""
+    if head.refers == "person":
+        return _person(ctx, np, at)
+    hit = ctx.resolved.get(head.id)
+    if hit:
+        return hit
+    # The outlet named most recently before the reference.
+    for j in range(np.start - 1, -1, -1):
+        k = ctx.np_of[j]
+        if k >= 0 and ctx.phrase(k).type == "ORG" and ctx.phrase(k).actor:
+            ctx.resolved[head.id] = ctx.phrase(k).actor or ""
+            return ctx.phrase(k).actor
+    return None
+
+
+def _person(ctx: Context, np: Phrase, at: int) -> str | None:
+    """The person a title phrase refers to: by apposition, or the last person who spoke."""
+    hit = ctx.resolved.get(title_key(ctx, np))
+    if hit:
+        return hit
+    here = ctx.sent(at)
+    for d in reversed(ctx.drafts):
+        if here - d.sent > _REFER_BACK_SENTENCES:
+            break
+        if d.speaker and d.speaker.actor and d.np is not None and d.np.type == "PERSON":
+            return d.speaker.actor
+    return None
+
+
+def _gloss(ctx: Context, np: Phrase, definite: bool) -> str:
+    """English for an unnamed speaker: "a senior official (Iran)", "the newspaper"."""
+    head = np.head
+    assert head is not None
+    base = head.en.split(" ", 1)[1] if not head.plural else head.en
+    words = " ".join([*dict.fromkeys(np.quals), base])
+    if not head.plural:
+        article = "the" if definite else ("an" if words[:1] in "aeiou" else "a")
+        words = f"{article} {words}"
+    places = [actor_en(ctx, c) for c in np.countries]
+    return f"{words} ({', '.join(dict.fromkeys(places))})" if places else words

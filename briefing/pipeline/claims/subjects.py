@@ -1,0 +1,235 @@
+"""Which speaker phrase is a verb's subject, looked for in the usual orders.
+
+After أن the subject comes before the verb ("إن وزراء الخارجية سيطالبون"); otherwise it follows
+the verb ("وقال سهيل كريمي"), or stands before it ("الباحث السياسي، صدام الجاسر، أكد"), or is
+dropped: the previous claim's speaker goes on ("وأضاف:"), surely after a comma or a conjunction
+such as كما, maybe after و, and not when the verb describes the noun before it ("مواجهة تهدد").
+"""
+
+from __future__ import annotations
+
+from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, Context, Cue, Draft, Phrase
+
+_MAX_SV = 12  # tokens looked back for a subject before its verb
+_MAX_VS_GAP = 2  # words (an adverb: اليوم، أمس، أيضا) allowed between a verb and its subject
+_MAX_AFTER = 12  # tokens looked at for a subject after its verb
+_NO_MARKER_REGION = 12  # tokens after a verb with no complement marker looked at for its subject
+_PREVIOUS_SENTENCES = 2  # how far back a dropped subject finds the speaker it continues
+_RANK = {"PERSON": 0, "HEAD": 1}  # a person before a head phrase before any other actor
+
+# What a subject search found: the phrase, whether it follows the verb, and the previous claim
+# whose speaker a dropped subject continues.
+Found = tuple[Phrase | None, bool, Draft | None]
+
+
+def subject(
+    ctx: Context, cue: Cue, s_start: int, s_end: int, marker: tuple[int, int, str] | None, passive: bool
+) -> Found:
+    """The subject of a verb or participle cue in the sentence [s_start, s_end)."""
+    verb = cue.entry.kind == "verb"
+    if verb and not passive:
+        # After أن the subject comes first: "إن وزراء الخارجية سيطالبون كيري بـ…"
+        np = _after_that(ctx, cue, s_start)
+        if np is not None:
+            return np, False, None
+    if verb:
+        region_end = marker[1] if marker else min(s_end, cue.end + _NO_MARKER_REGION)
+        np = after(ctx, cue.end, region_end, passive=passive)
+        if np is not None:
+            return np, True, None
+    if passive:
+        return None, False, None
+    return _dropped(ctx, cue, s_start, marker)
+
+
+def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] | None) -> Found:
+    """A subject before the verb, else the previous speaker when the verb continues it."""
+    level = continues(ctx, cue, s_start)
+    prev = previous(ctx, cue)
+    if level == 2:
+        # A person named since the last claim takes over: "…، سيرجي لافروف، وقال"
+        np = before(ctx, cue, s_start, since_content=True, person_only=True)
+        # A participle has no subject of its own: without a previous claim, none.
+        if np is None and prev is None and cue.entry.kind != "participle":
+            np = before(ctx, cue, s_start)
+    else:
+        np = before(ctx, cue, s_start, since_content=level == 1, placed=level == 0)
+        # "وحول ذلك أضاف:" — a quotation with no subject goes on with the last speaker
+        if level == 0 and not (marker is not None and marker[2] == "quote"):
+            prev = None
+    return np, False, prev
+
+
+def _after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """A subject right before the verb that itself follows أن/إن."""
+    glue, fw = ctx.tables.auxiliaries_and_relatives, ctx.fw
+    j = cue.start - 1
+    while j >= s_start and (fw[j] in glue or ctx.space[j]):
+        j -= 1
+    k = ctx.np_of[j] if j >= s_start else -1
+    if k < 0 or ctx.phrase(k).end != j + 1 or ctx.phrase(k).type == "LOC":
+        return None
+    before = k - 1
+    return ctx.phrase(k) if before >= s_start and fw[before] in ctx.tables.that else None
+
+
+def continues(ctx: Context, cue: Cue, s_start: int) -> int:
+    """How surely the cue's dropped subject is the last speaker: 2 surely, 1 maybe, 0 not.
+
+    A participle, a verb opening a sentence or a clause ("، ورأى"، "كما أيدت"، "كما أنه هدد")
+    continues (2); a verb joined by و to what precedes ("عادت إيران … وأكدت") may (1); a verb
+    right after a noun ("مواجهة تهدد بـ…") describes that noun (0).
+    """
+    if cue.entry.kind == "participle":
+        return 2
+    tables = ctx.tables
+    j = cue.start - 1
+    while j >= s_start and (ctx.fw[j] in tables.qad or ctx.space[j]):
+        j -= 1
+    if j < s_start or ctx.texts[j] in COMMAS or ctx.fw[j] in tables.continuing_conjunctions:
+        return 2
+    if ctx.fw[j] in tables.that and ctx.fw[j] not in ("ان", "بان"):
+        return 2  # "كما أنه هدد": the pronoun is the subject
+    return 1 if ctx.fold(ctx.texts[cue.start][: ctx.clitic[cue.start]]).strip("س") in ("و", "ف") else 0
+
+
+def previous(ctx: Context, cue: Cue) -> Draft | None:
+    """The claim whose speaker a dropped subject continues (same or previous two sentences)."""
+    here = ctx.sent(cue.start)
+    for d in reversed(ctx.drafts):
+        if here - d.sent > _PREVIOUS_SENTENCES:
+            return None
+        if d.speaker is not None:
+            return d
+    return None
+
+
+def governed(ctx: Context, i: int) -> bool:
+    """Is the phrase at token i the object of a preposition (في المذكرة، لوكالة، بالرئيس)?"""
+    if ctx.fold(ctx.texts[i][: ctx.clitic[i]]).strip("و"):
+        return True
+    j = i - 1
+    while j >= 0 and ctx.texts[j] in QUOTES:
+        j -= 1
+    if j < 0:
+        return False
+    if ctx.fw[j] in ctx.tables.prepositions:
+        # "كل من فرنسا وبريطانيا" — both France and Britain — is a subject
+        return not (ctx.fw[j] == "من" and j > 0 and ctx.fw[j - 1] in ctx.tables.both)
+    # لـ"رويترز": the clitic stands as its own token
+    return ctx.texts[j].rstrip("\u0640") in ("ل", "ب", "ول", "وب")
+
+
+def after(ctx: Context, start: int, limit: int, passive: bool = False) -> Phrase | None:
+    """The subject after a verb: the first speaker phrase, or a name after its title.
+
+    After a passive form only a document or outlet named right after it counts ("يقال في
+    المذكرة:").
+    """
+    if passive:
+        for i in range(start, min(limit, start + 3)):
+            np = ctx.np(i)
+            if np is not None and np.head is not None and np.head.kind in ("document", "media", "report"):
+                return np
+        return None
+    first: Phrase | None = None
+    start = ctx.skip_blank(start)
+    i = start
+    broke = False
+    while i < limit and i - start <= _MAX_AFTER:
+        if first is None and i - start > _MAX_VS_GAP:
+            return None  # a subject comes first; what is further on is the object
+        if ctx.np_of[i] == i:
+            np = ctx.phrase(i)
+            if np.type != "LOC" and not governed(ctx, i):
+                # A name after a title or the body it heads is the speaker ("أمين عام مجلس الأمن
+                # … علي شمخاني"); after sources or media ("لم تستبعد المصادر مشاركة لافروف") not.
+                titled = first is not None and (
+                    first.head is None or first.head.refers == "person" or first.head.kind == "official"
+                )
+                if np.type == "PERSON" and (first is None or (titled and not broke)):
+                    return np
+                first = first or np
+            i = np.end
+            continue
+        if ctx.fw[i] in ctx.tables.prepositions:
+            broke = True
+        i += 1
+    return first
+
+
+def before(
+    ctx: Context,
+    cue: Cue,
+    s_start: int,
+    since_content: bool = False,
+    person_only: bool = False,
+    placed: bool = False,
+) -> Phrase | None:
+    """The subject before its verb, within the clause since the previous claim.
+
+    With `placed`, only a phrase that stands right before the verb ("تقارير تشير"، "التصريحات
+    التي تؤكد") or opens its clause ("يُذكر أن فرنسا … قد شددتا") counts: a verb right after
+    some other noun usually describes that noun ("مواجهة تهدد").
+    """
+    floor = _floor(ctx, cue, s_start, since_content)
+    best: Phrase | None = None
+    that = ctx.tables.that
+    j = cue.start - 1
+    while j >= max(floor, cue.start - _MAX_SV):
+        k = ctx.np_of[j]
+        if k >= 0 and k >= floor:
+            np = ctx.phrase(k)
+            adjacent = np.end == cue.start
+            usable = np.type != "LOC" and (adjacent or not governed(ctx, k))
+            usable = usable and (np.type == "PERSON" or not person_only)
+            usable = usable and (not placed or _placed(ctx, np, cue, s_start))
+            if usable and (best is None or _RANK.get(np.type, 2) < _RANK.get(best.type, 2)):
+                best = np
+            j = k - 1
+            continue
+        if ctx.fw[j] in that or ctx.texts[j] in FINAL:
+            break
+        if j in ctx.cue_at and ctx.cue_at[j].entry.kind in ("verb", "participle"):
+            break
+        j -= 1
+    return best
+
+
+def _floor(ctx: Context, cue: Cue, s_start: int, since_content: bool) -> int:
+    """The first token a subject before the cue may start at: after the last claim's cue and
+    the subject that followed it (and, with `since_content`, its content)."""
+    floor = s_start
+    if ctx.drafts:
+        d = ctx.drafts[-1]
+        if d.sent == ctx.sent(cue.start):
+            floor = max(floor, d.cue.end, d.np.end if d.np is not None and d.np.start > d.cue.start else 0)
+            if since_content and d.content_tokens[1] <= cue.start:
+                floor = max(floor, d.content_tokens[1])
+    return floor
+
+
+def _placed(ctx: Context, np: Phrase, cue: Cue, s_start: int) -> bool:
+    """Does the phrase stand right before the verb, or open its clause?"""
+    glue = ctx.tables.auxiliaries_and_relatives
+    j = np.end
+    while j < cue.start and (ctx.fw[j] in glue or ctx.space[j] or ctx.texts[j] in COMMAS):
+        j += 1
+    if j == cue.start:
+        return True
+    k = np.start - 1
+    while k >= s_start:
+        if ctx.np_of[k] >= 0 and ctx.phrase(ctx.np_of[k]).type == "HEAD":
+            k = ctx.np_of[k] - 1  # a title before the name
+        elif ctx.fw[k] in glue or ctx.space[k] or ctx.texts[k] in QUOTES:
+            k -= 1
+        else:
+            break
+    if k < s_start:
+        return True
+    fw = ctx.fw[k]
+    return (
+        ctx.texts[k] in COMMAS
+        or fw in ctx.tables.that
+        or (fw == "من" and k > 0 and ctx.fw[k - 1] in ctx.tables.both)
+    )

@@ -1,0 +1,181 @@
+"""Component: figures, the numbers in a text that count or measure something in the world.
+
+The number itself is read by briefing.text.numbers (digits, words, duals, scales, fractions). Around
+it this component reads what makes it a figure: a qualifier before or after (أكثر من، نحو،
+تقريبا), a range frame (بين … و …، من … إلى …، 200-300), the counted noun after it (or with من,
+or before it for "مسؤولين إيرانيين ثلاثة"), a percent marker, a currency and its ISO code, and
+event words that say what happened to those counted (مقتل 34 جنديا → killed). It drops what is
+not a figure: dates and years, identifiers and model names (القرار 2254، إس 200), clock times,
+phone numbers, list numbers, definite number words used as names or ordinals (قمة العشرين).
+
+Output: doc.spans["figures"] (token spans labelled with the category) and doc._.figures, a tuple
+of briefing.model.Figure whose start/end are character offsets into the raw text (a proclitic
+in front of the first word is left out: "وأكثر من" starts after و).
+
+The rule families, one module each:
+    tokens       each token's reading (folded, proclitics, candidate), cached by orth
+    numbers      the figure at a number: the steps, from the grammar's reading to the category
+    not_figures  dates, years, identifiers, clock times, phones, list numbers, names
+    qualifiers   qualifiers and range frames
+    units        counted nouns, nisba adjectives, nouns before the number, percent, events
+    currency     ISO codes of currency nouns, and the article's code for a bare one
+    ranks        ordinals that rank (رابع أكبر، المرتبة الثالثة)
+    duals        dual nouns that count two (يومين)
+    english      Figure.en
+    lexicon      the load-time tables (FigureTables) from numbers.yaml and units.yaml
+
+Config: none; every word list lives in resources/numbers.yaml and resources/units.yaml.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+from operator import attrgetter
+
+import numpy
+from spacy.attrs import IDX, NORM, ORTH, SENT_START, SPACY
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from briefing.model.contract import Figure
+from briefing.pipeline.batching import BatchPipe
+from briefing.pipeline.figures import english
+from briefing.pipeline.figures.currency import ArticleMoney
+from briefing.pipeline.figures.duals import dual_at
+from briefing.pipeline.figures.found import Found
+from briefing.pipeline.figures.lexicon import FigureTables, build_tables, duals
+from briefing.pipeline.figures.numbers import number_at
+from briefing.pipeline.figures.ranks import rank_at
+from briefing.pipeline.figures.tokens import Tok, read_tokens
+from briefing.resources import Resources
+from briefing.resources.schema import NumbersFile, UnitsFile
+from briefing.text.normalize import fold
+from briefing.text.numbers import NumberGrammar
+
+if not Doc.has_extension("figures"):
+    Doc.set_extension("figures", default=())
+
+_RAW = attrgetter("raw")
+_CAND = attrgetter("cand")
+
+
+def vocabulary(resources: Resources) -> list[str]:
+    """Number words, qualifiers, counted nouns, currencies and event words."""
+    numbers = resources.get("numbers", NumbersFile)
+    units = resources.get("units", UnitsFile)
+    words: set[str] = set(NumberGrammar(numbers.numbers).surfaces())
+    for q in numbers.qualifiers:
+        # "after" phrases (وأكثر، فأكثر) are matched on the raw word: declaring them would
+        # stop the normalizer from reading وأكثر as و + أكثر.
+        for phrase in q.before:
+            words.update(phrase.split())
+    for item in units.counted:
+        for phrase in (*item.ar, *item.plural):
+            words.update(phrase.split())
+            if " " not in phrase:
+                words.update(duals(fold(phrase)))
+    for currency in units.currencies:
+        words.update((*currency.ar, *currency.plural))
+    for event in units.events:
+        for phrase in (*event.ar, *event.after):
+            words.update(phrase.split())
+    for superlative in units.superlatives:
+        words.update(superlative.ar)
+    for group in units.not_figures:
+        words.update(group.ar)
+    return sorted(words)
+
+
+class FigureExtractor(BatchPipe):
+    """Finds figures; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.tables: FigureTables | None = None
+        # Per-word caches, emptied by load: token readings by orth hash (a document is then one
+        # dict lookup per token), folded proclitics, and English amounts (Babel is slow).
+        self._by_orth: dict[int, Tok] = {}
+        self._prefixes: dict[str, str] = {}
+        self._amounts: english.Amounts = {}
+
+    def load(self, resources: Resources, known: frozenset[str]) -> None:
+        """Build the tables; `known`: the words the normalizer may take proclitics off for."""
+        numbers = resources.get("numbers", NumbersFile)
+        self.tables = build_tables(numbers, resources.get("units", UnitsFile), known)
+        self._by_orth.clear()
+        self._prefixes.clear()
+        self._amounts.clear()
+        english.warm()
+
+    def __call__(self, doc: Doc) -> Doc:
+        tables = self.tables
+        if tables is None:
+            raise RuntimeError("briefing_figures: load(resources, known) was not called")
+        # Every token attribute through one array read: doc[i], Span.text and doc.sents build
+        # Token objects, which is slow.
+        arr = doc.to_array([ORTH, NORM, SENT_START, IDX, SPACY])
+        toks = read_tokens(doc, arr, tables, self._by_orth, self._prefixes)
+        found = self._find(tables, toks)
+        self._set_annotations(doc, arr, toks, found)
+        return doc
+
+    def _find(self, t: FigureTables, toks: list[Tok]) -> list[Found]:
+        """The figures of a document, left to right, none overlapping."""
+        words = list(map(_RAW, toks))
+        out: list[Found] = []
+        money = ArticleMoney(toks)
+        done = 0
+        for i in list(compress(range(len(toks)), map(_CAND, toks))):
+            if i < done:
+                continue
+            if toks[i].cand == 1:
+                found = number_at(t, toks, words, i) or rank_at(t, toks, words, i)
+            else:
+                found = dual_at(t, toks, i)
+            if found is None:
+                continue
+            money.settle(t, found)
+            found.en = english.render(found, t.qualifier_en, self._amounts)
+            out.append(found)
+            done = found.end
+        return out
+
+    def _set_annotations(self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found]) -> None:
+        """doc.spans["figures"] and doc._.figures, with character offsets and sentence indices."""
+        spans: list[Span] = []
+        figures: list[Figure] = []
+        if found:
+            sent_of = (numpy.cumsum(arr[:, 2].astype("int64") == 1) - 1).clip(min=0).tolist()
+            idx = arr[:, 3].tolist()
+            space = arr[:, 4].tolist()
+        for f in found:
+            last = toks[f.end - 1].text
+            text = "".join(
+                [toks[k].text + " " if space[k] else toks[k].text for k in range(f.start, f.end - 1)]
+            )
+            spans.append(Span(doc, f.start, f.end, label=f.category))
+            figures.append(
+                Figure(
+                    value=f.value,
+                    high=f.high,
+                    unit=f.unit,
+                    category=f.category,
+                    qualifier=f.qualifier,
+                    start=idx[f.start] + f.start_trim,
+                    end=idx[f.end - 1] + len(last),
+                    text=(text + last)[f.start_trim :],
+                    en=f.en,
+                    sentence=sent_of[f.start],
+                )
+            )
+        doc.spans["figures"] = spans
+        doc._.figures = tuple(figures)
+
+
+@Language.factory(
+    "briefing_figures",
+    requires=["token.norm", "token.is_sent_start"],
+    assigns=["doc._.figures", "doc.spans"],
+)
+def make_figures(nlp: Language, name: str) -> FigureExtractor:
+    return FigureExtractor(nlp, name)

@@ -1,0 +1,97 @@
+"""The English of a figure (`Figure.en`): "more than $30 billion", "about 2,000 killed",
+"at least hundreds of thousands killed", "4th largest". Amounts are formatted with Babel."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
+
+from briefing.pipeline.figures.found import Found
+
+_SCALE_EN = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_EVENTS = ("killed", "wounded", "displaced")  # categories that are their own label
+_MAX_CACHED = 100_000
+
+Amounts = dict[tuple[str, str], str]  # rendered amounts, by (repr(value), code)
+
+
+def warm() -> None:
+    """Babel reads its English locale data on first use: read it at load, not in a document."""
+    money_en(1.5, "USD")
+
+
+def render(f: Found, qualifier_en: Mapping[str, str], amounts: Amounts) -> str:
+    """The English of `f`; `amounts` keeps formatted amounts (Babel is slow)."""
+    if f.category == "rank":
+        return f.en
+    text = f"{_amount(f, amounts)} {_label(f)}".strip()
+    if f.qualifier in ("exact", "range"):
+        return text
+    return f"{qualifier_en.get(f.qualifier, '')} {text}".strip()
+
+
+def _amount(f: Found, amounts: Amounts) -> str:
+    money = f.category == "money" and bool(f.unit)
+    if f.vague_en and f.high is None:
+        return f"{f.vague_en} of {f.unit}" if money else f.vague_en
+    code = f.unit if money and f.unit else ""
+    amount = _cached(f.value, code, amounts)
+    if f.high is not None:
+        amount = f"{amount}–{_cached(f.high, code, amounts)}"
+    return f"{amount}%" if f.category == "percent" else amount
+
+
+def _label(f: Found) -> str:
+    """What is counted: the category for casualties, else the noun (one or several)."""
+    if f.category in _EVENTS:
+        return f.category
+    label = ""
+    noun = f.noun
+    if f.category not in ("money", "percent") and noun is not None and noun.id != "unknown":
+        single = f.high is None and f.value == 1 and not f.vague_en
+        label = noun.en if single else noun.en_plural
+    elif f.category in ("personnel", "strikes"):
+        label = f.category
+    if label and f.vague_en and f.high is None:
+        label = f"of {label}"  # hundreds of soldiers
+    return label
+
+
+def _cached(value: float, code: str, amounts: Amounts) -> str:
+    """money_en (with a code) or number_en, remembered."""
+    key = (repr(value), code)  # repr tells 1 from 1.0 and -0.0 from 0.0, as Babel may
+    hit = amounts.get(key)
+    if hit is None:
+        hit = money_en(value, code) if code else number_en(value)
+        if len(amounts) < _MAX_CACHED:
+            amounts[key] = hit
+    return hit
+
+
+def number_en(value: float) -> str:
+    """30 billion, 2,000, 1.5 million."""
+    for scale, word in _SCALE_EN:
+        if abs(value) >= scale:
+            scaled = value / scale
+            if round(scaled, 2) == scaled:
+                return f"{format_decimal(scaled, format='#,##0.##', locale='en')} {word}"
+    return format_decimal(value, format="#,##0.##", locale="en")
+
+
+def money_en(value: float, code: str) -> str:
+    """$30 billion, €20, YER 407 billion: Babel's symbol when it has one, else the code."""
+    word = ""
+    for scale, name in _SCALE_EN:
+        if abs(value) >= scale and round(value / scale, 2) == value / scale:
+            value, word = value / scale, f" {name}"
+            break
+    if get_currency_symbol(code, locale="en").isalpha():
+        return f"{code} {format_decimal(value, format='#,##0.##', locale='en')}{word}"
+    return format_currency(value, code, format="¤#,##0.##", locale="en", currency_digits=False) + word
+
+
+def ordinal_en(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -1,0 +1,50 @@
+"""What the figure rules produce: a `Draft` while a number is being read, a `Found` figure after.
+
+Both are in token terms (token indices, raw characters trimmed off the first token); the component
+turns a Found into a briefing.model.Figure with character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.pipeline.figures.lexicon import Noun
+from briefing.text.numbers import NumberParse
+
+
+@dataclass
+class Found:
+    """A figure: tokens start..end, with its value, unit, category and qualifier."""
+
+    start: int  # token index of the span start
+    end: int  # token index after the span
+    start_trim: int  # raw characters to skip in the first token
+    value: float
+    high: float | None
+    unit: str | None
+    category: str
+    qualifier: str
+    en: str = ""  # set last, by english.render (a rank says it at once)
+    noun: Noun | None = None
+    vague_en: str | None = None
+
+
+@dataclass
+class Draft:
+    """A number being read into a figure: each step of numbers.number_at adds to it."""
+
+    p: NumberParse  # the number (the low end of a range)
+    i: int  # the number's first token
+    start: int  # the figure's first token: a qualifier, a range frame, a symbol or noun before
+    trim: int  # raw characters of start's token left out (its proclitics)
+    end: int  # the token after what has been read so far
+    value: float
+    last: NumberParse  # the number's last part: the high end of a range, else p
+    high: float | None = None
+    qualifier: str = "exact"
+    percent: bool = False
+    symbol: str | None = None
+    noun: Noun | None = None
+    noun_end: int = 0  # the token after the counted noun (or after the number, without one)
+    noun_before: bool = False  # the noun is written before the number (مسؤولين إيرانيين ثلاثة)
+    unit: str | None = None

@@ -1,0 +1,82 @@
+"""Numbers that are no figure: dates and years, identifiers and model names (القرار 2254، إس
+200), clock times, phone numbers, list numbers, and number words used as names or ordinals
+(قمة العشرين). The context words are units.yaml's `not_figures`.
+"""
+
+from __future__ import annotations
+
+from briefing.pipeline.figures.found import Draft
+from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.tokens import Tok
+from briefing.pipeline.figures.units import is_nisba, plain_noun
+from briefing.text.numbers import NumberParse, is_phone_like
+
+_DATE_MARKS = (":", "/")  # 12:30، 12/5/2020
+_LIST_MARKS = ("-", ")", ".", ":", "–")  # 1- ، 1) ، 1. at the start of a line
+_JOINED = ("-", "–", "/")  # سوخوي -24، 3/4
+
+
+def written_as_name(toks: list[Tok], i: int, p: NumberParse) -> bool:
+    """Phone numbers, digits joined to a name by a dash (سوخوي -24), and definite number words
+    (العشرين in قمة العشرين، الثلاثة "the three"): names and anaphora, no count."""
+    if p.has_digits and not p.has_words and (is_phone_like(toks[i].raw) or toks[i].raw[0] in "-−+"):
+        return True
+    return p.definite and not p.vague
+
+
+def date_or_list(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> bool:
+    """Digits next to a month (7 تشرين، مايو 2017), in a date or a clock time, before an era
+    mark (2011 م), or numbering a list line."""
+    if not p.has_digits:
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[p.end] if p.end < len(toks) else None
+    if nxt is not None and (nxt.norm in t.months or nxt.raw in t.months or nxt.raw in _DATE_MARKS):
+        return True
+    if prev is not None and (prev.norm in t.months or prev.raw in t.months or prev.raw == "/"):
+        return True
+    if nxt is not None and nxt.raw in t.era and not p.has_words:
+        return True
+    return _is_list_number(toks, i, p.end)
+
+
+def stands_for_nothing(t: FigureTables, toks: list[Tok], d: Draft) -> bool:
+    """A number with no unit that is an identifier (الفوج 49), a year, a clock time, or a word
+    too ambiguous to stand alone (ست، خمس, a fraction of nothing)."""
+    p = d.p
+    bare = d.unit is None and not d.percent
+    if bare and (d.noun is None or d.noun.id == "unknown") and p.has_digits and d.start == d.i > 0:
+        if is_identifier(t, toks[d.i - 1]):
+            return True
+    if bare and d.noun is None and _alone_not_figure(t, toks, p, d.high):
+        return True
+    # Four digits from 1800 to 2100 before a word the tables do not know: a year (في 2011 شهدت).
+    return d.noun is not None and d.noun.id == "unknown" and p.year_like
+
+
+def _alone_not_figure(t: FigureTables, toks: list[Tok], p: NumberParse, high: float | None) -> bool:
+    """A number with nothing counted that may not stand alone: an ambiguous word, a year, a time."""
+    if not p.standalone or (p.fraction and p.scale == 1):
+        return True
+    if p.year_like and high is None:
+        return True
+    return p.has_digits and p.end < len(toks) and toks[p.end].raw in t.clock_after
+
+
+def is_identifier(t: FigureTables, prev: Tok) -> bool:
+    """The word before digits makes them an identifier or part of a name (القرار، إس، طراز,
+    a Latin word, a dash), or a definite noun names something (الفوج 49، الصفحة 192)."""
+    if prev.latin or prev.raw in t.identifier_before or prev.norm in t.identifier_before:
+        return True
+    if prev.raw in _JOINED or prev.raw.endswith("-"):
+        return True  # سوخوي- 34
+    if prev.raw in t.year_before:
+        return False
+    return prev.definite and plain_noun(t, prev) and not is_nisba(prev.norm)
+
+
+def _is_list_number(toks: list[Tok], i: int, k: int) -> bool:
+    at_line_start = (
+        i == 0 or (toks[i - 1].space and "\n" in toks[i - 1].raw) or (i > 0 and toks[i - 1].raw == "\n")
+    )
+    return at_line_start and k < len(toks) and toks[k].raw in _LIST_MARKS

@@ -1,0 +1,163 @@
+"""The figure whose number starts at a token: the number grammar's reading, then the words
+around it, step by step (`number_at`).
+
+Each step adds to a `Draft`: a qualifier or a range frame in front, the high end of a range, a
+percent marker or currency symbol, the counted noun (or Latin code, or a noun before), the end of
+the figure, and last its category. Numbers that are no figure are turned down on the way
+(not_figures.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing.pipeline.figures.currency import currency_code
+from briefing.pipeline.figures.found import Draft, Found
+from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, written_as_name
+from briefing.pipeline.figures.qualifiers import qualifier_after, qualifier_before, range_high, range_open
+from briefing.pipeline.figures.tokens import Tok, number_trim
+from briefing.pipeline.figures.units import (
+    RECASTABLE,
+    adjectives,
+    event,
+    match_percent,
+    noun_after,
+    noun_before,
+)
+
+
+def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> Found | None:
+    """The figure whose number starts at token i (`words`: the tokens' folded texts), or None."""
+    p = t.grammar.parse(words, i)
+    if p is None or written_as_name(toks, i, p) or date_or_list(t, toks, i, p):
+        return None
+    d = Draft(p=p, i=i, start=i, trim=number_trim(toks[i], p), end=p.end, value=p.value, last=p)
+    frame = _frame_before(t, toks, d)
+    if not _range(t, toks, words, d, frame):
+        return None
+    _percent_or_symbol(t, toks, d)
+    _counted(t, toks, d)
+    if stands_for_nothing(t, toks, d):
+        return None
+    _figure_end(t, toks, d)
+    category = _category(t, toks, d)
+    return Found(
+        start=d.start,
+        end=d.end,
+        start_trim=d.trim,
+        value=d.value,
+        high=d.high,
+        unit=d.unit,
+        category=category,
+        qualifier=d.qualifier,
+        noun=d.noun,
+        vague_en=p.vague_en,
+    )
+
+
+def _frame_before(t: FigureTables, toks: list[Tok], d: Draft) -> str | None:
+    """A qualifier (أكثر من) or a range frame (بين، من) in front: the figure starts there.
+    Returns the frame, which the range step needs."""
+    qualifier = qualifier_before(t, toks, d.i)
+    if qualifier is not None:
+        d.qualifier, d.start, d.trim = qualifier
+        return None
+    frame = range_open(t, toks, d.i)
+    if frame is None:
+        return None
+    d.start, d.trim = frame[1], frame[2]
+    return frame[0]
+
+
+def _range(t: FigureTables, toks: list[Tok], words: Sequence[str], d: Draft, frame: str | None) -> bool:
+    """The high end of a range (بين 200 و300، 200-300); False when both ends are years."""
+    p = d.p
+    found = range_high(t, toks, words, p.end, frame)
+    if found is None:
+        if frame is not None:  # من before a lone number is no range: the figure starts at it
+            d.start, d.trim = d.i, number_trim(toks[d.i], p)
+        return True
+    high, end = found
+    if high.scale > 1 and p.scale == 1 and d.value * high.scale <= high.value:
+        d.value *= high.scale  # من 10 إلى 15 ألف: the scale of the high end is the low end's too
+    if p.year_like and high.year_like:
+        return False  # 1990-2000: a period
+    if high.value > d.value:
+        d.high, d.last, d.end, d.qualifier = high.value, high, end, "range"
+    return True
+
+
+def _percent_or_symbol(t: FigureTables, toks: list[Tok], d: Draft) -> None:
+    """% or a currency symbol on the digits, a percent marker after them, or a symbol written
+    apart after or before the number ($ 10)."""
+    d.percent = d.p.percent or d.last.percent
+    d.symbol = d.p.symbol or d.last.symbol
+    if not d.percent:
+        m = match_percent(t, toks, d.end)
+        if m:
+            d.percent, d.end = True, d.end + m
+    if d.symbol is not None or d.percent:
+        return
+    k, i = d.end, d.i
+    if k < len(toks) and toks[k].raw in t.symbols:
+        d.symbol, d.end = toks[k].raw, k + 1
+    elif d.start == i and i > 0 and toks[i - 1].raw in t.symbols:
+        d.symbol, d.start, d.trim = toks[i - 1].raw, i - 1, 0
+
+
+def _counted(t: FigureTables, toks: list[Tok], d: Draft) -> None:
+    """What the number counts: a noun after it, a Latin ISO code (42 KWD), its symbol's currency,
+    or, for a number word alone, a noun before it (مسؤولين إيرانيين ثلاثة)."""
+    p, k = d.p, d.end
+    d.noun_end = k
+    if not d.percent and d.symbol is None:
+        found = noun_after(t, toks, k, allow_definite=p.vague or (p.fraction and p.scale == 1))
+        if found is not None:
+            d.noun, d.noun_end = found
+        elif k < len(toks) and toks[k].latin and toks[k].raw.upper() in t.iso:
+            d.unit, d.noun_end = toks[k].raw.upper(), k + 1
+    if d.symbol is not None:
+        d.noun = t.symbols[d.symbol]
+    if d.noun is None and d.unit is None and not d.percent and not p.has_digits and d.high is None:
+        before = noun_before(t, toks, d.i)
+        if before is not None:
+            d.noun, d.start, d.trim = before
+            d.noun_before = True
+
+
+def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
+    """The figure ends after its noun's relational adjectives and a qualifier written after; a
+    vague number (مئات، آلاف) with no other qualifier is a lower bound."""
+    end = d.noun_end
+    if d.noun is not None and not d.noun_before:
+        end = adjectives(toks, end)
+    if d.qualifier == "exact":
+        after = qualifier_after(t, toks, end)
+        if after is not None:
+            d.qualifier, end = after
+    if d.p.vague and d.qualifier == "exact":
+        d.qualifier = "at_least"
+    d.end = end
+
+
+def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:
+    """The figure's category; a currency noun also sets the code and scales the value (سنت)."""
+    noun = d.noun
+    if d.percent:
+        return "percent"
+    if d.unit is not None:
+        return "money"
+    if noun is not None and noun.currency is not None:
+        d.unit = currency_code(toks, d.noun_end, noun.currency)
+        d.value *= noun.currency.factor
+        if d.high is not None:
+            d.high *= noun.currency.factor
+        return "money"
+    category = "count" if noun is None else noun.category
+    if noun is not None and d.p.fraction and d.p.scale == 1 and category != "duration":
+        d.value *= 100  # a fraction of something: نصف قواتها is 50%
+        return "percent"
+    if category in RECASTABLE:
+        return event(t, toks, d.start, d.end) or category
+    return category

@@ -1,0 +1,151 @@
+"""Each token as the figure rules read it (`Tok`): folded, with and without proclitics, and
+whether it may start a figure; read once per word and kept by orth hash.
+
+A token is read the way briefing_normalizer reads it, from the pure functions of
+briefing.text.normalize and the same `known` words, without asking that component: the token's
+NORM (which the normalizer set) is its proclitic-free form, and the proclitics are taken off only
+down to a known word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy
+from spacy.tokens import Doc
+
+from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
+from briefing.text.numbers import NumberParse, parse_digits
+
+# The characters c with "a" <= c.lower() <= "z": ASCII letters, and İ and the Kelvin sign.
+_LATIN = re.compile("[A-Za-z\u0130\u212a]")
+_MAX_CACHED = 200_000  # readings kept by orth; a news vocabulary stays far below
+
+
+class Tok(NamedTuple):
+    """What the figures component needs of one token (shared by every token of a word).
+
+    A tuple of strings and numbers, which the garbage collector stops tracking: tens of
+    thousands of them are kept, and tracked objects would make every full collection slower.
+    """
+
+    text: str  # the raw token text
+    raw: str  # folded token text, clitics on
+    norm: str  # folded, proclitic-free, article off
+    definite: bool
+    clitic: int  # raw characters of proclitics
+    space: bool
+    latin: bool
+    cand: int = 0  # 1: may start a number or ordinal; 2: a dual noun (يومين)
+
+
+def read_tokens(
+    doc: Doc, arr: numpy.ndarray, tables: FigureTables, by_orth: dict[int, Tok], prefixes: dict[str, str]
+) -> list[Tok]:
+    """Every token's reading, from the doc's ORTH and NORM columns (`arr`, in this order).
+
+    A reading depends on the token's text alone, so it is kept in `by_orth` and each word is read
+    once: a document is then one dict lookup per token. `prefixes` keeps folded proclitics.
+    """
+    orths = arr[:, 0].tolist()
+    toks = list(map(by_orth.get, orths))
+    if None not in toks:
+        return toks  # type: ignore[return-value]
+    strings = doc.vocab.strings
+    new = set(orths).difference(by_orth)
+    where = dict(zip(orths, range(len(orths)), strict=True))
+    read = {}
+    for orth in new:
+        k = where[orth]
+        read[orth] = _read(strings[orth], strings[int(arr[k, 1])], tables, prefixes)
+    if len(by_orth) + len(read) <= _MAX_CACHED:
+        by_orth.update(read)
+        return list(map(by_orth.__getitem__, orths))
+    return [by_orth.get(orth) or read[orth] for orth in orths]
+
+
+def _read(text: str, norm: str, tables: FigureTables, prefixes: dict[str, str]) -> Tok:
+    """The reading of a token, `norm` being the normalizer's form of it.
+
+    The normalizer cuts proclitics only down to a known word, so any other norm is the folded text
+    itself, and a norm equal to the raw text (folded already) has none either: only then are the
+    proclitics measured, as the normalizer measures them.
+    """
+    clitic = 0
+    if norm != text and norm in tables.known:
+        clitic = _clitic_length(text, tables.known)
+    prefix = ""
+    if clitic:
+        prefix = prefixes.get(text[:clitic]) or prefixes.setdefault(text[:clitic], fold(text[:clitic]))
+    return _make_tok(text, prefix + norm, norm, len(prefix), clitic, tables)
+
+
+def _clitic_length(text: str, known: frozenset[str]) -> int:
+    """Raw characters of the proclitics the normalizer takes off `text` (a leading # counts too)."""
+    _, removed = strip_proclitics(fold(text), known)
+    tag = len(text) - len(text.lstrip("#"))
+    return tag + (raw_prefix_length(text[tag:], removed) if removed else 0)
+
+
+def _make_tok(text: str, raw: str, norm: str, letters: int, clitic: int, tables: FigureTables) -> Tok:
+    latin = _LATIN.search(raw) is not None
+    cand = _candidate(text, raw, norm, latin, tables)
+    definite = False
+    if norm.startswith("ال") and len(norm) > 3:
+        definite, norm = True, norm[2:]
+    elif letters:
+        definite = raw[:letters].endswith(("ال", "لل"))
+    return Tok(
+        text=text,
+        raw=raw,
+        norm=norm,
+        definite=definite,
+        clitic=clitic,
+        space=text.isspace(),
+        latin=latin,
+        cand=cand,
+    )
+
+
+def _candidate(text: str, raw: str, norm: str, latin: bool, tables: FigureTables) -> int:
+    """1 if the token may start a number or an ordinal, 2 if it is a dual noun (يومين), else 0."""
+    if not raw or latin or text.isspace():
+        return 0
+    grammar = tables.grammar
+    if raw[0].isdigit() or raw[0] in "$€£.":
+        # Only what reads as a number can start one: "." and "..." are no candidates.
+        return 1 if parse_digits(raw) is not None or grammar.analyse(raw) is not None else 0
+    if grammar.analyse(raw) is not None:
+        return 1
+    bare = norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+    noun = tables.nouns.get(bare)
+    return 2 if noun is not None and noun.number == "dual" else 0
+
+
+def word_is(tok: Tok, word: str, first: bool) -> bool:
+    """The token is `word` (folded): as written, or without proclitics when it opens a phrase."""
+    if tok.raw == word:
+        return True
+    if first and (tok.norm == word or ("ال" + tok.norm) == word):
+        return True
+    return tok.norm == word and not tok.clitic
+
+
+def proclitic_trim(tok: Tok) -> int:
+    """Raw characters of the token's proclitics (و ف ب ل ك), the article kept."""
+    if not tok.clitic:
+        return 0
+    letters = len(tok.raw) - len(tok.norm) - (2 if tok.definite else 0)
+    return raw_prefix_length(tok.text, letters) if letters > 0 else 0
+
+
+def number_trim(tok: Tok, p: NumberParse) -> int:
+    """Raw characters of the proclitics the number grammar read on the number's first word."""
+    return raw_prefix_length(tok.text, len(p.clitic)) if p.clitic else 0
+
+
+def strip_acc(word: str) -> str:
+    """A folded word without the accusative -ا (قتيلا → قتيل)."""
+    return word[:-1] if word.endswith("ا") else word

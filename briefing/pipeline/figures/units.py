@@ -1,0 +1,160 @@
+"""What a number counts: the counted noun after it (with من, or before it: مسؤولين إيرانيين
+ثلاثة), the relational adjectives after the noun, percent markers, and the event words that
+recast those counted as killed, wounded or displaced (مقتل 34 جنديا).
+"""
+
+from __future__ import annotations
+
+from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables, Noun
+from briefing.pipeline.figures.tokens import Tok, proclitic_trim, strip_acc
+
+# Events may recast people counted with a neutral or military noun (مقتل 34 جنديا), never money
+# or time.
+RECASTABLE = frozenset({"count", "personnel"})
+# Endings of relational (nisba) adjectives: إيراني، الجوية، إيرانيين، تركيا (جنديا تركيا).
+_NISBA_ENDINGS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يين")
+_NISBA_LONGEST_FIRST = tuple(sorted(_NISBA_ENDINGS, key=len, reverse=True))
+_PARTITIVE = "من"  # 7 من الحرس، مئات الآلاف من القتلى
+_CLAUSE_ENDS = (".", "،", "؛")  # an event word is not looked for past these
+
+
+def match_percent(t: FigureTables, toks: list[Tok], k: int) -> int:
+    """How many tokens from k make a percent marker (بالمئة، في المئة، %), 0 if none."""
+    n = len(toks)
+    if k >= n or toks[k].raw not in t.percent_first:
+        return 0
+    for phrase in t.percent:
+        m = len(phrase)
+        if k + m <= n and all(toks[k + j].raw == phrase[j] for j in range(m)):
+            return m
+    return 0
+
+
+def noun_after(t: FigureTables, toks: list[Tok], k: int, allow_definite: bool) -> tuple[Noun, int] | None:
+    """The counted noun at k, or after من at k, and the token after it. An Arabic word the tables
+    do not know counts too, as UNKNOWN; a definite one only with من or when `allow_definite`
+    (a vague number or a fraction: مئات الآلاف، نصف القوات)."""
+    n = len(toks)
+    if k >= n:
+        return None
+    tok = toks[k]
+    if tok.raw == _PARTITIVE and k + 1 < n:
+        found = noun_at(t, toks, k + 1)
+        if found is not None:
+            return found
+        if toks[k + 1].definite and plain_noun(t, toks[k + 1]):
+            return UNKNOWN, k + 2
+        return None
+    if tok.definite and not allow_definite:
+        return None
+    found = noun_at(t, toks, k)
+    if found is not None:
+        return found
+    if plain_noun(t, tok):
+        return UNKNOWN, k + 1
+    return None
+
+
+def noun_at(t: FigureTables, toks: list[Tok], k: int) -> tuple[Noun, int] | None:
+    """The listed noun at k (a phrase of several words first), and the token after it."""
+    bare = toks[k].norm
+    for rest, phrase_noun in t.phrases.get(bare, ()):
+        if k + len(rest) < len(toks) and all(
+            toks[k + 1 + j].norm == rest[j] or strip_acc(toks[k + 1 + j].norm) == rest[j]
+            for j in range(len(rest))
+        ):
+            return phrase_noun, k + 1 + len(rest)
+    noun = t.nouns.get(bare)
+    if noun is None and bare.endswith("ا"):
+        noun = t.nouns.get(bare[:-1])
+    if noun is None:
+        return None
+    return noun, k + 1
+
+
+def noun_in(t: FigureTables, toks: list[Tok], start: int, end: int) -> Noun | None:
+    """The first listed noun in tokens start..end."""
+    for k in range(start, end):
+        found = noun_at(t, toks, k)
+        if found is not None:
+            return found[0]
+    return None
+
+
+def plain_noun(t: FigureTables, tok: Tok) -> bool:
+    """An Arabic word that may be a counted noun: not a function word, not a number."""
+    raw = tok.raw
+    if tok.space or tok.latin or len(tok.norm) < 3 or not ("\u0621" <= raw[-1] <= "\u064a"):
+        return False
+    if tok.norm in t.function_words or raw in t.function_words:
+        return False
+    if t.grammar.analyse(raw) is not None:
+        return False
+    return not (tok.norm in t.months or tok.norm in t.clock_after)
+
+
+def noun_before(t: FigureTables, toks: list[Tok], i: int) -> tuple[Noun, int, int] | None:
+    """A counted noun written before the number, past up to two nisba adjectives (مسؤولين
+    إيرانيين ثلاثة): the noun, its token and its proclitics' raw length. Never a currency."""
+    j = i - 1
+    skipped = 0
+    while j >= 0 and skipped <= 2:
+        tok = toks[j]
+        if tok.space:
+            return None
+        found = noun_at(t, toks, j)
+        if found is not None and found[1] == j + 1 and not tok.definite:
+            noun = found[0]
+            if noun.currency is None:
+                return noun, j, proclitic_trim(tok)
+            return None
+        if is_nisba(tok.norm) and not tok.definite:
+            j -= 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def adjectives(toks: list[Tok], end: int) -> int:
+    """The end of up to two relational adjectives after a counted noun (جنديا تركيا)."""
+    n = len(toks)
+    if end == 0:
+        return end
+    accusative = toks[end - 1].raw.endswith("ا")
+    for _ in range(2):
+        if end >= n or toks[end].clitic or toks[end].latin or not is_nisba(toks[end].raw):
+            break
+        # -يا agrees with an accusative noun only; after others it is a name (لروسيا).
+        if toks[end].raw.endswith("يا") and not accusative:
+            break
+        end += 1
+    return end
+
+
+def is_nisba(word: str) -> bool:
+    """Relational adjectives (إيرانيين، الجوية، تركيا as جنديا تركيا), by their ending."""
+    w = word[2:] if word.startswith("ال") else word
+    if len(w) < 4 or not w.endswith(_NISBA_ENDINGS):
+        return False
+    stem = w[: -next(len(e) for e in _NISBA_LONGEST_FIRST if w.endswith(e))]
+    return len(stem) >= 2 and not stem.endswith("ا")
+
+
+def event(t: FigureTables, toks: list[Tok], start: int, end: int) -> str | None:
+    """The category an event word gives those counted in start..end: one of up to three words
+    before (مقتل، حصيلة القتلى), within the clause, or one of four after (لقوا حتفهم)."""
+    for back in range(1, 4):
+        s = start - back
+        if s < 0 or toks[s].space or toks[s].raw in _CLAUSE_ENDS:
+            break
+        # Only the phrases whose first word is here, in the order of events_before.
+        for phrase, category in t.events_by_first.get(toks[s].norm, ()):
+            m = len(phrase)
+            if s + m <= start and all(toks[s + j].norm == phrase[j] for j in range(m)):
+                return category
+    for j in range(end, min(end + 4, len(toks))):
+        after = t.events_after.get(toks[j].raw) or t.events_after.get(toks[j].norm)
+        if after is not None:
+            return after
+    return None
