@@ -81,8 +81,10 @@ class Figure:
     start: int
     end: int
     text: str
-    en: str
+    en: str  # the span in English, naming what is counted: "7 Iranian soldiers"
     sentence: int
+    amount_en: str = ""  # the amount alone: "more than 30", "about 2,000", "$100 million"
+    counted: Mention | None = None  # the words naming what is counted, inside the span
 
     def to_contract(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -100,6 +102,8 @@ class Figure:
             "text": self.text,
             "en": self.en,
             "sentence": self.sentence,
+            "amount_en": self.amount_en,
+            "counted": self.counted.to_contract() if self.counted else None,
         }
 
     @classmethod
@@ -115,6 +119,8 @@ class Figure:
             text=f["text"],
             en=f.get("en", ""),
             sentence=int(f.get("sentence", 0)),
+            amount_en=str(f.get("amount_en", "")),
+            counted=Mention.from_contract(f["counted"]) if f.get("counted") else None,
         )
 
 

@@ -97,7 +97,7 @@ class ClaimExtractor(BatchPipe):
 
 @Language.factory(
     "briefing_claims",
-    requires=["token.norm", "token._.clitic", "token.is_sent_start", "doc._.actors", "doc._.figures"],
+    requires=["token.norm", "token._.clitic", "token.is_sent_start", "doc._.actors"],
     assigns=["doc._.claims", "doc.spans"],
 )
 def make_claims(nlp: Language, name: str) -> ClaimExtractor:

@@ -103,7 +103,6 @@ class Context:
     cue_at: dict[int, Cue] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
     resolved: dict[str, str] = field(default_factory=dict)  # head id → actor id it refers to
-    _figures: list[tuple[int, int, str]] | None = None
 
     def np(self, i: int) -> Phrase | None:
         """The phrase starting at token i, if one does."""
@@ -121,13 +120,6 @@ class Context:
         if hit is None:
             hit = self.nps[i] = self.build(self, i, self.pending[i])
         return hit
-
-    @property
-    def figures(self) -> list[tuple[int, int, str]]:
-        """(start, end, English) of the figures in doc._.figures that have an English form (read once)."""
-        if self._figures is None:
-            self._figures = [(f.start, f.end, f.en) for f in self.doc._.figures if f.en]
-        return self._figures
 
     def end_char(self, i: int) -> int:
         """Where token i ends in the text."""

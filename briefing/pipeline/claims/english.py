@@ -1,21 +1,16 @@
-"""The Claim of a draft, with its English line: "Sergey Lavrov (Russia) said (about: Iran, Syria)."
+"""The Claim of a draft, with the frame of its English line: "Sergey Lavrov (Russia) said."
 
-The line names the speaker (and the state a named speaker belongs to), the cue's English verb
-(or the stance's, when the stance is not the cue's own) and what the content is about: the actors
-and the figures it mentions.
+The frame names the speaker (and the state a named speaker belongs to) and the cue's English verb
+(or the stance's, when the stance is not the cue's own); the gist component (pipeline/gist)
+completes it with the English of the content.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from briefing.model.contract import Claim, Mention
 from briefing.model.vocab import STANCES
 from briefing.pipeline.claims.context import Context, Draft
-from briefing.pipeline.claims.phrases import names
 from briefing.pipeline.claims.speakers import actor_en
-
-_MAX_ABOUT = 6  # actors and figures named in the line at most
 
 
 def claim(ctx: Context, draft: Draft) -> Claim:
@@ -31,28 +26,15 @@ def claim(ctx: Context, draft: Draft) -> Claim:
 
 
 def english(ctx: Context, draft: Draft) -> str:
-    """The claim's English line."""
-    sp = draft.speaker
-    if sp is None:
-        who = "Unattributed:"
-    else:
-        who = sp.name_en
-        country = ctx.tables.country_of.get(sp.actor or "")
-        if country and country != sp.actor:
-            who += f" ({actor_en(ctx, country)})"
-    items: list[str] = []
-    t0, t1 = draft.content_tokens
-    starts = ctx.starts
-    for k in starts[bisect_left(starts, t0) : bisect_left(starts, t1)]:
-        rec = ctx.pending.get(k)  # the actor phrases: head phrases are built at once
-        if rec is not None:
-            items.extend(actor_en(ctx, a) for a in names(ctx, rec))
-    c0, c1 = draft.content
-    for f0, f1, en in ctx.figures:
-        if c0 <= f0 and f1 <= c1:
-            items.append(en)
-    items = list(dict.fromkeys(i for i in items if i))
-    tail = f" (about: {', '.join(items[:_MAX_ABOUT])})" if items else ""
+    """The claim's English frame: who and the speech act ("Sergey Lavrov (Russia) said."; "It was
+    reported." when nobody is named). The gist component completes it with the content."""
     entry = draft.cue.entry
     verb = entry.en if draft.stance == entry.stance else STANCES[draft.stance].verb_en
-    return f"{who} {verb}{tail}."
+    sp = draft.speaker
+    if sp is None:
+        return f"It was {verb}."
+    who = sp.name_en
+    country = ctx.tables.country_of.get(sp.actor or "")
+    if country and country != sp.actor:
+        who += f" ({actor_en(ctx, country)})"
+    return f"{who} {verb}."

@@ -37,7 +37,7 @@ from spacy.attrs import IDX, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from briefing.model.contract import Figure
+from briefing.model.contract import Figure, Mention
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.figures import english
 from briefing.pipeline.figures.currency import ArticleMoney
@@ -47,6 +47,7 @@ from briefing.pipeline.figures.lexicon import FigureTables, build_tables, duals
 from briefing.pipeline.figures.numbers import number_at
 from briefing.pipeline.figures.ranks import rank_at
 from briefing.pipeline.figures.tokens import Tok, read_tokens
+from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
 from briefing.resources.schema import NumbersFile, UnitsFile
 from briefing.text.normalize import fold
@@ -135,7 +136,7 @@ class FigureExtractor(BatchPipe):
             if found is None:
                 continue
             money.settle(t, found)
-            found.en = english.render(found, t.qualifier_en, self._amounts)
+            found.en, found.amount_en = english.render(found, t.qualifier_en, self._amounts)
             out.append(found)
             done = found.end
         return out
@@ -166,10 +167,20 @@ class FigureExtractor(BatchPipe):
                     text=(text + last)[f.start_trim :],
                     en=f.en,
                     sentence=sent_of[f.start],
+                    amount_en=f.amount_en,
+                    counted=_mention(doc, idx, toks, f.counted),
                 )
             )
         doc.spans["figures"] = spans
         doc._.figures = tuple(figures)
+
+
+def _mention(doc: Doc, idx: list[int], toks: list[Tok], span: tuple[int, int] | None) -> Mention | None:
+    """The characters of tokens span[0]..span[1] as a Mention (the counted words)."""
+    if span is None or span[1] <= span[0]:
+        return None
+    start, end = idx[span[0]], idx[span[1] - 1] + len(toks[span[1] - 1].text)
+    return Mention(start, end, text_of(doc)[start:end])
 
 
 @Language.factory(

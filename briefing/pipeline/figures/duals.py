@@ -36,4 +36,5 @@ def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
         category=category,
         qualifier="exact",
         noun=noun,
+        counted=(i, end),
     )

@@ -21,14 +21,17 @@ def warm() -> None:
     money_en(1.5, "USD")
 
 
-def render(f: Found, qualifier_en: Mapping[str, str], amounts: Amounts) -> str:
-    """The English of `f`; `amounts` keeps formatted amounts (Babel is slow)."""
+def render(f: Found, qualifier_en: Mapping[str, str], amounts: Amounts) -> tuple[str, str]:
+    """(the English of `f`, of its amount alone); `amounts` keeps formatted amounts (Babel is slow).
+
+    The gist component replaces the label with the English of the counted words when it runs.
+    """
     if f.category == "rank":
-        return f.en
-    text = f"{_amount(f, amounts)} {_label(f)}".strip()
-    if f.qualifier in ("exact", "range"):
-        return text
-    return f"{qualifier_en.get(f.qualifier, '')} {text}".strip()
+        return f.en, f.en
+    amount = _amount(f, amounts)
+    if f.qualifier not in ("exact", "range") and not f.vague_en:
+        amount = f"{qualifier_en.get(f.qualifier, '')} {amount}".strip()
+    return f"{amount} {_label(f)}".strip(), amount
 
 
 def _amount(f: Found, amounts: Amounts) -> str:
@@ -38,20 +41,19 @@ def _amount(f: Found, amounts: Amounts) -> str:
     code = f.unit if money and f.unit else ""
     amount = _cached(f.value, code, amounts)
     if f.high is not None:
-        amount = f"{amount}–{_cached(f.high, code, amounts)}"
-    return f"{amount}%" if f.category == "percent" else amount
+        amount = f"{amount} to {_cached(f.high, code, amounts)}"
+    return f"{amount} percent" if f.category == "percent" else amount
 
 
 def _label(f: Found) -> str:
-    """What is counted: the category for casualties, else the noun (one or several)."""
-    if f.category in _EVENTS:
-        return f.category
+    """What is counted: the noun (one or several), else the category for casualties, personnel and
+    strikes (the brief adds the category where the words do not say it)."""
     label = ""
     noun = f.noun
     if f.category not in ("money", "percent") and noun is not None and noun.id != "unknown":
         single = f.high is None and f.value == 1 and not f.vague_en
         label = noun.en if single else noun.en_plural
-    elif f.category in ("personnel", "strikes"):
+    elif f.category in (*_EVENTS, "personnel", "strikes"):
         label = f.category
     if label and f.vague_en and f.high is None:
         label = f"of {label}"  # hundreds of soldiers

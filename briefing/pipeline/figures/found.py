@@ -27,6 +27,8 @@ class Found:
     en: str = ""  # set last, by english.render (a rank says it at once)
     noun: Noun | None = None
     vague_en: str | None = None
+    counted: tuple[int, int] | None = None  # tokens of the words naming what is counted
+    amount_en: str = ""  # the English of the amount alone (english.render)
 
 
 @dataclass
@@ -47,4 +49,5 @@ class Draft:
     noun: Noun | None = None
     noun_end: int = 0  # the token after the counted noun (or after the number, without one)
     noun_before: bool = False  # the noun is written before the number (مسؤولين إيرانيين ثلاثة)
+    counted_end: int = 0  # the token after the counted noun's adjectives
     unit: str | None = None

@@ -40,6 +40,7 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
     _counted(t, toks, d)
     if stands_for_nothing(t, toks, d):
         return None
+    counted_start = d.end
     _figure_end(t, toks, d)
     category = _category(t, toks, d)
     return Found(
@@ -53,7 +54,18 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         qualifier=d.qualifier,
         noun=d.noun,
         vague_en=p.vague_en,
+        counted=_counted_words(d, counted_start),
     )
+
+
+def _counted_words(d: Draft, start: int) -> tuple[int, int] | None:
+    """Tokens of the words that name what the figure counts: the noun (with من before it, or a
+    noun before the number) and its adjectives, without a qualifier written after."""
+    if d.noun is None or d.percent or d.symbol is not None:
+        return None
+    if d.noun_before:
+        return d.start, d.i
+    return (start, d.counted_end) if d.counted_end > start else None
 
 
 def _frame_before(t: FigureTables, toks: list[Tok], d: Draft) -> str | None:
@@ -132,6 +144,7 @@ def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     end = d.noun_end
     if d.noun is not None and not d.noun_before:
         end = adjectives(toks, end)
+    d.counted_end = end
     if d.qualifier == "exact":
         after = qualifier_after(t, toks, end)
         if after is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
-from briefing.pipeline.gist.words import NAME, PHRASE, TOKEN, Word
+from briefing.pipeline.gist.words import NAME, PHRASE, TOKEN, N, Word
 from briefing.resources import Resources
 from briefing.text.bama import Lexicon
 from briefing.text.normalize import fold
@@ -47,9 +47,15 @@ class Gister:
         """True without the Buckwalter lexicon: only the glossary and transliteration are left."""
         return self.tables.analyzer is None
 
-    def gist(self, text: str, known: Sequence[Known] = ()) -> str:
-        """The English gist of `text`; `known` spans keep the English given."""
-        return self.realizer.realize(self.words(text, known))
+    def gist(self, text: str, known: Sequence[Known] = (), *, plural_head: bool = False) -> str:
+        """The English gist of `text`; `known` spans keep the English given. With `plural_head`,
+        the first noun is plural (the words after a number: 600 ألف مدني, 600,000 civilians)."""
+        words = self.words(text, known)
+        if plural_head:
+            head = next((w for w in words if w.pos == N and not w.fixed), None)
+            if head is not None and head.number == "sg":
+                head.number = "pl"
+        return self.realizer.realize(words)
 
     def words(self, text: str, known: Sequence[Known] = ()) -> list[Word]:
         tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]

