@@ -17,6 +17,8 @@ _CLOSED_CLAUSE = 5  # tokens after the last comma for the relay to close that cl
 def content(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, int] | None:
     """Token span of the claimed words from token i, cut at the end of their clause."""
     start, quoted = _opening(ctx, i, s_end, how)
+    if not quoted:
+        start = _past_lead(ctx, start, s_end)
     end = _clause_end(ctx, start, s_end, quoted)
     if quoted and end >= s_end:
         # The quotation goes on past the sentence: keep its first sentence.
@@ -43,6 +45,20 @@ def _opening(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, bool]:
     return i, False
 
 
+def _past_lead(ctx: Context, i: int, s_end: int) -> int:
+    """Past what stands before the claimed words proper: a "that" particle (أكد … إن الهجوم) and
+    time words with their commas (أعلن، الاثنين، دعمه)."""
+    tables = ctx.tables
+    while i < s_end and (
+        ctx.space[i]
+        or ctx.texts[i] in COMMAS
+        or ctx.fw[i] in tables.leading_time_words
+        or ctx.fw[i] in tables.that
+    ):
+        i += 1
+    return i
+
+
 def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
     """Where the clause that starts at `start` ends (at most _MAX_CONTENT tokens on)."""
     texts, cue_at = ctx.texts, ctx.cue_at
@@ -55,7 +71,9 @@ def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
                 break
         elif text in FINAL or text == ":":
             break
-        elif text in COMMAS and end + 1 < s_end and clause_start(ctx, end + 1):
+        elif text in COMMAS and end + 1 < s_end and _new_claim(ctx, end + 1):
+            break
+        elif end > start and ctx.fw[end] in ctx.tables.clause_enders:
             break
         elif end > start and end in cue_at:
             other = cue_at[end].entry.kind
@@ -65,13 +83,31 @@ def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
     return end
 
 
-def clause_start(ctx: Context, i: int) -> bool:
-    """Does the token after a comma open a new clause (وذلك، حيث، وفقا، لافتا …)?"""
+def _new_claim(ctx: Context, i: int) -> bool:
+    """After a comma, what opens a new clause ends the claimed words (a cue, حيث, "، عادت إيران");
+    و and what it coordinates (، وتؤيد …، وأن …، والحفاظ …) is still claimed."""
+    k = i
+    while k < ctx.n and (ctx.space[k] or ctx.texts[k] in QUOTES):
+        k += 1
+    return k < ctx.n and clause_start(ctx, k, coordination=False)
+
+
+def _coordinated(ctx: Context, i: int) -> bool:
+    """After a comma, و and a definite noun coordinates with the claimed words rather than
+    opening a clause: "… على الانقلاب، والحفاظ على …"."""
+    return ctx.texts[i][:3] in ("وال", "وبال", "ولل") and i not in ctx.cue_at
+
+
+def clause_start(ctx: Context, i: int, *, coordination: bool = True) -> bool:
+    """Does the token after a comma open a new clause (وذلك، حيث، وفقا، لافتا …)? With
+    `coordination`, a word joined by و does (a cue's complement ends there)."""
     text, norm = ctx.texts[i], ctx.fw[i]
     tables = ctx.tables
     if i in ctx.cue_at and ctx.cue_at[i].entry.kind in ("relay", "participle", "verb"):
         return True
-    if (text.startswith("و") and len(text) > 1 and ctx.np_of[i] != i) or norm in tables.clause_openers:
+    if coordination and text.startswith("و") and len(text) > 1 and ctx.np_of[i] != i:
+        return True
+    if norm in tables.clause_openers:
         return True
     # "، عادت إيران …": a bare word and then a named actor read as a verb and its subject
     nxt = ctx.np(i + 1)

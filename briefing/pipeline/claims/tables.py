@@ -87,6 +87,8 @@ class ClaimTables:
     ba_initial_words: frozenset[str]  # an initial ب that is not ب + verbal noun: بعد، بسبب، بيان
     necessity_nouns: frozenset[str]  # ضرورة، وجوب
     both: frozenset[str]  # كل، كلا
+    clause_enders: frozenset[str]  # end the claimed clause wherever they stand: والتي، ولكن
+    leading_time_words: frozenset[str]  # a date word before the content is not claimed: الاثنين
 
 
 def cue_words(cues: CuesFile) -> dict[str, CueWord]:
@@ -204,4 +206,6 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         ba_initial_words=folded(rules.forms("ba-initial-words")),
         necessity_nouns=folded(rules.forms("necessity-nouns")),
         both=folded(rules.forms("both")),
+        clause_enders=folded(rules.forms("clause-enders")),
+        leading_time_words=folded(rules.forms("leading-time-words")),
     )

@@ -113,6 +113,8 @@ def _suffix_feature(tag: str, out: dict[str, object]) -> None:
     elif tag.startswith(("PVSUFF_SUBJ:", "IVSUFF_SUBJ:")):
         person = tag.split(":", 1)[1].split("_")[0]
         out["person"] = person if person[0].isdigit() else "3" + person
+    elif tag.endswith("_ACC_INDEF"):
+        out["adverbial"] = True  # -ًا: داخليا "internally", when no noun before agrees
     elif "_DU" in tag:
         out["number"] = "du"
     elif "_PL" in tag:
@@ -199,7 +201,11 @@ class Reader:
             return self._nisba(text, start, end) or Word(
                 text, start, end, NAME, self.tables.transliterate(text) + "*", mark=True, fixed=True
             )
-        nominal = any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
+        # A noun reading of the same letters, with no affix of its own (سحب: withdrawal), not one
+        # that splits the word (كان: ka + آن "as the time").
+        nominal = any(
+            a.stem.pos in ("NOUN", "ADJ") and not a.prefix.form and not a.suffix.form for a in readings
+        )
         best = min(readings, key=lambda a: _rank(a, before, nominal))
         return self._from_analysis(best, text, start, end)
 
@@ -249,6 +255,7 @@ class Reader:
             person=str(feats.get("person", "")),
             passive=analysis.stem.gloss.startswith("be ") and pos == V,
             governs=(entry.governs, entry.governs_en) if entry is not None and entry.governs else None,
+            adverbial=bool(feats.get("adverbial")) and pos == ADJ,
         )
         if pos == NAME:
             word.fixed = True
@@ -287,6 +294,8 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
     """Folded Arabic forms to look the stem up by in the glossary: the stem, with ة or ات."""
     stem = fold(from_buckwalter(analysis.stem.form))
     out = [(stem, False)]
+    if analysis.stem.pos == "VERB_IMPERFECT":
+        out.append(("ي" + stem, False))  # تؤدي is listed as يؤدي
     tags = " ".join(analysis.suffix.tags)
     if "FEM_SG" in tags or "FEM_PL" in tags or "FEM_DU" in tags:
         out.append((stem + "ه", False))

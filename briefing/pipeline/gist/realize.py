@@ -115,8 +115,11 @@ class Realizer:
             return governs[1]
         if w.pos == PUNCT:
             s.i += 1
-            s.last = PUNCT
-            return PUNCT_EN.get(w.text, "")
+            en = PUNCT_EN.get(w.text, "")
+            if en:  # quotation marks and brackets leave the phrase structure as it was
+                s.last = PUNCT
+                s.relative = False
+            return en
         if w.pos in NOMINAL or (w.pos == PRON and w.id.startswith("dem-")):
             return lead + self._nominal(s)
         if w.pos == V:
@@ -130,6 +133,9 @@ class Realizer:
             return lead + en + (" " + OBJECT.get(w.obj, "it") if w.obj else "")
         s.i += 1
         s.last = w.pos
+        s.relative = w.id.startswith("rel-")
+        if w.pos == ADJ and w.adverbial:
+            return lead + _adverb(w.en)
         return lead + w.en
 
     def _lead(self, w: Word, s: _State) -> str:
@@ -152,10 +158,24 @@ class Realizer:
     def _nominal(self, s: _State) -> str:
         np = self._noun_phrase(s)
         text = self._render(np)
-        # VSO: a verb right after its subject … handled by _verb; a noun phrase followed by a
-        # verb is a subject already in English order.
+        # A noun phrase followed by a verb is its subject, already in English order; the verb
+        # agrees with it in English (Arabic gives non-human plurals a feminine singular verb).
         s.last = N
-        return text
+        s.last_plural = _np_plural(np)
+        s.relative = False
+        return text + self._predicate(s, np)
+
+    def _predicate(self, s: _State, np: NounPhrase) -> str:
+        """A nominal sentence has no verb: a definite subject and an indefinite adjective after it
+        (النصر قريب, الطائرات مجهولة) take "is" or "are"."""
+        if s.i >= len(s.words) or not self._definite(np):
+            return ""
+        a = s.words[s.i]
+        if a.pos != ADJ or a.definite or a.conj or a.prep:
+            return ""
+        s.i += 1
+        s.last = ADJ
+        return f" {'are' if _np_plural(np) else 'is'} {a.en}"
 
     def _noun_phrase(self, s: _State) -> NounPhrase:
         w = s.words[s.i]
@@ -183,11 +203,13 @@ class Realizer:
 
     def _adjectives(self, s: _State, np: NounPhrase) -> None:
         head = np.head
-        definite = head.definite
+        # A noun with a possessive suffix is definite: انتصارنا الوشيك, our imminent victory.
+        definite = head.definite or bool(head.poss)
         while s.i < len(s.words):
             a = s.words[s.i]
             if a.pos != ADJ or a.conj or a.prep or a.definite != definite:
                 break
+            a.adverbial = False  # it agrees with the noun: an adjective
             np.adjectives.append(a)
             s.i += 1
 
@@ -210,6 +232,8 @@ class Realizer:
         if head.number == "du" and not head.fixed:
             core = "two " + core
         determiner = np.determiner
+        if determiner in ("this", "that") and head.number in ("pl", "du"):
+            determiner = "these" if determiner == "this" else "those"
         if head.poss:
             determiner = POSSESSIVE.get(head.poss, "its")
         elif not determiner and not head.fixed and head.pos not in (NAME, NUM) and self._definite(np):
@@ -240,22 +264,21 @@ class Realizer:
         w = s.words[s.i]
         s.i += 1
         subject = ""
+        plural_subject = s.last == N and s.last_plural
         if s.last not in NOMINAL and s.last != PRON and self._genitive_next(s) and w.person[:1] == "3":
-            subject = self._render(self._noun_phrase(s)) + " "  # VSO → SVO
+            np = self._noun_phrase(s)  # VSO → SVO
+            subject, plural_subject = self._render(np) + " ", _np_plural(np)
         elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL:
             subject = PRONOUN_SUBJECT[w.person] + " "
-        plural_subject = (
-            _plural(subject)
-            if subject
-            else w.person[1:2] in ("M", "F") and len(w.person) == 3 and w.person[2] == "P"
-        )
+            plural_subject = w.person.endswith(("P", "D"))
         if w.en == "be" and not w.passive:
             form = self._copula(s, w, negation, plural_subject)
         else:
             form = self._conjugate(w, negation, aspect, plural_subject=plural_subject)
-        if w.obj:
+        if w.obj and not s.relative:  # in a relative clause the object pronoun refers back: drop it
             form += " " + OBJECT.get(w.obj, "it")
         s.last = V
+        s.relative = False
         s.governs = w.governs
         return subject + form
 
@@ -365,6 +388,8 @@ class _State:
     i: int = 0
     last: str = ""  # the class of the last phrase rendered
     governs: tuple[str, str] | None = None  # the preposition the verb just rendered governs
+    last_plural: bool = False  # the last noun phrase rendered is plural
+    relative: bool = False  # a relative pronoun was just rendered: the next verb's object refers back
 
     @property
     def comparative(self) -> bool:
@@ -396,9 +421,13 @@ def _be(tense: str, plural: bool) -> str:
     return "are" if plural else "is"
 
 
-def _plural(subject: str) -> bool:
-    last = subject.split()[-1] if subject.split() else ""
-    return last.endswith("s") and not last.endswith("ss")
+def _np_plural(np: NounPhrase) -> bool:
+    """Is a noun phrase plural in English (its head noun, or a name that reads as one)?"""
+    head = np.head
+    if head.number in ("pl", "du"):
+        return True
+    word = head.en.split()[-1] if head.en.split() else ""
+    return head.pos in (NAME, PHRASE) and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _tidy(text: str) -> str:

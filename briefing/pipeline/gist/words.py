@@ -57,6 +57,7 @@ class Word:
     mark: bool = False  # transliterated: no dictionary knows the word
     fixed: bool = False  # English is final (a name, a figure, an expression with its article)
     governs: tuple[str, str] | None = None  # (preposition id, its English after this verb)
+    adverbial: bool = False  # an indefinite accusative adjective (داخليا): an adverb unless it agrees
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_en(self, en: str) -> Word:
