@@ -39,8 +39,8 @@ def plural(noun: str, irr: Irregulars) -> str:
     words = noun.split(" ")
     last = words[-1]
     low = last.lower()
-    if low in irr.uncountable or not low.isalpha():
-        return noun
+    if low in irr.uncountable or not low.isalpha() or low in irr.plural.values() or low.endswith("men"):
+        return noun  # invariable, or plural already (gunmen, people)
     if low in irr.plural:
         form = irr.plural[low]
     elif low.endswith("s") and not low.endswith(("ss", "us", "is")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from babel.numbers import format_currency, format_decimal, get_currency_symbol
+from babel.numbers import format_currency, format_decimal, get_currency_name, get_currency_symbol
 
 from briefing.pipeline.figures.found import Found
 
@@ -29,8 +29,9 @@ def render(f: Found, qualifier_en: Mapping[str, str], amounts: Amounts) -> tuple
     if f.category == "rank":
         return f.en, f.en
     amount = _amount(f, amounts)
-    if f.qualifier not in ("exact", "range") and not f.vague_en:
-        amount = f"{qualifier_en.get(f.qualifier, '')} {amount}".strip()
+    qualifier = f.range_qualifier if f.qualifier == "range" else f.qualifier
+    if qualifier not in ("", "exact", "range") and not f.vague_en:
+        amount = f"{qualifier_en.get(qualifier, '')} {amount}".strip()
     return f"{amount} {_label(f)}".strip(), amount
 
 
@@ -82,14 +83,17 @@ def number_en(value: float) -> str:
 
 
 def money_en(value: float, code: str) -> str:
-    """$30 billion, €20, YER 407 billion: Babel's symbol when it has one, else the code."""
+    """$30 billion, €20, 407 billion Yemeni rials: Babel's symbol when the currency has one, else
+    its English name after the amount."""
     word = ""
+    count = value
     for scale, name in _SCALE_EN:
         if abs(value) >= scale and round(value / scale, 2) == value / scale:
             value, word = value / scale, f" {name}"
             break
     if get_currency_symbol(code, locale="en").isalpha():
-        return f"{code} {format_decimal(value, format='#,##0.##', locale='en')}{word}"
+        name = get_currency_name(code, count=2 if count != 1 else 1, locale="en")
+        return f"{format_decimal(value, format='#,##0.##', locale='en')}{word} {name}"
     return format_currency(value, code, format="¤#,##0.##", locale="en", currency_digits=False) + word
 
 

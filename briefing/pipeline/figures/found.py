@@ -29,6 +29,7 @@ class Found:
     vague_en: str | None = None
     counted: tuple[int, int] | None = None  # tokens of the words naming what is counted
     amount_en: str = ""  # the English of the amount alone (english.render)
+    range_qualifier: str = ""  # a qualifier before a range: about 35 to 40
 
 
 @dataclass
@@ -50,4 +51,5 @@ class Draft:
     noun_end: int = 0  # the token after the counted noun (or after the number, without one)
     noun_before: bool = False  # the noun is written before the number (مسؤولين إيرانيين ثلاثة)
     counted_end: int = 0  # the token after the counted noun's adjectives
+    range_qualifier: str = ""  # the qualifier before a range (about 35 to 40), its own stays "range"
     unit: str | None = None

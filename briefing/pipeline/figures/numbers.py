@@ -24,7 +24,10 @@ from briefing.pipeline.figures.units import (
     match_percent,
     noun_after,
     noun_before,
+    plain_noun,
 )
+
+_PARTITIVE = "من"
 
 
 def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> Found | None:
@@ -42,6 +45,7 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         return None
     counted_start = d.end
     _figure_end(t, toks, d)
+    whole = _share_of(t, toks, d)
     category = _category(t, toks, d)
     return Found(
         start=d.start,
@@ -54,8 +58,24 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         qualifier=d.qualifier,
         noun=d.noun,
         vague_en=p.vague_en,
-        counted=_counted_words(d, counted_start),
+        counted=whole or _counted_words(d, counted_start),
+        range_qualifier=d.range_qualifier,
     )
+
+
+def _share_of(t: FigureTables, toks: list[Tok], d: Draft) -> tuple[int, int] | None:
+    """A percentage of a whole: "75 في المئة من السكان" takes من and the noun (and its genitive),
+    the words that say what the share is of."""
+    k, n = d.end, len(toks)
+    if not d.percent or k + 1 >= n or toks[k].raw != _PARTITIVE or not toks[k + 1].definite:
+        return None
+    if not plain_noun(t, toks[k + 1]):
+        return None
+    end = k + 2
+    if end < n and toks[end].definite and not toks[end].clitic and plain_noun(t, toks[end]):
+        end += 1  # a genitive: من سكان اليمن
+    d.end = end
+    return k, end
 
 
 def _counted_words(d: Draft, start: int) -> tuple[int, int] | None:
@@ -96,6 +116,8 @@ def _range(t: FigureTables, toks: list[Tok], words: Sequence[str], d: Draft, fra
     if p.year_like and high.year_like:
         return False  # 1990-2000: a period
     if high.value > d.value:
+        # حوالي 35 إلى 40: a range, said to be about so much
+        d.range_qualifier = d.qualifier if d.qualifier != "exact" else ""
         d.high, d.last, d.end, d.qualifier = high.value, high, end, "range"
     return True
 
@@ -143,7 +165,7 @@ def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     vague number (مئات، آلاف) with no other qualifier is a lower bound."""
     end = d.noun_end
     if d.noun is not None and not d.noun_before:
-        end = adjectives(toks, end)
+        end = _genitive(t, toks, adjectives(toks, end))
     d.counted_end = end
     if d.qualifier == "exact":
         after = qualifier_after(t, toks, end)
@@ -152,6 +174,14 @@ def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     if d.p.vague and d.qualifier == "exact":
         d.qualifier = "at_least"
     d.end = end
+
+
+def _genitive(t: FigureTables, toks: list[Tok], end: int) -> int:
+    """A definite noun after the counted noun is its genitive and says what is counted too
+    (9 من عناصر القوات الحكومية, 8 ملايين من سكان اليمن); its adjectives go with it."""
+    if end >= len(toks) or not toks[end].definite or toks[end].clitic or not plain_noun(t, toks[end]):
+        return end
+    return adjectives(toks, end + 1)
 
 
 def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:

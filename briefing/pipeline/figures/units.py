@@ -35,6 +35,8 @@ def noun_after(t: FigureTables, toks: list[Tok], k: int, allow_definite: bool) -
     do not know counts too, as UNKNOWN; a definite one only with من or when `allow_definite`
     (a vague number or a fraction: مئات الآلاف، نصف القوات)."""
     n = len(toks)
+    while k < n and toks[k].space and "\n" not in toks[k].text:
+        k += 1  # a second space between the number and its noun: 12  مسلحا
     if k >= n:
         return None
     tok = toks[k]
@@ -68,8 +70,24 @@ def noun_at(t: FigureTables, toks: list[Tok], k: int) -> tuple[Noun, int] | None
     if noun is None and bare.endswith("ا"):
         noun = t.nouns.get(bare[:-1])
     if noun is None:
+        noun = _with_pronoun(t, bare)
+    if noun is None:
         return None
     return noun, k + 1
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _with_pronoun(t: FigureTables, bare: str) -> Noun | None:
+    """A counted noun with a possessive pronoun: عناصره (its members), قواتها, قوتها (قوة + ها)."""
+    for suffix in _PRONOUN_SUFFIXES:
+        if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
+            stem = bare[: -len(suffix)]
+            noun = t.nouns.get(stem) or (t.nouns.get(stem[:-1] + "ه") if stem.endswith("ت") else None)
+            if noun is not None:
+                return noun
+    return None
 
 
 def noun_in(t: FigureTables, toks: list[Tok], start: int, end: int) -> Noun | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
-from briefing.pipeline.gist.words import NAME, PHRASE, TOKEN, N, Word
+from briefing.pipeline.gist.words import ADJ, NAME, PHRASE, TOKEN, N, Word
 from briefing.resources import Resources
 from briefing.text.bama import Lexicon
 from briefing.text.normalize import fold
@@ -49,15 +49,16 @@ class Gister:
 
     def gist(self, text: str, known: Sequence[Known] = (), *, plural_head: bool = False) -> str:
         """The English gist of `text`; `known` spans keep the English given. With `plural_head`,
-        the first noun is plural (the words after a number: 600 ألف مدني, 600,000 civilians)."""
-        words = self.words(text, known)
+        the words a figure counts: their first noun is plural (600 ألف مدني, 600,000 civilians)
+        and counted nouns read as the figures name them."""
+        words = self.words(text, known, counted=plural_head)
         if plural_head:
             head = next((w for w in words if w.pos == N and not w.fixed), None)
             if head is not None and head.number == "sg":
                 head.number = "pl"
         return self.realizer.realize(words)
 
-    def words(self, text: str, known: Sequence[Known] = ()) -> list[Word]:
+    def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
         tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
         spans = sorted(known, key=lambda k: k.start)
         out: list[Word] = []
@@ -69,17 +70,39 @@ class Gister:
                 j = i
                 while j < len(tokens) and tokens[j][1] < span.end:
                     j += 1
-                out.append(self._known(text, span, tokens[i:j]))
+                out.append(self._known(text, span, tokens[i:j], out[-1] if out else None))
                 i = j
             else:
                 before = out[-1] if out else None
-                word, i = self._phrase(tokens, i) or (self.reader.word(tok, start, end, before), i + 1)
+                word, i = self._phrase(tokens, i) or (
+                    self.reader.word(tok, start, end, before, counted=counted),
+                    i + 1,
+                )
                 out.append(word)
         return out
 
-    def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]]) -> Word:
+    def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]], before: Word | None) -> Word:
         first = tokens[0]
         lead = self.reader.word(first[0], first[1], first[2], None)
+        surface = text[tokens[0][1] : tokens[-1][2]]
+        if (
+            span.kind == NAME
+            and before is not None
+            and before.pos == N
+            and len(tokens) == 1
+            and fold(surface).endswith(("يين", "يون"))
+            and span.en.endswith("s")
+        ):
+            # A group named by a plural nisba, after a noun, is its adjective: المسلحين الحوثيين,
+            # Houthi gunmen.
+            return Word(
+                surface,
+                tokens[0][1],
+                tokens[-1][2],
+                ADJ,
+                span.en.removeprefix("the ")[:-1],
+                definite=fold(surface).startswith("ال"),
+            )
         # The proclitics of the first word stay (وإيران: and Iran); the rest is the name.
         return Word(
             text[tokens[0][1] : tokens[-1][2]],

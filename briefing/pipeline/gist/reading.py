@@ -155,18 +155,20 @@ class Reader:
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
 
-    def word(self, text: str, start: int, end: int, before: Word | None) -> Word:
-        """The Word of one token; `before` is the word before it (None at the start)."""
+    def word(self, text: str, start: int, end: int, before: Word | None, *, counted: bool = False) -> Word:
+        """The Word of one token; `before` is the word before it (None at the start). With
+        `counted`, the figures' counted nouns (units.yaml) come before the glossary."""
         if not has_arabic(text) or not text[0].isalpha():
             return self._other(text, start, end)
         folded = fold(text)
-        entry = self.tables.words.get(folded)
-        if entry is not None:
-            return self._from_entry(entry, text, start, end, "", "", False)
-        split = split_clitics(folded, self.tables.words)
-        if split is not None:
-            conj, prep, article, stem = split
-            return self._from_entry(self.tables.words[stem], text, start, end, conj, prep, article)
+        for table in (self.tables.counted, self.tables.words) if counted else (self.tables.words,):
+            entry = table.get(folded) or (table.get(folded[:-1]) if folded.endswith("ا") else None)
+            if entry is not None:
+                return self._from_entry(entry, text, start, end, "", "", False)
+            split = split_clitics(folded, table)
+            if split is not None:
+                conj, prep, article, stem = split
+                return self._from_entry(table[stem], text, start, end, conj, prep, article)
         return self._analysed(text, start, end, before)
 
     def _other(self, text: str, start: int, end: int) -> Word:
