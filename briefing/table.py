@@ -13,6 +13,8 @@ def _clip(text: str, width: int) -> str:
 def format_extraction(ex: Extraction) -> str:
     a = ex.article
     lines = [f"== {a.id}" + (f" — {_clip(a.title, 70)}" if a.title else "")]
+    if ex.title_en:
+        lines.append(f"   {_clip(ex.title_en, 100)}  (gist)")
     if ex.themes:
         lines.append("themes:  " + ", ".join(f"{t.id} ({t.score:.2f})" for t in ex.themes))
     lines.append(f"actors ({len(ex.actors)}):")
@@ -24,8 +26,8 @@ def format_extraction(ex: Extraction) -> str:
     lines.append(f"figures ({len(ex.figures)}):")
     for f in ex.figures:
         lines.append(f"  {f.category:<10} {f.en:<32} | {_clip(f.text, 40)}")
-    lines.append(f"claims ({len(ex.claims)}):")
+    lines.append(f"claims ({len(ex.claims)}; English: rule-based gist):")
     for c in ex.claims:
-        lines.append(f"  {c.stance:<8} {_clip(c.en, 90)}")
-        lines.append(f"           {c.cue.text} … {_clip(c.content.text, 70)}")
+        lines.append(f"  {c.stance:<8} {_clip(c.en, 110)}")
+        lines.append(f"           {c.cue.text} … {_clip(c.content.text, 90)}")
     return "\n".join(lines)

@@ -57,6 +57,7 @@ def source_entries(exts: Sequence[Extraction]) -> tuple[Source, ...]:
                 url=a.url,
                 file=a.path,
                 anchor=f"src-{n}",
+                title_en=ext.title_en,
             )
         )
     return tuple(sources)

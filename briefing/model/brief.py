@@ -44,6 +44,7 @@ class Source:
     url: str | None
     file: str | None
     anchor: str
+    title_en: str | None = None  # the English gist of the title
 
 
 @dataclass(frozen=True)
