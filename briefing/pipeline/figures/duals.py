@@ -16,7 +16,7 @@ def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
     if tok.definite:
         return None
     noun = t.nouns[tok.norm]
-    end = adjectives(toks, i + 1)
+    end = adjectives(t, toks, i + 1)
     category = noun.category
     unit = None
     value = 2.0

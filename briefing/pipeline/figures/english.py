@@ -31,7 +31,7 @@ def render(f: Found, qualifier_en: Mapping[str, str], amounts: Amounts) -> tuple
     amount = _amount(f, amounts)
     qualifier = f.range_qualifier if f.qualifier == "range" else f.qualifier
     if qualifier not in ("", "exact", "range") and not f.vague_en:
-        amount = f"{qualifier_en.get(qualifier, '')} {amount}".strip()
+        amount = f"{f.qualifier_en or qualifier_en.get(qualifier, '')} {amount}".strip()
     return f"{amount} {_label(f)}".strip(), amount
 
 
@@ -40,9 +40,9 @@ def _amount(f: Found, amounts: Amounts) -> str:
     if f.vague_en and f.high is None:
         return f"{f.vague_en} of {f.unit}" if money else f.vague_en
     code = f.unit if money and f.unit else ""
-    amount = _cached(f.value, code, amounts)
+    amount = _cached(f.value, code, amounts, f.currency_en)
     if f.high is not None:
-        amount = f"{amount} to {_cached(f.high, code, amounts)}"
+        amount = f"{amount} to {_cached(f.high, code, amounts, f.currency_en)}"
     return f"{amount} percent" if f.category == "percent" else amount
 
 
@@ -56,17 +56,18 @@ def _label(f: Found) -> str:
         label = noun.en if single else noun.en_plural
     elif f.category in (*_EVENTS, "personnel", "strikes"):
         label = f.category
-    if label and f.vague_en and f.high is None:
-        label = f"of {label}"  # hundreds of soldiers
+    if label and f.vague_en and f.high is None and label not in _EVENTS:
+        label = f"of {label}"  # hundreds of soldiers; thousands killed
     return label
 
 
-def _cached(value: float, code: str, amounts: Amounts) -> str:
-    """money_en (with a code) or number_en, remembered."""
-    key = (repr(value), code)  # repr tells 1 from 1.0 and -0.0 from 0.0, as Babel may
+def _cached(value: float, code: str, amounts: Amounts, name: str = "") -> str:
+    """money_en (with a code, and the currency's own name when the text gives no country) or
+    number_en, remembered."""
+    key = (repr(value), f"{code} {name}")  # repr tells 1 from 1.0 and -0.0 from 0.0, as Babel may
     hit = amounts.get(key)
     if hit is None:
-        hit = money_en(value, code) if code else number_en(value)
+        hit = money_en(value, code, name) if code else number_en(value)
         if len(amounts) < _MAX_CACHED:
             amounts[key] = hit
     return hit
@@ -82,17 +83,17 @@ def number_en(value: float) -> str:
     return format_decimal(value, format="#,##0.##", locale="en")
 
 
-def money_en(value: float, code: str) -> str:
+def money_en(value: float, code: str, name: str = "") -> str:
     """$30 billion, €20, 407 billion Yemeni rials: Babel's symbol when the currency has one, else
-    its English name after the amount."""
+    `name` (10 million dirhams, where the text names no country), else Babel's English name."""
     word = ""
     count = value
-    for scale, name in _SCALE_EN:
+    for scale, scale_word in _SCALE_EN:
         if abs(value) >= scale and round(value / scale, 2) == value / scale:
-            value, word = value / scale, f" {name}"
+            value, word = value / scale, f" {scale_word}"
             break
     if get_currency_symbol(code, locale="en").isalpha():
-        name = get_currency_name(code, count=2 if count != 1 else 1, locale="en")
+        name = name or get_currency_name(code, count=2 if count != 1 else 1, locale="en")
         return f"{format_decimal(value, format='#,##0.##', locale='en')}{word} {name}"
     return format_currency(value, code, format="¤#,##0.##", locale="en", currency_digits=False) + word
 

@@ -30,6 +30,8 @@ class Found:
     counted: tuple[int, int] | None = None  # tokens of the words naming what is counted
     amount_en: str = ""  # the English of the amount alone (english.render)
     range_qualifier: str = ""  # a qualifier before a range: about 35 to 40
+    qualifier_en: str = ""  # the qualifier phrase's own English (ما يقارب: nearly), else ""
+    currency_en: str = ""  # a currency noun whose country is unsaid: dirhams (else Babel's name)
 
 
 @dataclass
@@ -52,4 +54,6 @@ class Draft:
     noun_before: bool = False  # the noun is written before the number (مسؤولين إيرانيين ثلاثة)
     counted_end: int = 0  # the token after the counted noun's adjectives
     range_qualifier: str = ""  # the qualifier before a range (about 35 to 40), its own stays "range"
+    qualifier_en: str = ""  # the qualifier phrase's own English (ما يقارب: nearly), else ""
+    currency_en: str = ""  # a currency noun whose country is unsaid: dirhams (else Babel's name)
     unit: str | None = None

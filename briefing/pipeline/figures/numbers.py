@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.pipeline.figures.currency import currency_code
+from briefing.pipeline.figures.currency import code_by_adjective, currency_code
 from briefing.pipeline.figures.found import Draft, Found
 from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.morph import possessed
 from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, written_as_name
 from briefing.pipeline.figures.qualifiers import qualifier_after, qualifier_before, range_high, range_open
 from briefing.pipeline.figures.tokens import Tok, number_trim
@@ -60,20 +61,23 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         vague_en=p.vague_en,
         counted=whole or _counted_words(d, counted_start),
         range_qualifier=d.range_qualifier,
+        qualifier_en=d.qualifier_en,
+        currency_en=d.currency_en,
     )
 
 
 def _share_of(t: FigureTables, toks: list[Tok], d: Draft) -> tuple[int, int] | None:
     """A percentage of a whole: "75 في المئة من السكان" takes من and the noun (and its genitive),
-    the words that say what the share is of."""
+    the words that say what the share is of: من السكان، من سكان اليمن، من سكانها."""
     k, n = d.end, len(toks)
-    if not d.percent or k + 1 >= n or toks[k].raw != _PARTITIVE or not toks[k + 1].definite:
-        return None
-    if not plain_noun(t, toks[k + 1]):
+    if not d.percent or k + 1 >= n or toks[k].raw != _PARTITIVE or not plain_noun(t, toks[k + 1]):
         return None
     end = k + 2
-    if end < n and toks[end].definite and not toks[end].clitic and plain_noun(t, toks[end]):
-        end += 1  # a genitive: من سكان اليمن
+    genitive = end < n and toks[end].definite and not toks[end].clitic and plain_noun(t, toks[end])
+    if genitive:
+        end += 1
+    elif not toks[k + 1].definite and not possessed(t.morph, toks[k + 1].text):
+        return None
     d.end = end
     return k, end
 
@@ -93,7 +97,7 @@ def _frame_before(t: FigureTables, toks: list[Tok], d: Draft) -> str | None:
     Returns the frame, which the range step needs."""
     qualifier = qualifier_before(t, toks, d.i)
     if qualifier is not None:
-        d.qualifier, d.start, d.trim = qualifier
+        d.qualifier, d.start, d.trim, d.qualifier_en = qualifier
         return None
     frame = range_open(t, toks, d.i)
     if frame is None:
@@ -165,7 +169,7 @@ def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     vague number (مئات، آلاف) with no other qualifier is a lower bound."""
     end = d.noun_end
     if d.noun is not None and not d.noun_before:
-        end = _genitive(t, toks, adjectives(toks, end))
+        end = _genitive(t, toks, adjectives(t, toks, end, d.noun.number == "pl"))
     d.counted_end = end
     if d.qualifier == "exact":
         after = qualifier_after(t, toks, end)
@@ -181,7 +185,7 @@ def _genitive(t: FigureTables, toks: list[Tok], end: int) -> int:
     (9 من عناصر القوات الحكومية, 8 ملايين من سكان اليمن); its adjectives go with it."""
     if end >= len(toks) or not toks[end].definite or toks[end].clitic or not plain_noun(t, toks[end]):
         return end
-    return adjectives(toks, end + 1)
+    return adjectives(t, toks, end + 1)
 
 
 def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:
@@ -193,6 +197,8 @@ def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:
         return "money"
     if noun is not None and noun.currency is not None:
         d.unit = currency_code(toks, d.noun_end, noun.currency)
+        if noun.currency.factor == 1 and code_by_adjective(toks, d.noun_end, noun.currency) is None:
+            d.currency_en = noun.en if d.p.value == 1 and d.high is None else noun.en_plural
         d.value *= noun.currency.factor
         if d.high is not None:
             d.high *= noun.currency.factor

@@ -18,8 +18,9 @@ _DASH = "dash"  # the range frame with no opening word: 200-300, ألفين أو
 _OR = "او"
 
 
-def qualifier_before(t: FigureTables, toks: list[Tok], i: int) -> tuple[str, int, int] | None:
-    """The qualifier phrase ending right before token i: (qualifier, its first token, trim)."""
+def qualifier_before(t: FigureTables, toks: list[Tok], i: int) -> tuple[str, int, int, str] | None:
+    """The qualifier phrase ending right before token i: (qualifier, its first token, trim, the
+    phrase's own English or "")."""
     if i == 0:
         return None
     last = toks[i - 1]
@@ -30,7 +31,7 @@ def qualifier_before(t: FigureTables, toks: list[Tok], i: int) -> tuple[str, int
         if s < 0:
             continue
         if all(word_is(toks[s + j], phrase[j], first=(j == 0)) for j in range(m)):
-            return qualifier, s, proclitic_trim(toks[s])
+            return qualifier, s, proclitic_trim(toks[s]), t.phrasing_en.get(phrase, "")
     return None
 
 

@@ -49,4 +49,4 @@ def _ranked_noun_end(t: FigureTables, toks: list[Tok], k: int) -> int:
         k = found[1]
     elif k < n and plain_noun(t, toks[k]) and not toks[k].definite:
         k += 1
-    return adjectives(toks, k)
+    return adjectives(t, toks, k)

@@ -6,6 +6,7 @@ recast those counted as killed, wounded or displaced (مقتل 34 جنديا).
 from __future__ import annotations
 
 from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables, Noun
+from briefing.pipeline.figures.morph import agreeing_adjective, not_a_noun, possessed
 from briefing.pipeline.figures.tokens import Tok, proclitic_trim, strip_acc
 
 # Events may recast people counted with a neutral or military noun (مقتل 34 جنديا), never money
@@ -44,11 +45,14 @@ def noun_after(t: FigureTables, toks: list[Tok], k: int, allow_definite: bool) -
         found = noun_at(t, toks, k + 1)
         if found is not None:
             return found
-        if toks[k + 1].definite and plain_noun(t, toks[k + 1]):
-            return UNKNOWN, k + 2
+        nxt = toks[k + 1]
+        if (nxt.definite or possessed(t.morph, nxt.text)) and plain_noun(t, nxt):
+            return UNKNOWN, k + 2  # 7 من الحرس، 8.4 مليون من سكانها
         return None
     if tok.definite and not allow_definite:
         return None
+    if tok.clitic and not tok.definite:
+        return None  # a conjunction or preposition opens another phrase: 12 بجروح، الآلاف وبأزمة
     found = noun_at(t, toks, k)
     if found is not None:
         return found
@@ -108,7 +112,9 @@ def plain_noun(t: FigureTables, tok: Tok) -> bool:
         return False
     if t.grammar.analyse(raw) is not None:
         return False
-    return not (tok.norm in t.months or tok.norm in t.clock_after)
+    if tok.norm in t.months or tok.norm in t.clock_after or raw in t.time_words:
+        return False
+    return not not_a_noun(t.morph, tok.text)
 
 
 def noun_before(t: FigureTables, toks: list[Tok], i: int) -> tuple[Noun, int, int] | None:
@@ -134,17 +140,23 @@ def noun_before(t: FigureTables, toks: list[Tok], i: int) -> tuple[Noun, int, in
     return None
 
 
-def adjectives(toks: list[Tok], end: int) -> int:
-    """The end of up to two relational adjectives after a counted noun (جنديا تركيا)."""
+def adjectives(t: FigureTables, toks: list[Tok], end: int, plural: bool = False) -> int:
+    """The end of up to two adjectives after a counted noun: relational ones (جنديا تركيا), and
+    others the analysis says agree with it (مكتبا جديدا، صاروخين مسيرين، سفن أخرى)."""
     n = len(toks)
     if end == 0:
         return end
-    accusative = toks[end - 1].raw.endswith("ا")
+    noun = toks[end - 1].raw
+    accusative = noun.endswith("ا")
     for _ in range(2):
-        if end >= n or toks[end].clitic or toks[end].latin or not is_nisba(toks[end].raw):
+        tok = toks[end] if end < n else None
+        if tok is None or tok.clitic or tok.latin or tok.space:
             break
-        # -يا agrees with an accusative noun only; after others it is a name (لروسيا).
-        if toks[end].raw.endswith("يا") and not accusative:
+        if is_nisba(tok.raw):
+            # -يا agrees with an accusative noun only; after others it is a name (لروسيا).
+            if tok.raw.endswith("يا") and not accusative:
+                break
+        elif not agreeing_adjective(t.morph, noun, tok.raw, tok.text, plural):
             break
         end += 1
     return end

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
-from briefing.pipeline.gist.words import ADJ, NAME, PHRASE, TOKEN, N, Word
+from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word
 from briefing.resources import Resources
-from briefing.text.bama import Lexicon
+from briefing.text.bama import Analyzer
 from briefing.text.normalize import fold
 
 
@@ -36,11 +36,12 @@ class Gister:
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
         self.reader = Reader(tables)
-        self.realizer = Realizer(tables.irregulars)
+        self.realizer = Realizer(tables.irregulars, tables.verbs)
 
     @classmethod
-    def from_resources(cls, resources: Resources, lexicon: Lexicon | None = None) -> Gister:
-        return cls(build_tables(resources, lexicon))
+    def from_resources(cls, resources: Resources, analyzer: Analyzer | None = None) -> Gister:
+        """A Gister over the resources; `analyzer` None: the degraded mode (glossary alone)."""
+        return cls(build_tables(resources, analyzer))
 
     @property
     def degraded(self) -> bool:
@@ -79,7 +80,30 @@ class Gister:
                     i + 1,
                 )
                 out.append(word)
+        for k, w in enumerate(out):
+            if w.pos != PUNCT and not w.en.strip():  # a reading with no English (a lone letter)
+                out[k] = self.reader.unknown(w.text, w.start, w.end)
+        self._passives_before_numbers(out)
+        for i in range(len(out) - 1):
+            if out[i].id.startswith("tam") and out[i + 1].pos == N:  # تم تدمير: the verb of the noun
+                out[i + 1].verb_en, transitive = self.reader.verb_of_noun(out[i + 1].text)
+                if not transitive:
+                    out[i + 1].extra["intransitive"] = "1"
         return out
+
+    def _passives_before_numbers(self, words: list[Word]) -> None:
+        """A clause that opens with a verb or verbal noun followed by a number is a passive verb and
+        its subject (قتل 3 جنود: 3 soldiers were killed), not "the killing of 3 soldiers"."""
+        for i in range(len(words) - 1):
+            w = words[i]
+            opens = i == 0 or words[i - 1].pos in (PUNCT, CONJ) or bool(w.conj)
+            if not opens or w.pos not in (N, V) or w.fixed or w.definite or w.poss or w.passive:
+                continue
+            if words[i + 1].pos != NUM or w.obj:
+                continue
+            verb = self.reader.passive_verb(w.text, w.start, w.end)
+            if verb is not None:
+                words[i] = verb
 
     def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]], before: Word | None) -> Word:
         first = tokens[0]

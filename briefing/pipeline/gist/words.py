@@ -27,7 +27,8 @@ N, ADJ, V, PREP, CONJ, PART, PRON, ADV, NAME, NUM, PUNCT, PHRASE = (
 )
 
 TOKEN = re.compile(
-    r"[\u0621-\u063a\u0641-\u064a\u0640\u064b-\u065f\u0670\u0671-\u06d3]+"  # an Arabic word (diacritics, tatweel)
+    # an Arabic word (with diacritics and tatweel)
+    r"[\u0621-\u063a\u0641-\u064a\u0640\u064b-\u065f\u0670\u0671-\u06d3]+"
     r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*%?"  # a number
     r"|[A-Za-z][A-Za-z'\-]*"  # a Latin word
     r"|\S"  # punctuation, one character at a time
@@ -58,6 +59,7 @@ class Word:
     fixed: bool = False  # English is final (a name, a figure, an expression with its article)
     governs: tuple[str, str] | None = None  # (preposition id, its English after this verb)
     adverbial: bool = False  # an indefinite accusative adjective (داخليا): an adverb unless it agrees
+    verb_en: str = ""  # a verbal noun's verb in English (تدمير: destroy), where a rule needs it
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_en(self, en: str) -> Word:

@@ -1,0 +1,204 @@
+"""Transfer rules of the noun phrase: adjectives before the noun and in reverse order (الحرب
+الانقلابية الحوثية → the Houthi coup war), the article from ال or from a definite genitive, "a"
+before a singular count noun, the idafa as "of" (انسحاب القوات → the withdrawal of the forces),
+duals and plurals, possessive suffixes (its, their), demonstratives and quantifiers (هذه, كل,
+بعض), and the nominal sentence's "is" (النصر قريب → victory is near).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from briefing.pipeline.gist.state import NOMINAL, State
+from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, PRON, N, Word
+from briefing.text.english import Irregulars, indefinite, plural
+
+POSSESSIVE = {
+    "3MS": "its",
+    "3FS": "its",
+    "3MP": "their",
+    "3FP": "their",
+    "3D": "their",
+    "1S": "my",
+    "1P": "our",
+    "2MS": "your",
+    "2FS": "your",
+    "2MP": "your",
+    "2FP": "your",
+    "2D": "your",
+}
+QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull"})  # بعض، معظم، كل before a noun
+
+
+@dataclass
+class NounPhrase:
+    head: Word
+    adjectives: list[Word] = field(default_factory=list)
+    genitive: NounPhrase | None = None
+    determiner: str = ""  # "this", "these", "every", "all", "some" …
+
+
+class NounRules:
+    """Reads and renders the noun phrase that starts at a State's position."""
+
+    def __init__(self, irregulars: Irregulars) -> None:
+        self.irr = irregulars
+
+    def nominal(self, s: State) -> str:
+        np = self.noun_phrase(s)
+        text = self.render(np)
+        # A noun phrase followed by a verb is its subject, already in English order; the verb
+        # agrees with it in English (Arabic gives non-human plurals a feminine singular verb).
+        s.last = N
+        s.last_plural = np_plural(np)
+        s.relative = False
+        last = np
+        while last.genitive is not None:
+            last = last.genitive
+        s.governs = last.head.governs  # وجود مطالب بانسحاب: of demands for a withdrawal
+        return text + self._predicate(s, np)
+
+    def _predicate(self, s: State, np: NounPhrase) -> str:
+        """A nominal sentence has no verb: a definite subject and an indefinite adjective after it
+        (النصر قريب, الطائرات مجهولة) take "is" or "are"."""
+        if s.i >= len(s.words) or not self.definite(np):
+            return ""
+        a = s.words[s.i]
+        if a.pos != ADJ or a.definite or a.conj or a.prep:
+            return ""
+        s.i += 1
+        s.last = ADJ
+        return f" {'are' if np_plural(np) else 'is'} {a.en}"
+
+    def noun_phrase(self, s: State) -> NounPhrase:
+        w = s.words[s.i]
+        determiner = ""
+        if w.pos == PRON and (w.id.startswith("dem-") or w.id in QUANTIFIERS):
+            nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+            determiner = quantifier(w, nxt) if w.id in QUANTIFIERS and nxt is not None else w.en
+            s.i += 1
+            if (
+                s.i >= len(s.words)
+                or s.words[s.i].pos not in NOMINAL
+                or s.words[s.i].conj
+                or s.words[s.i].prep
+            ):
+                return NounPhrase(w, determiner="")
+            w = s.words[s.i]
+        s.i += 1
+        np = NounPhrase(w, determiner=determiner)
+        if w.pos in (NAME, NUM):
+            return np
+        if w.pos == PHRASE or w.fixed:
+            self._adjectives(s, np)  # رئيس الوزراء العراقي: the Iraqi prime minister
+            nxt = s.words[s.i] if s.i < len(s.words) else None
+            if nxt is not None and nxt.pos == NAME and not nxt.conj and not nxt.prep:
+                np.genitive = self.noun_phrase(s)  # وزير خارجية روسيا: the foreign minister of Russia
+            return np
+        self._adjectives(s, np)
+        # an indefinite head takes a genitive; after adjectives, a name only (وزير خارجية روسيا)
+        after_adjectives = not np.adjectives or (s.i < len(s.words) and s.words[s.i].pos == NAME)
+        if after_adjectives and not w.definite and not w.poss and self.genitive_next(s):
+            np.genitive = self.noun_phrase(s)
+            self._adjectives(s, np.genitive)
+        return np
+
+    def _adjectives(self, s: State, np: NounPhrase) -> None:
+        head = np.head
+        # A noun with a possessive suffix is definite: انتصارنا الوشيك, our imminent victory.
+        definite = head.definite or bool(head.poss)
+        while s.i < len(s.words):
+            a = s.words[s.i]
+            if a.pos != ADJ or a.prep or a.definite != definite:
+                break
+            if a.conj:  # الحوامل والمرضعات: pregnant and breastfeeding
+                if a.conj != "and" or not np.adjectives:
+                    break
+                np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en} and {a.en}")
+            else:
+                a.adverbial = False  # it agrees with the noun: an adjective
+                np.adjectives.append(a)
+            s.i += 1
+
+    def genitive_next(self, s: State) -> bool:
+        """Does a genitive (or a subject, after a verb) start at s.i? A definite word read as an
+        adjective after an indefinite noun cannot be its adjective: it is a noun."""
+        if s.i >= len(s.words):
+            return False
+        g = s.words[s.i]
+        subject = g.pos in (N, NAME, PHRASE, NUM) or (g.pos == ADJ and g.definite)
+        return subject and not g.conj and not g.prep
+
+    def render(self, np: NounPhrase) -> str:
+        head = np.head
+        if head.fixed or head.pos in (NAME, NUM):
+            core = head.en
+        else:
+            core = self._noun(head)
+        if np.adjectives:
+            adjectives = " ".join(a.en for a in reversed(np.adjectives))
+            article = "the " if head.fixed and core.startswith("the ") else ""
+            core = f"{article}{adjectives} {core.removeprefix(article)}"
+        if head.number == "du" and not head.fixed:
+            core = "two " + core
+        determiner = np.determiner
+        if determiner in ("this", "that") and head.number in ("pl", "du"):
+            determiner = "these" if determiner == "this" else "those"
+        if head.poss:
+            determiner = POSSESSIVE.get(head.poss, "its")
+        elif not head.fixed and head.pos not in (NAME, NUM) and self.definite(np):
+            if not determiner or determiner.endswith((" of", "all")):
+                determiner = f"{determiner} the".strip()  # some of the areas, all the countries
+        elif not determiner and self._countable_singular(np):
+            determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
+        text = f"{determiner} {core}" if determiner else core
+        if np.genitive is not None:
+            text += " of " + self.render(np.genitive)
+        return text
+
+    def _countable_singular(self, np: NounPhrase) -> bool:
+        """An indefinite singular noun English counts (a decision), not a mass noun (support),
+        a name, a figure, an expression, or a noun that looks plural."""
+        head = np.head
+        if head.fixed or head.pos != N or head.number != "sg" or head.mark or np_plural(np):
+            return False
+        word = head.en.split(" ")[-1].lower() if head.en else ""
+        return bool(word) and word.isalpha() and word not in self.irr.uncountable
+
+    def definite(self, np: NounPhrase) -> bool:
+        if np.head.definite:
+            return True
+        g = np.genitive
+        while g is not None:
+            if g.head.definite or g.head.pos == NAME or g.head.poss:
+                return True
+            g = g.genitive
+        return False
+
+    def _noun(self, w: Word) -> str:
+        if w.number in ("pl", "du"):
+            return w.plural_en or plural(w.en, self.irr)
+        return w.en
+
+
+def quantifier(w: Word, nxt: Word) -> str:
+    """بعض المناطق: some of the areas; كل يوم: every day; كل الدول: all the countries."""
+    if nxt.pos not in NOMINAL or nxt.conj or nxt.prep:
+        return w.en
+    if w.id == "q-kull":
+        return "every" if not nxt.definite and not nxt.poss and nxt.number == "sg" else w.en
+    return f"{w.en} of" if nxt.definite or nxt.poss else w.en
+
+
+def np_plural(np: NounPhrase) -> bool:
+    """Is a noun phrase plural in English (its head noun, or a name that reads as one)?"""
+    head = np.head
+    if head.number in ("pl", "du"):
+        return True
+    words = head.en.split()
+    if head.pos == NUM:  # a figure: 3 soldiers, about 2,000 killed; not 1 soldier
+        return len(words) > 1 and words[0] not in ("1", "one", "a")
+    word = words[-1] if words else ""
+    # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
+    looks_plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
+    return head.pos in (NAME, PHRASE, N) and looks_plural

@@ -1,0 +1,127 @@
+"""Transfer rules of the verb: tense and person from the morphology, negation, قد (has, may),
+كان before an imperfect (was …ing), passives, object suffixes, and the subject moved before its
+verb (VSO → SVO); أن before a verb is "to".
+"""
+
+from __future__ import annotations
+
+from briefing.pipeline.gist.nouns import NounRules, np_plural
+from briefing.pipeline.gist.state import NOMINAL, State
+from briefing.pipeline.gist.words import PRON, N, V, Word
+from briefing.text.english import Irregulars, gerund, participle, past, third_person
+
+OBJECT = {
+    "3MS": "it",
+    "3FS": "it",
+    "3MP": "them",
+    "3FP": "them",
+    "3D": "them",
+    "1S": "me",
+    "1P": "us",
+    "2MS": "you",
+    "2FS": "you",
+    "2MP": "you",
+    "2FP": "you",
+    "2D": "you",
+}
+PRONOUN_SUBJECT = {
+    "1S": "I",
+    "1P": "we",
+    "2MS": "you",
+    "2FS": "you",
+    "2MP": "you",
+    "3MP": "they",
+    "3FP": "they",
+}
+
+
+class VerbRules:
+    """Renders the verb at a State's position, with its subject where it stands after it."""
+
+    def __init__(self, irregulars: Irregulars, nouns: NounRules) -> None:
+        self.irr = irregulars
+        self.nouns = nouns
+
+    def verb(self, s: State, *, negation: str, aspect: str) -> str:
+        w = s.words[s.i]
+        s.i += 1
+        subject = ""
+        plural_subject = s.last in (N, PRON) and s.last_plural
+        if s.last not in NOMINAL and s.last != PRON and self.nouns.genitive_next(s) and w.person[:1] == "3":
+            np = self.nouns.noun_phrase(s)  # VSO → SVO
+            subject, plural_subject = self.nouns.render(np) + " ", np_plural(np)
+        elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL and s.last != PRON:
+            subject = PRONOUN_SUBJECT[w.person] + " "
+            plural_subject = w.person.endswith(("P", "D"))
+        if w.en == "be" and not w.passive:
+            form = self._copula(s, w, negation, plural_subject)
+        else:
+            form = self._conjugate(w, negation, aspect, plural_subject=plural_subject)
+        if w.obj and not s.relative:  # in a relative clause the object pronoun refers back: drop it
+            form += " " + OBJECT.get(w.obj, "it")
+        s.last = V
+        s.relative = False
+        s.governs = w.governs
+        return subject + form
+
+    def _copula(self, s: State, w: Word, negation: str, plural_subject: bool) -> str:
+        """كان and يكون: "was", "will be"; before an imperfect verb, "was …ing" (كانت تستخدم)."""
+        be = be_form(w.tense, plural_subject)
+        if negation:
+            be = {"did not": "was not", "will not": "will not be"}.get(negation, be + " not")
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        if nxt is not None and nxt.pos == V and nxt.tense == "present" and not nxt.conj:
+            s.i += 1
+            form = f"{be} {gerund(nxt.en)}"
+            return form + (" " + OBJECT.get(nxt.obj, "it") if nxt.obj else "")
+        return be
+
+    def _conjugate(self, w: Word, negation: str, aspect: str, *, plural_subject: bool) -> str:
+        verb = w.en
+        singular = w.person in ("3MS", "3FS", "") and not plural_subject
+        if w.passive and verb.startswith("be "):
+            be = be_form(w.tense, not singular)
+            if negation:
+                be = {"did not": "was not" if singular else "were not", "will not": "will not be"}.get(
+                    negation, be + " not"
+                )
+            return f"{be} {verb[3:]}"
+        if aspect == "to":
+            return f"to {verb}"
+        if negation:
+            return f"{negation} {verb}"
+        if aspect == "has":
+            return ("has " if singular else "have ") + participle(verb, self.irr)
+        if aspect == "may":
+            return "may " + verb
+        if w.tense == "past":
+            return past(verb, self.irr)
+        if w.tense == "future":
+            return "will " + verb
+        if w.tense == "present" and singular:
+            return third_person(verb, self.irr)
+        return verb
+
+
+def be_form(tense: str, plural: bool) -> str:
+    if tense == "past":
+        return "were" if plural else "was"
+    if tense == "future":
+        return "will be"
+    return "are" if plural else "is"
+
+
+def passive_be(present: bool, negation: str, plural: bool) -> str:
+    """The "be" of a passive: was, were, is, are, will not be, was not …"""
+    if negation in ("will not", "will"):
+        return f"{negation} be"
+    now = (present or negation == "not") and negation != "did not"
+    be = ("are" if plural else "is") if now else ("were" if plural else "was")
+    return f"{be} not" if negation else be
+
+
+def do_not(negation: str, present: bool, plural: bool) -> str:
+    """did not, will not, does not, do not."""
+    if negation in ("did not", "will not", "will"):
+        return negation
+    return "do not" if plural or not present else "does not"
