@@ -1,8 +1,9 @@
 """Extraction speed and memory over ../shared/corpus/articles.jsonl, against spaCy's tokenizer.
 
 Reports articles/s, words/s, the peak resident memory, and the ratio of the full pipeline's time
-to the tokenizer's alone on the same texts in the same run (target: at most 3x). Each is timed
-`--repeat` times and the best run kept, since the machines are noisy.
+to the tokenizer's alone on the same texts in the same run (target: at most 4x, the English gist
+of claims, figures and titles included). Each is timed `--repeat` times and the best run kept,
+since the machines are noisy.
 
 usage: .venv/bin/python bench/bench_extract.py [--corpus PATH] [--repeat 3]
 """
@@ -87,7 +88,7 @@ def main() -> int:
     print(
         f"full extraction: {full:.3f} s = {len(articles) / full:.1f} articles/s, {words / full:,.0f} words/s"
     )
-    print(f"ratio full / tokenizer: {full / tok:.2f}x (target <= 3x)")
+    print(f"ratio full / tokenizer: {full / tok:.2f}x (target <= 4x)")
     for name, secs in per_stage.items():
         print(f"  {name:<22} {secs:.3f} s  ({secs / tok:.2f}x tokenizer)")
     print(f"peak resident memory: {peak_mb:.0f} MB")

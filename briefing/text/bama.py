@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
-CACHE_FORMAT = 1  # bump when the parsed shape changes
+CACHE_FORMAT = 2  # bump when the parsed shape changes
 
 # Unicode Arabic → Buckwalter transliteration (the scheme the lexicon is written in).
 _TO_BW = str.maketrans(
@@ -121,11 +121,12 @@ class Analysis:
 # Parsed tables: form → entries (as tuples, which pickle and load fast), category pairs.
 _Parsed = tuple[
     dict[str, tuple[tuple[str, str, str, str], ...]],  # prefixes: voc, cat, gloss, tags
-    dict[str, tuple[tuple[str, str, str, str, str], ...]],  # stems: voc, cat, gloss, pos, lemma
+    dict[str, str],  # stems, packed (_pack): voc, cat, gloss, pos, lemma of each entry
     dict[str, tuple[tuple[str, str, str, str], ...]],  # suffixes
     frozenset[tuple[str, str]],  # AB
     frozenset[tuple[str, str]],  # AC
     frozenset[tuple[str, str]],  # BC
+    frozenset[str],  # English verbs of the verb stems' glosses
 ]
 
 
@@ -165,10 +166,25 @@ def to_buckwalter(word: str) -> str:
 
 
 class Lexicon:
-    """The parsed lexicon: dictionaries by unvocalised form, and the compatibility tables."""
+    """The parsed lexicon: dictionaries by unvocalised form, and the compatibility tables.
+
+    Stems are kept as one string per form and split when a word first needs them: unpickling
+    47,000 strings is a third of the time of 82,000 tuples, and a run looks up few of them.
+    """
 
     def __init__(self, parsed: _Parsed) -> None:
-        self.prefixes, self.stems, self.suffixes, self.ab, self.ac, self.bc = parsed
+        self.prefixes, self._stems, self.suffixes, self.ab, self.ac, self.bc, self.verbs_en = parsed
+        self._split: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {}
+
+    def stems(self, form: str) -> tuple[tuple[str, str, str, str, str], ...] | None:
+        """The stem entries (voc, cat, gloss, pos, lemma) of an unvocalised form, or None."""
+        hit = self._split.get(form)
+        if hit is None:
+            packed = self._stems.get(form)
+            if packed is None:
+                return None
+            hit = self._split[form] = tuple(_unpack(record) for record in packed.split(_RECORD))
+        return hit
 
     @classmethod
     def load(cls, folder: Path | None = None, cache: Path | None = None) -> Lexicon | None:
@@ -199,7 +215,7 @@ class Lexicon:
             for j in range(n, i, -1):
                 if n - j > 6:
                     break
-                stems = self.stems.get(word[i:j])
+                stems = self.stems(word[i:j])
                 suffixes = self.suffixes.get(word[j:]) if stems else None
                 if suffixes is not None and stems is not None:
                     out.extend(self._compatible(word[:i], prefixes, word[i:j], stems, word[j:], suffixes))
@@ -312,7 +328,7 @@ def _stem_pos(cat: str, tags: list[str]) -> str:
     return "NOUN" if cat.startswith("N") else cat
 
 
-def _stems(text: str) -> dict[str, tuple[tuple[str, str, str, str, str], ...]]:
+def _stems(text: str) -> dict[str, list[tuple[str, str, str, str, str]]]:
     out: dict[str, list[tuple[str, str, str, str, str]]] = {}
     lemma = ""
     for line in text.splitlines():
@@ -327,7 +343,32 @@ def _stems(text: str) -> dict[str, tuple[tuple[str, str, str, str, str], ...]]:
         form, voc, cat = fields[0], fields[1], fields[2]
         gloss, tags = _gloss_and_tags(fields[3])
         out.setdefault(form, []).append((voc, cat, gloss, _stem_pos(cat, tags), lemma))
-    return {k: tuple(v) for k, v in out.items()}
+    return out
+
+
+# Separators of the packed stem entries (ASCII record and unit separators: never in the data).
+_RECORD, _UNIT = "\x1e", "\x1f"
+
+
+def _pack(entries: list[tuple[str, str, str, str, str]]) -> str:
+    return _RECORD.join(_UNIT.join(entry) for entry in entries)
+
+
+def _unpack(record: str) -> tuple[str, str, str, str, str]:
+    voc, cat, gloss, pos, lemma = record.split(_UNIT)
+    return voc, cat, gloss, pos, lemma
+
+
+def _verbs_en(stems: dict[str, list[tuple[str, str, str, str, str]]]) -> frozenset[str]:
+    """One-word English senses of the verb stems (sign, release): what a gerund may come from."""
+    return frozenset(
+        sense.strip()
+        for entries in stems.values()
+        for _voc, _cat, gloss, pos, _lemma in entries
+        if pos.startswith("VERB")
+        for sense in gloss.split(";")
+        if sense.strip() and " " not in sense.strip()
+    )
 
 
 def _table(text: str) -> frozenset[tuple[str, str]]:
@@ -340,13 +381,15 @@ def _table(text: str) -> frozenset[tuple[str, str]]:
 
 
 def _parse(texts: dict[str, str]) -> _Parsed:
+    stems = _stems(texts["dictStems"])
     return (
         _affixes(texts["dictPrefixes"]),
-        _stems(texts["dictStems"]),
+        {form: _pack(entries) for form, entries in stems.items()},
         _affixes(texts["dictSuffixes"]),
         _table(texts["tableAB"]),
         _table(texts["tableAC"]),
         _table(texts["tableBC"]),
+        _verbs_en(stems),
     )
 
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
-from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word
+from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word, folded
 from briefing.resources import Resources
+from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analyzer
-from briefing.text.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Gister:
         self.tables = tables
         self.reader = Reader(tables)
         self.realizer = Realizer(tables.irregulars, tables.verbs)
+        self._heads: dict[str, _Head | None] = {}  # folded word → the expressions it opens
 
     @classmethod
     def from_resources(cls, resources: Resources, analyzer: Analyzer | None = None) -> Gister:
@@ -61,6 +62,7 @@ class Gister:
 
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
         tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        forms = [folded(t[0]) for t in tokens]
         spans = sorted(known, key=lambda k: k.start)
         out: list[Word] = []
         i = 0
@@ -75,7 +77,7 @@ class Gister:
                 i = j
             else:
                 before = out[-1] if out else None
-                word, i = self._phrase(tokens, i) or (
+                word, i = self._phrase(tokens, forms, i) or (
                     self.reader.word(tok, start, end, before, counted=counted),
                     i + 1,
                 )
@@ -114,7 +116,7 @@ class Gister:
             and before is not None
             and before.pos == N
             and len(tokens) == 1
-            and fold(surface).endswith(("يين", "يون"))
+            and folded(surface).endswith(("يين", "يون"))
             and span.en.endswith("s")
         ):
             # A group named by a plural nisba, after a noun, is its adjective: المسلحين الحوثيين,
@@ -125,7 +127,7 @@ class Gister:
                 tokens[-1][2],
                 ADJ,
                 span.en.removeprefix("the ")[:-1],
-                definite=fold(surface).startswith("ال"),
+                definite=folded(surface).startswith("ال"),
             )
         # The proclitics of the first word stay (وإيران: and Iran); the rest is the name.
         return Word(
@@ -140,21 +142,22 @@ class Gister:
             fixed=True,
         )
 
-    def _phrase(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[Word, int] | None:
-        """A glossary expression starting at token i (its first word may carry proclitics)."""
-        first = fold(tokens[i][0])
-        conj = prep = ""
-        article = False
-        candidates = self.tables.phrases.get(first)
-        if candidates is None:
-            split = split_clitics(first, self.tables.phrases)
-            if split is None:
-                return None
-            conj, prep, article, stem = split
-            candidates = self.tables.phrases[stem]
+    def _phrase(
+        self, tokens: list[tuple[str, int, int]], forms: list[str], i: int
+    ) -> tuple[Word, int] | None:
+        """A glossary expression starting at token i (its first word may carry proclitics);
+        `forms`: the tokens folded."""
+        form = forms[i]
+        if form in self._heads:
+            head = self._heads[form]
+        else:
+            head = self._heads[form] = self._phrase_head(form)
+        if head is None:
+            return None
+        conj, prep, article, candidates = head
         for rest, entry in candidates:
             end = i + 1 + len(rest)
-            if end <= len(tokens) and all(fold(tokens[i + 1 + k][0]) == rest[k] for k in range(len(rest))):
+            if end <= len(tokens) and tuple(forms[i + 1 : end]) == rest:
                 word = self.reader._from_entry(
                     entry, tokens[i][0], tokens[i][1], tokens[end - 1][2], conj, prep, article
                 )
@@ -164,5 +167,19 @@ class Gister:
                 return word, end
         return None
 
+    def _phrase_head(self, first: str) -> _Head | None:
+        """The expressions a folded word may open (through its proclitics), or None."""
+        candidates = self.tables.phrases.get(first)
+        if candidates is not None:
+            return "", "", False, candidates
+        split = split_clitics(first, self.tables.phrases)
+        if split is None:
+            return None
+        conj, prep, article, stem = split
+        return conj, prep, article, self.tables.phrases[stem]
+
+
+# (conjunction, preposition, article, the expressions) a word opens
+_Head = tuple[str, str, bool, tuple[tuple[tuple[str, ...], GlossEntry], ...]]
 
 __all__ = ["Gister", "Known"]

@@ -73,21 +73,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
         transliterate=Transliterator.from_resources(resources).name_en,
         base_of_past={v.past: v.base for v in english.verbs}
         | {"was": "be", "were": "be", "is": "be", "are": "be"},
-        verbs=_english_verbs(analyzer) | {v.base for v in english.verbs},
-    )
-
-
-def _english_verbs(analyzer: Analyzer | None) -> frozenset[str]:
-    """One-word English senses of the lexicon's verb stems: what a gerund (signing) may come from."""
-    if analyzer is None:
-        return frozenset()
-    return frozenset(
-        sense.strip()
-        for entries in analyzer.lexicon.stems.values()
-        for _voc, _cat, gloss, pos, _lemma in entries
-        if pos.startswith("VERB")
-        for sense in gloss.split(";")
-        if sense.strip() and " " not in sense.strip()
+        verbs=(analyzer.lexicon.verbs_en if analyzer else frozenset()) | {v.base for v in english.verbs},
     )
 
 

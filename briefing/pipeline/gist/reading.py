@@ -12,10 +12,24 @@ import unicodedata
 from collections.abc import Container
 
 from briefing.pipeline.gist.lexicon import GistTables
-from briefing.pipeline.gist.words import ADJ, ADV, CONJ, NAME, NUM, PART, PREP, PRON, PUNCT, N, V, Word
+from briefing.pipeline.gist.words import (
+    ADJ,
+    ADV,
+    CONJ,
+    NAME,
+    NUM,
+    PART,
+    PREP,
+    PRON,
+    PUNCT,
+    N,
+    V,
+    Word,
+    folded,
+)
 from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analysis, from_buckwalter
-from briefing.text.normalize import fold, has_arabic
+from briefing.text.normalize import has_arabic
 
 # A folded nisba: article?, the stem, the ending (ي, يه, يين, يون, يات).
 _NISBA = re.compile(r"^(ال)?(.{3,}?)(يه|ي|يين|يون|يات)$")
@@ -160,19 +174,32 @@ class Reader:
 
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
+        # A token's reading depends on its text and on what of the word before it the ranking
+        # reads (_context): kept, and copied out, since a corpus repeats its words.
+        self._words: dict[tuple[str, bool, tuple[str, bool, str] | None], Word] = {}
 
     def word(self, text: str, start: int, end: int, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
         `counted`, the figures' counted nouns (units.yaml) come before the glossary."""
+        key = (text, counted, _context(before))
+        hit = self._words.get(key)
+        if hit is None:
+            hit = self._word(text, before, counted)
+            if len(self._words) < _MAX_CACHED:
+                self._words[key] = hit
+        return hit.copy_at(start, end)
+
+    def _word(self, text: str, before: Word | None, counted: bool) -> Word:
+        start, end = 0, len(text)
         if not has_arabic(text) or not text[0].isalpha():
             return self._other(text, start, end)
-        folded = fold(text)
+        form = folded(text)
         for table in (self.tables.counted, self.tables.words) if counted else (self.tables.words,):
-            entry = table.get(folded) or (table.get(folded[:-1]) if folded.endswith("ا") else None)
+            entry = table.get(form) or (table.get(form[:-1]) if form.endswith("ا") else None)
             if entry is not None:
                 plain = self._from_entry(entry, text, start, end, "", "", False)
-                return self._verb(entry, text, start, end, before) or _alone(plain, before, folded)
-            split = split_clitics(folded, table)
+                return self._verb(entry, text, start, end, before) or _alone(plain, before, form)
+            split = split_clitics(form, table)
             if split is not None:
                 conj, prep, article, stem = split
                 word = self._verb(table[stem], text, start, end, before)
@@ -189,7 +216,7 @@ class Reader:
         analyzer = self.tables.analyzer
         if analyzer is None:
             return "", True
-        for form, mark, transitive in verb_forms(fold(text).removeprefix("ال")):
+        for form, mark, transitive in verb_forms(folded(text).removeprefix("ال")):
             entry = self.tables.words.get(form)
             if entry is not None and entry.pos == "verb":  # the glossary's sense first: أطلق, launch
                 return entry.en, transitive
@@ -239,7 +266,7 @@ class Reader:
 
     def _other(self, text: str, start: int, end: int) -> Word:
         if text[:1].isdigit() or text[:1] in "٠١٢٣٤٥٦٧٨٩":
-            return Word(text, start, end, NUM, fold(text), fixed=True)
+            return Word(text, start, end, NUM, folded(text), fixed=True)
         if text[:1].isalpha():
             return Word(text, start, end, NAME, text, fixed=True)
         return Word(text, start, end, PUNCT, text)
@@ -280,7 +307,7 @@ class Reader:
         """A relational adjective the lexicon lacks, read from its noun: الإغاثية (relief, from
         إغاثة), الحوثية (Houthi, from الحوثي)."""
         analyzer = self.tables.analyzer
-        m = _NISBA.match(fold(text))
+        m = _NISBA.match(folded(text))
         if analyzer is None or m is None:
             return None
         article, stem, ending = m.group(1), m.group(2), m.group(3)
@@ -359,7 +386,7 @@ def _proclitics(analysis: Analysis) -> tuple[str, str]:
 
 def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
     """Folded Arabic forms to look the stem up by in the glossary: the stem, with ة or ات."""
-    stem = fold(from_buckwalter(analysis.stem.form))
+    stem = folded(from_buckwalter(analysis.stem.form))
     out = [(stem, False)]
     if analysis.stem.pos == "VERB_IMPERFECT":
         out.append(("ي" + stem, False))  # تؤدي is listed as يؤدي
@@ -428,3 +455,15 @@ def _letter_name(char: str) -> str:
     name = unicodedata.name(char, "")
     words = name.split(" LETTER ", 1)[-1].split() if " LETTER " in name else []
     return words[0].capitalize() if words else ""
+
+
+_MAX_CACHED = 200_000
+
+
+def _context(before: Word | None) -> tuple[str, bool, str] | None:
+    """What a reading's choice reads of the word before it: its class, its article, and whether
+    it is a relative pronoun or تم (see _rank and _alone)."""
+    if before is None:
+        return None
+    kind = "rel" if before.id.startswith("rel-") else "tam" if before.id.startswith("tam") else ""
+    return before.pos, before.definite, kind

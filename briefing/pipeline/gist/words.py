@@ -7,8 +7,11 @@ what is left; a word none of them knows is transliterated and marked with "*".
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
+
+from briefing.text.normalize import fold
 
 # Word classes the transfer rules read.
 N, ADJ, V, PREP, CONJ, PART, PRON, ADV, NAME, NUM, PUNCT, PHRASE = (
@@ -62,5 +65,18 @@ class Word:
     verb_en: str = ""  # a verbal noun's verb in English (تدمير: destroy), where a rule needs it
     extra: dict[str, str] = field(default_factory=dict)
 
+    def copy_at(self, start: int, end: int) -> Word:
+        """A copy of this word at other offsets (the rules may change a copy, never the one kept).
+        Faster than dataclasses.replace, which runs __init__ again."""
+        word = Word.__new__(Word)
+        word.__dict__.update(self.__dict__)
+        word.start, word.end, word.extra = start, end, dict(self.extra)
+        return word
+
     def with_en(self, en: str) -> Word:
         return replace(self, en=en)
+
+
+# Tokens are folded many times (each glossary expression that may start at a word folds the words
+# after it): once per form is enough.
+folded = functools.lru_cache(maxsize=1 << 17)(fold)
