@@ -158,10 +158,11 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
     bare_verb = verb and not analysis.prefix.form and not analysis.suffix.form and nominal
     return (
         0 if third else 1,  # news reports: he, she, they; rarely I or you
+        1 if _RARE_PROCLITICS & set(analysis.prefix.tags) else 0,  # لَـ emphatic: rare in reports
         1 if bare_verb and after != PART else 0,
         1 if verb and after == V and noun else 0,
         1 if verb and after in (N, PREP, NUM) and nominal else 0,
-        1 if verb and after in ("", N, PREP, NUM) and noun and _object(analysis) else 0,
+        1 if verb and after in ("", N, ADJ, PREP, NUM) and noun and _object(analysis) else 0,
         0 if pos == "ADJ" and after in (N, ADJ) and agrees else 1,
         1 if analysis.stem.gloss.startswith("be ") else 0,  # the active reading first
         len(analysis.prefix.form) + len(analysis.suffix.form),  # fewer affixes: وشيك is one word
@@ -417,6 +418,8 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
         return word
     word.pos = N
     word.number = "pl" if folded.endswith(_SOUND_PLURAL) else "sg"
+    if word.number == "sg" and word.id == "other":
+        word.en, word.fixed = "another", True  # وآخر قرب طرطوس: and another near Tartus
     return word
 
 
@@ -458,6 +461,7 @@ def _letter_name(char: str) -> str:
 
 
 _MAX_CACHED = 200_000
+_RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})
 
 
 def _context(before: Word | None) -> tuple[str, bool, str] | None:
