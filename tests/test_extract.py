@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scoring import gold_scores
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -68,25 +67,9 @@ def test_extract_contract_on_seeds(seeds_dir):
 
 def test_extract_seed_gold_scores(shared_dir, tmp_path):
     """The development gold: actors, names and themes at the levels the issue asks for."""
-    pred = tmp_path / "pred.jsonl"
     result = _run(shared_dir / "eval" / "seeds", "--format", "jsonl")
     assert result.exit_code == 0
-    pred.write_text(result.stdout, encoding="utf-8")
-    score = subprocess.run(
-        [
-            sys.executable,
-            str(shared_dir / "eval" / "score.py"),
-            "--gold",
-            str(shared_dir / "eval" / "seeds"),
-            "--pred",
-            str(pred),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    summary = json.loads(score.stdout[: score.stdout.rindex("}") + 1])
+    summary = gold_scores(shared_dir, "seeds", result.stdout, tmp_path)
     assert summary["actors_f1"] >= 0.90, summary
     assert summary["actors_name_en"] >= 0.85, summary
     assert summary["themes_top1"] >= 0.8, summary

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scoring import gold_scores
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -237,23 +238,7 @@ def test_gist_dev_english_scores(shared_dir, tmp_path):
     English, figures ≥ 75, titles ≥ 45."""
     result = runner.invoke(app, ["extract", str(shared_dir / "eval" / "dev"), "--format", "jsonl"])
     assert result.exit_code == 0
-    pred = tmp_path / "dev.jsonl"
-    pred.write_text(result.stdout, encoding="utf-8")
-    score = subprocess.run(
-        [
-            sys.executable,
-            str(shared_dir / "eval" / "score.py"),
-            "--gold",
-            str(shared_dir / "eval" / "dev"),
-            "--pred",
-            str(pred),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    summary = json.loads(score.stdout[: score.stdout.rindex("}") + 1])
+    summary = gold_scores(shared_dir, "dev", result.stdout, tmp_path)
     assert summary["claims_en_chrf"] >= 50, summary
     assert summary["claims_en_coverage"] >= 0.98, summary
     assert summary["figures_en_chrf"] >= 75, summary

@@ -39,6 +39,10 @@ class Category:
     key: bool  # worth a row in the key-figures table
     counted: bool  # a counted noun (units.yaml) or an event may give it
     order: int  # place in the key figures and in each category's list, most telling first
+    # English: the id is the figure's label when nothing counted is named ("about 2,000 killed");
+    # an event's label is a participle, which follows a vague number bare ("thousands killed")
+    labels: bool = False
+    event: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,11 @@ STANCES: Mapping[str, Stance] = _table(
 CATEGORIES: Mapping[str, Category] = _table(
     (
         Category("money", N_("Money"), key=True, counted=False, order=3),
-        Category("killed", N_("Killed"), key=True, counted=True, order=0),
-        Category("wounded", N_("Wounded"), key=True, counted=True, order=1),
-        Category("displaced", N_("Displaced"), key=True, counted=True, order=2),
-        Category("personnel", N_("Personnel"), key=True, counted=True, order=4),
-        Category("strikes", N_("Strikes"), key=True, counted=True, order=5),
+        Category("killed", N_("Killed"), key=True, counted=True, order=0, labels=True, event=True),
+        Category("wounded", N_("Wounded"), key=True, counted=True, order=1, labels=True, event=True),
+        Category("displaced", N_("Displaced"), key=True, counted=True, order=2, labels=True, event=True),
+        Category("personnel", N_("Personnel"), key=True, counted=True, order=4, labels=True),
+        Category("strikes", N_("Strikes"), key=True, counted=True, order=5, labels=True),
         Category("duration", N_("Duration"), key=False, counted=True, order=8),
         Category("count", N_("Count"), key=False, counted=True, order=6),
         Category("percent", N_("Percent"), key=False, counted=False, order=7),

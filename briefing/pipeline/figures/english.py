@@ -7,10 +7,12 @@ from collections.abc import Mapping
 
 from babel.numbers import format_currency, format_decimal, get_currency_name, get_currency_symbol
 
+from briefing.model.vocab import CATEGORIES
 from briefing.pipeline.figures.found import Found
 
 _SCALE_EN = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-_EVENTS = ("killed", "wounded", "displaced")  # categories that are their own label
+_LABELS = frozenset(c.id for c in CATEGORIES.values() if c.labels)  # their own English label
+_EVENTS = frozenset(c.id for c in CATEGORIES.values() if c.event)  # thousands killed, no "of"
 _MAX_CACHED = 100_000
 
 Amounts = dict[tuple[str, str], str]  # rendered amounts, by (repr(value), code)
@@ -54,7 +56,7 @@ def _label(f: Found) -> str:
     if f.category not in ("money", "percent") and noun is not None and noun.id != "unknown":
         single = f.high is None and f.value == 1 and not f.vague_en
         label = noun.en if single else noun.en_plural
-    elif f.category in (*_EVENTS, "personnel", "strikes"):
+    elif f.category in _LABELS:
         label = f.category
     if label and f.vague_en and f.high is None and label not in _EVENTS:
         label = f"of {label}"  # hundreds of soldiers; thousands killed

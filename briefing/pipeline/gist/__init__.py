@@ -44,11 +44,6 @@ class Gister:
         """A Gister over the resources; `analyzer` None: the degraded mode (glossary alone)."""
         return cls(build_tables(resources, analyzer))
 
-    @property
-    def degraded(self) -> bool:
-        """True without the Buckwalter lexicon: only the glossary and transliteration are left."""
-        return self.tables.analyzer is None
-
     def gist(self, text: str, known: Sequence[Known] = (), *, plural_head: bool = False) -> str:
         """The English gist of `text`; `known` spans keep the English given. With `plural_head`,
         the words a figure counts: their first noun is plural (600 ألف مدني, 600,000 civilians)

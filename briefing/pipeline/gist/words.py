@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from briefing.text.normalize import fold
 
@@ -72,9 +72,6 @@ class Word:
         word.__dict__.update(self.__dict__)
         word.start, word.end, word.extra = start, end, dict(self.extra)
         return word
-
-    def with_en(self, en: str) -> Word:
-        return replace(self, en=en)
 
 
 # Tokens are folded many times (each glossary expression that may start at a word folds the words
