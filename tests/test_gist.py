@@ -8,6 +8,8 @@ import json
 import re
 import subprocess
 import sys
+from email import message_from_bytes
+from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
@@ -119,8 +121,16 @@ def test_gist_claim_content_and_sentence(nlp, text, words):
 
 
 def test_gist_shown_as_gist_in_brief_digest_and_table(seeds_dir, tmp_path):
+    """The seeds (no titles) and two articles with titles (front matter, a sidecar)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in seeds_dir.glob("*.txt"):
+        (inputs / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    data = Path(__file__).parent / "data" / "ingest"
+    for name in ("front_matter.txt", "sidecar.txt", "sidecar.json"):
+        (inputs / name).write_text((data / name).read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(seeds_dir), "--out", str(out), "--no-pdf"])
+    result = runner.invoke(app, ["build", str(inputs), "--out", str(out), "--no-pdf"])
     assert result.exit_code == 0, result.output
     soup = BeautifulSoup((out / "latest" / "brief.html").read_text(encoding="utf-8"), "html.parser")
     notes = soup.select("p.gist-note")
@@ -133,14 +143,18 @@ def test_gist_shown_as_gist_in_brief_digest_and_table(seeds_dir, tmp_path):
     sources = soup.select("article.source h3.source-title")
     assert sources
     for title in sources:
-        if title.select_one(".title-ar") is not None:  # every article with a title
-            assert _latin(title.select_one(".title-en").get_text()), title.get_text()
-            assert title.select_one(".title-ar")["dir"] == "rtl"
-    assert soup.select(".title-en")
+        if title.select_one(".headline-ar") is not None:  # every article with a title
+            assert _latin(title.select_one(".headline-en").get_text()), title.get_text()
+            assert title.select_one(".headline-ar")["dir"] == "rtl"
+    assert len(soup.select(".source-title .headline-en")) >= 2  # front matter, sidecar
     digest = runner.invoke(app, ["email", "--to", "a@example.org", "--dry-run", "--out", str(out)])
     assert digest.exit_code == 0, digest.output
-    eml = (out / "latest" / "digest.eml").read_text(encoding="utf-8", errors="replace")
-    assert "gist" in eml
+    eml = message_from_bytes((out / "latest" / "digest.eml").read_bytes(), policy=default_policy)
+    text = next(p.get_content() for p in eml.walk() if p.get_content_type() == "text/plain")
+    digest_html = next(p.get_content() for p in eml.walk() if p.get_content_type() == "text/html")
+    assert text.count("(gist)") >= 3  # claim lines and the English headlines
+    assert "rule-based gists of the Arabic" in text
+    assert BeautifulSoup(digest_html, "html.parser").select(".headline-en")
     table = runner.invoke(app, ["extract", str(seeds_dir / "000_38c86639bf4f062a.txt")])
     assert "English: rule-based gist" in table.stdout
 
