@@ -1,8 +1,20 @@
 """Component: score each article against the theme taxonomy (resources/themes.yaml).
 
-A theme's score is the sum of the weights of its keywords found in the text, normalised by the
-article's length so long and short articles compare; the result is a share of all theme
-evidence in the article, strongest first. Keywords are words, phrases or stems ("انسحاب*").
+What an article is mostly about is read from its keywords (words, phrases or stems such as
+"انسحاب*"), weighed in three ways:
+
+- each word of the text is evidence for its most specific keywords only: a phrase over the words
+  it covers ("حزب الله" is not also the "حزب" of party politics), a whole word over a stem, a
+  longer stem over a shorter one;
+- a keyword's evidence grows with the square root of its count, so an article that returns to
+  one word twenty times is not twenty times about its theme, and several words of a theme
+  weigh more than one word repeated;
+- a keyword inside the name of a body (an ORG of the actors, "الحوثيين", "مجلس الأمن") counts
+  `name_weight` of a mention: a name says who takes part, not what the article is about, and a
+  party named in every paragraph would otherwise set the theme of every article on its war.
+
+A theme's score is the sum over its keywords of weight × √count; the result is each theme's share
+of all theme evidence in the article, strongest first.
 """
 
 from __future__ import annotations
@@ -30,6 +42,13 @@ if not Doc.has_extension("themes"):
 # of some articles, so the list stays as the theme weights were set against.
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "وب", "ول", "ال", "و", "ف", "ب", "ل")
 
+# How specific a match is: a phrase of n words scores n * _PHRASE, a whole word _WORD, a stem
+# its length (always less than _WORD).
+_WORD = 999
+_PHRASE = 1000
+
+_NAME_LABEL = "ORG"  # the actor type whose names count `name_weight`
+
 
 def _forms(word: str) -> set[str]:
     out = {word}
@@ -42,37 +61,57 @@ def _forms(word: str) -> set[str]:
     return out
 
 
-_Phrase = tuple[tuple[str, ...], int, float]  # the words after the first, theme index, weight
-# A word's evidence: (theme index, weight) of the word alone, its forms, phrases it may open.
-_WordEvidence = tuple[tuple[tuple[int, float], ...], frozenset[str], tuple[_Phrase, ...]]
+def _heavier(weights: tuple[float, ...], kw: int, other: int) -> bool:
+    """Whether keyword `kw` beats `other` for the same word: the heavier, else the one listed
+    first (so the keyword a word counts for never depends on set order)."""
+    return (weights[kw], -kw) > (weights[other], -other)
+
+
+_Hit = tuple[int, int]  # theme index, keyword index
+_Phrase = tuple[tuple[str, ...], int, int]  # the words after the first, theme index, keyword index
+# A word's evidence: its most specific single-word hits (best keyword per theme), its forms, the
+# phrases it may open.
+_WordEvidence = tuple[tuple[_Hit, ...], frozenset[str], tuple[_Phrase, ...]]
 
 
 @dataclass(frozen=True)
 class ThemeTables:
-    """The taxonomy's keywords by form: whole words, stems ("انسحاب*"), phrases by first word."""
+    """The taxonomy's keywords by form: whole words, stems ("انسحاب*"), phrases by first word.
+
+    Every keyword has an index into `weights` (and `keyword_theme`): evidence is counted per
+    keyword."""
 
     themes: tuple[ThemeEntry, ...]
-    words: Mapping[str, tuple[tuple[int, float], ...]]  # folded word -> (theme index, weight)
-    stems: Mapping[str, tuple[tuple[int, float], ...]]
+    weights: tuple[float, ...]
+    keyword_theme: tuple[int, ...]
+    words: Mapping[str, tuple[_Hit, ...]]  # folded word -> (theme index, keyword index)
+    stems: Mapping[str, tuple[_Hit, ...]]
     phrases: Mapping[str, tuple[_Phrase, ...]]
     stem_lengths: tuple[int, ...]  # longest first
 
 
 def build_tables(themes: tuple[ThemeEntry, ...]) -> ThemeTables:
-    words: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    stems: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    words: dict[str, list[_Hit]] = defaultdict(list)
+    stems: dict[str, list[_Hit]] = defaultdict(list)
     phrases: dict[str, list[_Phrase]] = defaultdict(list)
+    weights: list[float] = []
+    keyword_theme: list[int] = []
     for index, theme in enumerate(themes):
         for pattern, weight in theme.keywords:
+            kw = len(weights)
+            weights.append(weight)
+            keyword_theme.append(index)
             parts = fold(pattern).split()
             if len(parts) > 1:
-                phrases[parts[0]].append((tuple(parts[1:]), index, weight))
+                phrases[parts[0]].append((tuple(parts[1:]), index, kw))
             elif parts[0].endswith("*"):
-                stems[parts[0][:-1]].append((index, weight))
+                stems[parts[0][:-1]].append((index, kw))
             else:
-                words[parts[0]].append((index, weight))
+                words[parts[0]].append((index, kw))
     return ThemeTables(
         themes=themes,
+        weights=tuple(weights),
+        keyword_theme=tuple(keyword_theme),
         words={k: tuple(v) for k, v in words.items()},
         stems={k: tuple(v) for k, v in stems.items()},
         phrases={k: tuple(v) for k, v in phrases.items()},
@@ -81,12 +120,16 @@ def build_tables(themes: tuple[ThemeEntry, ...]) -> ThemeTables:
 
 
 class ThemeScorer(BatchPipe):
-    """Config: `max_themes` (how many to report), `min_share` (drop weaker themes)."""
+    """Config: `max_themes` (how many to report), `min_share` (drop weaker themes),
+    `name_weight` (what a keyword inside a body's name counts)."""
 
-    def __init__(self, nlp: Language, name: str, *, max_themes: int, min_share: float) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, max_themes: int, min_share: float, name_weight: float
+    ) -> None:
         self.name = name
         self.max_themes = max_themes
         self.min_share = min_share
+        self.name_weight = name_weight
         self.tables = build_tables(())
         self._cache: dict[int, _WordEvidence] = {}
         self.strings = nlp.vocab.strings
@@ -96,50 +139,94 @@ class ThemeScorer(BatchPipe):
         self.tables = build_tables(resources.themes)
         self._cache.clear()
 
-    def _word_hits(self, word: str) -> tuple[tuple[int, float], ...]:
-        """Theme evidence of one word alone (words and stems), best weight per theme."""
-        hits: dict[int, float] = {}
+    def _word_hits(self, forms: frozenset[str]) -> tuple[_Hit, ...]:
+        """The most specific single-word matches of a word's forms, the heaviest per theme."""
         tables = self.tables
-        for f in _forms(word):
-            for index, weight in tables.words.get(f, ()):
-                hits[index] = max(hits.get(index, 0.0), weight)
+        found: list[tuple[int, int, int]] = []  # specificity, theme, keyword
+        for f in forms:
+            found.extend((_WORD, theme, kw) for theme, kw in tables.words.get(f, ()))
             for n in tables.stem_lengths:
                 if len(f) >= n:
-                    for index, weight in tables.stems.get(f[:n], ()):
-                        hits[index] = max(hits.get(index, 0.0), weight)
-        return tuple(hits.items())
+                    found.extend((n, theme, kw) for theme, kw in tables.stems.get(f[:n], ()))
+        if not found:
+            return ()
+        top = max(spec for spec, _, _ in found)
+        best: dict[int, int] = {}
+        for spec, theme, kw in found:
+            if spec == top and (theme not in best or _heavier(tables.weights, kw, best[theme])):
+                best[theme] = kw
+        return tuple(best.items())
 
     def _word(self, norm: int) -> _WordEvidence:
         """(single-word hits, forms, phrases that may start here) of a word, cached by its hash."""
         entry = self._cache.get(norm)
         if entry is None:
-            word = self.strings[norm]
-            forms = frozenset(_forms(word))
+            forms = frozenset(_forms(self.strings[norm]))
             phrases = tuple(p for f in forms for p in self.tables.phrases.get(f, ()))
-            entry = self._cache[norm] = (self._word_hits(word), forms, phrases)
+            entry = self._cache[norm] = (self._word_hits(forms), forms, phrases)
         return entry
 
-    def scores(self, doc: Doc) -> list[float]:
-        totals = [0.0] * len(self.tables.themes)
-        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE])
-        norms = arr[(arr[:, 1] == 0) & (arr[:, 2] == 0), 0].tolist()
-        cache = self._cache
-        words = [cache.get(h) or self._word(h) for h in norms]
-        for i, (hits, _, phrases) in enumerate(words):
-            if not phrases:
-                # Most words: no phrase starts here, so the single-word evidence is all.
-                for index, weight in hits:
-                    totals[index] += weight
-                continue
-            best = dict(hits)
-            for rest, index, weight in phrases:
+    def _phrase_hits(self, words: list[_WordEvidence]) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """Phrases found in the text: the specificity each word is claimed at, and the phrases
+        that hold every word they cover against longer ones as (start, length, keyword)."""
+        claimed = [0] * len(words)
+        found: list[tuple[int, int, int]] = []
+        for i, (_, _, phrases) in enumerate(words):
+            for rest, _, kw in phrases:
                 following = words[i + 1 : i + 1 + len(rest)]
                 if len(following) == len(rest) and all(
                     r in w[1] for r, w in zip(rest, following, strict=True)
                 ):
-                    best[index] = max(best.get(index, 0.0), weight)
-            for index, weight in best.items():
-                totals[index] += weight
+                    n = len(rest) + 1
+                    found.append((i, n, kw))
+                    for p in range(i, i + n):
+                        claimed[p] = max(claimed[p], n * _PHRASE)
+        kept = [(i, n, kw) for i, n, kw in found if all(claimed[p] == n * _PHRASE for p in range(i, i + n))]
+        return claimed, kept
+
+    def counts(self, doc: Doc) -> dict[int, float]:
+        """Each keyword's count in the doc, a mention inside a body's name counting `name_weight`."""
+        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE])
+        keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
+        cache = self._cache
+        words = [cache.get(h) or self._word(h) for h in arr[keep, 0].tolist()]
+        claimed, phrases = self._phrase_hits(words) if any(w[2] for w in words) else ([], [])
+        weights = self.tables.weights
+        # Per word: the best keyword of each theme (phrases first: they claim their words).
+        at: dict[int, dict[int, int]] = defaultdict(dict)
+        theme_of = self.tables.keyword_theme
+        for i, _, kw in phrases:
+            best = at[i]
+            theme = theme_of[kw]
+            if theme not in best or _heavier(weights, kw, best[theme]):
+                best[theme] = kw
+        for i, (hits, _, _) in enumerate(words):
+            if hits and not (claimed and claimed[i]):
+                at[i].update(hits)
+        factor = self._name_factors(doc, keep.nonzero()[0].tolist(), at)
+        counts: dict[int, float] = defaultdict(float)
+        for i, best in at.items():
+            for kw in best.values():
+                counts[kw] += factor.get(i, 1.0)
+        return counts
+
+    def _name_factors(self, doc: Doc, tokens: list[int], at: Mapping[int, object]) -> dict[int, float]:
+        """`name_weight` for the words with evidence that stand inside a body's name."""
+        if self.name_weight == 1.0 or "actors" not in doc.spans:
+            return {}
+        inside = {
+            t
+            for span in doc.spans["actors"]
+            if span.label_ == _NAME_LABEL
+            for t in range(span.start, span.end)
+        }
+        return {i: self.name_weight for i in at if tokens[i] in inside}
+
+    def scores(self, doc: Doc) -> list[float]:
+        totals = [0.0] * len(self.tables.themes)
+        weights, theme_of = self.tables.weights, self.tables.keyword_theme
+        for kw, count in self.counts(doc).items():
+            totals[theme_of[kw]] += weights[kw] * math.sqrt(count)
         return totals
 
     def __call__(self, doc: Doc) -> Doc:
@@ -148,10 +235,7 @@ class ThemeScorer(BatchPipe):
         if total <= 0:
             doc._.themes = ()
             return doc
-        # Damp repetition: ten mentions of one keyword are not ten times the evidence.
-        damped = [math.sqrt(t) for t in totals]
-        norm = sum(damped)
-        ranked = sorted(((d / norm, i) for i, d in enumerate(damped) if d > 0), key=lambda x: (-x[0], x[1]))
+        ranked = sorted(((t / total, i) for i, t in enumerate(totals) if t > 0), key=lambda x: (-x[0], x[1]))
         out: list[ThemeScore] = []
         for share, index in ranked[: self.max_themes]:
             if share < self.min_share and out:
@@ -172,9 +256,11 @@ class ThemeScorer(BatchPipe):
 
 @Language.factory(
     "briefing_themes",
-    requires=["token.norm"],
+    requires=["token.norm", "doc._.actors"],
     assigns=["doc._.themes"],
-    default_config={"max_themes": 4, "min_share": 0.1},
+    default_config={"max_themes": 4, "min_share": 0.1, "name_weight": 0.25},
 )
-def make_themes(nlp: Language, name: str, max_themes: int, min_share: float) -> ThemeScorer:
-    return ThemeScorer(nlp, name, max_themes=max_themes, min_share=min_share)
+def make_themes(
+    nlp: Language, name: str, max_themes: int, min_share: float, name_weight: float
+) -> ThemeScorer:
+    return ThemeScorer(nlp, name, max_themes=max_themes, min_share=min_share, name_weight=name_weight)
