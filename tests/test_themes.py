@@ -17,7 +17,7 @@ CASES = [
 
 
 def test_themes_golden_cases_cover_every_family():
-    assert {family for family, _ in CASES} == {"specificity", "repetition", "names", "vocabulary"}
+    assert {family for family, _ in CASES} == {"specificity", "repetition", "names", "vocabulary", "spread"}
 
 
 @pytest.mark.parametrize(

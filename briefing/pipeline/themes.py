@@ -1,30 +1,34 @@
 """Component: score each article against the theme taxonomy (resources/themes.yaml).
 
 What an article is mostly about is read from its keywords (words, phrases or stems such as
-"انسحاب*"), weighed in three ways:
+"انسحاب*"), weighed in four ways:
 
 - each word of the text is evidence for its most specific keywords only: a phrase over the words
   it covers ("حزب الله" is not also the "حزب" of party politics), a whole word over a stem, a
   longer stem over a shorter one;
-- a keyword's evidence grows with the square root of its count, so an article that returns to
-  one word twenty times is not twenty times about its theme, and several words of a theme
-  weigh more than one word repeated;
+- within a paragraph, a keyword's evidence grows with the square root of its count, so several
+  words of a theme weigh more than one word repeated;
+- across the article, a theme's evidence in each paragraph is square-rooted before the
+  paragraphs are summed: a theme that runs through the article outweighs one that fills a
+  single paragraph, and the themes of the background paragraphs keep their place as secondary
+  themes (the brief's theme sections and an article's theme line read them);
 - a keyword inside the name of a body (an ORG of the actors, "الحوثيين", "مجلس الأمن") counts
   `name_weight` of a mention: a name says who takes part, not what the article is about, and a
   party named in every paragraph would otherwise set the theme of every article on its war.
 
-A theme's score is the sum over its keywords of weight × √count; the result is each theme's share
-of all theme evidence in the article, strongest first.
+A theme's score is Σ over paragraphs of √(Σ over its keywords of weight × √count); the result is
+each theme's share of all theme evidence in the article, strongest first. A paragraph is a line.
 """
 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, NORM
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,6 +52,16 @@ _WORD = 999
 _PHRASE = 1000
 
 _NAME_LABEL = "ORG"  # the actor type whose names count `name_weight`
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    """The offsets of the line breaks that end the text's paragraphs (one paragraph a line)."""
+    out: list[int] = []
+    at = text.find("\n")
+    while at >= 0:
+        out.append(at)
+        at = text.find("\n", at + 1)
+    return out
 
 
 def _forms(word: str) -> set[str]:
@@ -184,9 +198,10 @@ class ThemeScorer(BatchPipe):
         kept = [(i, n, kw) for i, n, kw in found if all(claimed[p] == n * _PHRASE for p in range(i, i + n))]
         return claimed, kept
 
-    def counts(self, doc: Doc) -> dict[int, float]:
-        """Each keyword's count in the doc, a mention inside a body's name counting `name_weight`."""
-        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE])
+    def counts(self, doc: Doc) -> dict[tuple[int, int], float]:
+        """Each keyword's count in each paragraph, as {(paragraph, keyword): count}; a mention
+        inside a body's name counts `name_weight`."""
+        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE, IDX])
         keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
         cache = self._cache
         words = [cache.get(h) or self._word(h) for h in arr[keep, 0].tolist()]
@@ -203,11 +218,15 @@ class ThemeScorer(BatchPipe):
         for i, (hits, _, _) in enumerate(words):
             if hits and not (claimed and claimed[i]):
                 at[i].update(hits)
-        factor = self._name_factors(doc, keep.nonzero()[0].tolist(), at)
-        counts: dict[int, float] = defaultdict(float)
+        tokens = keep.nonzero()[0].tolist()
+        factor = self._name_factors(doc, tokens, at)
+        breaks = _paragraph_breaks(doc.text) if at else []
+        starts = arr[keep, 3].tolist() if breaks else []
+        counts: dict[tuple[int, int], float] = defaultdict(float)
         for i, best in at.items():
+            para = bisect_right(breaks, starts[i]) if breaks else 0
             for kw in best.values():
-                counts[kw] += factor.get(i, 1.0)
+                counts[para, kw] += factor.get(i, 1.0)
         return counts
 
     def _name_factors(self, doc: Doc, tokens: list[int], at: Mapping[int, object]) -> dict[int, float]:
@@ -223,10 +242,14 @@ class ThemeScorer(BatchPipe):
         return {i: self.name_weight for i in at if tokens[i] in inside}
 
     def scores(self, doc: Doc) -> list[float]:
-        totals = [0.0] * len(self.tables.themes)
+        """Per theme: the sum over paragraphs of √(Σ weight × √count of its keywords there)."""
         weights, theme_of = self.tables.weights, self.tables.keyword_theme
-        for kw, count in self.counts(doc).items():
-            totals[theme_of[kw]] += weights[kw] * math.sqrt(count)
+        per_paragraph: dict[tuple[int, int], float] = defaultdict(float)
+        for (para, kw), count in self.counts(doc).items():
+            per_paragraph[para, theme_of[kw]] += weights[kw] * math.sqrt(count)
+        totals = [0.0] * len(self.tables.themes)
+        for (_, theme), evidence in per_paragraph.items():
+            totals[theme] += math.sqrt(evidence)
         return totals
 
     def __call__(self, doc: Doc) -> Doc:
