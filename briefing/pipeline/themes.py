@@ -28,7 +28,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, NORM
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -52,16 +53,6 @@ _WORD = 999
 _PHRASE = 1000
 
 _NAME_LABEL = "ORG"  # the actor type whose names count `name_weight`
-
-
-def _paragraph_breaks(text: str) -> list[int]:
-    """The offsets of the line breaks that end the text's paragraphs (one paragraph a line)."""
-    out: list[int] = []
-    at = text.find("\n")
-    while at >= 0:
-        out.append(at)
-        at = text.find("\n", at + 1)
-    return out
 
 
 def _forms(word: str) -> set[str]:
@@ -185,8 +176,8 @@ class ThemeScorer(BatchPipe):
         that hold every word they cover against longer ones as (start, length, keyword)."""
         claimed = [0] * len(words)
         found: list[tuple[int, int, int]] = []
-        for i, (_, _, phrases) in enumerate(words):
-            for rest, _, kw in phrases:
+        for i in [i for i, w in enumerate(words) if w[2]]:
+            for rest, _, kw in words[i][2]:
                 following = words[i + 1 : i + 1 + len(rest)]
                 if len(following) == len(rest) and all(
                     r in w[1] for r, w in zip(rest, following, strict=True)
@@ -201,7 +192,7 @@ class ThemeScorer(BatchPipe):
     def counts(self, doc: Doc) -> dict[tuple[int, int], float]:
         """Each keyword's count in each paragraph, as {(paragraph, keyword): count}; a mention
         inside a body's name counts `name_weight`."""
-        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE, IDX])
+        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE, ORTH])
         keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
         cache = self._cache
         words = [cache.get(h) or self._word(h) for h in arr[keep, 0].tolist()]
@@ -220,24 +211,28 @@ class ThemeScorer(BatchPipe):
                 at[i].update(hits)
         tokens = keep.nonzero()[0].tolist()
         factor = self._name_factors(doc, tokens, at)
-        breaks = _paragraph_breaks(doc.text) if at else []
-        starts = arr[keep, 3].tolist() if breaks else []
+        breaks = self._line_breaks(arr) if at else []
         counts: dict[tuple[int, int], float] = defaultdict(float)
         for i, best in at.items():
-            para = bisect_right(breaks, starts[i]) if breaks else 0
+            para = bisect_right(breaks, tokens[i]) if breaks else 0
             for kw in best.values():
                 counts[para, kw] += factor.get(i, 1.0)
         return counts
+
+    def _line_breaks(self, arr: numpy.ndarray) -> list[int]:
+        """The tokens that end a paragraph (one paragraph a line): the space tokens holding a line
+        break, from the doc's array of (NORM, IS_PUNCT, IS_SPACE, ORTH); read from the array, since
+        `doc.text` would build the whole text again."""
+        strings = self.strings
+        return [t for t in (arr[:, 2] != 0).nonzero()[0].tolist() if "\n" in strings[int(arr[t, 3])]]
 
     def _name_factors(self, doc: Doc, tokens: list[int], at: Mapping[int, object]) -> dict[int, float]:
         """`name_weight` for the words with evidence that stand inside a body's name."""
         if self.name_weight == 1.0 or "actors" not in doc.spans:
             return {}
+        label = self.strings[_NAME_LABEL]
         inside = {
-            t
-            for span in doc.spans["actors"]
-            if span.label_ == _NAME_LABEL
-            for t in range(span.start, span.end)
+            t for span in doc.spans["actors"] if span.label == label for t in range(span.start, span.end)
         }
         return {i: self.name_weight for i in at if tokens[i] in inside}
 
