@@ -361,6 +361,16 @@ class OrgPatternEntry(IdEntry):
     club: bool = False  # a place named after the noun is a sports club (فريق ليون)
 
 
+class BodyEntry(IdEntry):
+    """A state body named by its noun and the state's adjective (وزارة الخارجية التركية)."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]  # the first is how the body is named in full
+    short_ar: ArabicTexts = ()  # forms that name the body only with the adjective: الخارجية السعودية
+    en: Text  # "Foreign Ministry": the state's English adjective goes before it
+    gender: Literal["m", "f"]  # of the noun, which the adjective agrees with
+    alone: bool = False  # `ar` names the body without an adjective too: وزارة الخارجية
+
+
 def _english_pattern(entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEntry, ...]:
     for entry in entries:
         if "{name}" not in entry.en:
@@ -369,19 +379,34 @@ def _english_pattern(entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEn
 
 
 class OrgPatternsFile(Entry):
-    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`)."""
+    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`),
+    facilities named after a place (`facilities`) and state bodies (`bodies`)."""
 
     named: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)]
     before: tuple[OrgPatternEntry, ...]
+    facilities: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)] = ()
+    bodies: tuple[BodyEntry, ...] = ()
 
-    @field_validator("named", "before")
+    @field_validator("named", "before", "facilities")
     @classmethod
     def _unique(cls, entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEntry, ...]:
+        return unique_ids(entries)
+
+    @field_validator("bodies")
+    @classmethod
+    def _unique_bodies(cls, entries: tuple[BodyEntry, ...]) -> tuple[BodyEntry, ...]:
         return unique_ids(entries)
 
     def kinds(self) -> tuple[tuple[Literal["named", "before"], tuple[OrgPatternEntry, ...]], ...]:
         """(kind, entries) in the file's order."""
         return (("named", self.named), ("before", self.before))
+
+    def forms(self) -> Iterator[str]:
+        """Every Arabic form the file lists, of every section."""
+        for entry in (*self.named, *self.before, *self.facilities):
+            yield from entry.ar
+        for body in self.bodies:
+            yield from (*body.ar, *body.short_ar)
 
 
 class PersonNamesFile(Entry):

@@ -6,6 +6,7 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
   (disambiguation.py: عمان is Amman or Oman); a capital that acts read as its state (طهران أكدت);
 - glued.py: gazetteer names glued to a neighbour by bad extraction (جنوبسوريا);
 - organisations.py: organisations the gazetteer does not know, from the noun before them (فريق أسيك);
+- bodies.py: state bodies by their noun and the state's adjective (وزارة الخارجية التركية);
 - short_forms.py: short forms of the names found so far (روحاني, الهيئة);
 - people.py (with names.py and lists.py): people the gazetteer does not know, after a title or
   role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
@@ -19,6 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.pipeline.actors.bodies import Bodies
 from briefing.pipeline.actors.candidates import Candidates
 from briefing.pipeline.actors.document import Tokens, taken_by
 from briefing.pipeline.actors.glued import glued
@@ -62,6 +64,7 @@ class ActorResolver(BatchPipe):
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()
         hits += glued(a, t.glue, t.words.known, self.caches, t.entries, taken_by(hits))
         hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
+        hits += Bodies(w, t.bodies, found).hits(taken_by(hits))
         shorts = Shorts(w, t.orgs.heads)
         # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
         # روحاني" is Rouhani and a word, not a new name.

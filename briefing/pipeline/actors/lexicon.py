@@ -47,10 +47,8 @@ def _resource_words(resources: Resources) -> tuple[set[str], set[str]]:
             words.update(form.split())
     words.update(resources.get("actor_rules", ActorRulesFile).vocabulary())
     words.update(resources.get("given_names", GivenNamesFile).given_names)
-    for _, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
-        for entry in entries:
-            for form in entry.ar:
-                words.update(form.split())
+    for form in resources.get("org_patterns", OrgPatternsFile).forms():
+        words.update(form.split())
     return words, person_words
 
 

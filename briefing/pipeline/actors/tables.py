@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from briefing.pipeline.actors.bodies import BodyTables, build_body_tables
 from briefing.pipeline.actors.candidates import CandidateTables, build_candidate_tables
 from briefing.pipeline.actors.disambiguation import ContextTables, build_context_tables
 from briefing.pipeline.actors.glued import GlueTables, build_glue_tables
@@ -29,6 +30,7 @@ class ActorTables:
     context: ContextTables  # shared and everyday-word surfaces
     glue: GlueTables  # names glued to a neighbour
     orgs: OrgTables  # organisations by their nouns
+    bodies: BodyTables  # state bodies by their noun and the state's adjective
     people: PeopleTables  # people by title, role and name words
 
 
@@ -46,5 +48,6 @@ def build_tables(
         context=build_context_tables(resources, index, vocab.strings),
         glue=build_glue_tables(resources, index, words),
         orgs=build_org_tables(resources, vocab, pattern_doc),
+        bodies=build_body_tables(resources, vocab, pattern_doc),
         people=build_people_tables(resources, words, vocab, pattern_doc),
     )
