@@ -748,6 +748,60 @@ class ClaimRulesFile(Entry):
         raise KeyError(word_id)
 
 
+# --- armed_groups.yaml: armed groups, forces and coalitions by their trigger -----------------------
+
+
+class GroupNounEntry(IdEntry):
+    """A definite group noun named by the adjectives after it (المقاومة الشعبية)."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    en: Text  # the noun in English, after the adjectives: "Resistance"
+    gender: Literal["m", "f"]  # the adjectives agree with it
+    states: bool = True  # a state's adjective names one (المقاومة الفلسطينية; not الجبهة السورية)
+
+
+class GroupWordEntry(IdEntry):
+    """An adjective, a purpose or a force noun of armed_groups.yaml, with its English."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    en: Text
+
+
+class CoalitionEntry(Entry):
+    """The coalition noun, the words that say which state leads it, the demonstratives before
+    which it is a common noun."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    led_by: ArabicTexts
+    demonstratives: ArabicTexts
+    not_before: ArabicTexts = ()  # an alliance between parties: التحالف بين, التحالف مع
+    en: Text
+
+
+class ArmedGroupsFile(Entry):
+    """armed_groups.yaml: group nouns and the adjectives and purposes that name them, the nouns
+    before a group's name or eponym, and the coalition."""
+
+    nouns: tuple[GroupNounEntry, ...]
+    adjectives: tuple[GroupWordEntry, ...]
+    purposes: tuple[GroupWordEntry, ...]
+    forces: tuple[GroupWordEntry, ...]
+    coalition: CoalitionEntry
+
+    @field_validator("nouns", "adjectives", "purposes", "forces")
+    @classmethod
+    def _unique(cls, entries: tuple[E, ...]) -> tuple[E, ...]:
+        return unique_ids(entries)
+
+    def forms(self) -> Iterator[str]:
+        """Every Arabic form the file lists."""
+        for section in (self.nouns, self.adjectives, self.purposes, self.forces):
+            for entry in section:
+                yield from entry.ar
+        c = self.coalition
+        yield from (*c.ar, *c.led_by, *c.demonstratives, *c.not_before)
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -769,6 +823,7 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "cues": CuesFile,
     "speakers": SpeakersFile,
     "claim_rules": ClaimRulesFile,
+    "armed_groups": ArmedGroupsFile,
 }
 
 

@@ -7,6 +7,8 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
 - glued.py: gazetteer names glued to a neighbour by bad extraction (جنوبسوريا);
 - organisations.py: organisations the gazetteer does not know, from the noun before them (فريق أسيك);
 - bodies.py: state bodies by their noun and the state's adjective (وزارة الخارجية التركية);
+- groups.py: armed groups by their noun and adjectives (المقاومة الشعبية) or eponym (ميليشيا
+  الحوثي); coalitions.py: the bare coalition noun (التحالف);
 - short_forms.py: short forms of the names found so far (روحاني, الهيئة);
 - people.py (with names.py and lists.py): people the gazetteer does not know, after a title or
   role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
@@ -22,8 +24,10 @@ from spacy.tokens import Doc
 
 from briefing.pipeline.actors.bodies import Bodies
 from briefing.pipeline.actors.candidates import Candidates
+from briefing.pipeline.actors.coalitions import Coalitions
 from briefing.pipeline.actors.document import Tokens, taken_by
 from briefing.pipeline.actors.glued import glued
+from briefing.pipeline.actors.groups import Groups
 from briefing.pipeline.actors.lexicon import vocabulary
 from briefing.pipeline.actors.names import NameFinder
 from briefing.pipeline.actors.organisations import Organisations
@@ -65,6 +69,8 @@ class ActorResolver(BatchPipe):
         hits += glued(a, t.glue, t.words.known, self.caches, t.entries, taken_by(hits))
         hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
         hits += Bodies(w, t.bodies, found).hits(taken_by(hits))
+        hits += Groups(w, t.groups, t.bodies.adjectives, t.entries, found).hits(taken_by(hits))
+        hits += Coalitions(w, t.coalitions, t.entries, found).hits(hits, taken_by(hits))
         shorts = Shorts(w, t.orgs.heads)
         # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
         # روحاني" is Rouhani and a word, not a new name.

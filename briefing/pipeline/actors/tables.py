@@ -11,8 +11,10 @@ from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.bodies import BodyTables, build_body_tables
 from briefing.pipeline.actors.candidates import CandidateTables, build_candidate_tables
+from briefing.pipeline.actors.coalitions import CoalitionTables, build_coalition_tables
 from briefing.pipeline.actors.disambiguation import ContextTables, build_context_tables
 from briefing.pipeline.actors.glued import GlueTables, build_glue_tables
+from briefing.pipeline.actors.groups import GroupTables, build_group_tables
 from briefing.pipeline.actors.lexicon import name_lexicon
 from briefing.pipeline.actors.organisations import OrgTables, build_org_tables
 from briefing.pipeline.actors.people import PeopleTables, build_people_tables
@@ -32,6 +34,8 @@ class ActorTables:
     orgs: OrgTables  # organisations by their nouns
     bodies: BodyTables  # state bodies by their noun and the state's adjective
     people: PeopleTables  # people by title, role and name words
+    groups: GroupTables  # armed groups by their nouns and adjectives or eponyms
+    coalitions: CoalitionTables  # the bare coalition noun
 
 
 def build_tables(
@@ -50,4 +54,6 @@ def build_tables(
         orgs=build_org_tables(resources, vocab, pattern_doc),
         bodies=build_body_tables(resources, vocab, pattern_doc),
         people=build_people_tables(resources, words, vocab, pattern_doc),
+        groups=build_group_tables(resources, vocab, pattern_doc),
+        coalitions=build_coalition_tables(resources, vocab.strings),
     )
