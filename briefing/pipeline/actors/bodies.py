@@ -127,7 +127,10 @@ class Bodies:
         for match_id, start, end in matches:
             kind, body_id = a.strings[match_id].split(":", 1)
             body = t.bodies[body_id]
-            if any(i in taken for i in range(start, end)) or (start and a.norms[start - 1] in t.title_heads):
+            # After a title's first word the words are the title's (وزير الخارجية التركي), but not
+            # an outlet's: مراسل وكالة الأنباء الفرنسية is the agency's correspondent.
+            titled = start and a.norms[start - 1] in t.title_heads and a.norms[start] not in t.outlet_nouns
+            if titled or any(i in taken for i in range(start, end)):
                 continue
             adj = self.adjective(end, body.gender) if end < len(a.norms) else None
             if adj is not None:
