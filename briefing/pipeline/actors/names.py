@@ -61,7 +61,7 @@ class NameFinder:
             return False
         if fold(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(("و", "ف", "ل", "ب")):
             return False
-        if k + 1 >= len(a.norms):
+        if k + 1 >= len(a.norms) or self.w.inflected(raw):
             return False
         after = a.word(k + 1)
         return after in self.context.followers if mode >= TITLED else after in self.context.that

@@ -11,6 +11,7 @@ from briefing.pipeline.actors.document import Tokens
 from briefing.pipeline.actors.lexicon import NameLexicon
 from briefing.resources import Resources
 from briefing.resources.schema import ActorRulesFile, ActorsFile, GivenNamesFile
+from briefing.text.bama import Analyzer, shared_analyzer
 from briefing.text.normalize import PROCLITICS, fold, has_arabic
 from briefing.text.transliterate import Transliterator
 
@@ -49,6 +50,7 @@ class WordTables:
     compound_first: frozenset[str]  # first words of two-word given names: عبد, أبو, أم
     compound_second: frozenset[str]
     name_endings: frozenset[str]
+    analyzer: Analyzer | None = None  # the Buckwalter analyser, when installed
 
 
 def _given_names(
@@ -96,6 +98,7 @@ def build_word_tables(resources: Resources, known: frozenset[str], lexicon: Name
         compound_first=folded(rules.kunyas) | folded(rules.theophoric_first),
         compound_second=folded(rules.compound_second),
         name_endings=folded(rules.name_endings),
+        analyzer=shared_analyzer(),
     )
 
 
@@ -107,10 +110,11 @@ class WordCaches:
     article: dict[int, bool] = field(default_factory=dict)  # per orth: clitic and article go together
     name_token: dict[str, bool] = field(default_factory=dict)  # per norm
     glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
+    inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
 
     def clear(self) -> None:
-        for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en):
+        for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
 
 
@@ -206,3 +210,27 @@ class Words:
             and self.nameish(i)
             and not self.article(i)
         )
+
+    def inflected(self, raw: str) -> bool:
+        """Is the word as written a verb or a word with a third person's pronoun on it, never a
+        proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
+        hit = self.caches.inflected.get(raw)
+        if hit is None:
+            analyzer = self.t.analyzer
+            readings = analyzer.analyse(raw) if analyzer is not None else ()
+            tags = [r.tags for r in readings]
+            hit = self.caches.inflected[raw] = (
+                bool(tags)
+                and not any("NOUN_PROP" in t for t in tags)
+                and (all(any(_third_person(x) for x in t) for t in tags) or any(_verb(t) for t in tags))
+            )
+        return hit
+
+
+def _third_person(tag: str) -> bool:
+    """A pronoun suffix of the third person: POSS_PRON_3MS, PVSUFF_DO:3D, IVSUFF_DO:3FS …"""
+    return ("PRON_3" in tag or "_DO:3" in tag) and "SUBJ" not in tag
+
+
+def _verb(tags: tuple[str, ...]) -> bool:
+    return any(t.startswith("VERB_") for t in tags)
