@@ -328,6 +328,7 @@ class ActorRulesFile(Entry):
     speech_verbs: WordList
     name_followers: MarkList
     reported_speech_marks: MarkList
+    name_particles: WordList = ()  # دي of ستيفان دي ميستورا: between two name words
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -343,7 +344,7 @@ class ActorRulesFile(Entry):
         """Every listed word but the non-name words: those were never words the normalizer may
         uncover by taking a proclitic off, and adding them would change how it splits words."""
         for kind in type(self).model_fields:
-            if kind != "non_name_words":
+            if kind not in ("non_name_words", "name_particles"):  # لدي is no ل + دي
                 yield from getattr(self, kind)
 
 

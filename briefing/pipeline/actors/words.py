@@ -11,7 +11,7 @@ from briefing.pipeline.actors.document import Tokens
 from briefing.pipeline.actors.lexicon import NameLexicon
 from briefing.resources import Resources
 from briefing.resources.schema import ActorRulesFile, ActorsFile, GivenNamesFile
-from briefing.text.bama import Analyzer, shared_analyzer
+from briefing.text.bama import Analysis, Analyzer, shared_analyzer
 from briefing.text.normalize import PROCLITICS, fold, has_arabic
 from briefing.text.transliterate import Transliterator
 
@@ -51,6 +51,8 @@ class WordTables:
     compound_second: frozenset[str]
     name_endings: frozenset[str]
     analyzer: Analyzer | None = None  # the Buckwalter analyser, when installed
+    particles: frozenset[str] = frozenset()  # دي, فان: between two name words
+    theophoric: frozenset[str] = frozenset()  # عبد: the word after it is the name's, whatever it is
 
 
 def _given_names(
@@ -99,6 +101,8 @@ def build_word_tables(resources: Resources, known: frozenset[str], lexicon: Name
         compound_second=folded(rules.compound_second),
         name_endings=folded(rules.name_endings),
         analyzer=shared_analyzer(),
+        particles=folded(rules.name_particles),
+        theophoric=folded(rules.theophoric_first),
     )
 
 
@@ -144,12 +148,32 @@ class Words:
         return (
             text.isalpha()
             and has_arabic(text)
+            and not (whole != norm and self.one_word(text))
             and len(norm) >= 2
             and norm not in t.non_name
             and text not in t.non_name_raw
             and (whole == norm or not (whole in t.non_name or whole in t.common))
             and not (glued and whole == norm and norm not in t.given and not self.name_token(norm))
         )
+
+    def readings(self, raw: str) -> tuple[Analysis, ...]:
+        """The Buckwalter readings of a word as written; () without the analyser."""
+        analyzer = self.t.analyzer
+        return analyzer.analyse(raw) if analyzer is not None else ()
+
+    def one_word(self, raw: str) -> bool:
+        """Does the analyser read the word whole, with no prefix (وكيل "agent", not و + كيل)?"""
+        return any(not r.prefix.form and r.stem.form.startswith("w") for r in self.readings(raw))
+
+    def name_like(self, raw: str) -> bool:
+        """Does the analyser read the word only as a name (its glosses capitalised: غالواي
+        "Galway"), or not at all?"""
+        return self.t.analyzer is not None and all(r.stem.gloss[:1].isupper() for r in self.readings(raw))
+
+    def foreign(self, raw: str) -> bool:
+        """A word the analyser cannot read at all (غريفيت, بيرت): no Arabic word, so a foreign name
+        where a name may go on."""
+        return self.t.analyzer is not None and not self.readings(raw)
 
     def skip(self, i: int) -> int:
         """Characters of proclitic to leave out of a name that starts at token i."""
@@ -169,10 +193,23 @@ class Words:
         if hit is None:
             text = self.a.strings[orth][self.skip(i) :]
             # والروعة with its proclitic still on (the normaliser knew no الروعة) has the article too.
-            hit = self.caches.article[orth] = text.startswith(("ال", "ٱل")) or fold(text).startswith(
-                ARTICLE_PROCLITICS
-            )
+            hit = self.caches.article[orth] = (
+                text.startswith(("ال", "ٱل")) or fold(text).startswith(ARTICLE_PROCLITICS)
+            ) and not self._foreign_al(text)
         return hit
+
+    def _foreign_al(self, text: str) -> bool:
+        """A name of the name table whose ال is no article (اليستر Alistair): the analyser cannot
+        read it, and without ال it is no name (السقاف is ال + سقاف)."""
+        word = fold(text)
+        table = self.t.translit.table
+        return (
+            text.startswith("ال")
+            and word in table
+            and word[2:] not in table
+            and self.t.analyzer is not None
+            and not self.readings(text)
+        )
 
     def name_token(self, norm: str) -> bool:
         """Is `norm` a person-name token of the name table (and no everyday word)?"""
@@ -216,9 +253,7 @@ class Words:
         proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
         hit = self.caches.inflected.get(raw)
         if hit is None:
-            analyzer = self.t.analyzer
-            readings = analyzer.analyse(raw) if analyzer is not None else ()
-            tags = [r.tags for r in readings]
+            tags = [r.tags for r in self.readings(raw)]
             hit = self.caches.inflected[raw] = (
                 bool(tags)
                 and not any("NOUN_PROP" in t for t in tags)
