@@ -759,6 +759,7 @@ class GroupNounEntry(IdEntry):
     en: Text  # the noun in English, after the adjectives: "Resistance"
     gender: Literal["m", "f"]  # the adjectives agree with it
     states: bool = True  # a state's adjective names one (المقاومة الفلسطينية; not الجبهة السورية)
+    genitive: bool = False  # in construct: one definite noun follows first (مجموعة الأزمات الدولية)
 
 
 class GroupWordEntry(IdEntry):
@@ -766,6 +767,8 @@ class GroupWordEntry(IdEntry):
 
     ar: Annotated[ArabicTexts, Field(min_length=1)]
     en: Text
+    ar_f: ArabicTexts = ()  # an adjective's irregular feminine (العليا of الأعلى)
+    after_genitive: bool = False  # an adjective that names only after a noun in construct (الدولية)
 
 
 class CoalitionEntry(Entry):
@@ -799,6 +802,7 @@ class ArmedGroupsFile(Entry):
         for section in (self.nouns, self.adjectives, self.purposes, self.forces):
             for entry in section:
                 yield from entry.ar
+                yield from getattr(entry, "ar_f", ())
         c = self.coalition
         yield from (*c.ar, *c.led_by, *c.demonstratives, *c.not_before)
 

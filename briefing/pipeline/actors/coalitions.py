@@ -36,7 +36,9 @@ def build_coalition_tables(resources: Resources, strings: StringStore) -> Coalit
     def hashes(forms: tuple[str, ...]) -> frozenset[int]:
         return frozenset(strings.add(fold(f)) for f in forms)
 
-    adjectives = tuple(form + end for e in groups.adjectives for form in e.ar for end in ("", "ة"))
+    adjectives = tuple(
+        form + end for e in groups.adjectives if not e.after_genitive for form in e.ar for end in ("", "ة")
+    )
     return CoalitionTables(
         nouns=hashes(c.ar),
         led_by=tuple(tuple(strings.add(w) for w in fold(p).split()) for p in c.led_by),

@@ -35,18 +35,22 @@ MAX_ADJECTIVES = 3
 class GroupTables:
     matcher: PhraseMatcher  # on NORM; match key "noun:<id>" or "force:<id>"
     nouns: Mapping[str, GroupNounEntry]  # by id
-    adjectives: Mapping[str, tuple[str, str]]  # folded adjective → (English, gender)
-    places: Mapping[str, str]  # folded one-word place names, without the article → English
+    # folded adjective → (English, gender, only after a genitive)
+    adjectives: Mapping[str, tuple[str, str, bool]]
+    places: Mapping[str, str]  # folded one-word LOC names, without the article → English
     purposes: Mapping[str, str]  # folded, as written (للتحرير) → English
     eponyms: Mapping[str, str]  # folded singular (الحوثي) → the gazetteer's group id
 
 
-def _adjectives(groups: ArmedGroupsFile) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
+def _adjectives(groups: ArmedGroupsFile) -> dict[str, tuple[str, str, bool]]:
+    out: dict[str, tuple[str, str, bool]] = {}
     for entry in groups.adjectives:
         for form in entry.ar:
-            out[fold(form)] = (entry.en, "m")
-            out[fold(form + "ة")] = (entry.en, "f")
+            out[fold(form)] = (entry.en, "m", entry.after_genitive)
+            if not entry.ar_f:
+                out[fold(form + "ة")] = (entry.en, "f", entry.after_genitive)
+        for form in entry.ar_f:
+            out[fold(form)] = (entry.en, "f", entry.after_genitive)
     return out
 
 
@@ -73,7 +77,7 @@ def build_group_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable
     places = {
         surface_key(s).removeprefix("ال"): e.en
         for e in resources.actors
-        if e.type in ("LOC", "GPE")
+        if e.type == "LOC"  # a state's adjective is the states' table's (and `states: false` holds)
         for s in (*e.surfaces_ar, *e.context_only_ar)  # تهامة is a place only in context; التهامية not
         if " " not in s.strip()
     }
@@ -104,20 +108,22 @@ class Groups:
         self.entries = entries
         self.found = found
 
-    def adjective(self, i: int, noun: GroupNounEntry) -> tuple[str, int] | None:
-        """(English, words) of the adjective at token i that agrees with the noun."""
+    def adjective(self, i: int, noun: GroupNounEntry, genitive: bool) -> tuple[str, int] | None:
+        """(English, words) of the adjective at token i that agrees with the noun (after a
+        genitive, with either)."""
         a = self.a
+        genders = ("m", "f") if genitive else (noun.gender,)
         gender = noun.gender
         if i >= len(a.norms) or a.punct[i] or not a.raw(i).startswith("ال"):
             return None
         for size in (2, 1) if noun.states else ():
             state = self.states.get(tuple(a.norms[i : i + size]))
-            if state is not None and state.words == size and state.gender == gender:
+            if state is not None and state.words == size and state.gender in genders:
                 return state.en, size
         norm = a.word(i)
         listed = self.t.adjectives.get(norm)
         if listed is not None:
-            return (listed[0], 1) if listed[1] == gender else None
+            return (listed[0], 1) if listed[1] in genders and (genitive or not listed[2]) else None
         # A place's nisba: التهامية of تهامة.
         ending = "يه" if gender == "f" else "ي"
         stem = norm[2 : -len(ending)] if norm.endswith(ending) else ""
@@ -132,19 +138,33 @@ class Groups:
         a = self.a
         english: list[str] = []
         k = end
+        genitive = ""
+        if noun.genitive:
+            genitive = self.genitive(k)
+            if not genitive:
+                return None
+            k += 1
         while len(english) < MAX_ADJECTIVES:
-            adj = self.adjective(k, noun)
+            adj = self.adjective(k, noun, bool(genitive))
             if adj is None:
                 break
             english.append(adj[0])
             k += adj[1]
-        if not english:
-            return None
         purpose = self.t.purposes.get(fold(a.raw(k))) if k < len(a.norms) else None
         if purpose is not None:
             k += 1
-        words = [*reversed(english), *([purpose] if purpose else []), noun.en]
-        return k, " ".join(words)
+        if not english and not (genitive and purpose):
+            return None
+        words = [*reversed(english), genitive, purpose or "", noun.en]
+        return k, " ".join(w for w in words if w)
+
+    def genitive(self, k: int) -> str:
+        """The English of the definite noun at token k after a noun in construct (الأزمات of
+        مجموعة الأزمات الدولية), transliterated; "" when there is none."""
+        a = self.a
+        if k >= len(a.norms) or a.punct[k] or not a.raw(k).startswith("ال") or a.word(k) in self.t.adjectives:
+            return ""
+        return self.found.translit.name_en(a.mention(k, k + 1))
 
     def eponym(self, k: int) -> str | None:
         """The gazetteer's group that the word at token k names by its eponym (الحوثي, الحوثية)."""
