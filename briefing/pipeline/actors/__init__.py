@@ -12,7 +12,8 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
 - short_forms.py: short forms of the names found so far (روحاني, الهيئة);
 - people.py (with names.py and lists.py): people the gazetteer does not know, after a title or
   role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
-- short forms again, for the people just found;
+- short forms again, for the people just found; full_names.py: a found name that holds a known
+  person's (عادل بن أحمد الجبير) is that person;
 and output.py writes doc.spans["actors"] (token spans, span.id_ = actor id, label = type) and
 doc._.actors (briefing.model.Actor, mentions as character offsets without proclitics).
 """
@@ -26,6 +27,7 @@ from briefing.pipeline.actors.bodies import Bodies
 from briefing.pipeline.actors.candidates import Candidates
 from briefing.pipeline.actors.coalitions import Coalitions
 from briefing.pipeline.actors.document import Tokens, taken_by
+from briefing.pipeline.actors.full_names import known_people
 from briefing.pipeline.actors.glued import glued
 from briefing.pipeline.actors.groups import Groups
 from briefing.pipeline.actors.lexicon import vocabulary
@@ -78,6 +80,7 @@ class ActorResolver(BatchPipe):
         finder = NameFinder(w, t.people.names, self.max_name_tokens)
         hits += People(finder, t.people, t.entries).hits(taken_by(hits), found, hits)
         hits += shorts.hits(hits, taken_by(hits))
+        known_people(hits, found, t.full_names)
         hits.sort(key=lambda h: (h.start_char, -h.end_char))
         write(doc, a.text, hits, t.entries, found)
         return doc

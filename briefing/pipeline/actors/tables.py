@@ -13,6 +13,7 @@ from briefing.pipeline.actors.bodies import BodyTables, build_body_tables
 from briefing.pipeline.actors.candidates import CandidateTables, build_candidate_tables
 from briefing.pipeline.actors.coalitions import CoalitionTables, build_coalition_tables
 from briefing.pipeline.actors.disambiguation import ContextTables, build_context_tables
+from briefing.pipeline.actors.full_names import FullNameTables, build_full_name_tables
 from briefing.pipeline.actors.glued import GlueTables, build_glue_tables
 from briefing.pipeline.actors.groups import GroupTables, build_group_tables
 from briefing.pipeline.actors.lexicon import name_lexicon
@@ -36,6 +37,7 @@ class ActorTables:
     people: PeopleTables  # people by title, role and name words
     groups: GroupTables  # armed groups by their nouns and adjectives or eponyms
     coalitions: CoalitionTables  # the bare coalition noun
+    full_names: FullNameTables  # known people by first and last name
 
 
 def build_tables(
@@ -56,4 +58,5 @@ def build_tables(
         people=build_people_tables(resources, words, vocab, pattern_doc),
         groups=build_group_tables(resources, vocab, pattern_doc),
         coalitions=build_coalition_tables(resources, vocab.strings),
+        full_names=build_full_name_tables(resources, words.compound_first),
     )
