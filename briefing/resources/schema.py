@@ -782,6 +782,14 @@ class CoalitionEntry(Entry):
     en: Text
 
 
+class NamedAsEntry(Entry):
+    """Words that name a group in quotes after them, and the nouns of groups before them."""
+
+    phrases: Annotated[ArabicTexts, Field(min_length=1)]
+    nouns: Annotated[ArabicTexts, Field(min_length=1)]
+    window: int = 5  # words between the noun and the phrase, at most
+
+
 class ArmedGroupsFile(Entry):
     """armed_groups.yaml: group nouns and the adjectives and purposes that name them, the nouns
     before a group's name or eponym, and the coalition."""
@@ -791,6 +799,7 @@ class ArmedGroupsFile(Entry):
     purposes: tuple[GroupWordEntry, ...]
     forces: tuple[GroupWordEntry, ...]
     coalition: CoalitionEntry
+    named_as: NamedAsEntry | None = None
 
     @field_validator("nouns", "adjectives", "purposes", "forces")
     @classmethod
@@ -805,6 +814,8 @@ class ArmedGroupsFile(Entry):
                 yield from getattr(entry, "ar_f", ())
         c = self.coalition
         yield from (*c.ar, *c.led_by, *c.demonstratives, *c.not_before)
+        if self.named_as is not None:
+            yield from (*self.named_as.phrases, *self.named_as.nouns)
 
 
 # --- the registry ---------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
 - organisations.py: organisations the gazetteer does not know, from the noun before them (فريق أسيك);
 - bodies.py: state bodies by their noun and the state's adjective (وزارة الخارجية التركية);
 - groups.py: armed groups by their noun and adjectives (المقاومة الشعبية) or eponym (ميليشيا
-  الحوثي); coalitions.py: the bare coalition noun (التحالف);
+  الحوثي); coalitions.py: the bare coalition noun (التحالف); named_as.py: a group named in
+  quotes (حركة باسم "الشباب المؤمن");
 - short_forms.py: short forms of the names found so far (روحاني, الهيئة);
 - people.py (with names.py and lists.py): people the gazetteer does not know, after a title or
   role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
@@ -31,6 +32,7 @@ from briefing.pipeline.actors.full_names import known_people
 from briefing.pipeline.actors.glued import glued
 from briefing.pipeline.actors.groups import Groups
 from briefing.pipeline.actors.lexicon import vocabulary
+from briefing.pipeline.actors.named_as import named_as
 from briefing.pipeline.actors.names import NameFinder
 from briefing.pipeline.actors.organisations import Organisations
 from briefing.pipeline.actors.output import FoundActors, write
@@ -73,6 +75,7 @@ class ActorResolver(BatchPipe):
         hits += Bodies(w, t.bodies, found).hits(taken_by(hits))
         hits += Groups(w, t.groups, t.bodies.adjectives, t.entries, found).hits(taken_by(hits))
         hits += Coalitions(w, t.coalitions, t.entries, found).hits(hits, taken_by(hits))
+        hits += named_as(w, t.named_as, found, taken_by(hits))
         shorts = Shorts(w, t.orgs.heads)
         # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
         # روحاني" is Rouhani and a word, not a new name.

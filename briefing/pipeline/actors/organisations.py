@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
-from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words, folded
 from briefing.resources import ActorEntry, Resources
@@ -23,6 +23,15 @@ from briefing.text.normalize import fold
 
 MAX_NAME_WORDS = 3  # an organisation's name outside quotes
 MAX_QUOTED = 5  # words between quotes
+
+
+def closing_quote(a: Tokens, j: int) -> int:
+    """The closing quote of the quoted words (no punctuation, at most MAX_QUOTED) that open at
+    token j, or 0."""
+    for close in range(j + 2, min(len(a.norms), j + MAX_QUOTED + 2)):
+        if a.doc[close].is_quote:
+            return close if not any(a.punct[i] for i in range(j + 1, close)) else 0
+    return 0
 
 
 @dataclass(frozen=True)
@@ -115,11 +124,7 @@ class Organisations:
 
     def closing(self, j: int) -> int:
         """The closing quote of the quoted words (no punctuation) that open at token j, or 0."""
-        a = self.a
-        for close in range(j + 2, min(len(a.norms), j + MAX_QUOTED + 2)):
-            if a.doc[close].is_quote:
-                return close if not any(a.punct[i] for i in range(j + 1, close)) else 0
-        return 0
+        return closing_quote(self.a, j)
 
     def quoted_over(self, j: int, hits: list[Hit], taken: set[int]) -> None:
         """The quoted name after an outlet's noun is one name: the gazetteer's matches of part of

@@ -17,6 +17,7 @@ from briefing.pipeline.actors.full_names import FullNameTables, build_full_name_
 from briefing.pipeline.actors.glued import GlueTables, build_glue_tables
 from briefing.pipeline.actors.groups import GroupTables, build_group_tables
 from briefing.pipeline.actors.lexicon import name_lexicon
+from briefing.pipeline.actors.named_as import NamedAsTables, build_named_as_tables
 from briefing.pipeline.actors.organisations import OrgTables, build_org_tables
 from briefing.pipeline.actors.people import PeopleTables, build_people_tables
 from briefing.pipeline.actors.words import WordTables, build_word_tables
@@ -38,6 +39,7 @@ class ActorTables:
     groups: GroupTables  # armed groups by their nouns and adjectives or eponyms
     coalitions: CoalitionTables  # the bare coalition noun
     full_names: FullNameTables  # known people by first and last name
+    named_as: NamedAsTables  # groups named in quotes
 
 
 def build_tables(
@@ -59,4 +61,5 @@ def build_tables(
         groups=build_group_tables(resources, vocab, pattern_doc),
         coalitions=build_coalition_tables(resources, vocab.strings),
         full_names=build_full_name_tables(resources, words.compound_first),
+        named_as=build_named_as_tables(resources, vocab, pattern_doc),
     )
