@@ -72,10 +72,11 @@ class ActorResolver(BatchPipe):
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()
         hits += glued(a, t.glue, t.words.known, self.caches, t.entries, taken_by(hits))
         hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
-        hits += Bodies(w, t.bodies, found).hits(taken_by(hits))
-        hits += Groups(w, t.groups, t.bodies.adjectives, t.entries, found).hits(taken_by(hits))
-        hits += Coalitions(w, t.coalitions, t.entries, found).hits(hits, taken_by(hits))
-        hits += named_as(w, t.named_as, found, taken_by(hits))
+        taken = taken_by(hits)  # each of the next steps adds its hits' tokens
+        hits += Bodies(w, t.bodies, found).hits(taken)
+        hits += Groups(w, t.groups, t.bodies.adjectives, t.entries, found).hits(taken)
+        hits += Coalitions(w, t.coalitions, t.entries, found).hits(hits, taken)
+        hits += named_as(w, t.named_as, found, taken)
         shorts = Shorts(w, t.orgs.heads)
         # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
         # روحاني" is Rouhani and a word, not a new name.

@@ -55,8 +55,11 @@ def named_as(w: Words, tables: NamedAsTables, found: FoundActors, taken: set[int
             key = tuple(a.norms[end + 1 : close])
             names.setdefault(key, found.add("ORG", a.mention(end + 1, close)))
     out: list[Hit] = []
-    for i in range(len(a.norms)):
-        close = closing_quote(a, i) if a.doc[i].is_quote else 0
+    if not names:
+        return out
+    quotes = [i for i, q in enumerate(a.array[:, 6].tolist()) if q]  # IS_QUOTE
+    for i in quotes:
+        close = closing_quote(a, i)
         actor = names.get(tuple(a.norms[i + 1 : close])) if close else None
         if actor is not None and not any(j in taken for j in range(i + 1, close)):
             out.append(
