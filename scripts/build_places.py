@@ -110,6 +110,10 @@ EN_FIX = {
     "TR": "Turkey", "CV": "Cape Verde", "MK": "North Macedonia", "SZ": "Eswatini",
 }
 
+# English adjectives as news writes them before a state's institutions (the Saudi Foreign
+# Ministry, US forces), where mledoze's demonym differs.
+DEMONYM_EN_FIX = {"SA": "Saudi", "US": "US"}
+
 # Machine translations and typos in the sources.
 BAD_AR = {
     "ديك رومى", "احتلت الأراضي الفلسطينية", "تيمور قراءة", "فيلبيني", "جمهورية أففانستان الإسلامية",
@@ -1330,7 +1334,7 @@ class Builder:
                 "aliases_ar": ar[1:],
                 "aliases_en": sorted(set(en_alias)),
                 "demonym_ar": uniq(dem),
-                "demonym_en": m["demonyms"]["eng"]["m"],
+                "demonym_en": DEMONYM_EN_FIX.get(cc, m["demonyms"]["eng"]["m"]),
                 "_prio": 0,
                 "_cc": cc,
             }

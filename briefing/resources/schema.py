@@ -328,6 +328,7 @@ class ActorRulesFile(Entry):
     speech_verbs: WordList
     name_followers: MarkList
     reported_speech_marks: MarkList
+    name_particles: WordList = ()  # دي of ستيفان دي ميستورا: between two name words
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -343,7 +344,7 @@ class ActorRulesFile(Entry):
         """Every listed word but the non-name words: those were never words the normalizer may
         uncover by taking a proclitic off, and adding them would change how it splits words."""
         for kind in type(self).model_fields:
-            if kind != "non_name_words":
+            if kind not in ("non_name_words", "name_particles"):  # لدي is no ل + دي
                 yield from getattr(self, kind)
 
 
@@ -361,6 +362,16 @@ class OrgPatternEntry(IdEntry):
     club: bool = False  # a place named after the noun is a sports club (فريق ليون)
 
 
+class BodyEntry(IdEntry):
+    """A state body named by its noun and the state's adjective (وزارة الخارجية التركية)."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]  # the first is how the body is named in full
+    short_ar: ArabicTexts = ()  # forms that name the body only with the adjective: الخارجية السعودية
+    en: Text  # "Foreign Ministry": the state's English adjective goes before it
+    gender: Literal["m", "f"]  # of the noun, which the adjective agrees with
+    alone: bool = False  # `ar` names the body without an adjective too: وزارة الخارجية
+
+
 def _english_pattern(entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEntry, ...]:
     for entry in entries:
         if "{name}" not in entry.en:
@@ -369,19 +380,34 @@ def _english_pattern(entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEn
 
 
 class OrgPatternsFile(Entry):
-    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`)."""
+    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`),
+    facilities named after a place (`facilities`) and state bodies (`bodies`)."""
 
     named: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)]
     before: tuple[OrgPatternEntry, ...]
+    facilities: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)] = ()
+    bodies: tuple[BodyEntry, ...] = ()
 
-    @field_validator("named", "before")
+    @field_validator("named", "before", "facilities")
     @classmethod
     def _unique(cls, entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEntry, ...]:
+        return unique_ids(entries)
+
+    @field_validator("bodies")
+    @classmethod
+    def _unique_bodies(cls, entries: tuple[BodyEntry, ...]) -> tuple[BodyEntry, ...]:
         return unique_ids(entries)
 
     def kinds(self) -> tuple[tuple[Literal["named", "before"], tuple[OrgPatternEntry, ...]], ...]:
         """(kind, entries) in the file's order."""
         return (("named", self.named), ("before", self.before))
+
+    def forms(self) -> Iterator[str]:
+        """Every Arabic form the file lists, of every section."""
+        for entry in (*self.named, *self.before, *self.facilities):
+            yield from entry.ar
+        for body in self.bodies:
+            yield from (*body.ar, *body.short_ar)
 
 
 class PersonNamesFile(Entry):
@@ -723,6 +749,75 @@ class ClaimRulesFile(Entry):
         raise KeyError(word_id)
 
 
+# --- armed_groups.yaml: armed groups, forces and coalitions by their trigger -----------------------
+
+
+class GroupNounEntry(IdEntry):
+    """A definite group noun named by the adjectives after it (المقاومة الشعبية)."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    en: Text  # the noun in English, after the adjectives: "Resistance"
+    gender: Literal["m", "f"]  # the adjectives agree with it
+    states: bool = True  # a state's adjective names one (المقاومة الفلسطينية; not الجبهة السورية)
+    genitive: bool = False  # in construct: one definite noun follows first (مجموعة الأزمات الدولية)
+
+
+class GroupWordEntry(IdEntry):
+    """An adjective, a purpose or a force noun of armed_groups.yaml, with its English."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    en: Text
+    ar_f: ArabicTexts = ()  # an adjective's irregular feminine (العليا of الأعلى)
+    after_genitive: bool = False  # an adjective that names only after a noun in construct (الدولية)
+
+
+class CoalitionEntry(Entry):
+    """The coalition noun, the words that say which state leads it, the demonstratives before
+    which it is a common noun."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    led_by: ArabicTexts
+    demonstratives: ArabicTexts
+    not_before: ArabicTexts = ()  # an alliance between parties: التحالف بين, التحالف مع
+    en: Text
+
+
+class NamedAsEntry(Entry):
+    """Words that name a group in quotes after them, and the nouns of groups before them."""
+
+    phrases: Annotated[ArabicTexts, Field(min_length=1)]
+    nouns: Annotated[ArabicTexts, Field(min_length=1)]
+    window: int = 5  # words between the noun and the phrase, at most
+
+
+class ArmedGroupsFile(Entry):
+    """armed_groups.yaml: group nouns and the adjectives and purposes that name them, the nouns
+    before a group's name or eponym, and the coalition."""
+
+    nouns: tuple[GroupNounEntry, ...]
+    adjectives: tuple[GroupWordEntry, ...]
+    purposes: tuple[GroupWordEntry, ...]
+    forces: tuple[GroupWordEntry, ...]
+    coalition: CoalitionEntry
+    named_as: NamedAsEntry | None = None
+
+    @field_validator("nouns", "adjectives", "purposes", "forces")
+    @classmethod
+    def _unique(cls, entries: tuple[E, ...]) -> tuple[E, ...]:
+        return unique_ids(entries)
+
+    def forms(self) -> Iterator[str]:
+        """Every Arabic form the file lists."""
+        for section in (self.nouns, self.adjectives, self.purposes, self.forces):
+            for entry in section:
+                yield from entry.ar
+                yield from getattr(entry, "ar_f", ())
+        c = self.coalition
+        yield from (*c.ar, *c.led_by, *c.demonstratives, *c.not_before)
+        if self.named_as is not None:
+            yield from (*self.named_as.phrases, *self.named_as.nouns)
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -744,6 +839,7 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "cues": CuesFile,
     "speakers": SpeakersFile,
     "claim_rules": ClaimRulesFile,
+    "armed_groups": ArmedGroupsFile,
 }
 
 

@@ -6,10 +6,15 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
   (disambiguation.py: عمان is Amman or Oman); a capital that acts read as its state (طهران أكدت);
 - glued.py: gazetteer names glued to a neighbour by bad extraction (جنوبسوريا);
 - organisations.py: organisations the gazetteer does not know, from the noun before them (فريق أسيك);
+- bodies.py: state bodies by their noun and the state's adjective (وزارة الخارجية التركية);
+- groups.py: armed groups by their noun and adjectives (المقاومة الشعبية) or eponym (ميليشيا
+  الحوثي); coalitions.py: the bare coalition noun (التحالف); named_as.py: a group named in
+  quotes (حركة باسم "الشباب المؤمن");
 - short_forms.py: short forms of the names found so far (روحاني, الهيئة);
 - people.py (with names.py and lists.py): people the gazetteer does not know, after a title or
   role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
-- short forms again, for the people just found;
+- short forms again, for the people just found; full_names.py: a found name that holds a known
+  person's (عادل بن أحمد الجبير) is that person;
 and output.py writes doc.spans["actors"] (token spans, span.id_ = actor id, label = type) and
 doc._.actors (briefing.model.Actor, mentions as character offsets without proclitics).
 """
@@ -19,10 +24,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing.pipeline.actors.bodies import Bodies
 from briefing.pipeline.actors.candidates import Candidates
+from briefing.pipeline.actors.coalitions import Coalitions
 from briefing.pipeline.actors.document import Tokens, taken_by
+from briefing.pipeline.actors.full_names import known_people
 from briefing.pipeline.actors.glued import glued
+from briefing.pipeline.actors.groups import Groups
 from briefing.pipeline.actors.lexicon import vocabulary
+from briefing.pipeline.actors.named_as import named_as
 from briefing.pipeline.actors.names import NameFinder
 from briefing.pipeline.actors.organisations import Organisations
 from briefing.pipeline.actors.output import FoundActors, write
@@ -62,6 +72,11 @@ class ActorResolver(BatchPipe):
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()
         hits += glued(a, t.glue, t.words.known, self.caches, t.entries, taken_by(hits))
         hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
+        taken = taken_by(hits)  # each of the next steps adds its hits' tokens
+        hits += Bodies(w, t.bodies, found).hits(taken)
+        hits += Groups(w, t.groups, t.bodies.adjectives, t.entries, found).hits(taken)
+        hits += Coalitions(w, t.coalitions, t.entries, found).hits(hits, taken)
+        hits += named_as(w, t.named_as, found, taken)
         shorts = Shorts(w, t.orgs.heads)
         # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
         # روحاني" is Rouhani and a word, not a new name.
@@ -69,6 +84,7 @@ class ActorResolver(BatchPipe):
         finder = NameFinder(w, t.people.names, self.max_name_tokens)
         hits += People(finder, t.people, t.entries).hits(taken_by(hits), found, hits)
         hits += shorts.hits(hits, taken_by(hits))
+        known_people(hits, found, t.full_names)
         hits.sort(key=lambda h: (h.start_char, -h.end_char))
         write(doc, a.text, hits, t.entries, found)
         return doc

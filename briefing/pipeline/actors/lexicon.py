@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from briefing.pipeline.gazetteer import government_phrases
 from briefing.pipeline.loading import once_per_resources
 from briefing.resources import Resources
-from briefing.resources.schema import ActorRulesFile, GivenNamesFile, OrgPatternsFile
+from briefing.resources.schema import ActorRulesFile, ArmedGroupsFile, GivenNamesFile, OrgPatternsFile
 from briefing.text.normalize import fold, strip_proclitics
 from briefing.text.transliterate import Transliterator
 
@@ -47,10 +47,10 @@ def _resource_words(resources: Resources) -> tuple[set[str], set[str]]:
             words.update(form.split())
     words.update(resources.get("actor_rules", ActorRulesFile).vocabulary())
     words.update(resources.get("given_names", GivenNamesFile).given_names)
-    for _, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
-        for entry in entries:
-            for form in entry.ar:
-                words.update(form.split())
+    for form in resources.get("org_patterns", OrgPatternsFile).forms():
+        words.update(form.split())
+    for form in resources.get("armed_groups", ArmedGroupsFile).forms():
+        words.update(form.split())
     return words, person_words
 
 

@@ -61,7 +61,7 @@ class NameFinder:
             return False
         if fold(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(("و", "ف", "ل", "ب")):
             return False
-        if k + 1 >= len(a.norms):
+        if k + 1 >= len(a.norms) or self.w.inflected(raw):
             return False
         after = a.word(k + 1)
         return after in self.context.followers if mode >= TITLED else after in self.context.that
@@ -172,8 +172,13 @@ class NameFinder:
                 continue  # بن, آل and the word after them do not count towards the length
             words += 1
             # A family name closes the name unless another name word follows: one with the
-            # article (الجاسر), or a word that is only ever a name (تيري رود لارسن).
-            if step == _FAMILY and end < n and not (w.article(end) or a.word(end) in self.t.only_names):
+            # article (الجاسر), or a word that is only ever a name (تيري رود لارسن), or after a
+            # foreign name a word no resource knows and no verb (أدريان رانكين غالواي).
+            if (
+                step == _FAMILY
+                and end < n
+                and not (w.article(end) or a.word(end) in self.t.only_names or self._foreign_goes_on(k, end))
+            ):
                 break
         return end
 
@@ -183,10 +188,14 @@ class NameFinder:
         norm, prev = a.word(end), a.word(end - 1)
         if norm in t.connectors:
             return _JOINED
+        if prev in t.theophoric:
+            return _JOINED  # عبد الملك: whatever word follows عبد is the name's
         if prev in t.connectors:
             # ... unless it is a number or another everyday word: وهو ابن عشر سنين.
             stop = norm in t.resource_words and norm not in t.given and not w.name_token(norm)
             return _STOP if stop else _JOINED
+        if prev in t.particles or (norm in t.particles and self._named_after(end)):
+            return _JOINED  # ستيفان دي ميستورا: a particle between two name words
         if norm in t.compound_second and prev not in t.compound_second:
             return _JOINED  # نور الدين, فتح الله: one given name in two words
         if norm in t.common:
@@ -201,6 +210,20 @@ class NameFinder:
             return _STOP  # و joins the next phrase: إسماعيل وأمته
         return _FAMILY if self._family(k, end, norm, titled) else _STOP
 
+    def _foreign_goes_on(self, k: int, end: int) -> bool:
+        """After a foreign first name at token k, or a foreign family name before it (رانكين, a word
+        the analyser cannot read), is token `end` a name word too: one no resource knows that the
+        analyser reads as a name or not at all (غالواي "Galway"; not بوادر "first signs")?"""
+        w, a = self.w, self.a
+        foreign = w.foreign_first(a.word(k)) or w.foreign(a.raw(end - 1))
+        return foreign and w.unknown_word(end) and w.name_like(a.raw(end))
+
+    def _named_after(self, end: int) -> bool:
+        """Is the word after token `end` one a name may go on with (no everyday word)?"""
+        a, t = self.a, self.t
+        j = end + 1
+        return j < len(a.norms) and self.w.nameish(j) and a.word(j) not in t.common | t.resource_words
+
     def _family(self, k: int, end: int, norm: str, titled: bool) -> bool:
         """Can token `end` be a family name of the name that starts at k?"""
         w, t = self.w, self.t
@@ -212,6 +235,14 @@ class NameFinder:
             )
         # An unknown word after a title, or after a foreign first name (فرانك كوراسي,
         # أناستازيا روديونوفا), is a family name.
+        # After a given name, a word the analyser cannot read is a foreign family name (مارتن
+        # غريفيت).
+        # The same for a word the analyser reads only as a name after such a foreign family name
+        # (رانكين غالواي).
+        raw = self.a.raw(end)
+        foreign = w.name_word(self.a.word(k)) and (
+            w.foreign(raw) or (end - 1 > k and w.foreign(self.a.raw(end - 1)) and w.name_like(raw))
+        )
         return w.name_token(norm) or (
-            (titled or w.foreign_first(self.a.word(k))) and norm not in t.resource_words
+            (titled or foreign or w.foreign_first(self.a.word(k))) and norm not in t.resource_words
         )

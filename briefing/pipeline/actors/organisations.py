@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
-from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words, folded
 from briefing.resources import ActorEntry, Resources
@@ -23,6 +23,15 @@ from briefing.text.normalize import fold
 
 MAX_NAME_WORDS = 3  # an organisation's name outside quotes
 MAX_QUOTED = 5  # words between quotes
+
+
+def closing_quote(a: Tokens, j: int) -> int:
+    """The closing quote of the quoted words (no punctuation, at most MAX_QUOTED) that open at
+    token j, or 0."""
+    for close in range(j + 2, min(len(a.norms), j + MAX_QUOTED + 2)):
+        if a.doc[close].is_quote:
+            return close if not any(a.punct[i] for i in range(j + 1, close)) else 0
+    return 0
 
 
 @dataclass(frozen=True)
@@ -104,17 +113,30 @@ class Organisations:
         n = len(a.norms)
         if j < n and a.doc[j].is_quote:
             # Between quotes any words make the name: صحيفة «الشرق الأوسط».
-            for close in range(j + 2, min(n, j + MAX_QUOTED + 2)):
-                if a.doc[close].is_quote:
-                    inner = range(j + 1, close)
-                    if all(not a.punct[i] and i not in taken for i in inner):
-                        return j + 1, close
-                    break
+            close = self.closing(j)
+            if close and all(i not in taken for i in range(j + 1, close)):
+                return j + 1, close
             return j, j
         end = j
         while end < n and end - j < MAX_NAME_WORDS and end not in taken and self.word(end, end == j):
             end += 1
         return j, end
+
+    def closing(self, j: int) -> int:
+        """The closing quote of the quoted words (no punctuation) that open at token j, or 0."""
+        return closing_quote(self.a, j)
+
+    def quoted_over(self, j: int, hits: list[Hit], taken: set[int]) -> None:
+        """The quoted name after an outlet's noun is one name: the gazetteer's matches of part of
+        it are dropped (قناة "تي ار تي" is not RT, ار تي; صحيفة "نيويورك تايمز" no city)."""
+        close = self.closing(j)
+        if not close:
+            return
+        inside = [h for h in hits if j < h.start and h.end <= close]
+        if inside and not any(h.start == j + 1 and h.end == close for h in inside):
+            for h in inside:
+                hits.remove(h)
+                taken.difference_update(range(h.start, h.end))
 
     def _named_after(self, g: Hit, head: int, pattern: OrgPattern) -> None:
         """A noun before a gazetteer match: منظمة أوبك is OPEC; جامعة زيورخ an organisation named
@@ -145,6 +167,8 @@ class Organisations:
             if g is not None:
                 self._named_after(g, head, pattern)
                 continue
+            if after < len(a.norms) and a.doc[after].is_quote and not pattern.named:
+                self.quoted_over(after, hits, taken)
             start, end = self.name(after, taken)
             if end == start:
                 continue

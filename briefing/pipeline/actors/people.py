@@ -110,9 +110,7 @@ class People:
         for match_id, _start, end in self.t.titles(a.doc):
             k = end
             for _ in range(TITLE_GAP):
-                if k < n and (
-                    (a.word(k).startswith("ال") and a.word(k) not in given) or a.word(k) in ("،", ",")
-                ):
+                if k < n and ((self.w.article(k) and a.word(k) not in given) or a.word(k) in ("،", ",")):
                     k += 1
             honorific = match_id in self.t.honorifics
             starts.append((k, HONORIFIC if honorific else TITLED))

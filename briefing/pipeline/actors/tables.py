@@ -9,10 +9,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from briefing.pipeline.actors.bodies import BodyTables, build_body_tables
 from briefing.pipeline.actors.candidates import CandidateTables, build_candidate_tables
+from briefing.pipeline.actors.coalitions import CoalitionTables, build_coalition_tables
 from briefing.pipeline.actors.disambiguation import ContextTables, build_context_tables
+from briefing.pipeline.actors.full_names import FullNameTables, build_full_name_tables
 from briefing.pipeline.actors.glued import GlueTables, build_glue_tables
+from briefing.pipeline.actors.groups import GroupTables, build_group_tables
 from briefing.pipeline.actors.lexicon import name_lexicon
+from briefing.pipeline.actors.named_as import NamedAsTables, build_named_as_tables
 from briefing.pipeline.actors.organisations import OrgTables, build_org_tables
 from briefing.pipeline.actors.people import PeopleTables, build_people_tables
 from briefing.pipeline.actors.words import WordTables, build_word_tables
@@ -29,7 +34,12 @@ class ActorTables:
     context: ContextTables  # shared and everyday-word surfaces
     glue: GlueTables  # names glued to a neighbour
     orgs: OrgTables  # organisations by their nouns
+    bodies: BodyTables  # state bodies by their noun and the state's adjective
     people: PeopleTables  # people by title, role and name words
+    groups: GroupTables  # armed groups by their nouns and adjectives or eponyms
+    coalitions: CoalitionTables  # the bare coalition noun
+    full_names: FullNameTables  # known people by first and last name
+    named_as: NamedAsTables  # groups named in quotes
 
 
 def build_tables(
@@ -46,5 +56,10 @@ def build_tables(
         context=build_context_tables(resources, index, vocab.strings),
         glue=build_glue_tables(resources, index, words),
         orgs=build_org_tables(resources, vocab, pattern_doc),
+        bodies=build_body_tables(resources, vocab, pattern_doc),
         people=build_people_tables(resources, words, vocab, pattern_doc),
+        groups=build_group_tables(resources, vocab, pattern_doc),
+        coalitions=build_coalition_tables(resources, vocab.strings),
+        full_names=build_full_name_tables(resources, words.compound_first),
+        named_as=build_named_as_tables(resources, vocab, pattern_doc),
     )

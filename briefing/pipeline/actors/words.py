@@ -11,6 +11,7 @@ from briefing.pipeline.actors.document import Tokens
 from briefing.pipeline.actors.lexicon import NameLexicon
 from briefing.resources import Resources
 from briefing.resources.schema import ActorRulesFile, ActorsFile, GivenNamesFile
+from briefing.text.bama import Analysis, Analyzer, shared_analyzer
 from briefing.text.normalize import PROCLITICS, fold, has_arabic
 from briefing.text.transliterate import Transliterator
 
@@ -49,6 +50,9 @@ class WordTables:
     compound_first: frozenset[str]  # first words of two-word given names: عبد, أبو, أم
     compound_second: frozenset[str]
     name_endings: frozenset[str]
+    analyzer: Analyzer | None = None  # the Buckwalter analyser, when installed
+    particles: frozenset[str] = frozenset()  # دي, فان: between two name words
+    theophoric: frozenset[str] = frozenset()  # عبد: the word after it is the name's, whatever it is
 
 
 def _given_names(
@@ -96,6 +100,9 @@ def build_word_tables(resources: Resources, known: frozenset[str], lexicon: Name
         compound_first=folded(rules.kunyas) | folded(rules.theophoric_first),
         compound_second=folded(rules.compound_second),
         name_endings=folded(rules.name_endings),
+        analyzer=shared_analyzer(),
+        particles=folded(rules.name_particles),
+        theophoric=folded(rules.theophoric_first),
     )
 
 
@@ -107,10 +114,11 @@ class WordCaches:
     article: dict[int, bool] = field(default_factory=dict)  # per orth: clitic and article go together
     name_token: dict[str, bool] = field(default_factory=dict)  # per norm
     glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
+    inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
 
     def clear(self) -> None:
-        for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en):
+        for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
 
 
@@ -140,12 +148,32 @@ class Words:
         return (
             text.isalpha()
             and has_arabic(text)
+            and not (whole != norm and self.one_word(text))
             and len(norm) >= 2
             and norm not in t.non_name
             and text not in t.non_name_raw
             and (whole == norm or not (whole in t.non_name or whole in t.common))
             and not (glued and whole == norm and norm not in t.given and not self.name_token(norm))
         )
+
+    def readings(self, raw: str) -> tuple[Analysis, ...]:
+        """The Buckwalter readings of a word as written; () without the analyser."""
+        analyzer = self.t.analyzer
+        return analyzer.analyse(raw) if analyzer is not None else ()
+
+    def one_word(self, raw: str) -> bool:
+        """Does the analyser read the word whole, with no prefix (وكيل "agent", not و + كيل)?"""
+        return any(not r.prefix.form and r.stem.form.startswith("w") for r in self.readings(raw))
+
+    def name_like(self, raw: str) -> bool:
+        """Does the analyser read the word only as a name (its glosses capitalised: غالواي
+        "Galway"), or not at all?"""
+        return self.t.analyzer is not None and all(r.stem.gloss[:1].isupper() for r in self.readings(raw))
+
+    def foreign(self, raw: str) -> bool:
+        """A word the analyser cannot read at all (غريفيت, بيرت): no Arabic word, so a foreign name
+        where a name may go on."""
+        return self.t.analyzer is not None and not self.readings(raw)
 
     def skip(self, i: int) -> int:
         """Characters of proclitic to leave out of a name that starts at token i."""
@@ -165,10 +193,23 @@ class Words:
         if hit is None:
             text = self.a.strings[orth][self.skip(i) :]
             # والروعة with its proclitic still on (the normaliser knew no الروعة) has the article too.
-            hit = self.caches.article[orth] = text.startswith(("ال", "ٱل")) or fold(text).startswith(
-                ARTICLE_PROCLITICS
-            )
+            hit = self.caches.article[orth] = (
+                text.startswith(("ال", "ٱل")) or fold(text).startswith(ARTICLE_PROCLITICS)
+            ) and not self._foreign_al(text)
         return hit
+
+    def _foreign_al(self, text: str) -> bool:
+        """A name of the name table whose ال is no article (اليستر Alistair): the analyser cannot
+        read it, and without ال it is no name (السقاف is ال + سقاف)."""
+        word = fold(text)
+        table = self.t.translit.table
+        return (
+            text.startswith("ال")
+            and word in table
+            and word[2:] not in table
+            and self.t.analyzer is not None
+            and not self.readings(text)
+        )
 
     def name_token(self, norm: str) -> bool:
         """Is `norm` a person-name token of the name table (and no everyday word)?"""
@@ -206,3 +247,25 @@ class Words:
             and self.nameish(i)
             and not self.article(i)
         )
+
+    def inflected(self, raw: str) -> bool:
+        """Is the word as written a verb or a word with a third person's pronoun on it, never a
+        proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
+        hit = self.caches.inflected.get(raw)
+        if hit is None:
+            tags = [r.tags for r in self.readings(raw)]
+            hit = self.caches.inflected[raw] = (
+                bool(tags)
+                and not any("NOUN_PROP" in t for t in tags)
+                and (all(any(_third_person(x) for x in t) for t in tags) or any(_verb(t) for t in tags))
+            )
+        return hit
+
+
+def _third_person(tag: str) -> bool:
+    """A pronoun suffix of the third person: POSS_PRON_3MS, PVSUFF_DO:3D, IVSUFF_DO:3FS …"""
+    return ("PRON_3" in tag or "_DO:3" in tag) and "SUBJ" not in tag
+
+
+def _verb(tags: tuple[str, ...]) -> bool:
+    return any(t.startswith("VERB_") for t in tags)
