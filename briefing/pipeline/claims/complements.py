@@ -8,9 +8,10 @@ preposition (عن، إلى، على، من: the cue's entry names which it takes
 from __future__ import annotations
 
 from briefing.pipeline.claims.content import clause_start
-from briefing.pipeline.claims.context import COMMAS, OPEN_QUOTES, Context, Cue
+from briefing.pipeline.claims.context import COMMAS, OPEN_QUOTES, QUOTES, Context, Cue
 
 _MAX_REGION = 22  # tokens between a cue and the word that opens its content
+_QUOTED_WORDS = 3  # words a quotation holds at least, when it opens away from its cue
 
 # (first content token, marker token, complement)
 Marker = tuple[int, int, str]
@@ -32,7 +33,8 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
             return i + 1, i, "that"
         if quote and text == ":":
             return i + 1, i, "quote"
-        if quote and text in OPEN_QUOTES and i == cue.end:
+        if quote and text in OPEN_QUOTES and (i == cue.end or (np_of[i] < 0 and _quotation(ctx, i, limit))):
+            # right after the cue, or after its subject and what it adds (وقال في بيان "…")
             return i, i, "quote"
         if text in COMMAS and i + 1 < limit and clause_start(ctx, i + 1):
             break
@@ -61,6 +63,17 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
             first_prep = (i, i, "with")
         i += 1
     return first_prep
+
+
+def _quotation(ctx: Context, i: int, limit: int) -> bool:
+    """Does the quotation mark at token i open quoted words, not a name or a term ("الأكثر
+    دموية")? At least _QUOTED_WORDS words before it closes, or it runs on to the end."""
+    words = 0
+    for k in range(i + 1, limit):
+        if ctx.texts[k] in QUOTES:
+            return words >= _QUOTED_WORDS
+        words += ctx.alpha[k]
+    return True
 
 
 def _past_source(ctx: Context, i: int, limit: int) -> int:
@@ -103,7 +116,10 @@ def with_here(ctx: Context, i: int) -> bool:
 
 
 def skip_addressee(ctx: Context, i: int, limit: int) -> int:
-    """طلبت من إيران عدم …, أبلغ نظراءه بـ …: the one asked is not the content."""
+    """طلبت من إيران عدم …, أبلغ نظراءه بـ …, يرى فيه منطلقا: the one asked, or what a pronoun
+    points back to, is not the content."""
+    while i < limit and (ctx.space[i] or ctx.fw[i] in ctx.tables.pronoun_prepositions):
+        i += 1
     if i < limit and ctx.fw[i] in ("من", "الي"):
         i += 1
         if i < limit and ctx.np_of[i] == i:

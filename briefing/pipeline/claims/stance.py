@@ -1,8 +1,9 @@
 """The stance of a claim: the cue's own, unless the content or the speaker says otherwise.
 
 Content that is itself an act overrides the cue ("إن على إيران أن تنسحب", "بضرورة إخلاء": a
-demand; "لا صحة لـ…": a denial). A relay phrase citing experts or the public is an assessment; a
-neutral cue said by media, reports or relaying sources is a report.
+demand; "لا صحة لـ…": a denial). A relay phrase is a report, whoever the source; a neutral cue
+said by media, monitors, reports, documents, anonymous sources or the public is a report, by
+experts an assessment.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 from briefing.pipeline.claims.context import Context, Cue
 
 _DEMAND_REACH = 6  # tokens after على in which أن makes "على X أن …" a demand
+# Speakers whose neutral statements are relayed information: media and monitors, reports,
+# documents, anonymous sources, witnesses and the public.
+_RELAYING = frozenset({"media", "report", "document", "source", "source-relay", "public"})
 
 
 def stance(ctx: Context, cue: Cue, kinds: tuple[str, ...], content: tuple[int, int]) -> str:
@@ -25,8 +29,11 @@ def stance(ctx: Context, cue: Cue, kinds: tuple[str, ...], content: tuple[int, i
         return "demand"
     if folded_first == "لا" and content[0] + 1 < content[1] and ctx.fw[content[0] + 1].startswith("صح"):
         return "deny"
-    if cue.entry.kind == "relay" and ("expert" in kinds or "public" in kinds):
-        return "assess"
-    if cue.entry.stance == "assert" and kinds and kinds[0] in ("media", "report", "source-relay"):
-        return "report"
+    if cue.entry.kind == "relay":
+        return "report"  # every relay cue, whoever the source
+    if cue.entry.stance == "assert" and kinds and not cue.entry.act:
+        if kinds[0] in _RELAYING:
+            return "report"
+        if kinds[0] == "expert":
+            return "assess"
     return cue.entry.stance

@@ -9,6 +9,7 @@ such as كما, maybe after و, and not when the verb describes the noun before 
 from __future__ import annotations
 
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, Context, Cue, Draft, Phrase
+from briefing.pipeline.claims.phrases import bare_phrase, bare_phrase_before, content_word
 
 _MAX_SV = 12  # tokens looked back for a subject before its verb
 _MAX_VS_GAP = 2  # words (an adverb: اليوم، أمس، أيضا) allowed between a verb and its subject
@@ -23,23 +24,104 @@ Found = tuple[Phrase | None, bool, Draft | None]
 
 
 def subject(
-    ctx: Context, cue: Cue, s_start: int, s_end: int, marker: tuple[int, int, str] | None, passive: bool
+    ctx: Context,
+    cue: Cue,
+    s_start: int,
+    s_end: int,
+    marker: tuple[int, int, str] | None,
+    unattributed: bool,
 ) -> Found:
-    """The subject of a verb or participle cue in the sentence [s_start, s_end)."""
-    verb = cue.entry.kind == "verb"
-    if verb and not passive:
-        # After أن the subject comes first: "إن وزراء الخارجية سيطالبون كيري بـ…"
-        np = _after_that(ctx, cue, s_start)
-        if np is not None:
-            return np, False, None
-    if verb:
-        region_end = marker[1] if marker else min(s_end, cue.end + _NO_MARKER_REGION)
-        np = after(ctx, cue.end, region_end, passive=passive)
-        if np is not None:
-            return np, True, None
-    if passive:
+    """The subject of a verb or participle cue in the sentence [s_start, s_end).
+
+    An `unattributed` form (يُذكر، يُعتبر) takes a subject named at once or none: it is passive
+    or impersonal otherwise, and continues no one.
+    """
+    if cue.entry.kind != "verb":
+        return _dropped(ctx, cue, s_start, marker)
+    # After أن the subject comes first: "إن وزراء الخارجية سيطالبون كيري بـ…"; so it does at the
+    # head of a clause: "لكن وسائل الإعلام اتهمت …"، "السعودية التي اتهمت …"
+    np = _after_that(ctx, cue, s_start) or _right_before(ctx, cue, s_start)
+    if np is not None:
+        return np, False, None
+    region_end = marker[1] if marker else min(s_end, cue.end + _NO_MARKER_REGION)
+    np = after(ctx, cue.end, region_end)
+    if np is None and unattributed:
+        np = after(ctx, cue.end, region_end, passive=True)
+    if np is None and not (unattributed and (marker is None or marker[2] != "that")):
+        np = _bare_after(ctx, cue, region_end, marker)
+    if np is not None:
+        return np, True, None
+    if unattributed:
         return None, False, None
-    return _dropped(ctx, cue, s_start, marker)
+    np, _, prev = _dropped(ctx, cue, s_start, marker)
+    if np is None and prev is None:
+        np = _bare_before(ctx, cue, s_start)
+    return np, False, prev
+
+
+def _right_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """A subject that opens its clause right before the verb ("لكن وسائل الإعلام الرسمية اتهمت"،
+    "السعودية التي اتهمت"): not before a verb joined by و to what precedes, nor before one whose
+    object pronoun a relative clause refers back to ("الحوثيين الذين يتهمهم التحالف")."""
+    if ctx.joined(cue.start) or cue.entry.variant in ("statement", "object"):
+        return None
+    j = _glue_before(ctx, cue.start, s_start)
+    k = ctx.np_of[j] if j >= s_start else -1
+    if k < 0 or ctx.phrase(k).end != j + 1:
+        return None
+    np = ctx.phrase(k)
+    if np.type == "LOC" or governed(ctx, k) or not opens_clause(ctx, np, s_start):
+        return None
+    return np
+
+
+def _glue_before(ctx: Context, i: int, s_start: int) -> int:
+    """The last token before token i that is not an auxiliary, a relative, قد or a space."""
+    glue, qad = ctx.tables.auxiliaries_and_relatives, ctx.tables.qad
+    j = i - 1
+    while j >= s_start and (ctx.fw[j] in glue or ctx.fw[j] in qad or ctx.space[j]):
+        j -= 1
+    return j
+
+
+def _bare_after(ctx: Context, cue: Cue, limit: int, marker: tuple[int, int, str] | None) -> Phrase | None:
+    """A subject no lexicon knows right after the verb ("وأعلنت القوات المهاجمة عن …"), past an
+    adverb or a day. With no complement marker, an object must follow it ("أعلنت الوحدات الكردية
+    سحب …"): a definite word alone after the verb is its object ("وأكد الالتزام بالاتفاق")."""
+    i = cue.end
+    gap = 0
+    while i < limit and (ctx.space[i] or (gap < _MAX_VS_GAP and _adverb(ctx, i))):
+        gap += 0 if ctx.space[i] else 1
+        i += 1
+    np = bare_phrase(ctx, i, limit, marker[1] if marker else None)
+    if np is None or marker is not None:
+        return np
+    k = np.end
+    while k < limit and ctx.space[k]:
+        k += 1
+    if k < limit and (
+        ctx.np_of[k] == k or (content_word(ctx, k) and not ctx.clitic[k] and ctx.fw[k][:1] not in "بل")
+    ):
+        return np
+    return None
+
+
+def _adverb(ctx: Context, i: int) -> bool:
+    """A day or an adverb a verb may take before its subject (الاثنين، أيضا، مجددا)."""
+    fw = ctx.fw[i]
+    return fw in ctx.tables.leading_time_words or fw in ctx.tables.adverbs
+
+
+def _bare_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """A subject no lexicon knows that opens its clause right before an unjoined verb ("لكن
+    التحالف يرى"، "وكان المرصد قد نقل")."""
+    if ctx.joined(cue.start):
+        return None
+    j = _glue_before(ctx, cue.start, s_start)
+    if j < s_start:
+        return None
+    np = bare_phrase_before(ctx, j + 1, s_start)
+    return np if np is not None and opens_clause(ctx, np, s_start) else None
 
 
 def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] | None) -> Found:
@@ -215,8 +297,13 @@ def _placed(ctx: Context, np: Phrase, cue: Cue, s_start: int) -> bool:
     j = np.end
     while j < cue.start and (ctx.fw[j] in glue or ctx.space[j] or ctx.texts[j] in COMMAS):
         j += 1
-    if j == cue.start:
-        return True
+    return j == cue.start or opens_clause(ctx, np, s_start)
+
+
+def opens_clause(ctx: Context, np: Phrase, s_start: int) -> bool:
+    """Does the phrase open its clause (a title before it aside): at the start of the sentence,
+    after a comma, أن, a conjunction (لكن، بينما، كما) or "كل من"?"""
+    glue = ctx.tables.auxiliaries_and_relatives
     k = np.start - 1
     while k >= s_start:
         if ctx.np_of[k] >= 0 and ctx.phrase(ctx.np_of[k]).type == "HEAD":
@@ -228,8 +315,12 @@ def _placed(ctx: Context, np: Phrase, cue: Cue, s_start: int) -> bool:
     if k < s_start:
         return True
     fw = ctx.fw[k]
+    tables = ctx.tables
     return (
         ctx.texts[k] in COMMAS
-        or fw in ctx.tables.that
-        or (fw == "من" and k > 0 and ctx.fw[k - 1] in ctx.tables.both)
+        or fw in tables.that
+        or fw in tables.continuing_conjunctions
+        or fw in tables.clause_openers
+        or fw in tables.clause_enders
+        or (fw == "من" and k > 0 and ctx.fw[k - 1] in tables.both)
     )
