@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
+from briefing.text.bama import shared_analyzer
 from briefing.text.normalize import raw_prefix_length
 
 _MAX_GROWTH = 6  # words a head phrase grows by at most
@@ -52,6 +53,8 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
             pending[i] = (end, label, aid, chain)
             if i in head_at:  # "وكالة الأنباء الإماراتية"، "المرصد السوري": the body's kind
                 ctx.actor_kinds[i] = head_at[i][1].kind
+        elif ctx.fw[i] in ctx.tables.honorific_pronouns:
+            continue  # "معاليه": the person named before, not a phrase of its own
         else:
             np = head_phrase(ctx, actor_at, head_at, i)
             ctx.nps[i] = np
@@ -103,7 +106,13 @@ def head_phrase(
     # Plural anonymous sources relay for the outlet; tracked as their own kind for the stance.
     # An unnamed official ("مسؤول أمريكي"، "دبلوماسيون") is an anonymous source.
     kind = "source-relay" if head.relay else head.kind
-    if kind == "official" and not ctx.norms[i].startswith("ال"):
+    words = sum(ctx.alpha[i:end])  # "وزير الخارجية" as one head: in construct
+    if (
+        kind == "official"
+        and not ctx.norms[i].startswith("ال")
+        and words == 1
+        and not _construct(ctx, actor_at, end)
+    ):
         kind = "source"
     grown = _Growth([kind])
     steps = 0
@@ -125,6 +134,13 @@ def head_phrase(
         tuple(grown.quals),
         tuple(dict.fromkeys(grown.countries)),
     )
+
+
+def _construct(ctx: Context, actor_at: dict[int, ActorSpan], end: int) -> bool:
+    """Is the head ending before token `end` made definite by the word after it ("وزير
+    الخارجية"، "مسؤولو الوزارة"), unlike an unnamed one ("مسؤول أمريكي"، "مسؤول في الوزارة")?"""
+    k = ctx.skip_blank(end)
+    return k < ctx.n and (k in actor_at or (ctx.fw[k].startswith("ال") and not ctx.clitic[k]))
 
 
 def _grow(
@@ -281,9 +297,14 @@ def content_word(ctx: Context, i: int) -> bool:
 
 
 def definite(ctx: Context, i: int) -> bool:
-    """Does token i carry the article (and no preposition before it)?"""
+    """Does token i carry the article (and no preposition before it)? Not a word whose stem
+    starts with ال (التزام، التقاء): the lexicon, where it reads the word, says."""
     fw = ctx.fw[i]
-    return fw.startswith("ال") and len(fw) > 3
+    if not (fw.startswith("ال") and len(fw) > 3):
+        return False
+    analyzer = shared_analyzer()
+    readings = analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
+    return not readings or any("DET" in r.prefix.tags for r in readings)
 
 
 def _stands_alone(ctx: Context, end: int, limit: int, opens: int | None) -> bool:

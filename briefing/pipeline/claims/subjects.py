@@ -36,19 +36,28 @@ def subject(
     An `unattributed` form (يُذكر، يُعتبر) takes a subject named at once or none: it is passive
     or impersonal otherwise, and continues no one.
     """
+    if _speaks_for_himself(ctx, cue):
+        return None, False, previous(ctx, cue)
     if cue.entry.kind != "verb":
         return _dropped(ctx, cue, s_start, marker)
     # After أن the subject comes first: "إن وزراء الخارجية سيطالبون كيري بـ…"; so it does at the
     # head of a clause: "لكن وسائل الإعلام اتهمت …"، "السعودية التي اتهمت …"
-    np = _after_that(ctx, cue, s_start) or _right_before(ctx, cue, s_start)
+    np = (
+        _after_that(ctx, cue, s_start)
+        or _right_before(ctx, cue, s_start)
+        or _bare_after_that(ctx, cue, s_start)
+    )
     if np is not None:
         return np, False, None
     region_end = marker[1] if marker else min(s_end, cue.end + _NO_MARKER_REGION)
     np = after(ctx, cue.end, region_end)
     if np is None and unattributed:
         np = after(ctx, cue.end, region_end, passive=True)
-    if np is None and not (unattributed and (marker is None or marker[2] != "that")):
-        np = _bare_after(ctx, cue, region_end, marker)
+    if not (unattributed and (marker is None or marker[2] != "that")):
+        # A subject no lexicon knows before a known object: "حيث يتهم التحالف إيران بـ…"
+        bare = _bare_after(ctx, cue, region_end, marker)
+        if bare is not None and (np is None or (bare.end <= np.start and np.type != "PERSON")):
+            np = bare
     if np is not None:
         return np, True, None
     if unattributed:
@@ -57,6 +66,15 @@ def subject(
     if np is None and prev is None:
         np = _bare_before(ctx, cue, s_start)
     return np, False, prev
+
+
+def _speaks_for_himself(ctx: Context, cue: Cue) -> bool:
+    """Is the subject the last speaker, whatever stands around the verb: a first-person verb in
+    quoted speech ("ونحن ندين الإرهاب") or an honorific pronoun after it ("وأشار معاليه")?"""
+    if cue.entry.variant == "first":
+        return True
+    i = ctx.skip_blank(cue.end)
+    return i < ctx.n and ctx.fw[i] in ctx.tables.honorific_pronouns
 
 
 def _right_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
@@ -73,6 +91,20 @@ def _right_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
     if np.type == "LOC" or governed(ctx, k) or not opens_clause(ctx, np, s_start):
         return None
     return np
+
+
+def _bare_after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """A subject no lexicon knows between أن and its verb: "إلى أن التطمينات الأمريكية أكدت"."""
+    if ctx.joined(cue.start):
+        return None
+    j = _glue_before(ctx, cue.start, s_start)
+    np = bare_phrase_before(ctx, j + 1, s_start) if j >= s_start else None
+    if np is None:
+        return None
+    k = np.start - 1
+    while k >= s_start and ctx.space[k]:
+        k -= 1
+    return np if k >= s_start and ctx.fw[k] in ctx.tables.that else None
 
 
 def _glue_before(ctx: Context, i: int, s_start: int) -> int:
@@ -181,9 +213,17 @@ def previous(ctx: Context, cue: Cue) -> Draft | None:
     for d in reversed(ctx.drafts):
         if here - d.sent > _PREVIOUS_SENTENCES:
             return None
-        if d.speaker is not None:
+        # A relay's source ("بحسب ما نقلته عنه وكالة …") is not the subject a verb goes on with.
+        # nor is the speaker of a claim reported inside another's words ("وأشار إلى أن
+        # التطمينات أكدت …، لافتا": the one who pointed out goes on).
+        if d.speaker is not None and d.cue.entry.kind != "relay" and not _embedded(ctx, d):
             return d
     return None
+
+
+def _embedded(ctx: Context, d: Draft) -> bool:
+    """Is the claim's cue inside the words of another claim?"""
+    return any(o is not d and o.content_tokens[0] <= d.cue.start < o.content_tokens[1] for o in ctx.drafts)
 
 
 def governed(ctx: Context, i: int) -> bool:
@@ -217,7 +257,7 @@ def after(ctx: Context, start: int, limit: int, passive: bool = False) -> Phrase
     first: Phrase | None = None
     start = ctx.skip_blank(start)
     i = start
-    broke = False
+    broke = posted = False
     while i < limit and i - start <= _MAX_AFTER:
         if first is None and i - start > _MAX_VS_GAP:
             return None  # a subject comes first; what is further on is the object
@@ -235,7 +275,10 @@ def after(ctx: Context, start: int, limit: int, passive: bool = False) -> Phrase
             i = np.end
             continue
         if ctx.fw[i] in ctx.tables.prepositions:
-            broke = True
+            # one post after a title ("السفيرة لدى الأمم المتحدة لانا نسيبة") does not break it;
+            # a second preposition does ("في مؤتمر صحفي مع نظيره …")
+            broke = broke or posted or first is None or ctx.fw[i] not in ctx.tables.affiliation
+            posted = True
         i += 1
     return first
 

@@ -105,6 +105,8 @@ class ClaimTables:
     pronoun_prepositions: frozenset[str]  # له، فيه، عنه: point back, are not claimed
     non_speakers: frozenset[str]  # events and situations, never a claim's source: التطورات
     statement_references: frozenset[str]  # وهو ما نفاه، الأمر الذي نفته: refer back to a statement
+    honorific_pronouns: frozenset[str]  # معاليه، سموه: the person named before
+    affiliation: frozenset[str]  # لدى، في، إلى: a title's post, the name follows ("السفير لدى …")
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
 
 
@@ -234,5 +236,7 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         pronoun_prepositions=folded(rules.forms("pronoun-prepositions")),
         non_speakers=folded(rules.forms("non-speaker-nouns")),
         statement_references=folded(rules.forms("statement-references")),
+        honorific_pronouns=folded(rules.forms("honorific-pronouns")),
+        affiliation=folded(rules.forms("affiliation-prepositions")),
         transliterate=Transliterator.from_resources(resources).name_en,
     )
