@@ -8,6 +8,7 @@ A relay phrase at the end of its sentence ("…، وفقًا للمسؤولين"
 from __future__ import annotations
 
 from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
+from briefing.text.bama import shared_analyzer
 
 _MAX_CONTENT = 45  # tokens of content at most
 _LEAD_IN = 4  # a comma this close to the sentence start ends a lead-in ("من جانبها،")
@@ -135,7 +136,15 @@ def clause_start(ctx: Context, i: int, *, coordination: bool = True) -> bool:
         and norm not in tables.explanation_openers
         and norm not in tables.that
         and i not in ctx.cue_at
+        and may_be_verb(ctx, i)  # not a title in apposition: "، ممثل منظمة الصحة العالمية، إن"
     )
+
+
+def may_be_verb(ctx: Context, i: int) -> bool:
+    """Has token i a verb reading (or no reading the lexicon knows)?"""
+    analyzer = shared_analyzer()
+    readings = analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
+    return not readings or any(r.stem.pos.startswith("VERB") for r in readings)
 
 
 def clause_head(ctx: Context, s_start: int, i: int) -> bool:

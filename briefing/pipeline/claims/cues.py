@@ -132,9 +132,6 @@ def _relay(ctx: Context, cue: Cue) -> Draft | None:
     said_by: Speaker | None
     if np is not None:
         said_by, kinds, after_np = speaker(ctx, np, cue.start), np.kinds, np.end
-        prev = previous(ctx, cue) if _from_him(ctx, cue.end, i) else None
-        if prev is not None:  # "بحسب ما نقلته عنه وكالة …": his words, the agency relays them
-            said_by, kinds = prev.speaker, prev.kinds
     else:
         # "بحسب تعبيرها": the words of the one who spoke last
         own = ctx.cue_at.get(i)
@@ -174,11 +171,6 @@ def _relay_source(ctx: Context, cue: Cue, s_end: int) -> int:
     ):
         i += 1
     return i
-
-
-def _from_him(ctx: Context, start: int, end: int) -> bool:
-    """Does a relay frame name its source's source by a pronoun (نقلته عنه، نقلت عنها)?"""
-    return any(ctx.fw[k] in ("عنه", "عنها", "عنهم", "عنهما") for k in range(start, end))
 
 
 def _relayed_content(ctx: Context, after_np: int, s_end: int) -> int:

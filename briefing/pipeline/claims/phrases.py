@@ -39,8 +39,8 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
     texts, pending, np_of, starts, built = ctx.texts, ctx.pending, ctx.np_of, ctx.starts, []
     done = 0
     for i in sorted(actor_at.keys() | head_at.keys()) if head_at else sorted(actor_at):
-        if i < done:
-            continue
+        if i < done or ctx.fw[i] in ctx.tables.honorific_pronouns:
+            continue  # "معاليه": the person named before, not a phrase of its own
         span = actor_at.get(i)
         if span is not None:
             end, label, aid = span
@@ -53,8 +53,6 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
             pending[i] = (end, label, aid, chain)
             if i in head_at:  # "وكالة الأنباء الإماراتية"، "المرصد السوري": the body's kind
                 ctx.actor_kinds[i] = head_at[i][1].kind
-        elif ctx.fw[i] in ctx.tables.honorific_pronouns:
-            continue  # "معاليه": the person named before, not a phrase of its own
         else:
             np = head_phrase(ctx, actor_at, head_at, i)
             ctx.nps[i] = np
@@ -286,6 +284,7 @@ def content_word(ctx: Context, i: int) -> bool:
         or fw in t.that
         or fw in t.qad
         or fw in t.not_subject
+        or fw in t.honorific_pronouns
         or fw in t.adverbs
         or fw in t.leading_time_words
         or fw in t.auxiliaries_and_relatives

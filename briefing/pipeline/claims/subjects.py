@@ -8,6 +8,7 @@ such as كما, maybe after و, and not when the verb describes the noun before 
 
 from __future__ import annotations
 
+from briefing.pipeline.claims.content import may_be_verb
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, Context, Cue, Draft, Phrase
 from briefing.pipeline.claims.phrases import bare_phrase, bare_phrase_before, content_word
 
@@ -163,6 +164,10 @@ def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] 
     if level == 2:
         # A person named since the last claim takes over: "…، سيرجي لافروف، وقال"
         np = before(ctx, cue, s_start, since_content=True, person_only=True)
+        if np is None and cue.entry.kind == "participle":
+            # "وأصدرت الحكومة العراقية بيانا …، مؤكدة": the subject of the sentence's verb
+            np = _sentence_subject(ctx, cue, s_start)
+            prev = None if np is not None else prev
         # A participle has no subject of its own: without a previous claim, none.
         if np is None and prev is None and cue.entry.kind != "participle":
             np = before(ctx, cue, s_start)
@@ -172,6 +177,29 @@ def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] 
         if level == 0 and not (marker is not None and marker[2] == "quote"):
             prev = None
     return np, False, prev
+
+
+def _sentence_subject(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """The subject of the verb that opens the sentence (or the phrase that opens it), when no
+    claim comes before the cue in it: "ولوح المحتجون بالأعلام …، مطالبين"."""
+    here = ctx.sent(cue.start)
+    if any(d.sent == here for d in ctx.drafts):
+        return None
+    k = ctx.skip_blank(s_start)
+    if k >= cue.start:
+        return None
+    if ctx.np_of[k] == k:
+        np = ctx.phrase(k)
+        return np if np.type != "LOC" and not governed(ctx, k) and np.end <= cue.start else None
+    if (
+        not ctx.alpha[k]
+        or ctx.np_of[k] >= 0
+        or not may_be_verb(ctx, k)
+        or ctx.fw[k] in ctx.tables.prepositions
+    ):
+        return None
+    found = after(ctx, k + 1, cue.start) or bare_phrase(ctx, ctx.skip_blank(k + 1), cue.start)
+    return found if found is not None and found.end <= cue.start else None
 
 
 def _after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
