@@ -11,6 +11,7 @@ from __future__ import annotations
 from briefing.pipeline.claims.context import Context, Cue
 
 _DEMAND_REACH = 6  # tokens after على in which أن makes "على X أن …" a demand
+_ACT_REACH = 6  # words from the start of the content in which an obligation makes a demand
 # Speakers whose neutral statements are relayed information: media and monitors, reports,
 # documents, anonymous sources, witnesses and the public.
 _RELAYING = frozenset({"media", "report", "document", "source", "source-relay", "public"})
@@ -31,9 +32,42 @@ def stance(ctx: Context, cue: Cue, kinds: tuple[str, ...], content: tuple[int, i
         return "deny"
     if cue.entry.kind == "relay":
         return "report"  # every relay cue, whoever the source
-    if cue.entry.stance == "assert" and kinds and not cue.entry.act:
-        if kinds[0] in _RELAYING:
-            return "report"
-        if kinds[0] == "expert":
-            return "assess"
+    neutral = cue.entry.stance == "assert" and not cue.entry.act
+    if neutral and kinds and kinds[0] in _RELAYING:
+        return "report"
+    if cue.entry.stance in ("assert", "assess") and not cue.entry.act:
+        act = _act(ctx, content)
+        # a judgment stated in the negative ("وصفت الوضع بأنه لا يصدق") is still a judgment
+        if act is not None and (act != "deny" or cue.entry.stance == "assert"):
+            return act
+    if neutral and kinds and kinds[0] == "expert":
+        return "assess"
     return cue.entry.stance
+
+
+def _act(ctx: Context, content: tuple[int, int]) -> str | None:
+    """The act the words themselves make, if any: an obligation near their start (يجب، يتعين،
+    ضرورة) a demand, future retaliation (سنرد، ستدفع الثمن) a threat, readiness (استعداد) a
+    promise, a negation opening them (لم، لا) a denial."""
+    start, end = content
+    tables = ctx.tables
+    words = [_bare(ctx.fw[k]) for k in range(start, end) if ctx.alpha[k]]
+    if not words:
+        return None
+    if any(w in tables.obligation for w in words[:_ACT_REACH]):
+        return "demand"
+    if any(
+        w in tables.retaliation or f"{w} {n}" in tables.retaliation
+        for w, n in zip(words, [*words[1:], ""], strict=True)
+    ):
+        return "threaten"
+    if words[0] in tables.readiness:
+        return "promise"
+    if words[0] in tables.negations and not (len(words) > 1 and words[1] in tables.negation_exceptions):
+        return "deny"
+    return None
+
+
+def _bare(folded: str) -> str:
+    """A folded word without a leading و or ف (ولن، فسنرد)."""
+    return folded[1:] if len(folded) > 3 and folded[0] in "وف" else folded

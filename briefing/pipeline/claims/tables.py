@@ -107,6 +107,11 @@ class ClaimTables:
     statement_references: frozenset[str]  # وهو ما نفاه، الأمر الذي نفته: refer back to a statement
     honorific_pronouns: frozenset[str]  # معاليه، سموه: the person named before
     affiliation: frozenset[str]  # لدى، في، إلى: a title's post, the name follows ("السفير لدى …")
+    obligation: frozenset[str]  # يجب، يتعين، ضرورة: a demand
+    negations: frozenset[str]  # لم، لن، لا: a denial when they open the content
+    negation_exceptions: frozenset[str]  # تزال، بد: after لا/ما, no negation
+    retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
+    readiness: frozenset[str]  # استعداد: a promise
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
 
 
@@ -238,5 +243,10 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         statement_references=folded(rules.forms("statement-references")),
         honorific_pronouns=folded(rules.forms("honorific-pronouns")),
         affiliation=folded(rules.forms("affiliation-prepositions")),
+        obligation=folded(rules.forms("obligation-words")),
+        negations=folded(rules.forms("negations")),
+        negation_exceptions=folded(rules.forms("negation-exceptions")),
+        retaliation=folded(rules.forms("retaliation-words")),
+        readiness=folded(rules.forms("readiness-nouns")),
         transliterate=Transliterator.from_resources(resources).name_en,
     )
