@@ -11,7 +11,7 @@ from briefing.pipeline.claims.content import clause_start
 from briefing.pipeline.claims.context import COMMAS, OPEN_QUOTES, QUOTES, Context, Cue
 
 _MAX_REGION = 22  # tokens between a cue and the word that opens its content
-_QUOTED_WORDS = 3  # words a quotation holds at least, when it opens away from its cue
+_QUOTED_WORDS = 5  # words a quotation holds at least, when it opens away from its cue
 
 # (first content token, marker token, complement)
 Marker = tuple[int, int, str]

@@ -128,7 +128,12 @@ def _relay(ctx: Context, cue: Cue) -> Draft | None:
     i = _relay_source(ctx, cue, s_end)
     if i >= s_end:
         return None
-    np = ctx.phrase(i) if ctx.np_of[i] == i else bare_phrase(ctx, i, s_end)
+    if ctx.np_of[i] == i:
+        np: Phrase | None = ctx.phrase(i)
+    else:
+        # A source no lexicon knows only for a relay set apart by a comma or opening the
+        # sentence ("، حسب أرقام الأمم المتحدة"): "تسير وفق القضاء المستقل" is accordance.
+        np = bare_phrase(ctx, i, s_end) if _set_apart(ctx, cue, s_start) else None
     said_by: Speaker | None
     if np is not None:
         said_by, kinds, after_np = speaker(ctx, np, cue.start), np.kinds, np.end
@@ -151,6 +156,14 @@ def _relay(ctx: Context, cue: Cue) -> Draft | None:
     if span is None:
         return None
     return _draft(ctx, cue, said_by, np, kinds, span, "relay")
+
+
+def _set_apart(ctx: Context, cue: Cue, s_start: int) -> bool:
+    """Does the cue open its sentence or follow a comma?"""
+    j = cue.start - 1
+    while j >= s_start and (ctx.space[j] or ctx.texts[j] in QUOTES):
+        j -= 1
+    return j < s_start or ctx.texts[j] in COMMAS
 
 
 def _relay_source(ctx: Context, cue: Cue, s_end: int) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
-from briefing.text.bama import shared_analyzer
+from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import raw_prefix_length
 
 _MAX_GROWTH = 6  # words a head phrase grows by at most
@@ -249,7 +249,7 @@ def bare_phrase(ctx: Context, i: int, limit: int, opens: int | None = None) -> P
             end = ctx.phrase(end).end  # مراسل وكالة الأنباء الفرنسية
         elif end < limit and content_word(ctx, end) and definite(ctx, end):
             end += 1  # أحد السكان
-        elif not _stands_alone(ctx, end, limit, opens):
+        elif not (_name_like(ctx, i) and _stands_alone(ctx, end, limit, opens)):
             return None
     while end < limit and end - i < _MAX_BARE and content_word(ctx, end) and definite(ctx, end):
         end += 1  # the definite words after the head: القوات المهاجمة، الوحدات الكردية
@@ -285,6 +285,8 @@ def content_word(ctx: Context, i: int) -> bool:
         or fw in t.qad
         or fw in t.not_subject
         or fw in t.honorific_pronouns
+        or fw in t.pronoun_prepositions
+        or fw in t.obligation
         or fw in t.adverbs
         or fw in t.leading_time_words
         or fw in t.auxiliaries_and_relatives
@@ -292,7 +294,26 @@ def content_word(ctx: Context, i: int) -> bool:
         or fw in t.conjunction_heads
         or fw in t.continuing_conjunctions
         or fw in t.clause_enders
+        or _only_verb(ctx, i)
     )
+
+
+def _readings(ctx: Context, i: int) -> tuple[Analysis, ...]:
+    analyzer = shared_analyzer()
+    return analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
+
+
+def _only_verb(ctx: Context, i: int) -> bool:
+    """Does the lexicon read token i as a verb only ("مقالات رأي تناولت الأوضاع")?"""
+    readings = _readings(ctx, i)
+    return bool(readings) and all(r.stem.pos.startswith("VERB") for r in readings)
+
+
+def _name_like(ctx: Context, i: int) -> bool:
+    """Can a lone word be a name: one the lexicon does not read, or reads as a proper noun (not
+    "مسؤوليتها" or "فيه")?"""
+    readings = _readings(ctx, i)
+    return not readings or any(r.stem.pos == "NOUN_PROP" for r in readings)
 
 
 def definite(ctx: Context, i: int) -> bool:
@@ -301,8 +322,7 @@ def definite(ctx: Context, i: int) -> bool:
     fw = ctx.fw[i]
     if not (fw.startswith("ال") and len(fw) > 3):
         return False
-    analyzer = shared_analyzer()
-    readings = analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
+    readings = _readings(ctx, i)
     return not readings or any("DET" in r.prefix.tags for r in readings)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from briefing.pipeline.claims.content import may_be_verb
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, Context, Cue, Draft, Phrase
-from briefing.pipeline.claims.phrases import bare_phrase, bare_phrase_before, content_word
+from briefing.pipeline.claims.phrases import bare_phrase, bare_phrase_before, content_word, definite
 
 _MAX_SV = 12  # tokens looked back for a subject before its verb
 _MAX_VS_GAP = 2  # words (an adverb: اليوم، أمس، أيضا) allowed between a verb and its subject
@@ -39,6 +39,10 @@ def subject(
     """
     if _speaks_for_himself(ctx, cue):
         return None, False, previous(ctx, cue)
+    issuer = _sentence_subject(ctx, cue, s_start) if _in_which(ctx, cue, s_start) else None
+    if issuer is not None:
+        # "وأصدرت إسرائيل بيانا قالت فيه إن …": the one who issued the statement speaks in it
+        return issuer, False, None
     if cue.entry.kind != "verb":
         return _dropped(ctx, cue, s_start, marker)
     # After أن the subject comes first: "إن وزراء الخارجية سيطالبون كيري بـ…"; so it does at the
@@ -51,6 +55,10 @@ def subject(
     if np is not None:
         return np, False, None
     region_end = marker[1] if marker else min(s_end, cue.end + _NO_MARKER_REGION)
+    if _agrees_before(ctx, cue):
+        # "لكن كثيرين حثوا أنقرة على …": a verb before its subject is singular; a plural or
+        # dual form has its subject before it or in it, and what follows is its object.
+        region_end = cue.end
     np = after(ctx, cue.end, region_end)
     if np is None and unattributed:
         np = after(ctx, cue.end, region_end, passive=True)
@@ -72,10 +80,39 @@ def subject(
 def _speaks_for_himself(ctx: Context, cue: Cue) -> bool:
     """Is the subject the last speaker, whatever stands around the verb: a first-person verb in
     quoted speech ("ونحن ندين الإرهاب") or an honorific pronoun after it ("وأشار معاليه")?"""
-    if cue.entry.variant == "first":
+    if cue.entry.variant == "first" or _after_that_pronoun(ctx, cue):
         return True
     i = ctx.skip_blank(cue.end)
     return i < ctx.n and ctx.fw[i] in ctx.tables.honorific_pronouns
+
+
+def _in_which(ctx: Context, cue: Cue, s_start: int) -> bool:
+    """Does the verb open a relative clause on the noun before it, "in which" (بيانا قالت فيه)?"""
+    i = ctx.skip_blank(cue.end)
+    return (
+        i < ctx.n
+        and ctx.fw[i] in ("فيه", "فيها")
+        and not ctx.joined(cue.start)
+        and continues(ctx, cue, s_start) == 0
+        and _glue_before(ctx, cue.start, s_start) == cue.start - 1  # no relative: "الوقت الذي"
+    )
+
+
+def _agrees_before(ctx: Context, cue: Cue) -> bool:
+    """Is the cue a plural or dual verb form (أكدوا، يؤكدون، أكدتا، يؤكدان)? Not the masculine
+    perfect dual (أكدا), written like a singular of a defective verb (دعا)."""
+    if cue.entry.kind != "verb" or cue.end - cue.start != 1:
+        return False
+    word = ctx.fold(ctx.texts[cue.start][ctx.clitic[cue.start] :])
+    return word.endswith(("وا", "ون", "تا")) or (word[:1] in "يت" and word.endswith("ان"))
+
+
+def _after_that_pronoun(ctx: Context, cue: Cue) -> bool:
+    """Does the verb follow أن with a pronoun (إنه، أنها، إنهما: "قال إنه يأمل"), its subject?"""
+    j = cue.start - 1
+    while j >= 0 and (ctx.space[j] or ctx.fw[j] in ctx.tables.qad):
+        j -= 1
+    return j >= 0 and ctx.fw[j] in ctx.tables.that and ctx.fw[j] not in ("ان", "بان", "فان")
 
 
 def _right_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
@@ -198,7 +235,11 @@ def _sentence_subject(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
         or ctx.fw[k] in ctx.tables.prepositions
     ):
         return None
-    found = after(ctx, k + 1, cue.start) or bare_phrase(ctx, ctx.skip_blank(k + 1), cue.start)
+    if k in ctx.cue_at:
+        return None  # a cue verb opens the sentence: its own subject search failed
+    k2 = ctx.skip_blank(k + 1)
+    bare = bare_phrase(ctx, k2, cue.start) if k2 < cue.start and definite(ctx, k2) else None
+    found = after(ctx, k + 1, cue.start) or bare
     return found if found is not None and found.end <= cue.start else None
 
 
