@@ -8,10 +8,11 @@ preposition (عن، إلى، على، من: the cue's entry names which it takes
 from __future__ import annotations
 
 from briefing.pipeline.claims.content import clause_start
-from briefing.pipeline.claims.context import COMMAS, OPEN_QUOTES, QUOTES, Context, Cue
+from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
 
 _MAX_REGION = 22  # tokens between a cue and the word that opens its content
 _QUOTED_WORDS = 5  # words a quotation holds at least, when it opens away from its cue
+_MAX_PARENTHESIS = 16  # tokens of a parenthesis between a cue's subject and its complement
 
 # (first content token, marker token, complement)
 Marker = tuple[int, int, str]
@@ -31,13 +32,15 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
         norm, text = fw[i], texts[i]
         if that and norm in that_words and that_here(ctx, cue, i):
             return i + 1, i, "that"
-        if quote and text == ":":
-            return i + 1, i, "quote"
-        if quote and text in OPEN_QUOTES and (i == cue.end or (np_of[i] < 0 and _quotation(ctx, i, limit))):
-            # right after the cue, or after its subject and what it adds (وقال في بيان "…")
-            return i, i, "quote"
+        if quote and (text == ":" or text in OPEN_QUOTES):
+            found = _quote_at(ctx, cue, i, limit)
+            if found is not None:
+                return found
         if text in COMMAS and i + 1 < limit and clause_start(ctx, i + 1):
-            break
+            # "وذكر المرصد، ومقره في بريطانيا، أن …": a parenthesis, then the complement
+            # (else the clause ends: `limit` ends the loop)
+            i = _past_parenthesis(ctx, cue, i, limit)
+            continue
         other = cue_at.get(i)
         if (
             other is not None
@@ -63,6 +66,37 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
             first_prep = (i, i, "with")
         i += 1
     return first_prep
+
+
+def _quote_at(ctx: Context, cue: Cue, i: int, limit: int) -> Marker | None:
+    """A colon, or a quotation mark right after the cue or after its subject and what it adds
+    (وقال في بيان "…"), opening quoted content."""
+    if ctx.texts[i] == ":":
+        return i + 1, i, "quote"
+    if i == cue.end or (ctx.np_of[i] < 0 and _quotation(ctx, i, limit)):
+        return i, i, "quote"
+    return None
+
+
+def _past_parenthesis(ctx: Context, cue: Cue, i: int, limit: int) -> int:
+    """After the comma at token i, the token past a parenthesis closed by a comma ("، التي توسطت
+    في الاتفاق،"، "، الثلاثاء،") when what follows it opens the cue's complement (أن، من، بـ);
+    else `limit`."""
+    end = min(limit, i + _MAX_PARENTHESIS)
+    j = next((k for k in range(i + 1, end) if ctx.texts[k] in COMMAS or ctx.texts[k] in FINAL), end)
+    if j >= end or ctx.texts[j] not in COMMAS:
+        return limit
+    k = ctx.skip_blank(j + 1)
+    if k >= limit:
+        return limit
+    fw, tables = ctx.fw[k], ctx.tables
+    comps = cue.entry.complements
+    opens = (
+        ("that" in comps and fw in tables.that)
+        or tables.complement_prepositions.get(fw) in comps
+        or ("with" in comps and with_here(ctx, k))
+    )
+    return k if opens else limit
 
 
 def _quotation(ctx: Context, i: int, limit: int) -> bool:
@@ -105,9 +139,11 @@ def with_here(ctx: Context, i: int) -> bool:
     """Is token i ب + a verbal noun (طالب بإخلاء)?"""
     norm = ctx.fold(ctx.texts[i])
     tables = ctx.tables
+    if norm.rstrip("\u0640") == "ب" and i + 1 < ctx.n and ctx.texts[i + 1] in OPEN_QUOTES:
+        return True  # بـ"التوغل"
     return (
         norm.startswith("ب")
-        and len(norm) > 3
+        and len(norm) > 2  # بشن، بدعم
         and norm not in tables.ba_initial_words
         and norm not in tables.that
         and ctx.np_of[i] < 0

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from briefing.pipeline.claims.content import may_be_verb
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, Context, Cue, Draft, Phrase
-from briefing.pipeline.claims.phrases import bare_phrase, bare_phrase_before, content_word, definite
+from briefing.pipeline.claims.phrases import (
+    bare_phrase,
+    bare_phrase_before,
+    content_word,
+    definite,
+    start_char,
+)
 
 _MAX_SV = 12  # tokens looked back for a subject before its verb
+_MAX_BARE_SUBJECT = 4  # words of a subject no lexicon knows between أن and its verb
 _MAX_VS_GAP = 2  # words (an adverb: اليوم، أمس، أيضا) allowed between a verb and its subject
 _MAX_AFTER = 12  # tokens looked at for a subject after its verb
 _NO_MARKER_REGION = 12  # tokens after a verb with no complement marker looked at for its subject
@@ -132,17 +139,27 @@ def _right_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
 
 
 def _bare_after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
-    """A subject no lexicon knows between أن and its verb: "إلى أن التطمينات الأمريكية أكدت"."""
+    """A subject no lexicon knows between أن and its verb: "إلى أن التطمينات الأمريكية أكدت"،
+    "إن وزراء خارجية الخليج سيطالبون"."""
     if ctx.joined(cue.start):
         return None
     j = _glue_before(ctx, cue.start, s_start)
-    np = bare_phrase_before(ctx, j + 1, s_start) if j >= s_start else None
-    if np is None:
-        return None
-    k = np.start - 1
-    while k >= s_start and ctx.space[k]:
+    k = j
+    while k >= s_start and j - k < _MAX_BARE_SUBJECT and (ctx.space[k] or _subject_word(ctx, k)):
         k -= 1
-    return np if k >= s_start and ctx.fw[k] in ctx.tables.that else None
+    if k < s_start or k == j or ctx.fw[k] not in ctx.tables.that:
+        return None
+    start = ctx.skip_blank(k + 1)
+    if ctx.fw[start] in ctx.tables.non_speakers or (
+        ctx.np_of[start] >= 0 and ctx.phrase(ctx.np_of[start]).type == "LOC"
+    ):
+        return None  # an event or a place is no speaker
+    return Phrase(start, j + 1, start_char(ctx, start), ctx.end_char(j), None, "NP")
+
+
+def _subject_word(ctx: Context, k: int) -> bool:
+    """A word of a subject phrase: one no lexicon knows, or a word of a phrase."""
+    return ctx.np_of[k] >= 0 or content_word(ctx, k)
 
 
 def _glue_before(ctx: Context, i: int, s_start: int) -> int:
