@@ -95,7 +95,7 @@ def _verb(ctx: Context, cue: Cue) -> Draft | None:
     """
     s_start, s_end = ctx.sent_bounds(cue.start)
     found = marker(ctx, cue, s_end)
-    if found is None and "object" not in cue.entry.complements:
+    if found is None and "object" not in cue.entry.complements and not _takes_object(ctx, cue):
         return None
     # Passive and impersonal forms (يُذكر أن، يقال إن) have a subject named at once, or none.
     unattributed = ctx.fold(ctx.texts[cue.start][ctx.clitic[cue.start] :]) in cue.entry.unattributed
@@ -120,6 +120,16 @@ def _verb(ctx: Context, cue: Cue) -> Draft | None:
     if span is None:
         return None
     return _draft(ctx, cue, said_by, np, kinds, span, found[2])
+
+
+def _takes_object(ctx: Context, cue: Cue) -> bool:
+    """Has the verb an object pronoun or a pronoun-preposition, so that what it says of that is
+    an object after the subject ("تعتبره دولة الإمارات جزءا من …"، "يرى فيه التحالف منطلقا")?
+    Of the prepositions, only في: "المواضيع التي نص عليها"، "تعهدات توقع عليها" name no claim."""
+    if cue.entry.variant == "object":
+        return True
+    i = ctx.skip_blank(cue.end)
+    return i < ctx.n and ctx.fw[i] in ("فيه", "فيها")  # not عليها، إليها: "التي نص عليها"
 
 
 def _relay(ctx: Context, cue: Cue) -> Draft | None:

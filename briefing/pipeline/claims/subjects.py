@@ -143,7 +143,9 @@ def _bare_after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
     "إن وزراء خارجية الخليج سيطالبون"."""
     if ctx.joined(cue.start):
         return None
-    j = _glue_before(ctx, cue.start, s_start)
+    j = cue.start - 1  # no relative between ("عمليات الإعدام التي أعلنت": its object)
+    while j >= s_start and (ctx.space[j] or ctx.fw[j] in ctx.tables.qad):
+        j -= 1
     k = j
     while k >= s_start and j - k < _MAX_BARE_SUBJECT and (ctx.space[k] or _subject_word(ctx, k)):
         k -= 1
@@ -158,8 +160,8 @@ def _bare_after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
 
 
 def _subject_word(ctx: Context, k: int) -> bool:
-    """A word of a subject phrase: one no lexicon knows, or a word of a phrase."""
-    return ctx.np_of[k] >= 0 or content_word(ctx, k)
+    """A word of a subject phrase: one no lexicon knows, or a word of a phrase (not وأن)."""
+    return ctx.np_of[k] >= 0 or (content_word(ctx, k) and ctx.fw[k][1:] not in ctx.tables.that)
 
 
 def _glue_before(ctx: Context, i: int, s_start: int) -> int:
@@ -360,7 +362,9 @@ def after(ctx: Context, start: int, limit: int, passive: bool = False) -> Phrase
                 first = first or np
             i = np.end
             continue
-        if ctx.fw[i] in ctx.tables.prepositions:
+        if i in ctx.cue_at and i > start:
+            broke = True  # "…روسيا إرهابية، بينما قال روحاني": another cue's name
+        elif ctx.fw[i] in ctx.tables.prepositions:
             # one post after a title ("السفيرة لدى الأمم المتحدة لانا نسيبة") does not break it;
             # a second preposition does ("في مؤتمر صحفي مع نظيره …")
             broke = broke or posted or first is None or ctx.fw[i] not in ctx.tables.affiliation
