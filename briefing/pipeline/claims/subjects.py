@@ -19,6 +19,7 @@ from briefing.pipeline.claims.phrases import (
 )
 
 _MAX_SV = 12  # tokens looked back for a subject before its verb
+_FRAME = 5  # tokens of a frame opening a sentence before its comma ("من جهتها،")
 _MAX_BARE_SUBJECT = 4  # words of a subject no lexicon knows between أن and its verb
 _MAX_VS_GAP = 2  # words (an adverb: اليوم، أمس، أيضا) allowed between a verb and its subject
 _MAX_AFTER = 12  # tokens looked at for a subject after its verb
@@ -241,7 +242,7 @@ def _sentence_subject(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
     here = ctx.sent(cue.start)
     if any(d.sent == here for d in ctx.drafts):
         return None
-    k = ctx.skip_blank(s_start)
+    k = ctx.skip_blank(_past_frame(ctx, s_start, cue.start))
     if k >= cue.start:
         return None
     if ctx.np_of[k] == k:
@@ -260,6 +261,14 @@ def _sentence_subject(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
     bare = bare_phrase(ctx, k2, cue.start) if k2 < cue.start and definite(ctx, k2) else None
     found = after(ctx, k + 1, cue.start) or bare
     return found if found is not None and found.end <= cue.start else None
+
+
+def _past_frame(ctx: Context, s_start: int, limit: int) -> int:
+    """Past a short frame and its comma opening the sentence ("من جهتها،"، "وفي السياق ذاته،")."""
+    for k in range(s_start, min(limit, s_start + _FRAME)):
+        if ctx.texts[k] in COMMAS:
+            return k + 1
+    return s_start
 
 
 def _after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
