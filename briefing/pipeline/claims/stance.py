@@ -54,7 +54,10 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
     words = [_bare(ctx.fw[k]) for k in range(start, end) if ctx.alpha[k]]
     if not words:
         return None
-    if any(w in tables.obligation for w in words[:_ACT_REACH]):
+    if any(
+        w in tables.obligation and (k == 0 or words[k - 1] not in tables.manner)
+        for k, w in enumerate(words[:_ACT_REACH])
+    ):
         return "demand"
     if any(
         w in tables.retaliation or f"{w} {n}" in tables.retaliation

@@ -110,6 +110,7 @@ class ClaimTables:
     obligation: frozenset[str]  # يجب، يتعين، ضرورة: a demand
     negations: frozenset[str]  # لم، لن، لا: a denial when they open the content
     negation_exceptions: frozenset[str]  # تزال، بد: after لا/ما, no negation
+    manner: frozenset[str]  # كما، بما: before يجب، يلزم, a manner, no demand
     retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
     readiness: frozenset[str]  # استعداد: a promise
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
@@ -246,6 +247,7 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         obligation=folded(rules.forms("obligation-words")),
         negations=folded(rules.forms("negations")),
         negation_exceptions=folded(rules.forms("negation-exceptions")),
+        manner=folded(rules.forms("manner-before-obligation")),
         retaliation=folded(rules.forms("retaliation-words")),
         readiness=folded(rules.forms("readiness-nouns")),
         transliterate=Transliterator.from_resources(resources).name_en,
