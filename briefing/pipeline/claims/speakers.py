@@ -31,7 +31,9 @@ def speaker(ctx: Context, np: Phrase, at: int) -> Speaker:
     actor = np.actor
     if actor is not None and head.refers == "outlet":
         ctx.resolved[head.id] = actor
-    definite = ctx.norms[np.start].startswith("ال")
+    # definite by the article, or in construct with a definite word ("وزير الخارجية المصري")
+    words = [k for k in range(np.start, np.end) if ctx.alpha[k]][:2]
+    definite = any(ctx.norms[k].startswith("ال") for k in words)
     if actor is None and definite and head.refers:
         actor = _refer_back(ctx, np, head, at)
     if actor is not None and head.refers and actor in ctx.actors_by_id:
