@@ -21,6 +21,7 @@ from briefing.text.normalize import raw_prefix_length
 
 _NOUN_REGION = 14  # tokens after a verbal noun's speaker searched for the complement
 _RELAY_LEAD = 8  # tokens after a relay's source searched for the comma or فإن opening the content
+_TRAILING_WORDS = 3  # words after a relay's source that still leave it at the end of its clause
 _RELAY_STOPS = frozenset({"؛", ";", ":"})  # "وبحسب الاتفاقية؛ توسع …": open the content like a comma
 
 
@@ -158,14 +159,24 @@ def _relay(ctx: Context, cue: Cue) -> Draft | None:
         said_by, kinds, after_np = prev.speaker, prev.kinds, own.end
     while after_np < s_end and (ctx.texts[after_np] in QUOTES or ctx.space[after_np]):
         after_np += 1
-    at_end = after_np >= s_end or ctx.texts[after_np] in COMMAS or ctx.texts[after_np] in FINAL
-    if at_end and not clause_head(ctx, s_start, cue.start):
+    if _trails(ctx, after_np, s_end) and not clause_head(ctx, s_start, cue.start):
         span = clause_before(ctx, cue, s_start)
     else:
         span = content(ctx, _relayed_content(ctx, after_np, s_end), s_end, "object")
     if span is None:
         return None
     return _draft(ctx, cue, said_by, np, kinds, span, "relay")
+
+
+def _trails(ctx: Context, i: int, s_end: int) -> bool:
+    """Does the relay's source end its clause: nothing after it but a few words up to a comma
+    or the end ("وفقا لما نقلته وكالة الأنباء السعودية الرسمية."، "… الرسمية (وام)."، "بحسب
+    المرصد ذاته")? Content after a source is a clause of its own."""
+    words = 0
+    while i < s_end and ctx.texts[i] not in COMMAS and ctx.texts[i] not in FINAL:
+        words += ctx.alpha[i]
+        i += 1
+    return words <= _TRAILING_WORDS
 
 
 def _set_apart(ctx: Context, cue: Cue, s_start: int) -> bool:
