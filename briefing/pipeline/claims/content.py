@@ -8,6 +8,7 @@ A relay phrase at the end of its sentence ("…، وفقًا للمسؤولين"
 from __future__ import annotations
 
 from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
+from briefing.text.bama import shared_analyzer
 
 _MAX_CONTENT = 45  # tokens of content at most
 _LEAD_IN = 4  # a comma this close to the sentence start ends a lead-in ("من جانبها،")
@@ -24,8 +25,13 @@ def content(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, int] | Non
         # The quotation goes on past the sentence: keep its first sentence.
         end = s_end
     texts, space = ctx.texts, ctx.space
+    refs = ctx.tables.statement_references if end in ctx.cue_at else frozenset()
     while end > start and (
-        texts[end - 1] in COMMAS or texts[end - 1] in QUOTES or texts[end - 1] in FINAL or space[end - 1]
+        texts[end - 1] in COMMAS
+        or texts[end - 1] in QUOTES
+        or texts[end - 1] in FINAL
+        or space[end - 1]
+        or ctx.fw[end - 1] in refs
     ):
         end -= 1
     if end <= start:
@@ -41,18 +47,22 @@ def _opening(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, bool]:
         while i < s_end and ctx.space[i]:
             i += 1
         if i < ctx.n and ctx.texts[i] in OPEN_QUOTES:
-            return i + 1, True
+            i += 1
+            while i < s_end and ctx.space[i]:
+                i += 1
+            return i, True
     return i, False
 
 
 def _past_lead(ctx: Context, i: int, s_end: int) -> int:
-    """Past what stands before the claimed words proper: a "that" particle (أكد … إن الهجوم) and
-    time words with their commas (أعلن، الاثنين، دعمه)."""
+    """Past what stands before the claimed words proper: a "that" particle (أكد … إن الهجوم),
+    adverbs (اتهمت مرارا إيران) and time words with their commas (أعلن، الاثنين، دعمه)."""
     tables = ctx.tables
     while i < s_end and (
         ctx.space[i]
         or ctx.texts[i] in COMMAS
         or ctx.fw[i] in tables.leading_time_words
+        or ctx.fw[i] in tables.adverbs
         or ctx.fw[i] in tables.that
     ):
         i += 1
@@ -76,8 +86,12 @@ def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
         elif end > start and ctx.fw[end] in ctx.tables.clause_enders:
             break
         elif end > start and end in cue_at:
-            other = cue_at[end].entry.kind
-            if other == "relay" or (other in ("verb", "participle") and ctx.joined(end)):
+            other = cue_at[end].entry
+            if (
+                other.kind == "relay"
+                or (other.kind in ("verb", "participle") and ctx.joined(end))
+                or other.variant == "statement"  # "…، وهو ما نفاه": what was said ends there
+            ):
                 break
         end += 1
     return end
@@ -122,7 +136,15 @@ def clause_start(ctx: Context, i: int, *, coordination: bool = True) -> bool:
         and norm not in tables.explanation_openers
         and norm not in tables.that
         and i not in ctx.cue_at
+        and may_be_verb(ctx, i)  # not a title in apposition: "، ممثل منظمة الصحة العالمية، إن"
     )
+
+
+def may_be_verb(ctx: Context, i: int) -> bool:
+    """Has token i a verb reading (or no reading the lexicon knows)?"""
+    analyzer = shared_analyzer()
+    readings = analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
+    return not readings or any(r.stem.pos.startswith("VERB") for r in readings)
 
 
 def clause_head(ctx: Context, s_start: int, i: int) -> bool:
@@ -172,3 +194,22 @@ def _chained(ctx: Context, cue: Cue) -> tuple[int, int] | None:
         if ctx.fw[t] != "عن" and ctx.texts[t].rstrip("\u0640") != "ل":
             return None  # a word between the two relays: they are not a chain
     return d.content_tokens
+
+
+def referred(ctx: Context, cue: Cue, s_start: int) -> tuple[int, int] | None:
+    """What a verb's object pronoun stands for ("…، وهو ما نفاه التحالف"، "تصريحات نقلتها صحيفة"):
+    the words of the claim made before it in the sentence ("واتهمت دمشق التحالف بتنفيذها، الأمر
+    الذي نفته واشنطن"), else the clause before it."""
+    here = ctx.sent(cue.start)
+    earlier = [d for d in ctx.drafts if d.sent == here and d.content_tokens[1] <= cue.start]
+    if earlier:
+        return earlier[-1].content_tokens
+    refs = ctx.tables.statement_references
+    end = cue.start
+    while end > s_start and (ctx.space[end - 1] or ctx.texts[end - 1] in COMMAS or ctx.fw[end - 1] in refs):
+        end -= 1
+    commas = [k for k in range(s_start, end) if ctx.texts[k] in COMMAS]
+    start = commas[-1] + 1 if commas and end - commas[-1] > _CLOSED_CLAUSE else s_start
+    while start < end and (ctx.space[start] or ctx.texts[start] in QUOTES):
+        start += 1
+    return (start, end) if end - start >= 2 else None

@@ -46,7 +46,7 @@ class Phrase:
     start_char: int
     end_char: int
     actor: str | None = None  # actor id when the phrase is, or names, an actor
-    type: str = "HEAD"  # PERSON | ORG | GPE | LOC | HEAD
+    type: str = "HEAD"  # PERSON | ORG | GPE | LOC | HEAD | NP (words no lexicon knows)
     head: HeadWord | None = None
     kinds: tuple[str, ...] = ()
     quals: tuple[str, ...] = ()
@@ -103,6 +103,7 @@ class Context:
     cue_at: dict[int, Cue] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
     resolved: dict[str, str] = field(default_factory=dict)  # head id → actor id it refers to
+    actor_kinds: dict[int, str] = field(default_factory=dict)  # actor phrase start → speaker kind
 
     def np(self, i: int) -> Phrase | None:
         """The phrase starting at token i, if one does."""

@@ -37,4 +37,4 @@ def english(ctx: Context, draft: Draft) -> str:
     country = ctx.tables.country_of.get(sp.actor or "")
     if country and country != sp.actor:
         who += f" ({actor_en(ctx, country)})"
-    return f"{who} {verb}."
+    return f"{who[:1].upper()}{who[1:]} {verb}."

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.pipeline.claims.context import COMMAS, QUOTES, ActorSpan, Context, Pending, Phrase
+from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
+from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import raw_prefix_length
 
 _MAX_GROWTH = 6  # words a head phrase grows by at most
+_MAX_BARE = 4  # words of a subject phrase the lexicons do not know
 
 
 def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
@@ -37,8 +39,8 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
     texts, pending, np_of, starts, built = ctx.texts, ctx.pending, ctx.np_of, ctx.starts, []
     done = 0
     for i in sorted(actor_at.keys() | head_at.keys()) if head_at else sorted(actor_at):
-        if i < done:
-            continue
+        if i < done or ctx.fw[i] in ctx.tables.honorific_pronouns:
+            continue  # "معاليه": the person named before, not a phrase of its own
         span = actor_at.get(i)
         if span is not None:
             end, label, aid = span
@@ -49,6 +51,8 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
                 chain.append(actor_at[end][2])
                 end = actor_at[end][0]
             pending[i] = (end, label, aid, chain)
+            if i in head_at:  # "وكالة الأنباء الإماراتية"، "المرصد السوري": the body's kind
+                ctx.actor_kinds[i] = head_at[i][1].kind
         else:
             np = head_phrase(ctx, actor_at, head_at, i)
             ctx.nps[i] = np
@@ -76,6 +80,7 @@ def actor_phrase(ctx: Context, i: int, rec: Pending) -> Phrase:
         ctx.end_char(end - 1),
         actor,
         ctx.label(label),
+        kinds=(ctx.actor_kinds[i],) if i in ctx.actor_kinds else (),
         names=names(ctx, rec),
         countries=(actor,),
     )
@@ -97,7 +102,17 @@ def head_phrase(
     """The head phrase starting at token i, grown word by word."""
     end, head = head_at[i]
     # Plural anonymous sources relay for the outlet; tracked as their own kind for the stance.
-    grown = _Growth(["source-relay" if head.relay else head.kind])
+    # An unnamed official ("مسؤول أمريكي"، "دبلوماسيون") is an anonymous source.
+    kind = "source-relay" if head.relay else head.kind
+    words = sum(ctx.alpha[i:end])  # "وزير الخارجية" as one head: in construct
+    if (
+        kind == "official"
+        and not ctx.norms[i].startswith("ال")
+        and words == 1
+        and not _construct(ctx, actor_at, end)
+    ):
+        kind = "source"
+    grown = _Growth([kind])
     steps = 0
     while end < ctx.n and steps < _MAX_GROWTH:
         steps += 1
@@ -117,6 +132,13 @@ def head_phrase(
         tuple(grown.quals),
         tuple(dict.fromkeys(grown.countries)),
     )
+
+
+def _construct(ctx: Context, actor_at: dict[int, ActorSpan], end: int) -> bool:
+    """Is the head ending before token `end` made definite by the word after it ("وزير
+    الخارجية"، "مسؤولو الوزارة"), unlike an unnamed one ("مسؤول أمريكي"، "مسؤول في الوزارة")?"""
+    k = ctx.skip_blank(end)
+    return k < ctx.n and (k in actor_at or (ctx.fw[k].startswith("ال") and not ctx.clitic[k]))
 
 
 def _grow(
@@ -212,3 +234,105 @@ def start_char(ctx: Context, i: int) -> int:
     else:
         return idx + ctx.clitic[i]
     return idx + raw_prefix_length(text, removed)
+
+
+def bare_phrase(ctx: Context, i: int, limit: int, opens: int | None = None) -> Phrase | None:
+    """A subject phrase of words no lexicon knows, starting at token i: a definite noun and the
+    definite words after it ("القوات المهاجمة"، "الاجتماع الطارئ"), a noun and its genitive ("مراسل
+    وكالة الأنباء"), or one word standing right before the claimed words open at token `opens`
+    (a name: وقالت وير "…"; with `opens` None, before a comma or the end of the sentence)."""
+    if i >= limit or not content_word(ctx, i) or ctx.fw[i] in ctx.tables.non_speakers:
+        return None
+    end = i + 1
+    if not definite(ctx, i):
+        if end < limit and ctx.np_of[end] == end and ctx.phrase(end).type != "LOC":
+            end = ctx.phrase(end).end  # مراسل وكالة الأنباء الفرنسية
+        elif end < limit and content_word(ctx, end) and definite(ctx, end):
+            end += 1  # أحد السكان
+        elif not (_name_like(ctx, i) and _stands_alone(ctx, end, limit, opens)):
+            return None
+    while end < limit and end - i < _MAX_BARE and content_word(ctx, end) and definite(ctx, end):
+        end += 1  # the definite words after the head: القوات المهاجمة، الوحدات الكردية
+    return Phrase(i, end, start_char(ctx, i), ctx.end_char(end - 1), None, "NP")
+
+
+def bare_phrase_before(ctx: Context, end: int, s_start: int) -> Phrase | None:
+    """The bare phrase that ends at token `end` (exclusive): definite words back to its head
+    ("لكن التحالف يرى"), or one word ("ولكن ناشطين أحصوا")."""
+    k = end - 1
+    while k >= s_start and end - k <= _MAX_BARE and content_word(ctx, k) and definite(ctx, k):
+        k -= 1
+    start = k + 1
+    if start < end and ctx.fw[start] in ctx.tables.non_speakers:
+        return None
+    if start == end:
+        # one indefinite word: not an accusative one (صورا قال إنها …: an object)
+        if end - 1 < s_start or not content_word(ctx, end - 1) or ctx.fw[end - 1].endswith("ا"):
+            return None
+        start = end - 1
+    return Phrase(start, end, start_char(ctx, start), ctx.end_char(end - 1), None, "NP")
+
+
+def content_word(ctx: Context, i: int) -> bool:
+    """Can token i be a word of a bare subject phrase (a word, not a function word, a cue or a
+    word of another phrase)?"""
+    if i >= ctx.n or not ctx.alpha[i] or ctx.np_of[i] >= 0 or i in ctx.cue_at:
+        return False
+    fw, t = ctx.fw[i], ctx.tables
+    return not (
+        fw in t.prepositions
+        or fw in t.that
+        or fw in t.qad
+        or fw in t.not_subject
+        or fw in t.honorific_pronouns
+        or fw in t.pronoun_prepositions
+        or fw in t.obligation
+        or fw in t.adverbs
+        or fw in t.leading_time_words
+        or fw in t.auxiliaries_and_relatives
+        or fw in t.clause_openers
+        or fw in t.conjunction_heads
+        or fw in t.continuing_conjunctions
+        or fw in t.clause_enders
+        or _only_verb(ctx, i)
+    )
+
+
+def _readings(ctx: Context, i: int) -> tuple[Analysis, ...]:
+    analyzer = shared_analyzer()
+    return analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
+
+
+def _only_verb(ctx: Context, i: int) -> bool:
+    """Does the lexicon read token i as a verb only ("مقالات رأي تناولت الأوضاع")?"""
+    readings = _readings(ctx, i)
+    return bool(readings) and all(r.stem.pos.startswith("VERB") for r in readings)
+
+
+def _name_like(ctx: Context, i: int) -> bool:
+    """Can a lone word be a name: one the lexicon does not read, or reads as a proper noun (not
+    "مسؤوليتها" or "فيه")?"""
+    readings = _readings(ctx, i)
+    return not readings or any(r.stem.pos == "NOUN_PROP" for r in readings)
+
+
+def definite(ctx: Context, i: int) -> bool:
+    """Does token i carry the article (and no preposition before it)? Not a word whose stem
+    starts with ال (التزام، التقاء): the lexicon, where it reads the word, says."""
+    fw = ctx.fw[i]
+    if not (fw.startswith("ال") and len(fw) > 3):
+        return False
+    readings = _readings(ctx, i)
+    return not readings or any("DET" in r.prefix.tags for r in readings)
+
+
+def _stands_alone(ctx: Context, end: int, limit: int, opens: int | None) -> bool:
+    """Is the word before token `end` followed by the opening of the claimed words (`opens`), or,
+    with `opens` None, by a comma, a full stop or the end of the sentence?"""
+    k = end
+    while k < limit and ctx.space[k]:
+        k += 1
+    if opens is not None:
+        # right before the marker, or before the preposition that leads to it (شدد فتح على أن)
+        return k == opens or (k + 1 == opens and ctx.fw[k] in ctx.tables.prepositions)
+    return k >= limit or ctx.texts[k] in COMMAS or ctx.texts[k] in FINAL

@@ -12,6 +12,7 @@ from briefing.model.contract import Speaker
 from briefing.pipeline.claims.context import Context, Phrase
 from briefing.pipeline.claims.phrases import title_key
 from briefing.pipeline.claims.tables import HeadWord
+from briefing.text.bama import Analysis, shared_analyzer
 
 _REFER_BACK_SENTENCES = 3  # how far back a person reference looks for the person
 
@@ -19,6 +20,8 @@ _REFER_BACK_SENTENCES = 3  # how far back a person reference looks for the perso
 def speaker(ctx: Context, np: Phrase, at: int) -> Speaker:
     """The speaker a phrase names, for the cue at token `at`."""
     name_ar = ctx.text[np.start_char : np.end_char]
+    if np.type == "NP":
+        return _bare(ctx, np, name_ar)
     if np.type != "HEAD":
         names = [actor_en(ctx, a) for a in np.names] or [actor_en(ctx, np.actor or "")]
         name_en = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -28,7 +31,9 @@ def speaker(ctx: Context, np: Phrase, at: int) -> Speaker:
     actor = np.actor
     if actor is not None and head.refers == "outlet":
         ctx.resolved[head.id] = actor
-    definite = ctx.norms[np.start].startswith("ال")
+    # definite by the article, or in construct with a definite word ("وزير الخارجية المصري")
+    words = [k for k in range(np.start, np.end) if ctx.alpha[k]][:2]
+    definite = any(ctx.norms[k].startswith("ال") for k in words)
     if actor is None and definite and head.refers:
         actor = _refer_back(ctx, np, head, at)
     if actor is not None and head.refers and actor in ctx.actors_by_id:
@@ -85,3 +90,69 @@ def _gloss(ctx: Context, np: Phrase, definite: bool) -> str:
         words = f"{article} {words}"
     places = [actor_en(ctx, c) for c in np.countries]
     return f"{words} ({', '.join(dict.fromkeys(places))})" if places else words
+
+
+def _bare(ctx: Context, np: Phrase, name_ar: str) -> Speaker:
+    """The speaker of a phrase no lexicon knows: the body it is a short form of ("المرصد" for
+    "المرصد السوري لحقوق الإنسان" named earlier, "الوزارة السعودية" for "وزارة الخارجية
+    السعودية"), else unnamed, in English a gloss of its words or, a lone word, a name."""
+    actor = short_form(ctx, np)
+    if actor is not None:
+        np.actor = actor
+        return Speaker(actor, actor_en(ctx, actor), name_ar, np.start_char, np.end_char)
+    return Speaker(None, bare_english(ctx, np), name_ar, np.start_char, np.end_char)
+
+
+def short_form(ctx: Context, np: Phrase) -> str | None:
+    """The actor named earlier whose mention holds every word of the phrase, the first word
+    first, articles aside: "المرصد" → "المرصد السوري لحقوق الإنسان"."""
+    words = [_bare_word(ctx.norms[k]) for k in range(np.start, np.end) if ctx.alpha[k]]
+    if not words:
+        return None
+    best: tuple[int, str] | None = None
+    for actor in ctx.actors_by_id.values():
+        if actor.type not in ("ORG", "GPE"):
+            continue
+        for m in actor.mentions:
+            if m.start >= np.start_char or (best is not None and m.start <= best[0]):
+                continue
+            mention = [_bare_word(ctx.fold(w)) for w in m.text.split()]
+            if len(mention) > len(words) and mention[0] == words[0] and set(words) <= set(mention):
+                best = (m.start, actor.id)
+    return best[1] if best else None
+
+
+def _bare_word(folded: str) -> str:
+    return folded[2:] if folded.startswith("ال") and len(folded) > 3 else folded
+
+
+def bare_english(ctx: Context, np: Phrase) -> str:
+    """English for a phrase no lexicon knows: its head's first English sense, with the
+    adjectives after a definite head and the countries of nationality adjectives ("the emergency
+    meeting", "the ministry (Turkey)"), or the spelling of a name (a lone word the lexicon does
+    not read as a common noun)."""
+    tokens = [k for k in range(np.start, np.end) if ctx.alpha[k]]
+    words = [ctx.texts[k] for k in tokens]
+    analyzer = shared_analyzer()
+    head = _gloss_word(analyzer.analyse(words[0]), False) if analyzer is not None else ""
+    if not head or (len(words) == 1 and not ctx.norms[tokens[0]].startswith("ال")):
+        return ctx.tables.transliterate(" ".join(words))
+    demonyms = ctx.tables.demonyms
+    places = [actor_en(ctx, demonyms[ctx.norms[k]]) for k in tokens[1:] if ctx.norms[k] in demonyms]
+    adjectives: list[str] = []
+    if ctx.norms[tokens[0]].startswith("ال") and analyzer is not None:
+        for k in tokens[1:]:
+            if ctx.norms[k] not in demonyms:
+                adjectives.insert(0, _gloss_word(analyzer.analyse(ctx.texts[k]), True))
+    words_en = " ".join(["the", *filter(None, adjectives), head])
+    return f"{words_en} ({', '.join(dict.fromkeys(places))})" if places else words_en
+
+
+def _gloss_word(readings: tuple[Analysis, ...], modifier: bool) -> str:
+    """The first English sense of a word's noun reading (of its adjective reading after the
+    head: a noun there is a genitive, left out); "" when it has none."""
+    wanted = "ADJ" if modifier else "NOUN"
+    for reading in readings:
+        if reading.stem.pos == wanted and reading.senses:
+            return reading.senses[0].split("(")[0].strip()
+    return ""

@@ -1,8 +1,9 @@
 """The stance of a claim: the cue's own, unless the content or the speaker says otherwise.
 
 Content that is itself an act overrides the cue ("إن على إيران أن تنسحب", "بضرورة إخلاء": a
-demand; "لا صحة لـ…": a denial). A relay phrase citing experts or the public is an assessment; a
-neutral cue said by media, reports or relaying sources is a report.
+demand; "لا صحة لـ…": a denial). A relay phrase is a report, whoever the source; a neutral cue
+said by media, monitors, reports, documents, anonymous sources or the public is a report, by
+experts an assessment.
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from __future__ import annotations
 from briefing.pipeline.claims.context import Context, Cue
 
 _DEMAND_REACH = 6  # tokens after على in which أن makes "على X أن …" a demand
+_ACT_REACH = 6  # words from the start of the content in which an obligation makes a demand
+# Speakers whose neutral statements are relayed information: media and monitors, reports,
+# documents, anonymous sources, witnesses and the public.
+_RELAYING = frozenset({"media", "report", "document", "source", "source-relay", "public"})
 
 
 def stance(ctx: Context, cue: Cue, kinds: tuple[str, ...], content: tuple[int, int]) -> str:
@@ -25,8 +30,47 @@ def stance(ctx: Context, cue: Cue, kinds: tuple[str, ...], content: tuple[int, i
         return "demand"
     if folded_first == "لا" and content[0] + 1 < content[1] and ctx.fw[content[0] + 1].startswith("صح"):
         return "deny"
-    if cue.entry.kind == "relay" and ("expert" in kinds or "public" in kinds):
-        return "assess"
-    if cue.entry.stance == "assert" and kinds and kinds[0] in ("media", "report", "source-relay"):
+    if cue.entry.kind == "relay":
+        return "report"  # every relay cue, whoever the source
+    neutral = cue.entry.stance == "assert" and not cue.entry.act
+    if neutral and kinds and kinds[0] in _RELAYING:
         return "report"
+    if cue.entry.stance in ("assert", "assess") and not cue.entry.act:
+        act = _act(ctx, content)
+        # a judgment stated in the negative ("وصفت الوضع بأنه لا يصدق") is still a judgment
+        if act is not None and (act != "deny" or cue.entry.stance == "assert"):
+            return act
+    if neutral and kinds and kinds[0] == "expert":
+        return "assess"
     return cue.entry.stance
+
+
+def _act(ctx: Context, content: tuple[int, int]) -> str | None:
+    """The act the words themselves make, if any: an obligation near their start (يجب، يتعين،
+    ضرورة) a demand, future retaliation (سنرد، ستدفع الثمن) a threat, readiness (استعداد) a
+    promise, a negation opening them (لم، لا) a denial."""
+    start, end = content
+    tables = ctx.tables
+    words = [_bare(ctx.fw[k]) for k in range(start, end) if ctx.alpha[k]]
+    if not words:
+        return None
+    if any(
+        w in tables.obligation and (k == 0 or words[k - 1] not in tables.manner)
+        for k, w in enumerate(words[:_ACT_REACH])
+    ):
+        return "demand"
+    if any(
+        w in tables.retaliation or f"{w} {n}" in tables.retaliation
+        for w, n in zip(words, [*words[1:], ""], strict=True)
+    ):
+        return "threaten"
+    if words[0] in tables.readiness:
+        return "promise"
+    if words[0] in tables.negations and not (len(words) > 1 and words[1] in tables.negation_exceptions):
+        return "deny"
+    return None
+
+
+def _bare(folded: str) -> str:
+    """A folded word without a leading و or ف (ولن، فسنرد)."""
+    return folded[1:] if len(folded) > 3 and folded[0] in "وف" else folded

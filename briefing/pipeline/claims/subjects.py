@@ -8,9 +8,19 @@ such as كما, maybe after و, and not when the verb describes the noun before 
 
 from __future__ import annotations
 
+from briefing.pipeline.claims.content import may_be_verb
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, Context, Cue, Draft, Phrase
+from briefing.pipeline.claims.phrases import (
+    bare_phrase,
+    bare_phrase_before,
+    content_word,
+    definite,
+    start_char,
+)
 
 _MAX_SV = 12  # tokens looked back for a subject before its verb
+_FRAME = 5  # tokens of a frame opening a sentence before its comma ("من جهتها،")
+_MAX_BARE_SUBJECT = 4  # words of a subject no lexicon knows between أن and its verb
 _MAX_VS_GAP = 2  # words (an adverb: اليوم، أمس، أيضا) allowed between a verb and its subject
 _MAX_AFTER = 12  # tokens looked at for a subject after its verb
 _NO_MARKER_REGION = 12  # tokens after a verb with no complement marker looked at for its subject
@@ -23,23 +33,185 @@ Found = tuple[Phrase | None, bool, Draft | None]
 
 
 def subject(
-    ctx: Context, cue: Cue, s_start: int, s_end: int, marker: tuple[int, int, str] | None, passive: bool
+    ctx: Context,
+    cue: Cue,
+    s_start: int,
+    s_end: int,
+    marker: tuple[int, int, str] | None,
+    unattributed: bool,
 ) -> Found:
-    """The subject of a verb or participle cue in the sentence [s_start, s_end)."""
-    verb = cue.entry.kind == "verb"
-    if verb and not passive:
-        # After أن the subject comes first: "إن وزراء الخارجية سيطالبون كيري بـ…"
-        np = _after_that(ctx, cue, s_start)
-        if np is not None:
-            return np, False, None
-    if verb:
-        region_end = marker[1] if marker else min(s_end, cue.end + _NO_MARKER_REGION)
-        np = after(ctx, cue.end, region_end, passive=passive)
-        if np is not None:
-            return np, True, None
-    if passive:
+    """The subject of a verb or participle cue in the sentence [s_start, s_end).
+
+    An `unattributed` form (يُذكر، يُعتبر) takes a subject named at once or none: it is passive
+    or impersonal otherwise, and continues no one.
+    """
+    if _speaks_for_himself(ctx, cue):
+        return None, False, previous(ctx, cue)
+    issuer = _sentence_subject(ctx, cue, s_start) if _in_which(ctx, cue, s_start) else None
+    if issuer is not None:
+        # "وأصدرت إسرائيل بيانا قالت فيه إن …": the one who issued the statement speaks in it
+        return issuer, False, None
+    if cue.entry.kind != "verb":
+        return _dropped(ctx, cue, s_start, marker)
+    # After أن the subject comes first: "إن وزراء الخارجية سيطالبون كيري بـ…"; so it does at the
+    # head of a clause: "لكن وسائل الإعلام اتهمت …"، "السعودية التي اتهمت …"
+    np = (
+        _after_that(ctx, cue, s_start)
+        or _right_before(ctx, cue, s_start)
+        or _bare_after_that(ctx, cue, s_start)
+    )
+    if np is not None:
+        return np, False, None
+    region_end = marker[1] if marker else min(s_end, cue.end + _NO_MARKER_REGION)
+    if _agrees_before(ctx, cue):
+        # "لكن كثيرين حثوا أنقرة على …": a verb before its subject is singular; a plural or
+        # dual form has its subject before it or in it, and what follows is its object.
+        region_end = cue.end
+    np = after(ctx, cue.end, region_end)
+    if np is None and unattributed:
+        np = after(ctx, cue.end, region_end, passive=True)
+    if not (unattributed and (marker is None or marker[2] != "that")):
+        # A subject no lexicon knows before a known object: "حيث يتهم التحالف إيران بـ…"
+        bare = _bare_after(ctx, cue, region_end, marker)
+        if bare is not None and (np is None or (bare.end <= np.start and np.type != "PERSON")):
+            np = bare
+    if np is not None:
+        return np, True, None
+    if unattributed:
         return None, False, None
-    return _dropped(ctx, cue, s_start, marker)
+    np, _, prev = _dropped(ctx, cue, s_start, marker)
+    if np is None and prev is None:
+        np = _bare_before(ctx, cue, s_start)
+    return np, False, prev
+
+
+def _speaks_for_himself(ctx: Context, cue: Cue) -> bool:
+    """Is the subject the last speaker, whatever stands around the verb: a first-person verb in
+    quoted speech ("ونحن ندين الإرهاب") or an honorific pronoun after it ("وأشار معاليه")?"""
+    if cue.entry.variant == "first" or _after_that_pronoun(ctx, cue):
+        return True
+    i = ctx.skip_blank(cue.end)
+    return i < ctx.n and ctx.fw[i] in ctx.tables.honorific_pronouns
+
+
+def _in_which(ctx: Context, cue: Cue, s_start: int) -> bool:
+    """Does the verb open a relative clause on the noun before it, "in which" (بيانا قالت فيه)?"""
+    i = ctx.skip_blank(cue.end)
+    return (
+        i < ctx.n
+        and ctx.fw[i] in ("فيه", "فيها")
+        and not ctx.joined(cue.start)
+        and continues(ctx, cue, s_start) == 0
+        and _glue_before(ctx, cue.start, s_start) == cue.start - 1  # no relative: "الوقت الذي"
+    )
+
+
+def _agrees_before(ctx: Context, cue: Cue) -> bool:
+    """Is the cue a plural or dual verb form (أكدوا، يؤكدون، أكدتا، يؤكدان)? Not the masculine
+    perfect dual (أكدا), written like a singular of a defective verb (دعا)."""
+    if cue.entry.kind != "verb" or cue.end - cue.start != 1:
+        return False
+    word = ctx.fold(ctx.texts[cue.start][ctx.clitic[cue.start] :])
+    return word.endswith(("وا", "ون", "تا")) or (word[:1] in "يت" and word.endswith("ان"))
+
+
+def _after_that_pronoun(ctx: Context, cue: Cue) -> bool:
+    """Does the verb follow أن with a pronoun (إنه، أنها، إنهما: "قال إنه يأمل"), its subject?"""
+    j = cue.start - 1
+    while j >= 0 and (ctx.space[j] or ctx.fw[j] in ctx.tables.qad):
+        j -= 1
+    return j >= 0 and ctx.fw[j] in ctx.tables.that and ctx.fw[j] not in ("ان", "بان", "فان")
+
+
+def _right_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """A subject that opens its clause right before the verb ("لكن وسائل الإعلام الرسمية اتهمت"،
+    "السعودية التي اتهمت"): not before a verb joined by و to what precedes, nor before one whose
+    object pronoun a relative clause refers back to ("الحوثيين الذين يتهمهم التحالف")."""
+    if ctx.joined(cue.start) or cue.entry.variant in ("statement", "object"):
+        return None
+    j = _glue_before(ctx, cue.start, s_start)
+    k = ctx.np_of[j] if j >= s_start else -1
+    if k < 0 or ctx.phrase(k).end != j + 1:
+        return None
+    np = ctx.phrase(k)
+    if np.type == "LOC" or governed(ctx, k) or not opens_clause(ctx, np, s_start):
+        return None
+    return np
+
+
+def _bare_after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """A subject no lexicon knows between أن and its verb: "إلى أن التطمينات الأمريكية أكدت"،
+    "إن وزراء خارجية الخليج سيطالبون"."""
+    if ctx.joined(cue.start):
+        return None
+    j = cue.start - 1  # no relative between ("عمليات الإعدام التي أعلنت": its object)
+    while j >= s_start and (ctx.space[j] or ctx.fw[j] in ctx.tables.qad):
+        j -= 1
+    k = j
+    while k >= s_start and j - k < _MAX_BARE_SUBJECT and (ctx.space[k] or _subject_word(ctx, k)):
+        k -= 1
+    if k < s_start or k == j or ctx.fw[k] not in ctx.tables.that:
+        return None
+    start = ctx.skip_blank(k + 1)
+    if ctx.fw[start] in ctx.tables.non_speakers or (
+        ctx.np_of[start] >= 0 and ctx.phrase(ctx.np_of[start]).type == "LOC"
+    ):
+        return None  # an event or a place is no speaker
+    return Phrase(start, j + 1, start_char(ctx, start), ctx.end_char(j), None, "NP")
+
+
+def _subject_word(ctx: Context, k: int) -> bool:
+    """A word of a subject phrase: one no lexicon knows, or a word of a phrase (not وأن)."""
+    return ctx.np_of[k] >= 0 or (content_word(ctx, k) and ctx.fw[k][1:] not in ctx.tables.that)
+
+
+def _glue_before(ctx: Context, i: int, s_start: int) -> int:
+    """The last token before token i that is not an auxiliary, a relative, قد or a space."""
+    glue, qad = ctx.tables.auxiliaries_and_relatives, ctx.tables.qad
+    j = i - 1
+    while j >= s_start and (ctx.fw[j] in glue or ctx.fw[j] in qad or ctx.space[j]):
+        j -= 1
+    return j
+
+
+def _bare_after(ctx: Context, cue: Cue, limit: int, marker: tuple[int, int, str] | None) -> Phrase | None:
+    """A subject no lexicon knows right after the verb ("وأعلنت القوات المهاجمة عن …"), past an
+    adverb or a day. With no complement marker, an object must follow it ("أعلنت الوحدات الكردية
+    سحب …"): a definite word alone after the verb is its object ("وأكد الالتزام بالاتفاق")."""
+    i = cue.end
+    gap = 0
+    while i < limit and (ctx.space[i] or (gap < _MAX_VS_GAP and _adverb(ctx, i))):
+        gap += 0 if ctx.space[i] else 1
+        i += 1
+    np = bare_phrase(ctx, i, limit, marker[1] if marker else None)
+    if np is None or marker is not None:
+        return np
+    k = np.end
+    while k < limit and ctx.space[k]:
+        k += 1
+    if k < limit and (
+        ctx.np_of[k] == k or (content_word(ctx, k) and not ctx.clitic[k] and ctx.fw[k][:1] not in "بل")
+    ):
+        return np
+    return None
+
+
+def _adverb(ctx: Context, i: int) -> bool:
+    """A day or an adverb a verb may take before its subject (الاثنين، أيضا، مجددا)."""
+    fw = ctx.fw[i]
+    return fw in ctx.tables.leading_time_words or fw in ctx.tables.adverbs
+
+
+def _bare_before(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """A subject no lexicon knows that opens its clause right before an unjoined verb ("لكن
+    التحالف يرى"، "وكان المرصد قد نقل")."""
+    if ctx.joined(cue.start):
+        return None
+    j = _glue_before(ctx, cue.start, s_start)
+    if j < s_start:
+        return None
+    np = bare_phrase_before(ctx, j + 1, s_start)
+    return np if np is not None and opens_clause(ctx, np, s_start) else None
 
 
 def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] | None) -> Found:
@@ -49,6 +221,10 @@ def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] 
     if level == 2:
         # A person named since the last claim takes over: "…، سيرجي لافروف، وقال"
         np = before(ctx, cue, s_start, since_content=True, person_only=True)
+        if np is None and cue.entry.kind == "participle":
+            # "وأصدرت الحكومة العراقية بيانا …، مؤكدة": the subject of the sentence's verb
+            np = _sentence_subject(ctx, cue, s_start)
+            prev = None if np is not None else prev
         # A participle has no subject of its own: without a previous claim, none.
         if np is None and prev is None and cue.entry.kind != "participle":
             np = before(ctx, cue, s_start)
@@ -58,6 +234,41 @@ def _dropped(ctx: Context, cue: Cue, s_start: int, marker: tuple[int, int, str] 
         if level == 0 and not (marker is not None and marker[2] == "quote"):
             prev = None
     return np, False, prev
+
+
+def _sentence_subject(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
+    """The subject of the verb that opens the sentence (or the phrase that opens it), when no
+    claim comes before the cue in it: "ولوح المحتجون بالأعلام …، مطالبين"."""
+    here = ctx.sent(cue.start)
+    if any(d.sent == here for d in ctx.drafts):
+        return None
+    k = ctx.skip_blank(_past_frame(ctx, s_start, cue.start))
+    if k >= cue.start:
+        return None
+    if ctx.np_of[k] == k:
+        np = ctx.phrase(k)
+        return np if np.type != "LOC" and not governed(ctx, k) and np.end <= cue.start else None
+    if (
+        not ctx.alpha[k]
+        or ctx.np_of[k] >= 0
+        or not may_be_verb(ctx, k)
+        or ctx.fw[k] in ctx.tables.prepositions
+    ):
+        return None
+    if k in ctx.cue_at:
+        return None  # a cue verb opens the sentence: its own subject search failed
+    k2 = ctx.skip_blank(k + 1)
+    bare = bare_phrase(ctx, k2, cue.start) if k2 < cue.start and definite(ctx, k2) else None
+    found = after(ctx, k + 1, cue.start) or bare
+    return found if found is not None and found.end <= cue.start else None
+
+
+def _past_frame(ctx: Context, s_start: int, limit: int) -> int:
+    """Past a short frame and its comma opening the sentence ("من جهتها،"، "وفي السياق ذاته،")."""
+    for k in range(s_start, min(limit, s_start + _FRAME)):
+        if ctx.texts[k] in COMMAS:
+            return k + 1
+    return s_start
 
 
 def _after_that(ctx: Context, cue: Cue, s_start: int) -> Phrase | None:
@@ -99,9 +310,17 @@ def previous(ctx: Context, cue: Cue) -> Draft | None:
     for d in reversed(ctx.drafts):
         if here - d.sent > _PREVIOUS_SENTENCES:
             return None
-        if d.speaker is not None:
+        # A relay's source ("بحسب ما نقلته عنه وكالة …") is not the subject a verb goes on with.
+        # nor is the speaker of a claim reported inside another's words ("وأشار إلى أن
+        # التطمينات أكدت …، لافتا": the one who pointed out goes on).
+        if d.speaker is not None and d.cue.entry.kind != "relay" and not _embedded(ctx, d):
             return d
     return None
+
+
+def _embedded(ctx: Context, d: Draft) -> bool:
+    """Is the claim's cue inside the words of another claim?"""
+    return any(o is not d and o.content_tokens[0] <= d.cue.start < o.content_tokens[1] for o in ctx.drafts)
 
 
 def governed(ctx: Context, i: int) -> bool:
@@ -135,7 +354,7 @@ def after(ctx: Context, start: int, limit: int, passive: bool = False) -> Phrase
     first: Phrase | None = None
     start = ctx.skip_blank(start)
     i = start
-    broke = False
+    broke = posted = False
     while i < limit and i - start <= _MAX_AFTER:
         if first is None and i - start > _MAX_VS_GAP:
             return None  # a subject comes first; what is further on is the object
@@ -152,8 +371,13 @@ def after(ctx: Context, start: int, limit: int, passive: bool = False) -> Phrase
                 first = first or np
             i = np.end
             continue
-        if ctx.fw[i] in ctx.tables.prepositions:
-            broke = True
+        if i in ctx.cue_at and i > start:
+            broke = True  # "…روسيا إرهابية، بينما قال روحاني": another cue's name
+        elif ctx.fw[i] in ctx.tables.prepositions:
+            # one post after a title ("السفيرة لدى الأمم المتحدة لانا نسيبة") does not break it;
+            # a second preposition does ("في مؤتمر صحفي مع نظيره …")
+            broke = broke or posted or first is None or ctx.fw[i] not in ctx.tables.affiliation
+            posted = True
         i += 1
     return first
 
@@ -215,8 +439,13 @@ def _placed(ctx: Context, np: Phrase, cue: Cue, s_start: int) -> bool:
     j = np.end
     while j < cue.start and (ctx.fw[j] in glue or ctx.space[j] or ctx.texts[j] in COMMAS):
         j += 1
-    if j == cue.start:
-        return True
+    return j == cue.start or opens_clause(ctx, np, s_start)
+
+
+def opens_clause(ctx: Context, np: Phrase, s_start: int) -> bool:
+    """Does the phrase open its clause (a title before it aside): at the start of the sentence,
+    after a comma, أن, a conjunction (لكن، بينما، كما) or "كل من"?"""
+    glue = ctx.tables.auxiliaries_and_relatives
     k = np.start - 1
     while k >= s_start:
         if ctx.np_of[k] >= 0 and ctx.phrase(ctx.np_of[k]).type == "HEAD":
@@ -228,8 +457,12 @@ def _placed(ctx: Context, np: Phrase, cue: Cue, s_start: int) -> bool:
     if k < s_start:
         return True
     fw = ctx.fw[k]
+    tables = ctx.tables
     return (
         ctx.texts[k] in COMMAS
-        or fw in ctx.tables.that
-        or (fw == "من" and k > 0 and ctx.fw[k - 1] in ctx.tables.both)
+        or fw in tables.that
+        or fw in tables.continuing_conjunctions
+        or fw in tables.clause_openers
+        or fw in tables.clause_enders
+        or (fw == "من" and k > 0 and ctx.fw[k - 1] in tables.both)
     )

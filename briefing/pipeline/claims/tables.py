@@ -8,7 +8,7 @@ all folded the way the normalizer folds tokens.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +25,7 @@ from briefing.resources.schema import (
     surface_key,
 )
 from briefing.text.normalize import fold
+from briefing.text.transliterate import Transliterator
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +37,18 @@ class CueWord:
     en: str
     kind: str  # verb | participle | noun | relay | impersonal
     complements: frozenset[str]
+    # "" | imperfect (ليؤكد) | first (نؤكد, a quoted speaker) | statement (نفاه: the pronoun is
+    # what was said) | object (اتهمه، تعتبره: another object pronoun) | possessed (إدانتها: the
+    # possessor is the speaker)
+    variant: str
     unattributed: frozenset[str]  # folded forms that may claim without a speaker
     source: str | None = None  # folded preposition naming the source: نقل عن
+    act: bool = False  # a speech act of its own (اتهم، أدان): the speaker's kind leaves its stance
+
+    @property
+    def key(self) -> str:
+        """The matcher id of the cue's forms."""
+        return f"cue:{self.id}/{self.kind}/{self.variant}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,23 +100,41 @@ class ClaimTables:
     both: frozenset[str]  # كل، كلا
     clause_enders: frozenset[str]  # end the claimed clause wherever they stand: والتي، ولكن
     leading_time_words: frozenset[str]  # a date word before the content is not claimed: الاثنين
+    not_subject: frozenset[str]  # never head a subject phrase: هو، ذلك، لم
+    adverbs: frozenset[str]  # أيضا، مجددا، مرارا: neither speaker nor content
+    pronoun_prepositions: frozenset[str]  # له، فيه، عنه: point back, are not claimed
+    non_speakers: frozenset[str]  # events and situations, never a claim's source: التطورات
+    statement_references: frozenset[str]  # وهو ما نفاه، الأمر الذي نفته: refer back to a statement
+    honorific_pronouns: frozenset[str]  # معاليه، سموه: the person named before
+    affiliation: frozenset[str]  # لدى، في، إلى: a title's post, the name follows ("السفير لدى …")
+    obligation: frozenset[str]  # يجب، يتعين، ضرورة: a demand
+    negations: frozenset[str]  # لم، لن، لا: a denial when they open the content
+    negation_exceptions: frozenset[str]  # تزال، بد: after لا/ما, no negation
+    manner: frozenset[str]  # كما، بما: before يجب، يلزم, a manner, no demand
+    retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
+    readiness: frozenset[str]  # استعداد: a promise
+    transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
 
 
 def cue_words(cues: CuesFile) -> dict[str, CueWord]:
-    """Folded surface (words joined by one space) → cue."""
+    """Folded surface (words joined by one space) → cue: one CueWord per kind and variant of
+    each entry's forms (a verb, its participle, its verbal nouns …)."""
     forms: dict[str, CueWord] = {}
     for entry in cues.cues:
-        word = CueWord(
-            entry.id,
-            entry.stance,
-            entry.en,
-            entry.kind,
-            frozenset(entry.complements),
-            frozenset(fold(u) for u in entry.unattributed),
-            fold(entry.source) if entry.source else None,
-        )
-        for surface in dict.fromkeys(entry.surfaces):
-            forms[surface_key(surface)] = word
+        for kind, variant, surfaces in entry.variants():
+            word = CueWord(
+                entry.id,
+                entry.stance,
+                entry.en,
+                kind,
+                frozenset(entry.complements),
+                variant,
+                frozenset(fold(u) for u in entry.unattributed),
+                fold(entry.source) if entry.source else None,
+                entry.act,
+            )
+            for surface in surfaces:
+                forms.setdefault(surface_key(surface), word)
     return forms
 
 
@@ -182,9 +211,9 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         # One matcher for cues and speaker heads: one pass over the doc.
         matcher=_matcher(
             nlp,
-            [(k, "cue:" + v.id) for k, v in cues.items()] + [(k, "head:" + v.id) for k, v in heads.items()],
+            [(k, v.key) for k, v in cues.items()] + [(k, "head:" + v.id) for k, v in heads.items()],
         ),
-        cues={strings.add("cue:" + v.id): v for v in cues.values()},
+        cues={strings.add(v.key): v for v in cues.values()},
         heads={strings.add("head:" + v.id): v for v in heads.values()},
         qualifiers=qualifier_words(speakers),
         demonyms=_demonyms(resources),
@@ -208,4 +237,18 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         both=folded(rules.forms("both")),
         clause_enders=folded(rules.forms("clause-enders")),
         leading_time_words=folded(particles.forms("time-words")),
+        not_subject=folded(rules.forms("not-subject-words")),
+        adverbs=folded(rules.forms("adverbs")),
+        pronoun_prepositions=folded(rules.forms("pronoun-prepositions")),
+        non_speakers=folded(rules.forms("non-speaker-nouns")),
+        statement_references=folded(rules.forms("statement-references")),
+        honorific_pronouns=folded(rules.forms("honorific-pronouns")),
+        affiliation=folded(rules.forms("affiliation-prepositions")),
+        obligation=folded(rules.forms("obligation-words")),
+        negations=folded(rules.forms("negations")),
+        negation_exceptions=folded(rules.forms("negation-exceptions")),
+        manner=folded(rules.forms("manner-before-obligation")),
+        retaliation=folded(rules.forms("retaliation-words")),
+        readiness=folded(rules.forms("readiness-nouns")),
+        transliterate=Transliterator.from_resources(resources).name_en,
     )
