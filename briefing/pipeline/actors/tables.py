@@ -16,6 +16,7 @@ from briefing.pipeline.actors.glued import GlueTables, build_glue_tables
 from briefing.pipeline.actors.lexicon import name_lexicon
 from briefing.pipeline.actors.organisations import OrgTables, build_org_tables
 from briefing.pipeline.actors.people import PeopleTables, build_people_tables
+from briefing.pipeline.actors.places import PlaceTables, build_place_tables
 from briefing.pipeline.actors.words import WordTables, build_word_tables
 from briefing.pipeline.gazetteer import gazetteer_index
 from briefing.pipeline.loading import PatternTokenizer
@@ -32,6 +33,7 @@ class ActorTables:
     orgs: OrgTables  # organisations by their nouns
     bodies: BodyTables  # state bodies by their noun and the state's adjective
     people: PeopleTables  # people by title, role and name words
+    places: PlaceTables  # places by the word before them
 
 
 def build_tables(
@@ -50,4 +52,5 @@ def build_tables(
         orgs=build_org_tables(resources, vocab, pattern_doc),
         bodies=build_body_tables(resources, vocab, pattern_doc),
         people=build_people_tables(resources, words, vocab, pattern_doc),
+        places=build_place_tables(resources, vocab.strings),
     )
