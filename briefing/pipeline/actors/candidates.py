@@ -54,6 +54,7 @@ class CandidateTables:
     place_nouns: frozenset[int]  # hashes
     org_kind_nouns: frozenset[int]  # hashes
     epithets: frozenset[int]  # hashes of honorific epithets and nationalities after a name
+    honorifics: frozenset[int] = frozenset()  # hashes of the honorific epithets alone (المكرمة)
 
 
 def _short_forms_raw(index: GazetteerIndex, strings: StringStore) -> dict[int, frozenset[str]]:
@@ -83,6 +84,7 @@ def build_candidate_tables(
         place_nouns=frozenset(strings.add(w) for w in folded(rules.place_nouns)),
         org_kind_nouns=frozenset(strings.add(w) for w in folded(rules.org_kind_nouns)),
         epithets=frozenset(strings.add(w) for w in epithets),
+        honorifics=frozenset(strings.add(w) for w in folded(rules.place_epithets)),
     )
 
 
@@ -141,6 +143,9 @@ class Candidates:
                 return None
         start = self._trim_heads(entry, start, end)
         start_char = a.idx[start] + a.clitics.get(start, 0)
+        # منطقة الخليج العربي matches منطقة الخليج: without the place word, the name goes on.
+        if end < len(a.norms) and (a.surface(start, end + 1), entry.id) in self.t.surface_keys:
+            end += 1
         end = self._trim_epithet(entry, start, end)
         eid: str = entry.id
         etype: str = entry.type
@@ -167,10 +172,14 @@ class Candidates:
         return start
 
     def _trim_epithet(self, entry: ActorEntry, start: int, end: int) -> int:
-        """مكة المكرمة → مكة, حزب الله اللبناني → حزب الله: nor is an honorific epithet or a
-        nationality, when the name without it is the same actor's. The token the name ends at."""
+        """مكة المكرمة → مكة, حزب الله اللبناني → حزب الله: nor is an honorific epithet or an
+        organisation's or state's nationality, when the name without it is the same actor's. The token the
+        name ends at."""
         a = self.a
         if entry.type != "PERSON" and end - start > 1 and a.norms[end - 1] in self.t.epithets:
+            # A region's nationality adjective is part of its name: الخليج العربي, المغرب العربي.
+            if entry.type == "LOC" and a.norms[end - 1] not in self.t.honorifics:
+                return end
             if (a.surface(start, end - 1), entry.id) in self.t.surface_keys:
                 return end - 1
         return end
