@@ -329,6 +329,7 @@ class ActorRulesFile(Entry):
     name_followers: MarkList
     reported_speech_marks: MarkList
     settlement_nouns: WordList
+    document_nouns: WordList
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:

@@ -11,7 +11,8 @@
   وبصر الحرير).
 - A gazetteer place that is something else here is dropped: a currency's name after a number
   (1.84 مليار درهم is no town of Darham), and a region named by a noun and a direction before
-  ل + a river or a place (الضفة الغربية للفرات is the Euphrates' west bank, not the West Bank).
+  ل + a river or a place (الضفة الغربية للفرات is the Euphrates' west bank, not the West Bank),
+  and a city that names a legal instrument (بروتوكولات جنيف; actor_rules.yaml `document_nouns`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.strings import StringStore
 
 from briefing.pipeline.actors.candidates import nationalities
+from briefing.pipeline.actors.disambiguation import previous_word
 from briefing.pipeline.actors.document import Hit, taken_by
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import Words, folded
@@ -51,6 +53,7 @@ class PlaceTables:
     between: frozenset[int]  # nouns that may stand between a facility and its place (مدينة)
     not_names: frozenset[str]  # folded words that never open a place's name after one
     currencies: frozenset[int]  # norm hashes of currency nouns (درهم)
+    documents: frozenset[int]  # norm hashes of nouns of legal instruments (بروتوكولات)
     river: int  # norm hash of نهر
     directions: frozenset[str]  # folded: غربي, شرق …
     analyzer: Analyzer | None  # the Buckwalter analysis (None without its data)
@@ -81,6 +84,7 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
             | folded(rules.org_head_nouns)
         ),
         currencies=frozenset(strings.add(fold(w)) for c in units.currencies for w in (*c.ar, *c.plural)),
+        documents=frozenset(strings.add(w) for w in folded(rules.document_nouns)),
         river=strings.add(fold("نهر")),
         directions=folded(rules.directions),
         analyzer=shared_analyzer(),
@@ -123,10 +127,13 @@ class Places:
         return [h for h in hits if id(h) not in inside] + new
 
     def _not_a_place(self, h: Hit, by_start: dict[int, Hit]) -> bool:
-        """1.84 مليار درهم: a currency; الضفة الغربية للفرات, لنهر الفرات: a river's bank."""
+        """1.84 مليار درهم: a currency; الضفة الغربية للفرات, لنهر الفرات: a river's bank;
+        بروتوكولات جنيف: an instrument's name."""
         if h.type != "LOC":
             return False
         a = self.a
+        if previous_word(a, h.start) in self.t.documents:
+            return True
         if h.end - h.start == 1 and a.norms[h.start] in self.t.currencies and h.start > 0:
             before = a.doc[h.start - 1]
             return before.like_num or any(c.isdigit() for c in before.text)
