@@ -13,6 +13,8 @@
   (1.84 مليار درهم is no town of Darham), and a region named by a noun and a direction before
   ل + a river or a place (الضفة الغربية للفرات is the Euphrates' west bank, not the West Bank),
   and a city that names a legal instrument (بروتوكولات جنيف; actor_rules.yaml `document_nouns`).
+  A facility noun with the article and an adjective that agrees with it is that facility, not an
+  organisation of the same name: القاعدة الجوية is an air base and no mention of al-Qaeda.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ PEOPLE = ("يين", "يون")  # plurals of adjectives of belonging: الزيد�
 @dataclass(frozen=True)
 class PlaceTables:
     facilities: Mapping[int, OrgPatternEntry]  # norm hash of a facility noun → its entry
+    facilities_defined: frozenset[int]  # norm hashes of the facility nouns with the article
     settlements: frozenset[int]  # norm hashes of settlement and area nouns (بلدة, منطقة)
     between: frozenset[int]  # nouns that may stand between a facility and its place (مدينة)
     not_names: frozenset[str]  # folded words that never open a place's name after one
@@ -68,6 +71,9 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
     place_nouns = folded(rules.place_nouns)
     return PlaceTables(
         facilities={strings.add(fold(form)): e for e in facilities for form in e.ar if " " not in form},
+        facilities_defined=frozenset(
+            strings.add("ال" + fold(form)) for e in facilities for form in e.ar if " " not in form
+        ),
         settlements=frozenset(strings.add(w) for w in folded(rules.settlement_nouns)),
         between=frozenset(strings.add(w) for w in place_nouns),
         not_names=(
@@ -128,10 +134,12 @@ class Places:
 
     def _not_a_place(self, h: Hit, by_start: dict[int, Hit]) -> bool:
         """1.84 مليار درهم: a currency; الضفة الغربية للفرات, لنهر الفرات: a river's bank;
-        بروتوكولات جنيف: an instrument's name."""
+        بروتوكولات جنيف: an instrument's name; القاعدة الجوية: the base, not al-Qaeda."""
+        a = self.a
+        if h.end - h.start == 1 and a.norms[h.start] in self.t.facilities_defined:
+            return self._agrees(h.end)
         if h.type != "LOC":
             return False
-        a = self.a
         if previous_word(a, h.start) in self.t.documents:
             return True
         if h.end - h.start == 1 and a.norms[h.start] in self.t.currencies and h.start > 0:
@@ -145,6 +153,14 @@ class Places:
             return False  # ل, or لل for ل + ال, on the word after: "of"
         river = by_start.get(after)
         return a.norms[after] == self.t.river or (river is not None and river.type == "LOC")
+
+    def _agrees(self, i: int) -> bool:
+        """Is token i a definite feminine singular word, which agrees with a facility noun before
+        it (القاعدة العسكرية، القاعدة الموجودة) and not with the name of an organisation?"""
+        a = self.a
+        if i >= len(a.norms) or not fold(a.raw(i)).startswith("ال"):
+            return False  # والنصرة: a list goes on, no adjective
+        return "NSUFF_FEM_SG" in self._tags(i)
 
     def _facility(
         self, i: int, entry: OrgPatternEntry, by_start: dict[int, Hit], taken: set[int], inside: set[int]
