@@ -118,15 +118,15 @@ class Places:
         inside: set[int] = set()  # ids of hits a place found here takes in
         new: list[Hit] = []
         for i, norm in enumerate(self.a.norms):
-            if i in taken or self._definite(i, 0) or self._compared(i):
-                continue
             facility = self.t.facilities.get(norm)
+            if (facility is None and norm not in self.t.settlements) or i in taken:
+                continue
+            if self._definite(i, 0) or self._compared(i):
+                continue
             if facility is not None:
                 found = self._facility(i, facility, by_start, taken, inside)
-            elif norm in self.t.settlements:
-                found = self._settlements(i, by_start, taken, inside)
             else:
-                continue
+                found = self._settlements(i, by_start, taken, inside)
             for h in found:
                 taken.update(range(h.start, h.end))
             new += found
@@ -158,7 +158,7 @@ class Places:
         """Is token i a definite feminine singular word, which agrees with a facility noun before
         it (القاعدة العسكرية، القاعدة الموجودة) and not with the name of an organisation?"""
         a = self.a
-        if i >= len(a.norms) or not fold(a.raw(i)).startswith("ال"):
+        if i >= len(a.norms) or not a.raw(i).startswith("ال"):
             return False  # والنصرة: a list goes on, no adjective
         return "NSUFF_FEM_SG" in self._tags(i)
 
@@ -283,4 +283,4 @@ class Places:
     def _definite(self, i: int, skip: int) -> bool:
         """Does token i carry the article (بالميناء: in the proclitic the normalizer took off)?"""
         raw, clitic = self.a.raw(i), self.a.clitics.get(i, 0)
-        return fold(raw[:clitic]).endswith(("ال", "لل")) or fold(raw[skip + clitic :]).startswith("ال")
+        return raw[:clitic].endswith(("ال", "لل")) or raw[skip + clitic :].startswith("ال")
