@@ -4,7 +4,9 @@ the name.
 A match leaves out a title, role, outlet or place word that opens it when the rest is itself a
 name of the same actor (الملك عبدالله الثاني → عبدالله الثاني, مدينة مشهد → مشهد), and an
 honorific epithet or a nationality that closes it (مكة المكرمة → مكة). A capital that acts is its
-state (طهران أكدت), the city after a locative word (في طهران). Names of three letters or fewer
+state (طهران أكدت), the city after a locative word, past a nationality adjective (في طهران,
+العاصمة الأردنية عمان), and before a number, which names talks or an event held there (أستانا 4,
+مؤتمر القاهرة 2014). Names of three letters or fewer
 match as written, alef forms included (إب is Ibb, آب is August).
 """
 
@@ -21,6 +23,7 @@ from spacy.strings import StringStore
 from briefing.pipeline.actors.disambiguation import ContextTables, disambiguate, locative
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.words import Words, folded
+from briefing.pipeline.actors.words import nationalities as nationalities  # moved there; re-exported
 from briefing.pipeline.gazetteer import AMBIGUOUS, IN_CONTEXT, GazetteerIndex
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile
@@ -32,17 +35,6 @@ SHORT_NAME = 3  # letters: names this short match as written
 def alef_kept(text: str) -> str:
     """Folded except for the alef forms, which tell short names apart (إب Ibb, آب August)."""
     return str(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(dediac_ar(text))))
-
-
-def nationalities(resources: Resources) -> frozenset[str]:
-    """Folded nationality adjectives with the article, singular and plural: الإيراني, الإيرانيون."""
-    return frozenset(
-        "ال" + fold(d) + end
-        for e in resources.actors
-        for d in e.demonym_ar
-        if " " not in d
-        for end in ("", "ون", "ين")
-    )
 
 
 @dataclass(frozen=True)
@@ -149,11 +141,19 @@ class Candidates:
         end = self._trim_epithet(entry, start, end)
         eid: str = entry.id
         etype: str = entry.type
-        if (entry.stands_for or entry.capital_of) and not locative(a, self.context, start):
+        if (
+            (entry.stands_for or entry.capital_of)
+            and not locative(a, self.context, start)
+            and not self.numbered(end)
+        ):
             eid, etype = as_state(entry, self.entries)
         # Only names of people and organisations have short forms, which need the surface.
         surface = a.surface(start, end) if etype in ("PERSON", "ORG") and end - start > 1 else ""
         return Hit(start, end, start_char, a.end_char(end), eid, etype, surface)
+
+    def numbered(self, end: int) -> bool:
+        """أستانا 4, جنيف 2: a city and a number name talks held there, not its government."""
+        return end < len(self.a.norms) and self.a.doc[end].like_num
 
     def _trim_heads(self, entry: ActorEntry, start: int, end: int) -> int:
         """Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله

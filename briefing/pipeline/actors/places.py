@@ -24,11 +24,10 @@ from dataclasses import dataclass, field
 
 from spacy.strings import StringStore
 
-from briefing.pipeline.actors.candidates import nationalities
 from briefing.pipeline.actors.disambiguation import previous_word
 from briefing.pipeline.actors.document import Hit, taken_by
 from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.words import Words, folded
+from briefing.pipeline.actors.words import Words, folded, nationalities
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternEntry, OrgPatternsFile, UnitsFile
 from briefing.text.bama import Analyzer, shared_analyzer
