@@ -1001,6 +1001,8 @@ REGIONS: list[tuple[str, str, str, list[str], str | None, list[str]]] = [
     ("balkans", "Balkans", "البلقان", ["منطقة البلقان"], None, []),
     ("indo-pacific", "Indo-Pacific", "المحيطين الهندي والهادئ", ["منطقة المحيطين الهندي والهادئ"], None, []),
     ("arctic", "Arctic", "القطب الشمالي", [], None, []),
+    # the political West (الغرب دعم الإرهابيين); الغرب من, west of, is a direction (actors/places.py)
+    ("the-west", "the West", "الغرب", [], None, []),
     # seas, straits, waterways, rivers
     ("mediterranean", "Mediterranean Sea", "البحر المتوسط", ["البحر الأبيض المتوسط"], None, []),
     ("red-sea", "Red Sea", "البحر الأحمر", [], None, []),

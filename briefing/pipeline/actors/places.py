@@ -10,9 +10,10 @@
   word (منطقة العمليات). A name joined to it with و is a place of the same kind (في بلدة الحراك
   وبصر الحرير).
 - A gazetteer place that is something else here is dropped: a currency's name after a number
-  (1.84 مليار درهم is no town of Darham), and a region named by a noun and a direction before
-  ل + a river or a place (الضفة الغربية للفرات is the Euphrates' west bank, not the West Bank),
-  and a city that names a legal instrument (بروتوكولات جنيف; actor_rules.yaml `document_nouns`).
+  (1.84 مليار درهم is no town of Darham), a direction before من (إلى الغرب من نهر الفرات, not
+  the West), a region named by a noun and a direction before ل + a river or a place (الضفة
+  الغربية للفرات is the Euphrates' west bank, not the West Bank), and a city that names a legal
+  instrument (بروتوكولات جنيف; actor_rules.yaml `document_nouns`).
   A facility noun with the article and an adjective that agrees with it is that facility, not an
   organisation of the same name: القاعدة الجوية is an air base and no mention of al-Qaeda.
 """
@@ -57,6 +58,7 @@ class PlaceTables:
     currencies: frozenset[int]  # norm hashes of currency nouns (درهم)
     documents: frozenset[int]  # norm hashes of nouns of legal instruments (بروتوكولات)
     river: int  # norm hash of نهر
+    of: int  # norm hash of من
     directions: frozenset[str]  # folded: غربي, شرق …
     analyzer: Analyzer | None  # the Buckwalter analysis (None without its data)
     tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
@@ -91,6 +93,7 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
         currencies=frozenset(strings.add(fold(w)) for c in units.currencies for w in (*c.ar, *c.plural)),
         documents=frozenset(strings.add(w) for w in folded(rules.document_nouns)),
         river=strings.add(fold("نهر")),
+        of=strings.add(fold("من")),
         directions=folded(rules.directions),
         analyzer=shared_analyzer(),
     )
@@ -132,7 +135,7 @@ class Places:
         return [h for h in hits if id(h) not in inside] + new
 
     def _not_a_place(self, h: Hit, by_start: dict[int, Hit]) -> bool:
-        """1.84 مليار درهم: a currency; الضفة الغربية للفرات, لنهر الفرات: a river's bank;
+        """1.84 مليار درهم: a currency; الغرب من: a direction; الضفة الغربية للفرات: a river's bank;
         بروتوكولات جنيف: an instrument's name; القاعدة الجوية: the base, not al-Qaeda."""
         a = self.a
         if h.end - h.start == 1 and a.norms[h.start] in self.t.facilities_defined:
@@ -141,6 +144,9 @@ class Places:
             return False
         if previous_word(a, h.start) in self.t.documents:
             return True
+        if h.end - h.start == 1 and h.end < len(a.norms) and a.norms[h.end] == self.t.of:
+            # إلى الغرب من نهر الفرات: a direction from a place, not the West
+            return a.word(h.start).removeprefix("ال") in self.t.directions
         if h.end - h.start == 1 and a.norms[h.start] in self.t.currencies and h.start > 0:
             before = a.doc[h.start - 1]
             return before.like_num or any(c.isdigit() for c in before.text)
