@@ -10,10 +10,10 @@
   word (منطقة العمليات). A name joined to it with و is a place of the same kind (في بلدة الحراك
   وبصر الحرير).
 - A gazetteer place that is something else here is dropped: a currency's name after a number
-  (1.84 مليار درهم is no town of Darham), a direction before من (إلى الغرب من نهر الفرات, not
-  the West), a region named by a noun and a direction before ل + a river or a place (الضفة
-  الغربية للفرات is the Euphrates' west bank, not the West Bank), and a city that names a legal
-  instrument (بروتوكولات جنيف; actor_rules.yaml `document_nouns`).
+  (1.84 مليار درهم is no town of Darham), a direction before من or after ب (إلى الغرب من نهر
+  الفرات, وبالغرب: not the West), a region named by a noun and a direction before ل + a river or
+  a place (الضفة الغربية للفرات is the Euphrates' west bank, not the West Bank), and a city that
+  names a legal instrument (بروتوكولات جنيف; actor_rules.yaml `document_nouns`).
   A facility noun with the article and an adjective that agrees with it is that facility, not an
   organisation of the same name: القاعدة الجوية is an air base and no mention of al-Qaeda.
 """
@@ -144,9 +144,10 @@ class Places:
             return False
         if previous_word(a, h.start) in self.t.documents:
             return True
-        if h.end - h.start == 1 and h.end < len(a.norms) and a.norms[h.end] == self.t.of:
-            # إلى الغرب من نهر الفرات: a direction from a place, not the West
-            return a.word(h.start).removeprefix("ال") in self.t.directions
+        if h.end - h.start == 1 and a.word(h.start).removeprefix("ال") in self.t.directions:
+            # إلى الغرب من نهر الفرات, بالغرب: a direction, from a place or in a country, not the West
+            after = h.end < len(a.norms) and a.norms[h.end] == self.t.of
+            return after or fold(a.raw(h.start)[: a.clitics.get(h.start, 0)]).endswith("ب")
         if h.end - h.start == 1 and a.norms[h.start] in self.t.currencies and h.start > 0:
             before = a.doc[h.start - 1]
             return before.like_num or any(c.isdigit() for c in before.text)
