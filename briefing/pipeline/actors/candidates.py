@@ -123,8 +123,8 @@ class Candidates:
     def hit(self, start: int, end: int, pattern_id: str) -> Hit | None:
         a = self.a
         entry = self._actor(start, pattern_id)
-        if entry is None:
-            return None
+        if entry is None or a.raw(start)[: a.clitics.get(start, 0)].endswith("ال"):
+            return None  # والقطر "and the towing": the article on a name that has none is no name
         end_char = a.end_char(end)
         start_char = a.idx[start] + a.clitics.get(start, 0)
         if end - start == 1:
