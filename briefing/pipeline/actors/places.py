@@ -146,8 +146,8 @@ class Places:
             return True
         if h.end - h.start == 1 and a.word(h.start).removeprefix("ال") in self.t.directions:
             # إلى الغرب من نهر الفرات, بالغرب: a direction, from a place or in a country, not the West
-            after = h.end < len(a.norms) and a.norms[h.end] == self.t.of
-            return after or fold(a.raw(h.start)[: a.clitics.get(h.start, 0)]).endswith("ب")
+            from_place = h.end < len(a.norms) and a.norms[h.end] == self.t.of
+            return from_place or fold(a.raw(h.start)[: a.clitics.get(h.start, 0)]).endswith("ب")
         if h.end - h.start == 1 and a.norms[h.start] in self.t.currencies and h.start > 0:
             before = a.doc[h.start - 1]
             return before.like_num or any(c.isdigit() for c in before.text)
