@@ -1001,6 +1001,8 @@ REGIONS: list[tuple[str, str, str, list[str], str | None, list[str]]] = [
     ("balkans", "Balkans", "البلقان", ["منطقة البلقان"], None, []),
     ("indo-pacific", "Indo-Pacific", "المحيطين الهندي والهادئ", ["منطقة المحيطين الهندي والهادئ"], None, []),
     ("arctic", "Arctic", "القطب الشمالي", [], None, []),
+    # the political West (الغرب دعم الإرهابيين); الغرب من, west of, is a direction (actors/places.py)
+    ("the-west", "the West", "الغرب", [], None, []),
     # seas, straits, waterways, rivers
     ("mediterranean", "Mediterranean Sea", "البحر المتوسط", ["البحر الأبيض المتوسط"], None, []),
     ("red-sea", "Red Sea", "البحر الأحمر", [], None, []),
@@ -1041,6 +1043,8 @@ REGIONS: list[tuple[str, str, str, list[str], str | None, list[str]]] = [
     ("western-ghouta", "Western Ghouta", "الغوطة الغربية", [], "SY", []),
     ("ghouta", "Ghouta", "الغوطة", [], "SY", []),
     ("qalamoun", "Qalamoun", "القلمون", ["جبال القلمون"], "SY", []),
+    ("syrian-desert", "Syrian Desert", "البادية السورية", ["البادية", "بادية الشام"], None, []),
+    ("west-coast-yemen", "West Coast", "الساحل الغربي", [], "YE", []),
     ("hauran", "Hauran", "حوران", ["سهل حوران"], "SY", []),
     ("syrian-jazira", "Syrian Jazira", "الجزيرة السورية", [], "SY", []),
     ("jabal-al-zawiya", "Jabal al-Zawiya", "جبل الزاوية", [], "SY", []),
@@ -1053,6 +1057,7 @@ REGIONS: list[tuple[str, str, str, list[str], str | None, list[str]]] = [
     ("sayyida-zaynab", "Sayyida Zaynab Shrine", "ضريح السيدة زينب",
      ["مقام السيدة زينب", "السيدة زينب"], "SY", []),
     ("mezzeh", "Mezzeh", "المزة", ["مطار المزة"], "SY", []),
+    ("republican-palace", "Republican Palace", "القصر الجمهوري", [], None, []),
     ("damascus-airport", "Damascus International Airport", "مطار دمشق الدولي", ["مطار دمشق"], "SY", []),
     ("south-lebanon", "South Lebanon", "جنوب لبنان", ["الجنوب اللبناني"], "LB", []),
     ("dahieh", "Dahieh (southern suburbs of Beirut)", "الضاحية الجنوبية",
@@ -1418,9 +1423,10 @@ class Builder:
     # Names that are also everyday words ("إب" father, "ماليه" financial, "فان" then-indeed,
     # "القصير" the short one, "الجليل" the great): matched only after a place word (في، مدينة …).
     # Also: النوبة "the fit" (Nubia), برقة "a flash" (Cyrenaica), لفيف "a crowd" (Lviv), دار السلام
-    # "the abode of peace", كانو (كانوا "they were" misspelt), تهامة a given name.
+    # "the abode of peace", كانو (كانوا "they were" misspelt), تهامة a given name, المطلة
+    # "overlooking" (Metula).
     CONTEXT_ONLY: ClassVar[set[str]] = {
-        *"إب ماليه فان القصير الجليل غات ريمة النوبة برقة لفيف كانو تهامة".split(),
+        *"إب ماليه فان القصير الجليل غات ريمة النوبة برقة لفيف كانو تهامة المطلة".split(),
         "دار السلام",
     }
 

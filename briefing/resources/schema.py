@@ -329,6 +329,8 @@ class ActorRulesFile(Entry):
     name_followers: MarkList
     reported_speech_marks: MarkList
     name_particles: WordList = ()  # دي of ستيفان دي ميستورا: between two name words
+    settlement_nouns: WordList
+    document_nouns: WordList
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:

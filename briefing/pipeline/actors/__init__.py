@@ -5,6 +5,8 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
 - candidates.py: the matches made mentions; a shared surface decided from its context
   (disambiguation.py: عمان is Amman or Oman); a capital that acts read as its state (طهران أكدت);
 - glued.py: gazetteer names glued to a neighbour by bad extraction (جنوبسوريا);
+- places.py: places by the word before them: facilities (ميناء الحديدة) and unknown names after a
+  settlement noun (بلدة الهري);
 - organisations.py: organisations the gazetteer does not know, from the noun before them (فريق أسيك);
 - bodies.py: state bodies by their noun and the state's adjective (وزارة الخارجية التركية);
 - groups.py: armed groups by their noun and adjectives (المقاومة الشعبية) or eponym (ميليشيا
@@ -37,6 +39,7 @@ from briefing.pipeline.actors.names import NameFinder
 from briefing.pipeline.actors.organisations import Organisations
 from briefing.pipeline.actors.output import FoundActors, write
 from briefing.pipeline.actors.people import People
+from briefing.pipeline.actors.places import Places
 from briefing.pipeline.actors.short_forms import Shorts
 from briefing.pipeline.actors.tables import ActorTables, build_tables
 from briefing.pipeline.actors.words import WordCaches, Words
@@ -71,6 +74,7 @@ class ActorResolver(BatchPipe):
         found = FoundActors(t.words.translit, self.caches.name_en)
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()
         hits += glued(a, t.glue, t.words.known, self.caches, t.entries, taken_by(hits))
+        hits = Places(w, t.places, t.entries, found).hits(hits)
         hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
         taken = taken_by(hits)  # each of the next steps adds its hits' tokens
         hits += Bodies(w, t.bodies, found).hits(taken)

@@ -4,7 +4,9 @@ the name.
 A match leaves out a title, role, outlet or place word that opens it when the rest is itself a
 name of the same actor (الملك عبدالله الثاني → عبدالله الثاني, مدينة مشهد → مشهد), and an
 honorific epithet or a nationality that closes it (مكة المكرمة → مكة). A capital that acts is its
-state (طهران أكدت), the city after a locative word (في طهران). Names of three letters or fewer
+state (طهران أكدت), the city after a locative word, past a nationality adjective (في طهران,
+العاصمة الأردنية عمان), and before a number, which names talks or an event held there (أستانا 4,
+مؤتمر القاهرة 2014). Names of three letters or fewer
 match as written, alef forms included (إب is Ibb, آب is August).
 """
 
@@ -21,6 +23,7 @@ from spacy.strings import StringStore
 from briefing.pipeline.actors.disambiguation import ContextTables, disambiguate, locative
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.words import Words, folded
+from briefing.pipeline.actors.words import nationalities as nationalities  # moved there; re-exported
 from briefing.pipeline.gazetteer import AMBIGUOUS, IN_CONTEXT, GazetteerIndex
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile
@@ -34,17 +37,6 @@ def alef_kept(text: str) -> str:
     return str(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(dediac_ar(text))))
 
 
-def nationalities(resources: Resources) -> frozenset[str]:
-    """Folded nationality adjectives with the article, singular and plural: الإيراني, الإيرانيون."""
-    return frozenset(
-        "ال" + fold(d) + end
-        for e in resources.actors
-        for d in e.demonym_ar
-        if " " not in d
-        for end in ("", "ون", "ين")
-    )
-
-
 @dataclass(frozen=True)
 class CandidateTables:
     surface_keys: frozenset[tuple[str, str]]  # (surface key, id) for every surface of every actor
@@ -54,6 +46,7 @@ class CandidateTables:
     place_nouns: frozenset[int]  # hashes
     org_kind_nouns: frozenset[int]  # hashes
     epithets: frozenset[int]  # hashes of honorific epithets and nationalities after a name
+    honorifics: frozenset[int] = frozenset()  # hashes of the honorific epithets alone (المكرمة)
 
 
 def _short_forms_raw(index: GazetteerIndex, strings: StringStore) -> dict[int, frozenset[str]]:
@@ -83,6 +76,7 @@ def build_candidate_tables(
         place_nouns=frozenset(strings.add(w) for w in folded(rules.place_nouns)),
         org_kind_nouns=frozenset(strings.add(w) for w in folded(rules.org_kind_nouns)),
         epithets=frozenset(strings.add(w) for w in epithets),
+        honorifics=frozenset(strings.add(w) for w in folded(rules.place_epithets)),
     )
 
 
@@ -129,8 +123,8 @@ class Candidates:
     def hit(self, start: int, end: int, pattern_id: str) -> Hit | None:
         a = self.a
         entry = self._actor(start, pattern_id)
-        if entry is None:
-            return None
+        if entry is None or a.raw(start)[: a.clitics.get(start, 0)].endswith("ال"):
+            return None  # والقطر "and the towing": the article on a name that has none is no name
         end_char = a.end_char(end)
         start_char = a.idx[start] + a.clitics.get(start, 0)
         if end - start == 1:
@@ -141,14 +135,25 @@ class Candidates:
                 return None
         start = self._trim_heads(entry, start, end)
         start_char = a.idx[start] + a.clitics.get(start, 0)
+        # منطقة الخليج العربي matches منطقة الخليج: without the place word, the name goes on.
+        if end < len(a.norms) and (a.surface(start, end + 1), entry.id) in self.t.surface_keys:
+            end += 1
         end = self._trim_epithet(entry, start, end)
         eid: str = entry.id
         etype: str = entry.type
-        if (entry.stands_for or entry.capital_of) and not locative(a, self.context, start):
+        if (
+            (entry.stands_for or entry.capital_of)
+            and not locative(a, self.context, start)
+            and not self.numbered(end)
+        ):
             eid, etype = as_state(entry, self.entries)
         # Only names of people and organisations have short forms, which need the surface.
         surface = a.surface(start, end) if etype in ("PERSON", "ORG") and end - start > 1 else ""
         return Hit(start, end, start_char, a.end_char(end), eid, etype, surface)
+
+    def numbered(self, end: int) -> bool:
+        """أستانا 4, جنيف 2: a city and a number name talks held there, not its government."""
+        return end < len(self.a.norms) and self.a.doc[end].like_num
 
     def _trim_heads(self, entry: ActorEntry, start: int, end: int) -> int:
         """Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله
@@ -167,10 +172,14 @@ class Candidates:
         return start
 
     def _trim_epithet(self, entry: ActorEntry, start: int, end: int) -> int:
-        """مكة المكرمة → مكة, حزب الله اللبناني → حزب الله: nor is an honorific epithet or a
-        nationality, when the name without it is the same actor's. The token the name ends at."""
+        """مكة المكرمة → مكة, حزب الله اللبناني → حزب الله: nor is an honorific epithet or an
+        organisation's or state's nationality, when the name without it is the same actor's. The token the
+        name ends at."""
         a = self.a
         if entry.type != "PERSON" and end - start > 1 and a.norms[end - 1] in self.t.epithets:
+            # A region's nationality adjective is part of its name: الخليج العربي, المغرب العربي.
+            if entry.type == "LOC" and a.norms[end - 1] not in self.t.honorifics:
+                return end
             if (a.surface(start, end - 1), entry.id) in self.t.surface_keys:
                 return end - 1
         return end

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.strings import StringStore
 
 from briefing.pipeline.actors.document import Tokens
-from briefing.pipeline.actors.words import folded
+from briefing.pipeline.actors.words import folded, nationalities
 from briefing.pipeline.gazetteer import GazetteerIndex
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile
@@ -25,6 +25,7 @@ class ContextTables:
     locative_hashes: frozenset[int]
     outlet_nouns: frozenset[str]
     state_nouns: frozenset[str]
+    adjectives: frozenset[int] = frozenset()  # hashes of nationality adjectives (الأردنية)
 
 
 def build_context_tables(resources: Resources, index: GazetteerIndex, strings: StringStore) -> ContextTables:
@@ -36,6 +37,7 @@ def build_context_tables(resources: Resources, index: GazetteerIndex, strings: S
         locative_hashes=frozenset(strings.add(w) for w in locative),
         outlet_nouns=folded(rules.outlet_nouns),
         state_nouns=folded(rules.state_nouns),
+        adjectives=frozenset(strings.add(w) for w in nationalities(resources)),
     )
 
 
@@ -47,6 +49,16 @@ def previous_word(a: Tokens, i: int) -> int | None:
     return a.norms[j] if j >= 0 else None
 
 
+def noun_before(a: Tokens, t: ContextTables, i: int) -> int | None:
+    """previous_word, past a nationality adjective: العاصمة الأردنية عمان → العاصمة."""
+    j = i - 1
+    while j >= 0 and a.punct[j]:
+        j -= 1
+    if j > 0 and a.norms[j] in t.adjectives:
+        return previous_word(a, j)
+    return a.norms[j] if j >= 0 else None
+
+
 def locative(a: Tokens, t: ContextTables, i: int) -> bool:
     """Does token i stand in a place context: after a locative word, or with ب or في on it?"""
     clitic = a.clitics.get(i, 0)
@@ -54,12 +66,12 @@ def locative(a: Tokens, t: ContextTables, i: int) -> bool:
         raw_clitic = fold(a.raw(i)[:clitic])
         if raw_clitic.endswith("ب") or raw_clitic.endswith("في"):
             return True
-    return previous_word(a, i) in t.locative_hashes
+    return noun_before(a, t, i) in t.locative_hashes
 
 
 def _by_previous_word(a: Tokens, t: ContextTables, start: int, entries: list[ActorEntry]) -> str | None:
     """The entry a kind noun before the surface picks: an outlet, a state or a place."""
-    prev_hash = previous_word(a, start)
+    prev_hash = noun_before(a, t, start)
     if prev_hash is None:
         return None
     prev = a.strings[prev_hash]

@@ -20,6 +20,7 @@ from briefing.pipeline.actors.lexicon import name_lexicon
 from briefing.pipeline.actors.named_as import NamedAsTables, build_named_as_tables
 from briefing.pipeline.actors.organisations import OrgTables, build_org_tables
 from briefing.pipeline.actors.people import PeopleTables, build_people_tables
+from briefing.pipeline.actors.places import PlaceTables, build_place_tables
 from briefing.pipeline.actors.words import WordTables, build_word_tables
 from briefing.pipeline.gazetteer import gazetteer_index
 from briefing.pipeline.loading import PatternTokenizer
@@ -40,6 +41,7 @@ class ActorTables:
     coalitions: CoalitionTables  # the bare coalition noun
     full_names: FullNameTables  # known people by first and last name
     named_as: NamedAsTables  # groups named in quotes
+    places: PlaceTables  # places by the word before them
 
 
 def build_tables(
@@ -62,4 +64,5 @@ def build_tables(
         coalitions=build_coalition_tables(resources, vocab.strings),
         full_names=build_full_name_tables(resources, words.compound_first),
         named_as=build_named_as_tables(resources, vocab, pattern_doc),
+        places=build_place_tables(resources, vocab.strings),
     )

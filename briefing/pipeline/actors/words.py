@@ -31,6 +31,17 @@ def folded(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+def nationalities(resources: Resources) -> frozenset[str]:
+    """Folded nationality adjectives with the article, singular and plural: الإيراني, الإيرانيون."""
+    return frozenset(
+        "ال" + fold(d) + end
+        for e in resources.actors
+        for d in e.demonym_ar
+        if " " not in d
+        for end in ("", "ون", "ين")
+    )
+
+
 @dataclass(frozen=True)
 class WordTables:
     """Word sets (folded unless said otherwise) that the rule families share."""

@@ -1,0 +1,292 @@
+"""Places found by the word that introduces them.
+
+- A facility named after a place (org_patterns.yaml, `facilities`: ميناء، مطار، معبر، قاعدة) is a
+  place of its own, the facility noun in its mention: ميناء الحديدة is Hodeidah port, and so are
+  ميناء مدينة الحديدة and ميناء #الحديدة; the city's match inside it is no mention of the city.
+- A settlement or area noun (actor_rules.yaml, `settlement_nouns`: بلدة، قرية، منطقة …) before a
+  name the gazetteer does not know makes that name a place (LOC), transliterated: بلدة الهري is
+  Al-Hari. The name is a definite word (الهري) or an indefinite one and the word it is construct
+  with (كفر حلب, بصر الحرير: the city's match inside is no mention of the city), never an everyday
+  word (منطقة العمليات). A name joined to it with و is a place of the same kind (في بلدة الحراك
+  وبصر الحرير).
+- A gazetteer place that is something else here is dropped: a currency's name after a number
+  (1.84 مليار درهم is no town of Darham), a direction before من or after ب (إلى الغرب من نهر
+  الفرات, وبالغرب: not the West), a region named by a noun and a direction before ل + a river or
+  a place (الضفة الغربية للفرات is the Euphrates' west bank, not the West Bank), and a city that
+  names a legal instrument (بروتوكولات جنيف; actor_rules.yaml `document_nouns`).
+  A facility noun with the article and an adjective that agrees with it is that facility, not an
+  organisation of the same name: القاعدة الجوية is an air base and no mention of al-Qaeda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from spacy.strings import StringStore
+
+from briefing.pipeline.actors.disambiguation import previous_word
+from briefing.pipeline.actors.document import Hit, taken_by
+from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.words import Words, folded, nationalities
+from briefing.resources import ActorEntry, Resources
+from briefing.resources.schema import ActorRulesFile, OrgPatternEntry, OrgPatternsFile, UnitsFile
+from briefing.text.bama import Analyzer, shared_analyzer
+from briefing.text.normalize import fold
+
+PLACE_TYPES = ("LOC", "GPE")  # a construct name may end in either: كفر حلب
+AND = "و"
+FEMININE = "ه"  # ة, folded
+# Readings of a word after a feminine settlement noun that make it no name: a plural (منطقة
+# الغارات), a pronoun (منطقة نفوذهم), and for a word without the article an adjective (حي سكني)
+# or a verb that agrees with the noun (مدينة انتفضت، مناطق يسكنها), or one with its feminine
+# ending after a feminine noun.
+PLURAL = frozenset({"NSUFF_FEM_PL", "NSUFF_MASC_PL_NOM", "NSUFF_MASC_PL_ACCGEN"})
+AGREEING = frozenset({"ADJ", "PVSUFF_SUBJ:3FS", "IV3FS"})
+AGREEING_F = AGREEING | {"NSUFF_FEM_SG"}  # after a feminine noun: منطقة عازلة، منطقة منزوعة السلاح
+PRONOUNS = ("POSS_PRON", "PVSUFF_DO", "IVSUFF_DO")
+PEOPLE = ("يين", "يون")  # plurals of adjectives of belonging: الزيديين, الحوثيون
+
+
+@dataclass(frozen=True)
+class PlaceTables:
+    facilities: Mapping[int, OrgPatternEntry]  # norm hash of a facility noun → its entry
+    facilities_defined: frozenset[int]  # norm hashes of the facility nouns with the article
+    settlements: frozenset[int]  # norm hashes of settlement and area nouns (بلدة, منطقة)
+    between: frozenset[int]  # nouns that may stand between a facility and its place (مدينة)
+    not_names: frozenset[str]  # folded words that never open a place's name after one
+    currencies: frozenset[int]  # norm hashes of currency nouns (درهم)
+    documents: frozenset[int]  # norm hashes of nouns of legal instruments (بروتوكولات)
+    river: int  # norm hash of نهر
+    of: int  # norm hash of من
+    directions: frozenset[str]  # folded: غربي, شرق …
+    analyzer: Analyzer | None  # the Buckwalter analysis (None without its data)
+    tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
+
+
+def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTables:
+    units = resources.get("units", UnitsFile)
+    rules = resources.get("actor_rules", ActorRulesFile)
+    orgs = resources.get("org_patterns", OrgPatternsFile)
+    facilities = orgs.facilities
+    place_nouns = folded(rules.place_nouns)
+    return PlaceTables(
+        facilities={strings.add(fold(form)): e for e in facilities for form in e.ar if " " not in form},
+        facilities_defined=frozenset(
+            strings.add("ال" + fold(form)) for e in facilities for form in e.ar if " " not in form
+        ),
+        settlements=frozenset(strings.add(w) for w in folded(rules.settlement_nouns)),
+        between=frozenset(strings.add(w) for w in place_nouns),
+        not_names=(
+            place_nouns
+            | folded(rules.settlement_nouns)
+            | folded(rules.directions)
+            | folded(rules.locative_words)
+            | folded(rules.state_nouns)
+            | folded(rules.descriptor_nouns)
+            | nationalities(resources)
+            | {fold(d) for e in resources.actors for d in e.demonym_ar}
+            | {w for form in orgs.forms() for w in fold(form).split()}
+            | folded(rules.org_kind_nouns)
+            | folded(rules.org_head_nouns)
+        ),
+        currencies=frozenset(strings.add(fold(w)) for c in units.currencies for w in (*c.ar, *c.plural)),
+        documents=frozenset(strings.add(w) for w in folded(rules.document_nouns)),
+        river=strings.add(fold("نهر")),
+        of=strings.add(fold("من")),
+        directions=folded(rules.directions),
+        analyzer=shared_analyzer(),
+    )
+
+
+class Places:
+    """Finds the places one document names by the word before them."""
+
+    def __init__(
+        self, w: Words, tables: PlaceTables, entries: Mapping[str, ActorEntry], found: FoundActors
+    ) -> None:
+        self.a = w.a
+        self.w = w
+        self.t = tables
+        self.entries = entries
+        self.found = found
+
+    def hits(self, hits: list[Hit]) -> list[Hit]:
+        """`hits` with the places found by their word, less the matches inside them and the
+        places that are something else here."""
+        by_start = {h.start: h for h in hits}
+        hits = [h for h in hits if not self._not_a_place(h, by_start)]
+        taken = taken_by(hits)
+        inside: set[int] = set()  # ids of hits a place found here takes in
+        new: list[Hit] = []
+        for i, norm in enumerate(self.a.norms):
+            facility = self.t.facilities.get(norm)
+            if (facility is None and norm not in self.t.settlements) or i in taken:
+                continue
+            if self._definite(i, 0) or self._compared(i):
+                continue
+            if facility is not None:
+                found = self._facility(i, facility, by_start, taken, inside)
+            else:
+                found = self._settlements(i, by_start, taken, inside)
+            for h in found:
+                taken.update(range(h.start, h.end))
+            new += found
+        return [h for h in hits if id(h) not in inside] + new
+
+    def _not_a_place(self, h: Hit, by_start: dict[int, Hit]) -> bool:
+        """1.84 مليار درهم: a currency; الغرب من: a direction; الضفة الغربية للفرات: a river's bank;
+        بروتوكولات جنيف: an instrument's name; القاعدة الجوية: the base, not al-Qaeda."""
+        a = self.a
+        if h.end - h.start == 1 and a.norms[h.start] in self.t.facilities_defined:
+            return self._agrees(h.end)
+        if h.type != "LOC":
+            return False
+        if previous_word(a, h.start) in self.t.documents:
+            return True
+        if h.end - h.start == 1 and a.word(h.start).removeprefix("ال") in self.t.directions:
+            # إلى الغرب من نهر الفرات, بالغرب: a direction, from a place or in a country, not the West
+            from_place = h.end < len(a.norms) and a.norms[h.end] == self.t.of
+            return from_place or fold(a.raw(h.start)[: a.clitics.get(h.start, 0)]).endswith("ب")
+        if h.end - h.start == 1 and a.norms[h.start] in self.t.currencies and h.start > 0:
+            before = a.doc[h.start - 1]
+            return before.like_num or any(c.isdigit() for c in before.text)
+        after = h.end
+        last = a.word(h.end - 1).removeprefix("ال").removesuffix(FEMININE)
+        if h.end - h.start < 2 or after >= len(a.norms) or last not in self.t.directions:
+            return False
+        if not fold(a.raw(after)).startswith("ل") or a.word(after).startswith("ل"):
+            return False  # ل, or لل for ل + ال, on the word after: "of"
+        river = by_start.get(after)
+        return a.norms[after] == self.t.river or (river is not None and river.type == "LOC")
+
+    def _agrees(self, i: int) -> bool:
+        """Is token i a definite feminine singular word, which agrees with a facility noun before
+        it (القاعدة العسكرية، القاعدة الموجودة) and not with the name of an organisation?"""
+        a = self.a
+        if i >= len(a.norms) or not a.raw(i).startswith("ال"):
+            return False  # والنصرة: a list goes on, no adjective
+        return "NSUFF_FEM_SG" in self._tags(i)
+
+    def _facility(
+        self, i: int, entry: OrgPatternEntry, by_start: dict[int, Hit], taken: set[int], inside: set[int]
+    ) -> list[Hit]:
+        """ميناء الحديدة, ميناء مدينة الحديدة: the facility at token i, if a place's name follows."""
+        a = self.a
+        j = i + 1
+        if j + 1 < len(a.norms) and a.norms[j] in self.t.between and j + 1 in by_start:
+            j += 1  # ميناء مدينة الحديدة
+        place = by_start.get(j)
+        noun = a.mention(i, i + 1)
+        if place is not None and place.type == "LOC" and place.actor in self.entries:
+            if self._is_facility(place, noun):  # قاعدة أنجيرليك, قاعدة مطار التيفور: the base itself
+                inside.add(id(place))
+                return [Hit(i, place.end, a.start_char(i), place.end_char, place.actor, "LOC")]
+            name_ar = f"{noun} {a.text[place.start_char : place.end_char]}"
+            name_en = entry.en.format(name=self.entries[place.actor].en)
+            inside.add(id(place))
+            end = place.end
+        else:
+            end = self._name_end(j, by_start, taken) if j == i + 1 else j
+            if end == j:
+                return []
+            name = a.mention(j, end)
+            name_ar = f"{noun} {name}"
+            name_en = entry.en.format(name=self.found.translit.name_en(name))
+        aid = self.found.add("LOC", name_ar, name_en)
+        return [Hit(i, end, a.start_char(i), a.end_char(end), aid, "LOC")]
+
+    def _is_facility(self, place: Hit, noun: str) -> bool:
+        """Is the place after a facility's noun a facility itself: one named with that noun
+        (قاعدة إنجرليك) or with another (مطار التيفور)?"""
+        if self.a.norms[place.start] in self.t.facilities:
+            return True
+        head = fold(noun) + " "
+        return any(fold(s).startswith(head) for s in self.entries[place.actor].surfaces_ar)
+
+    def _settlements(self, i: int, by_start: dict[int, Hit], taken: set[int], inside: set[int]) -> list[Hit]:
+        """بلدة الهري, في بلدة الحراك وبصر الحرير: the unknown places named after the noun at i."""
+        a = self.a
+        out: list[Hit] = []
+        start, skip = i + 1, 0  # skip: characters of a و the normalizer left on the name
+        while True:
+            end = self._name_end(start, by_start, taken, skip, joined=bool(out))
+            if end == start:
+                return out
+            inside.update(id(by_start[k]) for k in range(start, end) if k in by_start)
+            start_char = a.start_char(start) + skip
+            aid = self.found.add("LOC", a.text[start_char : a.end_char(end)])
+            out.append(Hit(start, end, start_char, a.end_char(end), aid, "LOC"))
+            if end >= len(a.norms) or end in taken or not a.raw(end).startswith(AND):
+                return out
+            start, skip = end, 0 if a.clitics.get(end) == 1 else 1
+
+    def _compared(self, i: int) -> bool:
+        """كقاعدة "as a base": a noun with ك compares, it names nothing."""
+        clitic = self.a.clitics.get(i, 0)
+        return bool(clitic) and self.a.raw(i)[:clitic] == "ك"
+
+    def _word(self, i: int, skip: int, *, joined: bool) -> str | None:
+        """Token i folded, when it can be a word of a place's name: no place noun, direction,
+        adjective of nationality or noun of an organisation, no people (الزيديين), no proclitic
+        but the و that `joined` it to a name before."""
+        a = self.a
+        raw = a.raw(i)[skip:]
+        clitic = a.clitics.get(i, 0)
+        if a.punct[i] or not raw.isalpha() or (clitic and not (joined and clitic == 1)):
+            return None
+        norm = fold(raw) if skip else a.word(i)
+        if not clitic and norm != fold(raw):
+            return None  # للطائرات: a proclitic the normalizer took with the article
+        if len(norm) < 3 or norm.endswith(PEOPLE) or norm in self.t.not_names or norm in self.w.t.non_name:
+            return None
+        return norm
+
+    def _tags(self, i: int, skip: int = 0) -> frozenset[str]:
+        """The tags of every Buckwalter reading of token i (none when the lexicon does not know it)."""
+        word = self.a.raw(i)[skip + self.a.clitics.get(i, 0) :]
+        tags = self.t.tags_cache.get(word)
+        if tags is None:
+            readings = self.t.analyzer.analyse(word) if self.t.analyzer is not None else ()
+            tags = self.t.tags_cache[word] = frozenset(t for r in readings for t in r.tags)
+        return tags
+
+    def _plain(self, tags: frozenset[str], *, definite: bool, feminine: bool) -> bool:
+        """Can a word of these readings be a name after a settlement noun (see PLURAL)?"""
+        if tags & PLURAL or any(t.startswith(PRONOUNS) for t in tags):
+            return False
+        return definite or not tags & (AGREEING_F if feminine else AGREEING)
+
+    def _name_end(
+        self, i: int, by_start: dict[int, Hit], taken: set[int], skip: int = 0, *, joined: bool = False
+    ) -> int:
+        """End of the unknown place name at token i, or i: a definite word (الهري), an indefinite
+        one and the definite word or place it is construct with (كفر حلب, بصر الحرير, جباثا
+        الخشب), or one indefinite word (حيط). Only a name joined with و may be everyday words."""
+        a, words = self.a, self.w.t
+        feminine = not joined and a.word(i - 1).endswith(FEMININE)  # the noun before: بلدة, قاعدة
+        norm = self._word(i, skip, joined=joined) if i < len(a.norms) and i not in taken else None
+        if norm is None or norm in words.common or (joined and norm in words.resource_words):
+            return i
+        if self._definite(i, skip):
+            return i + 1 if self._plain(self._tags(i, skip), definite=True, feminine=feminine) else i
+        k = i + 1
+        second = self._word(k, 0, joined=False) if k < len(a.norms) else None
+        unknown = joined or self.w.unknown_word(i)
+        plain = self._plain(self._tags(i, skip), definite=False, feminine=feminine)
+        if second is not None:
+            hit = by_start.get(k)
+            if hit is not None and hit.type in PLACE_TYPES and hit.end == k + 1:
+                return k + 1  # كفر حلب
+            if k not in taken and self._definite(k, 0):
+                # بصر الحرير; an everyday noun only after an unknown word: جباثا الخشب, not شيخ
+                # الحديد, مطار تيفور العسكري
+                if plain and (second not in words.common or (unknown and "ADJ" not in self._tags(k))):
+                    return k + 1
+                return i
+        return i + 1 if unknown and plain else i
+
+    def _definite(self, i: int, skip: int) -> bool:
+        """Does token i carry the article (بالميناء: in the proclitic the normalizer took off)?"""
+        raw, clitic = self.a.raw(i), self.a.clitics.get(i, 0)
+        return raw[:clitic].endswith(("ال", "لل")) or raw[skip + clitic :].startswith("ال")
