@@ -4,7 +4,8 @@ The number itself is read by briefing.text.numbers (digits, words, duals, scales
 it this component reads what makes it a figure: a qualifier before or after (أكثر من، نحو،
 تقريبا), a range frame (بين … و …، من … إلى …، 200-300), the counted noun after it (or with من,
 or before it for "مسؤولين إيرانيين ثلاثة"), a percent marker, a currency and its ISO code, and
-event words that say what happened to those counted (مقتل 34 جنديا → killed). It drops what is
+the frame that says what happened to those counted (مقتل 34 جنديا، ثلاثة جنود قتلوا، بينهم
+أربعة أطفال → killed; استهدفت 7 مواقع → strikes). It drops what is
 not a figure: dates and years, identifiers and model names (القرار 2254، إس 200), clock times,
 phone numbers, list numbers, definite number words used as names or ordinals (قمة العشرين).
 
@@ -17,7 +18,9 @@ The rule families, one module each:
     numbers      the figure at a number: the steps, from the grammar's reading to the category
     not_figures  dates, years, identifiers, clock times, phones, list numbers, names
     qualifiers   qualifiers and range frames
-    units        counted nouns, nisba adjectives, nouns before the number, percent, events
+    units        counted nouns, nisba adjectives, nouns before the number, percent
+    frames       the category from what happened to those counted: event words and verbs before
+                 or after, tolls, partitives and lists after a casualty figure, strike objects
     currency     ISO codes of currency nouns, and the article's code for a bare one
     ranks        ordinals that rank (رابع أكبر، المرتبة الثالثة)
     duals        dual nouns that count two (يومين)
@@ -43,6 +46,7 @@ from briefing.pipeline.figures import english
 from briefing.pipeline.figures.currency import ArticleMoney
 from briefing.pipeline.figures.duals import dual_at
 from briefing.pipeline.figures.found import Found
+from briefing.pipeline.figures.frames import CASUALTIES, RECASTABLE, carried
 from briefing.pipeline.figures.lexicon import FigureTables, build_tables
 from briefing.pipeline.figures.numbers import number_at
 from briefing.pipeline.figures.ranks import rank_at
@@ -80,8 +84,10 @@ def vocabulary(resources: Resources) -> list[str]:
     for currency in units.currencies:
         words.update((*currency.ar, *currency.plural))
     for event in units.events:
-        for phrase in (*event.ar, *event.after):
+        for phrase in (*event.ar, *event.after):  # verbs are known by their analysis
             words.update(phrase.split())
+    for phrase in units.among:
+        words.update(phrase.split())
     for superlative in units.superlatives:
         words.update(superlative.ar)
     for group in units.not_figures:
@@ -120,11 +126,12 @@ class FigureExtractor(BatchPipe):
         # Token objects, which is slow.
         arr = doc.to_array([ORTH, NORM, SENT_START, IDX, SPACY])
         toks = read_tokens(doc, arr, tables, self._by_orth, self._prefixes)
-        found = self._find(tables, toks)
-        self._set_annotations(doc, arr, toks, found)
+        sent_of = (numpy.cumsum(arr[:, 2].astype("int64") == 1) - 1).clip(min=0).tolist()
+        found = self._find(tables, toks, sent_of)
+        self._set_annotations(doc, arr, toks, found, sent_of)
         return doc
 
-    def _find(self, t: FigureTables, toks: list[Tok]) -> list[Found]:
+    def _find(self, t: FigureTables, toks: list[Tok], sent_of: list[int]) -> list[Found]:
         """The figures of a document, left to right, none overlapping."""
         words = list(map(_RAW, toks))
         out: list[Found] = []
@@ -139,18 +146,20 @@ class FigureExtractor(BatchPipe):
                 found = dual_at(t, toks, i)
             if found is None:
                 continue
+            _carry(t, toks, out, found, sent_of)
             money.settle(t, found)
             found.en, found.amount_en = english.render(found, t.qualifier_en, self._amounts)
             out.append(found)
             done = found.end
         return out
 
-    def _set_annotations(self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found]) -> None:
+    def _set_annotations(
+        self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found], sent_of: list[int]
+    ) -> None:
         """doc.spans["figures"] and doc._.figures, with character offsets and sentence indices."""
         spans: list[Span] = []
         figures: list[Figure] = []
         if found:
-            sent_of = (numpy.cumsum(arr[:, 2].astype("int64") == 1) - 1).clip(min=0).tolist()
             idx = arr[:, 3].tolist()
             space = arr[:, 4].tolist()
         for f in found:
@@ -177,6 +186,20 @@ class FigureExtractor(BatchPipe):
             )
         doc.spans["figures"] = spans
         doc._.figures = tuple(figures)
+
+
+def _carry(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: list[int]) -> None:
+    """A count or personnel figure takes the category of the sentence's last casualty figure
+    when a partitive, a back reference or a list ties it to that one (frames.carried)."""
+    if found.category not in RECASTABLE:
+        return
+    for prev in reversed(out):
+        if sent_of[prev.start] != sent_of[found.start]:
+            return
+        if prev.category in CASUALTIES:
+            if carried(t, toks, prev.end, prev.category, found.start, found.noun):
+                found.category = prev.category
+            return
 
 
 def _mention(doc: Doc, idx: list[int], toks: list[Tok], span: tuple[int, int] | None) -> Mention | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from briefing.pipeline.figures.currency import currency_code
 from briefing.pipeline.figures.found import Found
+from briefing.pipeline.figures.frames import RECASTABLE, frame
 from briefing.pipeline.figures.lexicon import FigureTables
 from briefing.pipeline.figures.tokens import Tok, proclitic_trim
-from briefing.pipeline.figures.units import RECASTABLE, adjectives, event
+from briefing.pipeline.figures.units import adjectives
 
 
 def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
@@ -25,7 +26,7 @@ def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
         unit = currency_code(toks, i + 1, noun.currency) or noun.currency.default
         value *= noun.currency.factor
     elif category in RECASTABLE:
-        category = event(t, toks, i, end) or category
+        category = frame(t, toks, i, end, noun) or category
     return Found(
         start=i,
         end=end,

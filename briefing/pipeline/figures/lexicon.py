@@ -8,7 +8,7 @@ rules look them up: by folded word, by a phrase's first or last word, longest ph
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.resources.schema import CurrencyNoun, NumbersFile, UnitsFile
 from briefing.text.bama import Analyzer
@@ -40,6 +40,8 @@ class Noun:
     en_plural: str
     number: str  # "sg" | "pl" | "dual"
     currency: Currency | None = None
+    people: bool = False  # counts people: a casualty frame may recast it
+    target: bool = False  # what a strike hits: a strike frame may recast it
 
 
 # A noun the tables do not know, counted after a number (7 من الحرس): a count with no label.
@@ -61,6 +63,9 @@ class FigureTables:
     events_before: Mapping[Phrase, str]  # article-free phrase -> category
     events_by_first: Mapping[str, tuple[tuple[Phrase, str], ...]]  # the same, by first word
     events_after: Mapping[str, str]
+    events_distant: Mapping[str, tuple[tuple[Phrase, str], ...]]  # tolls, by first word
+    event_verbs: Mapping[str, str]  # a verb's lemma (or, without the analysis, its form) -> category
+    among: tuple[Phrase, ...]  # بينهم، من بينهم: some of those of an earlier figure, longest first
     # currency
     symbols: Mapping[str, Noun]
     iso: frozenset[str]
@@ -102,6 +107,8 @@ def build_tables(
     events_before = {
         tuple(strip_article(w) for w in _phrase(p)): e.category for e in units.events for p in e.ar
     }
+    tolls = _tolls(units)
+    distant = {p: c for p, c in events_before.items() if p in tolls}
     not_figures = {e.id: _not_figure_words(e.ar) for e in units.not_figures}
     percent = tuple(sorted((_phrase(p) for p in numbers.percent), key=lambda x: -len(x)))
     before = _longest_first(
@@ -121,6 +128,9 @@ def build_tables(
         events_before=events_before,
         events_by_first=_by_word(((p, c) for p, c in events_before.items()), 0),
         events_after={fold(w): e.category for e in units.events for w in e.after},
+        events_distant=_by_word(distant.items(), 0),
+        event_verbs=_event_verbs(units, morph),
+        among=tuple(sorted({_phrase(p) for p in units.among}, key=lambda x: -len(x))),
         symbols=symbols,
         iso=frozenset(c.upper() for c in units.iso_codes),
         qualifiers_before=before,
@@ -187,11 +197,12 @@ def _add_counted(
         en, en_pl = item.en, item.en_plural or item.en
         for number, surfaces in (("sg", item.ar), ("pl", item.plural)):
             for surface in surfaces:
-                _add_noun(nouns, phrases, surface, Noun(item.id, item.category, en, en_pl, number))
+                noun = Noun(item.id, item.category, en, en_pl, number, people=item.people, target=item.target)
+                _add_noun(nouns, phrases, surface, noun)
                 if number == "sg" and " " not in surface:
                     for dual in duals(fold(surface)):
                         if dual not in listed:
-                            nouns.setdefault(dual, Noun(item.id, item.category, en, en_pl, "dual"))
+                            nouns.setdefault(dual, replace(noun, number="dual"))
 
 
 def _add_currencies(
@@ -233,6 +244,28 @@ def _currency_words(item: CurrencyNoun) -> tuple[dict[str, str], dict[str, str]]
         for word in variant.context:
             context[strip_article(fold(word))] = variant.code
     return adjectives, context
+
+
+def _tolls(units: UnitsFile) -> frozenset[Phrase]:
+    """The article-free phrases of the tolls (events_before's keys) that may stand further back."""
+    return frozenset(
+        tuple(strip_article(w) for w in _phrase(p)) for e in units.events if e.distant for p in e.ar
+    )
+
+
+def _event_verbs(units: UnitsFile, morph: Analyzer | None) -> dict[str, str]:
+    """The lemmas of the events' verbs (every form of قتل: قُتل، قتلوا، يقتلون), by the analysis of
+    each listed verb's perfect; without the analysis, the listed forms themselves."""
+    out: dict[str, str] = {}
+    for event in units.events:
+        for verb in event.verbs:
+            if morph is None:
+                out.setdefault(fold(verb), event.category)
+                continue
+            for a in morph.analyse(verb):
+                if a.stem.pos == "VERB_PERFECT":
+                    out.setdefault(a.stem.lemma, event.category)
+    return out
 
 
 def _not_figure_words(words: Iterable[str]) -> frozenset[str]:

@@ -66,3 +66,8 @@ def _pronoun(a: Analysis) -> bool:
 
 def _verb_or_particle(a: Analysis) -> bool:
     return a.stem.pos.startswith("VERB") or any(tag in _PHRASE_OPENERS for tag in a.prefix.tags)
+
+
+def verb_lemmas(morph: Analyzer, text: str) -> tuple[str, ...]:
+    """The lemmas of the verb readings of `text` (قتلوا → qatal-u_1, qat~al_1)."""
+    return tuple(a.stem.lemma for a in morph.analyse(text) if a.stem.pos.startswith("VERB"))

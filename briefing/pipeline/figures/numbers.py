@@ -13,15 +13,14 @@ from collections.abc import Sequence
 
 from briefing.pipeline.figures.currency import code_by_adjective, currency_code
 from briefing.pipeline.figures.found import Draft, Found
+from briefing.pipeline.figures.frames import RECASTABLE, frame
 from briefing.pipeline.figures.lexicon import FigureTables
 from briefing.pipeline.figures.morph import possessed
 from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, written_as_name
 from briefing.pipeline.figures.qualifiers import qualifier_after, qualifier_before, range_high, range_open
 from briefing.pipeline.figures.tokens import Tok, number_trim
 from briefing.pipeline.figures.units import (
-    RECASTABLE,
     adjectives,
-    event,
     match_percent,
     noun_after,
     noun_before,
@@ -208,5 +207,5 @@ def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:
         d.value *= 100  # a fraction of something: نصف قواتها is 50%
         return "percent"
     if category in RECASTABLE:
-        return event(t, toks, d.start, d.end) or category
+        return frame(t, toks, d.start, d.end, noun) or category
     return category

@@ -21,6 +21,7 @@ from briefing.text.numbers import NumberParse, parse_digits
 
 # The characters c with "a" <= c.lower() <= "z": ASCII letters, and İ and the Kelvin sign.
 _LATIN = re.compile("[A-Za-z\u0130\u212a]")
+_HAMZA_ALEFS = ("آ", "أ", "إ")
 _MAX_CACHED = 200_000  # readings kept by orth; a news vocabulary stays far below
 
 
@@ -93,7 +94,8 @@ def _make_tok(text: str, raw: str, norm: str, letters: int, clitic: int, tables:
     latin = _LATIN.search(raw) is not None
     cand = _candidate(text, raw, norm, latin, tables)
     definite = False
-    if norm.startswith("ال") and len(norm) > 3:
+    # آليات and آلاف fold to اليات and الاف: only an ال written so is the article.
+    if norm.startswith("ال") and len(norm) > 3 and not text[clitic:].startswith(_HAMZA_ALEFS):
         definite, norm = True, norm[2:]
     elif letters:
         definite = raw[:letters].endswith(("ال", "لل"))
