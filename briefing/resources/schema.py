@@ -406,7 +406,16 @@ class PersonNamesFile(Entry):
 # the number's own marks: a currency, %, an ordinal).
 COUNTED_CATEGORIES = frozenset(c.id for c in CATEGORIES.values() if c.counted)
 # The not_figures entries the figures component reads, by id.
-NOT_FIGURE_IDS = ("months", "era", "year-before", "identifier-before", "clock-after")
+NOT_FIGURE_IDS = (
+    "months",
+    "era",
+    "year-before",
+    "identifier-before",
+    "clock-after",
+    "ordinal-labels",
+    "date-after",
+    "name-before",
+)
 
 
 def _invalid(message: str) -> PydanticCustomError:
@@ -571,6 +580,7 @@ class UnitsFile(Entry):
     # words before a number that count some of those of an earlier casualty figure of the sentence
     # (قتل 20 شخصا بينهم 11 طفلا: the 11 are killed too)
     among: ArabicTexts = ()
+    consecutive: ArabicTexts = ()  # after an ordinal of a time noun: لليوم الثاني على التوالي = 2 days
     superlatives: tuple[SuperlativeWords, ...] = ()
     not_figures: tuple[NotFigureWords, ...]
 

@@ -32,6 +32,7 @@ class Found:
     range_qualifier: str = ""  # a qualifier before a range: about 35 to 40
     qualifier_en: str = ""  # the qualifier phrase's own English (ما يقارب: nearly), else ""
     currency_en: str = ""  # a currency noun whose country is unsaid: dirhams (else Babel's name)
+    definite: bool = False  # counts a definite noun: the 3 forces (القوى الثلاث)
 
 
 @dataclass

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
-from briefing.resources.schema import CurrencyNoun, NumbersFile, UnitsFile
+from briefing.resources.schema import NOT_FIGURE_IDS, CurrencyNoun, NumbersFile, UnitsFile
 from briefing.text.bama import Analyzer
 from briefing.text.inflect import duals
 from briefing.text.normalize import fold
@@ -81,6 +82,10 @@ class FigureTables:
     # ranks
     superlatives: Mapping[str, str]  # folded word -> English
     rank_before: frozenset[str]
+    ordinal_labels: frozenset[str]  # nouns an ordinal after them labels (المادة الأولى)
+    consecutive: tuple[Phrase, ...]  # على التوالي
+    name_before: frozenset[str]  # آل: an ordinal after it is a name (آل ثاني)
+    date_after: frozenset[str]  # الشهر، الجاري: من + one of them after an ordinal makes it a date
     # not figures
     months: frozenset[str]
     era: frozenset[str]
@@ -104,12 +109,6 @@ def build_tables(
     phrases: dict[str, list[tuple[Phrase, Noun]]] = {}
     _add_counted(units, nouns, phrases)
     symbols = _add_currencies(units, nouns, phrases)
-    events_before = {
-        tuple(strip_article(w) for w in _phrase(p)): e.category for e in units.events for p in e.ar
-    }
-    tolls = _tolls(units)
-    distant = {p: c for p, c in events_before.items() if p in tolls}
-    not_figures = {e.id: _not_figure_words(e.ar) for e in units.not_figures}
     percent = tuple(sorted((_phrase(p) for p in numbers.percent), key=lambda x: -len(x)))
     before = _longest_first(
         (_phrase(p), q.id)
@@ -125,12 +124,7 @@ def build_tables(
         function_words=frozenset(fold(w) for w in units.function_words),
         percent=percent,
         percent_first=frozenset(p[0] for p in percent),
-        events_before=events_before,
-        events_by_first=_by_word(((p, c) for p, c in events_before.items()), 0),
-        events_after={fold(w): e.category for e in units.events for w in e.after},
-        events_distant=_by_word(distant.items(), 0),
-        event_verbs=_event_verbs(units, morph),
-        among=tuple(sorted({_phrase(p) for p in units.among}, key=lambda x: -len(x))),
+        **_event_tables(units, morph),
         symbols=symbols,
         iso=frozenset(c.upper() for c in units.iso_codes),
         qualifiers_before=before,
@@ -145,14 +139,31 @@ def build_tables(
             fold(w): s.en for s in units.superlatives if not s.before for w in s.ar if " " not in w
         },
         rank_before=frozenset(strip_article(fold(w)) for s in units.superlatives if s.before for w in s.ar),
-        months=not_figures["months"],
-        era=not_figures["era"],
-        year_before=not_figures["year-before"],
-        identifier_before=not_figures["identifier-before"],
-        clock_after=not_figures["clock-after"],
+        consecutive=tuple(_phrase(p) for p in units.consecutive),
+        **_not_figure_tables(units),
         time_words=frozenset(fold(w) for w in time_words),
         morph=morph,
     )
+
+
+def _event_tables(units: UnitsFile, morph: Analyzer | None) -> dict[str, Any]:
+    """FigureTables' event fields: the words and verbs of a frame (frames.py)."""
+    before = {tuple(strip_article(w) for w in _phrase(p)): e.category for e in units.events for p in e.ar}
+    tolls = _tolls(units)
+    return {
+        "events_before": before,
+        "events_by_first": _by_word(before.items(), 0),
+        "events_after": {fold(w): e.category for e in units.events for w in e.after},
+        "events_distant": _by_word(((p, c) for p, c in before.items() if p in tolls), 0),
+        "event_verbs": _event_verbs(units, morph),
+        "among": tuple(sorted({_phrase(p) for p in units.among}, key=lambda x: -len(x))),
+    }
+
+
+def _not_figure_tables(units: UnitsFile) -> dict[str, Any]:
+    """FigureTables' fields of the not_figures entries, by their ids (schema.NOT_FIGURE_IDS)."""
+    words = {e.id: _not_figure_words(e.ar) for e in units.not_figures}
+    return {key.replace("-", "_"): words[key] for key in NOT_FIGURE_IDS}
 
 
 def strip_article(word: str) -> str:

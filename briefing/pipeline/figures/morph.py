@@ -24,6 +24,23 @@ def not_a_noun(morph: Analyzer | None, word: str) -> bool:
     return bool(readings) and all(_verb_or_particle(a) for a in readings)
 
 
+def may_be_noun(morph: Analyzer | None, text: str) -> bool:
+    """Some reading of the word is a noun, proclitics and all (لليوم، والسنوات); without the
+    analysis, any word may be."""
+    if morph is None:
+        return True
+    readings = morph.analyse(text)
+    return not readings or any(a.stem.pos == "NOUN" for a in readings)
+
+
+def sound_plural(morph: Analyzer | None, text: str) -> bool:
+    """Every noun reading of the word is a sound plural (السنوات، الدفعات)."""
+    if morph is None:
+        return False
+    nouns = [a for a in morph.analyse(text) if a.stem.pos == "NOUN"]
+    return bool(nouns) and all(any("_PL" in tag for tag in a.suffix.tags) for a in nouns)
+
+
 def possessed(morph: Analyzer | None, text: str) -> bool:
     """A noun with a possessive pronoun of the third person (سكانها، عناصره), by its readings:
     news does not count "my" or "your" people, and مسلحي is a noun in construct, not "my gunmen"."""

@@ -24,6 +24,20 @@ def written_as_name(toks: list[Tok], i: int, p: NumberParse) -> bool:
     return p.definite and not p.vague
 
 
+def teen_tail(t: FigureTables, toks: list[Tok], i: int) -> bool:
+    """عشر after an ordinal (الرابع عشر من الشهر): the second half of a number already turned
+    down, no number of its own."""
+    if i == 0:
+        return False
+    here, before = t.grammar.analyse(toks[i].raw), t.grammar.analyse(toks[i - 1].raw)
+    return (
+        here is not None
+        and before is not None
+        and any(a.word.kind == "ten_word" for a in here.atoms)
+        and any(a.word.kind == "ordinal" for a in before.atoms)
+    )
+
+
 def date_or_list(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> bool:
     """Digits next to a month (7 تشرين، مايو 2017), in a date or a clock time, before an era
     mark (2011 م), or numbering a list line."""

@@ -14,18 +14,22 @@ from collections.abc import Sequence
 from briefing.pipeline.figures.currency import code_by_adjective, currency_code
 from briefing.pipeline.figures.found import Draft, Found
 from briefing.pipeline.figures.frames import RECASTABLE, frame
-from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables
 from briefing.pipeline.figures.morph import possessed
-from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, written_as_name
+from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, teen_tail, written_as_name
 from briefing.pipeline.figures.qualifiers import qualifier_after, qualifier_before, range_high, range_open
-from briefing.pipeline.figures.tokens import Tok, number_trim
+from briefing.pipeline.figures.tokens import Tok, number_trim, proclitic_trim
 from briefing.pipeline.figures.units import (
     adjectives,
+    genitive,
     match_percent,
+    may_be_counted,
     noun_after,
+    noun_at,
     noun_before,
     plain_noun,
 )
+from briefing.text.numbers import NumberParse
 
 _PARTITIVE = "من"
 
@@ -33,7 +37,11 @@ _PARTITIVE = "من"
 def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> Found | None:
     """The figure whose number starts at token i (`words`: the tokens' folded texts), or None."""
     p = t.grammar.parse(words, i)
-    if p is None or written_as_name(toks, i, p) or date_or_list(t, toks, i, p):
+    if p is None or teen_tail(t, toks, i):
+        return None
+    if p.definite and not p.vague:
+        return _after_its_noun(t, toks, i, p)
+    if written_as_name(toks, i, p) or date_or_list(t, toks, i, p):
         return None
     d = Draft(p=p, i=i, start=i, trim=number_trim(toks[i], p), end=p.end, value=p.value, last=p)
     frame = _frame_before(t, toks, d)
@@ -62,6 +70,43 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         range_qualifier=d.range_qualifier,
         qualifier_en=d.qualifier_en,
         currency_en=d.currency_en,
+    )
+
+
+def _after_its_noun(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> Found | None:
+    """A definite cardinal up to ten after the definite noun it counts, as its adjective (الدول
+    الثلاث، السنوات الثلاث، دون السنة الواحدة); any other definite number word is a name or a
+    reference back (قمة العشرين، الثلاثة "the three"), and a weekday is none (المعارك الاثنين)."""
+    tok = toks[i]
+    if i == 0 or p.value > 10 or p.has_digits or "ال" + tok.norm in t.time_words:
+        return None
+    prev = toks[i - 1]
+    if not prev.definite or prev.latin or prev.space or not may_be_counted(t, prev):
+        return None
+    listed = noun_at(t, toks, i - 1)
+    noun = listed[0] if listed is not None and listed[1] == i else UNKNOWN
+    if noun.currency is not None:
+        return None
+    start, trim, qualifier, qualifier_en = i - 1, proclitic_trim(prev), "exact", ""
+    before = qualifier_before(t, toks, i - 1)
+    if before is not None:
+        qualifier, start, trim, qualifier_en = before
+    category = noun.category
+    if category in RECASTABLE:
+        category = frame(t, toks, start, p.end, noun) or category
+    return Found(
+        start=start,
+        end=p.end,
+        start_trim=trim,
+        value=p.value,
+        high=None,
+        unit=None,
+        category=category,
+        qualifier=qualifier,
+        noun=noun,
+        counted=(i - 1, i),
+        qualifier_en=qualifier_en,
+        definite=True,
     )
 
 
@@ -168,7 +213,7 @@ def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     vague number (مئات، آلاف) with no other qualifier is a lower bound."""
     end = d.noun_end
     if d.noun is not None and not d.noun_before:
-        end = _genitive(t, toks, adjectives(t, toks, end, d.noun.number == "pl"))
+        end = genitive(t, toks, adjectives(t, toks, end, d.noun.number == "pl"))
     d.counted_end = end
     if d.qualifier == "exact":
         after = qualifier_after(t, toks, end)
@@ -177,14 +222,6 @@ def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     if d.p.vague and d.qualifier == "exact":
         d.qualifier = "at_least"
     d.end = end
-
-
-def _genitive(t: FigureTables, toks: list[Tok], end: int) -> int:
-    """A definite noun after the counted noun is its genitive and says what is counted too
-    (9 من عناصر القوات الحكومية, 8 ملايين من سكان اليمن); its adjectives go with it."""
-    if end >= len(toks) or not toks[end].definite or toks[end].clitic or not plain_noun(t, toks[end]):
-        return end
-    return adjectives(t, toks, end + 1)
 
 
 def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:

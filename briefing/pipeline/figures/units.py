@@ -6,7 +6,7 @@ recast those counted as killed, wounded, displaced or strikes are frames.py's.)
 from __future__ import annotations
 
 from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables, Noun
-from briefing.pipeline.figures.morph import agreeing_adjective, not_a_noun, possessed
+from briefing.pipeline.figures.morph import agreeing_adjective, may_be_noun, not_a_noun, possessed
 from briefing.pipeline.figures.tokens import Tok, proclitic_trim, strip_acc
 
 # Endings of relational (nisba) adjectives: إيراني، الجوية، إيرانيين، تركيا (جنديا تركيا).
@@ -167,3 +167,24 @@ def is_nisba(word: str) -> bool:
         return False
     stem = w[: -next(len(e) for e in _NISBA_LONGEST_FIRST if w.endswith(e))]
     return len(stem) >= 2 and not stem.endswith("ا")
+
+
+def genitive(t: FigureTables, toks: list[Tok], end: int) -> int:
+    """A definite noun after the counted noun is its genitive and says what is counted too
+    (9 من عناصر القوات الحكومية, 8 ملايين من سكان اليمن); its adjectives go with it."""
+    if end >= len(toks) or not toks[end].definite or toks[end].clitic or not plain_noun(t, toks[end]):
+        return end
+    return adjectives(t, toks, end + 1)
+
+
+def may_be_counted(t: FigureTables, prev: Tok) -> bool:
+    """A definite noun that a number word after it counts or ranks (الدول الثلاث، المرة
+    الأولى): not a label (المادة، الساعة), a month (كانون), an adjective (الحرب العالمية
+    الثانية), a function word, a number or a verb."""
+    norm, raw = prev.norm, prev.raw
+    if norm in t.function_words or raw in t.function_words or t.grammar.analyse(raw) is not None:
+        return False
+    label = "ال" + norm
+    if label in t.ordinal_labels or norm in t.months or raw in t.months or label in t.months:
+        return False
+    return not is_nisba(norm) and may_be_noun(t.morph, prev.text)
