@@ -107,7 +107,7 @@ def build_tables(
     """The tables of numbers.yaml and units.yaml; `known` as given to the component's load."""
     nouns: dict[str, Noun] = {}
     phrases: dict[str, list[tuple[Phrase, Noun]]] = {}
-    _add_counted(units, nouns, phrases)
+    _add_counted(units, nouns, phrases, morph)
     symbols = _add_currencies(units, nouns, phrases)
     percent = tuple(sorted((_phrase(p) for p in numbers.percent), key=lambda x: -len(x)))
     before = _longest_first(
@@ -199,10 +199,14 @@ def _add_noun(
 
 
 def _add_counted(
-    units: UnitsFile, nouns: dict[str, Noun], phrases: dict[str, list[tuple[Phrase, Noun]]]
+    units: UnitsFile,
+    nouns: dict[str, Noun],
+    phrases: dict[str, list[tuple[Phrase, Noun]]],
+    morph: Analyzer | None,
 ) -> None:
     """The counted nouns, with the dual of every one-word singular that is no listed form itself
-    (مسؤولين is a plural, not the dual of مسؤول)."""
+    (مسؤولين is a plural, not the dual of مسؤول) nor a word of its own (كمين, ambush, is no
+    dual of كم)."""
     listed = {fold(s) for item in units.counted for s in (*item.ar, *item.plural)}
     for item in units.counted:
         en, en_pl = item.en, item.en_plural or item.en
@@ -212,8 +216,17 @@ def _add_counted(
                 _add_noun(nouns, phrases, surface, noun)
                 if number == "sg" and " " not in surface:
                     for dual in duals(fold(surface)):
-                        if dual not in listed:
+                        if dual not in listed and _may_be_dual(morph, dual):
                             nouns.setdefault(dual, replace(noun, number="dual"))
+
+
+def _may_be_dual(morph: Analyzer | None, word: str) -> bool:
+    """A form made as a dual that the analysis reads as one, or does not know (طنين: two tonnes
+    or a ringing; كمين: an ambush only)."""
+    if morph is None:
+        return True
+    readings = morph.analyse(word)
+    return not readings or any(any("_DU" in tag for tag in a.suffix.tags) for a in readings)
 
 
 def _add_currencies(

@@ -33,12 +33,23 @@ def may_be_noun(morph: Analyzer | None, text: str) -> bool:
     return not readings or any(a.stem.pos == "NOUN" for a in readings)
 
 
+def proper_name(morph: Analyzer | None, text: str) -> bool:
+    """The word may be a proper name: a proper-noun reading (the lexicon glosses names with a
+    capital: Geneva), or no reading at all (a foreign name: سوتشي); without the analysis, no."""
+    if morph is None:
+        return False
+    readings = morph.analyse(text)
+    return not readings or any(
+        a.stem.pos == "NOUN_PROP" or (a.stem.pos == "NOUN" and a.stem.gloss[:1].isupper()) for a in readings
+    )
+
+
 def sound_plural(morph: Analyzer | None, text: str) -> bool:
-    """Every noun reading of the word is a sound plural (السنوات، الدفعات)."""
+    """Every noun reading of the word is a sound plural or a dual (السنوات، الدفعات، النسختان)."""
     if morph is None:
         return False
     nouns = [a for a in morph.analyse(text) if a.stem.pos == "NOUN"]
-    return bool(nouns) and all(any("_PL" in tag for tag in a.suffix.tags) for a in nouns)
+    return bool(nouns) and all(any("_PL" in tag or "_DU" in tag for tag in a.suffix.tags) for a in nouns)
 
 
 def possessed(morph: Analyzer | None, text: str) -> bool:

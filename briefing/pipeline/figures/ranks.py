@@ -95,7 +95,7 @@ def _after_noun(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> Fou
         return None
     listed = noun_at(t, toks, i - 1)
     noun = listed[0] if listed is not None and listed[1] == i else None
-    if (noun is not None and noun.number == "pl") or sound_plural(t.morph, prev.text):
+    if (noun is not None and noun.number in ("pl", "dual")) or sound_plural(t.morph, prev.text):
         return None  # السنوات الأولى، الأيام الأولى: the early years, no rank
     return _ranked(t, toks, p, i - 1, proclitic_trim(prev), (i - 1, i), noun, end=p.end)
 
