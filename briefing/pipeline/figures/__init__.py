@@ -44,7 +44,7 @@ from briefing.model.contract import Figure, Mention
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.figures import english
 from briefing.pipeline.figures.currency import ArticleMoney
-from briefing.pipeline.figures.duals import dual_at
+from briefing.pipeline.figures.duals import dual_at, one_at
 from briefing.pipeline.figures.found import Found
 from briefing.pipeline.figures.frames import CASUALTIES, RECASTABLE, carried
 from briefing.pipeline.figures.lexicon import FigureTables, build_tables
@@ -140,10 +140,13 @@ class FigureExtractor(BatchPipe):
         for i in list(compress(range(len(toks)), map(_CAND, toks))):
             if i < done:
                 continue
-            if toks[i].cand == 1:
+            cand = toks[i].cand
+            if cand == 1:
                 found = number_at(t, toks, words, i) or rank_at(t, toks, words, i)
-            else:
+            elif cand == 2:
                 found = dual_at(t, toks, i)
+            else:
+                found = one_at(t, toks, i)
             if found is None:
                 continue
             _carry(t, toks, out, found, sent_of)

@@ -1,5 +1,6 @@
 """Duals: a counted noun in the dual counts two (يومين → 2 days, دولارين → $2), unless definite
-(الجانبين، البلدين: "the two", a reference back)."""
+(الجانبين، البلدين: "the two", a reference back). A time noun alone after a qualifier counts one
+(نحو أسبوع → about a week, أكثر من عام → more than a year)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from briefing.pipeline.figures.currency import currency_code
 from briefing.pipeline.figures.found import Found
 from briefing.pipeline.figures.frames import RECASTABLE, frame
 from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.qualifiers import qualifier_before
 from briefing.pipeline.figures.tokens import Tok, proclitic_trim
-from briefing.pipeline.figures.units import adjectives
+from briefing.pipeline.figures.units import adjectives, and_a_fraction
 
 
 def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
@@ -21,6 +23,11 @@ def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
     category = noun.category
     unit = None
     value = 2.0
+    counted = (i, end)
+    half = and_a_fraction(t, toks, end) if noun.currency is None else None
+    if half is not None:  # عامين ونصف: 2.5 years
+        value += half[0]
+        end = half[1]
     if noun.currency is not None:
         category = "money"
         unit = currency_code(toks, i + 1, noun.currency) or noun.currency.default
@@ -37,5 +44,32 @@ def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
         category=category,
         qualifier="exact",
         noun=noun,
-        counted=(i, end),
+        counted=counted,
+    )
+
+
+def one_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
+    """A singular time noun right after a qualifier (نحو أسبوع، أكثر من عام، قرابة شهر): one of
+    it, so qualified; not before a number or a month (أكثر من عام 2011)."""
+    qualifier = qualifier_before(t, toks, i)
+    if qualifier is None:
+        return None
+    k = i + 1
+    if k < len(toks) and (toks[k].cand == 1 or toks[k].norm in t.months or toks[k].raw in t.months):
+        return None
+    noun = t.nouns[toks[i].norm]
+    kind, start, trim, qualifier_en = qualifier
+    return Found(
+        start=start,
+        end=k,
+        start_trim=trim,
+        value=1.0,
+        high=None,
+        unit=None,
+        category=noun.category,
+        qualifier=kind,
+        noun=noun,
+        counted=(i, k),
+        qualifier_en=qualifier_en,
+        one=True,
     )

@@ -30,13 +30,18 @@ def render(f: Found, qualifier_en: Mapping[str, str], amounts: Amounts) -> tuple
     """
     if f.category == "rank" or f.amount_en:
         return f.en, f.amount_en or f.en  # a rank says it at once: 4th largest, the first (time)
-    amount = _amount(f, amounts)
+    amount = _amount(f, amounts) if not f.one else _article(_label(f))
     qualifier = f.range_qualifier if f.qualifier == "range" else f.qualifier
     if qualifier not in ("", "exact", "range") and not f.vague_en:
         amount = f"{f.qualifier_en or qualifier_en.get(qualifier, '')} {amount}".strip()
     elif f.definite:
         amount = f"the {amount}"
     return f"{amount} {_label(f)}".strip(), amount
+
+
+def _article(label: str) -> str:
+    """The English of an implied one: about a week, more than an hour."""
+    return "an" if label[:1] in ("a", "e", "i", "o", "u") or label.startswith("hour") else "a"
 
 
 def _amount(f: Found, amounts: Amounts) -> str:

@@ -33,6 +33,7 @@ class Found:
     qualifier_en: str = ""  # the qualifier phrase's own English (ما يقارب: nearly), else ""
     currency_en: str = ""  # a currency noun whose country is unsaid: dirhams (else Babel's name)
     definite: bool = False  # counts a definite noun: the 3 forces (القوى الثلاث)
+    one: bool = False  # an implied one, no number written: نحو أسبوع (about a week)
 
 
 @dataclass

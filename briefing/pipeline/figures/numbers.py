@@ -10,6 +10,7 @@ the figure, and last its category. Numbers that are no figure are turned down on
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefing.pipeline.figures.currency import code_by_adjective, currency_code
 from briefing.pipeline.figures.found import Draft, Found
@@ -21,6 +22,7 @@ from briefing.pipeline.figures.qualifiers import qualifier_after, qualifier_befo
 from briefing.pipeline.figures.tokens import Tok, number_trim, proclitic_trim
 from briefing.pipeline.figures.units import (
     adjectives,
+    and_a_fraction,
     genitive,
     match_percent,
     may_be_counted,
@@ -39,6 +41,7 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
     p = t.grammar.parse(words, i)
     if p is None or teen_tail(t, toks, i):
         return None
+    p = _across_space(t, toks, words, p)
     if p.definite and not p.vague:
         return _after_its_noun(t, toks, i, p)
     if written_as_name(toks, i, p) or date_or_list(t, toks, i, p):
@@ -71,6 +74,18 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         qualifier_en=d.qualifier_en,
         currency_en=d.currency_en,
     )
+
+
+def _across_space(t: FigureTables, toks: list[Tok], words: Sequence[str], p: NumberParse) -> NumberParse:
+    """Digits and their scale word with a stray space between (نحو8  ملايين، عن600  ألف: web text
+    often moves the spaces around digits): read as one number."""
+    i, k = p.start, p.end
+    if not p.has_digits or k + 1 >= len(toks) or not toks[k].space or t.grammar.analyse(words[k + 1]) is None:
+        return p
+    joined = t.grammar.parse([*words[i:k], *words[k + 1 : k + 4]], 0)
+    if joined is None or joined.end <= k - i:
+        return p
+    return replace(joined, start=i, end=joined.end + i + 1)
 
 
 def _after_its_noun(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> Found | None:
@@ -211,10 +226,16 @@ def _counted(t: FigureTables, toks: list[Tok], d: Draft) -> None:
 def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     """The figure ends after its noun's relational adjectives and a qualifier written after; a
     vague number (مئات، آلاف) with no other qualifier is a lower bound."""
-    end = d.noun_end
+    end = d.counted_end = d.noun_end
     if d.noun is not None and not d.noun_before:
-        end = genitive(t, toks, adjectives(t, toks, end, d.noun.number == "pl"))
-    d.counted_end = end
+        end = d.counted_end = adjectives(t, toks, end, d.noun.number == "pl")
+        half = and_a_fraction(t, toks, end) if d.noun.currency is None else None
+        if half is not None:  # ثلاث سنوات ونصف: 3.5 years
+            d.value += half[0]
+            d.high = None if d.high is None else d.high + half[0]
+            end = half[1]
+        else:
+            end = d.counted_end = genitive(t, toks, end)
     if d.qualifier == "exact":
         after = qualifier_after(t, toks, end)
         if after is not None:

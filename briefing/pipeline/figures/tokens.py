@@ -39,7 +39,7 @@ class Tok(NamedTuple):
     clitic: int  # raw characters of proclitics
     space: bool
     latin: bool
-    cand: int = 0  # 1: may start a number or ordinal; 2: a dual noun (يومين)
+    cand: int = 0  # 1: may start a number or ordinal; 2: a dual noun (يومين); 3: a time noun (أسبوع)
 
 
 def read_tokens(
@@ -112,7 +112,8 @@ def _make_tok(text: str, raw: str, norm: str, letters: int, clitic: int, tables:
 
 
 def _candidate(text: str, raw: str, norm: str, latin: bool, tables: FigureTables) -> int:
-    """1 if the token may start a number or an ordinal, 2 if it is a dual noun (يومين), else 0."""
+    """1 if the token may start a number or an ordinal, 2 if it is a dual noun (يومين), 3 if a
+    singular time noun without article or proclitic (أسبوع), else 0."""
     if not raw or latin or text.isspace():
         return 0
     grammar = tables.grammar
@@ -123,7 +124,12 @@ def _candidate(text: str, raw: str, norm: str, latin: bool, tables: FigureTables
         return 1
     bare = norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
     noun = tables.nouns.get(bare)
-    return 2 if noun is not None and noun.number == "dual" else 0
+    if noun is None:
+        return 0
+    if noun.number == "dual":
+        return 2
+    # a time noun alone (نحو أسبوع، أكثر من عام) may count one
+    return 3 if noun.number == "sg" and noun.category == "duration" and bare == norm == raw else 0
 
 
 def word_is(tok: Tok, word: str, first: bool) -> bool:

@@ -188,3 +188,12 @@ def may_be_counted(t: FigureTables, prev: Tok) -> bool:
     if label in t.ordinal_labels or norm in t.months or raw in t.months or label in t.months:
         return False
     return not is_nisba(norm) and may_be_noun(t.morph, prev.text)
+
+
+def and_a_fraction(t: FigureTables, toks: list[Tok], k: int) -> tuple[float, int] | None:
+    """ونصف، وربع after a counted noun (ثلاث سنوات ونصف: 3.5 years, عامين ونصف): the fraction
+    and the token after it, or None."""
+    q = t.grammar.parse([tok.raw for tok in toks[k : k + 2]], 0)
+    if q is None or not q.fraction or q.scale != 1 or q.has_digits or q.value >= 1 or q.clitic != "و":
+        return None
+    return q.value, k + q.end
