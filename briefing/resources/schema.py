@@ -581,6 +581,7 @@ class UnitsFile(Entry):
     # (قتل 20 شخصا بينهم 11 طفلا: the 11 are killed too)
     among: ArabicTexts = ()
     consecutive: ArabicTexts = ()  # after an ordinal of a time noun: لليوم الثاني على التوالي = 2 days
+    age: ArabicTexts = ()  # before an ordinal that is an age: دون سن الخامسة = under the age of 5
     superlatives: tuple[SuperlativeWords, ...] = ()
     not_figures: tuple[NotFigureWords, ...]
 

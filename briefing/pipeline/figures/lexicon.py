@@ -84,6 +84,7 @@ class FigureTables:
     rank_before: frozenset[str]
     ordinal_labels: frozenset[str]  # nouns an ordinal after them labels (المادة الأولى)
     consecutive: tuple[Phrase, ...]  # على التوالي
+    age: frozenset[str]  # سن: a definite ordinal after it is an age (دون سن الخامسة)
     name_before: frozenset[str]  # آل: an ordinal after it is a name (آل ثاني)
     date_after: frozenset[str]  # الشهر، الجاري: من + one of them after an ordinal makes it a date
     # not figures
@@ -140,6 +141,7 @@ def build_tables(
         },
         rank_before=frozenset(strip_article(fold(w)) for s in units.superlatives if s.before for w in s.ar),
         consecutive=tuple(_phrase(p) for p in units.consecutive),
+        age=frozenset(strip_article(fold(w)) for w in units.age),
         **_not_figure_tables(units),
         time_words=frozenset(fold(w) for w in time_words),
         morph=morph,

@@ -15,12 +15,14 @@ from briefing.pipeline.figures.english import ordinal_en, ordinal_word
 from briefing.pipeline.figures.found import Found
 from briefing.pipeline.figures.lexicon import FigureTables, Noun
 from briefing.pipeline.figures.morph import sound_plural
+from briefing.pipeline.figures.qualifiers import qualifier_before
 from briefing.pipeline.figures.tokens import Tok, number_trim, proclitic_trim, word_is
 from briefing.pipeline.figures.units import adjectives, genitive, may_be_counted, noun_at, plain_noun
 from briefing.text.numbers import NumberParse
 
 _PARTITIVE = "من"
 _NOT_CONSTRUCT = ("ا", "ه")  # folded endings of أولا، ثانيا and of the feminine ثانية، ثالثة
+_AGE_EN = {"less_than": "under", "more_than": "over"}  # دون سن الخامسة: under the age of 5
 _ADJECTIVE = ("ولي", "وّلي")  # أولي، الأوّلي (initial), as written: the ordinal is أولى
 
 
@@ -36,8 +38,26 @@ def rank_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> F
     if p.definite and i > 0 and toks[i - 1].norm in t.rank_before:
         return _found(p, i - 1, proclitic_trim(toks[i - 1]), k, " place")
     if p.definite:
-        return _after_noun(t, toks, i, p)
+        return _age(t, toks, i, p) or _after_noun(t, toks, i, p)
     return _before_noun(t, toks, i, p)
+
+
+def _age(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> Found | None:
+    """An age: a definite ordinal after سن (دون سن الخامسة → under the age of 5), or a feminine
+    one right after دون، فوق (دون الخامسة → under 5); in years, a duration."""
+    if i == 0 or p.clitic:
+        return None
+    said = toks[i - 1].norm in t.age and not toks[i - 1].definite
+    k = i - 1 if said else i
+    before = qualifier_before(t, toks, k)
+    if before is None and not said:
+        return None
+    kind, start, trim, _ = before or ("exact", k, proclitic_trim(toks[k]), "")
+    if not said and (kind not in _AGE_EN or not toks[i].raw.endswith("ه")):
+        return None  # حتى الثانية: a clock hour
+    n = int(p.value)
+    en = f"{_AGE_EN.get(kind, '')} {'the age of ' if said else ''}{n}".strip()
+    return _rank(p, start, trim, p.end, en, "duration", en, qualifier=kind)
 
 
 def _found(p: NumberParse, start: int, trim: int, end: int, what: str) -> Found:
@@ -54,6 +74,7 @@ def _rank(
     category: str = "rank",
     amount_en: str = "",
     counted: tuple[int, int] | None = None,
+    qualifier: str = "exact",
 ) -> Found:
     return Found(
         start=start,
@@ -63,7 +84,7 @@ def _rank(
         high=None,
         unit=None,
         category=category,
-        qualifier="exact",
+        qualifier=qualifier,
         en=en,
         amount_en=amount_en,
         counted=counted,
