@@ -4,13 +4,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.pipeline.figures.currency import currency_code
 from briefing.pipeline.figures.found import Found
 from briefing.pipeline.figures.frames import RECASTABLE, frame
-from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables
 from briefing.pipeline.figures.qualifiers import qualifier_before
 from briefing.pipeline.figures.tokens import Tok, proclitic_trim
-from briefing.pipeline.figures.units import adjectives, and_a_fraction
+from briefing.pipeline.figures.units import adjectives, and_a_fraction, is_nisba
+
+_DUAL = replace(UNKNOWN, number="dual")
 
 
 def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
@@ -18,7 +22,9 @@ def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
     tok = toks[i]
     if tok.definite:
         return None
-    noun = t.nouns[tok.norm]
+    noun = t.nouns.get(tok.norm, _DUAL)  # a dual by its analysis alone: مدمرتين
+    if noun is _DUAL and is_nisba(tok.raw[:-2]):
+        return None  # سعوديتين: an adjective (ناقلتي نفط سعوديتين)
     end = adjectives(t, toks, i + 1)
     category = noun.category
     unit = None

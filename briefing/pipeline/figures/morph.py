@@ -14,6 +14,8 @@ _PHRASE_OPENERS = frozenset({"CONJ", "PREP", "FUT", "SUB_CONJ", "EMPHATIC_PARTIC
 # Written endings that must agree between a noun and its adjective: accusative tanween, the
 # dual and sound plurals, ta marbuta. (A word with none of them agrees with one with none.)
 _ENDINGS = ("ين", "ان", "ون", "ات", "ا", "ه")  # folded: ta marbuta is ه
+_FEMININE_DUAL = ("تين", "تان")
+_MASCULINE_DUAL = "ين"
 
 
 def not_a_noun(morph: Analyzer | None, word: str) -> bool:
@@ -41,6 +43,31 @@ def proper_name(morph: Analyzer | None, text: str) -> bool:
     readings = morph.analyse(text)
     return not readings or any(
         a.stem.pos == "NOUN_PROP" or (a.stem.pos == "NOUN" and a.stem.gloss[:1].isupper()) for a in readings
+    )
+
+
+def dual_noun(morph: Analyzer | None, text: str) -> bool:
+    """Every reading of the word is a dual without a proclitic, and a noun (خيارين), or for the
+    feminine dual (-تين، -تان, never a plural) a noun or an adjective with one noun reading
+    (مدمرتين، دولتين); not a name, a verb, a plural (مسلحين) nor an adjective. A masculine dual
+    is taken in -ين only: -ان ends too many names (زاهدان) and adjectives (مباشران)."""
+    if morph is None:
+        return False
+    feminine = text.endswith(_FEMININE_DUAL)
+    if not feminine and not text.endswith(_MASCULINE_DUAL):
+        return False  # -ان: too many names and adjectives (زاهدان، مباشران)
+    readings = morph.analyse(text)
+    pos = ("NOUN", "ADJ") if feminine else ("NOUN",)
+    return (
+        bool(readings)
+        and all(
+            a.stem.pos in pos
+            and not a.prefix.form
+            and not a.stem.gloss[:1].isupper()
+            and any("_DU" in tag for tag in a.suffix.tags)
+            for a in readings
+        )
+        and any(a.stem.pos == "NOUN" for a in readings)
     )
 
 

@@ -16,12 +16,14 @@ import numpy
 from spacy.tokens import Doc
 
 from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.morph import dual_noun
 from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 from briefing.text.numbers import NumberParse, parse_digits
 
 # The characters c with "a" <= c.lower() <= "z": ASCII letters, and İ and the Kelvin sign.
 _LATIN = re.compile("[A-Za-z\u0130\u212a]")
 _HAMZA_ALEFS = ("آ", "أ", "إ")
+_DUAL_ENDINGS = ("ين", "ان")  # folded: مدمرتين، صاروخان
 _MAX_CACHED = 200_000  # readings kept by orth; a news vocabulary stays far below
 
 
@@ -125,7 +127,9 @@ def _candidate(text: str, raw: str, norm: str, latin: bool, tables: FigureTables
     bare = norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
     noun = tables.nouns.get(bare)
     if noun is None:
-        return 0
+        # any other noun in the dual, by its analysis (مدمرتين، دولتين), counts two as well
+        dual = bare == norm == raw and raw.endswith(_DUAL_ENDINGS)
+        return 2 if dual and dual_noun(tables.morph, text) else 0
     if noun.number == "dual":
         return 2
     # a time noun alone (نحو أسبوع، أكثر من عام) may count one
