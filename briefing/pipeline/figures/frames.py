@@ -26,6 +26,7 @@ CASUALTIES = frozenset({"killed", "wounded", "displaced"})
 _HARMED = frozenset({"killed", "wounded"})
 # The categories a noun gives that a frame may change (never money, time or a percentage).
 RECASTABLE = frozenset({"count", "personnel"})
+_MAX_CACHED = 100_000  # words whose event category is kept
 _CLAUSE_ENDS = frozenset({".", "،", "؛", ":", "!", "؟", "?", ","})
 _QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})
 _LIST = frozenset({"و", "،", ","}) | _QUOTES
@@ -74,11 +75,13 @@ def _event_verb(t: FigureTables, tok: Tok) -> str | None:
         return None
     if t.morph is None:
         return t.event_verbs.get(tok.norm)
-    for lemma in verb_lemmas(t.morph, tok.text):
-        category = t.event_verbs.get(lemma)
-        if category is not None:
-            return category
-    return None
+    known = t.verb_events
+    if tok.text in known:
+        return known[tok.text]
+    found = next(filter(None, map(t.event_verbs.get, verb_lemmas(t.morph, tok.text))), None)
+    if len(known) < _MAX_CACHED:
+        known[tok.text] = found
+    return found
 
 
 def _before(t: FigureTables, toks: list[Tok], start: int) -> str | None:

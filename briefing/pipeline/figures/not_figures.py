@@ -37,7 +37,7 @@ def _plus_joined(toks: list[Tok], i: int, k: int) -> bool:
 def teen_tail(t: FigureTables, toks: list[Tok], i: int) -> bool:
     """عشر after an ordinal (الرابع عشر من الشهر): the second half of a number already turned
     down, no number of its own."""
-    if i == 0:
+    if i == 0 or toks[i - 1].cand != 1:
         return False
     here, before = t.grammar.analyse(toks[i].raw), t.grammar.analyse(toks[i - 1].raw)
     return (
@@ -68,8 +68,8 @@ def date_or_list(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> bo
 
 def is_month(t: FigureTables, tok: Tok) -> bool:
     """A month's name, also with the slash of a pair (مايو/ أيار)."""
-    raw = tok.raw.rstrip("/")
-    return tok.norm in t.months or raw in t.months or tok.norm.rstrip("/") in t.months
+    months, raw = t.months, tok.raw
+    return tok.norm in months or raw in months or (raw.endswith("/") and raw.rstrip("/") in months)
 
 
 def stands_for_nothing(t: FigureTables, toks: list[Tok], d: Draft) -> bool:

@@ -39,9 +39,10 @@ _PARTITIVE = "من"
 def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> Found | None:
     """The figure whose number starts at token i (`words`: the tokens' folded texts), or None."""
     p = t.grammar.parse(words, i)
-    if p is None or teen_tail(t, toks, i):
+    if p is None or (i > 0 and toks[i - 1].cand == 1 and teen_tail(t, toks, i)):
         return None
-    p = _across_space(t, toks, words, p)
+    if p.has_digits and p.end + 1 < len(toks) and toks[p.end].space:
+        p = _across_space(t, toks, words, p)
     if p.definite and not p.vague:
         return _after_its_noun(t, toks, i, p)
     if written_as_name(toks, i, p) or date_or_list(t, toks, i, p):

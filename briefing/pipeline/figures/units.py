@@ -193,6 +193,8 @@ def may_be_counted(t: FigureTables, prev: Tok) -> bool:
 def and_a_fraction(t: FigureTables, toks: list[Tok], k: int) -> tuple[float, int] | None:
     """ونصف، وربع after a counted noun (ثلاث سنوات ونصف: 3.5 years, عامين ونصف): the fraction
     and the token after it, or None."""
+    if k >= len(toks) or not toks[k].raw.startswith("و") or t.grammar.analyse(toks[k].raw) is None:
+        return None
     q = t.grammar.parse([tok.raw for tok in toks[k : k + 2]], 0)
     if q is None or not q.fraction or q.scale != 1 or q.has_digits or q.value >= 1 or q.clitic != "و":
         return None
