@@ -582,6 +582,7 @@ class UnitsFile(Entry):
     among: ArabicTexts = ()
     consecutive: ArabicTexts = ()  # after an ordinal of a time noun: لليوم الثاني على التوالي = 2 days
     age: ArabicTexts = ()  # before an ordinal that is an age: دون سن الخامسة = under the age of 5
+    others: ArabicTexts = ()  # after a number whose noun is left out: وسبعة آخرون (as counted before)
     superlatives: tuple[SuperlativeWords, ...] = ()
     not_figures: tuple[NotFigureWords, ...]
 

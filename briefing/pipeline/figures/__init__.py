@@ -48,6 +48,7 @@ from briefing.pipeline.figures.duals import dual_at, one_at
 from briefing.pipeline.figures.found import Found
 from briefing.pipeline.figures.frames import CASUALTIES, RECASTABLE, carried
 from briefing.pipeline.figures.lexicon import FigureTables, build_tables
+from briefing.pipeline.figures.morph import is_verb
 from briefing.pipeline.figures.numbers import number_at
 from briefing.pipeline.figures.ranks import rank_at
 from briefing.pipeline.figures.tokens import Tok, read_tokens
@@ -64,6 +65,7 @@ if not Doc.has_extension("figures"):
 
 _RAW = attrgetter("raw")
 _CAND = attrgetter("cand")
+_NOT_COUNTS = frozenset({"money", "percent", "rank"})  # no "others" of them
 
 
 def vocabulary(resources: Resources) -> list[str]:
@@ -149,6 +151,8 @@ class FigureExtractor(BatchPipe):
                 found = one_at(t, toks, i)
             if found is None:
                 continue
+            if found.others:
+                _others(t, toks, out, found, sent_of)
             _carry(t, toks, out, found, sent_of)
             money.settle(t, found)
             found.en, found.amount_en = english.render(found, t.qualifier_en, self._amounts)
@@ -203,6 +207,19 @@ def _carry(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sen
             if carried(t, toks, prev.end, prev.category, found.start, found.noun):
                 found.category = prev.category
             return
+
+
+def _others(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: list[int]) -> None:
+    """A number whose noun is left out (وسبعة آخرون) counts more of what the sentence counted
+    last, and takes its category (killed, strikes …) when its own says no more than count and no
+    verb of another event stands between (وساقت أكثر من عشرة ملايين آخرين: not the killed)."""
+    if not out or found.category not in RECASTABLE:
+        return
+    prev = out[-1]
+    if sent_of[prev.start] != sent_of[found.start] or prev.category in _NOT_COUNTS:
+        return
+    if not any(is_verb(t.morph, toks[k].text) for k in range(prev.end, found.start)):
+        found.category = prev.category
 
 
 def _mention(doc: Doc, idx: list[int], toks: list[Tok], span: tuple[int, int] | None) -> Mention | None:

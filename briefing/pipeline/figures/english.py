@@ -60,7 +60,9 @@ def _label(f: Found) -> str:
     strikes (the brief adds the category where the words do not say it)."""
     label = ""
     noun = f.noun
-    if f.category not in ("money", "percent") and noun is not None and noun.id != "unknown":
+    if f.others:
+        label = "others"  # وسبعة آخرون: 7 others
+    elif f.category not in ("money", "percent") and noun is not None and noun.id != "unknown":
         single = f.high is None and f.value == 1 and not f.vague_en
         label = noun.en if single else noun.en_plural
     elif f.category in _LABELS:

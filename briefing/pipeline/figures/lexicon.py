@@ -85,6 +85,7 @@ class FigureTables:
     ordinal_labels: frozenset[str]  # nouns an ordinal after them labels (المادة الأولى)
     consecutive: tuple[Phrase, ...]  # على التوالي
     age: frozenset[str]  # سن: a definite ordinal after it is an age (دون سن الخامسة)
+    others: frozenset[str]  # آخرون: a number before it counts more of what was counted before
     name_before: frozenset[str]  # آل: an ordinal after it is a name (آل ثاني)
     date_after: frozenset[str]  # الشهر، الجاري: من + one of them after an ordinal makes it a date
     # not figures
@@ -144,6 +145,7 @@ def build_tables(
         rank_before=frozenset(strip_article(fold(w)) for s in units.superlatives if s.before for w in s.ar),
         consecutive=tuple(_phrase(p) for p in units.consecutive),
         age=frozenset(strip_article(fold(w)) for w in units.age),
+        others=frozenset(fold(w) for w in units.others),
         **_not_figure_tables(units),
         time_words=frozenset(fold(w) for w in time_words),
         morph=morph,

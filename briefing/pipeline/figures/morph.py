@@ -26,6 +26,14 @@ def not_a_noun(morph: Analyzer | None, word: str) -> bool:
     return bool(readings) and all(_verb_or_particle(a) for a in readings)
 
 
+def is_verb(morph: Analyzer | None, text: str) -> bool:
+    """Every reading of the word is a verb (وساقت، سقطت); without the analysis, no word is."""
+    if morph is None:
+        return False
+    readings = morph.analyse(text)
+    return bool(readings) and all(a.stem.pos.startswith("VERB") for a in readings)
+
+
 def may_be_noun(morph: Analyzer | None, text: str) -> bool:
     """Some reading of the word is a noun, proclitics and all (لليوم، والسنوات); without the
     analysis, any word may be."""

@@ -74,6 +74,7 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         range_qualifier=d.range_qualifier,
         qualifier_en=d.qualifier_en,
         currency_en=d.currency_en,
+        others=d.others,
     )
 
 
@@ -217,6 +218,8 @@ def _counted(t: FigureTables, toks: list[Tok], d: Draft) -> None:
             d.unit, d.noun_end = toks[k].raw.upper(), k + 1
     if d.symbol is not None:
         d.noun = t.symbols[d.symbol]
+    if d.noun is None and d.unit is None and not d.percent and k < len(toks) and toks[k].raw in t.others:
+        d.noun, d.noun_end, d.others = UNKNOWN, k + 1, True  # وسبعة آخرون: the noun left out
     if d.noun is None and d.unit is None and not d.percent and not p.has_digits and d.high is None:
         before = noun_before(t, toks, d.i)
         if before is not None:
