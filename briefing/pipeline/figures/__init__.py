@@ -49,7 +49,7 @@ from briefing.pipeline.figures.found import Found
 from briefing.pipeline.figures.frames import CASUALTIES, RECASTABLE, carried
 from briefing.pipeline.figures.lexicon import FigureTables, build_tables
 from briefing.pipeline.figures.morph import is_verb
-from briefing.pipeline.figures.numbers import number_at
+from briefing.pipeline.figures.numbers import first_of_pair, number_at
 from briefing.pipeline.figures.ranks import rank_at
 from briefing.pipeline.figures.tokens import Tok, read_tokens
 from briefing.pipeline.tokenizer import text_of
@@ -65,6 +65,7 @@ if not Doc.has_extension("figures"):
 
 _RAW = attrgetter("raw")
 _CAND = attrgetter("cand")
+_OPENING = ("(", "[")  # a bracket before a converted amount (between dashes it keeps its own)
 _NOT_COUNTS = frozenset({"money", "percent", "rank"})  # no "others" of them
 
 
@@ -155,8 +156,11 @@ class FigureExtractor(BatchPipe):
                 _others(t, toks, out, found, sent_of)
             _carry(t, toks, out, found, sent_of)
             money.settle(t, found)
-            found.en, found.amount_en = english.render(found, t.qualifier_en, self._amounts)
-            out.append(found)
+            _converted(toks, out, found)
+            pair = first_of_pair(t, toks, words, found, done)
+            for f in (pair, found) if pair is not None else (found,):
+                f.en, f.amount_en = english.render(f, t.qualifier_en, self._amounts)
+                out.append(f)
             done = found.end
         return out
 
@@ -207,6 +211,18 @@ def _carry(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sen
             if carried(t, toks, prev.end, prev.category, found.start, found.noun):
                 found.category = prev.category
             return
+
+
+def _converted(toks: list[Tok], out: list[Found], found: Found) -> None:
+    """An amount in brackets right after another of its kind is the same converted (أكثر من 100
+    مليون ريال (27 مليون دولار)): it takes that one's qualifier (more than $27 million)."""
+    if not out or found.qualifier != "exact":
+        return
+    prev = out[-1]
+    if prev.category != found.category or prev.qualifier in ("exact", "range"):
+        return
+    if found.start == prev.end + 1 and toks[prev.end].raw in _OPENING:
+        found.qualifier, found.qualifier_en = prev.qualifier, prev.qualifier_en
 
 
 def _others(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: list[int]) -> None:

@@ -34,6 +34,7 @@ from briefing.pipeline.figures.units import (
 from briefing.text.numbers import NumberParse
 
 _PARTITIVE = "من"
+_AND = "و"
 
 
 def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> Found | None:
@@ -271,3 +272,50 @@ def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:
     if category in RECASTABLE:
         return frame(t, toks, d.start, d.end, noun) or category
     return category
+
+
+def first_of_pair(
+    t: FigureTables, toks: list[Tok], words: Sequence[str], found: Found, done: int
+) -> Found | None:
+    """The first amount of a pair whose currency is said once, after the second (5 و7 مليارات
+    دولار: $5 billion and $7 billion): a number no figure took, joined by و to the money figure
+    `found` that starts at its own number; it takes that figure's scale, when it has none, and
+    its currency."""
+    k = found.start
+    if found.category != "money" or found.unit is None or found.qualifier != "exact":
+        return None
+    if found.high is not None:
+        return None
+    second = t.grammar.parse(words, k)
+    if second is None:
+        return None
+    gap = k - 1 if toks[k - 1].raw == _AND and not second.clitic else k
+    if gap != k - 1 and second.clitic != _AND:
+        return None
+    first = None
+    for j in range(gap - 1, max(gap - 4, done) - 1, -1):
+        p = t.grammar.parse(words, j) if toks[j].cand == 1 else None
+        if p is not None and p.end == gap and not p.year_like and not p.definite:
+            first = p
+    if first is None:
+        return None
+    value = first.value * (second.scale if first.scale == 1 and second.scale > 1 else 1)
+    start, trim, qualifier, qualifier_en = first.start, number_trim(toks[first.start], first), "exact", ""
+    before = qualifier_before(t, toks, first.start)
+    if before is not None:
+        qualifier, start, trim, qualifier_en = before
+    if start < done:
+        return None
+    return Found(
+        start=start,
+        end=gap,
+        start_trim=trim,
+        value=value,
+        high=None,
+        unit=found.unit,
+        category="money",
+        qualifier=qualifier,
+        noun=found.noun,
+        qualifier_en=qualifier_en,
+        currency_en=found.currency_en,
+    )
