@@ -415,6 +415,7 @@ NOT_FIGURE_IDS = (
     "ordinal-labels",
     "date-after",
     "name-before",
+    "one-idioms",
 )
 
 

@@ -88,6 +88,7 @@ class FigureTables:
     others: frozenset[str]  # آخرون: a number before it counts more of what was counted before
     name_before: frozenset[str]  # آل: an ordinal after it is a name (آل ثاني)
     date_after: frozenset[str]  # الشهر، الجاري: من + one of them after an ordinal makes it a date
+    one_idioms: frozenset[str]  # آن، صوت: واحد after them is a set phrase (في آن واحد)
     # not figures
     months: frozenset[str]
     era: frozenset[str]

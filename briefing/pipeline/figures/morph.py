@@ -26,6 +26,13 @@ def not_a_noun(morph: Analyzer | None, word: str) -> bool:
     return bool(readings) and all(_verb_or_particle(a) for a in readings)
 
 
+def noun_reading(morph: Analyzer | None, text: str) -> bool:
+    """Some reading of the word is a noun without a proclitic; without the analysis, yes."""
+    if morph is None:
+        return True
+    return any(a.stem.pos == "NOUN" and not a.prefix.form for a in morph.analyse(text))
+
+
 def is_verb(morph: Analyzer | None, text: str) -> bool:
     """Every reading of the word is a verb (وساقت، سقطت); without the analysis, no word is."""
     if morph is None:

@@ -15,8 +15,8 @@ from dataclasses import replace
 from briefing.pipeline.figures.currency import code_by_adjective, currency_code
 from briefing.pipeline.figures.found import Draft, Found
 from briefing.pipeline.figures.frames import RECASTABLE, frame
-from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables
-from briefing.pipeline.figures.morph import possessed
+from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables, Noun
+from briefing.pipeline.figures.morph import noun_reading, possessed, proper_name
 from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, teen_tail, written_as_name
 from briefing.pipeline.figures.qualifiers import qualifier_after, qualifier_before, range_high, range_open
 from briefing.pipeline.figures.tokens import Tok, number_trim, proclitic_trim
@@ -24,6 +24,7 @@ from briefing.pipeline.figures.units import (
     adjectives,
     and_a_fraction,
     genitive,
+    is_nisba,
     match_percent,
     may_be_counted,
     noun_after,
@@ -35,6 +36,7 @@ from briefing.text.numbers import NumberParse
 
 _PARTITIVE = "من"
 _AND = "و"
+_FEMININE = "ه"  # folded ta marbuta: قوة واحدة
 
 
 def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> Found | None:
@@ -222,10 +224,33 @@ def _counted(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     if d.noun is None and d.unit is None and not d.percent and k < len(toks) and toks[k].raw in t.others:
         d.noun, d.noun_end, d.others = UNKNOWN, k + 1, True  # وسبعة آخرون: the noun left out
     if d.noun is None and d.unit is None and not d.percent and not p.has_digits and d.high is None:
-        before = noun_before(t, toks, d.i)
-        if before is not None:
+        before = noun_before(t, toks, d.i) or _one_of_any(t, toks, d)
+        if before is not None and not (p.value == 1 and _one_idiom(t, toks[d.i - 1])):
             d.noun, d.start, d.trim = before
             d.noun_before = True
+
+
+def _one_idiom(t: FigureTables, tok: Tok) -> bool:
+    """A noun that واحد after it makes a set phrase (في آن واحد، بصوت واحد)."""
+    return tok.norm in t.one_idioms or tok.raw in t.one_idioms
+
+
+def _one_of_any(t: FigureTables, toks: list[Tok], d: Draft) -> tuple[Noun, int, int] | None:
+    """واحد، واحدة after any indefinite noun, as its adjective: one of it (قوة واحدة → a single
+    force), but in set phrases (في آن واحد، بصوت واحد: units.yaml's one-idioms)."""
+    i = d.i
+    if d.p.value != 1 or d.p.clitic or i == 0 or d.start != i or d.p.end != i + 1:
+        return None
+    prev = toks[i - 1]
+    if prev.definite or not plain_noun(t, prev) or is_nisba(prev.norm):
+        return None
+    if i + 1 < len(toks) and toks[i + 1].raw == _PARTITIVE:
+        return None  # واحدة من: one of them
+    if toks[i].raw.endswith(_FEMININE) != prev.raw.endswith(_FEMININE):
+        return None  # إسقاط واحدة: no agreement, واحدة is no adjective of it
+    if not noun_reading(t.morph, prev.text) or proper_name(t.morph, prev.text):
+        return None  # محرجا واحدا، جنيف واحد
+    return UNKNOWN, i - 1, proclitic_trim(prev)
 
 
 def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:

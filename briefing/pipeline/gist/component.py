@@ -91,7 +91,7 @@ class GistComponent(BatchPipe):
             text, inside, plural_head=not rank and (figure.value != 1 or figure.high is not None)
         )
         words = words.removeprefix("two ").removeprefix("the ")
-        if rank:
+        if rank or (figure.value == 1 and figure.high is None):  # 1 force, not 1 a force
             words = words.removeprefix("a ").removeprefix("an ")
         if not words or "*" in words:
             return figure
