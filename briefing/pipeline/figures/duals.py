@@ -1,5 +1,6 @@
 """Duals: a counted noun in the dual counts two (يومين → 2 days, دولارين → $2), unless definite
-(الجانبين، البلدين: "the two", a reference back). A time noun alone after a qualifier counts one
+(الجانبين، البلدين: "the two", a reference back) but for the last or next two days, months …
+(اليومين الأخيرين). A time noun alone after a qualifier counts one
 (نحو أسبوع → about a week, أكثر من عام → more than a year)."""
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ from briefing.pipeline.figures.tokens import Tok, proclitic_trim
 from briefing.pipeline.figures.units import adjectives, and_a_fraction, is_nisba
 
 _DUAL = replace(UNKNOWN, number="dual")
+_DUAL_ENDINGS = ("ين", "ان")  # folded: الأخيرين، الماضيان
 
 
 def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
     """The figure of the dual noun at token i, or None."""
     tok = toks[i]
-    if tok.definite:
+    if tok.definite and not _last_days(t, toks, i):
         return None
     noun = t.nouns.get(tok.norm, _DUAL)  # a dual by its analysis alone: مدمرتين
     if noun is _DUAL and is_nisba(tok.raw[:-2]):
         return None  # سعوديتين: an adjective (ناقلتي نفط سعوديتين)
-    end = adjectives(t, toks, i + 1)
+    end = i + 2 if tok.definite else adjectives(t, toks, i + 1)  # اليومين الأخيرين
     category = noun.category
     unit = None
     value = 2.0
@@ -52,6 +54,16 @@ def dual_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
         noun=noun,
         counted=counted,
     )
+
+
+def _last_days(t: FigureTables, toks: list[Tok], i: int) -> bool:
+    """A definite dual of a time noun with a definite dual adjective after it (اليومين الأخيرين،
+    العامين الماضيين، الشهرين المقبلين): the last or next two, a duration, not a reference back."""
+    noun = t.nouns.get(toks[i].norm)
+    if noun is None or noun.category != "duration" or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    return nxt.definite and not nxt.clitic and nxt.raw.endswith(_DUAL_ENDINGS)
 
 
 def one_at(t: FigureTables, toks: list[Tok], i: int) -> Found | None:
