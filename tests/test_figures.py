@@ -35,6 +35,7 @@ def test_figures_golden_cases_cover_every_family():
         "not_figures",
         "qualifiers",
         "units",
+        "frames",
         "currency",
         "ranks",
         "duals",

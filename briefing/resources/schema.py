@@ -434,7 +434,17 @@ class PersonNamesFile(Entry):
 # the number's own marks: a currency, %, an ordinal).
 COUNTED_CATEGORIES = frozenset(c.id for c in CATEGORIES.values() if c.counted)
 # The not_figures entries the figures component reads, by id.
-NOT_FIGURE_IDS = ("months", "era", "year-before", "identifier-before", "clock-after")
+NOT_FIGURE_IDS = (
+    "months",
+    "era",
+    "year-before",
+    "identifier-before",
+    "clock-after",
+    "ordinal-labels",
+    "date-after",
+    "name-before",
+    "one-idioms",
+)
 
 
 def _invalid(message: str) -> PydanticCustomError:
@@ -535,6 +545,8 @@ class CountedNoun(IdEntry):
     en_plural: Text | None = None
     ar: Annotated[ArabicTexts, Field(min_length=1)]  # singular; a phrase is matched as a whole
     plural: ArabicTexts = ()
+    people: bool = False  # counts people (شخص، طفل): a casualty frame may recast it
+    target: bool = False  # what a strike hits (موقع، مقر): a strike frame may recast it
 
 
 class CurrencyVariant(Entry):
@@ -568,6 +580,10 @@ class EventWords(IdEntry):
     en: Text
     ar: ArabicTexts = ()  # before the number
     after: ArabicTexts = ()  # after the counted noun: لقوا حتفهم
+    # verbs (the third person masculine perfect) whose every form, by the morphological analysis,
+    # is an event word before the number or after its counted noun: قتل → قُتلوا، استهدف → استهدفت
+    verbs: ArabicTexts = ()
+    distant: bool = False  # a toll, that may stand further back in the clause (ارتفع عدد القتلى … إلى 20)
 
 
 class SuperlativeWords(IdEntry):
@@ -590,6 +606,12 @@ class UnitsFile(Entry):
     currencies: tuple[CurrencyNoun, ...] = ()
     iso_codes: tuple[CurrencyCode, ...] = ()  # written in Latin letters after a number (42 KWD)
     events: tuple[EventWords, ...] = ()
+    # words before a number that count some of those of an earlier casualty figure of the sentence
+    # (قتل 20 شخصا بينهم 11 طفلا: the 11 are killed too)
+    among: ArabicTexts = ()
+    consecutive: ArabicTexts = ()  # after an ordinal of a time noun: لليوم الثاني على التوالي = 2 days
+    age: ArabicTexts = ()  # before an ordinal that is an age: دون سن الخامسة = under the age of 5
+    others: ArabicTexts = ()  # after a number whose noun is left out: وسبعة آخرون (as counted before)
     superlatives: tuple[SuperlativeWords, ...] = ()
     not_figures: tuple[NotFigureWords, ...]
 

@@ -4,7 +4,8 @@ The number itself is read by briefing.text.numbers (digits, words, duals, scales
 it this component reads what makes it a figure: a qualifier before or after (أكثر من، نحو،
 تقريبا), a range frame (بين … و …، من … إلى …، 200-300), the counted noun after it (or with من,
 or before it for "مسؤولين إيرانيين ثلاثة"), a percent marker, a currency and its ISO code, and
-event words that say what happened to those counted (مقتل 34 جنديا → killed). It drops what is
+the frame that says what happened to those counted (مقتل 34 جنديا، ثلاثة جنود قتلوا، بينهم
+أربعة أطفال → killed; استهدفت 7 مواقع → strikes). It drops what is
 not a figure: dates and years, identifiers and model names (القرار 2254، إس 200), clock times,
 phone numbers, list numbers, definite number words used as names or ordinals (قمة العشرين).
 
@@ -17,7 +18,9 @@ The rule families, one module each:
     numbers      the figure at a number: the steps, from the grammar's reading to the category
     not_figures  dates, years, identifiers, clock times, phones, list numbers, names
     qualifiers   qualifiers and range frames
-    units        counted nouns, nisba adjectives, nouns before the number, percent, events
+    units        counted nouns, nisba adjectives, nouns before the number, percent
+    frames       the category from what happened to those counted: event words and verbs before
+                 or after, tolls, partitives and lists after a casualty figure, strike objects
     currency     ISO codes of currency nouns, and the article's code for a bare one
     ranks        ordinals that rank (رابع أكبر، المرتبة الثالثة)
     duals        dual nouns that count two (يومين)
@@ -41,10 +44,12 @@ from briefing.model.contract import Figure, Mention
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.figures import english
 from briefing.pipeline.figures.currency import ArticleMoney
-from briefing.pipeline.figures.duals import dual_at
+from briefing.pipeline.figures.duals import dual_at, one_at
 from briefing.pipeline.figures.found import Found
+from briefing.pipeline.figures.frames import CASUALTIES, RECASTABLE, carried
 from briefing.pipeline.figures.lexicon import FigureTables, build_tables
-from briefing.pipeline.figures.numbers import number_at
+from briefing.pipeline.figures.morph import is_verb
+from briefing.pipeline.figures.numbers import first_of_pair, number_at
 from briefing.pipeline.figures.ranks import rank_at
 from briefing.pipeline.figures.tokens import Tok, read_tokens
 from briefing.pipeline.tokenizer import text_of
@@ -60,6 +65,8 @@ if not Doc.has_extension("figures"):
 
 _RAW = attrgetter("raw")
 _CAND = attrgetter("cand")
+_OPENING = ("(", "[")  # a bracket before a converted amount (between dashes it keeps its own)
+_NOT_COUNTS = frozenset({"money", "percent", "rank"})  # no "others" of them
 
 
 def vocabulary(resources: Resources) -> list[str]:
@@ -80,8 +87,10 @@ def vocabulary(resources: Resources) -> list[str]:
     for currency in units.currencies:
         words.update((*currency.ar, *currency.plural))
     for event in units.events:
-        for phrase in (*event.ar, *event.after):
+        for phrase in (*event.ar, *event.after):  # verbs are known by their analysis
             words.update(phrase.split())
+    for phrase in units.among:
+        words.update(phrase.split())
     for superlative in units.superlatives:
         words.update(superlative.ar)
     for group in units.not_figures:
@@ -120,11 +129,12 @@ class FigureExtractor(BatchPipe):
         # Token objects, which is slow.
         arr = doc.to_array([ORTH, NORM, SENT_START, IDX, SPACY])
         toks = read_tokens(doc, arr, tables, self._by_orth, self._prefixes)
-        found = self._find(tables, toks)
-        self._set_annotations(doc, arr, toks, found)
+        sent_of = (numpy.cumsum(arr[:, 2].astype("int64") == 1) - 1).clip(min=0).tolist()
+        found = self._find(tables, toks, sent_of)
+        self._set_annotations(doc, arr, toks, found, sent_of)
         return doc
 
-    def _find(self, t: FigureTables, toks: list[Tok]) -> list[Found]:
+    def _find(self, t: FigureTables, toks: list[Tok], sent_of: list[int]) -> list[Found]:
         """The figures of a document, left to right, none overlapping."""
         words = list(map(_RAW, toks))
         out: list[Found] = []
@@ -133,24 +143,34 @@ class FigureExtractor(BatchPipe):
         for i in list(compress(range(len(toks)), map(_CAND, toks))):
             if i < done:
                 continue
-            if toks[i].cand == 1:
+            cand = toks[i].cand
+            if cand == 1:
                 found = number_at(t, toks, words, i) or rank_at(t, toks, words, i)
-            else:
+            elif cand == 2:
                 found = dual_at(t, toks, i)
+            else:
+                found = one_at(t, toks, i)
             if found is None:
                 continue
+            if found.others:
+                _others(t, toks, out, found, sent_of)
+            _carry(t, toks, out, found, sent_of)
             money.settle(t, found)
-            found.en, found.amount_en = english.render(found, t.qualifier_en, self._amounts)
-            out.append(found)
+            _converted(toks, out, found)
+            pair = first_of_pair(t, toks, words, found, done)
+            for f in (pair, found) if pair is not None else (found,):
+                f.en, f.amount_en = english.render(f, t.qualifier_en, self._amounts)
+                out.append(f)
             done = found.end
         return out
 
-    def _set_annotations(self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found]) -> None:
+    def _set_annotations(
+        self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found], sent_of: list[int]
+    ) -> None:
         """doc.spans["figures"] and doc._.figures, with character offsets and sentence indices."""
         spans: list[Span] = []
         figures: list[Figure] = []
         if found:
-            sent_of = (numpy.cumsum(arr[:, 2].astype("int64") == 1) - 1).clip(min=0).tolist()
             idx = arr[:, 3].tolist()
             space = arr[:, 4].tolist()
         for f in found:
@@ -177,6 +197,45 @@ class FigureExtractor(BatchPipe):
             )
         doc.spans["figures"] = spans
         doc._.figures = tuple(figures)
+
+
+def _carry(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: list[int]) -> None:
+    """A count or personnel figure takes the category of the sentence's last casualty figure
+    when a partitive, a back reference or a list ties it to that one (frames.carried)."""
+    if found.category not in RECASTABLE:
+        return
+    for prev in reversed(out):
+        if sent_of[prev.start] != sent_of[found.start]:
+            return
+        if prev.category in CASUALTIES:
+            if carried(t, toks, prev.end, prev.category, found.start, found.noun):
+                found.category = prev.category
+            return
+
+
+def _converted(toks: list[Tok], out: list[Found], found: Found) -> None:
+    """An amount in brackets right after another of its kind is the same converted (أكثر من 100
+    مليون ريال (27 مليون دولار)): it takes that one's qualifier (more than $27 million)."""
+    if not out or found.qualifier != "exact":
+        return
+    prev = out[-1]
+    if prev.category != found.category or prev.qualifier in ("exact", "range"):
+        return
+    if found.start == prev.end + 1 and toks[prev.end].raw in _OPENING:
+        found.qualifier, found.qualifier_en = prev.qualifier, prev.qualifier_en
+
+
+def _others(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: list[int]) -> None:
+    """A number whose noun is left out (وسبعة آخرون) counts more of what the sentence counted
+    last, and takes its category (killed, strikes …) when its own says no more than count and no
+    verb of another event stands between (وساقت أكثر من عشرة ملايين آخرين: not the killed)."""
+    if not out or found.category not in RECASTABLE:
+        return
+    prev = out[-1]
+    if sent_of[prev.start] != sent_of[found.start] or prev.category in _NOT_COUNTS:
+        return
+    if not any(is_verb(t.morph, toks[k].text) for k in range(prev.end, found.start)):
+        found.category = prev.category
 
 
 def _mention(doc: Doc, idx: list[int], toks: list[Tok], span: tuple[int, int] | None) -> Mention | None:

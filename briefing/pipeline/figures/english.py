@@ -28,13 +28,20 @@ def render(f: Found, qualifier_en: Mapping[str, str], amounts: Amounts) -> tuple
 
     The gist component replaces the label with the English of the counted words when it runs.
     """
-    if f.category == "rank":
-        return f.en, f.en
-    amount = _amount(f, amounts)
+    if f.category == "rank" or f.amount_en:
+        return f.en, f.amount_en or f.en  # a rank says it at once: 4th largest, the first (time)
+    amount = _amount(f, amounts) if not f.one else _article(_label(f))
     qualifier = f.range_qualifier if f.qualifier == "range" else f.qualifier
     if qualifier not in ("", "exact", "range") and not f.vague_en:
         amount = f"{f.qualifier_en or qualifier_en.get(qualifier, '')} {amount}".strip()
+    elif f.definite:
+        amount = f"the {amount}"
     return f"{amount} {_label(f)}".strip(), amount
+
+
+def _article(label: str) -> str:
+    """The English of an implied one: about a week, more than an hour."""
+    return "an" if label[:1] in ("a", "e", "i", "o", "u") or label.startswith("hour") else "a"
 
 
 def _amount(f: Found, amounts: Amounts) -> str:
@@ -53,7 +60,9 @@ def _label(f: Found) -> str:
     strikes (the brief adds the category where the words do not say it)."""
     label = ""
     noun = f.noun
-    if f.category not in ("money", "percent") and noun is not None and noun.id != "unknown":
+    if f.others:
+        label = "others"  # وسبعة آخرون: 7 others
+    elif f.category not in ("money", "percent") and noun is not None and noun.id != "unknown":
         single = f.high is None and f.value == 1 and not f.vague_en
         label = noun.en if single else noun.en_plural
     elif f.category in _LABELS:
@@ -104,3 +113,22 @@ def ordinal_en(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 21st."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+_ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+
+
+def ordinal_word(n: int) -> str:
+    """first … tenth, then 11th, 21st."""
+    return _ORDINAL_WORDS[n - 1] if 1 <= n <= len(_ORDINAL_WORDS) else ordinal_en(n)

@@ -32,6 +32,9 @@ class Found:
     range_qualifier: str = ""  # a qualifier before a range: about 35 to 40
     qualifier_en: str = ""  # the qualifier phrase's own English (ما يقارب: nearly), else ""
     currency_en: str = ""  # a currency noun whose country is unsaid: dirhams (else Babel's name)
+    definite: bool = False  # counts a definite noun: the 3 forces (القوى الثلاث)
+    one: bool = False  # an implied one, no number written: نحو أسبوع (about a week)
+    others: bool = False  # the noun left out: وسبعة آخرون (7 others of what was counted before)
 
 
 @dataclass
@@ -57,3 +60,4 @@ class Draft:
     qualifier_en: str = ""  # the qualifier phrase's own English (ما يقارب: nearly), else ""
     currency_en: str = ""  # a currency noun whose country is unsaid: dirhams (else Babel's name)
     unit: str | None = None
+    others: bool = False  # the noun left out: وسبعة آخرون

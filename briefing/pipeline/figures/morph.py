@@ -14,6 +14,8 @@ _PHRASE_OPENERS = frozenset({"CONJ", "PREP", "FUT", "SUB_CONJ", "EMPHATIC_PARTIC
 # Written endings that must agree between a noun and its adjective: accusative tanween, the
 # dual and sound plurals, ta marbuta. (A word with none of them agrees with one with none.)
 _ENDINGS = ("ين", "ان", "ون", "ات", "ا", "ه")  # folded: ta marbuta is ه
+_FEMININE_DUAL = ("تين", "تان")
+_MASCULINE_DUAL = "ين"
 
 
 def not_a_noun(morph: Analyzer | None, word: str) -> bool:
@@ -22,6 +24,74 @@ def not_a_noun(morph: Analyzer | None, word: str) -> bool:
         return False
     readings = morph.analyse(word)
     return bool(readings) and all(_verb_or_particle(a) for a in readings)
+
+
+def noun_reading(morph: Analyzer | None, text: str) -> bool:
+    """Some reading of the word is a noun without a proclitic; without the analysis, yes."""
+    if morph is None:
+        return True
+    return any(a.stem.pos == "NOUN" and not a.prefix.form for a in morph.analyse(text))
+
+
+def is_verb(morph: Analyzer | None, text: str) -> bool:
+    """Every reading of the word is a verb (وساقت، سقطت); without the analysis, no word is."""
+    if morph is None:
+        return False
+    readings = morph.analyse(text)
+    return bool(readings) and all(a.stem.pos.startswith("VERB") for a in readings)
+
+
+def may_be_noun(morph: Analyzer | None, text: str) -> bool:
+    """Some reading of the word is a noun, proclitics and all (لليوم، والسنوات); without the
+    analysis, any word may be."""
+    if morph is None:
+        return True
+    readings = morph.analyse(text)
+    return not readings or any(a.stem.pos == "NOUN" for a in readings)
+
+
+def proper_name(morph: Analyzer | None, text: str) -> bool:
+    """The word may be a proper name: a proper-noun reading (the lexicon glosses names with a
+    capital: Geneva), or no reading at all (a foreign name: سوتشي); without the analysis, no."""
+    if morph is None:
+        return False
+    readings = morph.analyse(text)
+    return not readings or any(
+        a.stem.pos == "NOUN_PROP" or (a.stem.pos == "NOUN" and a.stem.gloss[:1].isupper()) for a in readings
+    )
+
+
+def dual_noun(morph: Analyzer | None, text: str) -> bool:
+    """Every reading of the word is a dual without a proclitic, and a noun (خيارين), or for the
+    feminine dual (-تين، -تان, never a plural) a noun or an adjective with one noun reading
+    (مدمرتين، دولتين); not a name, a verb, a plural (مسلحين) nor an adjective. A masculine dual
+    is taken in -ين only: -ان ends too many names (زاهدان) and adjectives (مباشران)."""
+    if morph is None:
+        return False
+    feminine = text.endswith(_FEMININE_DUAL)
+    if not feminine and not text.endswith(_MASCULINE_DUAL):
+        return False  # -ان: too many names and adjectives (زاهدان، مباشران)
+    readings = morph.analyse(text)
+    pos = ("NOUN", "ADJ") if feminine else ("NOUN",)
+    return (
+        bool(readings)
+        and all(
+            a.stem.pos in pos
+            and not a.prefix.form
+            and not a.stem.gloss[:1].isupper()
+            and any("_DU" in tag for tag in a.suffix.tags)
+            for a in readings
+        )
+        and any(a.stem.pos == "NOUN" for a in readings)
+    )
+
+
+def sound_plural(morph: Analyzer | None, text: str) -> bool:
+    """Every noun reading of the word is a sound plural or a dual (السنوات، الدفعات، النسختان)."""
+    if morph is None:
+        return False
+    nouns = [a for a in morph.analyse(text) if a.stem.pos == "NOUN"]
+    return bool(nouns) and all(any("_PL" in tag or "_DU" in tag for tag in a.suffix.tags) for a in nouns)
 
 
 def possessed(morph: Analyzer | None, text: str) -> bool:
@@ -66,3 +136,8 @@ def _pronoun(a: Analysis) -> bool:
 
 def _verb_or_particle(a: Analysis) -> bool:
     return a.stem.pos.startswith("VERB") or any(tag in _PHRASE_OPENERS for tag in a.prefix.tags)
+
+
+def verb_lemmas(morph: Analyzer, text: str) -> tuple[str, ...]:
+    """The lemmas of the verb readings of `text` (قتلوا → qatal-u_1, qat~al_1)."""
+    return tuple(a.stem.lemma for a in morph.analyse(text) if a.stem.pos.startswith("VERB"))

@@ -10,31 +10,45 @@ the figure, and last its category. Numbers that are no figure are turned down on
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefing.pipeline.figures.currency import code_by_adjective, currency_code
 from briefing.pipeline.figures.found import Draft, Found
-from briefing.pipeline.figures.lexicon import FigureTables
-from briefing.pipeline.figures.morph import possessed
-from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, written_as_name
+from briefing.pipeline.figures.frames import RECASTABLE, frame
+from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables, Noun
+from briefing.pipeline.figures.morph import noun_reading, possessed, proper_name
+from briefing.pipeline.figures.not_figures import date_or_list, stands_for_nothing, teen_tail, written_as_name
 from briefing.pipeline.figures.qualifiers import qualifier_after, qualifier_before, range_high, range_open
-from briefing.pipeline.figures.tokens import Tok, number_trim
+from briefing.pipeline.figures.tokens import Tok, number_trim, proclitic_trim
 from briefing.pipeline.figures.units import (
-    RECASTABLE,
     adjectives,
-    event,
+    and_a_fraction,
+    genitive,
+    is_nisba,
     match_percent,
+    may_be_counted,
     noun_after,
+    noun_at,
     noun_before,
     plain_noun,
 )
+from briefing.text.numbers import NumberParse
 
 _PARTITIVE = "من"
+_AND = "و"
+_FEMININE = "ه"  # folded ta marbuta: قوة واحدة
 
 
 def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) -> Found | None:
     """The figure whose number starts at token i (`words`: the tokens' folded texts), or None."""
     p = t.grammar.parse(words, i)
-    if p is None or written_as_name(toks, i, p) or date_or_list(t, toks, i, p):
+    if p is None or (i > 0 and toks[i - 1].cand == 1 and teen_tail(t, toks, i)):
+        return None
+    if p.has_digits and p.end + 1 < len(toks) and toks[p.end].space:
+        p = _across_space(t, toks, words, p)
+    if p.definite and not p.vague:
+        return _after_its_noun(t, toks, i, p)
+    if written_as_name(toks, i, p) or date_or_list(t, toks, i, p):
         return None
     d = Draft(p=p, i=i, start=i, trim=number_trim(toks[i], p), end=p.end, value=p.value, last=p)
     frame = _frame_before(t, toks, d)
@@ -63,6 +77,56 @@ def number_at(t: FigureTables, toks: list[Tok], words: Sequence[str], i: int) ->
         range_qualifier=d.range_qualifier,
         qualifier_en=d.qualifier_en,
         currency_en=d.currency_en,
+        others=d.others,
+    )
+
+
+def _across_space(t: FigureTables, toks: list[Tok], words: Sequence[str], p: NumberParse) -> NumberParse:
+    """Digits and their scale word with a stray space between (نحو8  ملايين، عن600  ألف: web text
+    often moves the spaces around digits): read as one number."""
+    i, k = p.start, p.end
+    if not p.has_digits or k + 1 >= len(toks) or not toks[k].space or t.grammar.analyse(words[k + 1]) is None:
+        return p
+    joined = t.grammar.parse([*words[i:k], *words[k + 1 : k + 4]], 0)
+    if joined is None or joined.end <= k - i:
+        return p
+    return replace(joined, start=i, end=joined.end + i + 1)
+
+
+def _after_its_noun(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> Found | None:
+    """A definite cardinal up to ten after the definite noun it counts, as its adjective (الدول
+    الثلاث، السنوات الثلاث، دون السنة الواحدة); any other definite number word is a name or a
+    reference back (قمة العشرين، الثلاثة "the three"), and a weekday is none (المعارك الاثنين)."""
+    tok = toks[i]
+    if i == 0 or p.value > 10 or p.has_digits or "ال" + tok.norm in t.time_words:
+        return None
+    prev = toks[i - 1]
+    if not prev.definite or prev.latin or prev.space or not may_be_counted(t, prev):
+        return None
+    listed = noun_at(t, toks, i - 1)
+    noun = listed[0] if listed is not None and listed[1] == i else UNKNOWN
+    if noun.currency is not None:
+        return None
+    start, trim, qualifier, qualifier_en = i - 1, proclitic_trim(prev), "exact", ""
+    before = qualifier_before(t, toks, i - 1)
+    if before is not None:
+        qualifier, start, trim, qualifier_en = before
+    category = noun.category
+    if category in RECASTABLE:
+        category = frame(t, toks, start, p.end, noun) or category
+    return Found(
+        start=start,
+        end=p.end,
+        start_trim=trim,
+        value=p.value,
+        high=None,
+        unit=None,
+        category=category,
+        qualifier=qualifier,
+        noun=noun,
+        counted=(i - 1, i),
+        qualifier_en=qualifier_en,
+        definite=True,
     )
 
 
@@ -157,20 +221,51 @@ def _counted(t: FigureTables, toks: list[Tok], d: Draft) -> None:
             d.unit, d.noun_end = toks[k].raw.upper(), k + 1
     if d.symbol is not None:
         d.noun = t.symbols[d.symbol]
+    if d.noun is None and d.unit is None and not d.percent and k < len(toks) and toks[k].raw in t.others:
+        d.noun, d.noun_end, d.others = UNKNOWN, k + 1, True  # وسبعة آخرون: the noun left out
     if d.noun is None and d.unit is None and not d.percent and not p.has_digits and d.high is None:
-        before = noun_before(t, toks, d.i)
-        if before is not None:
+        before = noun_before(t, toks, d.i) or _one_of_any(t, toks, d)
+        if before is not None and not (p.value == 1 and _one_idiom(t, toks[d.i - 1])):
             d.noun, d.start, d.trim = before
             d.noun_before = True
+
+
+def _one_idiom(t: FigureTables, tok: Tok) -> bool:
+    """A noun that واحد after it makes a set phrase (في آن واحد، بصوت واحد)."""
+    return tok.norm in t.one_idioms or tok.raw in t.one_idioms
+
+
+def _one_of_any(t: FigureTables, toks: list[Tok], d: Draft) -> tuple[Noun, int, int] | None:
+    """واحد، واحدة after any indefinite noun, as its adjective: one of it (قوة واحدة → a single
+    force), but in set phrases (في آن واحد، بصوت واحد: units.yaml's one-idioms)."""
+    i = d.i
+    if d.p.value != 1 or d.p.clitic or i == 0 or d.start != i or d.p.end != i + 1:
+        return None
+    prev = toks[i - 1]
+    if prev.definite or not plain_noun(t, prev) or is_nisba(prev.norm):
+        return None
+    if i + 1 < len(toks) and toks[i + 1].raw == _PARTITIVE:
+        return None  # واحدة من: one of them
+    if toks[i].raw.endswith(_FEMININE) != prev.raw.endswith(_FEMININE):
+        return None  # إسقاط واحدة: no agreement, واحدة is no adjective of it
+    if not noun_reading(t.morph, prev.text) or proper_name(t.morph, prev.text):
+        return None  # محرجا واحدا، جنيف واحد
+    return UNKNOWN, i - 1, proclitic_trim(prev)
 
 
 def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     """The figure ends after its noun's relational adjectives and a qualifier written after; a
     vague number (مئات، آلاف) with no other qualifier is a lower bound."""
-    end = d.noun_end
+    end = d.counted_end = d.noun_end
     if d.noun is not None and not d.noun_before:
-        end = _genitive(t, toks, adjectives(t, toks, end, d.noun.number == "pl"))
-    d.counted_end = end
+        end = d.counted_end = adjectives(t, toks, end, d.noun.number == "pl")
+        half = and_a_fraction(t, toks, end) if d.noun.currency is None else None
+        if half is not None:  # ثلاث سنوات ونصف: 3.5 years
+            d.value += half[0]
+            d.high = None if d.high is None else d.high + half[0]
+            end = half[1]
+        else:
+            end = d.counted_end = genitive(t, toks, end)
     if d.qualifier == "exact":
         after = qualifier_after(t, toks, end)
         if after is not None:
@@ -178,14 +273,6 @@ def _figure_end(t: FigureTables, toks: list[Tok], d: Draft) -> None:
     if d.p.vague and d.qualifier == "exact":
         d.qualifier = "at_least"
     d.end = end
-
-
-def _genitive(t: FigureTables, toks: list[Tok], end: int) -> int:
-    """A definite noun after the counted noun is its genitive and says what is counted too
-    (9 من عناصر القوات الحكومية, 8 ملايين من سكان اليمن); its adjectives go with it."""
-    if end >= len(toks) or not toks[end].definite or toks[end].clitic or not plain_noun(t, toks[end]):
-        return end
-    return adjectives(t, toks, end + 1)
 
 
 def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:
@@ -208,5 +295,52 @@ def _category(t: FigureTables, toks: list[Tok], d: Draft) -> str:
         d.value *= 100  # a fraction of something: نصف قواتها is 50%
         return "percent"
     if category in RECASTABLE:
-        return event(t, toks, d.start, d.end) or category
+        return frame(t, toks, d.start, d.end, noun) or category
     return category
+
+
+def first_of_pair(
+    t: FigureTables, toks: list[Tok], words: Sequence[str], found: Found, done: int
+) -> Found | None:
+    """The first amount of a pair whose currency is said once, after the second (5 و7 مليارات
+    دولار: $5 billion and $7 billion): a number no figure took, joined by و to the money figure
+    `found` that starts at its own number; it takes that figure's scale, when it has none, and
+    its currency."""
+    k = found.start
+    if found.category != "money" or found.unit is None or found.qualifier != "exact":
+        return None
+    if found.high is not None:
+        return None
+    second = t.grammar.parse(words, k)
+    if second is None:
+        return None
+    gap = k - 1 if toks[k - 1].raw == _AND and not second.clitic else k
+    if gap != k - 1 and second.clitic != _AND:
+        return None
+    first = None
+    for j in range(gap - 1, max(gap - 4, done) - 1, -1):
+        p = t.grammar.parse(words, j) if toks[j].cand == 1 else None
+        if p is not None and p.end == gap and not p.year_like and not p.definite:
+            first = p
+    if first is None:
+        return None
+    value = first.value * (second.scale if first.scale == 1 and second.scale > 1 else 1)
+    start, trim, qualifier, qualifier_en = first.start, number_trim(toks[first.start], first), "exact", ""
+    before = qualifier_before(t, toks, first.start)
+    if before is not None:
+        qualifier, start, trim, qualifier_en = before
+    if start < done:
+        return None
+    return Found(
+        start=start,
+        end=gap,
+        start_trim=trim,
+        value=value,
+        high=None,
+        unit=found.unit,
+        category="money",
+        qualifier=qualifier,
+        noun=found.noun,
+        qualifier_en=qualifier_en,
+        currency_en=found.currency_en,
+    )

@@ -16,11 +16,14 @@ import numpy
 from spacy.tokens import Doc
 
 from briefing.pipeline.figures.lexicon import FigureTables
+from briefing.pipeline.figures.morph import dual_noun
 from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 from briefing.text.numbers import NumberParse, parse_digits
 
 # The characters c with "a" <= c.lower() <= "z": ASCII letters, and İ and the Kelvin sign.
 _LATIN = re.compile("[A-Za-z\u0130\u212a]")
+_HAMZA_ALEFS = ("آ", "أ", "إ")
+_DUAL_ENDINGS = ("ين", "ان")  # folded: مدمرتين، صاروخان
 _MAX_CACHED = 200_000  # readings kept by orth; a news vocabulary stays far below
 
 
@@ -38,7 +41,7 @@ class Tok(NamedTuple):
     clitic: int  # raw characters of proclitics
     space: bool
     latin: bool
-    cand: int = 0  # 1: may start a number or ordinal; 2: a dual noun (يومين)
+    cand: int = 0  # 1: may start a number or ordinal; 2: a dual noun (يومين); 3: a time noun (أسبوع)
 
 
 def read_tokens(
@@ -93,7 +96,8 @@ def _make_tok(text: str, raw: str, norm: str, letters: int, clitic: int, tables:
     latin = _LATIN.search(raw) is not None
     cand = _candidate(text, raw, norm, latin, tables)
     definite = False
-    if norm.startswith("ال") and len(norm) > 3:
+    # آليات and آلاف fold to اليات and الاف: only an ال written so is the article.
+    if norm.startswith("ال") and len(norm) > 3 and not text[clitic:].startswith(_HAMZA_ALEFS):
         definite, norm = True, norm[2:]
     elif letters:
         definite = raw[:letters].endswith(("ال", "لل"))
@@ -110,7 +114,8 @@ def _make_tok(text: str, raw: str, norm: str, letters: int, clitic: int, tables:
 
 
 def _candidate(text: str, raw: str, norm: str, latin: bool, tables: FigureTables) -> int:
-    """1 if the token may start a number or an ordinal, 2 if it is a dual noun (يومين), else 0."""
+    """1 if the token may start a number or an ordinal, 2 if it is a dual noun (يومين), 3 if a
+    singular time noun without article or proclitic (أسبوع), else 0."""
     if not raw or latin or text.isspace():
         return 0
     grammar = tables.grammar
@@ -121,7 +126,14 @@ def _candidate(text: str, raw: str, norm: str, latin: bool, tables: FigureTables
         return 1
     bare = norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
     noun = tables.nouns.get(bare)
-    return 2 if noun is not None and noun.number == "dual" else 0
+    if noun is None:
+        # any other noun in the dual, by its analysis (مدمرتين، دولتين), counts two as well
+        dual = bare == norm == raw and raw.endswith(_DUAL_ENDINGS)
+        return 2 if dual and dual_noun(tables.morph, text) else 0
+    if noun.number == "dual":
+        return 2
+    # a time noun alone (نحو أسبوع، أكثر من عام) may count one
+    return 3 if noun.number == "sg" and noun.category == "duration" and bare == norm == raw else 0
 
 
 def word_is(tok: Tok, word: str, first: bool) -> bool:

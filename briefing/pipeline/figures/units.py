@@ -1,22 +1,18 @@
 """What a number counts: the counted noun after it (with من, or before it: مسؤولين إيرانيين
-ثلاثة), the relational adjectives after the noun, percent markers, and the event words that
-recast those counted as killed, wounded or displaced (مقتل 34 جنديا).
+ثلاثة), the relational adjectives after the noun, and percent markers. (The event words that
+recast those counted as killed, wounded, displaced or strikes are frames.py's.)
 """
 
 from __future__ import annotations
 
 from briefing.pipeline.figures.lexicon import UNKNOWN, FigureTables, Noun
-from briefing.pipeline.figures.morph import agreeing_adjective, not_a_noun, possessed
+from briefing.pipeline.figures.morph import agreeing_adjective, may_be_noun, not_a_noun, possessed
 from briefing.pipeline.figures.tokens import Tok, proclitic_trim, strip_acc
 
-# Events may recast people counted with a neutral or military noun (مقتل 34 جنديا), never money
-# or time.
-RECASTABLE = frozenset({"count", "personnel"})
 # Endings of relational (nisba) adjectives: إيراني، الجوية، إيرانيين، تركيا (جنديا تركيا).
 _NISBA_ENDINGS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يين")
 _NISBA_LONGEST_FIRST = tuple(sorted(_NISBA_ENDINGS, key=len, reverse=True))
 _PARTITIVE = "من"  # 7 من الحرس، مئات الآلاف من القتلى
-_CLAUSE_ENDS = (".", "،", "؛")  # an event word is not looked for past these
 
 
 def match_percent(t: FigureTables, toks: list[Tok], k: int) -> int:
@@ -152,6 +148,8 @@ def adjectives(t: FigureTables, toks: list[Tok], end: int, plural: bool = False)
         tok = toks[end] if end < n else None
         if tok is None or tok.clitic or tok.latin or tok.space:
             break
+        if tok.raw in t.events_after or tok.norm in t.events_after:
+            break  # سقط 5 أشخاص قتلى: what happened to them, no adjective (frames.py)
         if is_nisba(tok.raw):
             # -يا agrees with an accusative noun only; after others it is a name (لروسيا).
             if tok.raw.endswith("يا") and not accusative:
@@ -171,20 +169,33 @@ def is_nisba(word: str) -> bool:
     return len(stem) >= 2 and not stem.endswith("ا")
 
 
-def event(t: FigureTables, toks: list[Tok], start: int, end: int) -> str | None:
-    """The category an event word gives those counted in start..end: one of up to three words
-    before (مقتل، حصيلة القتلى), within the clause, or one of four after (لقوا حتفهم)."""
-    for back in range(1, 4):
-        s = start - back
-        if s < 0 or toks[s].space or toks[s].raw in _CLAUSE_ENDS:
-            break
-        # Only the phrases whose first word is here, in the order of events_before.
-        for phrase, category in t.events_by_first.get(toks[s].norm, ()):
-            m = len(phrase)
-            if s + m <= start and all(toks[s + j].norm == phrase[j] for j in range(m)):
-                return category
-    for j in range(end, min(end + 4, len(toks))):
-        after = t.events_after.get(toks[j].raw) or t.events_after.get(toks[j].norm)
-        if after is not None:
-            return after
-    return None
+def genitive(t: FigureTables, toks: list[Tok], end: int) -> int:
+    """A definite noun after the counted noun is its genitive and says what is counted too
+    (9 من عناصر القوات الحكومية, 8 ملايين من سكان اليمن); its adjectives go with it."""
+    if end >= len(toks) or not toks[end].definite or toks[end].clitic or not plain_noun(t, toks[end]):
+        return end
+    return adjectives(t, toks, end + 1)
+
+
+def may_be_counted(t: FigureTables, prev: Tok) -> bool:
+    """A definite noun that a number word after it counts or ranks (الدول الثلاث، المرة
+    الأولى): not a label (المادة، الساعة), a month (كانون), an adjective (الحرب العالمية
+    الثانية), a function word, a number or a verb."""
+    norm, raw = prev.norm, prev.raw
+    if norm in t.function_words or raw in t.function_words or t.grammar.analyse(raw) is not None:
+        return False
+    label = "ال" + norm
+    if label in t.ordinal_labels or norm in t.months or raw in t.months or label in t.months:
+        return False
+    return not is_nisba(norm) and may_be_noun(t.morph, prev.text)
+
+
+def and_a_fraction(t: FigureTables, toks: list[Tok], k: int) -> tuple[float, int] | None:
+    """ونصف، وربع after a counted noun (ثلاث سنوات ونصف: 3.5 years, عامين ونصف): the fraction
+    and the token after it, or None."""
+    if k >= len(toks) or not toks[k].raw.startswith("و") or t.grammar.analyse(toks[k].raw) is None:
+        return None
+    q = t.grammar.parse([tok.raw for tok in toks[k : k + 2]], 0)
+    if q is None or not q.fraction or q.scale != 1 or q.has_digits or q.value >= 1 or q.clitic != "و":
+        return None
+    return q.value, k + q.end

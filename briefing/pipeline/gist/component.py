@@ -66,9 +66,10 @@ class GistComponent(BatchPipe):
     @staticmethod
     def _figure(gister: Gister, figure: Figure, names: list[Known]) -> Figure:
         """A counted figure's English: the amount, then the gist of the words naming what is
-        counted (7 Iranian soldiers); money, percentages and ranks keep the figures' own English."""
+        counted (7 Iranian soldiers, the first movement); money, percentages and ranks by a
+        superlative keep the figures' own English."""
         counted = figure.counted
-        if counted is None or figure.category in ("money", "rank"):
+        if counted is None or figure.category == "money":
             return figure
         text = counted.text.strip()
         partitive = text.startswith("من ")
@@ -85,8 +86,13 @@ class GistComponent(BatchPipe):
         if " " not in text and label and label not in _CATEGORY_WORDS:
             return figure  # one counted noun the figures' own lexicon names (units.yaml)
         text = counted.text[skip:]  # without the partitive من: 38 من المقاتلين
-        words = gister.gist(text, inside, plural_head=figure.value != 1 or figure.high is not None)
+        rank = figure.category == "rank"  # the first movement: one of it
+        words = gister.gist(
+            text, inside, plural_head=not rank and (figure.value != 1 or figure.high is not None)
+        )
         words = words.removeprefix("two ").removeprefix("the ")
+        if rank or (figure.value == 1 and figure.high is None):  # 1 force, not 1 a force
+            words = words.removeprefix("a ").removeprefix("an ")
         if not words or "*" in words:
             return figure
         vague = figure.amount_en.split(" ")[-1] in ("dozens", "hundreds", "thousands", "millions")
