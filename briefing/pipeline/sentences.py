@@ -14,10 +14,12 @@ class SentenceSplitter(BatchPipe):
     """Sentence starts after . ! ? ؟ … followed by a space, and at line breaks (titles, paragraphs)."""
 
     FINAL = (".", "!", "?", "؟", "…", "..", "...")
+    OPENING = ("(", "[")
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.final = numpy.array([nlp.vocab.strings.add(p) for p in self.FINAL], dtype="uint64")
+        self.opening = numpy.array([nlp.vocab.strings.add(p) for p in self.OPENING], dtype="uint64")
         self._newline: dict[int, bool] = {}
         self.strings = nlp.vocab.strings
 
@@ -31,6 +33,9 @@ class SentenceSplitter(BatchPipe):
         next_alpha = numpy.append(alpha[1:], False)
         # A dot glued between letters (بي.بي.سي, U.S.) abbreviates; it does not end a sentence.
         ends = final & (space_after | ~next_alpha)
+        # "(...)" marks words left out of a quotation: the sentence goes on past it.
+        after_opening = numpy.insert(numpy.isin(orths, self.opening)[:-1], 0, False)
+        ends &= ~after_opening
         for i in numpy.flatnonzero(is_space):
             orth = int(orths[i])
             newline = self._newline.get(orth)

@@ -12,6 +12,7 @@ from briefing.text.bama import shared_analyzer
 
 _MAX_CONTENT = 45  # tokens of content at most
 _LEAD_IN = 4  # a comma this close to the sentence start ends a lead-in ("من جانبها،")
+ELISION_OPENERS = frozenset({"(", "["})
 _CLOSED_CLAUSE = 5  # tokens after the last comma for the relay to close that clause alone
 
 
@@ -79,8 +80,8 @@ def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
         if quoted:
             if text in QUOTES:
                 break
-        elif text in FINAL or text == ":":
-            break
+        elif (text in FINAL and not (end > start and texts[end - 1] in ELISION_OPENERS)) or text == ":":
+            break  # but "(...)" marks words left out, not the clause's end
         elif text in COMMAS and end + 1 < s_end and _new_claim(ctx, end + 1):
             break
         elif end > start and ctx.fw[end] in ctx.tables.clause_enders:

@@ -47,11 +47,27 @@ def find_cues(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
                 entry.variant in ("imperfect", "first") and clitics.strip("وف") == "ل"
             ):
                 continue
+            if entry.kind == "participle" and _describes(ctx, start):
+                continue
             # After a preposition the form is a verbal noun: "من وصف المعارضة", "في نقل"
             if entry.kind == "verb" and start > 0 and ctx.fw[start - 1] in prepositions:
                 continue
         ctx.cue_at[start] = Cue(start, end, entry)
         taken = end
+
+
+def _describes(ctx: Context, start: int) -> bool:
+    """Is the participle at `start` an adjective ("غير معلنة", "معلنة أو غير معلنة")?"""
+    k = start - 1
+    while k >= 0 and ctx.space[k]:
+        k -= 1
+    if k >= 0 and ctx.fw[k] in ctx.tables.adjective_markers:
+        return True
+    k = ctx.skip_blank(start + 1)
+    if k >= ctx.n or ctx.fw[k] != ctx.fold("أو"):
+        return False
+    k = ctx.skip_blank(k + 1)
+    return k < ctx.n and ctx.fw[k] in ctx.tables.adjective_markers
 
 
 def drafts(ctx: Context) -> list[Draft]:

@@ -110,6 +110,7 @@ class ClaimTables:
     obligation: frozenset[str]  # يجب، يتعين، ضرورة: a demand
     negations: frozenset[str]  # لم، لن، لا: a denial when they open the content
     negation_exceptions: frozenset[str]  # تزال، بد: after لا/ما, no negation
+    adjective_markers: frozenset[str]  # غير: "غير معلنة" is an adjective, no cue
     manner: frozenset[str]  # كما، بما: before يجب، يلزم, a manner, no demand
     retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
     readiness: frozenset[str]  # استعداد: a promise
@@ -247,6 +248,7 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         obligation=folded(rules.forms("obligation-words")),
         negations=folded(rules.forms("negations")),
         negation_exceptions=folded(rules.forms("negation-exceptions")),
+        adjective_markers=folded(rules.forms("adjective-participle-markers")),
         manner=folded(rules.forms("manner-before-obligation")),
         retaliation=folded(rules.forms("retaliation-words")),
         readiness=folded(rules.forms("readiness-nouns")),
