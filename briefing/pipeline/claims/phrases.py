@@ -284,6 +284,7 @@ def content_word(ctx: Context, i: int) -> bool:
         or fw in t.that
         or fw in t.qad
         or fw in t.not_subject
+        or (fw[:1] in ("و", "ف") and fw[1:] in t.not_subject)  # ولم، فهو
         or fw in t.honorific_pronouns
         or fw in t.pronoun_prepositions
         or fw in t.obligation
