@@ -247,7 +247,11 @@ class Transliterator:
         stop = frozenset(fold(w) for w in data.get("stopwords", ()))
         min_count = int(data.get("lexicon_min_count", 2))
         return cls(
-            table=table, stopwords=stop, lexicon_min_count=min_count, arabic_style=arabic, variants=_variants(table)
+            table=table,
+            stopwords=stop,
+            lexicon_min_count=min_count,
+            arabic_style=arabic,
+            variants=_variants(table),
         )
 
     # -- single tokens
@@ -402,7 +406,9 @@ def _drop_tail(raw: str, count: int) -> str:
 
 # Letters that spell one sound of a foreign name (ث and ت for th/t, ق and ك for k, غ and ج for g…),
 # and the long-vowel letters, which transcriptions write or leave out at will.
-_SKELETON = str.maketrans({"ث": "ت", "ط": "ت", "ص": "س", "ض": "د", "ذ": "د", "ظ": "ز", "ق": "ك", "غ": "ج", "ة": "ه"})
+_SKELETON = str.maketrans(
+    {"ث": "ت", "ط": "ت", "ص": "س", "ض": "د", "ذ": "د", "ظ": "ز", "ق": "ك", "غ": "ج", "ة": "ه"}
+)
 _SKELETON_VOWELS = re.compile("[اوي]")
 _SKELETON_MIN = 4  # letters of skeleton from which two spellings are taken for one name
 _SHORT_WORD = 5  # letters up to which another spelling may differ by one letter only
