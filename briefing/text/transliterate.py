@@ -230,6 +230,7 @@ class Transliterator:
     # The table's spelling of each consonant skeleton (`skeleton`), its most frequent token's:
     # غريفيت and مستورا are other spellings of the table's غريفيث and ميستورا.
     variants: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    variant_cache: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def from_resources(cls, resources: Any) -> Transliterator:
@@ -261,17 +262,26 @@ class Transliterator:
         return hit[0] if hit else None
 
     def _variant(self, folded: str) -> str | None:
-        """The table's spelling of another spelling of `folded`: of the table's tokens with its
-        skeleton, the nearest in letters (then the most frequent); None without one."""
+        """The table's spelling of another spelling of `folded` (`variant_of`); None without one."""
+        token = self.variant_of(folded)
+        return self.table[token][0] if token else None
+
+    def variant_of(self, folded: str) -> str | None:
+        """The table token that `folded` (not in the table) is another spelling of: of the table's
+        tokens with its skeleton, the nearest in letters (then the most frequent); None without one."""
+        if folded in self.variant_cache:
+            return self.variant_cache[folded]
+        found = None
         spellings = self.variants.get(skeleton(folded))
-        if not spellings:
-            return None
-        token, english = min(spellings, key=lambda s: _distance(folded, s[0]))
-        # Near enough to be one name: two letters apart at most, one in a short word, and the same
-        # last letter but for the merged ones (ادلب is no spelling of the nisba ادلبي).
-        limit = 1 if len(folded) <= _SHORT_WORD else 2
-        same_end = token[-1].translate(_SKELETON) == folded[-1].translate(_SKELETON)
-        return english if same_end and _distance(folded, token) <= limit else None
+        if spellings:
+            token = min(spellings, key=lambda s: _distance(folded, s[0]))[0]
+            # Near enough to be one name: two letters apart at most, one in a short word, and the
+            # same last letter but for the merged ones (ادلب is no spelling of the nisba ادلبي).
+            limit = 1 if len(folded) <= _SHORT_WORD else 2
+            same_end = token[-1].translate(_SKELETON) == folded[-1].translate(_SKELETON)
+            found = token if same_end and _distance(folded, token) <= limit else None
+        self.variant_cache[folded] = found
+        return found
 
     def _word(self, folded: str, raw: str) -> str:
         """Lower-case English of one token without article handling."""

@@ -30,7 +30,7 @@ from briefing.pipeline.actors.names import (
     NameFinder,
 )
 from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.words import WordTables, folded
+from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, ParticlesFile
@@ -131,6 +131,18 @@ class People:
             and not w.article(i)
         )
 
+    def _foreign_spelling(self, i: int) -> bool:
+        """Is token i, a word of no resource, another spelling of a foreign first name of the name
+        table that the analyser cannot read (دونكان of دنكان)?"""
+        norm, t = self.a.word(i), self.w.t
+        return (
+            len(norm) >= FOREIGN_MIN_LETTERS
+            and norm not in t.common
+            and norm not in t.resource_words
+            and norm not in t.translit.table
+            and self.w.foreign_first(norm)
+        )
+
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name
         words, before بن, at a given name."""
@@ -139,6 +151,13 @@ class People:
         flags = [self.t.roles.get(h, 0) for h in a.norms]
         for i, f in enumerate(flags):
             if not f:
+                if (
+                    self._foreign_spelling(i)
+                    and i + 1 < n
+                    and self.w.foreign(a.raw(i + 1))
+                    and self._two_names(i, flags, taken)
+                ):
+                    starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
                 continue
             if f & _SPEECH and i + 1 < n:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb
