@@ -214,7 +214,11 @@ class NameFinder:
         """A foreign first name (or another spelling of one) before a name word or a word the
         analyser cannot read either (دونكان هانتر, برند جوتشولك)."""
         w = self.w
-        return bool(nxt) and w.foreign_first(first) and (w.name_word(nxt) or w.foreign(self.a.raw(k + 1)))
+        return (
+            bool(nxt)
+            and (w.foreign_first(first) or w.foreign_name(first))
+            and (w.name_word(nxt) or w.foreign(self.a.raw(k + 1)))
+        )
 
     def _foreign_goes_on(self, k: int, end: int) -> bool:
         """After a foreign first name at token k, or a foreign family name before it (رانكين, a word
@@ -246,7 +250,7 @@ class NameFinder:
         # The same for a word the analyser reads only as a name after such a foreign family name
         # (رانكين غالواي).
         raw = self.a.raw(end)
-        foreign = w.name_word(self.a.word(k)) and (
+        foreign = (w.name_word(self.a.word(k)) or w.foreign_name(self.a.word(k))) and (
             w.foreign(raw) or (end - 1 > k and w.foreign(self.a.raw(end - 1)) and w.name_like(raw))
         )
         return w.name_token(norm) or (

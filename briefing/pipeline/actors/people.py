@@ -121,7 +121,10 @@ class People:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
         or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
         w = self.w
-        foreign = w.foreign_first(self.a.word(i))
+        norm = self.a.word(i)
+        foreign = w.foreign_first(norm) or (
+            w.foreign_name(norm) and i + 1 < len(flags) and w.foreign(self.a.raw(i + 1))
+        )
         return (
             i + 1 < len(flags)
             and bool(flags[i + 1] & _ONLY_NAME or (foreign and w.unknown_word(i + 1)))
@@ -139,8 +142,7 @@ class People:
             len(norm) >= FOREIGN_MIN_LETTERS
             and norm not in t.common
             and norm not in t.resource_words
-            and norm not in t.translit.table
-            and self.w.foreign_first(norm)
+            and self.w.foreign_name(norm)
         )
 
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:

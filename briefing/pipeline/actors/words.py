@@ -225,22 +225,26 @@ class Words:
         return norm in self.t.given or self.name_token(norm)
 
     def foreign_first(self, norm: str) -> bool:
-        """A first name of another language that names people often (فرانك, أناستازيا), or another
-        spelling of one that the analyser cannot read: before an unknown word it opens a name.
-        Arabic-looking name words are everyday words too often."""
+        """A first name of another language that names people often (فرانك, أناستازيا): before an
+        unknown word it opens a name. Arabic-looking name words are everyday words too often."""
         translit = self.t.translit
         hit = translit.table.get(norm)
-        if hit is None and len(norm) >= FOREIGN_MIN_LETTERS and self.foreign(norm):
-            # Another spelling of the table's name (دونكان of دنكان) that the analyser cannot read:
-            # no everyday word, whatever the table's spelling looks like.
-            variant = translit.variant_of(norm)
-            return variant is not None and translit.table[variant][1] >= FOREIGN_MIN_COUNT
         return (
             hit is not None
             and hit[1] >= FOREIGN_MIN_COUNT
             and len(norm) >= FOREIGN_MIN_LETTERS
             and norm not in translit.arabic_style
         )
+
+    def foreign_name(self, norm: str) -> bool:
+        """A name of the name table that people often bear, or another spelling of one (دونكان of
+        دنكان), that the analyser cannot read: no everyday word, whatever its spelling looks like
+        (ساندرا, ارنولد). Before a name word or another unreadable word it opens a name."""
+        if len(norm) < FOREIGN_MIN_LETTERS or not self.foreign(norm):
+            return False
+        table = self.t.translit.table
+        token = norm if norm in table else self.t.translit.variant_of(norm)
+        return token is not None and table[token][1] >= FOREIGN_MIN_COUNT
 
     def unknown_word(self, i: int) -> bool:
         """Is token i a word no resource knows and no corpus uses as an everyday word?"""
