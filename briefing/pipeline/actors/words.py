@@ -240,11 +240,16 @@ class Words:
         """A name of the name table that people often bear, or another spelling of one (دونكان of
         دنكان), that the analyser cannot read: no everyday word, whatever its spelling looks like
         (ساندرا, ارنولد). Before a name word or another unreadable word it opens a name."""
-        if len(norm) < FOREIGN_MIN_LETTERS or not self.foreign(norm):
+        translit = self.t.translit
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in translit.stopwords or not self.foreign(norm):
             return False
-        table = self.t.translit.table
-        token = norm if norm in table else self.t.translit.variant_of(norm)
-        return token is not None and table[token][1] >= FOREIGN_MIN_COUNT
+        token = norm if norm in translit.table else translit.variant_of(norm)
+        # Not a place the table lists among its stopwords either (سيدني, Sydney).
+        return (
+            token is not None
+            and token not in translit.stopwords
+            and translit.table[token][1] >= FOREIGN_MIN_COUNT
+        )
 
     def unknown_word(self, i: int) -> bool:
         """Is token i a word no resource knows and no corpus uses as an everyday word?"""
