@@ -89,6 +89,29 @@ def test_transliterate_rules_golden(arabic, english):
     assert romanize(arabic) == english
 
 
+@pytest.mark.parametrize(
+    ("arabic", "english"),
+    [
+        # Another spelling of a table token takes the table's spelling (ت for ث, ي left out).
+        ("مارتن غريفيت", "Martin Griffith"),
+        ("ستيفان دي مستورا", "Stefan de Mistura"),  # and دي is the Western particle
+        ("جون بولتن", "John Bolton"),
+        ("دي ميستورا", "De Mistura"),
+    ],
+)
+def test_transliterate_other_spellings_of_table_names(translit, arabic, english):
+    assert translit.name_en(arabic) == english
+
+
+def test_transliterate_other_spelling_takes_the_nearest_table_token(translit):
+    # مستورا shares its skeleton with مايسترو (maestro, more frequent) and ميستورا: the nearest wins.
+    assert translit.token_en("مستورا") == "Mistura"
+    assert translit.token_en("دي") == "Dee"  # alone, no particle
+    # Too far from any table token, or another ending: the rules spell it.
+    assert translit.token_en("إدلب") == "Idlab"  # not the nisba ادلبي
+    assert translit.token_en("سطلة") == "Satla"  # two letters from ستوله in a short word
+
+
 def test_transliterate_article_and_particles_in_rules(rules_only):
     assert rules_only.name_en("صدّام الجاسر") == "Saddam al-Jaser"
     assert rules_only.token_en("الحوثي") == "Al-Houthi"

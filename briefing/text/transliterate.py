@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from camel_tools.utils.charmap import CharMapper
@@ -201,6 +201,8 @@ _REGNAL = {
 }
 # fmt: on
 _PARTICLES = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "Abu", "ابي": "Abi", "ام": "Umm"}
+# The particles of Western family names, written as words of their own (ستيفان دي ميستورا).
+_WESTERN_PARTICLES = {"دي": "de", "فان": "van", "فون": "von", "دا": "da"}
 _ABD = "عبد"
 _ALLAH = "الله"
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -225,6 +227,10 @@ class Transliterator:
     # Tokens whose spelling reads as an Arabic name: only these count as names after the article
     # (الجاسر yes; البيت, whose بيت is the Western "Pete", no).
     arabic_style: frozenset[str] = frozenset()
+    # The table's spelling of each consonant skeleton (`skeleton`), its most frequent token's:
+    # غريفيت and مستورا are other spellings of the table's غريفيث and ميستورا.
+    variants: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    variant_cache: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def from_resources(cls, resources: Any) -> Transliterator:
@@ -241,13 +247,41 @@ class Transliterator:
         arabic = frozenset(fold(k) for k, v in tokens.items() if len(v) > 2 and v[2])
         stop = frozenset(fold(w) for w in data.get("stopwords", ()))
         min_count = int(data.get("lexicon_min_count", 2))
-        return cls(table=table, stopwords=stop, lexicon_min_count=min_count, arabic_style=arabic)
+        return cls(
+            table=table,
+            stopwords=stop,
+            lexicon_min_count=min_count,
+            arabic_style=arabic,
+            variants=_variants(table),
+        )
 
     # -- single tokens
 
     def _lookup(self, folded: str) -> str | None:
         hit = self.table.get(folded)
         return hit[0] if hit else None
+
+    def _variant(self, folded: str) -> str | None:
+        """The table's spelling of another spelling of `folded` (`variant_of`); None without one."""
+        token = self.variant_of(folded)
+        return self.table[token][0] if token else None
+
+    def variant_of(self, folded: str) -> str | None:
+        """The table token that `folded` (not in the table) is another spelling of: of the table's
+        tokens with its skeleton, the nearest in letters (then the most frequent); None without one."""
+        if folded in self.variant_cache:
+            return self.variant_cache[folded]
+        found = None
+        spellings = self.variants.get(skeleton(folded))
+        if spellings:
+            token = min(spellings, key=lambda s: _distance(folded, s[0]))[0]
+            # Near enough to be one name: two letters apart at most, one in a short word, and the
+            # same last letter but for the merged ones (ادلب is no spelling of the nisba ادلبي).
+            limit = 1 if len(folded) <= _SHORT_WORD else 2
+            same_end = token[-1].translate(_SKELETON) == folded[-1].translate(_SKELETON)
+            found = token if same_end and _distance(folded, token) <= limit else None
+        self.variant_cache[folded] = found
+        return found
 
     def _word(self, folded: str, raw: str) -> str:
         """Lower-case English of one token without article handling."""
@@ -286,7 +320,7 @@ class Transliterator:
         if bare.startswith(_ARTICLE) and len(folded) > 3:  # not آل/أل, which open names (آلان)
             article = "Al-" if initial else "al-"
             return article + _title(self._stem(folded[2:], _drop_letters(raw, 2)))
-        word = romanize(raw) or romanize(folded)
+        word = self._variant(folded) or romanize(raw) or romanize(folded)
         return _title(word) if word else "?"
 
     def name_en(self, name: str) -> str:
@@ -314,6 +348,9 @@ class Transliterator:
             if folded in _PARTICLES:
                 word = _PARTICLES[folded]
                 out.append(_title(word) if not out else word)
+            elif i < len(toks) - 1 and folded in _WESTERN_PARTICLES:
+                word = _WESTERN_PARTICLES[folded]
+                out.append(word if out else _title(word))
             elif out and i == len(toks) - 1 and folded in _REGNAL:
                 out.append(_REGNAL[folded])
             else:
@@ -375,3 +412,41 @@ def _drop_tail(raw: str, count: int) -> str:
         if not _MARK.match(kept.pop()):
             count -= 1
     return "".join(kept)
+
+
+# Letters that spell one sound of a foreign name (ث and ت for th/t, ق and ك for k, غ and ج for g…),
+# and the long-vowel letters, which transcriptions write or leave out at will.
+_SKELETON = str.maketrans(
+    {"ث": "ت", "ط": "ت", "ص": "س", "ض": "د", "ذ": "د", "ظ": "ز", "ق": "ك", "غ": "ج", "ة": "ه"}
+)
+_SKELETON_VOWELS = re.compile("[اوي]")
+_SKELETON_MIN = 4  # letters of skeleton from which two spellings are taken for one name
+_SHORT_WORD = 5  # letters up to which another spelling may differ by one letter only
+
+
+def skeleton(folded: str) -> str:
+    """The consonant skeleton of a folded token: its first letter, then its other letters but the
+    long vowels, with the letters that transcribe one foreign sound merged ("" when too short)."""
+    word = folded.translate(_SKELETON)
+    key = word[:1] + _SKELETON_VOWELS.sub("", word[1:])
+    return key if len(key) >= _SKELETON_MIN else ""
+
+
+def _variants(table: Mapping[str, tuple[str, int]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Skeleton → the table's (token, English) with it, most frequent first."""
+    by_key: dict[str, list[tuple[int, str, str]]] = {}
+    for token, (english, count) in table.items():
+        key = skeleton(token)
+        if key:
+            by_key.setdefault(key, []).append((count, token, english))
+    return {key: tuple((t, e) for _, t, e in sorted(hits, reverse=True)) for key, hits in by_key.items()}
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

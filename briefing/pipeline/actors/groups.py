@@ -11,7 +11,8 @@ singular of a known group's plural name names that group: ميليشيا الح�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -25,6 +26,7 @@ from briefing.pipeline.actors.words import Words
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ArmedGroupsFile, GroupNounEntry
+from briefing.text.bama import Analysis
 from briefing.text.normalize import fold
 
 NOUN, FORCE = "noun", "force"  # the kind of word a match key names
@@ -103,6 +105,7 @@ class Groups:
         found: FoundActors,
     ) -> None:
         self.a = w.a
+        self.w = w
         self.t = tables
         self.states = states  # the states' adjectives (bodies.py)
         self.entries = entries
@@ -160,11 +163,12 @@ class Groups:
 
     def genitive(self, k: int) -> str:
         """The English of the definite noun at token k after a noun in construct (الأزمات of
-        مجموعة الأزمات الدولية), transliterated; "" when there is none."""
+        مجموعة الأزمات الدولية → Crises): the lexicon's gloss of a common noun, else transliterated;
+        "" when there is none."""
         a = self.a
         if k >= len(a.norms) or a.punct[k] or not a.raw(k).startswith("ال") or a.word(k) in self.t.adjectives:
             return ""
-        return self.found.translit.name_en(a.mention(k, k + 1))
+        return common_noun_en(self.w.readings(a.raw(k))) or self.found.translit.name_en(a.mention(k, k + 1))
 
     def eponym(self, k: int) -> str | None:
         """The gazetteer's group that the word at token k names by its eponym (الحوثي, الحوثية)."""
@@ -201,3 +205,20 @@ class Groups:
         a = self.a
         taken.update(range(start, end))
         return Hit(start, end, a.start_char(start), a.end_char(end), aid, atype, a.surface(start, end))
+
+
+_NOUN_SUFFIXES = frozenset({"NSUFF_FEM_SG", "NSUFF_FEM_PL", "NSUFF_MASC_PL_GEN", "NSUFF_MASC_PL_NOM"})
+
+
+def common_noun_en(readings: Sequence[Analysis]) -> str:
+    """English (title case) of a definite common noun: the first sense of the first reading as
+    ال + noun with no pronoun (the lexicon's gloss keeps its number: الأزمات → Crises); "" when the
+    word reads as a name (a capitalised gloss) or as no definite noun."""
+    for r in readings:
+        if r.prefix.tags != ("DET",) or r.stem.pos != "NOUN" or not set(r.suffix.tags) <= _NOUN_SUFFIXES:
+            continue
+        sense = re.sub(r"\s*\(.*?\)", "", r.senses[0]).strip() if r.senses else ""
+        if not sense or not sense[0].islower():
+            return ""
+        return " ".join(w[:1].upper() + w[1:] for w in sense.split())
+    return ""

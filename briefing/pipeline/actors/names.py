@@ -121,7 +121,7 @@ class NameFinder:
         end = k + 1
         if first in t.compound_first and end < len(a.norms) and w.nameish(end):
             return end + 1  # عبد الله, أبو محمد: one given name in two words
-        if first not in t.given and not w.name_token(first):
+        if first not in t.given and not w.name_token(first) and not self._foreign_pair(k, first, nxt):
             # A name opens with a word names are made of; after a title, an unknown word may open
             # one when a name word follows it (سلفان شالوم).
             named_next = w.name_word(nxt)
@@ -210,6 +210,16 @@ class NameFinder:
             return _STOP  # و joins the next phrase: إسماعيل وأمته
         return _FAMILY if self._family(k, end, norm, titled) else _STOP
 
+    def _foreign_pair(self, k: int, first: str, nxt: str) -> bool:
+        """A foreign first name (or another spelling of one) before a name word or a word the
+        analyser cannot read either (دونكان هانتر, برند جوتشولك)."""
+        w = self.w
+        return (
+            bool(nxt)
+            and (w.foreign_first(first) or w.foreign_name(first))
+            and (w.name_word(nxt) or w.foreign(self.a.raw(k + 1)))
+        )
+
     def _foreign_goes_on(self, k: int, end: int) -> bool:
         """After a foreign first name at token k, or a foreign family name before it (رانكين, a word
         the analyser cannot read), is token `end` a name word too: one no resource knows that the
@@ -240,7 +250,7 @@ class NameFinder:
         # The same for a word the analyser reads only as a name after such a foreign family name
         # (رانكين غالواي).
         raw = self.a.raw(end)
-        foreign = w.name_word(self.a.word(k)) and (
+        foreign = (w.name_word(self.a.word(k)) or w.foreign_name(self.a.word(k))) and (
             w.foreign(raw) or (end - 1 > k and w.foreign(self.a.raw(end - 1)) and w.name_like(raw))
         )
         return w.name_token(norm) or (

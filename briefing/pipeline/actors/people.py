@@ -30,7 +30,7 @@ from briefing.pipeline.actors.names import (
     NameFinder,
 )
 from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.words import WordTables, folded
+from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, ParticlesFile
@@ -121,7 +121,10 @@ class People:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
         or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
         w = self.w
-        foreign = w.foreign_first(self.a.word(i))
+        norm = self.a.word(i)
+        foreign = w.foreign_first(norm) or (
+            w.foreign_name(norm) and i + 1 < len(flags) and w.foreign(self.a.raw(i + 1))
+        )
         return (
             i + 1 < len(flags)
             and bool(flags[i + 1] & _ONLY_NAME or (foreign and w.unknown_word(i + 1)))
@@ -129,6 +132,17 @@ class People:
             and w.nameish(i, first=True)
             and w.nameish(i + 1)
             and not w.article(i)
+        )
+
+    def _foreign_spelling(self, i: int) -> bool:
+        """Is token i, a word of no resource, another spelling of a foreign first name of the name
+        table that the analyser cannot read (دونكان of دنكان)?"""
+        norm, t = self.a.word(i), self.w.t
+        return (
+            len(norm) >= FOREIGN_MIN_LETTERS
+            and norm not in t.common
+            and norm not in t.resource_words
+            and self.w.foreign_name(norm)
         )
 
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
@@ -139,6 +153,13 @@ class People:
         flags = [self.t.roles.get(h, 0) for h in a.norms]
         for i, f in enumerate(flags):
             if not f:
+                if (
+                    self._foreign_spelling(i)
+                    and i + 1 < n
+                    and self.w.foreign(a.raw(i + 1))
+                    and self._two_names(i, flags, taken)
+                ):
+                    starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
                 continue
             if f & _SPEECH and i + 1 < n:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb

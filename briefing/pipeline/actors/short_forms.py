@@ -31,11 +31,9 @@ class Shorts:
             words = h.surface.split()
             if h.type == "PERSON" and len(words) >= 2:
                 last = words[-1]
-                if (
-                    len(last) >= FAMILY_MIN
-                    and last not in t.non_name
-                    and last not in t.given | t.name_endings
-                ):
+                if len(last) >= FAMILY_MIN and last not in t.non_name and last not in t.name_endings:
+                    # A given name closing a full name is its family name too (رمضان after طه
+                    # ياسين رمضان), but only after it: before, it may be anyone's given name.
                     short.setdefault(last, (h.actor, h.type, h.start))
             elif h.type == "ORG" and len(words) >= 2 and words[0] in self.org_heads:
                 head = words[0] if words[0].startswith("ال") else "ال" + words[0]
@@ -80,8 +78,20 @@ class Shorts:
         actor, atype, first = short[form]
         if atype == "ORG" and i < first:
             return None  # "الهيئة" refers back, never forward
+        if form in self.w.t.given and (i < first or self._in_a_name(i)):
+            return None  # a given name as a family name: back, and alone (not حمد of عيسى حمد بوشهاب)
         start = i
         if atype == "PERSON" and i and a.word(i - 1) in self.w.t.connectors and i - 1 not in taken:
             # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو.
             start, start_char = i - 1, a.idx[i - 1] + self.w.skip(i - 1)
         return Hit(start, i + 1, start_char, idx + len(raw), actor, atype)
+
+    def _in_a_name(self, i: int) -> bool:
+        """Is a neighbour of token i a given name or a name token of the table (a longer name)?"""
+        a, t = self.a, self.w.t
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(a.norms) and not a.punct[j]:
+                norm = a.word(j)
+                if norm in t.given or self.w.name_token(norm):
+                    return True
+        return False

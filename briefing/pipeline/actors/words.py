@@ -127,10 +127,12 @@ class WordCaches:
     glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
     inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
+    foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
+        self.foreign_name.clear()
 
 
 class Words:
@@ -245,6 +247,27 @@ class Words:
             and hit[1] >= FOREIGN_MIN_COUNT
             and len(norm) >= FOREIGN_MIN_LETTERS
             and norm not in translit.arabic_style
+        )
+
+    def foreign_name(self, norm: str) -> bool:
+        """A name of the name table that people often bear, or another spelling of one (دونكان of
+        دنكان), that the analyser cannot read: no everyday word, whatever its spelling looks like
+        (ساندرا, ارنولد). Before a name word or another unreadable word it opens a name."""
+        hit = self.caches.foreign_name.get(norm)
+        if hit is None:
+            hit = self.caches.foreign_name[norm] = self._foreign_name(norm)
+        return hit
+
+    def _foreign_name(self, norm: str) -> bool:
+        translit = self.t.translit
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in translit.stopwords or not self.foreign(norm):
+            return False
+        token = norm if norm in translit.table else translit.variant_of(norm)
+        # Not a place the table lists among its stopwords either (سيدني, Sydney).
+        return (
+            token is not None
+            and token not in translit.stopwords
+            and translit.table[token][1] >= FOREIGN_MIN_COUNT
         )
 
     def unknown_word(self, i: int) -> bool:
