@@ -137,13 +137,18 @@ class People:
     def _foreign_spelling(self, i: int) -> bool:
         """Is token i, a word of no resource, another spelling of a foreign first name of the name
         table that the analyser cannot read (دونكان of دنكان)?"""
-        norm, t = self.a.word(i), self.w.t
-        return (
-            len(norm) >= FOREIGN_MIN_LETTERS
-            and norm not in t.common
-            and norm not in t.resource_words
-            and self.w.foreign_name(norm)
-        )
+        key = self.a.norms[i]
+        cache = self.w.caches.foreign_spelling
+        hit = cache.get(key)
+        if hit is None:  # called for every token without a role: answered once per word
+            norm, t = self.a.word(i), self.w.t
+            hit = cache[key] = (
+                len(norm) >= FOREIGN_MIN_LETTERS
+                and norm not in t.common
+                and norm not in t.resource_words
+                and self.w.foreign_name(norm)
+            )
+        return hit
 
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name

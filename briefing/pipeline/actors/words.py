@@ -128,11 +128,13 @@ class WordCaches:
     inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
+    foreign_spelling: dict[int, bool] = field(default_factory=dict)  # per norm hash
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
         self.foreign_name.clear()
+        self.foreign_spelling.clear()
 
 
 class Words:
