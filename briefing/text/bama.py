@@ -117,6 +117,19 @@ class Analysis:
     def senses(self) -> tuple[str, ...]:
         return tuple(s.strip() for s in self.stem.gloss.split(";") if s.strip())
 
+    @property
+    def first_sense(self) -> str:
+        """The first sense as English words (see plain_sense); "" when the stem has none."""
+        senses = self.senses
+        return plain_sense(senses[0]) if senses else ""
+
+
+def plain_sense(sense: str) -> str:
+    """A lexicon sense as English words: no bracketed notes, no "(be)", one alternative."""
+    sense = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", sense)
+    sense = sense.split("/")[0]
+    return " ".join(sense.split())
+
 
 # Parsed tables: form → entries (as tuples, which pickle and load fast), category pairs.
 _Parsed = tuple[

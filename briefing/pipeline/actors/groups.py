@@ -11,7 +11,6 @@ singular of a known group's plural name names that group: ميليشيا الح�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -217,7 +216,7 @@ def common_noun_en(readings: Sequence[Analysis]) -> str:
     for r in readings:
         if r.prefix.tags != ("DET",) or r.stem.pos != "NOUN" or not set(r.suffix.tags) <= _NOUN_SUFFIXES:
             continue
-        sense = re.sub(r"\s*\(.*?\)", "", r.senses[0]).strip() if r.senses else ""
+        sense = r.first_sense
         if not sense or not sense[0].islower():
             return ""
         return " ".join(w[:1].upper() + w[1:] for w in sense.split())

@@ -31,7 +31,6 @@ from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import Words, folded, nationalities
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternEntry, OrgPatternsFile, UnitsFile
-from briefing.text.bama import Analyzer, shared_analyzer
 from briefing.text.normalize import fold
 
 PLACE_TYPES = ("LOC", "GPE")  # a construct name may end in either: كفر حلب
@@ -60,7 +59,6 @@ class PlaceTables:
     river: int  # norm hash of نهر
     of: int  # norm hash of من
     directions: frozenset[str]  # folded: غربي, شرق …
-    analyzer: Analyzer | None  # the Buckwalter analysis (None without its data)
     tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
 
 
@@ -95,7 +93,6 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
         river=strings.add(fold("نهر")),
         of=strings.add(fold("من")),
         directions=folded(rules.directions),
-        analyzer=shared_analyzer(),
     )
 
 
@@ -247,8 +244,7 @@ class Places:
         word = self.a.raw(i)[skip + self.a.clitics.get(i, 0) :]
         tags = self.t.tags_cache.get(word)
         if tags is None:
-            readings = self.t.analyzer.analyse(word) if self.t.analyzer is not None else ()
-            tags = self.t.tags_cache[word] = frozenset(t for r in readings for t in r.tags)
+            tags = self.t.tags_cache[word] = frozenset(t for r in self.w.readings(word) for t in r.tags)
         return tags
 
     def _plain(self, tags: frozenset[str], *, definite: bool, feminine: bool) -> bool:

@@ -8,7 +8,6 @@ A relay phrase at the end of its sentence ("…، وفقًا للمسؤولين"
 from __future__ import annotations
 
 from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
-from briefing.text.bama import shared_analyzer
 
 _MAX_CONTENT = 45  # tokens of content at most
 _LEAD_IN = 4  # a comma this close to the sentence start ends a lead-in ("من جانبها،")
@@ -143,8 +142,7 @@ def clause_start(ctx: Context, i: int, *, coordination: bool = True) -> bool:
 
 def may_be_verb(ctx: Context, i: int) -> bool:
     """Has token i a verb reading (or no reading the lexicon knows)?"""
-    analyzer = shared_analyzer()
-    readings = analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
+    readings = ctx.readings(i)
     return not readings or any(r.stem.pos.startswith("VERB") for r in readings)
 
 

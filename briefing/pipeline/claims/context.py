@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from briefing.model.contract import Actor, Speaker
 from briefing.pipeline.claims.tables import ClaimTables, CueWord, HeadWord
 from briefing.pipeline.tokenizer import text_of
+from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import fold
 
 FINAL = frozenset({".", "!", "?", "؟", "…", "..", "...", ";", "؛"})
@@ -128,6 +129,11 @@ class Context:
 
     def sent(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
+
+    def readings(self, i: int) -> tuple[Analysis, ...]:
+        """The Buckwalter readings of token i as written; () without the analyser's data."""
+        analyzer = shared_analyzer()
+        return analyzer.analyse(self.texts[i]) if analyzer is not None else ()
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         k = self.sent(i)

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
-from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import raw_prefix_length
 
 _MAX_GROWTH = 6  # words a head phrase grows by at most
@@ -299,21 +298,16 @@ def content_word(ctx: Context, i: int) -> bool:
     )
 
 
-def _readings(ctx: Context, i: int) -> tuple[Analysis, ...]:
-    analyzer = shared_analyzer()
-    return analyzer.analyse(ctx.texts[i]) if analyzer is not None else ()
-
-
 def _only_verb(ctx: Context, i: int) -> bool:
     """Does the lexicon read token i as a verb only ("مقالات رأي تناولت الأوضاع")?"""
-    readings = _readings(ctx, i)
+    readings = ctx.readings(i)
     return bool(readings) and all(r.stem.pos.startswith("VERB") for r in readings)
 
 
 def _name_like(ctx: Context, i: int) -> bool:
     """Can a lone word be a name: one the lexicon does not read, or reads as a proper noun (not
     "مسؤوليتها" or "فيه")?"""
-    readings = _readings(ctx, i)
+    readings = ctx.readings(i)
     return not readings or any(r.stem.pos == "NOUN_PROP" for r in readings)
 
 
@@ -323,7 +317,7 @@ def definite(ctx: Context, i: int) -> bool:
     fw = ctx.fw[i]
     if not (fw.startswith("ال") and len(fw) > 3):
         return False
-    readings = _readings(ctx, i)
+    readings = ctx.readings(i)
     return not readings or any("DET" in r.prefix.tags for r in readings)
 
 

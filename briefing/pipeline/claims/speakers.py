@@ -12,7 +12,7 @@ from briefing.model.contract import Speaker
 from briefing.pipeline.claims.context import Context, Phrase
 from briefing.pipeline.claims.phrases import title_key
 from briefing.pipeline.claims.tables import HeadWord
-from briefing.text.bama import Analysis, shared_analyzer
+from briefing.text.bama import Analysis
 
 _REFER_BACK_SENTENCES = 3  # how far back a person reference looks for the person
 
@@ -133,17 +133,16 @@ def bare_english(ctx: Context, np: Phrase) -> str:
     not read as a common noun)."""
     tokens = [k for k in range(np.start, np.end) if ctx.alpha[k]]
     words = [ctx.texts[k] for k in tokens]
-    analyzer = shared_analyzer()
-    head = _gloss_word(analyzer.analyse(words[0]), False) if analyzer is not None else ""
+    head = _gloss_word(ctx.readings(tokens[0]), False)
     if not head or (len(words) == 1 and not ctx.norms[tokens[0]].startswith("ال")):
         return ctx.tables.transliterate(" ".join(words))
     demonyms = ctx.tables.demonyms
     places = [actor_en(ctx, demonyms[ctx.norms[k]]) for k in tokens[1:] if ctx.norms[k] in demonyms]
     adjectives: list[str] = []
-    if ctx.norms[tokens[0]].startswith("ال") and analyzer is not None:
+    if ctx.norms[tokens[0]].startswith("ال"):
         for k in tokens[1:]:
             if ctx.norms[k] not in demonyms:
-                adjectives.insert(0, _gloss_word(analyzer.analyse(ctx.texts[k]), True))
+                adjectives.insert(0, _gloss_word(ctx.readings(k), True))
     words_en = " ".join(["the", *filter(None, adjectives), head])
     return f"{words_en} ({', '.join(dict.fromkeys(places))})" if places else words_en
 
@@ -153,6 +152,6 @@ def _gloss_word(readings: tuple[Analysis, ...], modifier: bool) -> str:
     head: a noun there is a genitive, left out); "" when it has none."""
     wanted = "ADJ" if modifier else "NOUN"
     for reading in readings:
-        if reading.stem.pos == wanted and reading.senses:
-            return reading.senses[0].split("(")[0].strip()
+        if reading.stem.pos == wanted and reading.first_sense:
+            return reading.first_sense
     return ""

@@ -225,7 +225,7 @@ class Reader:
                 if a.stem.pos != "VERB_PERFECT" or a.prefix.form or not a.senses or mark not in a.stem.voc:
                     continue
                 if not a.stem.gloss.startswith("be "):
-                    return _clean(a.senses[0]).split(" ")[0], transitive
+                    return a.first_sense.split(" ")[0], transitive
         return "", True
 
     def passive_verb(self, text: str, start: int, end: int) -> Word | None:
@@ -320,7 +320,7 @@ class Reader:
                     start,
                     end,
                     ADJ,
-                    _clean(nouns[0].senses[0]),
+                    nouns[0].first_sense,
                     definite=bool(article),
                     number="pl" if ending in ("يين", "يون", "يات") else "sg",
                 )
@@ -364,8 +364,7 @@ class Reader:
             entry = self.tables.words.get(form)
             if entry is not None and _GLOSS_POS[entry.pos] in (pos, N if pos == ADJ else pos):
                 return entry.en, entry.plural or "", entry.id
-        senses = analysis.senses
-        first = _clean(senses[0]) if senses else ""
+        first = analysis.first_sense
         if pos == V:
             first = self.tables.base_of_past.get(first.split(" ")[0], first.split(" ")[0]) + (
                 " " + first.split(" ", 1)[1] if " " in first else ""
@@ -397,13 +396,6 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
     if "FEM_PL" in tags:
         out.append((stem + "ات", True))
     return out
-
-
-def _clean(sense: str) -> str:
-    """A lexicon sense as English words: no bracketed notes, no "(be)", one alternative."""
-    sense = re.sub(r"\[[^\]]*\]|\([^)]*\)", "", sense)
-    sense = sense.split("/")[0]
-    return " ".join(sense.split())
 
 
 _SOUND_PLURAL = ("ون", "ين", "ات", "ان")
