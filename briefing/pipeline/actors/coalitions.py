@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.strings import StringStore
 
+from briefing.pipeline.actors.disambiguation import previous_word
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import Words
@@ -75,9 +76,8 @@ class Coalitions:
         """Is the noun at token i a common noun (هذا التحالف, التحالف بين) or another alliance
         (التحالف الوطني)?"""
         a = self.a
-        before = next((j for j in range(i - 1, -1, -1) if not a.punct[j]), None)
         after = i + 1 if i + 1 < len(a.norms) else None
-        return (before is not None and a.norms[before] in self.t.demonstratives) or (
+        return previous_word(a, i) in self.t.demonstratives or (
             after is not None and a.norms[after] in self.t.other
         )
 
