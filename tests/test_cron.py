@@ -41,6 +41,7 @@ def env(tmp_path, monkeypatch):
     for name in list(os.environ):
         if name.startswith("BRIEFING_"):
             monkeypatch.delenv(name)
+    (tmp_path / "config.toml").touch()  # a BRIEFING_CONFIG that names a missing file is an error
     monkeypatch.setenv("BRIEFING_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return tmp_path
@@ -361,7 +362,8 @@ def test_cron_build_failure_is_recorded_and_exits_4(tmp_path, monkeypatch):
 
     monkeypatch.setattr(briefing.jobs, "build_brief", broken)
     settings = settings_for(tmp_path)
-    Store.open(settings.db).close()
+    with Store.open(settings.db) as store:
+        add(store, 1, "2026-11-20")
     err = io.StringIO()
     assert build(settings, "7d", stream=err) == ExitCode.BUILD == 4
     assert "build failed: template brief.html: boom" in err.getvalue()

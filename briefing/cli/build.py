@@ -34,9 +34,14 @@ OUT_DIR = Path("out")
 def build(
     sources: Sources = None,
     out: OutOption = None,
-    fail_empty: Annotated[
+    allow_empty: Annotated[
         bool,
-        typer.Option("--fail-empty", help="Exit 1 when there is no article (the brief still says so)."),
+        typer.Option(
+            "--allow-empty", help="With no article, write a brief that says so (exit 0) instead of exit 1."
+        ),
+    ] = False,
+    fail_empty: Annotated[
+        bool, typer.Option("--fail-empty", hidden=True, help="No article is exit 1: now the default.")
     ] = False,
     arabic_digits: ArabicDigitsOption = False,
     no_pdf: NoPdfOption = False,
@@ -50,19 +55,26 @@ def build(
     ] = False,
     to: MailTo = None,
 ) -> None:
-    """Compose one bilingual brief from articles: out/<date>/brief.pdf, brief.html, brief.json.
+    """Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
 
     Reads the inputs (as `briefing extract` does), extracts actors, claims, figures and themes,
-    composes the brief and writes it atomically (a failed run leaves the previous brief
-    intact); out/latest then names the newest brief. Progress goes to standard error. Exit
-    status: 0 ok; 1 an input could not be read (nothing is written) or, with --fail-empty, no
-    article; 2 resources; 4 rendering or writing.
+    composes the brief and writes it into a new folder named by the period it covers,
+    out/<first day>_<last day>/ (2018-05-07_2018-05-13; a build from undated files: its build
+    date), with a run suffix (-2, -3) when that period was built before: a build never
+    replaces or deletes another brief. out/latest then names the brief whose period ends last
+    (rebuilding an older period leaves it alone). Two builds into the same --out take turns.
+    Progress goes to standard error. Exit status: 0 ok; 1 an input could not be read, or no
+    article at all (nothing is written; --allow-empty writes a brief that says so); 2
+    resources; 4 rendering or writing; 75 another build kept the --out folder busy too long.
 
-    With --since, the articles come from the store (see `briefing ingest`): those published in
-    the window; only those not yet extracted (or extracted with older resources) go through the
-    pipeline. That run holds a lock (a second one exits 75), is silent with --quiet and copies
-    its messages to --log, for cron (briefing build --since last --quiet). Exit status there:
-    0 ok; 1 bad --since; 2 config or resources; 3 store; 4 build; 75 locked.
+    With --since, the articles come from the store (see `briefing ingest`; a missing store is
+    exit 3, `briefing db init` makes an empty one): those published in the window; only those
+    not yet extracted (or extracted with older resources) go through the pipeline. That run
+    holds the store's lock (a second one exits 75), is silent with --quiet and copies its
+    messages to --log, for cron (briefing build --since last --quiet). Only a --since last
+    build moves the cursor where the next --since last starts; an empty window writes nothing
+    and leaves the cursor where it was (exit 1). Exit status there: 0 ok; 1 bad --since or
+    no article; 2 config or resources; 3 store; 4 build; 75 locked.
 
     With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
     and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
@@ -70,7 +82,7 @@ def build(
 
     Example: briefing build seeds/ --out out/
     """
-    request = Request(sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf)
+    request = Request(sources or [], out, since, until, db, log, quiet, allow_empty, arabic_digits, no_pdf)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
     run(lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None))
 
@@ -84,7 +96,7 @@ class Request:
     db: Path | None
     log: Path | None
     quiet: bool
-    fail_empty: bool
+    allow_empty: bool
     arabic_digits: bool
     no_pdf: bool
 
@@ -107,7 +119,9 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
         settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
         target = settings.out
         status = run_job(
-            lambda rep: build_since(settings, since, r.until, rep, options=options, fail_empty=r.fail_empty),
+            lambda rep: build_since(
+                settings, since, r.until, rep, options=options, allow_empty=r.allow_empty
+            ),
             quiet=r.quiet,
             log=settings.log,
             lock=settings.lock_path,
@@ -115,7 +129,7 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     else:
         target = r.out or OUT_DIR
         status = run_job(
-            lambda rep: build_from_paths(r.sources, target, rep, options=options, fail_empty=r.fail_empty),
+            lambda rep: build_from_paths(r.sources, target, rep, options=options, allow_empty=r.allow_empty),
             quiet=r.quiet,
             log=r.log,
         )
