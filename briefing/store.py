@@ -218,13 +218,7 @@ class Store:
     @classmethod
     def open_existing(cls, path: Path | str, *, timeout: float = 10.0) -> Store:
         """Open the store at `path`, which must exist (StoreError naming it otherwise)."""
-        path = Path(path)
-        if not path.is_file():
-            what = "not a file" if path.exists() else "no store there"
-            raise StoreError(
-                f"{path}: {what} (`briefing ingest` or `briefing db init --db {path}` creates one)"
-            )
-        return cls.open(path, timeout=timeout)
+        return cls.open(require_store(path), timeout=timeout)
 
     def close(self) -> None:
         self.conn.close()
@@ -575,6 +569,15 @@ class Store:
         last = self.last_build()
         out["last_build"] = last.started_at.isoformat() if last else None
         return out
+
+
+def require_store(path: Path | str) -> Path:
+    """`path`, if a store file is there; else StoreError naming it and how to make one."""
+    path = Path(path)
+    if not path.is_file():
+        what = "not a file" if path.exists() else "no store there"
+        raise StoreError(f"{path}: {what} (`briefing ingest` or `briefing db init --db {path}` creates one)")
+    return path
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

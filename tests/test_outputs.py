@@ -208,3 +208,162 @@ def test_outputs_a_run_killed_while_writing_leaves_latest_on_a_complete_brief(en
     assert result.exit_code == ExitCode.OK, result.output
     assert leftovers(out) == []
     assert latest(out) == "2018-06-10_2018-06-10"
+
+
+# --- 5: only a --since last run moves the cursor -------------------------------------------------
+
+
+def jsonl(root: Path, days: dict[str, str]) -> Path:
+    """A corpus-format JSONL file: one article per (id, date)."""
+    path = root / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i, (article_id, day) in enumerate(days.items()):
+            record = {"id": article_id, "title": f"خبر {i}", "published": day, "source": "Test Wire"}
+            fh.write(json.dumps({**record, "text": TEXTS[i % len(TEXTS)]}, ensure_ascii=False) + "\n")
+    return path
+
+
+def cursor(db: Path) -> tuple[int, str] | None:
+    from briefing.store import Store
+
+    with Store.open_existing(db) as store:
+        found = store.cursor_build()
+    return (found.id, found.window_end.isoformat()) if found else None
+
+
+def test_outputs_only_a_since_last_build_moves_the_cursor(env, monkeypatch):
+    db, out = env / "b.db", env / "out"
+    days = {"m1": "2018-05-08", "m2": "2018-05-12", "a1": "2018-04-09", "a2": "2018-04-11"}
+    assert cli("ingest", jsonl(env, days), "--db", db, "--quiet").exit_code == ExitCode.OK
+    monkeypatch.setenv("BRIEFING_FIRST_SINCE", "2018-05-01")  # the first --since last window
+    store_build = ("--db", db, "--out", out, "--no-pdf")
+    first = cli("build", "--since", "last", *store_build)
+    assert first.exit_code == ExitCode.OK, first.output
+    moved = cursor(db)
+    assert moved is not None
+
+    past = cli("build", "--since", "2018-04-07", "--until", "2018-04-14", *store_build)
+    assert past.exit_code == ExitCode.OK, past.output
+    assert (out / "2018-04-07_2018-04-14" / "brief.json").is_file()
+    assert cursor(db) == moved
+    recent = cli("build", "--since", "30d", "--allow-empty", *store_build)
+    assert recent.exit_code == ExitCode.OK, recent.output
+    assert cursor(db) == moved
+
+    before = listing(out)
+    nothing_new = cli("build", "--since", "last", *store_build)  # cron, with nothing new since
+    assert nothing_new.exit_code == ExitCode.INPUT
+    assert f"{db}: no articles published" in nothing_new.output
+    assert "the --since last cursor not moved" in nothing_new.output
+    assert cursor(db) == moved
+    assert listing(out) == before
+
+
+# --- 6: the store must exist; so must the config file BRIEFING_CONFIG names ----------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "--since", "7d"],
+        ["email", "--since", "7d", "--to", "a@example.org", "--dry-run"],
+        ["db", "check"],
+        ["db", "stats"],
+    ],
+)
+def test_outputs_a_missing_store_is_an_error_and_is_not_created(env, args):
+    db = env / "nowhere" / "b.db"
+    result = cli(*args, "--db", db, env={"BRIEFING_MAIL_FROM": "brief@example.org"})
+    assert result.exit_code == ExitCode.STORE, result.output
+    assert (
+        result.output.strip()
+        == f"{db}: no store there (`briefing ingest` or `briefing db init --db {db}` creates one)"
+    )
+    assert not db.parent.exists()
+
+
+def test_outputs_db_init_creates_the_store_that_build_then_reads(env):
+    db = env / "new" / "b.db"
+    created = cli("db", "init", "--db", db)
+    assert (created.exit_code, created.output) == (ExitCode.OK, f"{db}: created\n")
+    assert cli("db", "init", "--db", db).output == f"{db}: already there (up to date)\n"
+    empty = cli("build", "--since", "7d", "--db", db, "--out", env / "out")
+    assert empty.exit_code == ExitCode.INPUT
+    assert f"{db}: no articles published" in empty.output
+    assert not (env / "out").exists()
+    assert cli("db", "check", "--db", db).output == f"{db}: ok\n"
+
+
+def test_outputs_briefing_config_naming_a_missing_file_is_an_error(env):
+    missing = env / "typo.toml"
+    for args in (["ingest", env / "x.jsonl", "--db", env / "b.db"], ["build", "--since", "7d"]):
+        result = cli(*args, env={"BRIEFING_CONFIG": str(missing)})
+        assert result.exit_code == ExitCode.CONFIG
+        assert result.output.strip() == f"{missing}: no such file (named by BRIEFING_CONFIG)"
+    assert not (env / "b.db").exists()
+
+
+# --- 7: build records of killed runs ---------------------------------------------------------------
+
+KILLED_BUILD = """
+import os, signal, socket, sys
+from datetime import UTC, datetime
+from briefing.model.window import Window
+from briefing.store import Store
+
+store = Store.open_existing(sys.argv[1])
+store.start_build(Window(datetime(2018, 5, 1, tzinfo=UTC)), pid=os.getpid(), host=socket.gethostname())
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def statuses(db: Path) -> list[tuple[int, str]]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, status FROM builds ORDER BY id").fetchall()
+
+
+def test_outputs_build_records_of_killed_runs_are_reported_and_marked(env):
+    db = env / "b.db"
+    days = {"m1": "2018-05-08", "m2": "2018-05-12"}
+    assert cli("ingest", jsonl(env, days), "--db", db, "--quiet").exit_code == ExitCode.OK
+    killed = subprocess.run([sys.executable, "-c", KILLED_BUILD, str(db)], cwd=ROOT, check=False)
+    assert killed.returncode == -signal.SIGKILL
+    assert statuses(db) == [(1, "running")]
+
+    check = cli("db", "check", "--db", db)
+    assert check.exit_code == ExitCode.OK, check.output
+    assert f"{db}: build 1 started 2" in check.stderr
+    assert "was killed: still marked running" in check.stderr
+    assert check.stdout == f"{db}: ok (1 stale build records)\n"
+
+    from briefing.model.window import Window
+    from briefing.store import Store
+
+    with Store.open_existing(db) as store:  # a build going on now, in this process
+        store.start_build(
+            Window(datetime(2018, 5, 1).astimezone()), pid=os.getpid(), host=os.uname().nodename
+        )
+    with RunLock(db.with_name("b.db.lock")):  # … holding the lock: only the dead pid is stale
+        check = cli("db", "check", "--db", db)
+    assert "build 1 " in check.stderr
+    assert "build 2 " not in check.stderr
+
+    build = cli(
+        "build",
+        "--since",
+        "2018-05-01",
+        "--until",
+        "2018-05-31",
+        "--db",
+        db,
+        "--out",
+        env / "out",
+        "--no-pdf",
+    )
+    assert build.exit_code == ExitCode.OK, build.output
+    assert "build 1 started" in build.output
+    assert "marked failed" in build.output
+    assert statuses(db) == [(1, "failed"), (2, "failed"), (3, "ok")]  # 2's run held no lock: gone
+    assert cli("db", "check", "--db", db).output == f"{db}: ok\n"
