@@ -25,7 +25,7 @@ def email(
         Path | None,
         typer.Option(
             "--from-brief",
-            help="Send this built brief as it is (out/latest, out/<date>): no rebuild.",
+            help="Send this built brief as it is (out/latest, out/<period>): no rebuild.",
             show_default=False,
         ),
     ] = None,

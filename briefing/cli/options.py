@@ -21,7 +21,7 @@ SinceOption = Annotated[
     typer.Option(
         "--since",
         help="Build from the store: articles published since 7d, 24h, 2026-11-14, or last "
-        "(the end of the last successful build).",
+        "(where the last successful --since last build ended; only such a build moves it).",
         show_default=False,
     ),
 ]
@@ -47,7 +47,7 @@ OutOption = Annotated[
     typer.Option(
         "--out",
         "-o",
-        help="Folder for <date>/ and latest (default out/; with --since, BRIEFING_OUT …).",
+        help="Folder for <first>_<last>/ briefs and latest (default out/; with --since, BRIEFING_OUT …).",
         show_default=False,
     ),
 ]
