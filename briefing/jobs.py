@@ -366,10 +366,12 @@ def build_from_paths(
     *,
     options: BuildOptions | None = None,
     allow_empty: bool = False,
+    on_written: Callable[[Path], None] | None = None,
 ) -> int:
     """`briefing build PATH…`: read, extract, compose, render, write; nothing when a file fails.
 
-    No article at all is an input error (nothing written) unless allow_empty.
+    No article at all is an input error (nothing written) unless allow_empty. `on_written`
+    gets the new brief's folder (which out/latest may not name: an older period).
     """
     reporter.info(f"reading {len(sources)} inputs")
     items = read_inputs(sources, reporter)
@@ -392,6 +394,8 @@ def build_from_paths(
                 reporter.info(f"extracted {i}/{len(articles)}")
     day_dir = build_brief(extractions, out_dir, options=options, progress=reporter.info)
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles); {describe_latest(out_dir)}")
+    if on_written is not None:
+        on_written(day_dir)
     return ExitCode.OK
 
 
@@ -417,6 +421,7 @@ def build_since(
     now: datetime | None = None,
     resources: Resources | None = None,
     make_extractor: Callable[[Resources], Extractor] | None = None,
+    on_written: Callable[[Path], None] | None = None,
 ) -> int:
     """`briefing build --since …`: the brief of the articles published in a window of the store.
 
@@ -460,6 +465,8 @@ def build_since(
         return ExitCode.BUILD
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles, {fresh} newly extracted)")
     reporter.info(describe_latest(settings.out))
+    if on_written is not None:
+        on_written(day_dir)
     return ExitCode.OK
 
 

@@ -258,6 +258,14 @@ def test_outputs_only_a_since_last_build_moves_the_cursor(env, monkeypatch):
     assert cursor(db) == moved
     assert listing(out) == before
 
+    # Mailing a past window sends that brief, not out/latest (which stays on the later one).
+    april = ("--since", "2018-04-07", "--until", "2018-04-14")
+    mailed = cli("email", *april, "--to", "a@example.org", "--dry-run", "--db", db, "--out", out, "--no-pdf")
+    assert mailed.exit_code == ExitCode.OK, mailed.output
+    assert (out / "2018-04-07_2018-04-14-2" / "digest.eml").is_file()
+    assert not (out / "latest" / "digest.eml").exists()
+    assert cursor(db) == moved
+
 
 # --- 6: the store must exist; so must the config file BRIEFING_CONFIG names ----------------------
 

@@ -115,6 +115,7 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
     options = BuildOptions(arabic_digits=r.arabic_digits, pdf=not r.no_pdf)
+    built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
     if r.since is not None:
         since = r.since
         settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
@@ -122,7 +123,13 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
         target = settings.out
         status = run_job(
             lambda rep: build_since(
-                settings, since, r.until, rep, options=options, allow_empty=r.allow_empty
+                settings,
+                since,
+                r.until,
+                rep,
+                options=options,
+                allow_empty=r.allow_empty,
+                on_written=built.append,
             ),
             quiet=r.quiet,
             log=settings.log,
@@ -131,10 +138,13 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     else:
         target = r.out or OUT_DIR
         status = run_job(
-            lambda rep: build_from_paths(r.sources, target, rep, options=options, allow_empty=r.allow_empty),
+            lambda rep: build_from_paths(
+                r.sources, target, rep, options=options, allow_empty=r.allow_empty, on_written=built.append
+            ),
             quiet=r.quiet,
             log=r.log,
         )
     if mail is None or status != 0:
         return status
-    return mail_after_build(mail, target / "latest", quiet=r.quiet, arabic_digits=r.arabic_digits)
+    brief_dir = built[-1] if built else target / "latest"
+    return mail_after_build(mail, brief_dir, quiet=r.quiet, arabic_digits=r.arabic_digits)
