@@ -25,7 +25,7 @@ from typing import TextIO
 from briefing.compose import compose
 from briefing.config import Settings
 from briefing.deliver.files import LOCK_NAME, brief_dir_name, brief_json, latest_brief, write_brief
-from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError
+from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError, WriteError
 from briefing.extract import error_record, extract_articles, to_jsonl
 from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import Document, Failure, Notice
@@ -76,7 +76,7 @@ class RunLock:
         """Whether some process holds the lock at `path` now (never creates the file)."""
         try:
             fd = os.open(path, os.O_RDONLY)
-        except FileNotFoundError:
+        except OSError:  # no lock file (nobody ever ran), or not ours to read: nobody we can see
             return False
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
@@ -293,8 +293,15 @@ def build_brief(
     if opts.pdf:
         say("rendering PDF")
         files["brief.pdf"] = renderer.pdf(html)
-    with RunLock(Path(out_dir) / LOCK_NAME, wait=OUT_LOCK_WAIT):
+    lock = RunLock(Path(out_dir) / LOCK_NAME, wait=OUT_LOCK_WAIT)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise WriteError(f"{out_dir}: cannot write here ({exc.strerror or exc})") from exc
+    try:
         return write_brief(Path(out_dir), brief_dir_name(brief), files)
+    finally:
+        lock.release()
 
 
 OUT_LOCK_WAIT = 120.0  # seconds a build waits for another one writing into the same out/

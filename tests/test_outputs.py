@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 import briefing.jobs
 from briefing.cli import app
-from briefing.deliver.files import LEFTOVERS
+from briefing.deliver.files import LEFTOVER
 from briefing.errors import ExitCode
 from briefing.extract import extract_articles
 from briefing.jobs import RunLock
@@ -78,7 +78,7 @@ def latest(out: Path) -> str:
 
 
 def leftovers(out: Path) -> list[str]:
-    return [p.name for p in out.iterdir() if p.name.startswith(LEFTOVERS)]
+    return [p.name for p in out.iterdir() if LEFTOVER.match(p.name)]
 
 
 # --- 1, 2: named by period, never replaced; latest follows the period that ends last -----------
@@ -193,6 +193,7 @@ write_brief(Path(sys.argv[1]), "2018-06-01_2018-06-07", {"brief.html": b"new", "
 def test_outputs_a_run_killed_while_writing_leaves_latest_on_a_complete_brief(env, point):
     out = env / "out"
     assert build(folder(env, "may", ["2018-05-07", "2018-05-13"]), out).exit_code == ExitCode.OK
+    (out / ".tmp-notes").write_text("the user's, not a leftover", encoding="utf-8")
     killed = subprocess.run(
         [sys.executable, "-c", CRASH, str(out), point], cwd=ROOT, capture_output=True, check=False
     )
@@ -207,6 +208,7 @@ def test_outputs_a_run_killed_while_writing_leaves_latest_on_a_complete_brief(en
     result = build(folder(env, "june", ["2018-06-10"]), out)
     assert result.exit_code == ExitCode.OK, result.output
     assert leftovers(out) == []
+    assert (out / ".tmp-notes").is_file()
     assert latest(out) == "2018-06-10_2018-06-10"
 
 

@@ -32,6 +32,9 @@ PERIOD_DIR = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:_(\d{4}-\d{2}-\d{2}))?(?:-(\d+)
 LATEST = "latest"
 LOCK_NAME = ".lock"
 LEFTOVERS = (".tmp-", ".old-", ".latest-")
+# Exactly what this module makes under those prefixes (mkdtemp adds _ and [a-z0-9]): --out may
+# be a folder that holds other things.
+LEFTOVER = re.compile(r"^\.(?:tmp-[\d_-]+|old-(?:latest|[\d_-]+)|latest)-\w+$")
 COPY_MARKER = ".brief-name"  # in a copied latest/: the name of the brief it copies
 MAX_RUNS = 10_000
 
@@ -83,7 +86,7 @@ def clean_leftovers(out_dir: Path) -> list[str]:
     """Remove what crashed runs left (staging folders, folders moved aside, temporary links)."""
     removed = []
     for path in out_dir.iterdir():
-        if not path.name.startswith(LEFTOVERS):
+        if not LEFTOVER.match(path.name):
             continue
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
