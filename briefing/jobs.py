@@ -256,6 +256,9 @@ def run_job(
 # --- building a brief ----------------------------------------------------------------------------
 
 
+OUT_LOCK_WAIT = 120.0  # seconds a build waits for another one writing into the same out/
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     arabic_digits: bool = False  # Arabic-Indic digits in Arabic text (quotes stay verbatim)
@@ -303,8 +306,6 @@ def build_brief(
     finally:
         lock.release()
 
-
-OUT_LOCK_WAIT = 120.0  # seconds a build waits for another one writing into the same out/
 
 Extractor = Callable[[list[Article]], Iterable[Extraction]]
 
@@ -440,8 +441,7 @@ def build_since(
     running is one of a killed run: it is marked failed. Returns the exit status.
     """
     now = now or datetime.now(UTC)
-    if not _is_last(since):
-        _parse_window(since, until, now, None)  # a bad --since is told before the store is opened
+    check_window(since, until, now)
     with Store.open_existing(settings.db) as store:
         mark_stale_builds(store, settings.lock_path, reporter, lock_is_ours=True)
         window = _window(store, settings, since, until, now, reporter)
@@ -479,6 +479,12 @@ def build_since(
 
 def _is_last(since: str) -> bool:
     return since.strip().lower() == "last"
+
+
+def check_window(since: str, until: str | None, now: datetime | None = None) -> None:
+    """InputError for a --since/--until that cannot be read, told before the store is looked at."""
+    if not _is_last(since):
+        _parse_window(since, until, now or datetime.now(UTC), None)
 
 
 def _window(

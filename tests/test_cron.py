@@ -400,6 +400,7 @@ def test_cron_build_command_refuses_bad_windows_and_mixed_inputs(env):
 
 def test_cron_second_build_says_locked_and_exits_75(env):
     db = env / "b.db"
+    Store.open(db).close()  # a store that is there (a missing one is exit 3 before any lock)
     with RunLock(db.with_name("b.db.lock")):
         result = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db), "--quiet"])
     assert result.exit_code == ExitCode.LOCKED

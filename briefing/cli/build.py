@@ -103,7 +103,7 @@ class Request:
 
 def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
-    from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job
+    from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job
     from briefing.store import require_store
 
     if r.since is None and r.until is not None:
@@ -119,6 +119,7 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     if r.since is not None:
         since = r.since
         settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+        check_window(since, r.until)  # a usage error first, whatever the store
         require_store(settings.db)  # before the lock file is made beside it
         target = settings.out
         status = run_job(
