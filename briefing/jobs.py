@@ -379,6 +379,9 @@ def build_since(
         window = _window(store, settings, since, until, now, reporter)
         articles = store.articles_in(window)
         reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
+        undated = store.undated_count()
+        if undated:
+            reporter.info(f"{undated} undated articles left out (`briefing articles --undated` lists them)")
         resources = resources or Resources.load()
         fresh = _extract_missing(store, articles, resources, make_extractor or pipeline_extractor, reporter)
         extractions = store.load_extractions(articles)

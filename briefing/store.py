@@ -27,7 +27,7 @@ from briefing.model.window import Window
 from briefing.text.normalize import fold
 from briefing.text.urls import url_key
 
-PublishedFrom = Literal["source", "file", "ingested"]
+PublishedFrom = Literal["source", "file", "ingested", "undated"]
 
 
 # --- migrations ------------------------------------------------------------------------------
@@ -112,6 +112,49 @@ def _builds(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0004_article_dates")
+def _article_dates(conn: sqlite3.Connection) -> None:
+    """Undated articles (published NULL), and where each date came from and how precise it is.
+
+    SQLite cannot drop a NOT NULL constraint: the table is rebuilt the documented way (new
+    table, copy, drop, rename), with foreign keys off around it (Store.migrate), and checked.
+    """
+    _run(
+        conn,
+        """CREATE TABLE articles_new (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            url_key TEXT UNIQUE,
+            published TEXT,                 -- YYYY-MM-DD; NULL: undated (its date could not be read)
+            published_at TEXT,
+            published_from TEXT NOT NULL
+                CHECK (published_from IN ('source', 'file', 'ingested', 'undated')),
+            ingested_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL UNIQUE,
+            origin TEXT,
+            dateline TEXT,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            date_source TEXT,               -- front matter, sidecar, jsonl, feed, html meta, file name …
+            date_precision TEXT CHECK (date_precision IN ('time', 'day', 'month', 'year'))
+        )""",
+        """INSERT INTO articles_new
+           SELECT id, title, outlet, url, url_key, published, published_at, published_from, ingested_at,
+                  text, text_hash, origin, dateline, duplicates, published_from,
+                  CASE WHEN published_at IS NOT NULL THEN 'time' ELSE 'day' END
+           FROM articles""",
+        "DROP TABLE articles",
+        "ALTER TABLE articles_new RENAME TO articles",
+        "CREATE INDEX IF NOT EXISTS articles_published ON articles (published)",
+        "CREATE INDEX IF NOT EXISTS articles_published_at ON articles (published_at)",
+    )
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise StoreError(f"upgrading the articles table would break {len(broken)} references; not upgraded")
+
+
 # --- values ----------------------------------------------------------------------------------
 
 
@@ -141,6 +184,9 @@ class NewArticle:
     published_at: datetime | None = None  # when the source gave a time of day
     origin: str | None = None
     dateline: str | None = None
+    date_source: str | None = None  # front matter, feed, jsonl … (default: published_from)
+    date_precision: str | None = None  # time, day, month, year (default: time or day)
+    undated: bool = False  # a date was given and could not be read: stored with none
 
 
 @dataclass(frozen=True)
@@ -264,6 +310,16 @@ class Store:
         if done == known:
             return []  # nothing to do, and no write lock taken: readers may open a busy store
         applied: list[str] = []
+        # Table rebuilds (0004) drop a table others refer to: foreign keys are off while migrating
+        # (the pragma is a no-op inside a transaction), each rebuild checks them itself.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            self._apply(applied)
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        return applied
+
+    def _apply(self, applied: list[str]) -> None:
         for name, fn in MIGRATIONS:
             with self.transaction() as conn:
                 # Checked inside the transaction: another process may have just applied it.
@@ -272,7 +328,6 @@ class Store:
                 fn(conn)
                 conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, utc_stamp()))
                 applied.append(name)
-        return applied
 
     # --- articles ------------------------------------------------------------------------
 
@@ -294,11 +349,12 @@ class Store:
             article_id = a.id
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
                 article_id = f"{a.id}-{digest[:8]}"  # same name, other text: keep both
-            published = a.published or ingested.date().isoformat()
+            published, came_from, source, precision = _dating(new, ingested)
             conn.execute(
                 """INSERT INTO articles (id, title, outlet, url, url_key, published, published_at,
-                       published_from, ingested_at, text, text_hash, origin, dateline)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       published_from, ingested_at, text, text_hash, origin, dateline,
+                       date_source, date_precision)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     article_id,
                     a.title,
@@ -306,13 +362,15 @@ class Store:
                     a.url,
                     ukey,
                     published,
-                    utc_stamp(new.published_at) if new.published_at else None,
-                    new.published_from if a.published else "ingested",
+                    utc_stamp(new.published_at) if new.published_at and published else None,
+                    came_from,
                     utc_stamp(ingested),
                     a.text,
                     digest,
                     new.origin,
                     new.dateline,
+                    source,
+                    precision,
                 ),
             )
         return AddResult("added", article_id)
@@ -334,6 +392,12 @@ class Store:
     def article_count(self) -> int:
         with self._errors("read"):
             return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def undated_count(self) -> int:
+        """Articles whose date could not be read: no window takes them in."""
+        with self._errors("read"):
+            row = self.conn.execute("SELECT count(*) FROM articles WHERE published IS NULL").fetchone()
+        return int(row[0])
 
     def get_article(self, article_id: str) -> Article | None:
         rows = self._select_articles("WHERE id = ?", (article_id,))
@@ -503,6 +567,19 @@ class Store:
         last = self.last_build()
         out["last_build"] = last.started_at.isoformat() if last else None
         return out
+
+
+def _dating(new: NewArticle, ingested: datetime) -> tuple[str | None, str, str | None, str | None]:
+    """(published, published_from, date_source, date_precision) of an article to store.
+
+    An unreadable date leaves it undated; no date at all dates it by its ingestion (as before).
+    """
+    if new.undated:
+        return None, "undated", None, None
+    if new.article.published:
+        precision = new.date_precision or ("time" if new.published_at else "day")
+        return new.article.published, new.published_from, new.date_source or new.published_from, precision
+    return ingested.date().isoformat(), "ingested", "ingested", "day"
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
