@@ -14,7 +14,7 @@ import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -25,6 +25,7 @@ from briefing.config import Settings
 from briefing.deliver.files import brief_json, write_brief
 from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError
 from briefing.extract import error_record, extract_articles, to_jsonl
+from briefing.extraction_version import extraction_version
 from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import Document, Failure, Notice
 from briefing.ingest.read import Reader
@@ -367,6 +368,7 @@ def build_since(
     now: datetime | None = None,
     resources: Resources | None = None,
     make_extractor: Callable[[Resources], Extractor] | None = None,
+    reextract: bool = False,
 ) -> int:
     """`briefing build --since …`: the brief of the articles published in a window of the store.
 
@@ -383,7 +385,9 @@ def build_since(
         if undated:
             reporter.info(f"{undated} undated articles left out (`briefing articles --undated` lists them)")
         resources = resources or Resources.load()
-        fresh = _extract_missing(store, articles, resources, make_extractor or pipeline_extractor, reporter)
+        fresh = _extract_missing(
+            store, articles, resources, make_extractor or pipeline_extractor, reporter, reextract=reextract
+        )
         extractions = store.load_extractions(articles)
         period_end = (window.end - timedelta(microseconds=1)) if window.end else now
         day_dir = _recorded_build(
@@ -424,16 +428,24 @@ def _extract_missing(
     resources: Resources,
     make_extractor: Callable[[Resources], Extractor],
     reporter: Reporter,
+    *,
+    reextract: bool = False,
 ) -> int:
-    """Extract and save the articles with no current extraction; how many there were."""
-    todo = set(store.needing_extraction([a.id for a in articles], resources.version))
+    """Extract and save the articles with no current extraction (all of them with `reextract`);
+    how many there were. Current: made with this extraction_version (code, lexicon, resources)."""
+    version = extraction_version(resources)
+    ids = [a.id for a in articles]
+    todo = set(ids if reextract else store.needing_extraction(ids, version))
     if not todo:
         return 0
     extract = make_extractor(resources)
     pending = [a for a in articles if a.id in todo]
     done = 0
     for i in range(0, len(pending), EXTRACT_BATCH):
-        done += store.save_extractions(extract(pending[i : i + EXTRACT_BATCH]))
+        batch = extract(pending[i : i + EXTRACT_BATCH])
+        # Stored under the whole version (in the contract's resources_version too): the store
+        # compares it, and a brief never shows it.
+        done += store.save_extractions(replace(e, resources_version=version) for e in batch)
         reporter.info(f"extracted {done}/{len(pending)}")
     return len(todo)
 

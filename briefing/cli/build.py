@@ -49,6 +49,13 @@ def build(
         bool, typer.Option("--email", help="Then mail the digest (SMTP settings: `briefing email --help`).")
     ] = False,
     to: MailTo = None,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="With --since: extract every article of the window again, current or not.",
+        ),
+    ] = False,
 ) -> None:
     """Compose one bilingual brief from articles: out/<date>/brief.pdf, brief.html, brief.json.
 
@@ -59,9 +66,10 @@ def build(
     article; 2 resources; 4 rendering or writing.
 
     With --since, the articles come from the store (see `briefing ingest`): those published in
-    the window; only those not yet extracted (or extracted with older resources) go through the
-    pipeline. That run holds a lock (a second one exits 75), is silent with --quiet and copies
-    its messages to --log, for cron (briefing build --since last --quiet). Exit status there:
+    the window; only those not yet extracted, or extracted by another version of briefing, its
+    resources, the lexicon or the extraction code, go through the pipeline (--reextract: all).
+    That run holds a lock (a second one exits 75), is silent with --quiet and copies its
+    messages to --log, for cron (briefing build --since last --quiet). Exit status there:
     0 ok; 1 bad --since; 2 config or resources; 3 store; 4 build; 75 locked.
 
     With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
@@ -70,7 +78,9 @@ def build(
 
     Example: briefing build seeds/ --out out/
     """
-    request = Request(sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf)
+    request = Request(
+        sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf, reextract
+    )
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
     run(lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None))
 
@@ -87,6 +97,7 @@ class Request:
     fail_empty: bool
     arabic_digits: bool
     no_pdf: bool
+    reextract: bool = False
 
 
 def build_and_mail(r: Request, mail: MailPlan | None) -> int:
@@ -95,6 +106,8 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
 
     if r.since is None and r.until is not None:
         raise InputError("--until needs --since")
+    if r.reextract and r.since is None:
+        raise InputError("--reextract needs --since (a build from files always extracts)")
     if r.since is not None and r.sources:
         raise InputError("name PATHs or use --since, not both")
     if r.since is None and not r.sources:
@@ -107,7 +120,9 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
         settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
         target = settings.out
         status = run_job(
-            lambda rep: build_since(settings, since, r.until, rep, options=options, fail_empty=r.fail_empty),
+            lambda rep: build_since(
+                settings, since, r.until, rep, options=options, fail_empty=r.fail_empty, reextract=r.reextract
+            ),
             quiet=r.quiet,
             log=settings.log,
             lock=settings.lock_path,

@@ -34,6 +34,7 @@ def db_stats(
 
 
 def _stats(db: Path | None, as_json: bool) -> int:
+    from briefing.extraction_version import extraction_version
     from briefing.resources import Resources
     from briefing.store import Store
 
@@ -41,7 +42,7 @@ def _stats(db: Path | None, as_json: bool) -> int:
     if not settings.db.exists():
         raise StoreError(f"{settings.db}: no store there yet (`briefing ingest` creates it)")
     try:
-        version: str | None = Resources.load().version
+        version: str | None = extraction_version(Resources.load())
     except ResourceError:
         version = None  # the counts are still worth showing
     with Store.open(settings.db) as store:
