@@ -119,6 +119,8 @@ def _article_dates(conn: sqlite3.Connection) -> None:
     SQLite cannot drop a NOT NULL constraint: the table is rebuilt the documented way (new
     table, copy, drop, rename), with foreign keys off around it (Store.migrate), and checked.
     """
+    if any(row[1] == "date_source" for row in conn.execute("PRAGMA table_info(articles)")):
+        return  # already rebuilt
     _run(
         conn,
         """CREATE TABLE articles_new (
@@ -153,6 +155,63 @@ def _article_dates(conn: sqlite3.Connection) -> None:
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         raise StoreError(f"upgrading the articles table would break {len(broken)} references; not upgraded")
+
+
+def _views(kind: str, columns: dict[str, str]) -> str:
+    """A view of one list of the stored contracts: a row per item, with its article's date and outlet.
+
+    A column is a JSON path into the item ($.id), or an SQL expression over `item.value`.
+    """
+    picked = ",\n            ".join(
+        (f"json_extract(item.value, '{expr}')" if expr.startswith("$") else expr) + f" AS {name}"
+        for name, expr in columns.items()
+    )
+    return f"""CREATE VIEW IF NOT EXISTS {kind} AS
+        SELECT e.article_id, a.published, a.outlet, item.key AS n,
+            {picked}
+        FROM extractions AS e JOIN articles AS a ON a.id = e.article_id,
+            json_each(e.contract, '$.{kind}') AS item"""
+
+
+VIEW_COLUMNS: dict[str, dict[str, str]] = {
+    "actors": {
+        "actor": "$.id",
+        "type": "$.type",
+        "name_en": "$.name_en",
+        "name_ar": "$.name_ar",
+        "mentions": "json_array_length(item.value, '$.mentions')",
+    },
+    "claims": {
+        "speaker_actor": "$.speaker.actor",
+        "speaker_en": "$.speaker.name_en",
+        "speaker_ar": "$.speaker.name_ar",
+        "cue": "$.cue.text",
+        "stance": "$.stance",
+        "content": "$.content.text",
+        "content_en": "$.content.en",
+        "en": "$.en",
+        "sentence": "$.sentence",
+    },
+    "figures": {
+        "value": "$.value",
+        "high": "$.high",
+        "unit": "$.unit",
+        "category": "$.category",
+        "qualifier": "$.qualifier",
+        "text": "$.text",
+        "en": "$.en",
+        "amount_en": "$.amount_en",
+        "sentence": "$.sentence",
+    },
+    "themes": {"theme": "$.id", "label_en": "$.label_en", "label_ar": "$.label_ar", "score": "$.score"},
+}
+
+
+@migration("0005_extraction_views")
+def _extraction_views(conn: sqlite3.Connection) -> None:
+    """One view per kind of extraction (actors, claims, figures, themes): a row per item, so that
+    sqlite-utils, datasette or plain SQL read the store without parsing the contract JSON."""
+    _run(conn, *(_views(kind, columns) for kind, columns in VIEW_COLUMNS.items()))
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -393,6 +452,13 @@ class Store:
         with self._errors("read"):
             return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Rows of a read-only query (the views of 0005 included), with sqlite3 errors as StoreError."""
+        with self._errors("read"):
+            cursor = self.conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+
     def undated_count(self) -> int:
         """Articles whose date could not be read: no window takes them in."""
         with self._errors("read"):
@@ -409,20 +475,10 @@ class Store:
         An article with a known time of day is compared by instant; one with only a date is in
         when its day overlaps the window.
         """
-        clause = (
-            "WHERE ((published_at IS NOT NULL AND published_at >= :start"
-            + (" AND published_at < :end" if window.end else "")
-            + ") OR (published_at IS NULL AND published >= :first_day"
-            + (" AND published <= :last_day" if window.end else "")
-            + ")) ORDER BY published, coalesce(published_at, ''), id"
+        condition, params = window_condition(window)
+        return self._select_articles(
+            f"WHERE {condition} ORDER BY published, coalesce(published_at, ''), id", params
         )
-        params = {
-            "start": utc_stamp(window.start),
-            "end": utc_stamp(window.end) if window.end else None,
-            "first_day": window.first_day,
-            "last_day": window.last_day,
-        }
-        return self._select_articles(clause, params)
 
     def all_articles(self) -> list[Article]:
         return self._select_articles("ORDER BY published, id", ())
@@ -567,6 +623,27 @@ class Store:
         last = self.last_build()
         out["last_build"] = last.started_at.isoformat() if last else None
         return out
+
+
+def window_condition(window: Window) -> tuple[str, dict[str, Any]]:
+    """The SQL condition (on the articles table) and parameters of "published inside `window`".
+
+    An undated article (published NULL) is never inside a window.
+    """
+    condition = (
+        "((published_at IS NOT NULL AND published_at >= :start"
+        + (" AND published_at < :end" if window.end else "")
+        + ") OR (published_at IS NULL AND published >= :first_day"
+        + (" AND published <= :last_day" if window.end else "")
+        + "))"
+    )
+    params = {
+        "start": utc_stamp(window.start),
+        "end": utc_stamp(window.end) if window.end else None,
+        "first_day": window.first_day,
+        "last_day": window.last_day,
+    }
+    return condition, params
 
 
 def _dating(new: NewArticle, ingested: datetime) -> tuple[str | None, str, str | None, str | None]:
