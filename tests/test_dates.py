@@ -130,10 +130,19 @@ def test_dates_ingest_stores_source_and_precision_and_leaves_bad_dates_undated(e
     for name, front, extra in [
         ("a.txt", "title: أ\npublished: الأحد 13 مايو 2018", ""),
         ("b.txt", "date: 1439-08-27 هـ", " ثانية"),
+        ("b2.txt", "published: 1439-08-27", " ثانية مكررة"),  # YAML reads a date object
         ("c.txt", "published: 9999-12-31T23:00:00-05:00", " ثالثة"),
     ]:
         (inbox / name).write_text(f"---\n{front}\n---\n{TEXT}{extra}", encoding="utf-8")
     (inbox / "2018-05-20-d.txt").write_text(f"{TEXT} رابعة", encoding="utf-8")
+    (inbox / "e.txt").write_text(f"{TEXT} ثامنة", encoding="utf-8")
+    (inbox / "e.json").write_text('{"published": "13 ماي 2018"}', encoding="utf-8")
+    (inbox / "f.html").write_text(
+        '<html><head><meta property="article:published_time" content="2018-05-13T10:00:00+03:00">'
+        f"<title>خبر</title></head><body><article><h1>خبر</h1><p>{TEXT} تاسعة</p>"
+        f"<p>{TEXT} عاشرة، وتفاصيل أخرى.</p></article></body></html>",
+        encoding="utf-8",
+    )
     records = [
         {"id": "j1", "text": f"{TEXT} خامسة", "published": "13 أيار 2018 10:30 +0300"},
         {"id": "j2", "text": f"{TEXT} سادسة", "published": "0001-01-01T01:00:00+05:00"},
@@ -153,8 +162,11 @@ def test_dates_ingest_stores_source_and_precision_and_leaves_bad_dates_undated(e
     assert _dates(db) == {
         "a": ("2018-05-13", "source", "front matter", "day"),
         "b": ("2018-05-13", "source", "front matter", "day"),
+        "b2": ("2018-05-13", "source", "front matter", "day"),
         "c": (None, "undated", None, None),
         "2018-05-20-d": ("2018-05-20", "file", "file name", "day"),
+        "e": ("2018-05-13", "source", "sidecar", "day"),
+        "f": ("2018-05-13", "source", "html meta", "day"),
         "j1": ("2018-05-13", "source", "jsonl", "time"),
         "j2": (None, "undated", None, None),
         "j3": ("2018-05-01", "source", "jsonl", "month"),

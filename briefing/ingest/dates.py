@@ -80,6 +80,9 @@ def _read(value: Any, language: str | None) -> Published | None:
     if isinstance(value, datetime):
         return _instant(value)
     if isinstance(value, date):
+        # YAML reads 1439-08-27 as a date: a year hijridate converts is a Hijri one.
+        if HIJRI_YEARS[0] <= value.year <= HIJRI_YEARS[1]:
+            return _hijri(value.isoformat())
         return Published(value.isoformat())
     if isinstance(value, int | float) or not isinstance(value, str):
         return None  # a bare number is not a date: 2018 alone is read only as text
