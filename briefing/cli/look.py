@@ -94,7 +94,8 @@ def articles(
             if a["date_precision"] in ("month", "year"):
                 day = day[:7] if a["date_precision"] == "month" else day[:4]
             typer.echo(f"{a['id']}\t{day}\t{a['outlet'] or '-'}\t{' '.join((a['title'] or '').split())}")
-        typer.echo(f"{len(found)} articles" + (" (--limit reached)" if len(found) == limit else ""), err=True)
+        count = f"{len(found)} article" + ("" if len(found) == 1 else "s")
+        typer.echo(count + (" (--limit reached)" if len(found) == limit else ""), err=True)
         return ExitCode.OK
 
     run(job)
