@@ -10,6 +10,7 @@ date: the reader says so and the article is stored undated.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -139,11 +140,12 @@ def _hijri(text: str) -> Published | None:
         )
         if not HIJRI_YEARS[0] <= ymd[0] <= HIJRI_YEARS[1]:
             return None
-    elif m := _HIJRI_NAMED.search(body):
-        month = HIJRI_MONTHS.get(_fold_month(m.group(2)))
-        if month is None:
-            return None
-        ymd = (int(m.group(3)), month, int(m.group(1)))
+    else:  # "الأحد 13 مايو 2018 الموافق 27 شعبان 1439 هـ": the day with a Hijri month name
+        for m in _HIJRI_NAMED.finditer(body):
+            month = HIJRI_MONTHS.get(_fold_month(m.group(2)))
+            if month is not None:
+                ymd = (int(m.group(3)), month, int(m.group(1)))
+                break
     if ymd is None:
         return None
     return Published(Hijri(*ymd).to_gregorian().isoformat())
@@ -171,13 +173,10 @@ def _dateparser(text: str, language: str | None) -> Published | None:
     """Dates in words; only absolute ones (no "yesterday"), and only with a four-digit year."""
     if not _YEAR.search(text):
         return None  # dateparser would fill the year from today
-    from dateparser.date import DateDataParser
-
     text = _REGIONAL.sub(lambda m: REGIONAL_MONTHS[_fold_month(m.group())], text)
     languages = [language] if language in ("ar", "en") else []
     languages += [lang for lang in ("ar", "en") if lang not in languages]
-    parser = DateDataParser(languages=languages, settings=_SETTINGS)
-    data = parser.get_date_data(text)
+    data = _parser(tuple(languages)).get_date_data(text)
     found = data.date_obj
     if found is None:
         return None
@@ -189,6 +188,14 @@ def _dateparser(text: str, language: str | None) -> Published | None:
     if data.period == "month":
         return Published(date(found.year, found.month, 1).isoformat(), precision="month")
     return Published(found.date().isoformat())
+
+
+@functools.cache
+def _parser(languages: tuple[str, ...]) -> Any:
+    """One dateparser parser per language order (building one loads its locales)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=list(languages), settings=_SETTINGS)
 
 
 _SETTINGS = {
