@@ -496,7 +496,7 @@ class Store:
     # --- extractions ---------------------------------------------------------------------
 
     def needing_extraction(self, article_ids: Iterable[str], version: str) -> list[str]:
-        """Those of `article_ids` with no extraction, or one made with other resources."""
+        """Those of `article_ids` with no extraction, or one made under another `version`."""
         ids = list(article_ids)
         current: set[str] = set()
         with self._errors("read"):
