@@ -87,6 +87,10 @@ def test_look_articles_bad_window_and_missing_store_are_one_line_errors(env, db)
     result = cli("articles", "--db", str(db), "--since", "soon")
     assert result.exit_code == ExitCode.INPUT
     assert "'soon'" in result.output
+    for huge in ("9999999w", "99999999999d"):
+        result = cli("export", "--db", str(db), "--since", huge)
+        assert result.exit_code == ExitCode.INPUT
+        assert "beyond the calendar" in result.output
     missing = env / "nowhere.db"
     result = cli("articles", "--db", str(missing))
     assert result.exit_code == ExitCode.STORE

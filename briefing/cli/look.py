@@ -54,6 +54,8 @@ def _window(store: Store, since: str | None, until: str | None) -> Window | None
         return make_window(since, until, datetime.now(UTC), last.window_end if last else None)
     except ValueError as exc:
         raise InputError(str(exc)) from exc
+    except OverflowError:
+        raise InputError(f"--since {since} / --until {until}: beyond the calendar") from None
 
 
 @app.command()
