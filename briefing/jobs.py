@@ -16,7 +16,7 @@ import sys
 import time as time_module
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -27,6 +27,7 @@ from briefing.config import Settings
 from briefing.deliver.files import LOCK_NAME, brief_dir_name, brief_json, latest_brief, write_brief
 from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError, WriteError
 from briefing.extract import error_record, extract_articles, to_jsonl
+from briefing.extraction_version import extraction_version
 from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import Document, Failure, Notice
 from briefing.ingest.read import Reader
@@ -430,6 +431,7 @@ def build_since(
     resources: Resources | None = None,
     make_extractor: Callable[[Resources], Extractor] | None = None,
     on_written: Callable[[Path], None] | None = None,
+    reextract: bool = False,
 ) -> int:
     """`briefing build --since …`: the brief of the articles published in a window of the store.
 
@@ -447,6 +449,9 @@ def build_since(
         window = _window(store, settings, since, until, now, reporter)
         articles = store.articles_in(window)
         reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
+        undated = store.undated_count()
+        if undated:
+            reporter.info(f"{undated} undated articles left out (`briefing articles --undated` lists them)")
         if not articles and not allow_empty:
             raise InputError(
                 f"{settings.db}: no articles published {window.describe()}; no brief written"
@@ -454,7 +459,9 @@ def build_since(
                 + " (--allow-empty writes one that says so)"
             )
         resources = resources or Resources.load()
-        fresh = _extract_missing(store, articles, resources, make_extractor or pipeline_extractor, reporter)
+        fresh = _extract_missing(
+            store, articles, resources, make_extractor or pipeline_extractor, reporter, reextract=reextract
+        )
         extractions = store.load_extractions(articles)
         period_end = (window.end - timedelta(microseconds=1)) if window.end else now
         day_dir = _recorded_build(
@@ -510,16 +517,24 @@ def _extract_missing(
     resources: Resources,
     make_extractor: Callable[[Resources], Extractor],
     reporter: Reporter,
+    *,
+    reextract: bool = False,
 ) -> int:
-    """Extract and save the articles with no current extraction; how many there were."""
-    todo = set(store.needing_extraction([a.id for a in articles], resources.version))
+    """Extract and save the articles with no current extraction (all of them with `reextract`);
+    how many there were. Current: made with this extraction_version (code, lexicon, resources)."""
+    version = extraction_version(resources)
+    ids = [a.id for a in articles]
+    todo = set(ids if reextract else store.needing_extraction(ids, version))
     if not todo:
         return 0
     extract = make_extractor(resources)
     pending = [a for a in articles if a.id in todo]
     done = 0
     for i in range(0, len(pending), EXTRACT_BATCH):
-        done += store.save_extractions(extract(pending[i : i + EXTRACT_BATCH]))
+        batch = extract(pending[i : i + EXTRACT_BATCH])
+        # Stored under the whole version (in the contract's resources_version too): the store
+        # compares it, and a brief never shows it.
+        done += store.save_extractions(replace(e, resources_version=version) for e in batch)
         reporter.info(f"extracted {done}/{len(pending)}")
     return len(todo)
 

@@ -27,7 +27,7 @@ from briefing.model.window import Window
 from briefing.text.normalize import fold
 from briefing.text.urls import url_key
 
-PublishedFrom = Literal["source", "file", "ingested"]
+PublishedFrom = Literal["source", "file", "ingested", "undated"]
 
 
 # --- migrations ------------------------------------------------------------------------------
@@ -121,6 +121,108 @@ def _builds_cursor_and_owner(conn: sqlite3.Connection) -> None:
     _run(conn, *(f"ALTER TABLE builds ADD COLUMN {n} {t}" for n, t in columns.items() if n not in have))
 
 
+@migration("0005_article_dates")
+def _article_dates(conn: sqlite3.Connection) -> None:
+    """Undated articles (published NULL), and where each date came from and how precise it is.
+
+    SQLite cannot drop a NOT NULL constraint: the table is rebuilt the documented way (new
+    table, copy, drop, rename), with foreign keys off around it (Store.migrate), and checked.
+    """
+    if any(row[1] == "date_source" for row in conn.execute("PRAGMA table_info(articles)")):
+        return  # already rebuilt
+    _run(
+        conn,
+        """CREATE TABLE articles_new (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            url_key TEXT UNIQUE,
+            published TEXT,                 -- YYYY-MM-DD; NULL: undated (its date could not be read)
+            published_at TEXT,
+            published_from TEXT NOT NULL
+                CHECK (published_from IN ('source', 'file', 'ingested', 'undated')),
+            ingested_at TEXT NOT NULL,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL UNIQUE,
+            origin TEXT,
+            dateline TEXT,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            date_source TEXT,               -- front matter, sidecar, jsonl, feed, html meta, file name …
+            date_precision TEXT CHECK (date_precision IN ('time', 'day', 'month', 'year'))
+        )""",
+        """INSERT INTO articles_new
+           SELECT id, title, outlet, url, url_key, published, published_at, published_from, ingested_at,
+                  text, text_hash, origin, dateline, duplicates, published_from,
+                  CASE WHEN published_at IS NOT NULL THEN 'time' ELSE 'day' END
+           FROM articles""",
+        "DROP TABLE articles",
+        "ALTER TABLE articles_new RENAME TO articles",
+        "CREATE INDEX IF NOT EXISTS articles_published ON articles (published)",
+        "CREATE INDEX IF NOT EXISTS articles_published_at ON articles (published_at)",
+    )
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise StoreError(f"upgrading the articles table would break {len(broken)} references; not upgraded")
+
+
+def _views(kind: str, columns: dict[str, str]) -> str:
+    """A view of one list of the stored contracts: a row per item, with its article's date and outlet.
+
+    A column is a JSON path into the item ($.id), or an SQL expression over `item.value`.
+    """
+    picked = ",\n            ".join(
+        (f"json_extract(item.value, '{expr}')" if expr.startswith("$") else expr) + f" AS {name}"
+        for name, expr in columns.items()
+    )
+    return f"""CREATE VIEW IF NOT EXISTS {kind} AS
+        SELECT e.article_id, a.published, a.outlet, item.key AS n,
+            {picked}
+        FROM extractions AS e JOIN articles AS a ON a.id = e.article_id,
+            json_each(e.contract, '$.{kind}') AS item"""
+
+
+VIEW_COLUMNS: dict[str, dict[str, str]] = {
+    "actors": {
+        "actor": "$.id",
+        "type": "$.type",
+        "name_en": "$.name_en",
+        "name_ar": "$.name_ar",
+        "mentions": "json_array_length(item.value, '$.mentions')",
+    },
+    "claims": {
+        "speaker_actor": "$.speaker.actor",
+        "speaker_en": "$.speaker.name_en",
+        "speaker_ar": "$.speaker.name_ar",
+        "cue": "$.cue.text",
+        "stance": "$.stance",
+        "content": "$.content.text",
+        "content_en": "$.content.en",
+        "en": "$.en",
+        "sentence": "$.sentence",
+    },
+    "figures": {
+        "value": "$.value",
+        "high": "$.high",
+        "unit": "$.unit",
+        "category": "$.category",
+        "qualifier": "$.qualifier",
+        "text": "$.text",
+        "en": "$.en",
+        "amount_en": "$.amount_en",
+        "sentence": "$.sentence",
+    },
+    "themes": {"theme": "$.id", "label_en": "$.label_en", "label_ar": "$.label_ar", "score": "$.score"},
+}
+
+
+@migration("0006_extraction_views")
+def _extraction_views(conn: sqlite3.Connection) -> None:
+    """One view per kind of extraction (actors, claims, figures, themes): a row per item, so that
+    sqlite-utils, datasette or plain SQL read the store without parsing the contract JSON."""
+    _run(conn, *(_views(kind, columns) for kind, columns in VIEW_COLUMNS.items()))
+
+
 # --- values ----------------------------------------------------------------------------------
 
 
@@ -150,6 +252,9 @@ class NewArticle:
     published_at: datetime | None = None  # when the source gave a time of day
     origin: str | None = None
     dateline: str | None = None
+    date_source: str | None = None  # front matter, feed, jsonl … (default: published_from)
+    date_precision: str | None = None  # time, day, month, year (default: time or day)
+    undated: bool = False  # a date was given and could not be read: stored with none
 
 
 @dataclass(frozen=True)
@@ -288,6 +393,16 @@ class Store:
         if done == known:
             return []  # nothing to do, and no write lock taken: readers may open a busy store
         applied: list[str] = []
+        # Table rebuilds (0005) drop a table others refer to: foreign keys are off while migrating
+        # (the pragma is a no-op inside a transaction), each rebuild checks them itself.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            self._apply(applied)
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        return applied
+
+    def _apply(self, applied: list[str]) -> None:
         for name, fn in MIGRATIONS:
             with self.transaction() as conn:
                 # Checked inside the transaction: another process may have just applied it.
@@ -296,7 +411,6 @@ class Store:
                 fn(conn)
                 conn.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, utc_stamp()))
                 applied.append(name)
-        return applied
 
     # --- articles ------------------------------------------------------------------------
 
@@ -318,11 +432,12 @@ class Store:
             article_id = a.id
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
                 article_id = f"{a.id}-{digest[:8]}"  # same name, other text: keep both
-            published = a.published or ingested.date().isoformat()
+            published, came_from, source, precision = _dating(new, ingested)
             conn.execute(
                 """INSERT INTO articles (id, title, outlet, url, url_key, published, published_at,
-                       published_from, ingested_at, text, text_hash, origin, dateline)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       published_from, ingested_at, text, text_hash, origin, dateline,
+                       date_source, date_precision)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     article_id,
                     a.title,
@@ -330,13 +445,15 @@ class Store:
                     a.url,
                     ukey,
                     published,
-                    utc_stamp(new.published_at) if new.published_at else None,
-                    new.published_from if a.published else "ingested",
+                    utc_stamp(new.published_at) if new.published_at and published else None,
+                    came_from,
                     utc_stamp(ingested),
                     a.text,
                     digest,
                     new.origin,
                     new.dateline,
+                    source,
+                    precision,
                 ),
             )
         return AddResult("added", article_id)
@@ -359,6 +476,19 @@ class Store:
         with self._errors("read"):
             return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Rows of a read-only query (the views of 0005 included), with sqlite3 errors as StoreError."""
+        with self._errors("read"):
+            cursor = self.conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+
+    def undated_count(self) -> int:
+        """Articles whose date could not be read: no window takes them in."""
+        with self._errors("read"):
+            row = self.conn.execute("SELECT count(*) FROM articles WHERE published IS NULL").fetchone()
+        return int(row[0])
+
     def get_article(self, article_id: str) -> Article | None:
         rows = self._select_articles("WHERE id = ?", (article_id,))
         return rows[0] if rows else None
@@ -369,20 +499,10 @@ class Store:
         An article with a known time of day is compared by instant; one with only a date is in
         when its day overlaps the window.
         """
-        clause = (
-            "WHERE ((published_at IS NOT NULL AND published_at >= :start"
-            + (" AND published_at < :end" if window.end else "")
-            + ") OR (published_at IS NULL AND published >= :first_day"
-            + (" AND published <= :last_day" if window.end else "")
-            + ")) ORDER BY published, coalesce(published_at, ''), id"
+        condition, params = window_condition(window)
+        return self._select_articles(
+            f"WHERE {condition} ORDER BY published, coalesce(published_at, ''), id", params
         )
-        params = {
-            "start": utc_stamp(window.start),
-            "end": utc_stamp(window.end) if window.end else None,
-            "first_day": window.first_day,
-            "last_day": window.last_day,
-        }
-        return self._select_articles(clause, params)
 
     def all_articles(self) -> list[Article]:
         return self._select_articles("ORDER BY published, id", ())
@@ -400,7 +520,7 @@ class Store:
     # --- extractions ---------------------------------------------------------------------
 
     def needing_extraction(self, article_ids: Iterable[str], version: str) -> list[str]:
-        """Those of `article_ids` with no extraction, or one made with other resources."""
+        """Those of `article_ids` with no extraction, or one made under another `version`."""
         ids = list(article_ids)
         current: set[str] = set()
         with self._errors("read"):
@@ -578,6 +698,40 @@ def require_store(path: Path | str) -> Path:
         what = "not a file" if path.exists() else "no store there"
         raise StoreError(f"{path}: {what} (`briefing ingest` or `briefing db init --db {path}` creates one)")
     return path
+
+
+def window_condition(window: Window) -> tuple[str, dict[str, Any]]:
+    """The SQL condition (on the articles table) and parameters of "published inside `window`".
+
+    An undated article (published NULL) is never inside a window.
+    """
+    condition = (
+        "((published_at IS NOT NULL AND published_at >= :start"
+        + (" AND published_at < :end" if window.end else "")
+        + ") OR (published_at IS NULL AND published >= :first_day"
+        + (" AND published <= :last_day" if window.end else "")
+        + "))"
+    )
+    params = {
+        "start": utc_stamp(window.start),
+        "end": utc_stamp(window.end) if window.end else None,
+        "first_day": window.first_day,
+        "last_day": window.last_day,
+    }
+    return condition, params
+
+
+def _dating(new: NewArticle, ingested: datetime) -> tuple[str | None, str, str | None, str | None]:
+    """(published, published_from, date_source, date_precision) of an article to store.
+
+    An unreadable date leaves it undated; no date at all dates it by its ingestion (as before).
+    """
+    if new.undated:
+        return None, "undated", None, None
+    if new.article.published:
+        precision = new.date_precision or ("time" if new.published_at else "day")
+        return new.article.published, new.published_from, new.date_source or new.published_from, precision
+    return ingested.date().isoformat(), "ingested", "ingested", "day"
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

@@ -3,7 +3,7 @@
 Importing this package registers every command on `app` (briefing.cli.app).
 """
 
-from briefing.cli import build, db, email, extract, ingest
+from briefing.cli import build, db, email, extract, ingest, look
 from briefing.cli.app import app
 
-__all__ = ["app", "build", "db", "email", "extract", "ingest"]
+__all__ = ["app", "build", "db", "email", "extract", "ingest", "look"]

@@ -54,6 +54,13 @@ def build(
         bool, typer.Option("--email", help="Then mail the digest (SMTP settings: `briefing email --help`).")
     ] = False,
     to: MailTo = None,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="With --since: extract every article of the window again, current or not.",
+        ),
+    ] = False,
 ) -> None:
     """Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
 
@@ -69,12 +76,13 @@ def build(
 
     With --since, the articles come from the store (see `briefing ingest`; a missing store is
     exit 3, `briefing db init` makes an empty one): those published in the window; only those
-    not yet extracted (or extracted with older resources) go through the pipeline. That run
-    holds the store's lock (a second one exits 75), is silent with --quiet and copies its
-    messages to --log, for cron (briefing build --since last --quiet). Only a --since last
-    build moves the cursor where the next --since last starts; an empty window writes nothing
-    and leaves the cursor where it was (exit 1). Exit status there: 0 ok; 1 bad --since or
-    no article; 2 config or resources; 3 store; 4 build; 75 locked.
+    not yet extracted, or extracted by another version of briefing, its resources, the lexicon
+    or the extraction code, go through the pipeline (--reextract: all). That run holds the
+    store's lock (a second one exits 75), is silent with --quiet and copies its messages to
+    --log, for cron (briefing build --since last --quiet). Only a --since last build moves the
+    cursor where the next --since last starts; an empty window writes nothing and leaves the
+    cursor where it was (exit 1). Exit status there: 0 ok; 1 bad --since or no article; 2
+    config or resources; 3 store; 4 build; 75 locked.
 
     With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
     and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
@@ -82,7 +90,9 @@ def build(
 
     Example: briefing build seeds/ --out out/
     """
-    request = Request(sources or [], out, since, until, db, log, quiet, allow_empty, arabic_digits, no_pdf)
+    request = Request(
+        sources or [], out, since, until, db, log, quiet, allow_empty, arabic_digits, no_pdf, reextract
+    )
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
     run(lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None))
 
@@ -99,6 +109,7 @@ class Request:
     allow_empty: bool
     arabic_digits: bool
     no_pdf: bool
+    reextract: bool = False
 
 
 def build_and_mail(r: Request, mail: MailPlan | None) -> int:
@@ -108,6 +119,8 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
 
     if r.since is None and r.until is not None:
         raise InputError("--until needs --since")
+    if r.reextract and r.since is None:
+        raise InputError("--reextract needs --since (a build from files always extracts)")
     if r.since is not None and r.sources:
         raise InputError("name PATHs or use --since, not both")
     if r.since is None and not r.sources:
@@ -131,6 +144,7 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
                 options=options,
                 allow_empty=r.allow_empty,
                 on_written=built.append,
+                reextract=r.reextract,
             ),
             quiet=r.quiet,
             log=settings.log,

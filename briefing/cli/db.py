@@ -34,12 +34,13 @@ def db_stats(
 
 
 def _stats(db: Path | None, as_json: bool) -> int:
+    from briefing.extraction_version import extraction_version
     from briefing.resources import Resources
     from briefing.store import Store
 
     settings = Settings.resolve(db=db)
     try:
-        version: str | None = Resources.load().version
+        version: str | None = extraction_version(Resources.load())
     except ResourceError:
         version = None  # the counts are still worth showing
     with Store.open_existing(settings.db) as store:

@@ -44,6 +44,10 @@ def ingest(
     BRIEFING_* variables, then the config file (BRIEFING_CONFIG or ~/.config/briefing/config.toml).
     Exit status: 0 ok; 1 an input failed; 2 config; 3 store; 75 another run holds the lock.
 
+    Dates (published, else date) are read in Arabic or English words, ISO, RFC 822 or Hijri
+    (1439-08-27 هـ); one that cannot be read is a warning and the article is stored undated
+    (`briefing articles --undated`), never dated today.
+
     Example: briefing ingest ../shared/corpus/articles.jsonl https://www.example.com/rss.xml --db news.db
     """
 

@@ -138,7 +138,7 @@ def prepare(doc: Document, boilerplate: Boilerplate | None) -> NewArticle | Fail
     head = read_head(text, title)
     published = doc.article.published
     came_from: PublishedFrom = "source"
-    if published is None and doc.file_date is not None:
+    if published is None and doc.file_date is not None and not doc.undated:
         published, came_from = doc.file_date, "file"
     article = Article(
         id=doc.article.id,
@@ -155,4 +155,7 @@ def prepare(doc: Document, boilerplate: Boilerplate | None) -> NewArticle | Fail
         published_at=doc.published_at,
         origin=doc.origin,
         dateline=head.dateline,
+        date_source=doc.date_source,
+        date_precision=doc.date_precision,
+        undated=doc.undated,
     )

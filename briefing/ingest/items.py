@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from briefing.ingest.dates import BadDate, DateResult, Published
 from briefing.ingest.head import read_head
 from briefing.model.contract import Article
 from briefing.text.normalize import has_arabic
@@ -59,6 +60,9 @@ class Document:
     published_at: datetime | None = None  # when the source gave a time of day
     file_date: str | None = None  # the file name's date or its modification day (no metadata date)
     origin: str | None = None  # the file or URL it came from
+    date_source: str | None = None  # "front matter", "feed", "jsonl", "html meta" … (with a date)
+    date_precision: str | None = None  # "time", "day", "month", "year" (with a date)
+    undated: bool = False  # the source gave a date that could not be read: never dated by guess
 
 
 Item = Document | Failure | Notice | Known
@@ -76,7 +80,8 @@ def document(
     title: Any = None,
     outlet: Any = None,
     url: Any = None,
-    published: tuple[str, datetime | None] | None = None,
+    date: DateResult = None,
+    date_source: str | None = None,
     file_date: str | None = None,
     origin: str | None = None,
 ) -> Document | Failure:
@@ -88,7 +93,8 @@ def document(
         return Failure(source, "no Arabic text", article_id)
     meta_title = str(title).strip() if title else None
     url = str(url).strip() if url else None
-    day, moment = published if published else (None, None)
+    dated = date if isinstance(date, Published) else None
+    day, moment = (dated.day, dated.at) if dated else (None, None)
     article = Article(
         id=article_id or hash_id("web" if url else "text", url_key(url) or text),
         text=text,
@@ -103,6 +109,14 @@ def document(
         source,
         title_from_text=meta_title is None,
         published_at=moment,
-        file_date=None if day else file_date,
+        file_date=None if day or isinstance(date, BadDate) else file_date,
         origin=origin or source,
+        date_source=date_source if dated or (file_date and not day) else None,
+        date_precision=dated.precision if dated else None,
+        undated=isinstance(date, BadDate),
     )
+
+
+def date_notices(source: str, date: DateResult) -> list[Notice]:
+    """The warning for a date that could not be read (the article is still stored, undated)."""
+    return [Notice(source, date.message())] if isinstance(date, BadDate) else []

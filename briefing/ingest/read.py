@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.ingest.dates import date_from_file, parse_published
+from briefing.ingest.dates import date_from_file, date_from_name, read_date
 from briefing.ingest.decode import decode, sniff
-from briefing.ingest.items import Failure, Item, Notice, document
+from briefing.ingest.items import Failure, Item, Notice, date_notices, document
 from briefing.ingest.web import Fetcher, Web, html_items, mb
 
 # Suffixes a file named on the command line is read by (others: sniffed from the content).
@@ -123,6 +123,7 @@ class Reader:
         if isinstance(meta, str):
             yield Failure(name, meta, path.stem)
             return
+        date_source = "sidecar" if meta else None
         if _FRONT.match(text):
             found = _front_matter(text)
             if isinstance(found, str):
@@ -130,7 +131,9 @@ class Reader:
                 return
             front, text = found
             meta.update(front)
-        published = parse_published(meta.get("published") or meta.get("date"))
+            date_source = "front matter" if _date_field(front) is not None else date_source
+        published = read_date(_date_field(meta), _language(meta))
+        yield from date_notices(name, published)
         yield document(
             text,
             source=name,
@@ -138,7 +141,8 @@ class Reader:
             title=meta.get("title"),
             outlet=meta.get("source") or meta.get("outlet"),
             url=meta.get("url"),
-            published=published,
+            date=published,
+            date_source=date_source if published else _file_date_source(path),
             file_date=None if published else date_from_file(path),
         )
 
@@ -167,9 +171,8 @@ class Reader:
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             yield Failure(where, "expected a JSON object with a 'text' string")
             return
-        published = parse_published(rec.get("published") or rec.get("date"))
-        if rec.get("published") and published is None:
-            yield Notice(where, f"published {rec['published']!r} is not a date; using today")
+        published = read_date(_date_field(rec), _language(rec))
+        yield from date_notices(where, published)
         yield document(
             rec["text"],
             source=where,
@@ -177,9 +180,27 @@ class Reader:
             title=rec.get("title"),
             outlet=rec.get("source"),
             url=rec.get("url"),
-            published=published,
+            date=published,
+            date_source="jsonl",
             origin=origin,
         )
+
+
+def _date_field(meta: dict[str, Any]) -> Any:
+    """The date a record or front matter gives (`published`, else `date`), None without one."""
+    for key in ("published", "date"):
+        if meta.get(key) not in (None, ""):
+            return meta[key]
+    return None
+
+
+def _file_date_source(path: Path) -> str:
+    return "file name" if date_from_name(path) else "file modified"
+
+
+def _language(meta: dict[str, Any]) -> str:
+    """The article's language as a record gives it (`lang`/`language`), else Arabic."""
+    return str(meta.get("lang") or meta.get("language") or "ar")[:2].lower()
 
 
 def _sidecar(path: Path) -> dict[str, Any] | str:

@@ -7,7 +7,6 @@ fetcher speaks only HTTP(S), with a total time limit and a size cap.
 
 from __future__ import annotations
 
-import calendar
 import time
 import urllib.error
 import urllib.request
@@ -18,9 +17,9 @@ from html.parser import HTMLParser
 from http.client import HTTPMessage
 from typing import IO, Any
 
-from briefing.ingest.dates import parse_published
+from briefing.ingest.dates import DateResult, Published, read_date
 from briefing.ingest.decode import decode_document, sniff
-from briefing.ingest.items import Document, Failure, Item, Known, Notice, document
+from briefing.ingest.items import Document, Failure, Item, Known, Notice, date_notices, document
 
 USER_AGENT = "briefing/0.1 (Arabic news brief; +https://github.com/)"
 # An RSS description this long is taken as the whole article rather than a teaser.
@@ -175,7 +174,8 @@ def html_items(
     url: str | None,
     fallback_id: str | None,
     outlet: str | None = None,
-    published: tuple[str, datetime | None] | None = None,
+    published: DateResult = None,
+    date_source: str | None = None,
 ) -> Iterator[Item]:
     """The article of an HTML page: its main text, title, site and date (trafilatura)."""
     import trafilatura
@@ -193,6 +193,9 @@ def html_items(
         yield Failure(source, f"malformed HTML: {exc.__class__.__name__}: {exc}", fallback_id or "")
         return
     data = {} if doc is None else doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    if published is None:  # no date from the feed that links here: the page's own metadata
+        published, date_source = read_date(data.get("date")), "html meta"
+        yield from date_notices(source, published)
     text = data.get("text") or ""
     if not text.strip():
         yield Failure(source, "no article text found in this HTML page", fallback_id or "")
@@ -204,7 +207,8 @@ def html_items(
         title=data.get("title"),
         outlet=outlet or data.get("sitename") or data.get("hostname"),
         url=url or data.get("url"),
-        published=published or parse_published(data.get("date")),
+        date=published,
+        date_source=date_source,
     )
 
 
@@ -262,8 +266,8 @@ class Web:
         link = (entry.get("link") or "").strip() or None
         if link:
             where = f"{where} ({link})"
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = parse_published(datetime.fromtimestamp(calendar.timegm(stamp), UTC)) if stamp else None
+        published = _entry_date(entry)
+        yield from date_notices(where, published)
         title = (entry.get("title") or "").strip() or None
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         summary = entry.get("summary") or ""
@@ -278,7 +282,8 @@ class Web:
                 title=title,
                 outlet=outlet,
                 url=link,
-                published=published,
+                date=published,
+                date_source="feed",
             )
             return
         yield from self._entry_page(link, where, title, outlet, published)
@@ -289,7 +294,7 @@ class Web:
         where: str,
         title: str | None,
         outlet: str | None,
-        published: tuple[str, datetime | None] | None,
+        published: DateResult,
     ) -> Iterator[Item]:
         """An entry that is only a teaser: the article is on its page."""
         if not link:
@@ -308,8 +313,30 @@ class Web:
             yield Failure(where, f"entry page is not HTML ({got.content_type or 'no type'})")
             return
         for item in html_items(
-            got.body, got.charset, where, url=link, fallback_id=None, outlet=outlet, published=published
+            got.body,
+            got.charset,
+            where,
+            url=link,
+            fallback_id=None,
+            outlet=outlet,
+            published=published,
+            date_source="feed" if published is not None else None,
         ):
             if isinstance(item, Document) and title and not item.article.title:
                 item = replace(item, article=replace(item.article, title=title), title_from_text=False)
             yield item
+
+
+def _entry_date(entry: Any) -> DateResult:
+    """A feed entry's date: its text as the feed wrote it (RFC 822, ISO, or Arabic words), else
+    the time feedparser made of it."""
+    # dict.get: feedparser's own get() maps updated to published with a DeprecationWarning.
+    raw = dict.get(entry, "published") or dict.get(entry, "updated")
+    found = read_date(raw)
+    stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+    if not isinstance(found, Published) and stamp:
+        try:
+            return read_date(datetime(*stamp[:6]).replace(tzinfo=UTC))
+        except (TypeError, ValueError):
+            pass  # feedparser's own reading of it is no date either
+    return found
