@@ -26,7 +26,7 @@ from briefing.deliver.files import brief_json, write_brief
 from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError
 from briefing.extract import error_record, extract_articles, to_jsonl
 from briefing.ingest import Boilerplate, ingest
-from briefing.ingest.items import Document, Failure, Notice
+from briefing.ingest.items import MAX_CHARS, Document, Failure, Notice
 from briefing.ingest.read import Reader
 from briefing.ingest.web import Fetcher, Web
 from briefing.model.brief import ComposeOptions
@@ -426,13 +426,20 @@ def _extract_missing(
     todo = set(store.needing_extraction([a.id for a in articles], resources.version))
     if not todo:
         return 0
-    extract = make_extractor(resources)
     pending = [a for a in articles if a.id in todo]
+    # Stored before ingestion refused such texts: each is left out of the brief, never the run.
+    for a in pending:
+        if len(a.text) > MAX_CHARS:
+            reporter.error(f"article {a.id}: text too long: {len(a.text):,} characters (limit {MAX_CHARS:,})")
+    pending = [a for a in pending if len(a.text) <= MAX_CHARS]
+    if not pending:
+        return 0
+    extract = make_extractor(resources)
     done = 0
     for i in range(0, len(pending), EXTRACT_BATCH):
         done += store.save_extractions(extract(pending[i : i + EXTRACT_BATCH]))
         reporter.info(f"extracted {done}/{len(pending)}")
-    return len(todo)
+    return len(pending)
 
 
 def _recorded_build(

@@ -1,0 +1,189 @@
+"""Bad input through the command line: one line naming the input and the reason, never a
+traceback, never a hang; the other inputs go on and nothing is half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing.cli import app
+from briefing.errors import ExitCode
+from briefing.ingest.items import MAX_CHARS
+from briefing.model.contract import Article
+from briefing.store import NewArticle, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_38c86639bf4f062a.txt"
+ARABIC = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة."
+
+
+@pytest.fixture
+def env(tmp_path):
+    """A store of the test's own and no config file."""
+    return {"BRIEFING_CONFIG": str(tmp_path / "none.toml"), "BRIEFING_DB": str(tmp_path / "b.db")}
+
+
+def invoke(args: list[str], env: dict[str, str]):
+    result = CliRunner().invoke(app, args, env=env)
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def _ids(store: Store) -> list[str]:
+    return [row[0] for row in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def record(rec_id: str, text: str, **extra: object) -> str:
+    rec = {"id": rec_id, "title": "عنوان", "published": "2026-11-10", "text": text, **extra}
+    return json.dumps(rec, ensure_ascii=False)
+
+
+# --- 1. texts over spaCy's limit ----------------------------------------------------------------
+
+
+def test_a_2mb_jsonl_record_is_refused_at_ingest_and_the_others_are_stored(tmp_path, env):
+    huge = (ARABIC + "\n\n") * (MAX_CHARS // len(ARABIC) + 10)
+    lines = [record("small-1", ARABIC), record("huge", huge), record("small-2", ARABIC + " أيضا")]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke(["ingest", str(path), "--quiet"], env)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.output.strip() == (
+        f"{path}:2: text too long: {len(huge):,} characters (limit {MAX_CHARS:,})"
+    )
+    assert _ids(Store.open(Path(env["BRIEFING_DB"]))) == ["small-1", "small-2"]
+
+
+def test_extract_on_a_folder_with_one_huge_file_goes_on_with_the_others(tmp_path, env):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_huge.txt").write_text((ARABIC + "\n\n") * (MAX_CHARS // len(ARABIC) + 10), encoding="utf-8")
+    (folder / "b_seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke(["extract", str(folder), "--format", "jsonl"], env)
+    assert result.exit_code == ExitCode.INPUT
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines[0]["article"] == "a_huge"
+    assert "text too long" in lines[0]["error"]
+    assert lines[1]["article"] == "b_seed"
+    assert "actors" in lines[1]
+
+
+def test_build_since_leaves_out_a_huge_article_stored_before_the_limit(tmp_path, env):
+    db = Path(env["BRIEFING_DB"])
+    day = datetime(2026, 11, 10, tzinfo=UTC)
+    with Store.open(db) as store:
+        for art_id, text in (("huge", ARABIC * (MAX_CHARS // len(ARABIC) + 10)), ("small", ARABIC)):
+            article = Article(id=art_id, text=text, title="عنوان", published="2026-11-10")
+            store.add_article(NewArticle(article, published_from="source"), now=day)
+    out = tmp_path / "out"
+    result = invoke(
+        ["build", "--since", "2026-11-09", "--until", "2026-11-11", "--no-pdf", "--out", str(out)], env
+    )
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "article huge: text too long" in result.output
+    assert "(1 articles, 1 newly extracted)" in result.output
+
+
+# --- 2, 3. nesting and alias bombs ----------------------------------------------------------------
+
+
+def test_deeply_nested_json_line_fails_alone(tmp_path, env):
+    path = tmp_path / "in.jsonl"
+    nested = "[" * 200_000 + "]" * 200_000
+    path.write_text("\n".join([record("one", ARABIC), nested, record("two", ARABIC + " ثانيا")]) + "\n")
+    result = invoke(["ingest", str(path), "--quiet"], env)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.output.strip() == f"{path}:2: not a JSON object: nested too deeply"
+    assert _ids(Store.open(Path(env["BRIEFING_DB"]))) == ["one", "two"]
+
+
+BOMB = (
+    "---\n"
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+    "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+    "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+    "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+    "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
+    "i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"
+    "title: عنوان\n"
+    "---\n"
+)
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_refused(tmp_path, env):
+    bomb = tmp_path / "bomb.txt"
+    bomb.write_text(BOMB + ARABIC + "\n", encoding="utf-8")
+    assert len(BOMB.encode()) < 1024
+    good = tmp_path / "good.txt"
+    good.write_text("---\ntitle: عنوان\n---\n" + ARABIC + "\n", encoding="utf-8")
+    result = invoke(["ingest", str(bomb), str(good), "--quiet"], env)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.output.strip() == (
+        f"{bomb}: front matter: not valid YAML (line 3): aliases (*name) are not accepted"
+    )
+    assert _ids(Store.open(Path(env["BRIEFING_DB"]))) == ["good"]
+
+
+def test_front_matter_anchors_without_aliases_still_read(tmp_path, env):
+    path = tmp_path / "anchor.txt"
+    path.write_text("---\ntitle: &t عنوان\n---\n" + ARABIC + "\n", encoding="utf-8")
+    result = invoke(["ingest", str(path), "--quiet"], env)
+    assert result.exit_code == ExitCode.OK, result.output
+
+
+# --- 6. FIFOs, sockets, devices -------------------------------------------------------------------
+
+
+def test_a_fifo_or_a_socket_is_refused_instead_of_blocking(tmp_path, env):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    sock_path = tmp_path / "s.jsonl"
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(sock_path))
+    good = tmp_path / "good.txt"
+    good.write_text(ARABIC + "\n", encoding="utf-8")
+    try:
+        result = invoke(["ingest", str(fifo), str(sock_path), "/dev/zero", str(good), "--quiet"], env)
+    finally:
+        sock.close()
+    assert result.exit_code == ExitCode.INPUT
+    assert result.output.splitlines() == [
+        f"{fifo}: not a regular file (a FIFO); only files are read",
+        f"{sock_path}: not a regular file (a socket); only files are read",
+        "/dev/zero: not a regular file (a device); only files are read",
+    ]
+    assert _ids(Store.open(Path(env["BRIEFING_DB"]))) == ["good"]
+
+
+# --- 10. bidi controls --------------------------------------------------------------------------
+
+
+def test_bidi_controls_are_stripped_from_titles_outlets_and_names(tmp_path, env):
+    rlo, pdf, rlm = "\u202e", "\u202c", "\u200f"
+    text = f"قال {rlo}محمد بن سلمان{pdf} إن الرياض ستستضيف القمة.{rlm}\n"
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        record("bidi", text, title=f"{rlo}عنوان\u2067 مقلوب\u2069", source=f"\u202bوكالة{pdf}") + "\n",
+        encoding="utf-8",
+    )
+    assert invoke(["ingest", str(path), "--quiet"], env).exit_code == ExitCode.OK
+    with Store.open(Path(env["BRIEFING_DB"])) as store:
+        article = store.get_article("bidi")
+    assert article is not None
+    assert (article.title, article.source) == ("عنوان مقلوب", "وكالة")
+    assert article.text == text.replace(rlo, "").replace(pdf, "").strip()
+    assert rlm in article.text  # the marks stay
+    extracted = invoke(["extract", str(path), "--format", "jsonl"], env)
+    (line,) = [json.loads(x) for x in extracted.stdout.splitlines() if x.startswith("{")]
+    assert line["actors"], line
+    assert rlo not in json.dumps(line, ensure_ascii=False)
