@@ -87,12 +87,28 @@ _RELATIVE = re.compile(r"^(\d+)\s*([hdw])$")
 _UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
 
 
+# --since/--until beyond these are typos (9999999w, a Hijri year read as 1439): refused, and
+# never near datetime's limits, where a day more or a time zone overflows.
+WHEN_RANGE = (datetime(1900, 1, 1, tzinfo=UTC), datetime(3000, 1, 1, tzinfo=UTC))
+
+
 def parse_when(value: str, now: datetime, *, end: bool = False) -> datetime:
     """A UTC instant from `7d` / `24h` / `2w` (ago), `today`, `yesterday`, a date or an ISO time.
 
     A bare date means the start of that day (UTC); with end=True (for --until) it means the end
-    of that day, so `--until 2026-11-14` includes the 14th.
+    of that day, so `--until 2026-11-14` includes the 14th. ValueError when it is none of these
+    or falls outside the years 1900 to 2999.
     """
+    try:
+        instant = _parse_when(value, now, end=end)
+    except OverflowError:
+        instant = None
+    if instant is None or not WHEN_RANGE[0] <= instant <= WHEN_RANGE[1]:
+        raise ValueError(f"{value!r}: out of range (the years 1900 to 2999)")
+    return instant
+
+
+def _parse_when(value: str, now: datetime, *, end: bool) -> datetime:
     text = value.strip().lower()
     match = _RELATIVE.match(text)
     if match:

@@ -187,3 +187,96 @@ def test_bidi_controls_are_stripped_from_titles_outlets_and_names(tmp_path, env)
     (line,) = [json.loads(x) for x in extracted.stdout.splitlines() if x.startswith("{")]
     assert line["actors"], line
     assert rlo not in json.dumps(line, ensure_ascii=False)
+
+
+# --- 4. numeric settings ----------------------------------------------------------------------------
+
+# The cron/UX work gives usage errors their own exit code; until it lands a bad --since is an input error.
+USAGE = getattr(ExitCode, "USAGE", ExitCode.INPUT)
+
+
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [
+        (["--since", "9999999w"], "9999999w"),
+        (["--since", "99999999999d"], "99999999999d"),
+        (["--since", "7d", "--until", "9999-12-31"], "9999-12-31"),
+        (["--since", "0001-01-01T01:00:00+05:00"], "0001-01-01T01:00:00+05:00"),
+    ],
+)
+def test_windows_out_of_range_are_one_line_usage_errors(tmp_path, env, args, value):
+    result = invoke(["build", *args, "--out", str(tmp_path / "out")], env)
+    assert result.exit_code == USAGE
+    assert result.output.strip() == f"{value!r}: out of range (the years 1900 to 2999)"
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "reason"),
+    [
+        ("--timeout", "inf", "inf: must be more than 0 and at most 3,600"),
+        ("--timeout", "nan", "nan: must be more than 0 and at most 3,600"),
+        ("--timeout", "-1", "-1.0: must be more than 0 and at most 3,600"),
+        ("--max-bytes", "0", "0: must be more than 0 and at most 1,000,000,000"),
+    ],
+)
+def test_numeric_flags_out_of_range_are_click_usage_errors(tmp_path, env, flag, value, reason):
+    import click
+
+    result = invoke(["ingest", str(tmp_path), flag, value], env)
+    assert result.exit_code == click.UsageError.exit_code
+    assert f"Error: Invalid value for '{flag}': {reason}" in result.output
+    assert not Path(env["BRIEFING_DB"]).exists()
+
+
+def test_email_max_age_must_be_finite(tmp_path, env):
+    import click
+
+    result = invoke(["email", "--max-age", "inf", "--dry-run", "--to", "a@example.org"], env)
+    assert result.exit_code == click.UsageError.exit_code
+    assert "Invalid value for '--max-age': inf: must be from 0 to 8,784" in result.output
+
+
+@pytest.mark.parametrize(
+    ("var", "value", "reason"),
+    [
+        ("BRIEFING_SMTP_BACKOFF", "nan", "must be from 0 to 3,600"),
+        ("BRIEFING_SMTP_BACKOFF", "inf", "must be from 0 to 3,600"),
+        ("BRIEFING_SMTP_TIMEOUT", "inf", "must be more than 0 and at most 3,600"),
+        ("BRIEFING_SMTP_RETRIES", "1000000", "must be from 0 to 10"),
+        ("BRIEFING_SMTP_RETRIES", "2.5", "expected a whole number"),
+    ],
+)
+def test_smtp_numbers_from_the_environment_are_config_errors(tmp_path, env, var, value, reason):
+    mail_env = {**env, "BRIEFING_SMTP_HOST": "127.0.0.1", "BRIEFING_MAIL_FROM": "b@example.org", var: value}
+    result = invoke(["email", "--from-brief", str(tmp_path), "--to", "a@example.org"], mail_env)
+    assert result.exit_code == ExitCode.CONFIG
+    assert result.output.strip() == f"{var}: {value!r}: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "shown", "reason"),
+    [
+        ("timeout = inf", "timeout", "inf", "must be more than 0 and at most 3,600"),
+        ("timeout = nan", "timeout", "nan", "must be more than 0 and at most 3,600"),
+        ("max_bytes = 1e99", "max_bytes", "1e+99", "must be more than 0 and at most 1,000,000,000"),
+        ("[smtp]\nretries = 1000000", "[smtp] retries", "1000000", "must be from 0 to 10"),
+        ("[smtp]\nbackoff = -inf", "[smtp] backoff", "-inf", "must be from 0 to 3,600"),
+    ],
+)
+def test_config_file_numbers_are_config_errors_naming_the_key(tmp_path, env, line, key, shown, reason):
+    config = tmp_path / "config.toml"
+    config.write_text(line + "\n", encoding="utf-8")
+    env = {**env, "BRIEFING_CONFIG": str(config), "BRIEFING_SMTP_HOST": "127.0.0.1"}
+    env["BRIEFING_MAIL_FROM"] = "b@example.org"
+    args = (
+        ["email", "--from-brief", str(tmp_path), "--to", "a@example.org"]
+        if "smtp" in line
+        else [
+            "ingest",
+            str(tmp_path),
+        ]
+    )
+    result = invoke(args, env)
+    assert result.exit_code == ExitCode.CONFIG
+    assert result.output.strip() == f"{config}: {key}: {shown}: {reason}"

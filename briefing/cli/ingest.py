@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from briefing.cli.app import app, run
-from briefing.cli.options import DbOption, LogOption, QuietOption
+from briefing.cli.options import DbOption, LogOption, QuietOption, setting_check
 from briefing.config import Settings
 from briefing.errors import InputError
 
@@ -27,11 +27,21 @@ def ingest(
     log: LogOption = None,
     timeout: Annotated[
         float | None,
-        typer.Option("--timeout", help="Seconds to wait for one URL (default 20).", show_default=False),
+        typer.Option(
+            "--timeout",
+            help="Seconds one URL may take in all, connecting and reading (default 20; at most 3600).",
+            show_default=False,
+            callback=setting_check("timeout"),
+        ),
     ] = None,
     max_bytes: Annotated[
         int | None,
-        typer.Option("--max-bytes", help="Largest file, page or feed (default 5 MB).", show_default=False),
+        typer.Option(
+            "--max-bytes",
+            help="Largest file, page or feed (default 5 MB).",
+            show_default=False,
+            callback=setting_check("size"),
+        ),
     ] = None,
     keep_boilerplate: Annotated[
         bool, typer.Option("--keep-boilerplate", help="Store texts as read ('read also' links and all).")

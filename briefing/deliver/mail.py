@@ -191,9 +191,9 @@ _SETTINGS: dict[str, tuple[str, str]] = {
     "user": ("BRIEFING_SMTP_USER", "str"),
     "mail_from": ("BRIEFING_MAIL_FROM", "str"),
     "mail_to": ("BRIEFING_MAIL_TO", "addresses"),
-    "timeout": ("BRIEFING_SMTP_TIMEOUT", "positive"),
-    "retries": ("BRIEFING_SMTP_RETRIES", "count"),
-    "backoff": ("BRIEFING_SMTP_BACKOFF", "seconds"),
+    "timeout": ("BRIEFING_SMTP_TIMEOUT", "timeout"),
+    "retries": ("BRIEFING_SMTP_RETRIES", "retries"),
+    "backoff": ("BRIEFING_SMTP_BACKOFF", "backoff"),
 }
 # Names in the config file's [smtp] table (`from`/`to` read better there than mail_from/mail_to).
 _TABLE_ALIASES = {"from": "mail_from", "to": "mail_to"}
