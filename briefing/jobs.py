@@ -8,6 +8,7 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -156,6 +157,7 @@ class Reporter:
         self.quiet = quiet
         self._stream = stream
         self._log: TextIO | None = None
+        self.log_error: str | None = None  # why the log file could not be written (a full disk)
         if log is not None:
             log.parent.mkdir(parents=True, exist_ok=True)
             self._log = log.open("a", encoding="utf-8")
@@ -167,8 +169,21 @@ class Reporter:
     def _write_log(self, level: str, message: str) -> None:
         if self._log is not None:
             stamp = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-            self._log.write(f"{stamp} [{os.getpid()}] {level} {message}\n")
-            self._log.flush()
+            try:
+                self._log.write(f"{stamp} [{os.getpid()}] {level} {message}\n")
+                self._log.flush()
+            except OSError as exc:
+                self._log_failed(exc)
+
+    def _log_failed(self, exc: OSError) -> None:
+        """Say once, always (cron mails it), that the log is lost; the run goes on without it."""
+        log, self._log = self._log, None
+        if log is not None:
+            with contextlib.suppress(OSError):
+                log.close()
+            self.log_error = f"{log.name}: cannot write the log file: {exc.strerror or exc}"
+            self.stream.write(self.log_error + "\n")
+            self.stream.flush()
 
     def info(self, message: str) -> None:
         """Progress and summaries: silent with --quiet (except in the log)."""
@@ -192,7 +207,10 @@ class Reporter:
 
     def close(self) -> None:
         if self._log is not None:
-            self._log.close()
+            try:
+                self._log.close()
+            except OSError as exc:  # the last buffered line met a full disk
+                self._log_failed(exc)
             self._log = None
 
 
@@ -223,9 +241,13 @@ def run_job(
                 f"{category.__name__}: {message}"
             )
             if lock is None:
-                return job(reporter)
-            with RunLock(lock):
-                return job(reporter)
+                status = job(reporter)
+            else:
+                with RunLock(lock):
+                    status = job(reporter)
+        reporter.close()
+        # The work was done but its log is lost: a config problem (the --log setting), for cron to mail.
+        return ExitCode.CONFIG if status == ExitCode.OK and reporter.log_error else status
     except BriefingError as exc:
         reporter.error(str(exc))
         return exc.exit_code

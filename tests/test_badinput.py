@@ -280,3 +280,23 @@ def test_config_file_numbers_are_config_errors_naming_the_key(tmp_path, env, lin
     result = invoke(args, env)
     assert result.exit_code == ExitCode.CONFIG
     assert result.output.strip() == f"{config}: {key}: {shown}: {reason}"
+
+
+# --- 5. a log on a full disk ----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="/dev/full is a Linux device")
+def test_a_log_on_a_full_disk_is_one_line_and_the_run_goes_on(tmp_path, env):
+    good = tmp_path / "good.txt"
+    good.write_text(ARABIC + "\n", encoding="utf-8")
+    result = invoke(["ingest", str(good), "--log", "/dev/full", "--quiet"], env)
+    assert result.output.strip() == "/dev/full: cannot write the log file: No space left on device"
+    assert result.exit_code == ExitCode.CONFIG  # stored, but the log the user asked for is lost
+    assert _ids(Store.open(Path(env["BRIEFING_DB"]))) == ["good"]
+    failed = invoke(["ingest", str(tmp_path / "missing.txt"), "--log", "/dev/full"], env)
+    assert failed.exit_code == ExitCode.INPUT  # the run's own failure comes first
+    assert failed.output.splitlines() == [
+        "/dev/full: cannot write the log file: No space left on device",
+        f"{tmp_path / 'missing.txt'}: no such file or URL",
+        "ingested 1: 0 added, 0 duplicate, 1 failed (store: " + env["BRIEFING_DB"] + ")",
+    ]
