@@ -85,6 +85,9 @@ class Settings:
     timeout      seconds to wait for one URL
     max_bytes    largest document (file, page, feed) read, in bytes; JSONL is read line by line
     first_since  window of the first `build --since last`, before any build was recorded
+    allow_private  follow redirects and feed links to private, loopback and link-local addresses
+                 (a URL the user names is fetched wherever it is, with its own server's links)
+    run_timeout  seconds all the fetches of one `ingest` run may take together
     """
 
     db: Path
@@ -95,6 +98,8 @@ class Settings:
     max_bytes: int = 5_000_000
     first_since: str = "7d"
     config_file: Path | None = None  # the file that was read, if any
+    allow_private: bool = False  # fetch redirects and feed links to private/loopback/link-local hosts
+    run_timeout: float = 1800.0  # seconds all the fetches of one ingest run may take together
 
     @property
     def lock_path(self) -> Path:
@@ -117,6 +122,8 @@ class Settings:
             "timeout": 20.0,
             "max_bytes": 5_000_000,
             "first_since": "7d",
+            "allow_private": False,
+            "run_timeout": 1800.0,
         }
         for name, kind in _KINDS.items():
             where = f"BRIEFING_{name.upper()}"
@@ -140,6 +147,8 @@ _KINDS: dict[str, str] = {
     "timeout": "timeout",
     "max_bytes": "size",
     "first_since": "str",
+    "allow_private": "bool",
+    "run_timeout": "run_timeout",
 }
 
 
@@ -233,6 +242,19 @@ MAX_SECONDS = 3600.0
 MAX_SIZE = 1_000_000_000
 MAX_RETRIES = 10
 MAX_HOURS = 24 * 366
+MAX_RUN_SECONDS = 86400.0
+
+
+def _bool(raw: object) -> bool:
+    """true/false in TOML; 1/0, true/false, yes/no, on/off in the environment."""
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("expected true or false")
 
 
 def _port(raw: object) -> int:
@@ -258,6 +280,8 @@ CONVERTERS: dict[str, Callable[[object], object]] = {
     "backoff": lambda raw: _number(raw, minimum=0, strict=False, maximum=MAX_SECONDS),
     "retries": lambda raw: _number(raw, minimum=0, strict=False, integer=True, maximum=MAX_RETRIES),
     "hours": lambda raw: _number(raw, minimum=0, strict=False, maximum=MAX_HOURS),
+    "bool": _bool,
+    "run_timeout": lambda raw: _number(raw, minimum=0, strict=True, maximum=MAX_RUN_SECONDS),
     "size": lambda raw: _number(raw, minimum=0, strict=True, integer=True, maximum=MAX_SIZE),
 }
 

@@ -510,9 +510,13 @@ def _recorded_build(
 
 def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *, clean: bool = True) -> int:
     """`briefing ingest`: read `sources` into the store named by `settings`; returns the exit status."""
-    reader = Reader(
-        Web(Fetcher(timeout=settings.timeout, max_bytes=settings.max_bytes)), max_bytes=settings.max_bytes
+    fetcher = Fetcher(
+        timeout=settings.timeout,
+        max_bytes=settings.max_bytes,
+        allow_private=settings.allow_private,
+        run_timeout=settings.run_timeout,
     )
+    reader = Reader(Web(fetcher), max_bytes=settings.max_bytes)
     boilerplate = Boilerplate.from_resources(Resources.load()) if clean else None
     with Store.open(settings.db) as store:
         report = ingest(store, sources, reader, reporter, boilerplate=boilerplate)

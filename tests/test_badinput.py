@@ -3,11 +3,17 @@ traceback, never a hang; the other inputs go on and nothing is half-written."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
+import threading
+import time
+from collections import Counter
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -300,3 +306,217 @@ def test_a_log_on_a_full_disk_is_one_line_and_the_run_goes_on(tmp_path, env):
         f"{tmp_path / 'missing.txt'}: no such file or URL",
         "ingested 1: 0 added, 0 duplicate, 1 failed (store: " + env["BRIEFING_DB"] + ")",
     ]
+
+
+# --- a server on 127.0.0.1 that misbehaves on purpose --------------------------------------------
+
+PAGE = (
+    "<html><head><title>عنوان الخبر</title></head><body><article><p>"
+    + " ".join([ARABIC] * 6)
+    + "</p></article></body></html>"
+).encode()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    hits: ClassVar[Counter[str]] = Counter()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, code: int, body: bytes, headers: dict[str, str] | None = None, length: int | None = None):
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        self.hits[self.path] += 1
+        if self.path.startswith("/drip"):
+            self._drip()
+        elif self.path.startswith("/cut"):
+            # The first answer is cut short, the next ones are whole.
+            self._send(200, PAGE[:120] if self.hits[self.path] == 1 else PAGE, length=len(PAGE))
+            self.close_connection = True
+        elif self.path.startswith("/redirect?"):
+            self._send(302, b"", {"Location": self.path.split("?", 1)[1]})
+        elif self.path == "/page":
+            self._send(200, PAGE)
+        else:
+            self._send(404, b"not found")
+
+    def _drip(self) -> None:
+        """The page a byte every 0.1 s (headers too): each read is quick, the whole is not."""
+        body = PAGE
+        raw = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)
+        with contextlib.suppress(OSError):
+            for i in range(len(raw)):
+                self.wfile.write(raw[i : i + 1])
+                self.wfile.flush()
+                time.sleep(0.1)
+            self.wfile.write(body)
+        self.close_connection = True
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+# --- 7. deadlines --------------------------------------------------------------------------------
+
+
+def test_a_dripping_server_is_bounded_by_the_whole_fetch_timeout(server, env):
+    """Each byte comes well within --timeout; the fetch as a whole does not."""
+    result = invoke(["ingest", f"{server}/drip", "--timeout", "0.5", "--quiet"], env)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.output.strip() == f"{server}/drip: timed out after 0.5s in all"
+
+
+def test_a_run_has_a_deadline_too_and_the_later_urls_fail(server, env):
+    urls = [f"{server}/drip?1", f"{server}/page"]
+    result = invoke(["ingest", *urls, "--timeout", "5", "--run-timeout", "0.4", "--quiet"], env)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.output.splitlines() == [
+        f"{urls[0]}: timed out after 0.4s in all",
+        f"{urls[1]}: not fetched: the run's time limit (0.4s) is spent",
+    ]
+
+
+def test_an_smtp_greeting_dripped_a_byte_at_a_time_is_bounded(tmp_path, env):
+    from brief_samples import sample_extractions
+
+    from briefing.jobs import BuildOptions, build_brief
+
+    build_brief(sample_extractions(), tmp_path / "out", options=BuildOptions(pdf=False))
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        with conn, contextlib.suppress(OSError):
+            for byte in b"220 slow.example.org ESMTP a very slow greeting indeed\r\n":
+                if stop.wait(0.1):
+                    return
+                conn.sendall(bytes([byte]))
+
+    threading.Thread(target=drip, daemon=True).start()
+    mail_env = {
+        **env,
+        "BRIEFING_SMTP_HOST": "127.0.0.1",
+        "BRIEFING_SMTP_PORT": str(listener.getsockname()[1]),
+        "BRIEFING_SMTP_SECURITY": "none",
+        "BRIEFING_MAIL_FROM": "b@example.org",
+        "BRIEFING_SMTP_TIMEOUT": "0.2",  # each byte comes in 0.1 s; the session may take 0.8 s
+        "BRIEFING_SMTP_RETRIES": "0",
+    }
+    try:
+        result = invoke(
+            ["email", "--from-brief", str(tmp_path / "out" / "latest"), "--to", "a@example.org"], mail_env
+        )
+    finally:
+        stop.set()
+        listener.close()
+    assert result.exit_code == ExitCode.MAIL
+    port = mail_env["BRIEFING_SMTP_PORT"]
+    assert f"127.0.0.1:{port}: timed out: the session took more than 0.8s" in result.output
+
+
+# --- 8. private networks -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://10.0.0.1/x",
+        "http://172.16.5.4/x",
+        "http://192.168.1.1/x",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://127.0.0.2:9/x",
+        "http://[::1]:9/x",
+        "http://[fc00::1]/x",
+        "http://[fe80::1]/x",
+    ],
+)
+def test_redirects_to_private_addresses_are_refused(server, env, target):
+    url = f"{server}/redirect?{target}"
+    result = invoke(["ingest", url, "--quiet"], env)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.output.startswith(f"{url}: refused: ")
+    assert "a private, loopback or link-local address" in result.output
+    assert len(result.output.splitlines()) == 1
+
+
+def test_a_redirect_on_the_named_server_is_followed_and_the_flag_allows_the_others(server, env):
+    same = invoke(["ingest", f"{server}/redirect?/page", "--quiet"], env)
+    assert same.exit_code == ExitCode.OK, same.output
+    other = server.replace("127.0.0.1", "localhost")  # the same server under another name
+    url = f"{server}/redirect?{other}/page"
+    refused = invoke(["ingest", url, "--quiet"], env)
+    assert refused.exit_code == ExitCode.INPUT
+    assert "refused: localhost resolves to" in refused.output
+    allowed = invoke(["ingest", url, "--quiet", "--allow-private-networks"], env)
+    assert allowed.exit_code == ExitCode.OK, allowed.output  # stored before: a duplicate, not a failure
+
+
+def test_feed_links_to_private_addresses_are_refused_unless_the_config_allows(server, tmp_path, env):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>وكالة</title>'
+        f"<item><title>خبر</title><link>{server}/page</link><description>مقتطف</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    refused = invoke(["ingest", str(feed), "--quiet"], env)
+    assert refused.exit_code == ExitCode.INPUT
+    assert (
+        f"{feed} #1 ({server}/page): entry page: refused: 127.0.0.1 resolves to 127.0.0.1" in refused.output
+    )
+    config = tmp_path / "config.toml"
+    config.write_text("allow_private = true\n", encoding="utf-8")
+    allowed = invoke(["ingest", str(feed), "--quiet"], {**env, "BRIEFING_CONFIG": str(config)})
+    assert allowed.exit_code == ExitCode.OK, allowed.output
+
+
+# --- 9. decoding ----------------------------------------------------------------------------------
+
+
+def test_a_body_cut_short_is_refused_and_does_not_block_the_whole_page(server, env):
+    url = f"{server}/cut"
+    first = invoke(["ingest", url, "--quiet"], env)
+    assert first.exit_code == ExitCode.INPUT
+    assert first.output.strip() == f"{url}: cut short: 120 of {len(PAGE)} bytes received"
+    again = invoke(["ingest", url], env)
+    assert again.exit_code == ExitCode.OK, again.output
+    assert "1 added, 0 duplicate" in again.output
+
+
+def test_damaged_utf8_is_refused_and_utf16_without_bom_is_read(tmp_path, env):
+    text = ARABIC + "\n" + ARABIC.replace("الأسبوع", "الشهر") + "\n"
+    damaged = tmp_path / "damaged.txt"
+    raw = text.encode()
+    damaged.write_bytes(raw[:20] + b"\xff\xfe\xfd\xfc" + raw[20:])
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(text.replace("الخارجية", "الداخلية").encode("utf-16-le"))
+    cp1256 = tmp_path / "cp1256.txt"
+    cp1256.write_bytes(text.replace("الخارجية", "المالية").encode("cp1256"))
+    result = invoke(["ingest", str(damaged), str(utf16), str(cp1256)], env)
+    assert result.exit_code == ExitCode.INPUT
+    assert (
+        f"{damaged}: invalid UTF-8: 4 bad byte sequence(s), the first at byte 20; not decoded"
+        in result.output.splitlines()
+    )
+    assert f"{utf16}: decoded as UTF-16 (no byte order mark)" in result.output
+    assert f"{cp1256}: decoded as Windows-1256 (not UTF-8)" in result.output
+    with Store.open(Path(env["BRIEFING_DB"])) as store:
+        assert store.get_article("utf16").text == text.replace("الخارجية", "الداخلية").strip()
+        assert store.get_article("cp1256").text == text.replace("الخارجية", "المالية").strip()
+        assert store.get_article("damaged") is None

@@ -43,6 +43,25 @@ def ingest(
             callback=setting_check("size"),
         ),
     ] = None,
+    allow_private: Annotated[
+        bool | None,
+        typer.Option(
+            "--allow-private-networks/--no-private-networks",
+            help="Follow redirects and feed links to private, loopback and link-local addresses "
+            "(10.x, 192.168.x, 127.x, 169.254.x, fc00::/7 …; default: refused, or the config file's "
+            "allow_private). A URL you name is fetched wherever it is, with the links of its own server.",
+            show_default=False,
+        ),
+    ] = None,
+    run_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--run-timeout",
+            help="Seconds all the fetches of this run may take together (default 1800); later URLs fail.",
+            show_default=False,
+            callback=setting_check("run_timeout"),
+        ),
+    ] = None,
     keep_boilerplate: Annotated[
         bool, typer.Option("--keep-boilerplate", help="Store texts as read ('read also' links and all).")
     ] = False,
@@ -60,7 +79,14 @@ def ingest(
     def job() -> int:
         from briefing.jobs import run_ingest, run_job
 
-        settings = Settings.resolve(db=db, log=log, timeout=timeout, max_bytes=max_bytes)
+        settings = Settings.resolve(
+            db=db,
+            log=log,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            run_timeout=run_timeout,
+        )
         names = list(sources or settings.sources)
         if not names:
             raise InputError(
