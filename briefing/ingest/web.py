@@ -128,6 +128,10 @@ class Fetcher:
         self.run_timeout = run_timeout
         self._run_end: float | None = None  # set by the first fetch: the run's fetching starts there
         self._trusted: set[tuple[str, int]] = set()
+        # A proxy the environment names (http_proxy …) is the user's choice, often on their network.
+        for proxy in urllib.request.getproxies().values():
+            if "://" in proxy:
+                self.trust(proxy)
 
     def trust(self, url: str) -> None:
         """The server of `url` (host and port) may be on a private network: the user named it."""
