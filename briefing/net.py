@@ -52,6 +52,11 @@ class Deadline:
     def remaining(self) -> float:
         return max(0.0, self._end - time.monotonic())
 
+    @property
+    def over(self) -> bool:
+        """The time is up (even when the timer thread, on a busy machine, has not run yet)."""
+        return self.expired or self.remaining() <= 0
+
     def watch(self, sock: socket.socket) -> socket.socket:
         """Watch `sock` (returned as it is). A duplicate descriptor is kept: shutting it down
         ends the connection even after `sock` has been wrapped in TLS."""

@@ -434,7 +434,7 @@ def _attempt(msg: EmailMessage, settings: SmtpSettings, sender: str, pending: li
         except smtplib.SMTPRecipientsRefused as exc:
             return exc.recipients
         except Exception:
-            if deadline.expired:
+            if deadline.over:
                 raise _SessionTimeout(f"the session took more than {deadline.seconds:g}s") from None
             raise
 

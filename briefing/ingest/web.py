@@ -164,7 +164,7 @@ class Fetcher:
             except FetchError:
                 raise
             except Exception as exc:
-                if deadline.expired:
+                if deadline.over:
                     raise FetchError(f"timed out after {seconds(limit)}s in all") from None
                 raise FetchError(self._reason(exc)) from None
 
@@ -202,13 +202,13 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         while chunk := response.read(65536):
-            if deadline.expired:
+            if deadline.over:
                 raise FetchError(f"timed out after {seconds(deadline.seconds)}s in all")
             size += len(chunk)
             if size > self.max_bytes:
                 raise FetchError(f"too large: more than {mb(self.max_bytes)}")
             chunks.append(chunk)
-        if deadline.expired:
+        if deadline.over:
             raise FetchError(f"timed out after {seconds(deadline.seconds)}s in all")
         # A connection closed early leaves a short body that http.client returns as it is: a cut
         # page must fail (and so not be stored, nor its URL taken as seen), not be decoded.
