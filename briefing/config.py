@@ -7,6 +7,7 @@ used when there is one, else the checkout's; BRIEFING_HOME points elsewhere when
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,6 +92,9 @@ class Settings:
     timeout      seconds to wait for one URL
     max_bytes    largest document (file, page, feed) read, in bytes; JSONL is read line by line
     first_since  window of the first `build --since last`, before any build was recorded
+    allow_private  follow redirects and feed links to private, loopback and link-local addresses
+                 (a URL the user names is fetched wherever it is, with its own server's links)
+    run_timeout  seconds all the fetches of one `ingest` run may take together
     """
 
     db: Path
@@ -101,6 +105,8 @@ class Settings:
     max_bytes: int = 5_000_000
     first_since: str = "7d"
     config_file: Path | None = None  # the file that was read, if any
+    allow_private: bool = False  # fetch redirects and feed links to private/loopback/link-local hosts
+    run_timeout: float = 1800.0  # seconds all the fetches of one ingest run may take together
 
     @property
     def lock_path(self) -> Path:
@@ -123,6 +129,8 @@ class Settings:
             "timeout": 20.0,
             "max_bytes": 5_000_000,
             "first_since": "7d",
+            "allow_private": False,
+            "run_timeout": 1800.0,
         }
         for name, kind in _KINDS.items():
             where = f"BRIEFING_{name.upper()}"
@@ -143,9 +151,11 @@ _KINDS: dict[str, str] = {
     "out": "path",
     "log": "path",
     "sources": "words",
-    "timeout": "positive",
-    "max_bytes": "positive_int",
+    "timeout": "timeout",
+    "max_bytes": "size",
     "first_since": "str",
+    "allow_private": "bool",
+    "run_timeout": "run_timeout",
 }
 
 
@@ -209,16 +219,49 @@ def _numeric(raw: object, integer: bool) -> float | int:
     """A number from TOML (int, float) or the environment (a string)."""
     if isinstance(raw, bool):
         raise ValueError("expected a number")
-    if isinstance(raw, int | float):
-        return int(raw) if integer else float(raw)
-    return int(str(raw).strip()) if integer else float(str(raw).strip())
+    try:
+        if isinstance(raw, int | float):
+            return int(raw) if integer else float(raw)
+        return int(str(raw).strip()) if integer else float(str(raw).strip())
+    except OverflowError:  # int(inf) from a TOML float
+        raise ValueError("must be a finite number") from None
+    except (TypeError, ValueError):
+        raise ValueError("expected a whole number" if integer else "expected a number") from None
 
 
-def _number(raw: object, *, minimum: float, strict: bool, integer: bool = False) -> float | int:
+def _number(
+    raw: object, *, minimum: float, strict: bool, integer: bool = False, maximum: float = math.inf
+) -> float | int:
     value = _numeric(raw, integer)
-    if value < minimum or (strict and value == minimum):
+    if math.isfinite(value) and (minimum < value if strict else minimum <= value) and value <= maximum:
+        return value
+    if maximum == math.inf:
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
         raise ValueError("must be positive" if strict else f"must be {minimum:g} or more")
-    return value
+    low = f"more than {minimum:g} and at most" if strict else f"from {minimum:g} to"
+    raise ValueError(f"must be {low} {maximum:,.0f}")
+
+
+# Bounds of the numeric settings: a fetch or an SMTP session longer than an hour, a document
+# over 1 GB or more than 10 retries (30 s doubled ten times is eight hours) is a typo.
+MAX_SECONDS = 3600.0
+MAX_SIZE = 1_000_000_000
+MAX_RETRIES = 10
+MAX_HOURS = 24 * 366
+MAX_RUN_SECONDS = 86400.0
+
+
+def _bool(raw: object) -> bool:
+    """true/false in TOML; 1/0, true/false, yes/no, on/off in the environment."""
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("expected true or false")
 
 
 def _port(raw: object) -> int:
@@ -240,6 +283,13 @@ CONVERTERS: dict[str, Callable[[object], object]] = {
     "positive_int": lambda raw: _number(raw, minimum=0, strict=True, integer=True),
     "count": lambda raw: _number(raw, minimum=0, strict=False, integer=True),
     "seconds": lambda raw: _number(raw, minimum=0, strict=False),
+    "timeout": lambda raw: _number(raw, minimum=0, strict=True, maximum=MAX_SECONDS),
+    "backoff": lambda raw: _number(raw, minimum=0, strict=False, maximum=MAX_SECONDS),
+    "retries": lambda raw: _number(raw, minimum=0, strict=False, integer=True, maximum=MAX_RETRIES),
+    "hours": lambda raw: _number(raw, minimum=0, strict=False, maximum=MAX_HOURS),
+    "bool": _bool,
+    "run_timeout": lambda raw: _number(raw, minimum=0, strict=True, maximum=MAX_RUN_SECONDS),
+    "size": lambda raw: _number(raw, minimum=0, strict=True, integer=True, maximum=MAX_SIZE),
 }
 
 

@@ -8,6 +8,7 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -29,7 +30,7 @@ from briefing.errors import BriefingError, BuildError, ExitCode, InputError, Loc
 from briefing.extract import error_record, extract_articles, to_jsonl
 from briefing.extraction_version import extraction_version
 from briefing.ingest import Boilerplate, ingest
-from briefing.ingest.items import Document, Failure, Notice
+from briefing.ingest.items import MAX_CHARS, Document, Failure, Notice
 from briefing.ingest.read import Reader
 from briefing.ingest.web import Fetcher, Web
 from briefing.model.brief import ComposeOptions
@@ -121,12 +122,28 @@ _RELATIVE = re.compile(r"^(\d+)\s*([hdw])$")
 _UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
 
 
+# --since/--until beyond these are typos (9999999w, a Hijri year read as 1439): refused, and
+# never near datetime's limits, where a day more or a time zone overflows.
+WHEN_RANGE = (datetime(1900, 1, 1, tzinfo=UTC), datetime(3000, 1, 1, tzinfo=UTC))
+
+
 def parse_when(value: str, now: datetime, *, end: bool = False) -> datetime:
     """A UTC instant from `7d` / `24h` / `2w` (ago), `today`, `yesterday`, a date or an ISO time.
 
     A bare date means the start of that day (UTC); with end=True (for --until) it means the end
-    of that day, so `--until 2026-11-14` includes the 14th.
+    of that day, so `--until 2026-11-14` includes the 14th. ValueError when it is none of these
+    or falls outside the years 1900 to 2999.
     """
+    try:
+        instant = _parse_when(value, now, end=end)
+    except OverflowError:
+        instant = None
+    if instant is None or not WHEN_RANGE[0] <= instant <= WHEN_RANGE[1]:
+        raise ValueError(f"{value!r}: out of range (the years 1900 to 2999)")
+    return instant
+
+
+def _parse_when(value: str, now: datetime, *, end: bool) -> datetime:
     text = value.strip().lower()
     match = _RELATIVE.match(text)
     if match:
@@ -174,6 +191,7 @@ class Reporter:
         self.quiet = quiet
         self._stream = stream
         self._log: TextIO | None = None
+        self.log_error: str | None = None  # why the log file could not be written (a full disk)
         if log is not None:
             log.parent.mkdir(parents=True, exist_ok=True)
             self._log = log.open("a", encoding="utf-8")
@@ -185,8 +203,21 @@ class Reporter:
     def _write_log(self, level: str, message: str) -> None:
         if self._log is not None:
             stamp = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-            self._log.write(f"{stamp} [{os.getpid()}] {level} {message}\n")
-            self._log.flush()
+            try:
+                self._log.write(f"{stamp} [{os.getpid()}] {level} {message}\n")
+                self._log.flush()
+            except OSError as exc:
+                self._log_failed(exc)
+
+    def _log_failed(self, exc: OSError) -> None:
+        """Say once, always (cron mails it), that the log is lost; the run goes on without it."""
+        log, self._log = self._log, None
+        if log is not None:
+            with contextlib.suppress(OSError):
+                log.close()
+            self.log_error = f"{log.name}: cannot write the log file: {exc.strerror or exc}"
+            self.stream.write(self.log_error + "\n")
+            self.stream.flush()
 
     def info(self, message: str) -> None:
         """Progress and summaries: silent with --quiet (except in the log)."""
@@ -210,7 +241,10 @@ class Reporter:
 
     def close(self) -> None:
         if self._log is not None:
-            self._log.close()
+            try:
+                self._log.close()
+            except OSError as exc:  # the last buffered line met a full disk
+                self._log_failed(exc)
             self._log = None
 
 
@@ -241,9 +275,13 @@ def run_job(
                 f"{category.__name__}: {message}"
             )
             if lock is None:
-                return job(reporter)
-            with RunLock(lock):
-                return job(reporter)
+                status = job(reporter)
+            else:
+                with RunLock(lock):
+                    status = job(reporter)
+        reporter.close()
+        # The work was done but its log is lost: a config problem (the --log setting), for cron to mail.
+        return ExitCode.CONFIG if status == ExitCode.OK and reporter.log_error else status
     except BriefingError as exc:
         reporter.error(str(exc))
         return exc.exit_code
@@ -527,8 +565,15 @@ def _extract_missing(
     todo = set(ids if reextract else store.needing_extraction(ids, version))
     if not todo:
         return 0
-    extract = make_extractor(resources)
     pending = [a for a in articles if a.id in todo]
+    # Stored before ingestion refused such texts: each is left out of the brief, never the run.
+    for a in pending:
+        if len(a.text) > MAX_CHARS:
+            reporter.error(f"article {a.id}: text too long: {len(a.text):,} characters (limit {MAX_CHARS:,})")
+    pending = [a for a in pending if len(a.text) <= MAX_CHARS]
+    if not pending:
+        return 0
+    extract = make_extractor(resources)
     done = 0
     for i in range(0, len(pending), EXTRACT_BATCH):
         batch = extract(pending[i : i + EXTRACT_BATCH])
@@ -536,7 +581,7 @@ def _extract_missing(
         # compares it, and a brief never shows it.
         done += store.save_extractions(replace(e, resources_version=version) for e in batch)
         reporter.info(f"extracted {done}/{len(pending)}")
-    return len(todo)
+    return len(pending)
 
 
 def _recorded_build(
@@ -573,9 +618,13 @@ def _recorded_build(
 
 def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *, clean: bool = True) -> int:
     """`briefing ingest`: read `sources` into the store named by `settings`; returns the exit status."""
-    reader = Reader(
-        Web(Fetcher(timeout=settings.timeout, max_bytes=settings.max_bytes)), max_bytes=settings.max_bytes
+    fetcher = Fetcher(
+        timeout=settings.timeout,
+        max_bytes=settings.max_bytes,
+        allow_private=settings.allow_private,
+        run_timeout=settings.run_timeout,
     )
+    reader = Reader(Web(fetcher), max_bytes=settings.max_bytes)
     boilerplate = Boilerplate.from_resources(Resources.load()) if clean else None
     with Store.open(settings.db) as store:
         report = ingest(store, sources, reader, reporter, boilerplate=boilerplate)

@@ -180,7 +180,7 @@ def test_cron_settings_precedence_flag_env_file_default(env, monkeypatch):
     [
         ("db = [unclosed", "not valid TOML"),
         ('dbb = "x.db"', "unknown setting(s) dbb"),
-        ("timeout = -1", "timeout: -1: must be positive"),
+        ("timeout = -1", "timeout: -1: must be more than 0 and at most 3,600"),
         ('sources = "one"', None),  # a string is split on spaces, as in the environment
     ],
 )

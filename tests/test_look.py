@@ -90,7 +90,7 @@ def test_look_articles_bad_window_and_missing_store_are_one_line_errors(env, db)
     for huge in ("9999999w", "99999999999d"):
         result = cli("export", "--db", str(db), "--since", huge)
         assert result.exit_code == ExitCode.INPUT
-        assert "beyond the calendar" in result.output
+        assert "out of range" in result.output
     missing = env / "nowhere.db"
     result = cli("articles", "--db", str(missing))
     assert result.exit_code == ExitCode.STORE

@@ -10,7 +10,15 @@ import typer
 from briefing.cli.app import app, run
 from briefing.cli.build import Request, build_and_mail
 from briefing.cli.mail import MailTo, mail_after_build, plan
-from briefing.cli.options import DbOption, LogOption, QuietOption, SinceOption, Sources, UntilOption
+from briefing.cli.options import (
+    DbOption,
+    LogOption,
+    QuietOption,
+    SinceOption,
+    Sources,
+    UntilOption,
+    setting_check,
+)
 from briefing.config import Settings
 from briefing.errors import InputError
 
@@ -42,7 +50,9 @@ def email(
     max_age: Annotated[
         float,
         typer.Option(
-            "--max-age", help="Hours: with no PATH, --since or --from-brief, send out/latest if no older."
+            "--max-age",
+            help="Hours: with no PATH, --since or --from-brief, send out/latest if no older.",
+            callback=setting_check("hours"),
         ),
     ] = 24.0,
     db: DbOption = None,

@@ -7,9 +7,47 @@ from typing import Annotated
 import typer
 
 from briefing.cli.app import app, run
-from briefing.cli.options import DbOption, LogOption, QuietOption
+from briefing.cli.options import DbOption, LogOption, QuietOption, setting_check
 from briefing.config import Settings
 from briefing.errors import InputError
+
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        help="Seconds one URL may take in all, connecting and reading (default 20; at most 3600).",
+        show_default=False,
+        callback=setting_check("timeout"),
+    ),
+]
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-bytes",
+        help="Largest file, page or feed (default 5 MB).",
+        show_default=False,
+        callback=setting_check("size"),
+    ),
+]
+AllowPrivateOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--allow-private-networks/--no-private-networks",
+        help="Follow redirects and feed links to private, loopback and link-local addresses "
+        "(10.x, 192.168.x, 127.x, 169.254.x, fc00::/7 …; default: refused, or the config file's "
+        "allow_private). A URL you name is fetched wherever it is, with the links of its own server.",
+        show_default=False,
+    ),
+]
+RunTimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--run-timeout",
+        help="Seconds all the fetches of this run may take together (default 1800); later URLs fail.",
+        show_default=False,
+        callback=setting_check("run_timeout"),
+    ),
+]
 
 
 @app.command()
@@ -25,14 +63,10 @@ def ingest(
     db: DbOption = None,
     quiet: QuietOption = False,
     log: LogOption = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", help="Seconds to wait for one URL (default 20).", show_default=False),
-    ] = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option("--max-bytes", help="Largest file, page or feed (default 5 MB).", show_default=False),
-    ] = None,
+    timeout: TimeoutOption = None,
+    max_bytes: MaxBytesOption = None,
+    allow_private: AllowPrivateOption = None,
+    run_timeout: RunTimeoutOption = None,
     keep_boilerplate: Annotated[
         bool, typer.Option("--keep-boilerplate", help="Store texts as read ('read also' links and all).")
     ] = False,
@@ -54,7 +88,14 @@ def ingest(
     def job() -> int:
         from briefing.jobs import run_ingest, run_job
 
-        settings = Settings.resolve(db=db, log=log, timeout=timeout, max_bytes=max_bytes)
+        settings = Settings.resolve(
+            db=db,
+            log=log,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+            run_timeout=run_timeout,
+        )
         names = list(sources or settings.sources)
         if not names:
             raise InputError(

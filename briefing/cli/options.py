@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
+
+from briefing.config import convert
+from briefing.errors import ConfigError
+
+T = TypeVar("T")
+
+
+def setting_check(kind: str) -> Callable[[T | None], T | None]:
+    """A callback that refuses a flag's value the way the config file's would be (nan, inf, out of
+    range), but as a usage error: click prints it and exits with its usage code."""
+
+    def check(value: T | None) -> T | None:
+        if value is not None:
+            try:
+                convert(value, kind, "value")
+            except ConfigError as exc:
+                raise typer.BadParameter(str(exc).removeprefix("value: ")) from None
+        return value
+
+    return check
+
 
 Sources = Annotated[
     list[str] | None,

@@ -31,8 +31,11 @@ from typing import Any
 
 from briefing.config import config_file_path, convert, read_toml
 from briefing.errors import AddressError, ConfigError, HeaderInjectionError, MailDeliveryError
+from briefing.net import Deadline
 
 SECURITY_MODES = ("starttls", "ssl", "none")
+# A whole SMTP session may take this many times BRIEFING_SMTP_TIMEOUT (which bounds each operation).
+SESSION_TIMEOUTS = 4
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 # Control characters end or fold a header line in one mail program or another.
@@ -191,9 +194,9 @@ _SETTINGS: dict[str, tuple[str, str]] = {
     "user": ("BRIEFING_SMTP_USER", "str"),
     "mail_from": ("BRIEFING_MAIL_FROM", "str"),
     "mail_to": ("BRIEFING_MAIL_TO", "addresses"),
-    "timeout": ("BRIEFING_SMTP_TIMEOUT", "positive"),
-    "retries": ("BRIEFING_SMTP_RETRIES", "count"),
-    "backoff": ("BRIEFING_SMTP_BACKOFF", "seconds"),
+    "timeout": ("BRIEFING_SMTP_TIMEOUT", "timeout"),
+    "retries": ("BRIEFING_SMTP_RETRIES", "retries"),
+    "backoff": ("BRIEFING_SMTP_BACKOFF", "backoff"),
 }
 # Names in the config file's [smtp] table (`from`/`to` read better there than mail_from/mail_to).
 _TABLE_ALIASES = {"from": "mail_from", "to": "mail_to"}
@@ -334,6 +337,8 @@ def _classify(exc: BaseException, settings: SmtpSettings) -> _Failure | None:
         return _Failure(
             exc.errno == socket.EAI_AGAIN, f"{settings.host}: cannot resolve the name: {exc.strerror}"
         )
+    if isinstance(exc, _SessionTimeout):
+        return _Failure(True, f"{where}: timed out: {exc}")
     if isinstance(exc, TimeoutError):
         return _Failure(True, f"{where}: timed out after {settings.timeout:g}s")
     if isinstance(exc, ConnectionRefusedError):
@@ -345,15 +350,41 @@ def _classify(exc: BaseException, settings: SmtpSettings) -> _Failure | None:
     return None
 
 
-def _open(settings: SmtpSettings) -> smtplib.SMTP:
+class _WatchedSMTP(smtplib.SMTP):
+    """SMTP whose socket a Deadline watches from the start: a greeting dripped a byte at a time
+    ends with the session's deadline."""
+
+    deadline: Deadline
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        return self.deadline.watch(super()._get_socket(host, port, timeout))  # type: ignore[misc]
+
+
+class _WatchedSMTPSSL(smtplib.SMTP_SSL):
+    deadline: Deadline
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        return self.deadline.watch(super()._get_socket(host, port, timeout))  # type: ignore[misc]
+
+
+class _SessionTimeout(TimeoutError):
+    """The whole SMTP session went past its deadline."""
+
+
+def _open(settings: SmtpSettings, deadline: Deadline) -> smtplib.SMTP:
     host, port = settings.host or "", settings.effective_port
     context = ssl.create_default_context()
-    smtp: smtplib.SMTP
+    # Made unconnected, so that the deadline is in place before the greeting is read.
+    smtp: _WatchedSMTP | _WatchedSMTPSSL
     if settings.security == "ssl":
-        smtp = smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=context)
+        smtp = _WatchedSMTPSSL(timeout=settings.timeout, context=context)
     else:
-        smtp = smtplib.SMTP(host, port, timeout=settings.timeout)
+        smtp = _WatchedSMTP(timeout=settings.timeout)
+    smtp.deadline = deadline
     try:
+        code, greeting = smtp.connect(host, port)
+        if code != 220:
+            raise smtplib.SMTPConnectError(code, greeting)
         smtp.ehlo()
         if settings.security == "starttls":
             smtp.starttls(context=context)
@@ -393,18 +424,32 @@ class _Delivery:
 
 
 def _attempt(msg: EmailMessage, settings: SmtpSettings, sender: str, pending: list[str]) -> Any:
-    """One SMTP session: the recipients it rejected (refused ones included)."""
-    try:
-        smtp = _open(settings)
+    """One SMTP session: the recipients it rejected (refused ones included).
+
+    The session as a whole (greeting, TLS, login, sending) has SESSION_TIMEOUTS times the
+    per-operation timeout: a server dripping its replies cannot hold a run for ever."""
+    with Deadline(settings.timeout * SESSION_TIMEOUTS) as deadline:
         try:
-            return smtp.send_message(msg, from_addr=sender, to_addrs=pending)
-        finally:
-            try:
-                smtp.quit()
-            except (smtplib.SMTPException, OSError):
-                smtp.close()
-    except smtplib.SMTPRecipientsRefused as exc:
-        return exc.recipients
+            return _session(msg, settings, sender, pending, deadline)
+        except smtplib.SMTPRecipientsRefused as exc:
+            return exc.recipients
+        except Exception:
+            if deadline.over:
+                raise _SessionTimeout(f"the session took more than {deadline.seconds:g}s") from None
+            raise
+
+
+def _session(
+    msg: EmailMessage, settings: SmtpSettings, sender: str, pending: list[str], deadline: Deadline
+) -> Any:
+    smtp = _open(settings, deadline)
+    try:
+        return smtp.send_message(msg, from_addr=sender, to_addrs=pending)
+    finally:
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()
 
 
 def send_message(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -49,7 +50,8 @@ class Known:
 class Document:
     """An article as read: the text exactly as the source gives it, and what its metadata says.
 
-    `article.text` is never altered (offsets are into it); `article.title` comes from the
+    `article.text` is the source's text less its bidi embedding/override controls (offsets are
+    into it); `article.title` comes from the
     metadata, else it is the text's title line (`title_from_text`). Ingestion cleans a Document
     into the stored article (briefing.ingest.clean); extraction uses it as it is.
     """
@@ -66,6 +68,18 @@ class Document:
 
 
 Item = Document | Failure | Notice | Known
+
+# spaCy's Language.max_length: a longer text is refused here, at reading, so that it never
+# reaches the store and never fails a later `build --since` whose window holds it.
+MAX_CHARS = 1_000_000
+# Embedding and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): an RLO in a name shows
+# it reversed. They are taken out as the text is read, before any offset is taken; the marks
+# RLM/LRM (U+200F, U+200E) are kept, they only nudge neutral characters.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
 
 
 def hash_id(prefix: str, key: str) -> str:
@@ -87,11 +101,14 @@ def document(
 ) -> Document | Failure:
     """A Document from what a reader found, or the Failure that says why it is none."""
     article_id = fallback_id or ""
+    text = strip_bidi_controls(text)
     if not text.strip():
         return Failure(source, "empty text", article_id)
+    if len(text) > MAX_CHARS:
+        return Failure(source, f"text too long: {len(text):,} characters (limit {MAX_CHARS:,})", article_id)
     if not has_arabic(text):
         return Failure(source, "no Arabic text", article_id)
-    meta_title = str(title).strip() if title else None
+    meta_title = strip_bidi_controls(str(title)).strip() if title else None
     url = str(url).strip() if url else None
     dated = date if isinstance(date, Published) else None
     day, moment = (dated.day, dated.at) if dated else (None, None)
@@ -99,7 +116,7 @@ def document(
         id=article_id or hash_id("web" if url else "text", url_key(url) or text),
         text=text,
         title=meta_title or read_head(text).title,
-        source=str(outlet).strip() if outlet else None,
+        source=strip_bidi_controls(str(outlet)).strip() if outlet else None,
         published=day,
         url=url,
         path=origin or source,

@@ -6,8 +6,10 @@ in the corpus format (one article per line: id, title, published, source, url, t
 folder, the article files are the inputs (`*.txt`, `*.html`, `*.jsonl`, and saved feeds); a
 README, a sidecar or a `*.gold.json` beside them is neither an article nor a failure.
 
-Reading never changes a text: offsets are into the file's text as read (after its front matter,
-if any; a JSONL record's `text`). Cleaning (boilerplate, the title line, the dateline) is a
+Reading never changes a text but for its bidi embedding/override controls (U+202A-E, U+2066-9,
+taken out so that no name displays reversed): offsets are into the file's text as read (after
+its front matter, if any; a JSONL record's `text`), less those controls. A text over 1,000,000
+characters (spaCy's limit) is refused. Cleaning (boilerplate, the title line, the dateline) is a
 separate step of ingestion (briefing.ingest.clean). Each input that fails gives a Failure with a
 one-line reason, and reading goes on with the others.
 """
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -81,13 +85,19 @@ class Reader:
     def read_file(self, path: Path) -> Iterator[Item]:
         name = str(path)
         try:
-            size = path.stat().st_size
+            st = path.stat()
         except FileNotFoundError:
             yield Failure(name, "no such file or URL", path.stem)
             return
         except OSError as exc:
             yield Failure(name, f"cannot read: {exc.strerror or exc}", path.stem)
             return
+        if not stat.S_ISREG(st.st_mode):
+            # Opening a FIFO blocks until a writer comes, a device may never end: only files are read.
+            reason = f"not a regular file ({_file_kind(st.st_mode)}); only files are read"
+            yield Failure(name, reason, path.stem)
+            return
+        size = st.st_size
         kind = FILE_KINDS.get(path.suffix.lower())
         if kind == "jsonl":
             yield from self.read_jsonl(path)
@@ -168,6 +178,9 @@ class Reader:
         except (UnicodeDecodeError, ValueError) as exc:
             yield Failure(where, f"not a JSON object: {exc}")
             return
+        except RecursionError:
+            yield Failure(where, "not a JSON object: nested too deeply")
+            return
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             yield Failure(where, "expected a JSON object with a 'text' string")
             return
@@ -212,6 +225,8 @@ def _sidecar(path: Path) -> dict[str, Any] | str:
         loaded = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return f"sidecar {sidecar.name}: not readable JSON: {exc}"
+    except RecursionError:
+        return f"sidecar {sidecar.name}: not readable JSON: nested too deeply"
     if not isinstance(loaded, dict):
         return f"sidecar {sidecar.name}: expected a JSON object"
     return loaded
@@ -225,11 +240,40 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str] | str:
     if not m:
         return "front matter: opened with --- but never closed"
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_no_alias_loader()) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        return f"front matter: not valid YAML{where}"
+        problem = getattr(exc, "problem", None)
+        return f"front matter: not valid YAML{where}" + (f": {problem}" if problem else "")
+    except RecursionError:
+        return "front matter: nested too deeply"
     if not isinstance(meta, dict):
         return "front matter: expected key: value lines"
     return meta, text[m.end() :]
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+@cache
+def _no_alias_loader() -> type:
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """SafeLoader that refuses aliases: a few hundred bytes of nested aliases expand to gigabytes."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.events.AliasEvent):
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(None, None, "aliases (*name) are not accepted", mark)
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader

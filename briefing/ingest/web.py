@@ -7,8 +7,13 @@ fetcher speaks only HTTP(S), with a total time limit and a size cap.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.client
+import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -17,9 +22,11 @@ from html.parser import HTMLParser
 from http.client import HTTPMessage
 from typing import IO, Any
 
+from briefing import net
 from briefing.ingest.dates import DateResult, Published, read_date
 from briefing.ingest.decode import decode_document, sniff
 from briefing.ingest.items import Document, Failure, Item, Known, Notice, date_notices, document
+from briefing.net import Deadline, PrivateAddressError
 
 USER_AGENT = "briefing/0.1 (Arabic news brief; +https://github.com/)"
 # An RSS description this long is taken as the whole article rather than a teaser.
@@ -53,40 +60,140 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-class Fetcher:
-    """HTTP(S) GET with a total time limit and a size cap, nothing else (no file:, no ftp:)."""
+@dataclass(frozen=True)
+class _Guard:
+    """What every connection of one fetch obeys, each redirect hop included."""
 
-    def __init__(self, *, timeout: float = 20.0, max_bytes: int = 5_000_000) -> None:
+    deadline: Deadline
+    allowed: Callable[[str, int], bool]
+
+    def connect(self, address: tuple[str, int], timeout: object, source: object = None) -> socket.socket:
+        host, port = address
+        return net.connect(host, port, timeout, allowed=self.allowed, deadline=self.deadline)
+
+
+class _GuardedHTTP(http.client.HTTPConnection):
+    def __init__(self, host: str, *, guard: _Guard, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._create_connection = guard.connect
+
+
+class _GuardedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, host: str, *, guard: _Guard, **kwargs: Any) -> None:
+        super().__init__(host, **kwargs)
+        self._create_connection = guard.connect
+
+
+class _GuardedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """Every connection (each redirect hop's too) through `guard`: its addresses and its deadline."""
+
+    def __init__(self, guard: _Guard) -> None:
+        urllib.request.HTTPHandler.__init__(self)
+        urllib.request.HTTPSHandler.__init__(self)
+        self.guard = guard
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(functools.partial(_GuardedHTTP, guard=self.guard), req)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(
+            functools.partial(_GuardedHTTPS, guard=self.guard),
+            req,
+            context=self._context,  # type: ignore[attr-defined]
+        )
+
+
+class Fetcher:
+    """HTTP(S) GET with a total time limit and a size cap, nothing else (no file:, no ftp:).
+
+    `timeout` bounds each fetch as a whole (connecting, redirects, every read), `run_timeout`
+    all the fetches of one run together. Private, loopback and link-local addresses are
+    refused unless `allow_private`, except on the servers the user named (`trust`): a URL
+    typed on the command line or in `sources` is fetched wherever it is, and so are its
+    redirects and its feed's links on that same host and port.
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 20.0,
+        max_bytes: int = 5_000_000,
+        allow_private: bool = False,
+        run_timeout: float | None = None,
+    ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
-        self._opener = urllib.request.build_opener(_HttpOnlyRedirects())
+        self.allow_private = allow_private
+        self.run_timeout = run_timeout
+        self._run_end: float | None = None  # set by the first fetch: the run's fetching starts there
+        self._trusted: set[tuple[str, int]] = set()
+        # A proxy the environment names (http_proxy …) is the user's choice, often on their network.
+        for proxy in urllib.request.getproxies().values():
+            if "://" in proxy:
+                self.trust(proxy)
+
+    def trust(self, url: str) -> None:
+        """The server of `url` (host and port) may be on a private network: the user named it."""
+        parts = urllib.parse.urlsplit(url)
+        with contextlib.suppress(ValueError):
+            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+            self._trusted.add(((parts.hostname or "").lower(), port))
+
+    def _allowed(self, host: str, port: int) -> bool:
+        return self.allow_private or (host.lower(), port) in self._trusted
 
     def fetch(self, url: str) -> Fetched:
         """The body of `url` after redirects; FetchError with a one-line reason otherwise."""
         if not url.lower().startswith(("http://", "https://")):
             raise FetchError("only http:// and https:// URLs are fetched")
+        limit = self.timeout
+        if self.run_timeout is not None:
+            if self._run_end is None:
+                self._run_end = time.monotonic() + self.run_timeout
+            limit = min(limit, self._run_end - time.monotonic())
+            if limit <= 0:
+                raise FetchError(f"not fetched: the run's time limit ({seconds(self.run_timeout)}s) is spent")
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-        deadline = time.monotonic() + self.timeout
-        try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                body = self._body(response, deadline)
-                ctype = response.headers.get_content_type() or ""
-                charset = response.headers.get_content_charset()
-                return Fetched(response.geturl(), ctype, charset, body)
-        except FetchError:
-            raise
-        except urllib.error.HTTPError as exc:
-            raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise FetchError(f"timed out after {self.timeout:g}s") from None
-            raise FetchError(f"cannot connect: {exc.reason}") from None
-        except TimeoutError:
-            raise FetchError(f"timed out after {self.timeout:g}s") from None
-        except (OSError, ValueError) as exc:  # connection reset, IncompleteRead, bad URL
-            raise FetchError(f"fetch failed: {exc.__class__.__name__}: {exc}") from None
+        with Deadline(limit) as deadline:
+            opener = urllib.request.build_opener(
+                _HttpOnlyRedirects(), _GuardedHandler(_Guard(deadline, self._allowed))
+            )
+            try:
+                return self._open(opener, request, deadline)
+            except FetchError:
+                raise
+            except Exception as exc:
+                if deadline.over:
+                    raise FetchError(f"timed out after {seconds(limit)}s in all") from None
+                raise FetchError(self._reason(exc)) from None
 
-    def _body(self, response: Any, deadline: float) -> bytes:
+    def _open(
+        self, opener: urllib.request.OpenerDirector, request: urllib.request.Request, deadline: Deadline
+    ) -> Fetched:
+        with opener.open(request, timeout=self.timeout) as response:
+            body = self._body(response, deadline)
+            ctype = response.headers.get_content_type() or ""
+            charset = response.headers.get_content_charset()
+            return Fetched(response.geturl(), ctype, charset, body)
+
+    def _reason(self, exc: Exception) -> str:
+        if isinstance(exc, urllib.error.HTTPError):
+            return f"HTTP {exc.code} {exc.reason}"
+        if isinstance(exc, urllib.error.URLError):
+            if isinstance(exc.reason, TimeoutError):
+                return f"timed out after {self.timeout:g}s"
+            if isinstance(exc.reason, PrivateAddressError):
+                return f"refused: {exc.reason}"
+            return f"cannot connect: {exc.reason}"
+        if isinstance(exc, PrivateAddressError):
+            return f"refused: {exc}"
+        if isinstance(exc, TimeoutError):
+            return f"timed out after {self.timeout:g}s"
+        if isinstance(exc, OSError | ValueError | http.client.HTTPException):  # reset, IncompleteRead
+            return f"fetch failed: {exc.__class__.__name__}: {exc}"
+        raise exc
+
+    def _body(self, response: Any, deadline: Deadline) -> bytes:
         """The response body, read in chunks so that the size cap and the deadline hold."""
         length = response.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > self.max_bytes:
@@ -94,13 +201,24 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         while chunk := response.read(65536):
-            if time.monotonic() > deadline:
-                raise FetchError(f"timed out after {self.timeout:g}s")
+            if deadline.over:
+                raise FetchError(f"timed out after {seconds(deadline.seconds)}s in all")
             size += len(chunk)
             if size > self.max_bytes:
                 raise FetchError(f"too large: more than {mb(self.max_bytes)}")
             chunks.append(chunk)
+        if deadline.over:
+            raise FetchError(f"timed out after {seconds(deadline.seconds)}s in all")
+        # A connection closed early leaves a short body that http.client returns as it is: a cut
+        # page must fail (and so not be stored, nor its URL taken as seen), not be decoded.
+        if length and length.isdigit() and size < int(length):
+            raise FetchError(f"cut short: {size} of {int(length)} bytes received")
         return b"".join(chunks)
+
+
+def seconds(n: float | None) -> str:
+    """A duration for messages: 0.6, 20, 1800."""
+    return f"{round(n or 0.0, 1):g}"
 
 
 def mb(n: int) -> str:
@@ -220,7 +338,8 @@ class Web:
     known_url: Callable[[str], str | None] = lambda url: None
 
     def url_items(self, url: str) -> Iterator[Item]:
-        """The articles of a URL: a page, or every entry of a feed."""
+        """The articles of a URL the user named: a page, or every entry of a feed."""
+        self.fetcher.trust(url)
         try:
             got = self.fetcher.fetch(url)
         except FetchError as exc:
