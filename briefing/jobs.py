@@ -23,7 +23,7 @@ from typing import TextIO
 from briefing.compose import compose
 from briefing.config import Settings
 from briefing.deliver.files import brief_json, write_brief
-from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError
+from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError, UsageError
 from briefing.extract import error_record, extract_articles, to_jsonl
 from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import Document, Failure, Notice
@@ -412,7 +412,7 @@ def _window(
     try:
         return make_window(since, until, now, last.window_end if last else None)
     except ValueError as exc:
-        raise InputError(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
 
 
 def _extract_missing(

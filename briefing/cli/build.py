@@ -22,7 +22,7 @@ from briefing.cli.options import (
     UntilOption,
 )
 from briefing.config import Settings
-from briefing.errors import InputError
+from briefing.errors import UsageError
 
 if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
@@ -56,13 +56,13 @@ def build(
     composes the brief and writes it atomically (a failed run leaves the previous brief
     intact); out/latest then names the newest brief. Progress goes to standard error. Exit
     status: 0 ok; 1 an input could not be read (nothing is written) or, with --fail-empty, no
-    article; 2 resources; 4 rendering or writing.
+    article; 2 usage; 4 rendering or writing; 78 resources.
 
     With --since, the articles come from the store (see `briefing ingest`): those published in
     the window; only those not yet extracted (or extracted with older resources) go through the
     pipeline. That run holds a lock (a second one exits 75), is silent with --quiet and copies
     its messages to --log, for cron (briefing build --since last --quiet). Exit status there:
-    0 ok; 1 bad --since; 2 config or resources; 3 store; 4 build; 75 locked.
+    0 ok; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
 
     With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
     and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
@@ -94,11 +94,11 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job
 
     if r.since is None and r.until is not None:
-        raise InputError("--until needs --since")
+        raise UsageError("--until needs --since")
     if r.since is not None and r.sources:
-        raise InputError("name PATHs or use --since, not both")
+        raise UsageError("name PATHs or use --since, not both")
     if r.since is None and not r.sources:
-        raise InputError(
+        raise UsageError(
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
     options = BuildOptions(arabic_digits=r.arabic_digits, pdf=not r.no_pdf)

@@ -12,7 +12,7 @@ from briefing.cli.build import Request, build_and_mail
 from briefing.cli.mail import MailTo, mail_after_build, plan
 from briefing.cli.options import DbOption, LogOption, QuietOption, SinceOption, Sources, UntilOption
 from briefing.config import Settings
-from briefing.errors import InputError
+from briefing.errors import UsageError
 
 
 @app.command()
@@ -59,7 +59,8 @@ def email(
     brief is kept and --from-brief sends it again. SMTP settings: BRIEFING_SMTP_HOST, _PORT,
     _SECURITY (starttls | ssl | none), _USER, BRIEFING_SMTP_PASSWORD or _PASSWORD_FILE,
     BRIEFING_MAIL_FROM, or the config file's [smtp] table; never a password flag. Exit status:
-    0 sent; 1 bad address or input; 2 config; 3 store; 4 build; 5 not delivered; 75 locked.
+    0 sent; 1 bad address or input; 2 usage; 3 store; 4 build; 5 not delivered; 75 locked;
+    78 config.
 
     Example: briefing email --to a@example.org,b@example.org --since 7d
     """
@@ -72,7 +73,7 @@ def _email(r: Request, to: str | None, from_brief: Path | None, dry_run: bool, m
         name for name, v in (("PATH", r.sources), ("--since", r.since), ("--from-brief", from_brief)) if v
     ]
     if len(given) > 1:
-        raise InputError(f"name one of PATH…, --since or --from-brief, not {' and '.join(given)}")
+        raise UsageError(f"name one of PATH…, --since or --from-brief, not {' and '.join(given)}")
     mail = plan(to, dry_run=dry_run, no_pdf=r.no_pdf)
     if from_brief is not None:
         return mail_after_build(mail, from_brief, quiet=r.quiet)

@@ -9,7 +9,7 @@ import typer
 from briefing.cli.app import app, run
 from briefing.cli.options import DbOption, LogOption, QuietOption
 from briefing.config import Settings
-from briefing.errors import InputError
+from briefing.errors import UsageError
 
 
 @app.command()
@@ -42,7 +42,7 @@ def ingest(
     Reports added / duplicate / failed counts and, on long runs, progress (stderr). A file, URL
     or feed entry that fails gives one line and the rest goes on. Settings come from flags, then
     BRIEFING_* variables, then the config file (BRIEFING_CONFIG or ~/.config/briefing/config.toml).
-    Exit status: 0 ok; 1 an input failed; 2 config; 3 store; 75 another run holds the lock.
+    Exit status: 0 ok; 1 an input failed; 2 usage; 3 store; 75 another run holds the lock; 78 config.
 
     Example: briefing ingest ../shared/corpus/articles.jsonl https://www.example.com/rss.xml --db news.db
     """
@@ -53,7 +53,7 @@ def ingest(
         settings = Settings.resolve(db=db, log=log, timeout=timeout, max_bytes=max_bytes)
         names = list(sources or settings.sources)
         if not names:
-            raise InputError(
+            raise UsageError(
                 "nothing to ingest: name files, folders or URLs, or set `sources` in the config file"
             )
         return run_job(
