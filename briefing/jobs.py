@@ -9,25 +9,26 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from briefing.compose import compose
 from briefing.config import Settings
 from briefing.deliver.files import brief_json, write_brief
 from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError, UsageError
-from briefing.extract import error_record, extract_articles, to_jsonl
 from briefing.ingest import Boilerplate, ingest
-from briefing.ingest.items import Document, Failure, Notice
-from briefing.ingest.read import Reader
+from briefing.ingest.items import Document, Empty, Failure, Notice
+from briefing.ingest.read import Reader, folder_inputs
 from briefing.ingest.web import Fetcher, Web
 from briefing.model.brief import ComposeOptions
 from briefing.model.contract import Article, Extraction
@@ -133,11 +134,48 @@ def make_window(since: str, until: str | None, now: datetime, last_build: dateti
     return Window(start, stop)
 
 
-class Reporter:
-    """Messages of one run: to stderr (info only when not quiet) and, when asked, to a log file."""
+class Advance(Protocol):
+    """Moves a progress display on by `n` steps, saying what the step is when `note` is given."""
 
-    def __init__(self, *, quiet: bool = False, log: Path | None = None, stream: TextIO | None = None):
+    def __call__(self, n: int = 1, note: str | None = None) -> None: ...
+
+
+# A progress display: (label, total steps or None) → a context manager whose value advances it.
+ProgressFactory = Callable[[str, "int | None"], AbstractContextManager[Advance]]
+
+
+def _stay(n: int = 1, note: str | None = None) -> None:
+    """The Advance of no display."""
+
+
+@contextmanager
+def no_progress(_label: str, _total: int | None) -> Iterator[Advance]:
+    yield _stay
+
+
+class Reporter:
+    """Messages of one run: to stderr (info only when not quiet) and, when asked, to a log file.
+
+    It also gathers the run's summary (counts and paths, for `--json` and the log's outcome
+    line) and the warnings and errors it reported, and draws progress through `progress_factory`
+    (nothing by default: the CLI passes a terminal's progress bar).
+    """
+
+    def __init__(
+        self,
+        *,
+        quiet: bool = False,
+        log: Path | None = None,
+        stream: TextIO | None = None,
+        verbose: bool = False,
+        progress_factory: ProgressFactory | None = None,
+    ):
         self.quiet = quiet
+        self.verbose = verbose and not quiet
+        self.summary: dict[str, object] = {}
+        self.warnings: list[str] = []
+        self.errors: list[str] = []
+        self._progress = progress_factory or no_progress
         self._stream = stream
         self._log: TextIO | None = None
         if log is not None:
@@ -161,8 +199,35 @@ class Reporter:
             self.stream.write(message + "\n")
             self.stream.flush()
 
+    def detail(self, message: str) -> None:
+        """What only -v/--verbose shows (and the log keeps)."""
+        self._write_log("DETAIL", message)
+        if self.verbose:
+            self.stream.write(message + "\n")
+            self.stream.flush()
+
+    def record(self, **values: object) -> None:
+        """Counts and paths of the run's summary (`--json`, the log's outcome line)."""
+        self.summary.update(values)
+
+    def progress(self, label: str, total: int | None) -> AbstractContextManager[Advance]:
+        """A progress display for `total` steps (None: unknown); its value advances it by n."""
+        return self._progress(label, total)
+
+    def outcome(self, command: str, status: int, *, error: str | None = None) -> None:
+        """The one log line that says how a run ended: the command, its counts, the exit status.
+
+        `error` is a failure that ended the run before any job reported it (a bad option …).
+        """
+        if error is not None and error not in self.errors:
+            self.errors.append(error)
+            self._write_log("ERROR", error)
+        counts = "".join(f" {k}={_field(v)}" for k, v in self.summary.items())
+        self._write_log("DONE", f"{command}{counts} exit={int(status)}")
+
     def warn(self, message: str) -> None:
         """Notices about inputs that were still used (a legacy encoding): silent with --quiet."""
+        self.warnings.append(message)
         self._write_log("WARN", message)
         if not self.quiet:
             self.stream.write(message + "\n")
@@ -170,6 +235,7 @@ class Reporter:
 
     def error(self, message: str) -> None:
         """Problems: always shown, so that cron mails them."""
+        self.errors.append(message)
         self._write_log("ERROR", message)
         self.stream.write(message + "\n")
         self.stream.flush()
@@ -180,6 +246,12 @@ class Reporter:
             self._log = None
 
 
+def _field(value: object) -> str:
+    """A value of the outcome line, quoted when it holds a space (a window, a path)."""
+    text = str(value)
+    return json.dumps(text, ensure_ascii=False) if not text or " " in text else text
+
+
 def run_job(
     job: Callable[[Reporter], int],
     *,
@@ -187,18 +259,21 @@ def run_job(
     log: Path | None = None,
     lock: Path | None = None,
     stream: TextIO | None = None,
+    reporter: Reporter | None = None,
 ) -> int:
     """Run `job` the cron-safe way and return its exit status.
 
-    It gets a Reporter (stderr, and the log file when one is set), runs under the lock when
-    one is named, and every known failure becomes one line and its documented exit code,
-    never a traceback.
+    It gets a Reporter (stderr, and the log file when one is set; or the one given, which the
+    caller closes), runs under the lock when one is named, and every known failure becomes one
+    line and its documented exit code, never a traceback.
     """
-    try:
-        reporter = Reporter(quiet=quiet, log=log, stream=stream)
-    except OSError as exc:
-        (stream or sys.stderr).write(f"{log}: cannot open the log file: {exc.strerror or exc}\n")
-        return ExitCode.CONFIG
+    own = reporter is None
+    if reporter is None:
+        try:
+            reporter = Reporter(quiet=quiet, log=log, stream=stream)
+        except OSError as exc:
+            (stream or sys.stderr).write(f"{log}: cannot open the log file: {exc.strerror or exc}\n")
+            return ExitCode.CONFIG
     try:
         with warnings.catch_warnings():
             # Library warnings (spaCy, trafilatura) are notices: quiet runs keep them to the log,
@@ -210,6 +285,10 @@ def run_job(
                 return job(reporter)
             with RunLock(lock):
                 return job(reporter)
+    except LockedError as exc:
+        # The run before is still going and cron tries again next time: nothing to mail.
+        (reporter.warn if reporter.quiet else reporter.error)(str(exc))
+        return exc.exit_code
     except BriefingError as exc:
         reporter.error(str(exc))
         return exc.exit_code
@@ -217,7 +296,8 @@ def run_job(
         reporter.error(f"{getattr(exc, 'filename', None) or 'briefing'}: {exc.strerror or exc}")
         return ExitCode.STORE if lock is not None and exc.filename == str(lock) else ExitCode.INPUT
     finally:
-        reporter.close()
+        if own:
+            reporter.close()
 
 
 # --- building a brief ----------------------------------------------------------------------------
@@ -239,6 +319,7 @@ def build_brief(
     options: BuildOptions | None = None,
     renderer: Renderer | None = None,
     progress: Callable[[str], None] | None = None,
+    bar: ProgressFactory = no_progress,
 ) -> Path:
     """Compose and render one brief into out_dir/<generation date>/ and point out_dir/latest at it.
 
@@ -256,7 +337,8 @@ def build_brief(
     files = {"brief.html": html.encode("utf-8"), "brief.json": brief_json(brief)}
     if opts.pdf:
         say("rendering PDF")
-        files["brief.pdf"] = renderer.pdf(html)
+        with bar("PDF", 2) as advance:  # two phases: the layout of the pages, then the file
+            files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
     return write_brief(Path(out_dir), generated.date().isoformat(), files)
 
 
@@ -265,7 +347,8 @@ Extractor = Callable[[list[Article]], Iterable[Extraction]]
 
 def pipeline_extractor(resources: Resources) -> Extractor:
     """The real pipeline, built once (only when something needs extracting)."""
-    from briefing.pipeline import build_nlp  # spaCy and the tables load only when needed
+    from briefing.extract import extract_articles  # spaCy loads only when something is extracted
+    from briefing.pipeline import build_nlp
 
     nlp = build_nlp(resources)
     return lambda batch: list(extract_articles(nlp, batch, resources.version))
@@ -284,7 +367,9 @@ def read_inputs(
     out: list[Document | Failure] = []
     reader = Reader(Web(Fetcher(max_bytes=max_bytes)), max_bytes=max_bytes, empty_folder_fails=False)
     for item in reader.read_all(sources):
-        if isinstance(item, Notice):
+        if isinstance(item, Empty):
+            reporter.detail(item.message())
+        elif isinstance(item, Notice):
             reporter.warn(item.message())
         elif isinstance(item, Failure):
             reporter.error(item.message())
@@ -302,6 +387,8 @@ def run_extract(
 
     Exit status 1 if any input failed (its line is an {"article", "error"} record in jsonl).
     """
+    from briefing.extract import error_record, to_jsonl
+
     out = out or sys.stdout
     items = read_inputs(sources, reporter)
     if not items:
@@ -338,11 +425,16 @@ def build_from_paths(
     extractions: list[Extraction] = []
     if articles:
         step = max(1, len(articles) // 10)
-        for i, ext in enumerate(pipeline_extractor(Resources.load())(articles), 1):
-            extractions.append(ext)
-            if i % step == 0 or i == len(articles):
-                reporter.info(f"extracted {i}/{len(articles)}")
-    day_dir = build_brief(extractions, out_dir, options=options, progress=reporter.info)
+        with reporter.progress("extract", len(articles)) as advance:
+            for i, ext in enumerate(pipeline_extractor(Resources.load())(articles), 1):
+                extractions.append(ext)
+                advance(1)
+                if i % step == 0 or i == len(articles):
+                    reporter.info(f"extracted {i}/{len(articles)}")
+    day_dir = build_brief(
+        extractions, out_dir, options=options, progress=reporter.info, bar=reporter.progress
+    )
+    reporter.record(articles=len(extractions), brief=str(day_dir), latest=str(out_dir / "latest"))
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles); {out_dir / 'latest'} → {day_dir.name}")
     if not extractions:
         reporter.info("no articles: the brief says so")
@@ -396,6 +488,13 @@ def build_since(
     if day_dir is None:
         return ExitCode.BUILD
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles, {fresh} newly extracted)")
+    reporter.record(
+        articles=len(extractions),
+        extracted=fresh,
+        window=window.describe(),
+        brief=str(day_dir),
+        latest=str(settings.out / "latest"),
+    )
     if not extractions:
         reporter.info("no articles in this window: the brief says so")
         return ExitCode.INPUT if fail_empty else ExitCode.OK
@@ -429,9 +528,12 @@ def _extract_missing(
     extract = make_extractor(resources)
     pending = [a for a in articles if a.id in todo]
     done = 0
-    for i in range(0, len(pending), EXTRACT_BATCH):
-        done += store.save_extractions(extract(pending[i : i + EXTRACT_BATCH]))
-        reporter.info(f"extracted {done}/{len(pending)}")
+    with reporter.progress("extract", len(pending)) as advance:
+        for i in range(0, len(pending), EXTRACT_BATCH):
+            saved = store.save_extractions(extract(pending[i : i + EXTRACT_BATCH]))
+            done += saved
+            advance(saved)
+            reporter.info(f"extracted {done}/{len(pending)}")
     return len(todo)
 
 
@@ -448,7 +550,14 @@ def _recorded_build(
     """build_brief, recorded in the store's builds; None (and reported) when rendering or writing failed."""
     build_id = store.start_build(window, now=now)
     try:
-        day_dir = build_brief(extractions, out_dir, period=period, options=options, progress=reporter.info)
+        day_dir = build_brief(
+            extractions,
+            out_dir,
+            period=period,
+            options=options,
+            progress=reporter.info,
+            bar=reporter.progress,
+        )
     except BuildError as exc:
         store.finish_build(build_id, ok=False, message=str(exc))
         reporter.error(f"build failed: {exc}")
@@ -466,10 +575,33 @@ def _recorded_build(
 def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *, clean: bool = True) -> int:
     """`briefing ingest`: read `sources` into the store named by `settings`; returns the exit status."""
     reader = Reader(
-        Web(Fetcher(timeout=settings.timeout, max_bytes=settings.max_bytes)), max_bytes=settings.max_bytes
+        Web(Fetcher(timeout=settings.timeout, max_bytes=settings.max_bytes)),
+        max_bytes=settings.max_bytes,
+        empty_folder_fails=False,  # an empty inbox is nothing to do, not an hourly error mail
     )
     boilerplate = Boilerplate.from_resources(Resources.load()) if clean else None
-    with Store.open(settings.db) as store:
-        report = ingest(store, sources, reader, reporter, boilerplate=boilerplate)
+    inputs = _listed(sources)
+    with Store.open(settings.db) as store, reporter.progress("ingest", len(inputs)) as advance:
+        report = ingest(store, _ticking(inputs, advance), reader, reporter, boilerplate=boilerplate)
     reporter.info(f"{report.summary()} (store: {settings.db})")
+    reporter.record(
+        added=report.added, duplicate=report.duplicate, failed=report.failed, store=str(settings.db)
+    )
     return ExitCode.INPUT if report.failed else ExitCode.OK
+
+
+def _listed(sources: Sequence[str]) -> list[str]:
+    """The inputs one by one (a folder's files in its place; an empty folder stays, to be said)."""
+    out: list[str] = []
+    for source in sources:
+        path = Path(source).expanduser()
+        files = folder_inputs(path) if "://" not in source and path.is_dir() else []
+        out.extend([str(f) for f in files] or [source])
+    return out
+
+
+def _ticking(inputs: Sequence[str], advance: Advance) -> Iterator[str]:
+    """`inputs`, advancing the progress each time the next one is asked for (the last is done)."""
+    for name in inputs:
+        yield name
+        advance(1)

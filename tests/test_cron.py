@@ -141,10 +141,14 @@ def test_cron_lock_dies_with_its_holder(tmp_path):
 def test_cron_second_ingest_says_locked_and_exits_75(env):
     db = env / "b.db"
     with RunLock(db.with_name("b.db.lock")):
-        result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db), "--quiet"])
+        result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db)])
+        quiet = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db), "--quiet"])
     assert result.exit_code == ExitCode.LOCKED == 75
     assert "another briefing run holds" in result.output
     assert len(result.output.strip().splitlines()) == 1
+    # cron runs the next one an hour later: a quiet run that meets the lock mails nothing
+    assert quiet.exit_code == ExitCode.LOCKED
+    assert quiet.output == ""
 
 
 # --- settings -------------------------------------------------------------------------------------
@@ -399,9 +403,12 @@ def test_cron_build_command_refuses_bad_windows_and_mixed_inputs(env):
 def test_cron_second_build_says_locked_and_exits_75(env):
     db = env / "b.db"
     with RunLock(db.with_name("b.db.lock")):
-        result = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db), "--quiet"])
+        result = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db)])
+        quiet = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db), "--quiet"])
     assert result.exit_code == ExitCode.LOCKED
     assert "another briefing run holds" in result.output
+    assert quiet.exit_code == ExitCode.LOCKED
+    assert quiet.output == ""
 
 
 def test_cron_build_command_on_a_corpus_week_with_the_real_pipeline(shared_dir, env):

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefing.cli.app import app, run
+from briefing.cli.app import app
 from briefing.cli.mail import MailTo, mail_after_build, plan
 from briefing.cli.options import (
     ArabicDigitsOption,
     DbOption,
+    JsonOption,
     LogOption,
     NoPdfOption,
     OutOption,
@@ -20,14 +21,14 @@ from briefing.cli.options import (
     SinceOption,
     Sources,
     UntilOption,
+    VerboseOption,
 )
+from briefing.cli.session import Session
 from briefing.config import Settings
 from briefing.errors import UsageError
 
 if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
-
-OUT_DIR = Path("out")
 
 
 @app.command()
@@ -49,6 +50,8 @@ def build(
         bool, typer.Option("--email", help="Then mail the digest (SMTP settings: `briefing email --help`).")
     ] = False,
     to: MailTo = None,
+    verbose: VerboseOption = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Compose one bilingual brief from articles: out/<date>/brief.pdf, brief.html, brief.json.
 
@@ -71,8 +74,11 @@ def build(
     Example: briefing build seeds/ --out out/
     """
     request = Request(sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf)
+    session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
-    run(lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None))
+    session.run(
+        lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None, session)
+    )
 
 
 @dataclass(frozen=True)
@@ -89,7 +95,7 @@ class Request:
     no_pdf: bool
 
 
-def build_and_mail(r: Request, mail: MailPlan | None) -> int:
+def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
     from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job
 
@@ -102,23 +108,23 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
     options = BuildOptions(arabic_digits=r.arabic_digits, pdf=not r.no_pdf)
+    # --out, else BRIEFING_OUT or the config file's out, else out/ in the current directory.
+    settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+    target = settings.out
+    session = session or Session("build", quiet=r.quiet, log=r.log)
+    reporter = session.reporter(settings.log)
     if r.since is not None:
         since = r.since
-        settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
-        target = settings.out
         status = run_job(
             lambda rep: build_since(settings, since, r.until, rep, options=options, fail_empty=r.fail_empty),
-            quiet=r.quiet,
-            log=settings.log,
             lock=settings.lock_path,
+            reporter=reporter,
         )
     else:
-        target = r.out or OUT_DIR
         status = run_job(
             lambda rep: build_from_paths(r.sources, target, rep, options=options, fail_empty=r.fail_empty),
-            quiet=r.quiet,
-            log=r.log,
+            reporter=reporter,
         )
     if mail is None or status != 0:
         return status
-    return mail_after_build(mail, target / "latest", quiet=r.quiet, arabic_digits=r.arabic_digits)
+    return mail_after_build(mail, target / "latest", arabic_digits=r.arabic_digits, reporter=reporter)

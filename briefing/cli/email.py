@@ -7,10 +7,19 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import app, run
+from briefing.cli.app import app
 from briefing.cli.build import Request, build_and_mail
 from briefing.cli.mail import MailTo, mail_after_build, plan
-from briefing.cli.options import DbOption, LogOption, QuietOption, SinceOption, Sources, UntilOption
+from briefing.cli.options import (
+    DbOption,
+    LogOption,
+    QuietOption,
+    SinceOption,
+    Sources,
+    UntilOption,
+    VerboseOption,
+)
+from briefing.cli.session import Session
 from briefing.config import Settings
 from briefing.errors import UsageError
 
@@ -32,7 +41,10 @@ def email(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Folder of the builds (default out/, or BRIEFING_OUT …).", show_default=False
+            "--out",
+            "-o",
+            help="Folder of the builds (else BRIEFING_OUT, the config's out, or out/ here).",
+            show_default=False,
         ),
     ] = None,
     dry_run: Annotated[
@@ -48,6 +60,7 @@ def email(
     db: DbOption = None,
     quiet: QuietOption = False,
     log: LogOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Mail the brief's digest: key developments, key figures and headlines, PDF attached.
 
@@ -65,20 +78,23 @@ def email(
     Example: briefing email --to a@example.org,b@example.org --since 7d
     """
     request = Request(sources or [], out, since, until, db, log, quiet, False, False, no_pdf)
-    run(lambda: _email(request, to, from_brief, dry_run, max_age))
+    session = Session("email", quiet=quiet, verbose=verbose, log=log)
+    session.run(lambda: _email(request, to, from_brief, dry_run, max_age, session))
 
 
-def _email(r: Request, to: str | None, from_brief: Path | None, dry_run: bool, max_age: float) -> int:
+def _email(
+    r: Request, to: str | None, from_brief: Path | None, dry_run: bool, max_age: float, session: Session
+) -> int:
     given = [
         name for name, v in (("PATH", r.sources), ("--since", r.since), ("--from-brief", from_brief)) if v
     ]
     if len(given) > 1:
         raise UsageError(f"name one of PATH…, --since or --from-brief, not {' and '.join(given)}")
     mail = plan(to, dry_run=dry_run, no_pdf=r.no_pdf)
-    if from_brief is not None:
-        return mail_after_build(mail, from_brief, quiet=r.quiet)
     if r.sources or r.since is not None or r.until is not None:
-        return build_and_mail(r, mail)
-
-    latest = (r.out or Settings.resolve(db=r.db, out=r.out, log=r.log).out) / "latest"
-    return mail_after_build(mail, latest, max_age_hours=max_age, quiet=r.quiet)
+        return build_and_mail(r, mail, session)
+    settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+    reporter = session.reporter(settings.log)
+    if from_brief is not None:
+        return mail_after_build(mail, from_brief, reporter=reporter)
+    return mail_after_build(mail, settings.out / "latest", max_age_hours=max_age, reporter=reporter)

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import app, run
-from briefing.cli.options import DbOption, LogOption, QuietOption
+from briefing.cli.app import app
+from briefing.cli.options import DbOption, JsonOption, LogOption, QuietOption, VerboseOption
+from briefing.cli.session import Session
 from briefing.config import Settings
 from briefing.errors import UsageError
 
@@ -36,16 +37,23 @@ def ingest(
     keep_boilerplate: Annotated[
         bool, typer.Option("--keep-boilerplate", help="Store texts as read ('read also' links and all).")
     ] = False,
+    verbose: VerboseOption = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Read articles into the store; duplicates (same text or URL) are stored once and counted.
 
-    Reports added / duplicate / failed counts and, on long runs, progress (stderr). A file, URL
-    or feed entry that fails gives one line and the rest goes on. Settings come from flags, then
+    Reports added / duplicate / failed counts (stderr; with --json, one JSON object on stdout)
+    and, at a terminal, a progress bar. A file, URL or feed entry that fails gives one line and
+    the rest goes on; an empty folder or feed is nothing to do (exit 0; said with -v). With
+    --quiet only errors are printed, and a run that meets the lock of another says nothing and
+    exits 75; --log FILE keeps every message and one outcome line per run. Settings come from flags, then
     BRIEFING_* variables, then the config file (BRIEFING_CONFIG or ~/.config/briefing/config.toml).
     Exit status: 0 ok; 1 an input failed; 2 usage; 3 store; 75 another run holds the lock; 78 config.
 
     Example: briefing ingest ../shared/corpus/articles.jsonl https://www.example.com/rss.xml --db news.db
     """
+
+    session = Session("ingest", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
 
     def job() -> int:
         from briefing.jobs import run_ingest, run_job
@@ -58,9 +66,8 @@ def ingest(
             )
         return run_job(
             lambda reporter: run_ingest(settings, names, reporter, clean=not keep_boilerplate),
-            quiet=quiet,
-            log=settings.log,
             lock=settings.lock_path,
+            reporter=session.reporter(settings.log),
         )
 
-    run(job)
+    session.run(job)

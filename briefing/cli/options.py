@@ -47,11 +47,23 @@ OutOption = Annotated[
     typer.Option(
         "--out",
         "-o",
-        help="Folder for <date>/ and latest (default out/; with --since, BRIEFING_OUT …).",
+        help="Folder for <date>/ and latest (else BRIEFING_OUT, the config file's out, or out/ here).",
         show_default=False,
     ),
 ]
 NoPdfOption = Annotated[bool, typer.Option("--no-pdf", help="Write brief.html and brief.json only.")]
 ArabicDigitsOption = Annotated[
     bool, typer.Option("--arabic-digits", help="Arabic-Indic digits (٠١٢…) in Arabic text, not in quotes.")
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Say more on stderr: empty sources (nothing to do), other details."),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Then print one JSON object on stdout: counts, paths, warnings, errors, exit_status "
+        "(e.g. briefing ingest inbox/ --json | jq .added).",
+    ),
 ]

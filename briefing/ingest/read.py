@@ -23,7 +23,7 @@ from typing import Any
 
 from briefing.ingest.dates import date_from_file, parse_published
 from briefing.ingest.decode import decode, sniff
-from briefing.ingest.items import Failure, Item, Notice, document
+from briefing.ingest.items import Empty, Failure, Item, Notice, document
 from briefing.ingest.web import Fetcher, Web, html_items, mb
 
 # Suffixes a file named on the command line is read by (others: sniffed from the content).
@@ -66,15 +66,13 @@ class Reader:
         if not path.is_dir():
             yield from self.read_file(path)
             return
-        files = sorted(
-            p
-            for p in path.iterdir()
-            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
-        )
+        files = folder_inputs(path)
         if not files and self.empty_folder_fails:
             yield Failure(
                 source, "no input files in this folder (it is read for *.txt, *.html, *.jsonl and feeds)"
             )
+        elif not files:
+            yield Empty(source, "no input files in this folder: nothing to do")
         for p in files:
             yield from self.read_file(p)
 
@@ -180,6 +178,15 @@ class Reader:
             published=published,
             origin=origin,
         )
+
+
+def folder_inputs(path: Path) -> list[Path]:
+    """The article files of a folder, in name order (hidden files, READMEs and sidecars left out)."""
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
+    )
 
 
 def _sidecar(path: Path) -> dict[str, Any] | str:

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from briefing.ingest.dates import parse_published
 from briefing.ingest.decode import decode_document, sniff
-from briefing.ingest.items import Document, Failure, Item, Known, Notice, document
+from briefing.ingest.items import Document, Empty, Failure, Item, Known, Notice, document
 
 USER_AGENT = "briefing/0.1 (Arabic news brief; +https://github.com/)"
 # An RSS description this long is taken as the whole article rather than a teaser.
@@ -248,11 +248,10 @@ class Web:
         if not parsed.entries:
             if parsed.get("bozo"):
                 yield Failure(source, f"malformed feed: {parsed.get('bozo_exception')}")
+            elif parsed.get("version"):
+                yield Empty(source, "an RSS/Atom feed with no entries: nothing to do")
             else:
-                kind = (
-                    "an RSS/Atom feed with no entries" if parsed.get("version") else "not an RSS or Atom feed"
-                )
-                yield Failure(source, kind)
+                yield Failure(source, "not an RSS or Atom feed")
             return
         outlet = (parsed.feed.get("title") or "").strip() or None
         for n, entry in enumerate(parsed.entries, 1):
