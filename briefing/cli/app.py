@@ -28,7 +28,7 @@ app = typer.Typer(
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion [bash|zsh|fish|powershell]
     pretty_exceptions_enable=False,
     # Plain click help: paragraphs are re-flowed to the terminal instead of keeping source line breaks.
     rich_markup_mode=None,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
 
 
-@app.command()
+@app.command(short_help="Build the brief (PDF, HTML, JSON) from files or the store.")
 def build(
     sources: Sources = None,
     out: OutOption = None,

@@ -24,7 +24,7 @@ from briefing.config import Settings
 from briefing.errors import UsageError
 
 
-@app.command()
+@app.command(short_help="Mail the brief's digest (HTML and text, PDF attached).")
 def email(
     sources: Sources = None,
     to: MailTo = None,
@@ -34,7 +34,7 @@ def email(
         Path | None,
         typer.Option(
             "--from-brief",
-            help="Send this built brief as it is (out/latest, out/<date>): no rebuild.",
+            help="Send this built brief as it is, e.g. out/latest or out/2026-11-21: no rebuild.",
             show_default=False,
         ),
     ] = None,
@@ -43,7 +43,7 @@ def email(
         typer.Option(
             "--out",
             "-o",
-            help="Folder of the builds (else BRIEFING_OUT, the config's out, or out/ here).",
+            help="Folder of the builds, e.g. ~/briefs (else BRIEFING_OUT, the config's out, or ./out).",
             show_default=False,
         ),
     ] = None,
@@ -54,7 +54,8 @@ def email(
     max_age: Annotated[
         float,
         typer.Option(
-            "--max-age", help="Hours: with no PATH, --since or --from-brief, send out/latest if no older."
+            "--max-age",
+            help="Hours: with no PATH, --since or --from-brief, send out/latest if no older (e.g. 168).",
         ),
     ] = 24.0,
     db: DbOption = None,

@@ -13,13 +13,14 @@ from briefing.config import Settings
 from briefing.errors import UsageError
 
 
-@app.command()
+@app.command(short_help="Read articles, pages and feeds into the store (for cron).")
 def ingest(
     sources: Annotated[
         list[str] | None,
         typer.Argument(
             help="Files, folders, or http(s) URLs: text (.txt, front matter or sidecar .json), HTML pages, "
-            "RSS/Atom feeds, corpus JSONL. None: the config file's sources.",
+            "RSS/Atom feeds, corpus JSONL; - reads standard input. None: the config file's sources. "
+            "E.g. ~/inbox https://www.example.org/rss.xml",
             show_default=False,
         ),
     ] = None,
@@ -28,11 +29,17 @@ def ingest(
     log: LogOption = None,
     timeout: Annotated[
         float | None,
-        typer.Option("--timeout", help="Seconds to wait for one URL (default 20).", show_default=False),
+        typer.Option(
+            "--timeout", help="Seconds to wait for one URL, e.g. 60 (default 20).", show_default=False
+        ),
     ] = None,
     max_bytes: Annotated[
         int | None,
-        typer.Option("--max-bytes", help="Largest file, page or feed (default 5 MB).", show_default=False),
+        typer.Option(
+            "--max-bytes",
+            help="Largest file, page or feed, e.g. 20000000 (default 5 MB).",
+            show_default=False,
+        ),
     ] = None,
     keep_boilerplate: Annotated[
         bool, typer.Option("--keep-boilerplate", help="Store texts as read ('read also' links and all).")

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 MailTo = Annotated[
     str | None,
     typer.Option(
-        "--to", help="Recipients: a@example.org,b@example.org (else BRIEFING_MAIL_TO).", show_default=False
+        "--to",
+        help="Recipients, e.g. a@example.org,b@example.org (else BRIEFING_MAIL_TO).",
+        show_default=False,
     ),
 ]
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from briefing.ingest.dates import date_from_file, parse_published
 from briefing.ingest.decode import decode, sniff
@@ -39,6 +40,7 @@ FILE_KINDS = {
 }
 # Suffixes of the article files inside a folder (a README.md is not one).
 FOLDER_SUFFIXES = frozenset(FILE_KINDS) - {".md"}
+STDIN = "-"  # the input name that means standard input
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _FRONT = re.compile(r"\ufeff?---[ \t]*\r?\n")
 
@@ -58,7 +60,10 @@ class Reader:
             yield from self.read(str(source))
 
     def read(self, source: str) -> Iterator[Item]:
-        """Every item of one named input: a URL, a file, or a folder of inputs."""
+        """Every item of one named input: a URL, a file, a folder of inputs, or `-` (standard input)."""
+        if source == STDIN:
+            yield from self.read_stream(sys.stdin.buffer)
+            return
         if _URL.match(source):
             yield from self.web.url_items(source)
             return
@@ -107,6 +112,24 @@ class Reader:
         else:
             yield from self.read_text(path, raw)
 
+    def read_stream(self, stream: BinaryIO) -> Iterator[Item]:
+        """`-`: one text (front matter allowed), HTML page or feed piped in; JSONL line by line."""
+        raw = stream.read(self.max_bytes + 1)
+        if len(raw) > self.max_bytes:
+            yield Failure(STDIN, f"too large: over {mb(self.max_bytes)} (see --max-bytes)", "stdin")
+            return
+        kind = sniff(raw)
+        if kind == "html":
+            yield from html_items(raw, None, STDIN, url=None, fallback_id="stdin")
+        elif kind == "feed":
+            yield from self.web.feed_items(raw, None, STDIN)
+        elif raw.lstrip().startswith(b"{"):
+            for lineno, line in enumerate(raw.splitlines(), 1):
+                if line.strip():
+                    yield from self._record(line, f"{STDIN}:{lineno}", STDIN)
+        else:
+            yield from self.read_text(Path(STDIN), raw)
+
     def read_text(self, path: Path, raw: bytes) -> Iterator[Item]:
         """A text file, with its metadata from a sidecar `<stem>.json` and front matter."""
         name = str(path)
@@ -117,7 +140,7 @@ class Reader:
             return
         if notice:
             yield Notice(name, notice)
-        meta = _sidecar(path)
+        meta = {} if name == STDIN else _sidecar(path)
         if isinstance(meta, str):
             yield Failure(name, meta, path.stem)
             return
@@ -132,12 +155,12 @@ class Reader:
         yield document(
             text,
             source=name,
-            fallback_id=str(meta.get("id") or path.stem),
+            fallback_id=str(meta.get("id") or ("stdin" if name == STDIN else path.stem)),
             title=meta.get("title"),
             outlet=meta.get("source") or meta.get("outlet"),
             url=meta.get("url"),
             published=published,
-            file_date=None if published else date_from_file(path),
+            file_date=None if published or name == STDIN else date_from_file(path),
         )
 
     def read_jsonl(self, path: Path) -> Iterator[Item]:
