@@ -12,18 +12,20 @@ from briefing.cli.session import Session
 from briefing.config import Settings
 from briefing.errors import UsageError
 
+IngestSources = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, folders, or http(s) URLs: text (.txt, front matter or sidecar .json), HTML pages, "
+        "RSS/Atom feeds, corpus JSONL; - reads standard input. None: the config file's sources. "
+        "E.g. ~/inbox https://www.example.org/rss.xml",
+        show_default=False,
+    ),
+]
+
 
 @app.command(short_help="Read articles, pages and feeds into the store (for cron).")
 def ingest(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Files, folders, or http(s) URLs: text (.txt, front matter or sidecar .json), HTML pages, "
-            "RSS/Atom feeds, corpus JSONL; - reads standard input. None: the config file's sources. "
-            "E.g. ~/inbox https://www.example.org/rss.xml",
-            show_default=False,
-        ),
-    ] = None,
+    sources: IngestSources = None,
     db: DbOption = None,
     quiet: QuietOption = False,
     log: LogOption = None,
