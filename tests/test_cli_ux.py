@@ -199,3 +199,15 @@ def test_cli_ux_pdf_progress_has_two_phases(tmp_path):
     assert notes[0] is not None
     assert notes[0].endswith("pages laid out")
     assert notes[1] == "written"
+
+
+def test_cli_ux_verbose_says_what_became_of_each_article(clean_env):  # noqa: F811 (a fixture)
+    args = ["ingest", str(SEED), "--db", str(clean_env / "b.db")]
+    plain = runner.invoke(app, args)
+    assert "added as" not in plain.output
+    again = runner.invoke(app, [*args, "-v"])
+    assert again.exit_code == ExitCode.OK
+    assert f"{SEED}: already stored as " in again.output
+    assert "ingested 1: 0 added, 1 duplicate, 0 failed" in again.output
+    fresh = runner.invoke(app, ["ingest", str(SEED), "--db", str(clean_env / "c.db"), "-v"])
+    assert f"{SEED}: added as " in fresh.output

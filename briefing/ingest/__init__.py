@@ -92,13 +92,17 @@ def _add(
     elif isinstance(item, Known):
         store.count_duplicate(item.article_id)
         report.duplicate += 1
+        messages.detail(f"{item.source}: already stored as {item.article_id} (same URL)")
     else:
         result = store.add_article(item, now=now())
+        where = item.article.path or item.article.id
         if result.status == "added":
             report.added += 1
             report.added_ids.append(result.id)
+            messages.detail(f"{where}: added as {result.id}")
         else:
             report.duplicate += 1
+            messages.detail(f"{where}: already stored as {result.id} ({result.reason or 'duplicate'})")
 
 
 __all__ = ["Boilerplate", "IngestReport", "Messages", "Reader", "ingest", "prepare"]
