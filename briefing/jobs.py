@@ -354,6 +354,22 @@ def pipeline_extractor(resources: Resources) -> Extractor:
     return lambda batch: list(extract_articles(nlp, batch, resources.version))
 
 
+def extract_batches(
+    extract: Extractor, articles: Sequence[Article], reporter: Reporter, *, say: bool = True
+) -> Iterator[list[Extraction]]:
+    """The extractions of `articles`, in order, EXTRACT_BATCH at a time: the progress bar moves
+    as the work is done, and (with `say`) each batch ends with an `extracted i/N` line."""
+    done = 0
+    with reporter.progress("extract", len(articles)) as advance:
+        for start in range(0, len(articles), EXTRACT_BATCH):
+            batch = list(extract(list(articles[start : start + EXTRACT_BATCH])))
+            done += len(batch)
+            advance(len(batch))
+            if say:
+                reporter.info(f"extracted {done}/{len(articles)}")
+            yield batch
+
+
 # --- reading files --------------------------------------------------------------------------------
 
 
@@ -395,7 +411,10 @@ def run_extract(
         raise InputError("no input files: name text, HTML or JSONL files, folders holding them, or URLs")
     articles = [i.article for i in items if isinstance(i, Document)]
     resources = Resources.load()
-    results = iter(pipeline_extractor(resources)(articles) if articles else ())
+    batches = (
+        extract_batches(pipeline_extractor(resources), articles, reporter, say=False) if articles else ()
+    )
+    results = (ext for batch in batches for ext in batch)
     for item in items:
         if isinstance(item, Failure):
             if jsonl:
@@ -404,6 +423,7 @@ def run_extract(
         ext = next(results)
         out.write((to_jsonl(ext.to_contract()) if jsonl else format_extraction(ext)) + "\n")
         out.flush()
+    next(results, None)  # runs the batches to their end, which closes the progress bar
     return ExitCode.INPUT if any(isinstance(i, Failure) for i in items) else ExitCode.OK
 
 
@@ -424,13 +444,8 @@ def build_from_paths(
     articles = [i.article for i in items if isinstance(i, Document)]
     extractions: list[Extraction] = []
     if articles:
-        step = max(1, len(articles) // 10)
-        with reporter.progress("extract", len(articles)) as advance:
-            for i, ext in enumerate(pipeline_extractor(Resources.load())(articles), 1):
-                extractions.append(ext)
-                advance(1)
-                if i % step == 0 or i == len(articles):
-                    reporter.info(f"extracted {i}/{len(articles)}")
+        for batch in extract_batches(pipeline_extractor(Resources.load()), articles, reporter):
+            extractions.extend(batch)
     day_dir = build_brief(
         extractions, out_dir, options=options, progress=reporter.info, bar=reporter.progress
     )
@@ -525,15 +540,9 @@ def _extract_missing(
     todo = set(store.needing_extraction([a.id for a in articles], resources.version))
     if not todo:
         return 0
-    extract = make_extractor(resources)
     pending = [a for a in articles if a.id in todo]
-    done = 0
-    with reporter.progress("extract", len(pending)) as advance:
-        for i in range(0, len(pending), EXTRACT_BATCH):
-            saved = store.save_extractions(extract(pending[i : i + EXTRACT_BATCH]))
-            done += saved
-            advance(saved)
-            reporter.info(f"extracted {done}/{len(pending)}")
+    for batch in extract_batches(make_extractor(resources), pending, reporter):
+        store.save_extractions(batch)
     return len(todo)
 
 
