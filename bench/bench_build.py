@@ -33,7 +33,7 @@ def main() -> int:
 
     sys.path.insert(0, str(ROOT))
     from briefing.compose import compose
-    from briefing.deliver.files import brief_json, write_brief
+    from briefing.deliver.files import brief_dir_name, brief_json, write_brief
     from briefing.extract import extract_articles
     from briefing.model.contract import Article
     from briefing.pipeline import build_nlp
@@ -90,7 +90,7 @@ def main() -> int:
         out = args.out or Path(tmp)
         day = write_brief(
             out,
-            brief.generated[:10],
+            brief_dir_name(brief),
             {
                 "brief.html": html.encode("utf-8"),
                 "brief.json": brief_json(brief),

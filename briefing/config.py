@@ -53,10 +53,17 @@ def _shipped(name: str, root: Path) -> Path:
 
 
 def config_file_path() -> Path:
-    """BRIEFING_CONFIG, else $XDG_CONFIG_HOME/briefing/config.toml (~/.config/briefing/config.toml)."""
+    """BRIEFING_CONFIG, else $XDG_CONFIG_HOME/briefing/config.toml (~/.config/briefing/config.toml).
+
+    The default file may be absent; a file named by BRIEFING_CONFIG must exist (ConfigError),
+    so that a typo in a crontab does not silently run with other settings.
+    """
     explicit = os.environ.get("BRIEFING_CONFIG")
     if explicit:
-        return Path(explicit).expanduser()
+        path = Path(explicit).expanduser()
+        if not path.exists():
+            raise ConfigError(f"{path}: no such file (named by BRIEFING_CONFIG)")
+        return path
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base).expanduser() / "briefing" / "config.toml"
 

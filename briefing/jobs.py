@@ -12,7 +12,9 @@ import fcntl
 import json
 import os
 import re
+import socket
 import sys
+import time as time_module
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -24,8 +26,16 @@ from typing import Protocol, TextIO
 
 from briefing.compose import compose
 from briefing.config import Settings
-from briefing.deliver.files import brief_json, write_brief
-from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError, UsageError
+from briefing.deliver.files import LOCK_NAME, brief_dir_name, brief_json, latest_brief, write_brief
+from briefing.errors import (
+    BriefingError,
+    BuildError,
+    ExitCode,
+    InputError,
+    LockedError,
+    UsageError,
+    WriteError,
+)
 from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import Document, Empty, Failure, Notice
 from briefing.ingest.read import Reader, folder_inputs
@@ -35,7 +45,7 @@ from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
 from briefing.render import Renderer
 from briefing.resources import Resources
-from briefing.store import Store
+from briefing.store import RunningBuild, Store
 from briefing.table import format_extraction
 
 
@@ -44,28 +54,46 @@ class RunLock:
 
     The file itself is never deleted (deleting it would let a third run lock a fresh inode while
     the second still holds the old one); it holds the pid of the current holder, for the message.
+    With `wait` (seconds), a held lock is tried again until then before giving up.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, wait: float = 0.0) -> None:
         self.path = path
+        self.wait = wait
         self._fd: int | None = None
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _flock_within(fd, self.wait)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
             os.close(fd)
             who = f" (pid {holder})" if holder.isdigit() else ""
-            raise LockedError(f"another briefing run holds {self.path}{who}; not starting") from None
+            waited = f" after waiting {self.wait:g} s" if self.wait else ""
+            raise LockedError(f"another briefing run holds {self.path}{who}; not starting{waited}") from None
         except OSError:
             os.close(fd)
             raise
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
+
+    @staticmethod
+    def held(path: Path) -> bool:
+        """Whether some process holds the lock at `path` now (never creates the file)."""
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:  # no lock file (nobody ever ran), or not ours to read: nobody we can see
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(fd)  # closing drops the shared lock taken to look
+        return False
 
     def release(self) -> None:
         if self._fd is not None:
@@ -82,6 +110,19 @@ class RunLock:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.release()
+
+
+def _flock_within(fd: int, wait: float) -> None:
+    """An exclusive flock on fd, tried until `wait` seconds have passed; BlockingIOError then."""
+    deadline = time_module.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time_module.monotonic() >= deadline:
+                raise
+            time_module.sleep(0.05)
 
 
 _RELATIVE = re.compile(r"^(\d+)\s*([hdw])$")
@@ -303,6 +344,9 @@ def run_job(
 # --- building a brief ----------------------------------------------------------------------------
 
 
+OUT_LOCK_WAIT = 120.0  # seconds a build waits for another one writing into the same out/
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     arabic_digits: bool = False  # Arabic-Indic digits in Arabic text (quotes stay verbatim)
@@ -321,10 +365,13 @@ def build_brief(
     progress: Callable[[str], None] | None = None,
     bar: ProgressFactory = no_progress,
 ) -> Path:
-    """Compose and render one brief into out_dir/<generation date>/ and point out_dir/latest at it.
+    """Compose and render one brief into out_dir/<first day>_<last day>/ (deliver.files).
 
-    Writes brief.html, brief.json and (unless options.pdf is False) brief.pdf. Nothing under
-    out_dir changes unless every file was produced. Returns the date directory.
+    Writes brief.html, brief.json and (unless options.pdf is False) brief.pdf into a new
+    folder named by the brief's period (a run suffix when that period was built before), and
+    moves out_dir/latest to it when its period ends last. Nothing under out_dir changes unless
+    every file was produced. The writing holds out_dir/.lock: two builds into the same folder
+    take turns (the second waits up to OUT_LOCK_WAIT seconds, then exits 75). Returns the folder.
     """
     opts = options or BuildOptions()
     say = progress or (lambda _msg: None)
@@ -339,7 +386,15 @@ def build_brief(
         say("rendering PDF")
         with bar("PDF", 2) as advance:  # two phases: the layout of the pages, then the file
             files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
-    return write_brief(Path(out_dir), generated.date().isoformat(), files)
+    lock = RunLock(Path(out_dir) / LOCK_NAME, wait=OUT_LOCK_WAIT)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise WriteError(f"{out_dir}: cannot write here ({exc.strerror or exc})") from exc
+    try:
+        return write_brief(Path(out_dir), brief_dir_name(brief), files)
+    finally:
+        lock.release()
 
 
 Extractor = Callable[[list[Article]], Iterable[Extraction]]
@@ -433,15 +488,26 @@ def build_from_paths(
     reporter: Reporter,
     *,
     options: BuildOptions | None = None,
-    fail_empty: bool = False,
+    allow_empty: bool = False,
+    on_written: Callable[[Path], None] | None = None,
 ) -> int:
-    """`briefing build PATH…`: read, extract, compose, render, write; nothing when a file fails."""
+    """`briefing build PATH…`: read, extract, compose, render, write; nothing when a file fails.
+
+    No article at all is an input error (nothing written) unless allow_empty. `on_written`
+    gets the new brief's folder (which out/latest may not name: an older period).
+    """
     reporter.info(f"reading {len(sources)} inputs")
     items = read_inputs(sources, reporter)
     failed = [i for i in items if isinstance(i, Failure)]
     if failed:
         raise InputError(f"{len(failed)} of {len(items)} inputs could not be read; no brief written")
     articles = [i.article for i in items if isinstance(i, Document)]
+    if not articles and not allow_empty:
+        names = ", ".join(str(s) for s in sources)
+        raise InputError(
+            f"{names}: no articles (text, HTML, feeds or JSONL) found; no brief written "
+            "(--allow-empty writes one that says so)"
+        )
     extractions: list[Extraction] = []
     if articles:
         for batch in extract_batches(pipeline_extractor(Resources.load()), articles, reporter):
@@ -449,13 +515,17 @@ def build_from_paths(
     day_dir = build_brief(
         extractions, out_dir, options=options, progress=reporter.info, bar=reporter.progress
     )
-    reporter.record(articles=len(extractions), brief=str(day_dir), latest=str(out_dir / "latest"))
-    reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles); {out_dir / 'latest'} → {day_dir.name}")
-    if not extractions:
-        reporter.info("no articles: the brief says so")
-        if fail_empty:
-            return ExitCode.INPUT
+    reporter.record(articles=len(extractions), brief=str(day_dir))
+    reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles); {describe_latest(out_dir)}")
+    if on_written is not None:
+        on_written(day_dir)
     return ExitCode.OK
+
+
+def describe_latest(out_dir: Path) -> str:
+    """Where out/latest points after a build, for the run's last line."""
+    target = latest_brief(out_dir)
+    return f"{out_dir / 'latest'} → {target.name if target else 'nothing'}"
 
 
 # --- building from the store ----------------------------------------------------------------------
@@ -470,22 +540,34 @@ def build_since(
     reporter: Reporter,
     *,
     options: BuildOptions | None = None,
-    fail_empty: bool = False,
+    allow_empty: bool = False,
     now: datetime | None = None,
     resources: Resources | None = None,
     make_extractor: Callable[[Resources], Extractor] | None = None,
+    on_written: Callable[[Path], None] | None = None,
 ) -> int:
     """`briefing build --since …`: the brief of the articles published in a window of the store.
 
     Extracts what has no extraction yet (or one made with other resources), saves it, composes
-    and renders through build_brief, and records the build, so that `--since last` starts where
-    the last successful one ended. Returns the exit status.
+    and renders through build_brief, and records the build. Only a `--since last` build moves
+    the cursor, so that the next `--since last` starts where it ended. The store must exist;
+    a window with no article is an input error (nothing written, the cursor left where it
+    was) unless allow_empty. Runs under the store's lock, so any build record still marked
+    running is one of a killed run: it is marked failed. Returns the exit status.
     """
     now = now or datetime.now(UTC)
-    with Store.open(settings.db) as store:
+    check_window(since, until, now)
+    with Store.open_existing(settings.db) as store:
+        mark_stale_builds(store, settings.lock_path, reporter, lock_is_ours=True)
         window = _window(store, settings, since, until, now, reporter)
         articles = store.articles_in(window)
         reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
+        if not articles and not allow_empty:
+            raise InputError(
+                f"{settings.db}: no articles published {window.describe()}; no brief written"
+                + (", the --since last cursor not moved" if _is_last(since) else "")
+                + " (--allow-empty writes one that says so)"
+            )
         resources = resources or Resources.load()
         fresh = _extract_missing(store, articles, resources, make_extractor or pipeline_extractor, reporter)
         extractions = store.load_extractions(articles)
@@ -499,32 +581,41 @@ def build_since(
             (window.start.date(), period_end.date()),
             options,
             reporter,
+            moves_cursor=_is_last(since),
         )
     if day_dir is None:
         return ExitCode.BUILD
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles, {fresh} newly extracted)")
-    reporter.record(
-        articles=len(extractions),
-        extracted=fresh,
-        window=window.describe(),
-        brief=str(day_dir),
-        latest=str(settings.out / "latest"),
-    )
-    if not extractions:
-        reporter.info("no articles in this window: the brief says so")
-        return ExitCode.INPUT if fail_empty else ExitCode.OK
+    reporter.record(articles=len(extractions), extracted=fresh, window=window.describe(), brief=str(day_dir))
+    reporter.info(describe_latest(settings.out))
+    if on_written is not None:
+        on_written(day_dir)
     return ExitCode.OK
+
+
+def _is_last(since: str) -> bool:
+    return since.strip().lower() == "last"
+
+
+def check_window(since: str, until: str | None, now: datetime | None = None) -> None:
+    """UsageError for a --since/--until that cannot be read, told before the store is looked at."""
+    if not _is_last(since):
+        _parse_window(since, until, now or datetime.now(UTC), None)
 
 
 def _window(
     store: Store, settings: Settings, since: str, until: str | None, now: datetime, reporter: Reporter
 ) -> Window:
-    last = store.last_build()
-    if since.strip().lower() == "last" and last is None:
+    last = store.cursor_build()
+    if _is_last(since) and last is None:
         reporter.info(f"--since last: no build recorded yet, so the first covers {settings.first_since}")
         since = settings.first_since
+    return _parse_window(since, until, now, last.window_end if last else None)
+
+
+def _parse_window(since: str, until: str | None, now: datetime, cursor: datetime | None) -> Window:
     try:
-        return make_window(since, until, now, last.window_end if last else None)
+        return make_window(since, until, now, cursor)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -555,9 +646,13 @@ def _recorded_build(
     period: tuple[date, date],
     options: BuildOptions | None,
     reporter: Reporter,
+    *,
+    moves_cursor: bool = False,
 ) -> Path | None:
     """build_brief, recorded in the store's builds; None (and reported) when rendering or writing failed."""
-    build_id = store.start_build(window, now=now)
+    build_id = store.start_build(
+        window, now=now, moves_cursor=moves_cursor, pid=os.getpid(), host=socket.gethostname()
+    )
     try:
         day_dir = build_brief(
             extractions,
@@ -614,3 +709,43 @@ def _ticking(inputs: Sequence[str], advance: Advance) -> Iterator[str]:
     for name in inputs:
         yield name
         advance(1)
+
+
+# --- build records of killed runs -----------------------------------------------------------------
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def stale_builds(store: Store, lock: Path, *, lock_is_ours: bool = False) -> list[RunningBuild]:
+    """Build records marked running whose run is gone (killed, or the machine went down).
+
+    Builds run under the store's lock, so when nobody holds it (or we do) none is running;
+    while another process holds it, a record is stale when its pid is gone from this host.
+    """
+    running = store.running_builds()
+    if not running or lock_is_ours or not RunLock.held(lock):
+        return running
+    host = socket.gethostname()
+    return [b for b in running if b.host == host and b.pid is not None and not _alive(b.pid)]
+
+
+def describe_stale(build: RunningBuild) -> str:
+    where = f" by pid {build.pid} on {build.host}" if build.pid is not None else ""
+    return f"build {build.id} started {build.started_at.isoformat()}{where} was killed: still marked running"
+
+
+def mark_stale_builds(store: Store, lock: Path, reporter: Reporter, *, lock_is_ours: bool = False) -> int:
+    """Mark the build records of killed runs failed (and say so); how many there were."""
+    stale = stale_builds(store, lock, lock_is_ours=lock_is_ours)
+    for build in stale:
+        reporter.warn(f"{store.path}: {describe_stale(build)}; marked failed")
+    store.mark_builds_failed([b.id for b in stale], "interrupted: the run was killed before it finished")
+    return len(stale)

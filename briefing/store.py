@@ -112,6 +112,15 @@ def _builds(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration("0004_builds_cursor_and_owner")
+def _builds_cursor_and_owner(conn: sqlite3.Connection) -> None:
+    # Earlier builds all moved the cursor (DEFAULT 1 keeps --since last where it was); pid and
+    # host let a record left "running" by a killed run be told from one still going.
+    have = {row[1] for row in conn.execute("PRAGMA table_info(builds)")}
+    columns = {"moves_cursor": "INTEGER NOT NULL DEFAULT 1", "pid": "INTEGER", "host": "TEXT"}
+    _run(conn, *(f"ALTER TABLE builds ADD COLUMN {n} {t}" for n, t in columns.items() if n not in have))
+
+
 # --- values ----------------------------------------------------------------------------------
 
 
@@ -148,6 +157,16 @@ class AddResult:
     status: Literal["added", "duplicate"]
     id: str  # the stored article's id (the earlier one, for a duplicate)
     reason: str | None = None  # "same text" | "same URL" for a duplicate
+
+
+@dataclass(frozen=True)
+class RunningBuild:
+    """A build record still marked running: the run that made it, as far as it recorded."""
+
+    id: int
+    started_at: datetime
+    pid: int | None
+    host: str | None
 
 
 @dataclass(frozen=True)
@@ -195,6 +214,11 @@ class Store:
             conn.close()
             raise
         return store
+
+    @classmethod
+    def open_existing(cls, path: Path | str, *, timeout: float = 10.0) -> Store:
+        """Open the store at `path`, which must exist (StoreError naming it otherwise)."""
+        return cls.open(require_store(path), timeout=timeout)
 
     def close(self) -> None:
         self.conn.close()
@@ -425,17 +449,29 @@ class Store:
 
     # --- builds --------------------------------------------------------------------------
 
-    def start_build(self, window: Window, *, now: datetime | None = None) -> int:
+    def start_build(
+        self,
+        window: Window,
+        *,
+        now: datetime | None = None,
+        moves_cursor: bool = True,
+        pid: int | None = None,
+        host: str | None = None,
+    ) -> int:
+        """Record a build as running; `moves_cursor`: a --since last build, where the next resumes."""
         started = now or datetime.now(UTC)
         with self.transaction() as conn:
             cur = conn.execute(
-                """INSERT INTO builds (started_at, since, until, window_end, status)
-                   VALUES (?, ?, ?, ?, 'running')""",
+                """INSERT INTO builds (started_at, since, until, window_end, status, moves_cursor, pid, host)
+                   VALUES (?, ?, ?, ?, 'running', ?, ?, ?)""",
                 (
                     utc_stamp(started),
                     utc_stamp(window.start),
                     utc_stamp(window.end) if window.end else None,
                     utc_stamp(window.end or started),
+                    int(moves_cursor),
+                    pid,
+                    host,
                 ),
             )
             return int(cur.lastrowid or 0)
@@ -466,6 +502,36 @@ class Store:
         if row is None:
             return None
         return BuildRecord(row[0], parse_stamp(row[1]), parse_stamp(row[2]), row[3], row[4], row[5])
+
+    def cursor_build(self) -> BuildRecord | None:
+        """The most recent successful build that moves the `--since last` cursor."""
+        with self._errors("read"):
+            row = self.conn.execute(
+                """SELECT id, started_at, window_end, status, articles, output FROM builds
+                   WHERE status = 'ok' AND moves_cursor = 1 ORDER BY id DESC LIMIT 1"""
+            ).fetchone()
+        if row is None:
+            return None
+        return BuildRecord(row[0], parse_stamp(row[1]), parse_stamp(row[2]), row[3], row[4], row[5])
+
+    def running_builds(self) -> list[RunningBuild]:
+        """Build records still marked running, oldest first."""
+        with self._errors("read"):
+            rows = self.conn.execute(
+                "SELECT id, started_at, pid, host FROM builds WHERE status = 'running' ORDER BY id"
+            ).fetchall()
+        return [RunningBuild(r[0], parse_stamp(r[1]), r[2], r[3]) for r in rows]
+
+    def mark_builds_failed(self, build_ids: Sequence[int], message: str) -> None:
+        """Mark build records (of killed runs) failed, with `message`."""
+        if not build_ids:
+            return
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE builds SET status = 'failed', finished_at = ?, message = ?"
+                " WHERE id = ? AND status = 'running'",
+                [(utc_stamp(), message, i) for i in build_ids],
+            )
 
     # --- maintenance ---------------------------------------------------------------------
 
@@ -503,6 +569,15 @@ class Store:
         last = self.last_build()
         out["last_build"] = last.started_at.isoformat() if last else None
         return out
+
+
+def require_store(path: Path | str) -> Path:
+    """`path`, if a store file is there; else StoreError naming it and how to make one."""
+    path = Path(path)
+    if not path.is_file():
+        what = "not a file" if path.exists() else "no store there"
+        raise StoreError(f"{path}: {what} (`briefing ingest` or `briefing db init --db {path}` creates one)")
+    return path
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

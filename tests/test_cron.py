@@ -41,6 +41,7 @@ def env(tmp_path, monkeypatch):
     for name in list(os.environ):
         if name.startswith("BRIEFING_"):
             monkeypatch.delenv(name)
+    (tmp_path / "config.toml").touch()  # a BRIEFING_CONFIG that names a missing file is an error
     monkeypatch.setenv("BRIEFING_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return tmp_path
@@ -365,7 +366,8 @@ def test_cron_build_failure_is_recorded_and_exits_4(tmp_path, monkeypatch):
 
     monkeypatch.setattr(briefing.jobs, "build_brief", broken)
     settings = settings_for(tmp_path)
-    Store.open(settings.db).close()
+    with Store.open(settings.db) as store:
+        add(store, 1, "2026-11-20")
     err = io.StringIO()
     assert build(settings, "7d", stream=err) == ExitCode.BUILD == 4
     assert "build failed: template brief.html: boom" in err.getvalue()
@@ -402,6 +404,7 @@ def test_cron_build_command_refuses_bad_windows_and_mixed_inputs(env):
 
 def test_cron_second_build_says_locked_and_exits_75(env):
     db = env / "b.db"
+    Store.open(db).close()  # a store that is there (a missing one is exit 3 before any lock)
     with RunLock(db.with_name("b.db.lock")):
         result = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db)])
         quiet = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db), "--quiet"])

@@ -35,17 +35,21 @@ def built(tmp_path_factory, renderer):
     return out, day
 
 
+def leftovers(out: Path) -> list[str]:
+    return [p.name for p in out.iterdir() if p.name.startswith(deliver.LEFTOVERS)]
+
+
 def test_deliver_writes_three_files_and_latest(built):
     out, day = built
-    assert day == out / "2018-05-12"
+    assert day == out / "2018-05-09_2018-05-11"  # the period its articles cover
     for name in FILES:
         assert (day / name).stat().st_size > 0
     assert (day / "brief.pdf").read_bytes().startswith(b"%PDF")
     latest = out / "latest"
     assert latest.is_symlink()
-    assert os.readlink(latest) == "2018-05-12"
+    assert os.readlink(latest) == "2018-05-09_2018-05-11"
     assert (latest / "brief.html").read_bytes() == (day / "brief.html").read_bytes()
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp dirs left
+    assert leftovers(out) == []  # no temp dirs left
 
 
 def test_deliver_json_lists_cited_sources(built):
@@ -77,7 +81,7 @@ def test_deliver_failed_run_leaves_previous_brief(tmp_path, renderer, monkeypatc
     with pytest.raises(RenderError):
         build_brief(sample_extractions()[:1], tmp_path, generated=DAY1, renderer=renderer)
     assert {p.name: p.read_bytes() for p in day.iterdir()} == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert leftovers(tmp_path) == []
 
 
 def test_deliver_write_failure_leaves_previous_brief(tmp_path, monkeypatch):
@@ -85,7 +89,7 @@ def test_deliver_write_failure_leaves_previous_brief(tmp_path, monkeypatch):
     real_rename = os.rename
 
     def failing_rename(src, dst):
-        if Path(dst).name == "2018-05-12" and Path(src).name.startswith(".tmp-"):
+        if Path(src).name.startswith(".tmp-"):
             raise OSError(28, "No space left on device")
         return real_rename(src, dst)
 
@@ -93,20 +97,28 @@ def test_deliver_write_failure_leaves_previous_brief(tmp_path, monkeypatch):
     with pytest.raises(WriteError, match="No space left"):
         write_brief(tmp_path, "2018-05-12", {"brief.html": b"new"})
     assert (tmp_path / "2018-05-12" / "brief.html").read_bytes() == b"old"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2018-05-12", "latest"]
 
 
-def test_deliver_replaces_the_date_dir_whole(tmp_path):
-    write_brief(tmp_path, "2018-05-12", {"brief.html": b"one", "stray.txt": b"x"})
-    write_brief(tmp_path, "2018-05-12", {"brief.html": b"two"})
-    assert sorted(p.name for p in (tmp_path / "2018-05-12").iterdir()) == ["brief.html"]
-    assert (tmp_path / "latest" / "brief.html").read_bytes() == b"two"
+def test_deliver_keeps_every_run_of_a_period(tmp_path):
+    write_brief(tmp_path, "2018-05-07_2018-05-13", {"brief.html": b"one", "stray.txt": b"x"})
+    second = write_brief(tmp_path, "2018-05-07_2018-05-13", {"brief.html": b"two"})
+    third = write_brief(tmp_path, "2018-05-07_2018-05-13", {"brief.html": b"three"})
+    assert (second.name, third.name) == ("2018-05-07_2018-05-13-2", "2018-05-07_2018-05-13-3")
+    assert (tmp_path / "2018-05-07_2018-05-13" / "stray.txt").read_bytes() == b"x"
+    assert (tmp_path / "latest" / "brief.html").read_bytes() == b"three"  # the newest run of it
 
 
-def test_deliver_latest_names_the_newest_day(tmp_path):
-    write_brief(tmp_path, "2018-05-13", {"brief.html": b"13"})
-    write_brief(tmp_path, "2018-05-12", {"brief.html": b"12"})  # an older window, built later
-    assert os.readlink(tmp_path / "latest") == "2018-05-13"
+def test_deliver_latest_names_the_period_that_ends_last(tmp_path):
+    write_brief(tmp_path, "2018-05-07_2018-05-13", {"brief.html": b"may"})
+    write_brief(tmp_path, "2018-04-01_2018-04-30", {"brief.html": b"april"})  # an older period, built later
+    assert os.readlink(tmp_path / "latest") == "2018-05-07_2018-05-13"
+    write_brief(tmp_path, "2018-05-14", {"brief.html": b"undated, built on the 14th"})
+    assert os.readlink(tmp_path / "latest") == "2018-05-14"
+    (tmp_path / "2018-05-14" / "brief.html").unlink()
+    (tmp_path / "2018-05-14").rmdir()  # latest now dangles: the next write repairs it
+    write_brief(tmp_path, "2018-03-01_2018-03-31", {"brief.html": b"march"})
+    assert os.readlink(tmp_path / "latest") == "2018-05-07_2018-05-13"
 
 
 def test_deliver_copies_latest_where_links_fail(tmp_path, monkeypatch):
@@ -116,29 +128,18 @@ def test_deliver_copies_latest_where_links_fail(tmp_path, monkeypatch):
     monkeypatch.setattr(deliver.os, "symlink", no_symlink)
     write_brief(tmp_path, "2018-05-12", {"brief.html": b"12"})
     write_brief(tmp_path, "2018-05-13", {"brief.html": b"13"})
+    write_brief(tmp_path, "2018-05-01_2018-05-11", {"brief.html": b"older"})
     latest = tmp_path / "latest"
     assert latest.is_dir()
     assert not latest.is_symlink()
     assert (latest / "brief.html").read_bytes() == b"13"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert leftovers(tmp_path) == []
 
 
-def test_deliver_rejects_a_bad_day(tmp_path):
+@pytest.mark.parametrize("name", ["../etc", "2018-05-12-2", "2018-02-30", "latest", "2018-05-12_x"])
+def test_deliver_rejects_what_is_not_a_period(tmp_path, name):
     with pytest.raises(WriteError):
-        write_brief(tmp_path, "../etc", {"x": b""})
-
-
-def test_build_cli_empty_window(tmp_path):
-    empty = tmp_path / "in"
-    empty.mkdir()
-    out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["build", str(empty), "--out", str(out), "--no-pdf"])
-    assert result.exit_code == 0, result.output
-    (day,) = [p for p in out.iterdir() if p.name != "latest"]
-    assert "No articles were found" in (day / "brief.html").read_text(encoding="utf-8")
-    assert json.loads((day / "brief.json").read_text(encoding="utf-8"))["empty"] is True
-    result = CliRunner().invoke(app, ["build", str(empty), "--out", str(out), "--no-pdf", "--fail-empty"])
-    assert result.exit_code == 1
+        write_brief(tmp_path, name, {"x": b""})
 
 
 def test_build_cli_bad_input_is_one_line(tmp_path):

@@ -28,6 +28,7 @@ from briefing.model.brief import Brief
 from briefing.render import Renderer
 
 GENERATED = datetime.fromisoformat("2018-05-12T09:00:00+00:00")
+BRIEF_DIR = "2018-05-09_2018-05-11"  # out/<period of the sample articles>
 runner = CliRunner()
 
 
@@ -59,7 +60,7 @@ def out(built_once, tmp_path) -> Path:
     copy = tmp_path / "out"
     shutil.copytree(built_once, copy, symlinks=True)
     now = time.time()  # the copy is as fresh as a build made now
-    for f in (copy / "2018-05-12").iterdir():
+    for f in (copy / BRIEF_DIR).iterdir():
         os.utime(f, (now, now))
     return copy
 
@@ -70,7 +71,7 @@ def smtp_env(monkeypatch, tmp_path):
     for var in list(os.environ):
         if var.startswith(("BRIEFING_SMTP_", "BRIEFING_MAIL_")):
             monkeypatch.delenv(var)
-    monkeypatch.setenv("BRIEFING_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("BRIEFING_CONFIG", os.devnull)
     monkeypatch.setenv("BRIEFING_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("BRIEFING_SMTP_SECURITY", "none")
     monkeypatch.setenv("BRIEFING_MAIL_FROM", "Briefing <brief@example.org>")
@@ -229,7 +230,7 @@ def test_digest_brief_json_round_trips(built_once, brief):
     data = json.loads((built_once / "latest" / "brief.json").read_text(encoding="utf-8"))
     assert Brief.from_json(data) == brief
     built = load_built_brief(built_once / "latest")
-    assert built.directory == (built_once / "2018-05-12").resolve()
+    assert built.directory == (built_once / BRIEF_DIR).resolve()
     assert built.pdf is not None
     assert built.pdf.startswith(b"%PDF")
 
@@ -287,7 +288,7 @@ def test_digest_email_retries_a_temporary_failure(out, smtp_env):
 
 
 def test_digest_email_permanent_failure_stops_keeps_the_brief_and_can_be_retried(out, smtp_env):
-    day = out / "2018-05-12"
+    day = out / BRIEF_DIR
     before = _files(day)
     handler = ScriptedHandler(data_replies=["550 5.7.1 Relaying denied"] * 5)
     with running(handler) as server:
@@ -316,7 +317,7 @@ def test_digest_email_dry_run_writes_an_eml_and_sends_nothing(out, smtp_env):
     assert result.exit_code == 0, result.output
     assert handler.received == []
     assert handler.data_attempts == 0
-    eml = out / "2018-05-12" / "digest.eml"
+    eml = out / BRIEF_DIR / "digest.eml"
     msg = message_from_bytes(eml.read_bytes(), policy=default_policy)
     assert "موجز استخباري" in msg["Subject"]
     assert msg.get_content_type() == "multipart/alternative"  # --no-pdf: nothing attached
@@ -369,7 +370,7 @@ def test_digest_email_reuses_a_fresh_brief_and_refuses_a_stale_one(out, smtp_env
     with running(handler) as server:
         fresh = _email(["--out", str(out)], server.port, smtp_env)
         old = time.time() - 3 * 86400
-        os.utime(out / "2018-05-12" / "brief.json", (old, old))
+        os.utime(out / BRIEF_DIR / "brief.json", (old, old))
         stale = _email(["--out", str(out)], server.port, smtp_env)
         forced = _email(["--out", str(out), "--max-age", "100"], server.port, smtp_env)
     assert fresh.exit_code == 0, fresh.output
@@ -392,7 +393,18 @@ def test_digest_build_email_mails_the_new_brief_and_keeps_it_when_refused(tmp_pa
     with running(handler) as server:
         smtp_env.setenv("BRIEFING_SMTP_PORT", str(server.port))
         result = runner.invoke(
-            app, ["build", str(empty), "--out", str(out), "--no-pdf", "--email", "--to", "a@example.org"]
+            app,
+            [
+                "build",
+                str(empty),
+                "--out",
+                str(out),
+                "--no-pdf",
+                "--allow-empty",
+                "--email",
+                "--to",
+                "a@example.org",
+            ],
         )
     assert result.exit_code == 5, result.output
     assert "550 5.1.1 No such user" in result.output

@@ -44,6 +44,7 @@ def test_exit_codes_table_in_the_readme_and_the_help_lists_every_code():
     ],
 )
 def test_exit_codes_usage_errors_exit_2(args, tmp_path, monkeypatch):
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")
     monkeypatch.setenv("BRIEFING_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.delenv("BRIEFING_SMTP_HOST", raising=False)
     result = runner.invoke(app, [a.replace("{tmp}", str(tmp_path)) for a in args])

@@ -504,7 +504,7 @@ def test_ingest_published_dates_are_read_in_utc(value, day, hour):
 
 
 def test_ingest_cli_reports_counts_and_exit_status(server, tmp_path):
-    env = {"BRIEFING_CONFIG": str(tmp_path / "none.toml"), "BRIEFING_DB": str(tmp_path / "b.db")}
+    env = {"BRIEFING_CONFIG": os.devnull, "BRIEFING_DB": str(tmp_path / "b.db")}
     runner = CliRunner()
     ok = runner.invoke(app, ["ingest", str(DATA / "sidecar.txt"), str(DATA / "front_matter.txt")], env=env)
     assert ok.exit_code == 0, ok.output
@@ -522,7 +522,7 @@ def test_ingest_cli_shows_progress_on_long_runs(shared_dir, tmp_path, monkeypatc
 
     original = mod.ingest
     monkeypatch.setattr(mod, "ingest", lambda *a, **kw: original(*a, **{**kw, "progress_every": 0.0}))
-    env = {"BRIEFING_CONFIG": str(tmp_path / "none.toml"), "BRIEFING_DB": str(tmp_path / "b.db")}
+    env = {"BRIEFING_CONFIG": os.devnull, "BRIEFING_DB": str(tmp_path / "b.db")}
     corpus = str(shared_dir / "corpus" / "articles.jsonl")
     loud = CliRunner().invoke(app, ["ingest", corpus], env=env)
     assert loud.exit_code == 0

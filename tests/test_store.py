@@ -279,7 +279,7 @@ def test_store_survives_kill_9_in_the_middle_of_an_ingest(tmp_path):
     feed = tmp_path / "many.jsonl"
     _many_articles(feed, n)
     db = tmp_path / "b.db"
-    env = {**os.environ, "BRIEFING_CONFIG": str(tmp_path / "none.toml")}
+    env = {**os.environ, "BRIEFING_CONFIG": os.devnull}
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefing", "ingest", str(feed), "--db", str(db), "--quiet"],
         cwd=ROOT,

@@ -35,9 +35,14 @@ if TYPE_CHECKING:
 def build(
     sources: Sources = None,
     out: OutOption = None,
-    fail_empty: Annotated[
+    allow_empty: Annotated[
         bool,
-        typer.Option("--fail-empty", help="Exit 1 when there is no article (the brief still says so)."),
+        typer.Option(
+            "--allow-empty", help="With no article, write a brief that says so (exit 0) instead of exit 1."
+        ),
+    ] = False,
+    fail_empty: Annotated[
+        bool, typer.Option("--fail-empty", hidden=True, help="No article is exit 1: now the default.")
     ] = False,
     arabic_digits: ArabicDigitsOption = False,
     no_pdf: NoPdfOption = False,
@@ -53,19 +58,27 @@ def build(
     verbose: VerboseOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Compose one bilingual brief from articles: out/<date>/brief.pdf, brief.html, brief.json.
+    """Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
 
     Reads the inputs (as `briefing extract` does), extracts actors, claims, figures and themes,
-    composes the brief and writes it atomically (a failed run leaves the previous brief
-    intact); out/latest then names the newest brief. Progress goes to standard error. Exit
-    status: 0 ok; 1 an input could not be read (nothing is written) or, with --fail-empty, no
-    article; 2 usage; 4 rendering or writing; 78 resources.
+    composes the brief and writes it into a new folder named by the period it covers,
+    out/<first day>_<last day>/ (2018-05-07_2018-05-13; a build from undated files: its build
+    date), with a run suffix (-2, -3) when that period was built before: a build never
+    replaces or deletes another brief. out/latest then names the brief whose period ends last
+    (rebuilding an older period leaves it alone). Two builds into the same --out take turns.
+    Progress goes to standard error (a bar at a terminal; nothing but errors with --quiet;
+    --json adds one JSON object on stdout). Exit status: 0 ok; 1 an input could not be read, or
+    no article at all (nothing is written; --allow-empty writes a brief that says so); 2 usage;
+    4 rendering or writing; 75 another build kept the --out folder busy too long; 78 resources.
 
-    With --since, the articles come from the store (see `briefing ingest`): those published in
-    the window; only those not yet extracted (or extracted with older resources) go through the
-    pipeline. That run holds a lock (a second one exits 75), is silent with --quiet and copies
-    its messages to --log, for cron (briefing build --since last --quiet). Exit status there:
-    0 ok; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
+    With --since, the articles come from the store (see `briefing ingest`; a missing store is
+    exit 3, `briefing db init` makes an empty one): those published in the window; only those
+    not yet extracted (or extracted with older resources) go through the pipeline. That run
+    holds the store's lock (a second one exits 75, silently with --quiet), is silent with
+    --quiet and copies its messages to --log, for cron (briefing build --since last --quiet).
+    Only a --since last build moves the cursor where the next --since last starts; an empty
+    window writes nothing and leaves the cursor where it was (exit 1). Exit status there: 0 ok;
+    1 no article; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
 
     With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
     and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
@@ -73,7 +86,7 @@ def build(
 
     Example: briefing build seeds/ --out out/
     """
-    request = Request(sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf)
+    request = Request(sources or [], out, since, until, db, log, quiet, allow_empty, arabic_digits, no_pdf)
     session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
     session.run(
@@ -90,14 +103,15 @@ class Request:
     db: Path | None
     log: Path | None
     quiet: bool
-    fail_empty: bool
+    allow_empty: bool
     arabic_digits: bool
     no_pdf: bool
 
 
 def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
-    from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job
+    from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job
+    from briefing.store import require_store
 
     if r.since is None and r.until is not None:
         raise UsageError("--until needs --since")
@@ -111,20 +125,33 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
     # --out, else BRIEFING_OUT or the config file's out, else out/ in the current directory.
     settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
     target = settings.out
-    session = session or Session("build", quiet=r.quiet, log=r.log)
-    reporter = session.reporter(settings.log)
+    reporter = (session or Session("build", quiet=r.quiet, log=r.log)).reporter(settings.log)
+    built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
     if r.since is not None:
         since = r.since
+        check_window(since, r.until)  # a usage error first, whatever the store
+        require_store(settings.db)  # before the lock file is made beside it
         status = run_job(
-            lambda rep: build_since(settings, since, r.until, rep, options=options, fail_empty=r.fail_empty),
+            lambda rep: build_since(
+                settings,
+                since,
+                r.until,
+                rep,
+                options=options,
+                allow_empty=r.allow_empty,
+                on_written=built.append,
+            ),
             lock=settings.lock_path,
             reporter=reporter,
         )
     else:
         status = run_job(
-            lambda rep: build_from_paths(r.sources, target, rep, options=options, fail_empty=r.fail_empty),
+            lambda rep: build_from_paths(
+                r.sources, target, rep, options=options, allow_empty=r.allow_empty, on_written=built.append
+            ),
             reporter=reporter,
         )
     if mail is None or status != 0:
         return status
-    return mail_after_build(mail, target / "latest", arabic_digits=r.arabic_digits, reporter=reporter)
+    brief_dir = built[-1] if built else target / "latest"
+    return mail_after_build(mail, brief_dir, arabic_digits=r.arabic_digits, reporter=reporter)

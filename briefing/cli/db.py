@@ -11,10 +11,10 @@ import typer
 from briefing.cli.app import app, run
 from briefing.cli.options import DbOption
 from briefing.config import Settings
-from briefing.errors import ExitCode, ResourceError, StoreError
+from briefing.errors import ExitCode, ResourceError
 
 db_app = typer.Typer(
-    help="Look after the store: counts, integrity.\n\nExample: briefing db stats --db news.db",
+    help="Look after the store: create it, counts, integrity.\n\nExample: briefing db stats --db news.db",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -38,13 +38,11 @@ def _stats(db: Path | None, as_json: bool) -> int:
     from briefing.store import Store
 
     settings = Settings.resolve(db=db)
-    if not settings.db.exists():
-        raise StoreError(f"{settings.db}: no store there yet (`briefing ingest` creates it)")
     try:
         version: str | None = Resources.load().version
     except ResourceError:
         version = None  # the counts are still worth showing
-    with Store.open(settings.db) as store:
+    with Store.open_existing(settings.db) as store:
         stats = store.stats(version)
     if as_json:
         typer.echo(json.dumps(stats, ensure_ascii=False))
@@ -62,20 +60,49 @@ def _stats(db: Path | None, as_json: bool) -> int:
 def db_check(db: DbOption = None) -> None:
     """SQLite's integrity and foreign-key checks; exit status 3 when they find a problem.
 
+    Also reports build records left "running" by a killed run (the lock is free, or the
+    recorded pid is gone from this host): a warning, not a problem; the next `build --since`
+    marks them failed. A store that does not exist is exit 3 (nothing is created).
+
     Example: briefing db check --db news.db
+    """
+
+    def job() -> int:
+        from briefing.jobs import describe_stale, stale_builds
+        from briefing.store import Store
+
+        settings = Settings.resolve(db=db)
+        with Store.open_existing(settings.db) as store:
+            problems = store.check()
+            stale = [] if problems else stale_builds(store, settings.lock_path)
+        for problem in problems:
+            typer.echo(f"{settings.db}: {problem}", err=True)
+        if problems:
+            return ExitCode.STORE
+        for build in stale:
+            typer.echo(f"{settings.db}: {describe_stale(build)} (the next build marks it failed)", err=True)
+        typer.echo(f"{settings.db}: ok" + (f" ({len(stale)} stale build records)" if stale else ""))
+        return ExitCode.OK
+
+    run(job)
+
+
+@db_app.command("init", short_help="Create an empty store (and its folder), or bring one up to date.")
+def db_init(db: DbOption = None) -> None:
+    """Create an empty store (its folder too); an existing one is only brought up to date.
+
+    `briefing ingest` creates the store as well; every other command needs it to exist.
+
+    Example: briefing db init --db news.db
     """
 
     def job() -> int:
         from briefing.store import Store
 
         settings = Settings.resolve(db=db)
-        with Store.open(settings.db) as store:
-            problems = store.check()
-        for problem in problems:
-            typer.echo(f"{settings.db}: {problem}", err=True)
-        if problems:
-            return ExitCode.STORE
-        typer.echo(f"{settings.db}: ok")
+        existed = settings.db.exists()
+        Store.open(settings.db).close()  # opening creates and migrates
+        typer.echo(f"{settings.db}: {'already there (up to date)' if existed else 'created'}")
         return ExitCode.OK
 
     run(job)

@@ -34,7 +34,7 @@ def email(
         Path | None,
         typer.Option(
             "--from-brief",
-            help="Send this built brief as it is, e.g. out/latest or out/2026-11-21: no rebuild.",
+            help="Send this built brief as it is, e.g. out/latest or out/2018-05-07_2018-05-13: no rebuild.",
             show_default=False,
         ),
     ] = None,

@@ -21,7 +21,7 @@ SinceOption = Annotated[
     typer.Option(
         "--since",
         help="Build from the store: articles published since e.g. 7d, 24h, 2026-11-14, or last "
-        "(the end of the last successful build).",
+        "(where the last successful --since last build ended; only such a build moves it).",
         show_default=False,
     ),
 ]
@@ -56,7 +56,8 @@ OutOption = Annotated[
     typer.Option(
         "--out",
         "-o",
-        help="Folder for <date>/ and latest, e.g. ~/briefs (else BRIEFING_OUT, the config's out, or ./out).",
+        help="Folder for <first>_<last>/ briefs and latest, e.g. ~/briefs (else BRIEFING_OUT, the "
+        "config's out, or ./out).",
         show_default=False,
     ),
 ]

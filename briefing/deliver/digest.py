@@ -113,13 +113,13 @@ def _tidy_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class BuiltBrief:
-    directory: Path  # out/<date>, links resolved
+    directory: Path  # out/<period>, links resolved
     brief: Brief
     pdf: bytes | None  # None when the build made none
 
 
 def load_built_brief(directory: Path, *, max_age: timedelta | None = None) -> BuiltBrief:
-    """The brief in `directory` (out/latest, out/<date>): brief.json, and brief.pdf when present.
+    """The brief in `directory` (out/latest, out/<period>): brief.json, and brief.pdf when present.
 
     With `max_age`, a brief.json older than that is refused (BriefFileError), so that a stale
     brief is not mailed as this week's.
