@@ -2,4 +2,4 @@
 
 from briefing.cli import app
 
-app()
+app(prog_name="briefing")  # the name of the console script, for help and shell completion

@@ -70,9 +70,8 @@ def config_file_path() -> Path:
 
 
 def _default_out() -> Path:
-    """out/ of the checkout when run from one (as the README's commands do), else out/ here."""
-    root = project_root()
-    return root / "out" if (root / "pyproject.toml").is_file() else Path("out")
+    """out/ in the current directory, for every command and however briefing was installed."""
+    return Path("out")
 
 
 def _default_db() -> Path:

@@ -5,12 +5,14 @@ command line decides nothing: `cli.errors.fail` prints the one-line message and 
 `exc.exit_code`. The codes are documented in `briefing --help` and the README:
 
     0   ok
-    1   input: a file, URL, feed entry or argument could not be used (the rest went on)
-    2   config or resources: the config file, an environment variable or a data file is unusable
+    1   input: a file, URL, feed entry or address could not be used (the rest went on)
+    2   usage: a bad option or argument (click's own code), a bad --since, nothing named to work on
     3   store: the database is corrupt, locked by another program, or cannot be written
     4   build: composing, rendering or writing the brief failed
     5   mail: the digest was not delivered (the brief is kept)
     75  locked: another briefing run holds the lock (EX_TEMPFAIL; cron simply tries again later)
+    78  config or resources: the config file, an environment variable or a data file is unusable
+        (EX_CONFIG of sysexits.h)
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from typing import ClassVar
 class ExitCode(IntEnum):
     OK = 0
     INPUT = 1
-    CONFIG = 2
+    USAGE = 2  # click exits with 2 on a bad option: one code for every usage error
     STORE = 3
     BUILD = 4
     MAIL = 5
-    LOCKED = 75
+    LOCKED = 75  # EX_TEMPFAIL
+    CONFIG = 78  # EX_CONFIG
 
 
 class BriefingError(Exception):
@@ -40,6 +43,12 @@ class InputError(BriefingError, ValueError):
     """A bad argument or input that stops the run."""
 
     exit_code = ExitCode.INPUT
+
+
+class UsageError(InputError):
+    """The command line itself is wrong: a bad --since, options that exclude each other, nothing named."""
+
+    exit_code = ExitCode.USAGE
 
 
 class ConfigError(BriefingError, ValueError):

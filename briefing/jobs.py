@@ -10,28 +10,37 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import re
 import socket
 import sys
 import time as time_module
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from briefing.compose import compose
 from briefing.config import Settings
 from briefing.deliver.files import LOCK_NAME, brief_dir_name, brief_json, latest_brief, write_brief
-from briefing.errors import BriefingError, BuildError, ExitCode, InputError, LockedError, WriteError
-from briefing.extract import error_record, extract_articles, to_jsonl
+from briefing.errors import (
+    BriefingError,
+    BuildError,
+    ExitCode,
+    InputError,
+    LockedError,
+    UsageError,
+    WriteError,
+)
 from briefing.extraction_version import extraction_version
 from briefing.ingest import Boilerplate, ingest
-from briefing.ingest.items import MAX_CHARS, Document, Failure, Notice
-from briefing.ingest.read import Reader
+from briefing.ingest.items import MAX_CHARS, Document, Empty, Failure, Notice
+from briefing.ingest.read import Reader, folder_inputs
 from briefing.ingest.web import Fetcher, Web
 from briefing.model.brief import ComposeOptions
 from briefing.model.contract import Article, Extraction
@@ -184,11 +193,48 @@ def make_window(since: str, until: str | None, now: datetime, last_build: dateti
     return Window(start, stop)
 
 
-class Reporter:
-    """Messages of one run: to stderr (info only when not quiet) and, when asked, to a log file."""
+class Advance(Protocol):
+    """Moves a progress display on by `n` steps, saying what the step is when `note` is given."""
 
-    def __init__(self, *, quiet: bool = False, log: Path | None = None, stream: TextIO | None = None):
+    def __call__(self, n: int = 1, note: str | None = None) -> None: ...
+
+
+# A progress display: (label, total steps or None) → a context manager whose value advances it.
+ProgressFactory = Callable[[str, "int | None"], AbstractContextManager[Advance]]
+
+
+def _stay(n: int = 1, note: str | None = None) -> None:
+    """The Advance of no display."""
+
+
+@contextmanager
+def no_progress(_label: str, _total: int | None) -> Iterator[Advance]:
+    yield _stay
+
+
+class Reporter:
+    """Messages of one run: to stderr (info only when not quiet) and, when asked, to a log file.
+
+    It also gathers the run's summary (counts and paths, for `--json` and the log's outcome
+    line) and the warnings and errors it reported, and draws progress through `progress_factory`
+    (nothing by default: the CLI passes a terminal's progress bar).
+    """
+
+    def __init__(
+        self,
+        *,
+        quiet: bool = False,
+        log: Path | None = None,
+        stream: TextIO | None = None,
+        verbose: bool = False,
+        progress_factory: ProgressFactory | None = None,
+    ):
         self.quiet = quiet
+        self.verbose = verbose and not quiet
+        self.summary: dict[str, object] = {}
+        self.warnings: list[str] = []
+        self.errors: list[str] = []
+        self._progress = progress_factory or no_progress
         self._stream = stream
         self._log: TextIO | None = None
         self.log_error: str | None = None  # why the log file could not be written (a full disk)
@@ -226,8 +272,35 @@ class Reporter:
             self.stream.write(message + "\n")
             self.stream.flush()
 
+    def detail(self, message: str) -> None:
+        """What only -v/--verbose shows (and the log keeps)."""
+        self._write_log("DETAIL", message)
+        if self.verbose:
+            self.stream.write(message + "\n")
+            self.stream.flush()
+
+    def record(self, **values: object) -> None:
+        """Counts and paths of the run's summary (`--json`, the log's outcome line)."""
+        self.summary.update(values)
+
+    def progress(self, label: str, total: int | None) -> AbstractContextManager[Advance]:
+        """A progress display for `total` steps (None: unknown); its value advances it by n."""
+        return self._progress(label, total)
+
+    def outcome(self, command: str, status: int, *, error: str | None = None) -> None:
+        """The one log line that says how a run ended: the command, its counts, the exit status.
+
+        `error` is a failure that ended the run before any job reported it (a bad option …).
+        """
+        if error is not None and error not in self.errors:
+            self.errors.append(error)
+            self._write_log("ERROR", error)
+        counts = "".join(f" {k}={_field(v)}" for k, v in self.summary.items())
+        self._write_log("DONE", f"{command}{counts} exit={int(status)}")
+
     def warn(self, message: str) -> None:
         """Notices about inputs that were still used (a legacy encoding): silent with --quiet."""
+        self.warnings.append(message)
         self._write_log("WARN", message)
         if not self.quiet:
             self.stream.write(message + "\n")
@@ -235,6 +308,7 @@ class Reporter:
 
     def error(self, message: str) -> None:
         """Problems: always shown, so that cron mails them."""
+        self.errors.append(message)
         self._write_log("ERROR", message)
         self.stream.write(message + "\n")
         self.stream.flush()
@@ -248,6 +322,12 @@ class Reporter:
             self._log = None
 
 
+def _field(value: object) -> str:
+    """A value of the outcome line, quoted when it holds a space (a window, a path)."""
+    text = str(value)
+    return json.dumps(text, ensure_ascii=False) if not text or " " in text else text
+
+
 def run_job(
     job: Callable[[Reporter], int],
     *,
@@ -255,18 +335,21 @@ def run_job(
     log: Path | None = None,
     lock: Path | None = None,
     stream: TextIO | None = None,
+    reporter: Reporter | None = None,
 ) -> int:
     """Run `job` the cron-safe way and return its exit status.
 
-    It gets a Reporter (stderr, and the log file when one is set), runs under the lock when
-    one is named, and every known failure becomes one line and its documented exit code,
-    never a traceback.
+    It gets a Reporter (stderr, and the log file when one is set; or the one given, which the
+    caller closes), runs under the lock when one is named, and every known failure becomes one
+    line and its documented exit code, never a traceback.
     """
-    try:
-        reporter = Reporter(quiet=quiet, log=log, stream=stream)
-    except OSError as exc:
-        (stream or sys.stderr).write(f"{log}: cannot open the log file: {exc.strerror or exc}\n")
-        return ExitCode.CONFIG
+    own = reporter is None
+    if reporter is None:
+        try:
+            reporter = Reporter(quiet=quiet, log=log, stream=stream)
+        except OSError as exc:
+            (stream or sys.stderr).write(f"{log}: cannot open the log file: {exc.strerror or exc}\n")
+            return ExitCode.CONFIG
     try:
         with warnings.catch_warnings():
             # Library warnings (spaCy, trafilatura) are notices: quiet runs keep them to the log,
@@ -279,9 +362,14 @@ def run_job(
             else:
                 with RunLock(lock):
                     status = job(reporter)
-        reporter.close()
+        if own:
+            reporter.close()  # before log_error is read: the last flush may meet the full disk
         # The work was done but its log is lost: a config problem (the --log setting), for cron to mail.
         return ExitCode.CONFIG if status == ExitCode.OK and reporter.log_error else status
+    except LockedError as exc:
+        # The run before is still going and cron tries again next time: nothing to mail.
+        (reporter.warn if reporter.quiet else reporter.error)(str(exc))
+        return exc.exit_code
     except BriefingError as exc:
         reporter.error(str(exc))
         return exc.exit_code
@@ -289,7 +377,8 @@ def run_job(
         reporter.error(f"{getattr(exc, 'filename', None) or 'briefing'}: {exc.strerror or exc}")
         return ExitCode.STORE if lock is not None and exc.filename == str(lock) else ExitCode.INPUT
     finally:
-        reporter.close()
+        if own:
+            reporter.close()
 
 
 # --- building a brief ----------------------------------------------------------------------------
@@ -314,6 +403,7 @@ def build_brief(
     options: BuildOptions | None = None,
     renderer: Renderer | None = None,
     progress: Callable[[str], None] | None = None,
+    bar: ProgressFactory = no_progress,
 ) -> Path:
     """Compose and render one brief into out_dir/<first day>_<last day>/ (deliver.files).
 
@@ -334,7 +424,8 @@ def build_brief(
     files = {"brief.html": html.encode("utf-8"), "brief.json": brief_json(brief)}
     if opts.pdf:
         say("rendering PDF")
-        files["brief.pdf"] = renderer.pdf(html)
+        with bar("PDF", 2) as advance:  # two phases: the layout of the pages, then the file
+            files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
     lock = RunLock(Path(out_dir) / LOCK_NAME, wait=OUT_LOCK_WAIT)
     try:
         lock.acquire()
@@ -351,10 +442,27 @@ Extractor = Callable[[list[Article]], Iterable[Extraction]]
 
 def pipeline_extractor(resources: Resources) -> Extractor:
     """The real pipeline, built once (only when something needs extracting)."""
-    from briefing.pipeline import build_nlp  # spaCy and the tables load only when needed
+    from briefing.extract import extract_articles  # spaCy loads only when something is extracted
+    from briefing.pipeline import build_nlp
 
     nlp = build_nlp(resources)
     return lambda batch: list(extract_articles(nlp, batch, resources.version))
+
+
+def extract_batches(
+    extract: Extractor, articles: Sequence[Article], reporter: Reporter, *, say: bool = True
+) -> Iterator[list[Extraction]]:
+    """The extractions of `articles`, in order, EXTRACT_BATCH at a time: the progress bar moves
+    as the work is done, and (with `say`) each batch ends with an `extracted i/N` line."""
+    done = 0
+    with reporter.progress("extract", len(articles)) as advance:
+        for start in range(0, len(articles), EXTRACT_BATCH):
+            batch = list(extract(list(articles[start : start + EXTRACT_BATCH])))
+            done += len(batch)
+            advance(len(batch))
+            if say:
+                reporter.info(f"extracted {done}/{len(articles)}")
+            yield batch
 
 
 # --- reading files --------------------------------------------------------------------------------
@@ -370,7 +478,9 @@ def read_inputs(
     out: list[Document | Failure] = []
     reader = Reader(Web(Fetcher(max_bytes=max_bytes)), max_bytes=max_bytes, empty_folder_fails=False)
     for item in reader.read_all(sources):
-        if isinstance(item, Notice):
+        if isinstance(item, Empty):
+            reporter.detail(item.message())
+        elif isinstance(item, Notice):
             reporter.warn(item.message())
         elif isinstance(item, Failure):
             reporter.error(item.message())
@@ -388,13 +498,18 @@ def run_extract(
 
     Exit status 1 if any input failed (its line is an {"article", "error"} record in jsonl).
     """
+    from briefing.extract import error_record, to_jsonl
+
     out = out or sys.stdout
     items = read_inputs(sources, reporter)
     if not items:
         raise InputError("no input files: name text, HTML or JSONL files, folders holding them, or URLs")
     articles = [i.article for i in items if isinstance(i, Document)]
     resources = Resources.load()
-    results = iter(pipeline_extractor(resources)(articles) if articles else ())
+    batches = (
+        extract_batches(pipeline_extractor(resources), articles, reporter, say=False) if articles else ()
+    )
+    results = (ext for batch in batches for ext in batch)
     for item in items:
         if isinstance(item, Failure):
             if jsonl:
@@ -403,6 +518,7 @@ def run_extract(
         ext = next(results)
         out.write((to_jsonl(ext.to_contract()) if jsonl else format_extraction(ext)) + "\n")
         out.flush()
+    next(results, None)  # runs the batches to their end, which closes the progress bar
     return ExitCode.INPUT if any(isinstance(i, Failure) for i in items) else ExitCode.OK
 
 
@@ -434,12 +550,12 @@ def build_from_paths(
         )
     extractions: list[Extraction] = []
     if articles:
-        step = max(1, len(articles) // 10)
-        for i, ext in enumerate(pipeline_extractor(Resources.load())(articles), 1):
-            extractions.append(ext)
-            if i % step == 0 or i == len(articles):
-                reporter.info(f"extracted {i}/{len(articles)}")
-    day_dir = build_brief(extractions, out_dir, options=options, progress=reporter.info)
+        for batch in extract_batches(pipeline_extractor(Resources.load()), articles, reporter):
+            extractions.extend(batch)
+    day_dir = build_brief(
+        extractions, out_dir, options=options, progress=reporter.info, bar=reporter.progress
+    )
+    reporter.record(articles=len(extractions), brief=str(day_dir))
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles); {describe_latest(out_dir)}")
     if on_written is not None:
         on_written(day_dir)
@@ -516,6 +632,7 @@ def build_since(
     if day_dir is None:
         return ExitCode.BUILD
     reporter.info(f"wrote {day_dir}/ ({len(extractions)} articles, {fresh} newly extracted)")
+    reporter.record(articles=len(extractions), extracted=fresh, window=window.describe(), brief=str(day_dir))
     reporter.info(describe_latest(settings.out))
     if on_written is not None:
         on_written(day_dir)
@@ -527,7 +644,7 @@ def _is_last(since: str) -> bool:
 
 
 def check_window(since: str, until: str | None, now: datetime | None = None) -> None:
-    """InputError for a --since/--until that cannot be read, told before the store is looked at."""
+    """UsageError for a --since/--until that cannot be read, told before the store is looked at."""
     if not _is_last(since):
         _parse_window(since, until, now or datetime.now(UTC), None)
 
@@ -546,7 +663,7 @@ def _parse_window(since: str, until: str | None, now: datetime, cursor: datetime
     try:
         return make_window(since, until, now, cursor)
     except ValueError as exc:
-        raise InputError(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
 
 
 def _extract_missing(
@@ -573,14 +690,10 @@ def _extract_missing(
     pending = [a for a in pending if len(a.text) <= MAX_CHARS]
     if not pending:
         return 0
-    extract = make_extractor(resources)
-    done = 0
-    for i in range(0, len(pending), EXTRACT_BATCH):
-        batch = extract(pending[i : i + EXTRACT_BATCH])
+    for batch in extract_batches(make_extractor(resources), pending, reporter):
         # Stored under the whole version (in the contract's resources_version too): the store
         # compares it, and a brief never shows it.
-        done += store.save_extractions(replace(e, resources_version=version) for e in batch)
-        reporter.info(f"extracted {done}/{len(pending)}")
+        store.save_extractions(replace(e, resources_version=version) for e in batch)
     return len(pending)
 
 
@@ -601,7 +714,14 @@ def _recorded_build(
         window, now=now, moves_cursor=moves_cursor, pid=os.getpid(), host=socket.gethostname()
     )
     try:
-        day_dir = build_brief(extractions, out_dir, period=period, options=options, progress=reporter.info)
+        day_dir = build_brief(
+            extractions,
+            out_dir,
+            period=period,
+            options=options,
+            progress=reporter.info,
+            bar=reporter.progress,
+        )
     except BuildError as exc:
         store.finish_build(build_id, ok=False, message=str(exc))
         reporter.error(f"build failed: {exc}")
@@ -624,12 +744,37 @@ def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *
         allow_private=settings.allow_private,
         run_timeout=settings.run_timeout,
     )
-    reader = Reader(Web(fetcher), max_bytes=settings.max_bytes)
+    reader = Reader(
+        Web(fetcher),
+        max_bytes=settings.max_bytes,
+        empty_folder_fails=False,  # an empty inbox is nothing to do, not an hourly error mail
+    )
     boilerplate = Boilerplate.from_resources(Resources.load()) if clean else None
-    with Store.open(settings.db) as store:
-        report = ingest(store, sources, reader, reporter, boilerplate=boilerplate)
+    inputs = _listed(sources)
+    with Store.open(settings.db) as store, reporter.progress("ingest", len(inputs)) as advance:
+        report = ingest(store, _ticking(inputs, advance), reader, reporter, boilerplate=boilerplate)
     reporter.info(f"{report.summary()} (store: {settings.db})")
+    reporter.record(
+        added=report.added, duplicate=report.duplicate, failed=report.failed, store=str(settings.db)
+    )
     return ExitCode.INPUT if report.failed else ExitCode.OK
+
+
+def _listed(sources: Sequence[str]) -> list[str]:
+    """The inputs one by one (a folder's files in its place; an empty folder stays, to be said)."""
+    out: list[str] = []
+    for source in sources:
+        path = Path(source).expanduser()
+        files = folder_inputs(path) if "://" not in source and path.is_dir() else []
+        out.extend([str(f) for f in files] or [source])
+    return out
+
+
+def _ticking(inputs: Sequence[str], advance: Advance) -> Iterator[str]:
+    """`inputs`, advancing the progress each time the next one is asked for (the last is done)."""
+    for name in inputs:
+        yield name
+        advance(1)
 
 
 # --- build records of killed runs -----------------------------------------------------------------

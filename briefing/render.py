@@ -10,7 +10,7 @@ committed .po files, compiled to .mo in memory when the renderer is built.
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -141,8 +141,8 @@ class Renderer:
         except (OSError, TemplateError) as exc:
             raise RenderError(f"HTML: {type(exc).__name__}: {exc}") from exc
 
-    def pdf(self, html: str) -> bytes:
-        """The PDF of an HTML page made by `html()`."""
+    def pdf(self, html: str, *, step: Callable[[str], None] | None = None) -> bytes:
+        """The PDF of an HTML page made by `html()`; `step` hears when each phase is done."""
         from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
 
@@ -151,7 +151,12 @@ class Renderer:
         fetcher = make_url_fetcher([self.paths.templates, self.paths.styles])
         document = HTML(string=html, base_url=self.paths.styles.as_uri() + "/", url_fetcher=fetcher)
         try:
-            pdf: bytes = document.write_pdf(font_config=self._font_config)
+            laid_out = document.render(font_config=self._font_config)
+            if step is not None:
+                step(f"{len(laid_out.pages)} pages laid out")
+            pdf: bytes = laid_out.write_pdf()
+            if step is not None:
+                step("written")
             return pdf
         except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
             raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from exc

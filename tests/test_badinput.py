@@ -198,7 +198,7 @@ def test_bidi_controls_are_stripped_from_titles_outlets_and_names(tmp_path, env)
 # --- 4. numeric settings ----------------------------------------------------------------------------
 
 # The cron/UX work gives usage errors their own exit code; until it lands a bad --since is an input error.
-USAGE = getattr(ExitCode, "USAGE", ExitCode.INPUT)
+USAGE = ExitCode.USAGE
 
 
 @pytest.mark.parametrize(

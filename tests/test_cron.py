@@ -142,10 +142,14 @@ def test_cron_lock_dies_with_its_holder(tmp_path):
 def test_cron_second_ingest_says_locked_and_exits_75(env):
     db = env / "b.db"
     with RunLock(db.with_name("b.db.lock")):
-        result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db), "--quiet"])
+        result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db)])
+        quiet = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt"), "--db", str(db), "--quiet"])
     assert result.exit_code == ExitCode.LOCKED == 75
     assert "another briefing run holds" in result.output
     assert len(result.output.strip().splitlines()) == 1
+    # cron runs the next one an hour later: a quiet run that meets the lock mails nothing
+    assert quiet.exit_code == ExitCode.LOCKED
+    assert quiet.output == ""
 
 
 # --- settings -------------------------------------------------------------------------------------
@@ -194,10 +198,10 @@ def test_cron_config_file_errors_name_the_file(env, content, message):
     assert str(env / "config.toml") in str(info.value)
 
 
-def test_cron_bad_config_exits_2_with_one_line(env):
+def test_cron_bad_config_exits_78_with_one_line(env):
     (env / "config.toml").write_text("db = [unclosed")
     result = CliRunner().invoke(app, ["ingest", str(DATA / "sidecar.txt")])
-    assert result.exit_code == ExitCode.CONFIG == 2
+    assert result.exit_code == ExitCode.CONFIG
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
 
@@ -211,9 +215,9 @@ def test_cron_ingest_uses_the_config_sources_and_db(env):
     assert db.is_file()
 
 
-def test_cron_nothing_to_ingest_is_an_input_error(env):
+def test_cron_nothing_to_ingest_is_a_usage_error(env):
     result = CliRunner().invoke(app, ["ingest"])
-    assert result.exit_code == ExitCode.INPUT
+    assert result.exit_code == ExitCode.USAGE
     assert "nothing to ingest" in result.output
 
 
@@ -386,15 +390,15 @@ def test_cron_build_a_week_of_the_corpus_cites_exactly_its_articles(shared_dir, 
 def test_cron_build_command_refuses_bad_windows_and_mixed_inputs(env):
     runner = CliRunner()
     bad = runner.invoke(app, ["build", "--since", "fortnight", "--db", str(env / "b.db")])
-    assert bad.exit_code == ExitCode.INPUT
+    assert bad.exit_code == ExitCode.USAGE
     assert bad.output.strip() == (
         "'fortnight': expected 7d, 24h, 2w, today, yesterday, last, a date (2026-11-14) or an ISO time"
     )
     mixed = runner.invoke(app, ["build", str(DATA), "--since", "7d"])
-    assert mixed.exit_code == ExitCode.INPUT
+    assert mixed.exit_code == ExitCode.USAGE
     assert "not both" in mixed.output
     nothing = runner.invoke(app, ["build"])
-    assert nothing.exit_code == ExitCode.INPUT
+    assert nothing.exit_code == ExitCode.USAGE
     assert "nothing to build" in nothing.output
 
 
@@ -402,9 +406,12 @@ def test_cron_second_build_says_locked_and_exits_75(env):
     db = env / "b.db"
     Store.open(db).close()  # a store that is there (a missing one is exit 3 before any lock)
     with RunLock(db.with_name("b.db.lock")):
-        result = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db), "--quiet"])
+        result = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db)])
+        quiet = CliRunner().invoke(app, ["build", "--since", "last", "--db", str(db), "--quiet"])
     assert result.exit_code == ExitCode.LOCKED
     assert "another briefing run holds" in result.output
+    assert quiet.exit_code == ExitCode.LOCKED
+    assert quiet.output == ""
 
 
 def test_cron_build_command_on_a_corpus_week_with_the_real_pipeline(shared_dir, env):

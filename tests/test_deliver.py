@@ -74,7 +74,7 @@ def test_deliver_failed_run_leaves_previous_brief(tmp_path, renderer, monkeypatc
     )
     before = {p.name: p.read_bytes() for p in day.iterdir()}
 
-    def broken(_html):
+    def broken(_html, **_kwargs):
         raise RenderError("PDF: boom")
 
     monkeypatch.setattr(renderer, "pdf", broken)

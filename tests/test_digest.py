@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.compose import compose
 from briefing.deliver.digest import MAX_HEADLINES, load_built_brief, render_digest
+from briefing.errors import ExitCode
 from briefing.jobs import build_brief
 from briefing.model.brief import Brief
 from briefing.render import Renderer
@@ -329,7 +330,7 @@ def test_digest_email_dry_run_needs_no_smtp_server(out, smtp_env):
     assert result.exit_code == 0, result.output
     assert (out / "latest" / "digest.eml").is_file()
     result = runner.invoke(app, ["email", "--to", "a@example.org", "--out", str(out)])
-    assert result.exit_code == 2
+    assert result.exit_code == ExitCode.CONFIG
     assert "BRIEFING_SMTP_HOST" in result.output
 
 

@@ -94,5 +94,5 @@ def test_extraction_version_reextract_forces_it(store):
 
 def test_extraction_version_reextract_needs_since(env):
     result = CliRunner().invoke(app, ["build", str(env), "--reextract"])
-    assert result.exit_code == ExitCode.INPUT
+    assert result.exit_code == ExitCode.USAGE
     assert "--reextract needs --since" in result.output

@@ -85,11 +85,11 @@ def test_look_articles_json_carries_the_date_source_and_precision(db):
 
 def test_look_articles_bad_window_and_missing_store_are_one_line_errors(env, db):
     result = cli("articles", "--db", str(db), "--since", "soon")
-    assert result.exit_code == ExitCode.INPUT
+    assert result.exit_code == ExitCode.USAGE
     assert "'soon'" in result.output
     for huge in ("9999999w", "99999999999d"):
         result = cli("export", "--db", str(db), "--since", huge)
-        assert result.exit_code == ExitCode.INPUT
+        assert result.exit_code == ExitCode.USAGE
         assert "out of range" in result.output
     missing = env / "nowhere.db"
     result = cli("articles", "--db", str(missing))
@@ -150,7 +150,7 @@ def test_look_export_jsonl_all_kinds_in_a_window(db):
 def test_look_export_refuses_csv_without_a_kind_and_writes_nothing(db, env):
     out = env / "all.csv"
     result = cli("export", "--format", "csv", "--db", str(db), "--out", str(out))
-    assert result.exit_code == ExitCode.INPUT
+    assert result.exit_code == ExitCode.USAGE
     assert "--format csv needs --kind" in result.output
     assert not out.exists()
 

@@ -60,7 +60,8 @@ def test_packaging_installed_wheel_renders_a_brief(installed, tmp_path):
     work = tmp_path / "elsewhere"
     work.mkdir()
     shutil.copy(ROOT / "seeds" / "000_38c86639bf4f062a.txt", work / "a.txt")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "BRIEFING_HOME")}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" and not k.startswith("BRIEFING_")}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # no config file: every default applies
     where = subprocess.run(
         [installed / "python", "-c", "import briefing.config as c; print(c.Paths.default().templates)"],
         cwd=work,
@@ -71,7 +72,7 @@ def test_packaging_installed_wheel_renders_a_brief(installed, tmp_path):
     assert where.returncode == 0, where.stderr
     assert Path(where.stdout.strip()).is_relative_to(installed.parent), where.stdout
     result = subprocess.run(
-        [installed / "briefing", "build", "a.txt", "--out", "out"],
+        [installed / "briefing", "build", "a.txt"],  # no --out: out/ in the current directory
         cwd=work,
         env=env,
         capture_output=True,

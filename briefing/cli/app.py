@@ -21,13 +21,14 @@ app = typer.Typer(
         "Turn Arabic news into a bilingual Arabic/English intelligence brief.\n\n"
         "Pipeline: ingest → store → extract (actors, claims, figures, themes) → compose → "
         "render (HTML, PDF) → deliver (files under out/, email).\n\n"
-        "Exit status of every command: 0 ok; 1 an input failed (the others went on); 2 config or "
-        "resources; 3 store; 4 build; 5 mail not delivered; 75 another run holds the lock.\n\n"
+        "Exit status of every command: 0 ok; 1 an input failed (the others went on); 2 usage (a bad "
+        "option or --since); 3 store; 4 build; 5 mail not delivered; 75 another run holds the lock; "
+        "78 config or resources.\n\n"
         "Example: briefing extract seeds/ --format table"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion [bash|zsh|fish|powershell]
     pretty_exceptions_enable=False,
     # Plain click help: paragraphs are re-flowed to the terminal instead of keeping source line breaks.
     rich_markup_mode=None,

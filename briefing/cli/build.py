@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefing.cli.app import app, run
+from briefing.cli.app import app
 from briefing.cli.mail import MailTo, mail_after_build, plan
 from briefing.cli.options import (
     ArabicDigitsOption,
     DbOption,
+    JsonOption,
     LogOption,
     NoPdfOption,
     OutOption,
@@ -20,17 +21,17 @@ from briefing.cli.options import (
     SinceOption,
     Sources,
     UntilOption,
+    VerboseOption,
 )
+from briefing.cli.session import Session
 from briefing.config import Settings
-from briefing.errors import InputError
+from briefing.errors import UsageError
 
 if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
 
-OUT_DIR = Path("out")
 
-
-@app.command()
+@app.command(short_help="Build the brief (PDF, HTML, JSON) from files or the store.")
 def build(
     sources: Sources = None,
     out: OutOption = None,
@@ -61,6 +62,8 @@ def build(
             help="With --since: extract every article of the window again, current or not.",
         ),
     ] = False,
+    verbose: VerboseOption = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
 
@@ -70,19 +73,20 @@ def build(
     date), with a run suffix (-2, -3) when that period was built before: a build never
     replaces or deletes another brief. out/latest then names the brief whose period ends last
     (rebuilding an older period leaves it alone). Two builds into the same --out take turns.
-    Progress goes to standard error. Exit status: 0 ok; 1 an input could not be read, or no
-    article at all (nothing is written; --allow-empty writes a brief that says so); 2
-    resources; 4 rendering or writing; 75 another build kept the --out folder busy too long.
+    Progress goes to standard error (a bar at a terminal; nothing but errors with --quiet;
+    --json adds one JSON object on stdout). Exit status: 0 ok; 1 an input could not be read, or
+    no article at all (nothing is written; --allow-empty writes a brief that says so); 2 usage;
+    4 rendering or writing; 75 another build kept the --out folder busy too long; 78 resources.
 
     With --since, the articles come from the store (see `briefing ingest`; a missing store is
     exit 3, `briefing db init` makes an empty one): those published in the window; only those
     not yet extracted, or extracted by another version of briefing, its resources, the lexicon
     or the extraction code, go through the pipeline (--reextract: all). That run holds the
-    store's lock (a second one exits 75), is silent with --quiet and copies its messages to
-    --log, for cron (briefing build --since last --quiet). Only a --since last build moves the
-    cursor where the next --since last starts; an empty window writes nothing and leaves the
-    cursor where it was (exit 1). Exit status there: 0 ok; 1 bad --since or no article; 2
-    config or resources; 3 store; 4 build; 75 locked.
+    store's lock (a second one exits 75, silently with --quiet), is silent with --quiet and
+    copies its messages to --log, for cron (briefing build --since last --quiet). Only a
+    --since last build moves the cursor where the next --since last starts; an empty window
+    writes nothing and leaves the cursor where it was (exit 1). Exit status there: 0 ok; 1 no
+    article; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
 
     With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
     and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
@@ -93,8 +97,11 @@ def build(
     request = Request(
         sources or [], out, since, until, db, log, quiet, allow_empty, arabic_digits, no_pdf, reextract
     )
+    session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
-    run(lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None))
+    session.run(
+        lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None, session)
+    )
 
 
 @dataclass(frozen=True)
@@ -112,29 +119,31 @@ class Request:
     reextract: bool = False
 
 
-def build_and_mail(r: Request, mail: MailPlan | None) -> int:
+def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
     from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job
     from briefing.store import require_store
 
     if r.since is None and r.until is not None:
-        raise InputError("--until needs --since")
+        raise UsageError("--until needs --since")
     if r.reextract and r.since is None:
-        raise InputError("--reextract needs --since (a build from files always extracts)")
+        raise UsageError("--reextract needs --since (a build from files always extracts)")
     if r.since is not None and r.sources:
-        raise InputError("name PATHs or use --since, not both")
+        raise UsageError("name PATHs or use --since, not both")
     if r.since is None and not r.sources:
-        raise InputError(
+        raise UsageError(
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
     options = BuildOptions(arabic_digits=r.arabic_digits, pdf=not r.no_pdf)
+    # --out, else BRIEFING_OUT or the config file's out, else out/ in the current directory.
+    settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+    target = settings.out
+    reporter = (session or Session("build", quiet=r.quiet, log=r.log)).reporter(settings.log)
     built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
     if r.since is not None:
         since = r.since
-        settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
         check_window(since, r.until)  # a usage error first, whatever the store
         require_store(settings.db)  # before the lock file is made beside it
-        target = settings.out
         status = run_job(
             lambda rep: build_since(
                 settings,
@@ -146,20 +155,17 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
                 on_written=built.append,
                 reextract=r.reextract,
             ),
-            quiet=r.quiet,
-            log=settings.log,
             lock=settings.lock_path,
+            reporter=reporter,
         )
     else:
-        target = r.out or OUT_DIR
         status = run_job(
             lambda rep: build_from_paths(
                 r.sources, target, rep, options=options, allow_empty=r.allow_empty, on_written=built.append
             ),
-            quiet=r.quiet,
-            log=r.log,
+            reporter=reporter,
         )
     if mail is None or status != 0:
         return status
     brief_dir = built[-1] if built else target / "latest"
-    return mail_after_build(mail, brief_dir, quiet=r.quiet, arabic_digits=r.arabic_digits)
+    return mail_after_build(mail, brief_dir, arabic_digits=r.arabic_digits, reporter=reporter)

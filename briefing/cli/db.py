@@ -21,7 +21,7 @@ db_app = typer.Typer(
 app.add_typer(db_app, name="db")
 
 
-@db_app.command("stats")
+@db_app.command("stats", short_help="Counts: articles, duplicates, dates, extractions, builds.")
 def db_stats(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object instead of lines.")] = False,
@@ -57,7 +57,7 @@ def _stats(db: Path | None, as_json: bool) -> int:
     return ExitCode.OK
 
 
-@db_app.command("check")
+@db_app.command("check", short_help="Integrity of the store (exit status 3 on a problem).")
 def db_check(db: DbOption = None) -> None:
     """SQLite's integrity and foreign-key checks; exit status 3 when they find a problem.
 
@@ -88,7 +88,7 @@ def db_check(db: DbOption = None) -> None:
     run(job)
 
 
-@db_app.command("init")
+@db_app.command("init", short_help="Create an empty store (and its folder), or bring one up to date.")
 def db_init(db: DbOption = None) -> None:
     """Create an empty store (its folder too); an existing one is only brought up to date.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import app, run
+from briefing.cli.app import app
 from briefing.cli.build import Request, build_and_mail
 from briefing.cli.mail import MailTo, mail_after_build, plan
 from briefing.cli.options import (
@@ -17,13 +17,15 @@ from briefing.cli.options import (
     SinceOption,
     Sources,
     UntilOption,
+    VerboseOption,
     setting_check,
 )
+from briefing.cli.session import Session
 from briefing.config import Settings
-from briefing.errors import InputError
+from briefing.errors import UsageError
 
 
-@app.command()
+@app.command(short_help="Mail the brief's digest (HTML and text, PDF attached).")
 def email(
     sources: Sources = None,
     to: MailTo = None,
@@ -33,14 +35,17 @@ def email(
         Path | None,
         typer.Option(
             "--from-brief",
-            help="Send this built brief as it is (out/latest, out/<period>): no rebuild.",
+            help="Send this built brief as it is, e.g. out/latest or out/2018-05-07_2018-05-13: no rebuild.",
             show_default=False,
         ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Folder of the builds (default out/, or BRIEFING_OUT …).", show_default=False
+            "--out",
+            "-o",
+            help="Folder of the builds, e.g. ~/briefs (else BRIEFING_OUT, the config's out, or ./out).",
+            show_default=False,
         ),
     ] = None,
     dry_run: Annotated[
@@ -51,13 +56,14 @@ def email(
         float,
         typer.Option(
             "--max-age",
-            help="Hours: with no PATH, --since or --from-brief, send out/latest if no older.",
+            help="Hours: with no PATH, --since or --from-brief, send out/latest if no older (e.g. 168).",
             callback=setting_check("hours"),
         ),
     ] = 24.0,
     db: DbOption = None,
     quiet: QuietOption = False,
     log: LogOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Mail the brief's digest: key developments, key figures and headlines, PDF attached.
 
@@ -69,25 +75,29 @@ def email(
     brief is kept and --from-brief sends it again. SMTP settings: BRIEFING_SMTP_HOST, _PORT,
     _SECURITY (starttls | ssl | none), _USER, BRIEFING_SMTP_PASSWORD or _PASSWORD_FILE,
     BRIEFING_MAIL_FROM, or the config file's [smtp] table; never a password flag. Exit status:
-    0 sent; 1 bad address or input; 2 config; 3 store; 4 build; 5 not delivered; 75 locked.
+    0 sent; 1 bad address or input; 2 usage; 3 store; 4 build; 5 not delivered; 75 locked;
+    78 config.
 
     Example: briefing email --to a@example.org,b@example.org --since 7d
     """
     request = Request(sources or [], out, since, until, db, log, quiet, False, False, no_pdf)
-    run(lambda: _email(request, to, from_brief, dry_run, max_age))
+    session = Session("email", quiet=quiet, verbose=verbose, log=log)
+    session.run(lambda: _email(request, to, from_brief, dry_run, max_age, session))
 
 
-def _email(r: Request, to: str | None, from_brief: Path | None, dry_run: bool, max_age: float) -> int:
+def _email(
+    r: Request, to: str | None, from_brief: Path | None, dry_run: bool, max_age: float, session: Session
+) -> int:
     given = [
         name for name, v in (("PATH", r.sources), ("--since", r.since), ("--from-brief", from_brief)) if v
     ]
     if len(given) > 1:
-        raise InputError(f"name one of PATH…, --since or --from-brief, not {' and '.join(given)}")
+        raise UsageError(f"name one of PATH…, --since or --from-brief, not {' and '.join(given)}")
     mail = plan(to, dry_run=dry_run, no_pdf=r.no_pdf)
-    if from_brief is not None:
-        return mail_after_build(mail, from_brief, quiet=r.quiet)
     if r.sources or r.since is not None or r.until is not None:
-        return build_and_mail(r, mail)
-
-    latest = (r.out or Settings.resolve(db=r.db, out=r.out, log=r.log).out) / "latest"
-    return mail_after_build(mail, latest, max_age_hours=max_age, quiet=r.quiet)
+        return build_and_mail(r, mail, session)
+    settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+    reporter = session.reporter(settings.log)
+    if from_brief is not None:
+        return mail_after_build(mail, from_brief, reporter=reporter)
+    return mail_after_build(mail, settings.out / "latest", max_age_hours=max_age, reporter=reporter)

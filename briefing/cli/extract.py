@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import app, run
-from briefing.cli.options import Sources
+from briefing.cli.app import app
+from briefing.cli.options import QuietOption, Sources, VerboseOption
+from briefing.cli.session import Session
 
 
 class Format(StrEnum):
@@ -22,18 +23,34 @@ def extract(
     fmt: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", help="jsonl: one contract object per article (CONTRACT.md); table: for people."
+            "--format",
+            "-f",
+            help="jsonl: one contract object per article (CONTRACT.md); table: for people; e.g. -f jsonl.",
         ),
     ] = Format.table,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Extract actors, claims, figures and themes from Arabic articles.
 
     Prints one result per article, in input order; offsets are into each text as read (after
     front matter). A file that cannot be read gives a one-line reason on standard error (and an
-    {"article", "error"} line in jsonl); the others go on. Exit status 1 if any input failed.
+    {"article", "error"} line in jsonl); the others go on. `-` reads one article (text, front
+    matter allowed, HTML or JSONL) from standard input. With --quiet, notices (a legacy encoding)
+    are not printed, errors are. Exit status 1 if any input failed.
 
     Example: briefing extract seeds/ --format jsonl > out/seeds.jsonl
-    """
-    from briefing.jobs import run_extract, run_job
 
-    run(lambda: run_job(lambda reporter: run_extract(sources or [], reporter, jsonl=fmt is Format.jsonl)))
+    Example: curl -s https://www.example.com/article.html | briefing extract -
+    """
+    session = Session("extract", quiet=quiet, verbose=verbose)
+
+    def job() -> int:
+        from briefing.jobs import run_extract, run_job
+
+        jsonl = fmt is Format.jsonl
+        return run_job(
+            lambda reporter: run_extract(sources or [], reporter, jsonl=jsonl), reporter=session.reporter()
+        )
+
+    session.run(job)

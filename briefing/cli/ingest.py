@@ -6,16 +6,27 @@ from typing import Annotated
 
 import typer
 
-from briefing.cli.app import app, run
-from briefing.cli.options import DbOption, LogOption, QuietOption, setting_check
+from briefing.cli.app import app
+from briefing.cli.options import DbOption, JsonOption, LogOption, QuietOption, VerboseOption, setting_check
+from briefing.cli.session import Session
 from briefing.config import Settings
-from briefing.errors import InputError
+from briefing.errors import UsageError
+
+IngestSources = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Files, folders, or http(s) URLs: text (.txt, front matter or sidecar .json), HTML pages, "
+        "RSS/Atom feeds, corpus JSONL; - reads standard input. None: the config file's sources. "
+        "E.g. ~/inbox https://www.example.org/rss.xml",
+        show_default=False,
+    ),
+]
 
 TimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--timeout",
-        help="Seconds one URL may take in all, connecting and reading (default 20; at most 3600).",
+        help="Seconds one URL may take in all, connecting and reading (default 20; at most 3600), e.g. 60.",
         show_default=False,
         callback=setting_check("timeout"),
     ),
@@ -24,7 +35,7 @@ MaxBytesOption = Annotated[
     int | None,
     typer.Option(
         "--max-bytes",
-        help="Largest file, page or feed (default 5 MB).",
+        help="Largest file, page or feed, e.g. 20000000 (default 5 MB).",
         show_default=False,
         callback=setting_check("size"),
     ),
@@ -43,23 +54,18 @@ RunTimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--run-timeout",
-        help="Seconds all the fetches of this run may take together (default 1800); later URLs fail.",
+        help=(
+            "Seconds all the fetches of this run may take together (default 1800; later URLs fail), e.g. 600."
+        ),
         show_default=False,
         callback=setting_check("run_timeout"),
     ),
 ]
 
 
-@app.command()
+@app.command(short_help="Read articles, pages and feeds into the store (for cron).")
 def ingest(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Files, folders, or http(s) URLs: text (.txt, front matter or sidecar .json), HTML pages, "
-            "RSS/Atom feeds, corpus JSONL. None: the config file's sources.",
-            show_default=False,
-        ),
-    ] = None,
+    sources: IngestSources = None,
     db: DbOption = None,
     quiet: QuietOption = False,
     log: LogOption = None,
@@ -70,13 +76,18 @@ def ingest(
     keep_boilerplate: Annotated[
         bool, typer.Option("--keep-boilerplate", help="Store texts as read ('read also' links and all).")
     ] = False,
+    verbose: VerboseOption = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Read articles into the store; duplicates (same text or URL) are stored once and counted.
 
-    Reports added / duplicate / failed counts and, on long runs, progress (stderr). A file, URL
-    or feed entry that fails gives one line and the rest goes on. Settings come from flags, then
+    Reports added / duplicate / failed counts (stderr; with --json, one JSON object on stdout)
+    and, at a terminal, a progress bar. A file, URL or feed entry that fails gives one line and
+    the rest goes on; an empty folder or feed is nothing to do (exit 0; said with -v). With
+    --quiet only errors are printed, and a run that meets the lock of another says nothing and
+    exits 75; --log FILE keeps every message and one outcome line per run. Settings come from flags, then
     BRIEFING_* variables, then the config file (BRIEFING_CONFIG or ~/.config/briefing/config.toml).
-    Exit status: 0 ok; 1 an input failed; 2 config; 3 store; 75 another run holds the lock.
+    Exit status: 0 ok; 1 an input failed; 2 usage; 3 store; 75 another run holds the lock; 78 config.
 
     Dates (published, else date) are read in Arabic or English words, ISO, RFC 822 or Hijri
     (1439-08-27 هـ); one that cannot be read is a warning and the article is stored undated
@@ -84,6 +95,8 @@ def ingest(
 
     Example: briefing ingest ../shared/corpus/articles.jsonl https://www.example.com/rss.xml --db news.db
     """
+
+    session = Session("ingest", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
 
     def job() -> int:
         from briefing.jobs import run_ingest, run_job
@@ -98,14 +111,13 @@ def ingest(
         )
         names = list(sources or settings.sources)
         if not names:
-            raise InputError(
+            raise UsageError(
                 "nothing to ingest: name files, folders or URLs, or set `sources` in the config file"
             )
         return run_job(
             lambda reporter: run_ingest(settings, names, reporter, clean=not keep_boilerplate),
-            quiet=quiet,
-            log=settings.log,
             lock=settings.lock_path,
+            reporter=session.reporter(settings.log),
         )
 
-    run(job)
+    session.run(job)

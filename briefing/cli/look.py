@@ -16,7 +16,7 @@ import typer
 from briefing.cli.app import app, run
 from briefing.cli.options import DbOption
 from briefing.config import Settings
-from briefing.errors import ExitCode, InputError, StoreError
+from briefing.errors import ExitCode, InputError, StoreError, UsageError
 
 if TYPE_CHECKING:
     from briefing.model.window import Window
@@ -24,9 +24,13 @@ if TYPE_CHECKING:
 
 Since = Annotated[
     str | None,
-    typer.Option("--since", help="Published since 7d, 24h, 2w, today, a date (2018-05-07) or an ISO time."),
+    typer.Option(
+        "--since", help="Published since 7d, 24h, 2w, today, a date or an ISO time, e.g. 2018-05-07."
+    ),
 ]
-Until = Annotated[str | None, typer.Option("--until", help="Published up to this date (included) or time.")]
+Until = Annotated[
+    str | None, typer.Option("--until", help="Published up to this date (included) or time, e.g. 2018-05-13.")
+]
 AsJson = Annotated[bool, typer.Option("--json", help="JSON instead of lines for people.")]
 
 
@@ -47,31 +51,35 @@ def _window(store: Store, since: str | None, until: str | None) -> Window | None
 
     if since is None:
         if until is not None:
-            raise InputError("--until needs --since")
+            raise UsageError("--until needs --since")
         return None
     last = store.last_build()
     try:
         return make_window(since, until, datetime.now(UTC), last.window_end if last else None)
     except ValueError as exc:
-        raise InputError(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
     except OverflowError:
-        raise InputError(f"--since {since} / --until {until}: beyond the calendar") from None
+        raise UsageError(f"--since {since} / --until {until}: beyond the calendar") from None
 
 
-@app.command()
+@app.command(short_help="List the stored articles: id, date, outlet, title.")
 def articles(
     db: DbOption = None,
     since: Since = None,
     until: Until = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Outlets whose name holds this.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Outlets whose name holds this, e.g. arabiya.")
+    ] = None,
     text: Annotated[
         str | None,
-        typer.Option("--text", help="Articles whose title or text holds this (أ/إ/ا, ة/ه … match)."),
+        typer.Option(
+            "--text", help="Articles whose title or text holds this (أ/إ/ا, ة/ه … match), e.g. ظريف."
+        ),
     ] = None,
     undated: Annotated[
         bool, typer.Option("--undated", help="Only the articles whose date could not be read.")
     ] = False,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all).")] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many (0: all), e.g. 20.")] = 50,
     as_json: AsJson = False,
 ) -> None:
     """List the stored articles, newest first: id, date, outlet, title.
@@ -103,9 +111,11 @@ def articles(
     run(job)
 
 
-@app.command()
+@app.command(short_help="One stored article with its extraction.")
 def show(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="An article's id (`briefing articles`).")],
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An article's id (`briefing articles`), e.g. ant2-0116.")
+    ],
     db: DbOption = None,
     as_json: AsJson = False,
 ) -> None:
@@ -166,21 +176,27 @@ class Kind(StrEnum):
     themes = "themes"
 
 
-@app.command()
+@app.command(short_help="The stored extractions as CSV or JSONL tables.")
 def export(
     fmt: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="csv: one table (needs --kind); jsonl: one row a line."),
+        typer.Option(
+            "--format", "-f", help="csv: one table (needs --kind); jsonl: one row a line; e.g. csv."
+        ),
     ] = ExportFormat.jsonl,
     kind: Annotated[
         Kind | None,
-        typer.Option("--kind", help="Which extractions (jsonl without it: all, with a kind field)."),
+        typer.Option(
+            "--kind", help="Which extractions (jsonl without it: all, with a kind field), e.g. claims."
+        ),
     ] = None,
     since: Since = None,
     until: Until = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write to this file (whole, or not at all); else stdout."),
+        typer.Option(
+            "--out", "-o", help="Write to this file (whole, or not at all); else stdout. E.g. claims.csv."
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -196,7 +212,7 @@ def export(
 
     def job() -> int:
         if fmt is ExportFormat.csv and kind is None:
-            raise InputError(
+            raise UsageError(
                 "--format csv needs --kind (actors, claims, figures or themes): one table per kind"
             )
         with _open(db) as store:

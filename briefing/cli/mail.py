@@ -9,14 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from briefing.cli.app import say
+from briefing.errors import ExitCode
 
 if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
+    from briefing.jobs import Reporter
 
 MailTo = Annotated[
     str | None,
     typer.Option(
-        "--to", help="Recipients: a@example.org,b@example.org (else BRIEFING_MAIL_TO).", show_default=False
+        "--to",
+        help="Recipients, e.g. a@example.org,b@example.org (else BRIEFING_MAIL_TO).",
+        show_default=False,
     ),
 ]
 
@@ -35,15 +39,23 @@ def mail_after_build(
     max_age_hours: float | None = None,
     quiet: bool = False,
     arabic_digits: bool = False,
+    reporter: Reporter | None = None,
 ) -> int:
-    """Send (or write, for a dry run) the digest of the brief in `directory`; the exit status."""
+    """Send (or write, for a dry run) the digest of the brief in `directory`; the exit status.
+
+    With a `reporter`, its messages and outcome go where the run's do (quiet or not, the log).
+    """
     from briefing.deliver.digest import mail_built_brief
 
-    return mail_built_brief(
+    status = mail_built_brief(
         mail,
         directory,
         max_age=timedelta(hours=max_age_hours) if max_age_hours else None,
         arabic_digits=arabic_digits,
-        say=(lambda _m: None) if quiet else say,
-        error=say,
+        say=reporter.info if reporter else (lambda _m: None) if quiet else say,
+        error=reporter.error if reporter else say,
     )
+    if reporter is not None:
+        done = "written" if mail.dry_run else "sent"
+        reporter.record(mail=done if status == ExitCode.OK else "failed", recipients=len(mail.recipients))
+    return status

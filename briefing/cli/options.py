@@ -34,7 +34,7 @@ Sources = Annotated[
     typer.Argument(
         help="Files, folders or http(s) URLs: text (.txt, with front matter or a sidecar <stem>.json), "
         "HTML pages, RSS/Atom feeds, JSONL (one article per line). In a folder: *.txt, *.html, *.jsonl "
-        "and saved feeds.",
+        "and saved feeds; - reads standard input. E.g. seeds/ or news.jsonl https://example.org/rss.xml",
         show_default=False,
     ),
 ]
@@ -42,38 +42,60 @@ SinceOption = Annotated[
     str | None,
     typer.Option(
         "--since",
-        help="Build from the store: articles published since 7d, 24h, 2026-11-14, or last "
+        help="Build from the store: articles published since e.g. 7d, 24h, 2026-11-14, or last "
         "(where the last successful --since last build ended; only such a build moves it).",
         show_default=False,
     ),
 ]
 UntilOption = Annotated[
     str | None,
-    typer.Option("--until", help="With --since: up to this date (included) or time.", show_default=False),
+    typer.Option(
+        "--until",
+        help="With --since: up to this date (included) or time, e.g. 2026-11-20.",
+        show_default=False,
+    ),
 ]
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help="SQLite store (else BRIEFING_DB, the config file's db, ~/.local/share/briefing).",
+        help="SQLite store, e.g. news.db (else BRIEFING_DB, the config file's db, ~/.local/share/briefing).",
         show_default=False,
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing on success (errors still).")]
 LogOption = Annotated[
     Path | None,
-    typer.Option("--log", help="Append every message, timestamped, to this file.", show_default=False),
+    typer.Option(
+        "--log",
+        help="Append every message, timestamped, and one outcome line per run to this file, "
+        "e.g. ~/briefing/cron.log.",
+        show_default=False,
+    ),
 ]
 OutOption = Annotated[
     Path | None,
     typer.Option(
         "--out",
         "-o",
-        help="Folder for <first>_<last>/ briefs and latest (default out/; with --since, BRIEFING_OUT …).",
+        help="Folder for <first>_<last>/ briefs and latest, e.g. ~/briefs (else BRIEFING_OUT, the "
+        "config's out, or ./out).",
         show_default=False,
     ),
 ]
 NoPdfOption = Annotated[bool, typer.Option("--no-pdf", help="Write brief.html and brief.json only.")]
 ArabicDigitsOption = Annotated[
     bool, typer.Option("--arabic-digits", help="Arabic-Indic digits (٠١٢…) in Arabic text, not in quotes.")
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Say more on stderr: empty sources (nothing to do), other details."),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Then print one JSON object on stdout: counts, paths, warnings, errors, exit_status "
+        "(e.g. briefing ingest inbox/ --json | jq .added).",
+    ),
 ]

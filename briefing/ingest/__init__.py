@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from briefing.ingest.clean import Boilerplate, prepare
-from briefing.ingest.items import Document, Failure, Known, Notice
+from briefing.ingest.items import Document, Empty, Failure, Known, Notice
 from briefing.ingest.read import Reader
 from briefing.store import NewArticle, Store
 
@@ -24,6 +24,8 @@ class Messages(Protocol):
     def info(self, message: str) -> None: ...
 
     def warn(self, message: str) -> None: ...
+
+    def detail(self, message: str) -> None: ...
 
     def error(self, message: str) -> None: ...
 
@@ -63,7 +65,7 @@ def ingest(
     started = last = time.monotonic()
     for item in reader.read_all(sources):
         if isinstance(item, Notice):
-            messages.warn(item.message())
+            (messages.detail if isinstance(item, Empty) else messages.warn)(item.message())
             continue
         _add(store, prepare(item, boilerplate) if isinstance(item, Document) else item, report, messages, now)
         tick = time.monotonic()
@@ -90,13 +92,17 @@ def _add(
     elif isinstance(item, Known):
         store.count_duplicate(item.article_id)
         report.duplicate += 1
+        messages.detail(f"{item.source}: already stored as {item.article_id} (same URL)")
     else:
         result = store.add_article(item, now=now())
+        where = item.article.path or item.article.id
         if result.status == "added":
             report.added += 1
             report.added_ids.append(result.id)
+            messages.detail(f"{where}: added as {result.id}")
         else:
             report.duplicate += 1
+            messages.detail(f"{where}: already stored as {result.id} ({result.reason or 'duplicate'})")
 
 
 __all__ = ["Boilerplate", "IngestReport", "Messages", "Reader", "ingest", "prepare"]

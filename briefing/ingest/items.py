@@ -38,6 +38,13 @@ class Notice:
         return f"{self.source}: {self.text}"
 
 
+class Empty(Notice):
+    """An input with nothing in it (an empty inbox folder, a feed with no entries): nothing to do.
+
+    Not a failure, so that an hourly `ingest` of a quiet inbox exits 0; said only with -v.
+    """
+
+
 @dataclass(frozen=True)
 class Known:
     """A feed entry whose URL is already stored: counted as a duplicate, its page not fetched."""

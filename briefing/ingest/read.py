@@ -19,15 +19,16 @@ from __future__ import annotations
 import json
 import re
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from briefing.ingest.dates import date_from_file, date_from_name, read_date
 from briefing.ingest.decode import decode, sniff
-from briefing.ingest.items import Failure, Item, Notice, date_notices, document
+from briefing.ingest.items import Empty, Failure, Item, Notice, date_notices, document
 from briefing.ingest.web import Fetcher, Web, html_items, mb
 
 # Suffixes a file named on the command line is read by (others: sniffed from the content).
@@ -43,6 +44,7 @@ FILE_KINDS = {
 }
 # Suffixes of the article files inside a folder (a README.md is not one).
 FOLDER_SUFFIXES = frozenset(FILE_KINDS) - {".md"}
+STDIN = "-"  # the input name that means standard input
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 _FRONT = re.compile(r"\ufeff?---[ \t]*\r?\n")
 
@@ -62,7 +64,10 @@ class Reader:
             yield from self.read(str(source))
 
     def read(self, source: str) -> Iterator[Item]:
-        """Every item of one named input: a URL, a file, or a folder of inputs."""
+        """Every item of one named input: a URL, a file, a folder of inputs, or `-` (standard input)."""
+        if source == STDIN:
+            yield from self.read_stream(sys.stdin.buffer)
+            return
         if _URL.match(source):
             yield from self.web.url_items(source)
             return
@@ -70,15 +75,13 @@ class Reader:
         if not path.is_dir():
             yield from self.read_file(path)
             return
-        files = sorted(
-            p
-            for p in path.iterdir()
-            if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
-        )
+        files = folder_inputs(path)
         if not files and self.empty_folder_fails:
             yield Failure(
                 source, "no input files in this folder (it is read for *.txt, *.html, *.jsonl and feeds)"
             )
+        elif not files:
+            yield Empty(source, "no input files in this folder: nothing to do")
         for p in files:
             yield from self.read_file(p)
 
@@ -119,6 +122,24 @@ class Reader:
         else:
             yield from self.read_text(path, raw)
 
+    def read_stream(self, stream: BinaryIO) -> Iterator[Item]:
+        """`-`: one text (front matter allowed), HTML page or feed piped in; JSONL line by line."""
+        raw = stream.read(self.max_bytes + 1)
+        if len(raw) > self.max_bytes:
+            yield Failure(STDIN, f"too large: over {mb(self.max_bytes)} (see --max-bytes)", "stdin")
+            return
+        kind = sniff(raw)
+        if kind == "html":
+            yield from html_items(raw, None, STDIN, url=None, fallback_id="stdin")
+        elif kind == "feed":
+            yield from self.web.feed_items(raw, None, STDIN)
+        elif raw.lstrip().startswith(b"{"):
+            for lineno, line in enumerate(raw.splitlines(), 1):
+                if line.strip():
+                    yield from self._record(line, f"{STDIN}:{lineno}", STDIN)
+        else:
+            yield from self.read_text(Path(STDIN), raw)
+
     def read_text(self, path: Path, raw: bytes) -> Iterator[Item]:
         """A text file, with its metadata from a sidecar `<stem>.json` and front matter."""
         name = str(path)
@@ -129,7 +150,7 @@ class Reader:
             return
         if notice:
             yield Notice(name, notice)
-        meta = _sidecar(path)
+        meta = {} if name == STDIN else _sidecar(path)
         if isinstance(meta, str):
             yield Failure(name, meta, path.stem)
             return
@@ -147,13 +168,13 @@ class Reader:
         yield document(
             text,
             source=name,
-            fallback_id=str(meta.get("id") or path.stem),
+            fallback_id=str(meta.get("id") or ("stdin" if name == STDIN else path.stem)),
             title=meta.get("title"),
             outlet=meta.get("source") or meta.get("outlet"),
             url=meta.get("url"),
             date=published,
             date_source=date_source if published else _file_date_source(path),
-            file_date=None if published else date_from_file(path),
+            file_date=None if published or name == STDIN else date_from_file(path),
         )
 
     def read_jsonl(self, path: Path) -> Iterator[Item]:
@@ -214,6 +235,15 @@ def _file_date_source(path: Path) -> str:
 def _language(meta: dict[str, Any]) -> str:
     """The article's language as a record gives it (`lang`/`language`), else Arabic."""
     return str(meta.get("lang") or meta.get("language") or "ar")[:2].lower()
+
+
+def folder_inputs(path: Path) -> list[Path]:
+    """The article files of a folder, in name order (hidden files, READMEs and sidecars left out)."""
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in FOLDER_SUFFIXES
+    )
 
 
 def _sidecar(path: Path) -> dict[str, Any] | str:

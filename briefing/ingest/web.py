@@ -25,7 +25,7 @@ from typing import IO, Any
 from briefing import net
 from briefing.ingest.dates import DateResult, Published, read_date
 from briefing.ingest.decode import decode_document, sniff
-from briefing.ingest.items import Document, Failure, Item, Known, Notice, date_notices, document
+from briefing.ingest.items import Document, Empty, Failure, Item, Known, Notice, date_notices, document
 from briefing.net import Deadline, PrivateAddressError
 
 USER_AGENT = "briefing/0.1 (Arabic news brief; +https://github.com/)"
@@ -371,11 +371,10 @@ class Web:
         if not parsed.entries:
             if parsed.get("bozo"):
                 yield Failure(source, f"malformed feed: {parsed.get('bozo_exception')}")
+            elif parsed.get("version"):
+                yield Empty(source, "an RSS/Atom feed with no entries: nothing to do")
             else:
-                kind = (
-                    "an RSS/Atom feed with no entries" if parsed.get("version") else "not an RSS or Atom feed"
-                )
-                yield Failure(source, kind)
+                yield Failure(source, "not an RSS or Atom feed")
             return
         outlet = (parsed.feed.get("title") or "").strip() or None
         for n, entry in enumerate(parsed.entries, 1):
