@@ -94,6 +94,9 @@ class Settings:
     max_bytes: int = 5_000_000
     first_since: str = "7d"
     config_file: Path | None = None  # the file that was read, if any
+    resources: Path | None = None  # the user layer's folder (else the user data folder, if any)
+    title: str | None = None  # the brief's title, on its cover and in the digest
+    logo: Path | None = None  # an image on the brief's cover and in the digest
 
     @property
     def lock_path(self) -> Path:
@@ -139,6 +142,9 @@ _KINDS: dict[str, str] = {
     "timeout": "positive",
     "max_bytes": "positive_int",
     "first_since": "str",
+    "resources": "folder",
+    "title": "str",
+    "logo": "image",
 }
 
 
@@ -221,6 +227,25 @@ def _port(raw: object) -> int:
     return port
 
 
+def _folder(raw: object) -> Path:
+    path = _path(raw)
+    if not path.is_dir():
+        raise ValueError("no such folder")
+    return path
+
+
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+
+
+def _image(raw: object) -> Path:
+    path = _path(raw)
+    if path.suffix.lower() not in IMAGE_TYPES:
+        raise ValueError(f"not an image file ({', '.join(t[1:] for t in IMAGE_TYPES)})")
+    if not path.is_file():
+        raise ValueError("no such file")
+    return path
+
+
 # Every kind of setting value, for the config file, the environment and flags alike.
 CONVERTERS: dict[str, Callable[[object], object]] = {
     "path": _path,
@@ -233,6 +258,8 @@ CONVERTERS: dict[str, Callable[[object], object]] = {
     "positive_int": lambda raw: _number(raw, minimum=0, strict=True, integer=True),
     "count": lambda raw: _number(raw, minimum=0, strict=False, integer=True),
     "seconds": lambda raw: _number(raw, minimum=0, strict=False),
+    "folder": _folder,
+    "image": _image,
 }
 
 

@@ -8,6 +8,7 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import os
 import re
@@ -29,11 +30,11 @@ from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import Document, Failure, Notice
 from briefing.ingest.read import Reader
 from briefing.ingest.web import Fetcher, Web
-from briefing.model.brief import ComposeOptions
+from briefing.model.brief import ComposeOptions, WatchedActor
 from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
-from briefing.render import Renderer
-from briefing.resources import Resources
+from briefing.render import Renderer, logo_data_uri
+from briefing.resources import Resources, default_user_dir
 from briefing.store import Store
 from briefing.table import format_extraction
 
@@ -228,6 +229,9 @@ class BuildOptions:
     arabic_digits: bool = False  # Arabic-Indic digits in Arabic text (quotes stay verbatim)
     pdf: bool = True
     compose: ComposeOptions = field(default_factory=ComposeOptions)
+    templates: Path | None = None  # the user's templates/, before the packaged ones
+    title: str | None = None  # the user's title (config `title`, --title)
+    logo: Path | None = None  # the user's logo (config `logo`)
 
 
 def build_brief(
@@ -250,7 +254,10 @@ def build_brief(
     generated = generated or datetime.now().astimezone()
     say(f"composing the brief from {len(extractions)} articles")
     brief = compose(extractions, generated=generated, period=period, options=opts.compose)
-    renderer = renderer or Renderer()
+    if opts.title or opts.logo:
+        logo = logo_data_uri(opts.logo) if opts.logo else None
+        brief = dataclasses.replace(brief, title=opts.title, logo=logo)
+    renderer = renderer or Renderer(templates=opts.templates)
     say("rendering HTML")
     html = renderer.html(brief, arabic_digits=opts.arabic_digits)
     files = {"brief.html": html.encode("utf-8"), "brief.json": brief_json(brief)}
@@ -295,7 +302,12 @@ def read_inputs(
 
 
 def run_extract(
-    sources: Sequence[Path | str], reporter: Reporter, *, jsonl: bool, out: TextIO | None = None
+    sources: Sequence[Path | str],
+    reporter: Reporter,
+    *,
+    jsonl: bool,
+    out: TextIO | None = None,
+    layer: Path | None = None,
 ) -> int:
     """`briefing extract`: one result per article on `out` (stdout), in input order: contract
     JSONL, or a table for people.
@@ -307,7 +319,7 @@ def run_extract(
     if not items:
         raise InputError("no input files: name text, HTML or JSONL files, folders holding them, or URLs")
     articles = [i.article for i in items if isinstance(i, Document)]
-    resources = Resources.load()
+    resources = Resources.load(user=layer)
     results = iter(pipeline_extractor(resources)(articles) if articles else ())
     for item in items:
         if isinstance(item, Failure):
@@ -327,18 +339,23 @@ def build_from_paths(
     *,
     options: BuildOptions | None = None,
     fail_empty: bool = False,
+    layer: Path | None = None,
 ) -> int:
-    """`briefing build PATH…`: read, extract, compose, render, write; nothing when a file fails."""
+    """`briefing build PATH…`: read, extract, compose, render, write; nothing when a file fails.
+
+    `layer`: the user's resources folder (resources/user.py), over the packaged data."""
     reporter.info(f"reading {len(sources)} inputs")
     items = read_inputs(sources, reporter)
     failed = [i for i in items if isinstance(i, Failure)]
     if failed:
         raise InputError(f"{len(failed)} of {len(items)} inputs could not be read; no brief written")
     articles = [i.article for i in items if isinstance(i, Document)]
+    resources = Resources.load(user=layer)
+    options = customised(options, resources)
     extractions: list[Extraction] = []
     if articles:
         step = max(1, len(articles) // 10)
-        for i, ext in enumerate(pipeline_extractor(Resources.load())(articles), 1):
+        for i, ext in enumerate(pipeline_extractor(resources)(articles), 1):
             extractions.append(ext)
             if i % step == 0 or i == len(articles):
                 reporter.info(f"extracted {i}/{len(articles)}")
@@ -379,7 +396,8 @@ def build_since(
         window = _window(store, settings, since, until, now, reporter)
         articles = store.articles_in(window)
         reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
-        resources = resources or Resources.load()
+        resources = resources or Resources.load(user=user_layer(settings))
+        options = customised(options, resources)
         fresh = _extract_missing(store, articles, resources, make_extractor or pipeline_extractor, reporter)
         extractions = store.load_extractions(articles)
         period_end = (window.end - timedelta(microseconds=1)) if window.end else now
@@ -473,3 +491,28 @@ def run_ingest(settings: Settings, sources: Sequence[str], reporter: Reporter, *
         report = ingest(store, sources, reader, reporter, boilerplate=boilerplate)
     reporter.info(f"{report.summary()} (store: {settings.db})")
     return ExitCode.INPUT if report.failed else ExitCode.OK
+
+
+# --- the user's layer -----------------------------------------------------------------------------
+
+
+def user_layer(settings: Settings) -> Path | None:
+    """The user's resources folder: the configured one, else the user data folder when it exists."""
+    if settings.resources is not None:
+        return settings.resources
+    default = default_user_dir()
+    return default if default.is_dir() else None
+
+
+def customised(options: BuildOptions | None, resources: Resources) -> BuildOptions:
+    """`options` with what the user's layer adds: the watch-list and the templates."""
+    opts = options or BuildOptions()
+    by_id = {a.id: a for a in resources.actors}
+    watch = tuple(
+        WatchedActor(a.id, a.type, a.en, a.ar) for a in (by_id[actor_id] for actor_id in resources.watch)
+    )
+    return dataclasses.replace(
+        opts,
+        templates=opts.templates or resources.templates,
+        compose=dataclasses.replace(opts.compose, watch=watch) if watch else opts.compose,
+    )

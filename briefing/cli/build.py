@@ -17,6 +17,7 @@ from briefing.cli.options import (
     NoPdfOption,
     OutOption,
     QuietOption,
+    ResourcesOption,
     SinceOption,
     Sources,
     UntilOption,
@@ -49,6 +50,16 @@ def build(
         bool, typer.Option("--email", help="Then mail the digest (SMTP settings: `briefing email --help`).")
     ] = False,
     to: MailTo = None,
+    resources: ResourcesOption = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            help="The brief's title, on its cover and in the digest (else BRIEFING_TITLE or the config "
+            "file's title). A logo comes from the config file's logo (an image path) or BRIEFING_LOGO.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Compose one bilingual brief from articles: out/<date>/brief.pdf, brief.html, brief.json.
 
@@ -68,11 +79,18 @@ def build(
     and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
     brief is kept; `briefing email --from-brief` sends it again).
 
+    Your own gazetteer entries, themes, watch-list and templates go in a folder (--resources, or
+    the user data folder): see --resources. A watch-list adds a "Watch list" section: each watched
+    actor's mentions, claims and figures, or "not mentioned this period".
+
     Example: briefing build seeds/ --out out/
     """
-    request = Request(sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf)
+    request = Request(
+        sources or [], out, since, until, db, log, quiet, fail_empty, arabic_digits, no_pdf, resources, title
+    )
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
-    run(lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None))
+    mail = (lambda: plan(to, dry_run=False, no_pdf=no_pdf, resources=resources)) if email else None
+    run(lambda: build_and_mail(request, mail() if mail else None))
 
 
 @dataclass(frozen=True)
@@ -87,11 +105,13 @@ class Request:
     fail_empty: bool
     arabic_digits: bool
     no_pdf: bool
+    resources: Path | None = None
+    title: str | None = None
 
 
 def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
-    from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job
+    from briefing.jobs import BuildOptions, build_from_paths, build_since, run_job, user_layer
 
     if r.since is None and r.until is not None:
         raise InputError("--until needs --since")
@@ -101,10 +121,13 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
         raise InputError(
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
-    options = BuildOptions(arabic_digits=r.arabic_digits, pdf=not r.no_pdf)
+    custom = Settings.resolve(resources=r.resources, title=r.title)
+    options = BuildOptions(
+        arabic_digits=r.arabic_digits, pdf=not r.no_pdf, title=custom.title, logo=custom.logo
+    )
     if r.since is not None:
         since = r.since
-        settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+        settings = Settings.resolve(db=r.db, out=r.out, log=r.log, resources=r.resources)
         target = settings.out
         status = run_job(
             lambda rep: build_since(settings, since, r.until, rep, options=options, fail_empty=r.fail_empty),
@@ -115,7 +138,9 @@ def build_and_mail(r: Request, mail: MailPlan | None) -> int:
     else:
         target = r.out or OUT_DIR
         status = run_job(
-            lambda rep: build_from_paths(r.sources, target, rep, options=options, fail_empty=r.fail_empty),
+            lambda rep: build_from_paths(
+                r.sources, target, rep, options=options, fail_empty=r.fail_empty, layer=user_layer(custom)
+            ),
             quiet=r.quiet,
             log=r.log,
         )

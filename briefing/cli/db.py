@@ -41,7 +41,9 @@ def _stats(db: Path | None, as_json: bool) -> int:
     if not settings.db.exists():
         raise StoreError(f"{settings.db}: no store there yet (`briefing ingest` creates it)")
     try:
-        version: str | None = Resources.load().version
+        from briefing.jobs import user_layer
+
+        version: str | None = Resources.load(user=user_layer(settings)).version  # as builds make it
     except ResourceError:
         version = None  # the counts are still worth showing
     with Store.open(settings.db) as store:

@@ -55,3 +55,15 @@ NoPdfOption = Annotated[bool, typer.Option("--no-pdf", help="Write brief.html an
 ArabicDigitsOption = Annotated[
     bool, typer.Option("--arabic-digits", help="Arabic-Indic digits (٠١٢…) in Arabic text, not in quotes.")
 ]
+ResourcesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--resources",
+        help="Your own data over the packaged data, entry by entry: a folder with actors*.yaml "
+        "(gazetteer entries: new ids, or packaged ids replaced), themes.yaml (new themes or keywords), "
+        "watchlist.yaml (actor ids always reported) and templates/ (a template of the same name "
+        "replaces the packaged one). Else BRIEFING_RESOURCES, the config file's resources, or the "
+        "user data folder (~/.local/share/briefing on Linux) when it exists.",
+        show_default=False,
+    ),
+]
