@@ -355,3 +355,33 @@ def test_custom_html_has_a_viewport_and_tables_fit_a_phone(soup):
     rules = phone.group(1)
     assert re.search(r"table\.figures, table\.index[^{]*\{[^}]*display: block;[^}]*overflow-x: auto", rules)
     assert re.search(r"table\.pairs td[^{]*\{[^}]*display: block", rules)
+
+
+def _overflowing_boxes(html: str) -> list[str]:
+    """Boxes that reach past a 390 px screen, outside any box that clips or scrolls its content.
+
+    WeasyPrint lays the page out as a screen would (media_type="screen"); it does not evaluate
+    media features, so the phone rules are applied as plain screen rules.
+    """
+    from weasyprint import CSS, HTML
+
+    size = "{ size: 390px 20000px !important; margin: 0 !important }"
+    page = f"@page {size} @page cover {size}"
+    document = HTML(string=html, media_type="screen").render(stylesheets=[CSS(string=page)])
+    found: list[str] = []
+
+    def walk(box, clipped: bool) -> None:
+        if not clipped and box.position_x + box.margin_width() > 390.5:
+            found.append(f"{box.element_tag}.{box.element.get('class') if box.element is not None else ''}")
+        for child in getattr(box, "children", []):
+            walk(child, clipped or box.style["overflow"] != "visible")
+
+    for p in document.pages:
+        walk(p._page_box, False)
+    return found
+
+
+def test_custom_nothing_reaches_past_a_390px_screen(built):
+    html = (built[1] / "brief.html").read_text(encoding="utf-8")
+    assert _overflowing_boxes(html.replace("@media (max-width: 40rem) {", "@media screen {")) == []
+    assert _overflowing_boxes(html)  # without the phone rules the figures table does
