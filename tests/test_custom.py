@@ -208,6 +208,7 @@ def test_custom_default_layer_is_the_user_data_folder(tmp_path, monkeypatch):
     help_text = CliRunner().invoke(app, ["build", "--help"], env={"COLUMNS": "200"}).output
     assert "--resources" in help_text
     assert "user data folder" in help_text
+    assert re.search(r"user data folder \(/\S*briefing\)", " ".join(help_text.split()))  # the real path
 
 
 def test_custom_layer_hash_follows_what_the_extraction_reads(tmp_path):

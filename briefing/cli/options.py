@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import platformdirs
 import typer
 
 Sources = Annotated[
@@ -63,7 +64,7 @@ ResourcesOption = Annotated[
         "(gazetteer entries: new ids, or packaged ids replaced), themes.yaml (new themes or keywords), "
         "watchlist.yaml (actor ids always reported) and templates/ (a template of the same name "
         "replaces the packaged one). Else BRIEFING_RESOURCES, the config file's resources, or the "
-        "user data folder (~/.local/share/briefing on Linux) when it exists.",
+        f"user data folder ({platformdirs.user_data_dir('briefing')}) when it exists.",
         show_default=False,
     ),
 ]
