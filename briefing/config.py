@@ -106,6 +106,9 @@ class Settings:
     config_file: Path | None = None  # the file that was read, if any
     allow_private: bool = False  # fetch redirects and feed links to private/loopback/link-local hosts
     run_timeout: float = 1800.0  # seconds all the fetches of one ingest run may take together
+    resources: Path | None = None  # the user layer's folder (else the user data folder, if any)
+    title: str | None = None  # the brief's title, on its cover and in the digest
+    logo: Path | None = None  # an image on the brief's cover and in the digest
 
     @property
     def lock_path(self) -> Path:
@@ -155,6 +158,9 @@ _KINDS: dict[str, str] = {
     "first_since": "str",
     "allow_private": "bool",
     "run_timeout": "run_timeout",
+    "resources": "folder",
+    "title": "str",
+    "logo": "image",
 }
 
 
@@ -270,6 +276,25 @@ def _port(raw: object) -> int:
     return port
 
 
+def _folder(raw: object) -> Path:
+    path = _path(raw)
+    if not path.is_dir():
+        raise ValueError("no such folder")
+    return path
+
+
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+
+
+def _image(raw: object) -> Path:
+    path = _path(raw)
+    if path.suffix.lower() not in IMAGE_TYPES:
+        raise ValueError(f"not an image file ({', '.join(t[1:] for t in IMAGE_TYPES)})")
+    if not path.is_file():
+        raise ValueError("no such file")
+    return path
+
+
 # Every kind of setting value, for the config file, the environment and flags alike.
 CONVERTERS: dict[str, Callable[[object], object]] = {
     "path": _path,
@@ -289,6 +314,8 @@ CONVERTERS: dict[str, Callable[[object], object]] = {
     "bool": _bool,
     "run_timeout": lambda raw: _number(raw, minimum=0, strict=True, maximum=MAX_RUN_SECONDS),
     "size": lambda raw: _number(raw, minimum=0, strict=True, integer=True, maximum=MAX_SIZE),
+    "folder": _folder,
+    "image": _image,
 }
 
 

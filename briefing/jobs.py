@@ -9,6 +9,7 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import json
 import os
@@ -42,11 +43,11 @@ from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import MAX_CHARS, Document, Empty, Failure, Notice
 from briefing.ingest.read import Reader, folder_inputs
 from briefing.ingest.web import Fetcher, Web
-from briefing.model.brief import ComposeOptions
+from briefing.model.brief import ComposeOptions, WatchedActor
 from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
-from briefing.render import Renderer
-from briefing.resources import Resources
+from briefing.render import Renderer, logo_data_uri
+from briefing.resources import Resources, default_user_dir
 from briefing.store import RunningBuild, Store
 from briefing.table import format_extraction
 
@@ -392,6 +393,9 @@ class BuildOptions:
     arabic_digits: bool = False  # Arabic-Indic digits in Arabic text (quotes stay verbatim)
     pdf: bool = True
     compose: ComposeOptions = field(default_factory=ComposeOptions)
+    templates: Path | None = None  # the user's templates/, before the packaged ones
+    title: str | None = None  # the user's title (config `title`, --title)
+    logo: Path | None = None  # the user's logo (config `logo`)
 
 
 def build_brief(
@@ -418,7 +422,10 @@ def build_brief(
     generated = generated or datetime.now().astimezone()
     say(f"composing the brief from {len(extractions)} articles")
     brief = compose(extractions, generated=generated, period=period, options=opts.compose)
-    renderer = renderer or Renderer()
+    if opts.title or opts.logo:
+        logo = logo_data_uri(opts.logo) if opts.logo else None
+        brief = dataclasses.replace(brief, title=opts.title, logo=logo)
+    renderer = renderer or Renderer(templates=opts.templates)
     say("rendering HTML")
     html = renderer.html(brief, arabic_digits=opts.arabic_digits)
     files = {"brief.html": html.encode("utf-8"), "brief.json": brief_json(brief)}
@@ -491,7 +498,12 @@ def read_inputs(
 
 
 def run_extract(
-    sources: Sequence[Path | str], reporter: Reporter, *, jsonl: bool, out: TextIO | None = None
+    sources: Sequence[Path | str],
+    reporter: Reporter,
+    *,
+    jsonl: bool,
+    out: TextIO | None = None,
+    layer: Path | None = None,
 ) -> int:
     """`briefing extract`: one result per article on `out` (stdout), in input order: contract
     JSONL, or a table for people.
@@ -505,7 +517,7 @@ def run_extract(
     if not items:
         raise InputError("no input files: name text, HTML or JSONL files, folders holding them, or URLs")
     articles = [i.article for i in items if isinstance(i, Document)]
-    resources = Resources.load()
+    resources = Resources.load(user=layer)
     batches = (
         extract_batches(pipeline_extractor(resources), articles, reporter, say=False) if articles else ()
     )
@@ -530,11 +542,13 @@ def build_from_paths(
     options: BuildOptions | None = None,
     allow_empty: bool = False,
     on_written: Callable[[Path], None] | None = None,
+    layer: Path | None = None,
 ) -> int:
     """`briefing build PATH…`: read, extract, compose, render, write; nothing when a file fails.
 
     No article at all is an input error (nothing written) unless allow_empty. `on_written`
-    gets the new brief's folder (which out/latest may not name: an older period).
+    gets the new brief's folder (which out/latest may not name: an older period). `layer`: the
+    user's resources folder (resources/user.py), over the packaged data.
     """
     reporter.info(f"reading {len(sources)} inputs")
     items = read_inputs(sources, reporter)
@@ -548,9 +562,11 @@ def build_from_paths(
             f"{names}: no articles (text, HTML, feeds or JSONL) found; no brief written "
             "(--allow-empty writes one that says so)"
         )
+    resources = Resources.load(user=layer)
+    options = customised(options, resources)
     extractions: list[Extraction] = []
     if articles:
-        for batch in extract_batches(pipeline_extractor(Resources.load()), articles, reporter):
+        for batch in extract_batches(pipeline_extractor(resources), articles, reporter):
             extractions.extend(batch)
     day_dir = build_brief(
         extractions, out_dir, options=options, progress=reporter.info, bar=reporter.progress
@@ -601,18 +617,9 @@ def build_since(
     with Store.open_existing(settings.db) as store:
         mark_stale_builds(store, settings.lock_path, reporter, lock_is_ours=True)
         window = _window(store, settings, since, until, now, reporter)
-        articles = store.articles_in(window)
-        reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
-        undated = store.undated_count()
-        if undated:
-            reporter.info(f"{undated} undated articles left out (`briefing articles --undated` lists them)")
-        if not articles and not allow_empty:
-            raise InputError(
-                f"{settings.db}: no articles published {window.describe()}; no brief written"
-                + (", the --since last cursor not moved" if _is_last(since) else "")
-                + " (--allow-empty writes one that says so)"
-            )
-        resources = resources or Resources.load()
+        articles = _window_articles(store, window, settings, since, reporter, allow_empty=allow_empty)
+        resources = resources or Resources.load(user=user_layer(settings))
+        options = customised(options, resources)
         fresh = _extract_missing(
             store, articles, resources, make_extractor or pipeline_extractor, reporter, reextract=reextract
         )
@@ -637,6 +644,25 @@ def build_since(
     if on_written is not None:
         on_written(day_dir)
     return ExitCode.OK
+
+
+def _window_articles(
+    store: Store, window: Window, settings: Settings, since: str, reporter: Reporter, *, allow_empty: bool
+) -> list[Article]:
+    """The articles published in `window`, said with the undated ones left out; none is an input
+    error (nothing written, the cursor not moved) unless allow_empty."""
+    articles = store.articles_in(window)
+    reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
+    undated = store.undated_count()
+    if undated:
+        reporter.info(f"{undated} undated articles left out (`briefing articles --undated` lists them)")
+    if not articles and not allow_empty:
+        raise InputError(
+            f"{settings.db}: no articles published {window.describe()}; no brief written"
+            + (", the --since last cursor not moved" if _is_last(since) else "")
+            + " (--allow-empty writes one that says so)"
+        )
+    return articles
 
 
 def _is_last(since: str) -> bool:
@@ -815,3 +841,28 @@ def mark_stale_builds(store: Store, lock: Path, reporter: Reporter, *, lock_is_o
         reporter.warn(f"{store.path}: {describe_stale(build)}; marked failed")
     store.mark_builds_failed([b.id for b in stale], "interrupted: the run was killed before it finished")
     return len(stale)
+
+
+# --- the user's layer -----------------------------------------------------------------------------
+
+
+def user_layer(settings: Settings) -> Path | None:
+    """The user's resources folder: the configured one, else the user data folder when it exists."""
+    if settings.resources is not None:
+        return settings.resources
+    default = default_user_dir()
+    return default if default.is_dir() else None
+
+
+def customised(options: BuildOptions | None, resources: Resources) -> BuildOptions:
+    """`options` with what the user's layer adds: the watch-list and the templates."""
+    opts = options or BuildOptions()
+    by_id = {a.id: a for a in resources.actors}
+    watch = tuple(
+        WatchedActor(a.id, a.type, a.en, a.ar) for a in (by_id[actor_id] for actor_id in resources.watch)
+    )
+    return dataclasses.replace(
+        opts,
+        templates=opts.templates or resources.templates,
+        compose=dataclasses.replace(opts.compose, watch=watch) if watch else opts.compose,
+    )

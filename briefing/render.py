@@ -10,7 +10,9 @@ committed .po files, compiled to .mo in memory when the renderer is built.
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -22,16 +24,17 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal as babel_format_decimal
 from babel.support import Translations
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 from briefing.config import Paths
-from briefing.errors import RenderError
+from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import Brief
 from briefing.model.vocab import LABELS
 
 LANGUAGES = ("en", "ar")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")  # the user's title: which language it is written in
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -59,6 +62,9 @@ def make_url_fetcher(roots: Iterable[Path]) -> Any:
     class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
+            if parts.scheme == "data":  # the user's logo, embedded by logo_data_uri
+                mime, data = _decode_data_uri(url)
+                return URLFetcherResponse(url, data, {"Content-Type": mime})
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
                 raise ValueError(f"refused (only local template and style files): {url}")
             path = Path(unquote(parts.path)).resolve()
@@ -67,21 +73,55 @@ def make_url_fetcher(roots: Iterable[Path]) -> Any:
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
 
-    return LocalOnlyFetcher(allowed_protocols=("file",))
+    return LocalOnlyFetcher(allowed_protocols=("file", "data"))
+
+
+def logo_data_uri(path: Path) -> str:
+    """The image at `path` as a data: URI, so that brief.html stands alone and the PDF renderer
+    fetches nothing else; a ConfigError names the file when it cannot be read."""
+    import base64
+
+    mime = mimetypes.guess_type(path.name)[0]
+    if mime is None or not mime.startswith("image/"):
+        raise ConfigError(f"{path}: logo: not an image file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: logo: {exc.strerror or exc}") from exc
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _decode_data_uri(url: str) -> tuple[str, bytes]:
+    """(mime type, bytes) of a base64 image data: URI; ValueError for anything else."""
+    import base64
+    import binascii
+
+    head, sep, payload = url.partition(",")
+    mime = head.removeprefix("data:").removesuffix(";base64")
+    if not sep or not head.endswith(";base64") or not mime.startswith("image/"):
+        raise ValueError("refused (only base64 images as data: URIs)")
+    try:
+        return mime, base64.b64decode(payload, validate=True)
+    except binascii.Error as exc:
+        raise ValueError(f"refused (bad base64 in a data: URI): {exc}") from None
 
 
 class Renderer:
     """Templates, catalogs and fonts, loaded once; render any number of briefs."""
 
-    def __init__(self, paths: Paths | None = None) -> None:
+    def __init__(self, paths: Paths | None = None, templates: Path | None = None) -> None:
+        """`templates`: the user's templates/ (resources/user.py), searched before the packaged ones."""
         self.paths = paths or Paths.default()
+        self.user_templates = templates
         self.translations = {lang: load_translations(self.paths.locales, lang) for lang in LANGUAGES}
         self.env = self._environment()
         self._font_config: Any = None
 
     def _environment(self) -> Environment:
         env = Environment(
-            loader=FileSystemLoader(str(self.paths.templates)),
+            loader=ChoiceLoader(
+                [FileSystemLoader(str(d)) for d in (self.user_templates, self.paths.templates) if d]
+            ),
             autoescape=True,
             undefined=StrictUndefined,
             extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
@@ -111,6 +151,7 @@ class Renderer:
 
         env.globals.update(gettext=gettext, ngettext=ngettext, label=self._label)
         env.tests["web_url"] = _is_web_url
+        env.tests["arabic"] = lambda value: isinstance(value, str) and bool(_ARABIC_LETTER.search(value))
         env.filters.update(
             num=_num,
             fdate=_fdate,
@@ -130,10 +171,12 @@ class Renderer:
         """The brief as one self-contained HTML page (styles inlined)."""
         try:
             css = (self.paths.styles / "brief.css").read_text(encoding="utf-8")
+            screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8")
             template = self.env.get_template("brief.html")
             return template.render(
                 brief=brief,
                 css=Markup(css),
+                screen_css=Markup(screen_css),
                 arabic_digits=arabic_digits,
                 generated=datetime.fromisoformat(brief.generated),
                 period=(date.fromisoformat(brief.period_start), date.fromisoformat(brief.period_end)),
@@ -151,15 +194,51 @@ class Renderer:
         fetcher = make_url_fetcher([self.paths.templates, self.paths.styles])
         document = HTML(string=html, base_url=self.paths.styles.as_uri() + "/", url_fetcher=fetcher)
         try:
-            laid_out = document.render(font_config=self._font_config)
+            laid_out = document.render(font_config=self._font_config, pdf_tags=True)
             if step is not None:
                 step(f"{len(laid_out.pages)} pages laid out")
-            pdf: bytes = laid_out.write_pdf()
+            # Tagged (a structure tree for screen readers and reflow), each block in its language.
+            with _structure_languages():
+                pdf: bytes = laid_out.write_pdf(pdf_tags=True)
             if step is not None:
                 step("written")
             return pdf
         except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
             raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from exc
+
+
+@contextmanager
+def _structure_languages() -> Iterator[None]:
+    """While a PDF is written: every structure element made for an HTML element with its own
+    lang= gets a /Lang entry, so that a screen reader reads the Arabic blocks as Arabic.
+
+    WeasyPrint (up to 70 at least) writes the document's language in the catalog only. Its
+    tagger builds the tree through one recursive module function, which is wrapped here for the
+    duration of the write; a version without that function still writes a tagged PDF, with the
+    document's language only (tests/test_custom.py says so at once).
+    """
+    from weasyprint.pdf import tags
+
+    build = getattr(tags, "_build_box_tree", None)
+    if build is None:
+        yield
+        return
+
+    def with_lang(box: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        element = getattr(box, "element", None)
+        own = None
+        if element is not None and getattr(box, "element_tag", None) not in ("html", "body"):
+            own = element.get("lang")
+        for struct in build(box, *args, **kwargs):
+            if own and "Lang" not in struct:
+                struct["Lang"] = tags.pydyf.String(own)  # the PDF library WeasyPrint writes with
+            yield struct
+
+    tags._build_box_tree = with_lang
+    try:
+        yield
+    finally:
+        tags._build_box_tree = build
 
 
 def _to_digits(ctx: Context, text: Any) -> str:

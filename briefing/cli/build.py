@@ -18,6 +18,7 @@ from briefing.cli.options import (
     NoPdfOption,
     OutOption,
     QuietOption,
+    ResourcesOption,
     SinceOption,
     Sources,
     UntilOption,
@@ -30,20 +31,77 @@ from briefing.errors import UsageError
 if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
 
+# The command's help, kept beside it rather than as its docstring: it is long, and it is data.
+BUILD_HELP = """\
+Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
 
-@app.command(short_help="Build the brief (PDF, HTML, JSON) from files or the store.")
+Reads the inputs (as `briefing extract` does), extracts actors, claims, figures and themes,
+composes the brief and writes it into a new folder named by the period it covers,
+out/<first day>_<last day>/ (2018-05-07_2018-05-13; a build from undated files: its build
+date), with a run suffix (-2, -3) when that period was built before: a build never
+replaces or deletes another brief. out/latest then names the brief whose period ends last
+(rebuilding an older period leaves it alone). Two builds into the same --out take turns.
+Progress goes to standard error (a bar at a terminal; nothing but errors with --quiet;
+--json adds one JSON object on stdout). Exit status: 0 ok; 1 an input could not be read, or
+no article at all (nothing is written; --allow-empty writes a brief that says so); 2 usage;
+4 rendering or writing; 75 another build kept the --out folder busy too long; 78 resources.
+
+With --since, the articles come from the store (see `briefing ingest`; a missing store is
+exit 3, `briefing db init` makes an empty one): those published in the window; only those
+not yet extracted, or extracted by another version of briefing, its resources, the lexicon
+or the extraction code, go through the pipeline (--reextract: all). That run holds the
+store's lock (a second one exits 75, silently with --quiet), is silent with --quiet and
+copies its messages to --log, for cron (briefing build --since last --quiet). Only a
+--since last build moves the cursor where the next --since last starts; an empty window
+writes nothing and leaves the cursor where it was (exit 1). Exit status there: 0 ok; 1 no
+article; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
+
+With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
+and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
+brief is kept; `briefing email --from-brief` sends it again).
+
+Your own gazetteer entries, themes, watch-list and templates go in a folder (--resources, or
+the user data folder): see --resources. A watch-list adds a "Watch list" section: each watched
+actor's mentions, claims and figures, or "not mentioned this period".
+
+Example: briefing build seeds/ --out out/
+"""
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty", help="With no article, write a brief that says so (exit 0) instead of exit 1."
+    ),
+]
+FailEmptyOption = Annotated[
+    bool, typer.Option("--fail-empty", hidden=True, help="No article is exit 1: now the default.")
+]
+EmailOption = Annotated[
+    bool, typer.Option("--email", help="Then mail the digest (SMTP settings: `briefing email --help`).")
+]
+ReextractOption = Annotated[
+    bool,
+    typer.Option(
+        "--reextract", help="With --since: extract every article of the window again, current or not."
+    ),
+]
+TitleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--title",
+        help="The brief's title, on its cover and in the digest (else BRIEFING_TITLE or the config "
+        "file's title), e.g. 'Gulf desk'. A logo comes from the config file's logo (an image path) "
+        "or BRIEFING_LOGO.",
+        show_default=False,
+    ),
+]
+
+
+@app.command(short_help="Build the brief (PDF, HTML, JSON) from files or the store.", help=BUILD_HELP)
 def build(
     sources: Sources = None,
     out: OutOption = None,
-    allow_empty: Annotated[
-        bool,
-        typer.Option(
-            "--allow-empty", help="With no article, write a brief that says so (exit 0) instead of exit 1."
-        ),
-    ] = False,
-    fail_empty: Annotated[
-        bool, typer.Option("--fail-empty", hidden=True, help="No article is exit 1: now the default.")
-    ] = False,
+    allow_empty: AllowEmptyOption = False,
+    fail_empty: FailEmptyOption = False,
     arabic_digits: ArabicDigitsOption = False,
     no_pdf: NoPdfOption = False,
     since: SinceOption = None,
@@ -51,57 +109,33 @@ def build(
     db: DbOption = None,
     quiet: QuietOption = False,
     log: LogOption = None,
-    email: Annotated[
-        bool, typer.Option("--email", help="Then mail the digest (SMTP settings: `briefing email --help`).")
-    ] = False,
+    email: EmailOption = False,
     to: MailTo = None,
-    reextract: Annotated[
-        bool,
-        typer.Option(
-            "--reextract",
-            help="With --since: extract every article of the window again, current or not.",
-        ),
-    ] = False,
+    reextract: ReextractOption = False,
     verbose: VerboseOption = False,
     as_json: JsonOption = False,
+    resources: ResourcesOption = None,
+    title: TitleOption = None,
 ) -> None:
-    """Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
-
-    Reads the inputs (as `briefing extract` does), extracts actors, claims, figures and themes,
-    composes the brief and writes it into a new folder named by the period it covers,
-    out/<first day>_<last day>/ (2018-05-07_2018-05-13; a build from undated files: its build
-    date), with a run suffix (-2, -3) when that period was built before: a build never
-    replaces or deletes another brief. out/latest then names the brief whose period ends last
-    (rebuilding an older period leaves it alone). Two builds into the same --out take turns.
-    Progress goes to standard error (a bar at a terminal; nothing but errors with --quiet;
-    --json adds one JSON object on stdout). Exit status: 0 ok; 1 an input could not be read, or
-    no article at all (nothing is written; --allow-empty writes a brief that says so); 2 usage;
-    4 rendering or writing; 75 another build kept the --out folder busy too long; 78 resources.
-
-    With --since, the articles come from the store (see `briefing ingest`; a missing store is
-    exit 3, `briefing db init` makes an empty one): those published in the window; only those
-    not yet extracted, or extracted by another version of briefing, its resources, the lexicon
-    or the extraction code, go through the pipeline (--reextract: all). That run holds the
-    store's lock (a second one exits 75, silently with --quiet), is silent with --quiet and
-    copies its messages to --log, for cron (briefing build --since last --quiet). Only a
-    --since last build moves the cursor where the next --since last starts; an empty window
-    writes nothing and leaves the cursor where it was (exit 1). Exit status there: 0 ok; 1 no
-    article; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
-
-    With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
-    and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
-    brief is kept; `briefing email --from-brief` sends it again).
-
-    Example: briefing build seeds/ --out out/
-    """
     request = Request(
-        sources or [], out, since, until, db, log, quiet, allow_empty, arabic_digits, no_pdf, reextract
+        sources or [],
+        out,
+        since,
+        until,
+        db,
+        log,
+        quiet,
+        allow_empty,
+        arabic_digits,
+        no_pdf,
+        reextract,
+        resources,
+        title,
     )
     session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
-    session.run(
-        lambda: build_and_mail(request, plan(to, dry_run=False, no_pdf=no_pdf) if email else None, session)
-    )
+    mail = (lambda: plan(to, dry_run=False, no_pdf=no_pdf, resources=resources)) if email else None
+    session.run(lambda: build_and_mail(request, mail() if mail else None, session))
 
 
 @dataclass(frozen=True)
@@ -117,11 +151,13 @@ class Request:
     arabic_digits: bool
     no_pdf: bool
     reextract: bool = False
+    resources: Path | None = None
+    title: str | None = None
 
 
 def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
-    from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job
+    from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job, user_layer
     from briefing.store import require_store
 
     if r.since is None and r.until is not None:
@@ -134,9 +170,11 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
         raise UsageError(
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
-    options = BuildOptions(arabic_digits=r.arabic_digits, pdf=not r.no_pdf)
     # --out, else BRIEFING_OUT or the config file's out, else out/ in the current directory.
-    settings = Settings.resolve(db=r.db, out=r.out, log=r.log)
+    settings = Settings.resolve(db=r.db, out=r.out, log=r.log, resources=r.resources, title=r.title)
+    options = BuildOptions(
+        arabic_digits=r.arabic_digits, pdf=not r.no_pdf, title=settings.title, logo=settings.logo
+    )
     target = settings.out
     reporter = (session or Session("build", quiet=r.quiet, log=r.log)).reporter(settings.log)
     built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
@@ -161,7 +199,13 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
     else:
         status = run_job(
             lambda rep: build_from_paths(
-                r.sources, target, rep, options=options, allow_empty=r.allow_empty, on_written=built.append
+                r.sources,
+                target,
+                rep,
+                options=options,
+                allow_empty=r.allow_empty,
+                on_written=built.append,
+                layer=user_layer(settings),
             ),
             reporter=reporter,
         )

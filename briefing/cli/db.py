@@ -40,7 +40,10 @@ def _stats(db: Path | None, as_json: bool) -> int:
 
     settings = Settings.resolve(db=db)
     try:
-        version: str | None = extraction_version(Resources.load())
+        from briefing.jobs import user_layer
+
+        # As builds make it: the user layer is part of the resources' version.
+        version: str | None = extraction_version(Resources.load(user=user_layer(settings)))
     except ResourceError:
         version = None  # the counts are still worth showing
     with Store.open_existing(settings.db) as store:

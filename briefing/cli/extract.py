@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from briefing.cli.app import app
-from briefing.cli.options import QuietOption, Sources, VerboseOption
+from briefing.cli.options import QuietOption, ResourcesOption, Sources, VerboseOption
 from briefing.cli.session import Session
 
 
@@ -30,6 +30,7 @@ def extract(
     ] = Format.table,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    resources: ResourcesOption = None,
 ) -> None:
     """Extract actors, claims, figures and themes from Arabic articles.
 
@@ -37,7 +38,8 @@ def extract(
     front matter). A file that cannot be read gives a one-line reason on standard error (and an
     {"article", "error"} line in jsonl); the others go on. `-` reads one article (text, front
     matter allowed, HTML or JSONL) from standard input. With --quiet, notices (a legacy encoding)
-    are not printed, errors are. Exit status 1 if any input failed.
+    are not printed, errors are. Exit status 1 if any input failed; 78 when the config or a data
+    file (yours under --resources too) is unusable.
 
     Example: briefing extract seeds/ --format jsonl > out/seeds.jsonl
 
@@ -46,11 +48,14 @@ def extract(
     session = Session("extract", quiet=quiet, verbose=verbose)
 
     def job() -> int:
-        from briefing.jobs import run_extract, run_job
+        from briefing.config import Settings
+        from briefing.jobs import run_extract, run_job, user_layer
 
         jsonl = fmt is Format.jsonl
+        layer = user_layer(Settings.resolve(resources=resources))
         return run_job(
-            lambda reporter: run_extract(sources or [], reporter, jsonl=jsonl), reporter=session.reporter()
+            lambda reporter: run_extract(sources or [], reporter, jsonl=jsonl, layer=layer),
+            reporter=session.reporter(),
         )
 
     session.run(job)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from briefing.cli.app import say
+from briefing.config import Settings
 from briefing.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -25,11 +26,17 @@ MailTo = Annotated[
 ]
 
 
-def plan(to: str | None, *, dry_run: bool, no_pdf: bool) -> MailPlan:
-    """Recipients and SMTP settings, checked before anything is built (AddressError, ConfigError)."""
-    from briefing.deliver.digest import plan_mail
+def plan(to: str | None, *, dry_run: bool, no_pdf: bool, resources: Path | None = None) -> MailPlan:
+    """Recipients and SMTP settings, checked before anything is built (AddressError, ConfigError);
+    the digest's templates come from the user's layer too (`resources`, else as configured)."""
+    from dataclasses import replace
 
-    return plan_mail(to, dry_run=dry_run, attach_pdf=not no_pdf)
+    from briefing.deliver.digest import plan_mail
+    from briefing.jobs import user_layer
+
+    layer = user_layer(Settings.resolve(resources=resources))
+    templates = layer / "templates" if layer is not None and (layer / "templates").is_dir() else None
+    return replace(plan_mail(to, dry_run=dry_run, attach_pdf=not no_pdf), templates=templates)
 
 
 def mail_after_build(

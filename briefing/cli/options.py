@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
+import platformdirs
 import typer
 
 from briefing.config import convert
@@ -97,5 +98,18 @@ JsonOption = Annotated[
         "--json",
         help="Then print one JSON object on stdout: counts, paths, warnings, errors, exit_status "
         "(e.g. briefing ingest inbox/ --json | jq .added).",
+    ),
+]
+ResourcesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--resources",
+        help="Your own data over the packaged data, entry by entry: a folder with actors*.yaml "
+        "(gazetteer entries: new ids, or packaged ids replaced), themes.yaml (new themes or keywords), "
+        "watchlist.yaml (actor ids always reported) and templates/ (a template of the same name "
+        "replaces the packaged one). Else BRIEFING_RESOURCES, the config file's resources, or the "
+        f"user data folder ({platformdirs.user_data_dir('briefing')}) when it exists. "
+        "E.g. ~/briefing-data",
+        show_default=False,
     ),
 ]

@@ -25,6 +25,7 @@ from briefing.compose.sections import article_summary, development, theme_sectio
 from briefing.compose.selection import select
 from briefing.compose.sources import covered_period, order_sources, outlet_count, source_entries
 from briefing.compose.themes import rank_themes
+from briefing.compose.watch import watch_item, watch_picks
 from briefing.model.brief import Brief, ComposeOptions
 from briefing.model.contract import Extraction
 
@@ -52,7 +53,8 @@ def compose(
     themes = rank_themes(exts)
 
     # Select what is shown, then number the cited sentences it shows, then build the items.
-    selection = select(themes, collect_claims(exts), group_figures(exts), opts)
+    claims, figures = collect_claims(exts), group_figures(exts)
+    selection = select(themes, claims, figures, opts, watch_picks(exts, claims, figures, opts))
     refs = number_references(exts, selection.marks())
     sections = tuple(theme_section(p, themes, exts, refs, opts) for p in selection.themes)
     all_actors = merge_actors(exts, range(1, len(exts) + 1))
@@ -75,4 +77,5 @@ def compose(
         refs=refs.refs,
         chart=actor_chart(exts, sections, all_actors, opts),
         options=opts,
+        watch=tuple(watch_item(p, exts, refs) for p in selection.watch),
     )

@@ -15,6 +15,7 @@ from briefing.compose.claims import ClaimRec, lead_claims, pick_claims
 from briefing.compose.figures import FigureGroup, FigureGroups, balanced, is_key, shown_reports
 from briefing.compose.references import Cited, SentenceKey, Span
 from briefing.compose.themes import OTHER_THEME, Themes
+from briefing.compose.watch import WatchPick
 from briefing.model.brief import ComposeOptions
 
 
@@ -51,6 +52,7 @@ class Selection:
     themes: tuple[ThemePick, ...]  # in theme order
     developments: tuple[DevelopmentPick, ...]
     articles: tuple[ArticlePick, ...]  # in source order
+    watch: tuple[WatchPick, ...] = ()  # in the watch-list's order
 
     def _cited(self) -> Iterator[Cited]:
         for g in self.key_figures:
@@ -63,6 +65,10 @@ class Selection:
             yield from (r.cited for r in a.claims)
             for g in a.figures:
                 yield from (r.cited for r in shown_reports(g, a.source))
+        for w in self.watch:
+            yield from (r.cited for r in w.claims)
+            for g in w.figures:
+                yield from (r.cited for r in g.reports)
 
     def marks(self) -> dict[SentenceKey, set[Span]]:
         """Every cited sentence shown, with the spans marked in it (in selection order).
@@ -80,11 +86,13 @@ def select(
     claims: Sequence[Sequence[ClaimRec]],
     figures: FigureGroups,
     opts: ComposeOptions,
+    watch: tuple[WatchPick, ...] = (),
 ) -> Selection:
     """Choose what the brief shows, within the limits of `opts`.
 
     Args:
         claims: each article's claims, per source (index n-1).
+        watch: what is shown of the watch-list's actors (watch.watch_picks).
     """
     theme_picks = tuple(_theme_pick(tid, themes, claims, figures, opts) for tid in themes.order)
     return Selection(
@@ -99,6 +107,7 @@ def select(
             )
             for n, recs in enumerate(claims, 1)
         ),
+        watch=watch,
     )
 
 

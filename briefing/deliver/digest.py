@@ -45,6 +45,7 @@ MAX_KEY_FIGURES = 8
 MAX_HEADLINES = 5  # per theme; the PDF lists every article
 DRY_RUN_SENDER = "briefing@localhost"
 EML_NAME = "digest.eml"
+LOGO_CID = "logo@briefing"  # the user's logo, a related part of the HTML body (mail clients block data: URIs)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def _context(brief: Brief, *, arabic_digits: bool, pdf_attached: bool) -> dict[s
         "pdf_attached": pdf_attached,
         "key_figures": brief.key_figures[:MAX_KEY_FIGURES],
         "themes": themes,
+        "logo_cid": LOGO_CID,
     }
 
 
@@ -178,7 +180,7 @@ def digest_message(
     pdf = built.pdf if attach_pdf else None
     digest = render_digest(built.brief, renderer, arabic_digits=arabic_digits, pdf_attached=pdf is not None)
     attachments = [Attachment(pdf_filename(built.brief), pdf)] if pdf is not None else []
-    return build_message(
+    message = build_message(
         sender=sender,
         recipients=recipients,
         subject=digest.subject,
@@ -187,6 +189,21 @@ def digest_message(
         attachments=attachments,
         date=now,
     )
+    if built.brief.logo:
+        _relate_logo(message, built.brief.logo)
+    return message
+
+
+def _relate_logo(message: EmailMessage, data_uri: str) -> None:
+    """The logo as an inline image of the HTML body (multipart/related), which `cid:` names."""
+    import base64
+
+    head, _, payload = data_uri.partition(",")
+    maintype, _, subtype = head.removeprefix("data:").removesuffix(";base64").partition("/")
+    body = message.get_body(("html",))
+    if body is not None:
+        image = base64.b64decode(payload)
+        body.add_related(image, maintype=maintype, subtype=subtype, cid=f"<{LOGO_CID}>", disposition="inline")
 
 
 @dataclass(frozen=True)
@@ -252,6 +269,7 @@ class MailPlan:
     settings: SmtpSettings
     dry_run: bool = False
     attach_pdf: bool = True
+    templates: Path | None = None  # the user's templates/ (resources/user.py), before the packaged ones
 
 
 def plan_mail(
@@ -308,6 +326,7 @@ def mail_built_brief(
             arabic_digits=arabic_digits,
             say=say,
             sleep=sleep,
+            renderer=Renderer(templates=plan.templates) if plan.templates else None,
         )
     except ConfigError as exc:
         error(str(exc))

@@ -16,6 +16,16 @@ from briefing.errors import BriefFileError
 
 
 @dataclass(frozen=True)
+class WatchedActor:
+    """An actor of the user's watch-list (resources/user.py), named as the gazetteer names it."""
+
+    id: str
+    type: str
+    name_en: str
+    name_ar: str
+
+
+@dataclass(frozen=True)
 class ComposeOptions:
     """Limits that keep a brief over many articles readable; defaults suit a daily window."""
 
@@ -30,6 +40,9 @@ class ComposeOptions:
     max_chart_actors: int = 8
     max_chart_themes: int = 6
     max_index_actors: int = 400
+    watch: tuple[WatchedActor, ...] = ()  # always reported, mentioned or not
+    max_watch_claims: int = 6  # per watched actor
+    max_watch_figures: int = 6
 
 
 @dataclass(frozen=True)
@@ -173,6 +186,17 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class WatchItem:
+    """A watched actor in the window: its mentions, its claims and the figures named beside it."""
+
+    actor: WatchedActor
+    mentions: int  # 0: not mentioned this period
+    sources: tuple[int, ...]
+    claims: tuple[ClaimItem, ...]
+    figures: tuple[FigureItem, ...]
+
+
+@dataclass(frozen=True)
 class Brief:
     generated: str  # ISO datetime
     period_start: str  # ISO date
@@ -189,6 +213,9 @@ class Brief:
     refs: tuple[Ref, ...]
     chart: Chart | None
     options: ComposeOptions = field(default_factory=ComposeOptions)
+    watch: tuple[WatchItem, ...] = ()
+    title: str | None = None  # the user's title (config `title`, build --title); else the default
+    logo: str | None = None  # the user's logo as a data: URI (config `logo`)
 
     @property
     def empty(self) -> bool:

@@ -7,6 +7,7 @@ the object down, never reload it.
 from briefing.errors import ResourceError
 from briefing.resources.loader import RESOURCES_DIR, Resources, read_yaml
 from briefing.resources.schema import ActorEntry, ThemeEntry, TitleEntry
+from briefing.resources.user import default_user_dir, layer_hash
 
 __all__ = [
     "RESOURCES_DIR",
@@ -15,5 +16,7 @@ __all__ = [
     "Resources",
     "ThemeEntry",
     "TitleEntry",
+    "default_user_dir",
+    "layer_hash",
     "read_yaml",
 ]

@@ -32,6 +32,7 @@ from briefing.resources.schema import (
     schema_for,
     validate,
 )
+from briefing.resources.user import UserLayer, merge_actor_files, merge_themes, watched
 from briefing.text.normalize import fold
 
 RESOURCES_DIR = Path(__file__).parent
@@ -74,9 +75,13 @@ class Resources:
     themes: tuple[ThemeEntry, ...]
     data: Mapping[str, Any] = field(default_factory=dict)  # every file by stem, as parsed
     files: Mapping[str, Entry] = field(default_factory=dict)  # every file by stem, validated
+    watch: tuple[str, ...] = ()  # actor ids of the user's watch-list (user.py)
+    templates: Path | None = None  # the user's templates/, searched before the packaged ones
+    user: Path | None = None  # the user layer's folder, when one was read
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> Resources:
+    def load(cls, directory: Path | None = None, user: Path | None = None) -> Resources:
+        """Every packaged file, validated; with `user`, that folder's layer over them (user.py)."""
         directory = Path(directory or RESOURCES_DIR)
         paths = sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
         if not paths:
@@ -96,6 +101,9 @@ class Resources:
                 raise ResourceError(f"{path.name}: no schema for this file (add one to resources/schema.py)")
             files[path.stem] = validate(schema, data[path.stem], path.name)
         actors = {stem: f for stem, f in files.items() if isinstance(f, ActorsFile)}
+        if user is not None:
+            layer = UserLayer.read(user, read_yaml)
+            return _with_layer(directory, digest.hexdigest()[:16], data, files, layer)
         return cls(
             directory=directory,
             version=digest.hexdigest()[:16],
@@ -156,3 +164,27 @@ def _check_actors(files: Mapping[str, ActorsFile]) -> tuple[ActorEntry, ...]:
             if ref and ref not in seen:
                 raise ResourceError(f"{seen[e.id]}: {e.id}: refers to unknown id {ref}")
     return tuple(out)
+
+
+def _with_layer(
+    directory: Path, version: str, data: Mapping[str, Any], files: Mapping[str, Entry], layer: UserLayer
+) -> Resources:
+    """The packaged resources with the user's layer over them, checked together as one gazetteer;
+    the version then covers the layer's gazetteer and themes too."""
+    packaged = {f"{stem}.yaml": f for stem, f in files.items() if isinstance(f, ActorsFile)}
+    actors = _check_actors(merge_actor_files(packaged, layer))
+    themes = merge_themes(data.get("themes"), layer) or _required(files, "themes", ThemesFile)
+    if layer.version:
+        version = hashlib.sha256(f"{version}+{layer.version}".encode()).hexdigest()[:16]
+    return Resources(
+        directory=directory,
+        version=version,
+        actors=actors,
+        titles=_required(files, "titles", TitlesFile).titles,
+        themes=themes.themes,
+        data=data,
+        files=files,
+        watch=watched(layer, actors),
+        templates=layer.templates,
+        user=layer.directory,
+    )

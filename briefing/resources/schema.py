@@ -192,6 +192,15 @@ class ThemesFile(Entry):
         return unique_ids(themes)
 
 
+# --- watchlist.yaml (a user layer's: briefing/resources/user.py) ---------------------------------
+
+
+class WatchlistFile(Entry):
+    """Actor ids (of the packaged gazetteer or the user's) that every brief reports on."""
+
+    watch: Annotated[tuple[Text, ...], Field(min_length=1), AfterValidator(lambda ids: _no_repeats(ids))]
+
+
 # --- boilerplate.yaml -----------------------------------------------------------------------------
 
 
