@@ -12,6 +12,7 @@ match as written, alef forms included (إب is Ibb, آب is August).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from briefing.text.normalize import fold
 SHORT_NAME = 3  # letters: names this short match as written
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a short name as written: few forms, met in every article
 def alef_kept(text: str) -> str:
     """Folded except for the alef forms, which tell short names apart (إب Ibb, آب August)."""
     return str(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(dediac_ar(text))))

@@ -137,21 +137,19 @@ class People:
     def _foreign_spellings(self) -> list[int]:
         """The tokens, words of no resource and of no role, that are another spelling of a
         foreign first name of the name table that the analyser cannot read (دونكان of دنكان)."""
-        norms, t = self.a.norms, self.w.t
-        cache = self.w.caches.foreign_spelling  # answered once per word, across documents
-        spelled = set()
-        for key in set(norms).difference(self.t.roles):
-            hit = cache.get(key)
-            if hit is None:
-                norm = self.a.strings[key]
-                hit = cache[key] = (
-                    len(norm) >= FOREIGN_MIN_LETTERS
-                    and norm not in t.common
-                    and norm not in t.resource_words
-                    and self.w.foreign_name(norm)
-                )
+        norms, t, caches = self.a.norms, self.w.t, self.w.caches
+        words = set(norms).difference(self.t.roles)
+        for key in words.difference(caches.foreign_spelling):  # answered once per word
+            norm = self.a.strings[key]
+            hit = caches.foreign_spelling[key] = (
+                len(norm) >= FOREIGN_MIN_LETTERS
+                and norm not in t.common
+                and norm not in t.resource_words
+                and self.w.foreign_name(norm)
+            )
             if hit:
-                spelled.add(key)
+                caches.foreign_spelled.add(key)
+        spelled = words.intersection(caches.foreign_spelled)
         return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
 
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
@@ -163,9 +161,8 @@ class People:
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
-        for i, f in enumerate(flags):
-            if not f:
-                continue
+        for i in [i for i, f in enumerate(flags) if f]:
+            f = flags[i]
             if f & _SPEECH and i + 1 < n:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb
             if f & _DEMONYM and i + 1 < n:
