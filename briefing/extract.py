@@ -15,6 +15,8 @@ from briefing.model.contract import Article, Extraction
 from briefing.pipeline.gist.component import GistComponent
 
 BATCH_SIZE = 64
+# Components whose output a title's gist does not read (GistComponent.title_en).
+TITLE_SKIPS = ("briefing_claims", "briefing_themes")
 
 
 def doc_to_extraction(article: Article, doc: Doc, version: str) -> Extraction:
@@ -39,7 +41,9 @@ def extract_articles(nlp: Language, articles: Iterable[Article], version: str) -
         titles: dict[int, str] = {}
         if gist is not None:
             pending = [(a.title, i) for i, a in enumerate(batch) if a.title]
-            for doc, i in nlp.pipe(pending, as_tuples=True, batch_size=BATCH_SIZE):
+            # A title's gist reads its names and figures only: its claims and themes are not made.
+            skip = [name for name in TITLE_SKIPS if name in nlp.pipe_names]
+            for doc, i in nlp.pipe(pending, as_tuples=True, batch_size=BATCH_SIZE, disable=skip):
                 titles[i] = gist.title_en(doc)
         for i, doc in enumerate(nlp.pipe((a.text for a in batch), batch_size=BATCH_SIZE)):
             yield replace(doc_to_extraction(batch[i], doc, version), title_en=titles.get(i))

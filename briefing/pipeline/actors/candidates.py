@@ -12,6 +12,7 @@ match as written, alef forms included (إب is Ibb, آب is August).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from briefing.text.normalize import fold
 SHORT_NAME = 3  # letters: names this short match as written
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a short name as written: few forms, met in every article
 def alef_kept(text: str) -> str:
     """Folded except for the alef forms, which tell short names apart (إب Ibb, آب August)."""
     return str(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(dediac_ar(text))))
@@ -47,6 +49,8 @@ class CandidateTables:
     org_kind_nouns: frozenset[int]  # hashes
     epithets: frozenset[int]  # hashes of honorific epithets and nationalities after a name
     honorifics: frozenset[int] = frozenset()  # hashes of the honorific epithets alone (المكرمة)
+    # hashes of the last words of the surface keys: a match goes on by one word only into one
+    last_words: frozenset[int] = frozenset()
 
 
 def _short_forms_raw(index: GazetteerIndex, strings: StringStore) -> dict[int, frozenset[str]]:
@@ -77,6 +81,7 @@ def build_candidate_tables(
         org_kind_nouns=frozenset(strings.add(w) for w in folded(rules.org_kind_nouns)),
         epithets=frozenset(strings.add(w) for w in epithets),
         honorifics=frozenset(strings.add(w) for w in folded(rules.place_epithets)),
+        last_words=frozenset(strings.add(key.split(" ")[-1]) for key in index.owners),
     )
 
 
@@ -123,7 +128,8 @@ class Candidates:
     def hit(self, start: int, end: int, pattern_id: str) -> Hit | None:
         a = self.a
         entry = self._actor(start, pattern_id)
-        if entry is None or a.raw(start)[: a.clitics.get(start, 0)].endswith("ال"):
+        clitic = a.clitics.get(start, 0)
+        if entry is None or (clitic and a.raw(start)[:clitic].endswith("ال")):
             return None  # والقطر "and the towing": the article on a name that has none is no name
         end_char = a.end_char(end)
         start_char = a.idx[start] + a.clitics.get(start, 0)
@@ -136,7 +142,11 @@ class Candidates:
         start = self._trim_heads(entry, start, end)
         start_char = a.idx[start] + a.clitics.get(start, 0)
         # منطقة الخليج العربي matches منطقة الخليج: without the place word, the name goes on.
-        if end < len(a.norms) and (a.surface(start, end + 1), entry.id) in self.t.surface_keys:
+        if (
+            end < len(a.norms)
+            and (a.norms[end] in self.t.last_words or " " in a.word(end))  # (NFKC may give a space)
+            and (a.surface(start, end + 1), entry.id) in self.t.surface_keys
+        ):
             end += 1
         end = self._trim_epithet(entry, start, end)
         eid: str = entry.id

@@ -85,7 +85,12 @@ class NameFinder:
             return k
         if w.article(k):
             return self._with_article(k, first, mode, article)
-        if first in t.resource_words and first not in t.given | t.compound_first and nxt not in t.connectors:
+        if (
+            first in t.resource_words
+            and first not in t.given
+            and first not in t.compound_first
+            and nxt not in t.connectors
+        ):
             return k
         end = self._opening(k, first, nxt, mode)
         if end == k:
@@ -232,7 +237,10 @@ class NameFinder:
         """Is the word after token `end` one a name may go on with (no everyday word)?"""
         a, t = self.a, self.t
         j = end + 1
-        return j < len(a.norms) and self.w.nameish(j) and a.word(j) not in t.common | t.resource_words
+        if j >= len(a.norms) or not self.w.nameish(j):
+            return False
+        word = a.word(j)
+        return word not in t.common and word not in t.resource_words  # (not a union made per call)
 
     def _family(self, k: int, end: int, norm: str, titled: bool) -> bool:
         """Can token `end` be a family name of the name that starts at k?"""

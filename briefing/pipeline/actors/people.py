@@ -134,38 +134,35 @@ class People:
             and not w.article(i)
         )
 
-    def _foreign_spelling(self, i: int) -> bool:
-        """Is token i, a word of no resource, another spelling of a foreign first name of the name
-        table that the analyser cannot read (دونكان of دنكان)?"""
-        key = self.a.norms[i]
-        cache = self.w.caches.foreign_spelling
-        hit = cache.get(key)
-        if hit is None:  # called for every token without a role: answered once per word
-            norm, t = self.a.word(i), self.w.t
-            hit = cache[key] = (
+    def _foreign_spellings(self) -> list[int]:
+        """The tokens, words of no resource and of no role, that are another spelling of a
+        foreign first name of the name table that the analyser cannot read (دونكان of دنكان)."""
+        norms, t, caches = self.a.norms, self.w.t, self.w.caches
+        words = set(norms).difference(self.t.roles)
+        for key in words.difference(caches.foreign_spelling):  # answered once per word
+            norm = self.a.strings[key]
+            hit = caches.foreign_spelling[key] = (
                 len(norm) >= FOREIGN_MIN_LETTERS
                 and norm not in t.common
                 and norm not in t.resource_words
                 and self.w.foreign_name(norm)
             )
-        return hit
+            if hit:
+                caches.foreign_spelled.add(key)
+        spelled = words.intersection(caches.foreign_spelled)
+        return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
 
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name
-        words, before بن, at a given name."""
+        words, before بن, at a given name (in any order: the caller sorts them)."""
         a = self.a
         n = len(a.norms)
         flags = [self.t.roles.get(h, 0) for h in a.norms]
-        for i, f in enumerate(flags):
-            if not f:
-                if (
-                    self._foreign_spelling(i)
-                    and i + 1 < n
-                    and self.w.foreign(a.raw(i + 1))
-                    and self._two_names(i, flags, taken)
-                ):
-                    starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
-                continue
+        for i in self._foreign_spellings():
+            if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
+                starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
+        for i in [i for i, f in enumerate(flags) if f]:
+            f = flags[i]
             if f & _SPEECH and i + 1 < n:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb
             if f & _DEMONYM and i + 1 < n:

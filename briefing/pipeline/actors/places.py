@@ -116,9 +116,11 @@ class Places:
         taken = taken_by(hits)
         inside: set[int] = set()  # ids of hits a place found here takes in
         new: list[Hit] = []
-        for i, norm in enumerate(self.a.norms):
-            facility = self.t.facilities.get(norm)
-            if (facility is None and norm not in self.t.settlements) or i in taken:
+        norms = self.a.norms
+        present = self.t.settlements.union(self.t.facilities).intersection(norms)
+        for i in [i for i, norm in enumerate(norms) if norm in present] if present else ():
+            facility = self.t.facilities.get(norms[i])
+            if i in taken:
                 continue
             if self._definite(i, 0) or self._compared(i):
                 continue

@@ -129,12 +129,14 @@ class WordCaches:
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
     foreign_spelling: dict[int, bool] = field(default_factory=dict)  # per norm hash
+    foreign_spelled: set[int] = field(default_factory=set)  # the norm hashes answered True there
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
         self.foreign_name.clear()
         self.foreign_spelling.clear()
+        self.foreign_spelled.clear()
 
 
 class Words:

@@ -8,6 +8,8 @@ experts an assessment.
 
 from __future__ import annotations
 
+import functools
+
 from briefing.pipeline.claims.context import Context, Cue
 
 _DEMAND_REACH = 6  # tokens after على in which أن makes "على X أن …" a demand
@@ -51,7 +53,8 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
     promise, a negation opening them (لم، لا) a denial."""
     start, end = content
     tables = ctx.tables
-    words = [_bare(ctx.fw[k]) for k in range(start, end) if ctx.alpha[k]]
+    fw, alpha = ctx.fw, ctx.alpha
+    words = [_bare(fw[k]) for k in range(start, end) if alpha[k]]
     if not words:
         return None
     if any(
@@ -59,9 +62,12 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
         for k, w in enumerate(words[:_ACT_REACH])
     ):
         return "demand"
-    if any(
-        w in tables.retaliation or f"{w} {n}" in tables.retaliation
+    retaliation = tables.retaliation
+    openers = _openers(retaliation)  # a two-word phrase is tried only after its first word
+    if not retaliation.isdisjoint(words) or any(
+        f"{w} {n}" in retaliation
         for w, n in zip(words, [*words[1:], ""], strict=True)
+        if w in openers or " " in w
     ):
         return "threaten"
     if words[0] in tables.readiness:
@@ -69,6 +75,12 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
     if words[0] in tables.negations and not (len(words) > 1 and words[1] in tables.negation_exceptions):
         return "deny"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _openers(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of the phrases of more than one word."""
+    return frozenset(p.split(" ")[0] for p in phrases if " " in p)
 
 
 def _bare(folded: str) -> str:

@@ -9,7 +9,7 @@ briefing.text.bama), then render the words in English order with shallow transfe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
@@ -20,9 +20,9 @@ from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analyzer
 
 
-@dataclass(frozen=True)
-class Known:
-    """A stretch of the span whose English is known: a name, a figure (offsets into the span)."""
+class Known(NamedTuple):
+    """A stretch of the span whose English is known: a name, a figure (offsets into the span).
+    A named tuple: thousands are made per article, and a tuple is the quickest to make."""
 
     start: int
     end: int
@@ -56,27 +56,42 @@ class Gister:
         return self.realizer.realize(words)
 
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
-        tokens = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        tokens = [(m.group(0), *m.span()) for m in TOKEN.finditer(text)]
         forms = [folded(t[0]) for t in tokens]
         spans = sorted(known, key=lambda k: k.start)
+        heads, read = self._heads, self.reader.word
         out: list[Word] = []
-        i = 0
-        while i < len(tokens):
+        i, n = 0, len(tokens)
+        lo, n_spans = 0, len(spans)  # the spans before lo end before the token: none is read again
+        while i < n:
             tok, start, end = tokens[i]
-            span = next((k for k in spans if k.start < end and start < k.end), None)
+            while lo < n_spans and spans[lo].end <= start:
+                lo += 1
+            span = _overlapping(spans, lo, start, end) if lo < n_spans and spans[lo].start < end else None
             if span is not None:
                 j = i
-                while j < len(tokens) and tokens[j][1] < span.end:
+                while j < n and tokens[j][1] < span.end:
                     j += 1
                 out.append(self._known(text, span, tokens[i:j], out[-1] if out else None))
                 i = j
+                continue
+            form = forms[i]
+            if form in heads:
+                head = heads[form]
             else:
-                before = out[-1] if out else None
-                word, i = self._phrase(tokens, forms, i) or (
-                    self.reader.word(tok, start, end, before, counted=counted),
-                    i + 1,
-                )
-                out.append(word)
+                head = heads[form] = self._phrase_head(form)
+            phrase = self._phrase(head, tokens, forms, i) if head is not None else None
+            if phrase is None:
+                out.append(read(tok, start, end, out[-1] if out else None, counted=counted))
+                i += 1
+            else:
+                out.append(phrase[0])
+                i = phrase[1]
+        self._finish(out)
+        return out
+
+    def _finish(self, out: list[Word]) -> None:
+        """What reads the words around: a reading with no English, passives, تم + verbal noun."""
         for k, w in enumerate(out):
             if w.pos != PUNCT and not w.en.strip():  # a reading with no English (a lone letter)
                 out[k] = self.reader.unknown(w.text, w.start, w.end)
@@ -86,7 +101,6 @@ class Gister:
                 out[i + 1].verb_en, transitive = self.reader.verb_of_noun(out[i + 1].text)
                 if not transitive:
                     out[i + 1].extra["intransitive"] = "1"
-        return out
 
     def _passives_before_numbers(self, words: list[Word]) -> None:
         """A clause that opens with a verb or verbal noun followed by a number is a passive verb and
@@ -138,18 +152,12 @@ class Gister:
         )
 
     def _phrase(
-        self, tokens: list[tuple[str, int, int]], forms: list[str], i: int
+        self, head: _Head, tokens: list[tuple[str, int, int]], forms: list[str], i: int
     ) -> tuple[Word, int] | None:
-        """A glossary expression starting at token i (its first word may carry proclitics);
-        `forms`: the tokens folded."""
-        form = forms[i]
-        if form in self._heads:
-            head = self._heads[form]
-        else:
-            head = self._heads[form] = self._phrase_head(form)
-        if head is None:
-            return None
-        conj, prep, article, candidates = head
+        """A glossary expression starting at token i (its first word may carry proclitics),
+        among those `head`, the first word's, opens; `forms`: the tokens folded."""
+        conj, prep, article, alone, by_next = head
+        candidates = by_next.get(forms[i + 1], alone) if i + 1 < len(forms) else alone
         for rest, entry in candidates:
             end = i + 1 + len(rest)
             if end <= len(tokens) and tuple(forms[i + 1 : end]) == rest:
@@ -166,15 +174,38 @@ class Gister:
         """The expressions a folded word may open (through its proclitics), or None."""
         candidates = self.tables.phrases.get(first)
         if candidates is not None:
-            return "", "", False, candidates
+            return "", "", False, *_by_next(candidates)
         split = split_clitics(first, self.tables.phrases)
         if split is None:
             return None
         conj, prep, article, stem = split
-        return conj, prep, article, self.tables.phrases[stem]
+        return conj, prep, article, *_by_next(self.tables.phrases[stem])
 
 
-# (conjunction, preposition, article, the expressions) a word opens
-_Head = tuple[str, str, bool, tuple[tuple[tuple[str, ...], GlossEntry], ...]]
+def _overlapping(spans: list[Known], lo: int, start: int, end: int) -> Known | None:
+    """The first of `spans` (sorted by start) from lo on that overlaps start..end."""
+    for k in spans[lo:]:
+        if k.start >= end:
+            return None  # the rest start later still
+        if start < k.end:
+            return k
+    return None
+
+
+_Expressions = tuple[tuple[tuple[str, ...], GlossEntry], ...]
+
+
+def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Expressions]]:
+    """The expressions a word opens, as (those of one word, and by the word after it those that
+    may match there, in their order): only those are tried."""
+    alone = tuple(c for c in candidates if not c[0])
+    seconds = {rest[0] for rest, _ in candidates if rest}
+    by_next = {s: tuple(c for c in candidates if not c[0] or c[0][0] == s) for s in seconds}
+    return alone, by_next
+
+
+# (conjunction, preposition, article, the one-word expressions, the others by their second word)
+# a word opens
+_Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 
 __all__ = ["Gister", "Known"]

@@ -9,6 +9,7 @@ the claim's English sentence (who, the speech act, then the gist). Titles are no
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.language import Language
@@ -49,14 +50,17 @@ class GistComponent(BatchPipe):
         gister = self.gister
         if gister is None:
             raise RuntimeError("briefing_gist: load(resources, known) was not called")
-        names = [Known(m.start, m.end, a.name_en, NAME) for a in doc._.actors for m in a.mentions]
+        names = _names(doc)
         doc._.figures = tuple(self._figure(gister, f, names) for f in doc._.figures)
-        spans = _known(doc)
+        spans = sorted(_known(doc, names), key=lambda k: k.start)  # the gist reads them in this order
+        starts = [k.start for k in spans]
         claims = []
         for claim in doc._.claims:
             c0, c1 = claim.content.start, claim.content.end
             inside = [
-                Known(k.start - c0, k.end - c0, k.en, k.kind) for k in spans if c0 <= k.start and k.end <= c1
+                Known(k.start - c0, k.end - c0, k.en, k.kind)
+                for k in spans[bisect_left(starts, c0) : bisect_left(starts, c1)]
+                if k.end <= c1
             ]
             content_en = gister.gist(claim.content.text, inside)
             claims.append(replace(claim, content_en=content_en, en=_sentence(claim, content_en)))
@@ -108,11 +112,16 @@ class GistComponent(BatchPipe):
         return self.gister.gist(text_of(doc), _known(doc))
 
 
-def _known(doc: Doc) -> list[Known]:
-    """Names and figures of the doc with their English, by character offsets."""
+def _names(doc: Doc) -> list[Known]:
+    """The mentions of the doc's actors with their English, by character offsets."""
+    return [Known(m.start, m.end, a.name_en, NAME) for a in doc._.actors for m in a.mentions]
+
+
+def _known(doc: Doc, names: list[Known] | None = None) -> list[Known]:
+    """Names and figures of the doc with their English, by character offsets; `names`: the
+    doc's, when already made."""
     out = [Known(f.start, f.end, f.en, NUM) for f in doc._.figures if f.en]
-    out += [Known(m.start, m.end, a.name_en, NAME) for a in doc._.actors for m in a.mentions]
-    return out
+    return out + (_names(doc) if names is None else names)
 
 
 def _sentence(claim: Claim, content_en: str) -> str:

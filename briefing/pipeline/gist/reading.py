@@ -176,13 +176,19 @@ class Reader:
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
         # A token's reading depends on its text and on what of the word before it the ranking
-        # reads (_context): kept, and copied out, since a corpus repeats its words.
+        # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
+        # _alone): kept, and copied out, since a corpus repeats its words.
         self._words: dict[tuple[str, bool, tuple[str, bool, str] | None], Word] = {}
 
     def word(self, text: str, start: int, end: int, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
         `counted`, the figures' counted nouns (units.yaml) come before the glossary."""
-        key = (text, counted, _context(before))
+        if before is None:
+            key: tuple[str, bool, tuple[str, bool, str] | None] = (text, counted, None)
+        else:
+            bid = before.id
+            kind = "rel" if bid.startswith("rel-") else "tam" if bid.startswith("tam") else ""
+            key = (text, counted, (before.pos, before.definite, kind))
         hit = self._words.get(key)
         if hit is None:
             hit = self._word(text, before, counted)
@@ -454,12 +460,3 @@ def _letter_name(char: str) -> str:
 
 _MAX_CACHED = 200_000
 _RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})
-
-
-def _context(before: Word | None) -> tuple[str, bool, str] | None:
-    """What a reading's choice reads of the word before it: its class, its article, and whether
-    it is a relative pronoun or تم (see _rank and _alone)."""
-    if before is None:
-        return None
-    kind = "rel" if before.id.startswith("rel-") else "tam" if before.id.startswith("tam") else ""
-    return before.pos, before.definite, kind

@@ -70,7 +70,8 @@ class Word:
         Faster than dataclasses.replace, which runs __init__ again."""
         word = Word.__new__(Word)
         word.__dict__.update(self.__dict__)
-        word.start, word.end, word.extra = start, end, dict(self.extra)
+        extra = self.extra
+        word.start, word.end, word.extra = start, end, dict(extra) if extra else {}
         return word
 
 
