@@ -39,6 +39,7 @@ from briefing.text.normalize import fold
 # What each word can do for the name finder, as bits, looked up once per token.
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
+LONE = -1  # a start that is a one-word name by itself (People._alone)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,22 @@ class People:
             )
         return hit
 
+    def _alone(self, i: int, flags: list[int]) -> bool:
+        """Is token i a first name alone (لوسي، جوناثان): a foreign first name of the name table
+        that no corpus uses as an everyday word and that the analyser reads only as a name or not
+        at all, between words that are no name words (punctuation, everyday words, words of the
+        resources)? Family names and other name words alone are as often places (هوبان، كولون)."""
+        a, w, t = self.a, self.w, self.w.t
+        norm = a.word(i)
+        if not w.foreign_first(norm) or norm in t.common or w.article(i) or not w.name_like(a.raw(i)):
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(flags) and not a.punct[j] and a.raw(j) not in t.non_name_raw:
+                other = a.word(j)
+                if flags[j] & (_ONLY_NAME | _GIVEN) or not (other in t.common or other in t.resource_words):
+                    return False
+        return True
+
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name
         words, before بن, at a given name."""
@@ -170,8 +187,11 @@ class People:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb
             if f & _DEMONYM and i + 1 < n:
                 starts.append((i + 1, NATION))
-            if f & _ONLY_NAME and self._two_names(i, flags, taken):
-                starts.append((i, PLAIN))
+            if f & _ONLY_NAME:
+                if self._two_names(i, flags, taken):
+                    starts.append((i, PLAIN))
+                elif i not in taken and self._alone(i, flags):
+                    starts.append((i, LONE))
             if f & _PATRONYMIC and i:
                 starts.append((i - 1, PLAIN))  # سهل بن حنيف: the word before بن is a given name
             if f & _GIVEN:
@@ -187,6 +207,11 @@ class People:
         finder = self.finder
         found: list[NameAt] = []
         for k, mode in sorted(starts):
+            if mode == LONE:
+                if k not in used:
+                    found.append((k, k + 1, finder.text(k, k + 1)))
+                    used.add(k)
+                continue
             end = finder.name_at(k, used, mode=mode)
             if end == k and k in fallback:
                 k = fallback[k]
@@ -203,16 +228,29 @@ class People:
         found = self._names(taken, used)
         lists = Lists(self.finder, self.entries, known, used)
         found += lists.following(found)
-        # A one-word name that is the family name of a longer one in the article is its short form.
+        # A one-word name that is the family name of a longer one in the article is its short
+        # form; so is the first name of a longer one before it (وأعرب عزت after عزت إبراهيم الدوري).
         family = {surface_key(name).split()[-1] for k, end, name in found if end - k > 1}
+        firsts = _first_words([(k, surface_key(name)) for k, end, name in found if end - k > 1], known)
         found, merged = lists.join_known(found, taken, found_actors)
         out: list[Hit] = []
         for k, end, name_ar in found:
             if k in merged:
                 continue
             key = surface_key(name_ar)
-            if end - k == 1 and key in family:
+            if end - k == 1 and (key in family or firsts.get(key, k) < k):
                 continue
             pid = found_actors.add("PERSON", name_ar)
             out.append(Hit(k, end, self.finder.start_char(k), self.a.end_char(end), pid, "PERSON", key))
         return out
+
+
+def _first_words(names: list[tuple[int, str]], known: list[Hit]) -> dict[str, int]:
+    """The first words of the longer people's names found and known, each with the first token
+    where such a name starts."""
+    firsts: dict[str, int] = {}
+    for k, key in [*names, *((h.start, h.surface) for h in known if h.type == "PERSON")]:
+        words = key.split()
+        if len(words) > 1:
+            firsts[words[0]] = min(k, firsts.get(words[0], k))
+    return firsts

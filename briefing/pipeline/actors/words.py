@@ -185,6 +185,12 @@ class Words:
         "Galway"), or not at all?"""
         return self.t.analyzer is not None and all(r.stem.gloss[:1].isupper() for r in self.readings(raw))
 
+    def may_be_name(self, raw: str) -> bool:
+        """Has the word a reading as a name (every sense of the gloss capitalised: برضا "Rida;Reza"),
+        or none at all? Not بآيات, read only as "Quranic verse;miracle;sign"."""
+        readings = self.readings(raw)
+        return not readings or any(all(g[:1].isupper() for g in r.stem.gloss.split(";")) for r in readings)
+
     def foreign(self, raw: str) -> bool:
         """A word the analyser cannot read at all (غريفيت, بيرت): no Arabic word, so a foreign name
         where a name may go on."""
