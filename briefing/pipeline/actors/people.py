@@ -33,7 +33,7 @@ from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
-from briefing.resources.schema import ActorRulesFile, ParticlesFile
+from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
 from briefing.text.normalize import fold
 
 # What each word can do for the name finder, as bits, looked up once per token.
@@ -48,6 +48,9 @@ class PeopleTables:
     honorifics: frozenset[int]  # hashes of the ids of honorific titles (الإمام, الملك, الشيخ)
     roles: Mapping[int, int]  # norm hash → role bits
     names: NameContext
+    # Folded names of months and days (رمضان، جمعة): read as names by the analyser, never a
+    # person alone.
+    calendar: frozenset[str] = frozenset()
 
 
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
@@ -70,6 +73,13 @@ def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dic
     return dict(roles)
 
 
+def _calendar(resources: Resources) -> frozenset[str]:
+    """Month names (units.yaml) and day names (particles.yaml's time words, without the article)."""
+    months = next(e.ar for e in resources.get("units", UnitsFile).not_figures if e.id == "months")
+    days = resources.get("particles", ParticlesFile).forms("time-words")
+    return folded(months) | frozenset(fold(d)[2:] for d in days if fold(d).startswith("ال"))
+
+
 def build_people_tables(
     resources: Resources, words: WordTables, vocab: Vocab, pattern_doc: Callable[[str], Doc]
 ) -> PeopleTables:
@@ -90,6 +100,7 @@ def build_people_tables(
             that=that,
             regnal=frozenset(tuple(r.split()) for r in folded(rules.regnal_numbers)),
         ),
+        calendar=_calendar(resources),
     )
 
 
@@ -152,13 +163,21 @@ class People:
         return hit
 
     def _alone(self, i: int, flags: list[int]) -> bool:
-        """Is token i a first name alone (لوسي، جوناثان): a foreign first name of the name table
-        that no corpus uses as an everyday word and that the analyser reads only as a name or not
-        at all, between words that are no name words (punctuation, everyday words, words of the
-        resources)? Family names and other name words alone are as often places (هوبان، كولون)."""
+        """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
+        table or a given name, no month or day, that no corpus uses as an everyday word and that
+        the analyser reads only as a name (a foreign one: or not at all), between words that are
+        no name words (punctuation, everyday words, words of the resources)? Family names and
+        other name words alone are as often places (هوبان، كولون)."""
         a, w, t = self.a, self.w, self.w.t
-        norm = a.word(i)
-        if not w.foreign_first(norm) or norm in t.common or w.article(i) or not w.name_like(a.raw(i)):
+        norm, raw = a.word(i), a.raw(i)
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in self.t.calendar:
+            return False
+        if w.article(i) or not w.name_like(raw):
+            return False
+        # An Arabic given name alone, when every reading the analyser has of it is a name
+        # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
+        given = norm in t.given and norm not in t.weak_given
+        if not (w.foreign_first(norm) or (given and w.read_as_name(raw))):
             return False
         for j in (i - 1, i + 1):
             if 0 <= j < len(flags) and not a.punct[j] and a.raw(j) not in t.non_name_raw:
@@ -194,6 +213,8 @@ class People:
                     starts.append((i, LONE))
             if f & _PATRONYMIC and i:
                 starts.append((i - 1, PLAIN))  # سهل بن حنيف: the word before بن is a given name
+            if f & _GIVEN and not f & _ONLY_NAME and i not in taken and self._alone(i, flags):
+                starts.append((i, LONE))
             if f & _GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.
                 starts.append((i - 1 if i and a.word(i - 1) in self.w.t.kunyas else i, PLAIN))
@@ -206,12 +227,8 @@ class People:
         self._by_role(starts, taken)
         finder = self.finder
         found: list[NameAt] = []
-        for k, mode in sorted(starts):
-            if mode == LONE:
-                if k not in used:
-                    found.append((k, k + 1, finder.text(k, k + 1)))
-                    used.add(k)
-                continue
+        lone = [k for k, mode in starts if mode == LONE]
+        for k, mode in sorted(s for s in starts if s[1] != LONE):
             end = finder.name_at(k, used, mode=mode)
             if end == k and k in fallback:
                 k = fallback[k]
@@ -220,7 +237,11 @@ class People:
                 continue
             found.append((k, end, finder.text(k, end)))
             used.update(range(k, end))
-        return found
+        for k in lone:  # after the longer names: a lone name is one only when none took it
+            if k not in used:
+                found.append((k, k + 1, finder.text(k, k + 1)))
+                used.add(k)
+        return sorted(found)
 
     def hits(self, taken: set[int], found_actors: FoundActors, known: list[Hit]) -> list[Hit]:
         """Hits for the people found; `known` (the hits so far) may grow to take a name in."""
