@@ -51,6 +51,8 @@ class PeopleTables:
     # Folded names of months and days (رمضان، جمعة): read as names by the analyser, never a
     # person alone.
     calendar: frozenset[str] = frozenset()
+    # Folded place nouns (بلدة، ميناء، مطار): the name after one is a place's, never a lone name.
+    place_nouns: frozenset[str] = frozenset()
 
 
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
@@ -101,6 +103,10 @@ def build_people_tables(
             regnal=frozenset(tuple(r.split()) for r in folded(rules.regnal_numbers)),
         ),
         calendar=_calendar(resources),
+        # The locative nouns (أطراف، ميناء), not the prepositions (في، من، قرب) of locative_words.
+        place_nouns=folded(rules.settlement_nouns)
+        | folded(rules.place_nouns)
+        | frozenset(w for w in folded(rules.locative_words) if len(w) > 3),
     )
 
 
@@ -179,6 +185,8 @@ class People:
         given = norm in t.given and norm not in t.weak_given
         if not (w.foreign_first(norm) or (given and w.read_as_name(raw))):
             return False
+        if i and a.word(i - 1) in self.t.place_nouns:
+            return False  # ميناء جيهان, بلدة رام حمدان
         for j in (i - 1, i + 1):
             if 0 <= j < len(flags) and not a.punct[j] and a.raw(j) not in t.non_name_raw:
                 other = a.word(j)
