@@ -1,7 +1,8 @@
 """k-fold cross-validation of the ANERcorp lexicon on the TRAIN split, with the real CLI and scorer.
 
 Run from the repository root:
-    .venv/bin/python scripts/eval_ner_cv.py [--folds 5] [--configs 2:1,1:1] [--no-baseline]
+    .venv/bin/python scripts/eval_ner_cv.py [--folds 5] [--only 2] [--configs 2:1,1:1] [--no-baseline]
+        [--cli PATH] [--keep DIR]
 
 The train documents (40 sentences each, as ../shared/eval/ner_eval.py groups them) are cut into
 `--folds` contiguous blocks. For each block: the lexicon is built by scripts/build_ner_lexicon.py
@@ -12,6 +13,11 @@ from there), the held-out block is written as a CoNLL file, and ner_eval.py scor
 margin K of one-token surfaces (right K times as often as wrong; default 1). Folds run one after
 the other, since the resources directory holds one lexicon at a time; at the end the lexicon is
 rebuilt from the whole train split with the script's defaults. The test split is never read.
+
+`--only K` runs fold K alone (1-based), for quick iteration; `--cli` names the briefing command
+that ner_eval.py runs (default `.venv/bin/briefing` of this checkout; a worktree without its own
+venv passes a wrapper that runs `python -m briefing` with its PYTHONPATH); `--keep DIR` writes
+each held-out fold's CoNLL file there (scripts/ner_errors.py prints a fold's errors).
 """
 
 from __future__ import annotations
@@ -34,8 +40,10 @@ _LINE = re.compile(r"^(PERS|LOC|ORG|NER\b.*?): P ([\d.]+) R ([\d.]+) F1 ([\d.]+)
 sys.path.insert(0, str(ROOT / "scripts"))
 from build_ner_lexicon import documents, read_conll  # noqa: E402
 
+CLI = ROOT / ".venv" / "bin" / "briefing"
 
-def score(conll: Path) -> dict[str, tuple[float, float, float]]:
+
+def score(conll: Path, cli: Path = CLI) -> dict[str, tuple[float, float, float]]:
     run = subprocess.run(
         [
             sys.executable,
@@ -43,7 +51,7 @@ def score(conll: Path) -> dict[str, tuple[float, float, float]]:
             "--conll",
             str(conll),
             "--cli",
-            str(ROOT / ".venv" / "bin" / "briefing"),
+            str(cli),
         ],
         capture_output=True,
         text=True,
@@ -84,11 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--configs", default="", help="comma-separated S:M minimum counts; empty: the defaults")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--only", type=int, default=0, help="run this fold alone (1-based)")
+    ap.add_argument("--cli", type=Path, default=CLI, help="the briefing command ner_eval.py runs")
+    ap.add_argument("--keep", type=Path, default=None, help="write each held-out fold's CoNLL file here")
     args = ap.parse_args(argv)
     if not TRAIN.is_file():
         print(f"{TRAIN} is absent")
         return 1
 
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     docs = documents(read_conll(TRAIN))
     size = -(-len(docs) // args.folds)
     configs = [c for c in args.configs.split(",") if c] or [""]
@@ -96,22 +109,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for k in range(args.folds):
+                if args.only and k + 1 != args.only:
+                    continue
                 a, b = k * size, min(len(docs), (k + 1) * size)
-                conll = Path(tmp, f"fold{k + 1}.conll")
+                conll = Path(args.keep or tmp, f"fold{k + 1}.conll")
                 sents = [s for d in docs[a:b] for s in d]
                 conll.write_text(
                     "\n\n".join("\n".join(f"{t} {g}" for t, g in s) for s in sents) + "\n", encoding="utf-8"
                 )
                 if not args.no_baseline:
                     LEXICON.unlink(missing_ok=True)
-                    results.setdefault("without lexicon", []).append(score(conll))
+                    results.setdefault("without lexicon", []).append(score(conll, args.cli))
                     print(
                         f"fold {k + 1} without lexicon: {results['without lexicon'][-1]['ALL']}", flush=True
                     )
                 for config in configs:
                     build(f"{a}:{b}", config)
                     name = f"with lexicon {config or 'defaults'}"
-                    results.setdefault(name, []).append(score(conll))
+                    results.setdefault(name, []).append(score(conll, args.cli))
                     print(f"fold {k + 1} {name}: {results[name][-1]['ALL']}", flush=True)
     finally:
         build(None, None)

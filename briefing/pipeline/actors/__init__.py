@@ -15,7 +15,8 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
 - short_forms.py: short forms of the names found so far (روحاني, الهيئة);
 - people.py (with names.py and lists.py): people the gazetteer does not know, after a title or
   role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
-- short forms again, for the people just found; full_names.py: a found name that holds a known
+- short forms again, for the people just found, and now people's first names (عزت after عزت
+  إبراهيم الدوري); full_names.py: a found name that holds a known
   person's (عادل بن أحمد الجبير) is that person;
 and output.py writes doc.spans["actors"] (token spans, span.id_ = actor id, label = type) and
 doc._.actors (briefing.model.Actor, mentions as character offsets without proclitics).
@@ -87,7 +88,7 @@ class ActorResolver(BatchPipe):
         hits += shorts.hits(hits, taken_by(hits))
         finder = NameFinder(w, t.people.names, self.max_name_tokens)
         hits += People(finder, t.people, t.entries).hits(taken_by(hits), found, hits)
-        hits += shorts.hits(hits, taken_by(hits))
+        hits += shorts.hits(hits, taken_by(hits), first_names=True)
         known_people(hits, found, t.full_names)
         hits.sort(key=lambda h: (h.start_char, -h.end_char))
         write(doc, a.text, hits, t.entries, found)

@@ -33,12 +33,13 @@ from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
-from briefing.resources.schema import ActorRulesFile, ParticlesFile
+from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
 from briefing.text.normalize import fold
 
 # What each word can do for the name finder, as bits, looked up once per token.
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
+LONE = -1  # a start that is a one-word name by itself (People._alone)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ class PeopleTables:
     honorifics: frozenset[int]  # hashes of the ids of honorific titles (الإمام, الملك, الشيخ)
     roles: Mapping[int, int]  # norm hash → role bits
     names: NameContext
+    # Folded names of months and days (رمضان، جمعة): read as names by the analyser, never a
+    # person alone.
+    calendar: frozenset[str] = frozenset()
+    # Folded place nouns (بلدة، ميناء، مطار): the name after one is a place's, never a lone name.
+    place_nouns: frozenset[str] = frozenset()
 
 
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
@@ -69,6 +75,13 @@ def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dic
     return dict(roles)
 
 
+def _calendar(resources: Resources) -> frozenset[str]:
+    """Month names (units.yaml) and day names (particles.yaml's time words, without the article)."""
+    months = next(e.ar for e in resources.get("units", UnitsFile).not_figures if e.id == "months")
+    days = resources.get("particles", ParticlesFile).forms("time-words")
+    return folded(months) | frozenset(fold(d)[2:] for d in days if fold(d).startswith("ال"))
+
+
 def build_people_tables(
     resources: Resources, words: WordTables, vocab: Vocab, pattern_doc: Callable[[str], Doc]
 ) -> PeopleTables:
@@ -89,6 +102,11 @@ def build_people_tables(
             that=that,
             regnal=frozenset(tuple(r.split()) for r in folded(rules.regnal_numbers)),
         ),
+        calendar=_calendar(resources),
+        # The locative nouns (أطراف، ميناء), not the prepositions (في، من، قرب) of locative_words.
+        place_nouns=folded(rules.settlement_nouns)
+        | folded(rules.place_nouns)
+        | frozenset(w for w in folded(rules.locative_words) if len(w) > 3),
     )
 
 
@@ -152,6 +170,32 @@ class People:
         spelled = words.intersection(caches.foreign_spelled)
         return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
 
+    def _alone(self, i: int, flags: list[int]) -> bool:
+        """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
+        table or a given name, no month or day, that no corpus uses as an everyday word and that
+        the analyser reads only as a name (a foreign one: or not at all), between words that are
+        no name words (punctuation, everyday words, words of the resources)? Family names and
+        other name words alone are as often places (هوبان، كولون)."""
+        a, w, t = self.a, self.w, self.w.t
+        norm, raw = a.word(i), a.raw(i)
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in self.t.calendar:
+            return False
+        if w.article(i) or not w.name_like(raw):
+            return False
+        # An Arabic given name alone, when every reading the analyser has of it is a name
+        # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
+        given = norm in t.given and norm not in t.weak_given
+        if not (w.foreign_first(norm) or (given and w.read_as_name(raw))):
+            return False
+        if i and a.word(i - 1) in self.t.place_nouns:
+            return False  # ميناء جيهان, بلدة رام حمدان
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(flags) and not a.punct[j] and a.raw(j) not in t.non_name_raw:
+                other = a.word(j)
+                if flags[j] & (_ONLY_NAME | _GIVEN) or not (other in t.common or other in t.resource_words):
+                    return False
+        return True
+
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name
         words, before بن, at a given name (in any order: the caller sorts them)."""
@@ -167,10 +211,15 @@ class People:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb
             if f & _DEMONYM and i + 1 < n:
                 starts.append((i + 1, NATION))
-            if f & _ONLY_NAME and self._two_names(i, flags, taken):
-                starts.append((i, PLAIN))
+            if f & _ONLY_NAME:
+                if self._two_names(i, flags, taken):
+                    starts.append((i, PLAIN))
+                elif i not in taken and self._alone(i, flags):
+                    starts.append((i, LONE))
             if f & _PATRONYMIC and i:
                 starts.append((i - 1, PLAIN))  # سهل بن حنيف: the word before بن is a given name
+            if f & _GIVEN and not f & _ONLY_NAME and i not in taken and self._alone(i, flags):
+                starts.append((i, LONE))
             if f & _GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.
                 starts.append((i - 1 if i and a.word(i - 1) in self.w.t.kunyas else i, PLAIN))
@@ -183,7 +232,8 @@ class People:
         self._by_role(starts, taken)
         finder = self.finder
         found: list[NameAt] = []
-        for k, mode in sorted(starts):
+        lone = [k for k, mode in starts if mode == LONE]
+        for k, mode in sorted(s for s in starts if s[1] != LONE):
             end = finder.name_at(k, used, mode=mode)
             if end == k and k in fallback:
                 k = fallback[k]
@@ -192,7 +242,11 @@ class People:
                 continue
             found.append((k, end, finder.text(k, end)))
             used.update(range(k, end))
-        return found
+        for k in lone:  # after the longer names: a lone name is one only when none took it
+            if k not in used:
+                found.append((k, k + 1, finder.text(k, k + 1)))
+                used.add(k)
+        return sorted(found)
 
     def hits(self, taken: set[int], found_actors: FoundActors, known: list[Hit]) -> list[Hit]:
         """Hits for the people found; `known` (the hits so far) may grow to take a name in."""
@@ -200,16 +254,29 @@ class People:
         found = self._names(taken, used)
         lists = Lists(self.finder, self.entries, known, used)
         found += lists.following(found)
-        # A one-word name that is the family name of a longer one in the article is its short form.
+        # A one-word name that is the family name of a longer one in the article is its short
+        # form; so is the first name of a longer one before it (وأعرب عزت after عزت إبراهيم الدوري).
         family = {surface_key(name).split()[-1] for k, end, name in found if end - k > 1}
+        firsts = _first_words([(k, surface_key(name)) for k, end, name in found if end - k > 1], known)
         found, merged = lists.join_known(found, taken, found_actors)
         out: list[Hit] = []
         for k, end, name_ar in found:
             if k in merged:
                 continue
             key = surface_key(name_ar)
-            if end - k == 1 and key in family:
+            if end - k == 1 and (key in family or firsts.get(key, k) < k):
                 continue
             pid = found_actors.add("PERSON", name_ar)
             out.append(Hit(k, end, self.finder.start_char(k), self.a.end_char(end), pid, "PERSON", key))
         return out
+
+
+def _first_words(names: list[tuple[int, str]], known: list[Hit]) -> dict[str, int]:
+    """The first words of the longer people's names found and known, each with the first token
+    where such a name starts."""
+    firsts: dict[str, int] = {}
+    for k, key in [*names, *((h.start, h.surface) for h in known if h.type == "PERSON")]:
+        words = key.split()
+        if len(words) > 1:
+            firsts[words[0]] = min(k, firsts.get(words[0], k))
+    return firsts

@@ -1,6 +1,8 @@
 """Short forms: a name used alone after the article named it in full. A person's family name
-(روحاني after حسن روحاني), an organisation's head noun (الهيئة after هيئة تحرير الشام, never
-before it), and a one-word name found from its context (وقال فيرغسون إن) wherever it recurs.
+(روحاني after حسن روحاني), a person's first name alone, after the full name and not beside
+another name word (لوسي after لوسي يعقوب), an organisation's head noun (الهيئة after هيئة تحرير
+الشام, never before it), and a one-word name found from its context (وقال فيرغسون إن) wherever it
+recurs.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from spacy.strings import get_string_id
 
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.words import NOUN_PROCLITICS, Words
-from briefing.text.normalize import raw_prefix_length, strip_proclitics
+from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 
 ShortForms = dict[str, tuple[str, str, int]]  # folded form → (actor id, type, token it may follow)
 FAMILY_MIN, LONE_MIN = 3, 4  # letters of a family name, of a one-word name used as a short form
@@ -22,11 +24,18 @@ class Shorts:
         self.w = w
         self.a = w.a
         self.org_heads = org_heads
+        self.firsts: set[str] = set()  # the first names among the short forms (forms sets them)
+        self.rest: dict[str, set[str]] = {}  # first name → the other words of its full names
 
-    def forms(self, hits: list[Hit]) -> ShortForms:
-        """The short forms of the names the hits hold, first hit first."""
+    def forms(self, hits: list[Hit], *, first_names: bool = False) -> ShortForms:
+        """The short forms of the names the hits hold, first hit first; people's first names too
+        when `first_names` (once the people rules have had their turn: خالد السويدي after خالد
+        العطية is another man, not Khalid Al Attiyah and an orphaned word)."""
         t = self.w.t
         short: ShortForms = {}
+        firsts: dict[str, tuple[str, str, int]] = {}
+        self.rest = {}
+        shared: set[str] = set()  # first names of two people: neither's short form
         for h in hits:
             words = h.surface.split()
             if h.type == "PERSON" and len(words) >= 2:
@@ -35,6 +44,10 @@ class Shorts:
                     # A given name closing a full name is its family name too (رمضان after طه
                     # ياسين رمضان), but only after it: before, it may be anyone's given name.
                     short.setdefault(last, (h.actor, h.type, h.start))
+                if first_names and self._first_name(words):
+                    if firsts.setdefault(words[0], (h.actor, h.type, h.start))[0] != h.actor:
+                        shared.add(words[0])
+                    self.rest.setdefault(words[0], set()).update(words[1:])
             elif h.type == "ORG" and len(words) >= 2 and words[0] in self.org_heads:
                 head = words[0] if words[0].startswith("ال") else "ال" + words[0]
                 short.setdefault(head, (h.actor, h.type, h.start))
@@ -44,11 +57,32 @@ class Shorts:
                 w = words[0]
                 if len(w) >= LONE_MIN and not (w in t.given or w in t.common or w in t.resource_words):
                     short.setdefault(w, (h.actor, h.type, -1))
+        for first, value in firsts.items():
+            if first not in shared:
+                short.setdefault(first, value)
+        self.firsts = {f for f, value in firsts.items() if f not in shared and short[f] == value}
         return short
 
-    def hits(self, hits: list[Hit], taken: set[int]) -> list[Hit]:
-        """Hits for the short forms of `hits` in the tokens not `taken`."""
-        short = self.forms(hits)
+    def _first_name(self, words: list[str]) -> bool:
+        """May the first of a person's name words stand for the person later on (لوسي of لوسي
+        يعقوب)? A name word that is no everyday word, no kunya or عبد (أبو محمد, عبد الله are
+        one name in two words) and no article word (a family name, which the last word covers)."""
+        t, first = self.w.t, words[0]
+        return (
+            len(first) >= FAMILY_MIN
+            and not first.startswith("ال")
+            and first not in t.compound_first
+            and first not in t.connectors
+            and first not in t.weak_given
+            and first not in t.common
+            and first not in t.non_name
+            and (first not in t.resource_words or first in t.given)
+            and self.w.name_word(first)
+        )
+
+    def hits(self, hits: list[Hit], taken: set[int], *, first_names: bool = False) -> list[Hit]:
+        """Hits for the short forms of `hits` in the tokens not `taken` (see `forms`)."""
+        short = self.forms(hits, first_names=first_names)
         if not short:
             return []
         a = self.a
@@ -78,8 +112,18 @@ class Shorts:
         actor, atype, first = short[form]
         if atype == "ORG" and i < first:
             return None  # "الهيئة" refers back, never forward
-        if form in self.w.t.given and (i < first or self._in_a_name(i)):
-            return None  # a given name as a family name: back, and alone (not حمد of عيسى حمد بوشهاب)
+        if (form in self.w.t.given or form in self.firsts) and (i < first or self._in_a_name(i)):
+            # A given name as a family name, a first name: back, and alone (not حمد of عيسى حمد
+            # بوشهاب, not محمد of محمد رفعت after محمد بنيس).
+            return None
+        if form in self.firsts and (
+            (fold(raw) != form and not self.w.may_be_name(raw))
+            or (i + 1 < len(a.norms) and a.word(i + 1) in self.rest[form])
+        ):
+            # بآيات "with verses", not ب + the name آيات: the analyser reads the word; حسين الحوثي
+            # after حسين بدر الدين الحوثي is a shorter full name, for the rules after this one.
+            return None
+
         start = i
         if atype == "PERSON" and i and a.word(i - 1) in self.w.t.connectors and i - 1 not in taken:
             # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو.

@@ -187,6 +187,18 @@ class Words:
         "Galway"), or not at all?"""
         return self.t.analyzer is not None and all(r.stem.gloss[:1].isupper() for r in self.readings(raw))
 
+    def may_be_name(self, raw: str) -> bool:
+        """Has the word a reading as a name (every sense of the gloss capitalised: برضا "Rida;Reza"),
+        or none at all? Not بآيات, read only as "Quranic verse;miracle;sign"."""
+        readings = self.readings(raw)
+        return not readings or any(_name_gloss(r.stem.gloss) for r in readings)
+
+    def read_as_name(self, raw: str) -> bool:
+        """Does the analyser read the word, and only as a name (لإسماعيل "Ismail"; not عمر "Omar;
+        life", not بآيات "Quranic verse;miracle")?"""
+        readings = self.readings(raw)
+        return bool(readings) and all(_name_gloss(r.stem.gloss) for r in readings)
+
     def foreign(self, raw: str) -> bool:
         """A word the analyser cannot read at all (غريفيت, بيرت): no Arabic word, so a foreign name
         where a name may go on."""
@@ -298,6 +310,11 @@ class Words:
                 and (all(any(_third_person(x) for x in t) for t in tags) or any(_verb(t) for t in tags))
             )
         return hit
+
+
+def _name_gloss(gloss: str) -> bool:
+    """Is every sense of a Buckwalter gloss a name (capitalised: "Rida;Reza")?"""
+    return all(g[:1].isupper() for g in gloss.split(";"))
 
 
 def _third_person(tag: str) -> bool:
