@@ -308,6 +308,18 @@ def test_a_log_on_a_full_disk_is_one_line_and_the_run_goes_on(tmp_path, env):
     ]
 
 
+def test_an_email_whose_log_meets_a_full_disk_says_so_and_exits_config(tmp_path, env):
+    brief = tmp_path / "out"
+    built = invoke(["build", str(SEED), "--out", str(brief), "--no-pdf", "--quiet"], env)
+    assert built.exit_code == ExitCode.OK, built.output
+    args = ["email", "--from-brief", str(brief / "latest"), "--to", "a@example.org", "--dry-run"]
+    result = invoke([*args, "--log", "/dev/full", "--quiet"], env)
+    assert "/dev/full: cannot write the log file: No space left on device" in result.output
+    assert "Traceback" not in result.output
+    assert result.exit_code == ExitCode.CONFIG  # the digest was written, the log is lost
+    assert list(brief.glob("*/digest.eml"))
+
+
 # --- a server on 127.0.0.1 that misbehaves on purpose --------------------------------------------
 
 PAGE = (

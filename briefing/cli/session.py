@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from briefing.cli.app import run
-from briefing.errors import BriefingError, ConfigError
+from briefing.errors import BriefingError, ConfigError, ExitCode
 
 if TYPE_CHECKING:  # briefing.jobs loads camel-tools: `briefing --help` must answer at once
     from briefing.jobs import Advance, ProgressFactory, Reporter
@@ -70,6 +70,11 @@ class Session:
                 self.finish(int(exc.exit_code), str(exc))
                 raise
             self.finish(status)
+            reporter = self._reporter
+            if status == ExitCode.OK and reporter is not None and reporter.log_error:
+                # Done, but the log the user asked for is lost (a full disk): the run_job rule,
+                # for every command (the mail's too), so that cron mails it.
+                return int(ExitCode.CONFIG)
             return status
 
         run(ended)
