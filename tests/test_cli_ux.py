@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -184,6 +185,17 @@ def test_cli_ux_progress_bar_only_on_a_terminal(tmp_path):
     piped = runner.invoke(app, ["ingest", str(inbox), *env_args])  # stderr is not a terminal
     assert "ETA" not in piped.output
     assert "━" not in piped.output
+
+
+def test_cli_ux_build_draws_extraction_and_pdf_bars_on_a_terminal(tmp_path):
+    with on_a_terminal(["build", str(SEED), "--out", str(tmp_path / "out")], tmp_path) as drawn:
+        pass
+    screen = b"".join(drawn).decode("utf-8", "replace")
+    lines = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen).replace("\r", "\n").split("\n")
+    bars = [line for line in lines if "━" in line and "ETA" in line]
+    assert any(line.startswith("extract ") and " 1/1 " in line for line in bars), bars
+    assert any(line.startswith("PDF: ") and "pages laid out" in line for line in bars), bars
+    assert (tmp_path / "out" / "latest" / "brief.pdf").is_file()
 
 
 def test_cli_ux_pdf_progress_has_two_phases(tmp_path):
