@@ -1,5 +1,5 @@
 """Looking inside the store without SQL: the articles (filtered), one article with its extraction,
-and the extractions as tables (the views of store migration 0005)."""
+and the extractions as tables (the views of store migration 0006)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,6 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import fcntl
 import json
 import os
@@ -19,7 +17,7 @@ import sys
 import time as time_module
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -260,7 +258,7 @@ class Reporter:
         """Say once, always (cron mails it), that the log is lost; the run goes on without it."""
         log, self._log = self._log, None
         if log is not None:
-            with contextlib.suppress(OSError):
+            with suppress(OSError):
                 log.close()
             self.log_error = f"{log.name}: cannot write the log file: {exc.strerror or exc}"
             self.stream.write(self.log_error + "\n")
@@ -424,7 +422,7 @@ def build_brief(
     brief = compose(extractions, generated=generated, period=period, options=opts.compose)
     if opts.title or opts.logo:
         logo = logo_data_uri(opts.logo) if opts.logo else None
-        brief = dataclasses.replace(brief, title=opts.title, logo=logo)
+        brief = replace(brief, title=opts.title, logo=logo)
     renderer = renderer or Renderer(templates=opts.templates)
     say("rendering HTML")
     html = renderer.html(brief, arabic_digits=opts.arabic_digits)
@@ -861,8 +859,8 @@ def customised(options: BuildOptions | None, resources: Resources) -> BuildOptio
     watch = tuple(
         WatchedActor(a.id, a.type, a.en, a.ar) for a in (by_id[actor_id] for actor_id in resources.watch)
     )
-    return dataclasses.replace(
+    return replace(
         opts,
         templates=opts.templates or resources.templates,
-        compose=dataclasses.replace(opts.compose, watch=watch) if watch else opts.compose,
+        compose=replace(opts.compose, watch=watch) if watch else opts.compose,
     )

@@ -10,7 +10,6 @@ committed .po files, compiled to .mo in memory when the renderer is built.
 from __future__ import annotations
 
 import mimetypes
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -32,9 +31,9 @@ from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import Brief
 from briefing.model.vocab import LABELS
+from briefing.text.normalize import has_arabic
 
 LANGUAGES = ("en", "ar")
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")  # the user's title: which language it is written in
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -151,7 +150,7 @@ class Renderer:
 
         env.globals.update(gettext=gettext, ngettext=ngettext, label=self._label)
         env.tests["web_url"] = _is_web_url
-        env.tests["arabic"] = lambda value: isinstance(value, str) and bool(_ARABIC_LETTER.search(value))
+        env.tests["arabic"] = lambda value: isinstance(value, str) and has_arabic(value)  # the user's title
         env.filters.update(
             num=_num,
             fdate=_fdate,

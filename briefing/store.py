@@ -477,7 +477,7 @@ class Store:
             return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        """Rows of a read-only query (the views of 0005 included), with sqlite3 errors as StoreError."""
+        """Rows of a read-only query (the views of 0006 included), with sqlite3 errors as StoreError."""
         with self._errors("read"):
             cursor = self.conn.execute(sql, params)
             cursor.row_factory = sqlite3.Row
@@ -614,21 +614,17 @@ class Store:
 
     def last_build(self) -> BuildRecord | None:
         """The most recent successful build."""
-        with self._errors("read"):
-            row = self.conn.execute(
-                """SELECT id, started_at, window_end, status, articles, output FROM builds
-                   WHERE status = 'ok' ORDER BY id DESC LIMIT 1"""
-            ).fetchone()
-        if row is None:
-            return None
-        return BuildRecord(row[0], parse_stamp(row[1]), parse_stamp(row[2]), row[3], row[4], row[5])
+        return self._latest_build("")
 
     def cursor_build(self) -> BuildRecord | None:
         """The most recent successful build that moves the `--since last` cursor."""
+        return self._latest_build(" AND moves_cursor = 1")
+
+    def _latest_build(self, extra: str) -> BuildRecord | None:
         with self._errors("read"):
             row = self.conn.execute(
-                """SELECT id, started_at, window_end, status, articles, output FROM builds
-                   WHERE status = 'ok' AND moves_cursor = 1 ORDER BY id DESC LIMIT 1"""
+                "SELECT id, started_at, window_end, status, articles, output FROM builds"
+                f" WHERE status = 'ok'{extra} ORDER BY id DESC LIMIT 1"
             ).fetchone()
         if row is None:
             return None

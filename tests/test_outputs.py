@@ -248,6 +248,11 @@ def test_outputs_only_a_since_last_build_moves_the_cursor(env, monkeypatch):
     assert past.exit_code == ExitCode.OK, past.output
     assert (out / "2018-04-07_2018-04-14" / "brief.json").is_file()
     assert cursor(db) == moved
+    # `articles --since last` lists what the next --since last build takes: nothing new, not
+    # the May articles after the past window's end.
+    since_last = cli("articles", "--since", "last", "--db", db, "--json")
+    assert since_last.exit_code == ExitCode.OK, since_last.output
+    assert json.loads(since_last.stdout) == []
     recent = cli("build", "--since", "30d", "--allow-empty", *store_build)
     assert recent.exit_code == ExitCode.OK, recent.output
     assert cursor(db) == moved

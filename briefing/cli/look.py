@@ -53,7 +53,7 @@ def _window(store: Store, since: str | None, until: str | None) -> Window | None
         if until is not None:
             raise UsageError("--until needs --since")
         return None
-    last = store.last_build()
+    last = store.cursor_build()  # where `build --since last` would start
     try:
         return make_window(since, until, datetime.now(UTC), last.window_end if last else None)
     except ValueError as exc:

@@ -21,7 +21,6 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from datetime import date
-from itertools import count
 from pathlib import Path
 
 from briefing.errors import WriteError
@@ -162,15 +161,12 @@ def brief_json(brief: Brief) -> bytes:
 
 def _place(staging: Path, out_dir: Path, name: str) -> Path:
     """Rename `staging` to out_dir/<name>, or <name>-2, -3 … when taken; never over a brief."""
-    for run in count(1):
+    for run in range(1, MAX_RUNS + 1):
         target = out_dir / (name if run == 1 else f"{name}-{run}")
-        if os.path.lexists(target):
-            if run >= MAX_RUNS:
-                raise OSError(f"{MAX_RUNS} briefs of this period already")
-            continue
-        os.rename(staging, target)
-        return target
-    raise AssertionError("unreachable")
+        if not os.path.lexists(target):
+            os.rename(staging, target)
+            return target
+    raise OSError(f"{MAX_RUNS} briefs of this period already")
 
 
 def write_brief(out_dir: Path, name: str, files: Mapping[str, bytes]) -> Path:
