@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefing.ingest.months import HIJRI_MONTHS, REGIONAL_MONTHS
+from briefing.text.normalize import fold
 
 Precision = Literal["time", "day", "month", "year"]
 
@@ -152,10 +153,8 @@ def _hijri(text: str) -> Published | None:
 
 
 def _fold_month(name: str) -> str:
-    """A month name as the tables key it: alef forms, ta marbuta and alef maqsura folded."""
-    name = re.sub(r"[\u064b-\u0652\u0640]", "", name)  # diacritics, tatweel
-    name = name.translate(str.maketrans("أإآةى", "اااهي"))
-    return " ".join(name.split())
+    """A month name as the tables key it: text.normalize.fold, spaces made single."""
+    return " ".join(fold(name).split())
 
 
 def _variants(key: str) -> str:

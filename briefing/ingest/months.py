@@ -1,6 +1,6 @@
 """Month names of the Arab press that dateparser does not know, and the Hijri months.
 
-Keys are folded (alef forms → ا, ta marbuta → ه, alef maqsura → ي; see dates._fold_month).
+Keys are folded by text.normalize.fold (alef forms → ا, ta marbuta → ه, alef maqsura → ي).
 """
 
 from __future__ import annotations
