@@ -196,6 +196,146 @@ class WatchItem:
     figures: tuple[FigureItem, ...]
 
 
+# --- The brief proper (issue 14): stories, key figures with conflicts, sections, what changed ---
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An inline citation, "(BBC, 14 Apr)": an outlet's short names, the article's date, and the
+    numbered reference (one sentence of one source) it links to."""
+
+    source: int  # Source.number
+    outlet_en: str  # short name from resources/outlets.yaml, else the stored name
+    outlet_ar: str
+    date: str | None  # ISO date of the article
+    ref: int  # Ref.number; the link goes to its anchor
+
+
+@dataclass(frozen=True)
+class CitedSentence:
+    """A cited sentence as brief.json gives it: offsets into the article's text as stored."""
+
+    article: str  # the article id
+    start: int
+    end: int
+    text: str  # == article text[start:end]
+
+
+@dataclass(frozen=True)
+class StoryClaim:
+    """One statement, however many outlets reported it (a citation each)."""
+
+    speaker_id: str | None
+    speaker_en: str | None  # None: unattributed
+    speaker_ar: str | None
+    stance: str
+    cue_ar: str
+    content_ar: str  # quoted exactly, from the first citation's article
+    en: str  # the English line
+    date: str | None  # ISO (at its precision) of when it was said, when the text says
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class FigureReport:
+    """One value for a counted thing, with every citation that gives it (its corroboration)."""
+
+    value: float
+    high: float | None
+    qualifier: str
+    en: str
+    ar: str  # as written in the first citation's article
+    date: str | None  # ISO (at its precision) of what it counts, when the text says
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One thing counted ("Douma: killed"). Reports that agree are one report with several
+    citations; reports that disagree stand side by side, the most conservative first."""
+
+    subject_en: str
+    subject_ar: str
+    category: str
+    unit: str | None
+    reports: tuple[FigureReport, ...]
+    conflict: bool  # more than one report and they disagree
+    story: str | None = None  # Story.id it belongs to
+
+
+@dataclass(frozen=True)
+class StoryOutlet:
+    """An outlet that reported a story, and the date it first did."""
+
+    outlet_en: str
+    outlet_ar: str
+    date: str | None
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event (or one running event) of the window, merged across articles and outlets."""
+
+    id: str  # stable for the same event across builds
+    rank: int  # 1 = most salient
+    anchor: str
+    headline_en: str
+    headline_ar: str
+    date: str | None  # ISO; the first day
+    date_end: str | None  # the last day, when the story runs over days
+    outlets: tuple[StoryOutlet, ...]
+    sources: tuple[int, ...]
+    countries: tuple[str, ...]  # actor ids of the countries it is about, most mentioned first
+    themes: tuple[str, ...]  # theme ids, strongest first
+    actors: tuple[str, ...]  # actor ids, most prominent first
+    claims: tuple[StoryClaim, ...]
+    figures: tuple[FigureLine, ...]
+    refs: tuple[CitedSentence, ...]  # the sentences its claims and figures are cited from
+    salience: float
+    casualties: int = 0  # people killed, by the most conservative report of each line
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the brief proper: one theme or one country (`--group-by`), its stories."""
+
+    kind: str  # theme | country
+    id: str
+    label_en: str
+    label_ar: str
+    anchor: str
+    stories: tuple[str, ...]  # Story ids, in rank order
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """A country or theme in this window against the previous window of the same length."""
+
+    kind: str  # country | theme
+    id: str
+    label_en: str
+    label_ar: str
+    stories: int
+    stories_before: int
+    claims: int
+    claims_before: int
+    casualties: int
+    casualties_before: int
+    marker: str  # up | down | same | new | gone
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the previous window (from the store)."""
+
+    previous_start: str  # ISO
+    previous_end: str
+    previous_articles: int  # 0: nothing stored for the previous window, and the brief says so
+    rows: tuple[ChangeRow, ...] = ()
+    new_actors: tuple[ActorItem, ...] = ()  # prominent actors absent from the previous window
+
+
 @dataclass(frozen=True)
 class Brief:
     generated: str  # ISO datetime
@@ -216,6 +356,16 @@ class Brief:
     watch: tuple[WatchItem, ...] = ()
     title: str | None = None  # the user's title (config `title`, build --title); else the default
     logo: str | None = None  # the user's logo as a data: URI (config `logo`)
+    # The brief proper (issue 14); the per-article listing above (articles, refs) is the appendix.
+    schema_version: int = 2  # docs/brief.schema.json
+    opening_en: str = ""
+    opening_ar: str = ""
+    key_developments: tuple[Story, ...] = ()  # rank order, at most 8
+    stories: tuple[Story, ...] = ()  # the other stories shown in the sections, rank order
+    key_figure_lines: tuple[FigureLine, ...] = ()
+    group_by: str = "theme"  # theme | country
+    sections: tuple[Section, ...] = ()
+    changes: Changes | None = None  # None: not built from a store
 
     @property
     def empty(self) -> bool:

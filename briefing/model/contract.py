@@ -25,6 +25,40 @@ class Article:
 
 
 @dataclass(frozen=True)
+class EventDate:
+    """When a claim was made or what a figure counts happened, as the text states it.
+
+    `value` is ISO at its precision: "2018-04-14" (day), "2018-04" (month), "2018" (year).
+    """
+
+    value: str
+    precision: str  # day | month | year
+
+    def to_contract(self) -> dict[str, Any]:
+        return {"value": self.value, "precision": self.precision}
+
+    @classmethod
+    def from_contract(cls, d: dict[str, Any]) -> EventDate:
+        return cls(value=str(d["value"]), precision=str(d["precision"]))
+
+
+@dataclass(frozen=True)
+class Background:
+    """A sentence that tells of something before the article's news (pluperfect, في وقت سابق,
+    a date before the article's, the headline of another story embedded in the text)."""
+
+    sentence: int  # index into Extraction.sentences
+    reason: str  # pluperfect | earlier | dated | headline
+
+    def to_contract(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "reason": self.reason}
+
+    @classmethod
+    def from_contract(cls, d: dict[str, Any]) -> Background:
+        return cls(sentence=int(d["sentence"]), reason=str(d["reason"]))
+
+
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
@@ -85,6 +119,7 @@ class Figure:
     sentence: int
     amount_en: str = ""  # the amount alone: "more than 30", "about 2,000", "$100 million"
     counted: Mention | None = None  # the words naming what is counted, inside the span
+    date: EventDate | None = None  # when what it counts happened, when the text says
 
     def to_contract(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value
@@ -104,6 +139,7 @@ class Figure:
             "sentence": self.sentence,
             "amount_en": self.amount_en,
             "counted": self.counted.to_contract() if self.counted else None,
+            **({"date": self.date.to_contract()} if self.date else {}),
         }
 
     @classmethod
@@ -121,6 +157,7 @@ class Figure:
             sentence=int(f.get("sentence", 0)),
             amount_en=str(f.get("amount_en", "")),
             counted=Mention.from_contract(f["counted"]) if f.get("counted") else None,
+            date=EventDate.from_contract(f["date"]) if f.get("date") else None,
         )
 
 
@@ -158,6 +195,7 @@ class Claim:
     en: str  # one English sentence: who, the speech act, and the content's gist
     sentence: int
     content_en: str = ""  # the English gist of exactly the content span
+    date: EventDate | None = None  # when it was said, when the text says
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -167,6 +205,7 @@ class Claim:
             "content": {**self.content.to_contract(), "en": self.content_en},
             "en": self.en,
             "sentence": self.sentence,
+            **({"date": self.date.to_contract()} if self.date else {}),
         }
 
     @classmethod
@@ -180,6 +219,7 @@ class Claim:
             en=c.get("en", ""),
             sentence=int(c.get("sentence", 0)),
             content_en=str(c["content"].get("en", "")),
+            date=EventDate.from_contract(c["date"]) if c.get("date") else None,
         )
 
 
@@ -223,6 +263,7 @@ class Extraction:
     sentences: tuple[tuple[int, int], ...] = field(default=())  # sentence char spans, for citing
     resources_version: str = ""
     title_en: str | None = None  # the English gist of the title
+    background: tuple[Background, ...] = ()  # sentences about earlier events, in text order
 
     def to_contract(self) -> dict[str, Any]:
         a = self.article
@@ -238,6 +279,7 @@ class Extraction:
             "claims": [x.to_contract() for x in self.claims],
             "themes": [x.to_contract() for x in self.themes],
             "sentences": [list(s) for s in self.sentences],
+            "background": [b.to_contract() for b in self.background],
             "resources_version": self.resources_version,
         }
 
@@ -254,4 +296,5 @@ class Extraction:
             sentences=tuple((int(s[0]), int(s[1])) for s in data.get("sentences", ())),
             resources_version=str(data.get("resources_version", "")),
             title_en=data.get("title_en"),
+            background=tuple(Background.from_contract(b) for b in data.get("background", ())),
         )
