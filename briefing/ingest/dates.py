@@ -9,7 +9,15 @@ from pathlib import Path
 
 from briefing.text.dates import BadDate, DateResult, Published, parse_published, read_date
 
-__all__ = ["BadDate", "DateResult", "Published", "date_from_file", "date_from_name", "parse_published", "read_date"]
+__all__ = [
+    "BadDate",
+    "DateResult",
+    "Published",
+    "date_from_file",
+    "date_from_name",
+    "parse_published",
+    "read_date",
+]
 
 _NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 
