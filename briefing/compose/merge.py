@@ -6,8 +6,9 @@ that mostly overlap (SAME_CLAIM of the shorter one's). Figures are merged by wha
 line per category, unit and counted noun (for casualties, the category alone: "قتيلا" and "شخصا"
 count the same dead); reports on a line that are the same figure (figures.same_figure) are one
 report with several citations, and different values stand side by side, the most conservative
-(lowest) first, as ACLED does. A value more than SPLIT_RATIO times another counts something else
-(a war's toll beside a day's), so it starts its own line.
+(lowest) first, as ACLED does. Two values on one line must come from different articles (one
+article's two values count two things), be within SPLIT_RATIO of each other (a war's toll is not a
+day's) and come from sentences that share words or actors (merge._fits).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from briefing.text.normalize import fold
 
 SAME_CLAIM = 0.6  # share of the shorter content's words the other must hold
 SPLIT_RATIO = 10.0
+SAME_CONTEXT = 0.3  # share of the shorter sentence's words and actors that two reports must share
 
 
 @dataclass(frozen=True)
@@ -97,16 +99,38 @@ def _counted(f: Figure, words: Words) -> str:
     return " ".join(sorted(words.of(f.counted.text if f.counted else f.text)))
 
 
-def _split_by_size(values: list[Unit]) -> list[list[Unit]]:
-    """Values of one key, cut where one is more than SPLIT_RATIO times the one before."""
-    ordered = sorted(values, key=lambda u: _value(u))
-    parts: list[list[Unit]] = []
-    for u in ordered:
-        if parts and _value(u) <= SPLIT_RATIO * max(_value(parts[-1][-1]), 1e-9):
-            parts[-1].append(u)
+def _fits(line: list[Unit], u: Unit) -> bool:
+    """May `u` be one more report of what `line` counts? Not when its article already gives the
+    line another value (one article's two values count two things), nor when it is more than
+    SPLIT_RATIO times off the line's values, nor, unless it agrees with the line's first report,
+    when its sentence shares too little with that report's (SAME_CONTEXT of the shorter)."""
+    assert u.figure is not None
+    f = u.figure
+    for v in line:
+        assert v.figure is not None
+        if v.src == u.src and not same_figure(v.figure, f):
+            return False
+    values = [_value(v) for v in line]
+    if _value(u) > SPLIT_RATIO * max(min(values), 1e-9) or max(values) > SPLIT_RATIO * max(_value(u), 1e-9):
+        return False
+    head = line[0]
+    assert head.figure is not None
+    return same_figure(head.figure, f) or _overlap(_context(head), _context(u)) >= SAME_CONTEXT
+
+
+def _context(u: Unit) -> frozenset[str]:
+    return u.words | {"@" + a for a in u.actors}
+
+
+def _lines(members: list[Unit]) -> list[list[Unit]]:
+    lines: list[list[Unit]] = []
+    for u in members:
+        line = next((x for x in lines if _fits(x, u)), None)
+        if line is None:
+            lines.append([u])
         else:
-            parts.append([u])
-    return parts
+            line.append(u)
+    return lines
 
 
 def _value(u: Unit) -> float:
@@ -140,7 +164,5 @@ def merge_figures(units: Sequence[Unit], words: Words, keep: Callable[[Figure], 
         if u.figure is not None and keep(u.figure):
             key = (u.figure.category, u.figure.unit, _counted(u.figure, words))
             by_key.setdefault(key, []).append(u)
-    lines = [
-        LineGroup(key, _reports(part)) for key, members in by_key.items() for part in _split_by_size(members)
-    ]
+    lines = [LineGroup(key, _reports(part)) for key, members in by_key.items() for part in _lines(members)]
     return lines
