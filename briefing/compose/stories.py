@@ -8,6 +8,7 @@ short names (outlets.py), the article's date and the numbered reference of the c
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -32,6 +33,7 @@ from briefing.model.brief import (
 from briefing.model.contract import Extraction
 from briefing.model.vocab import CATEGORIES
 
+_LEADING_NUMBER = re.compile(r"^\s*[\d.,]+(?:\s+(?:thousand|million|billion))?\s+")
 Shown = tuple[Draft, int, int]  # a story, how many of its claims and figure lines are shown
 
 
@@ -91,6 +93,9 @@ def _subject_en(line: LineGroup) -> str:
     f = line.reports[0].figure
     if f.amount_en and f.en.startswith(f.amount_en) and f.en[len(f.amount_en) :].strip():
         return f.en[len(f.amount_en) :].strip()
+    rest = _LEADING_NUMBER.sub("", f.en, count=1).strip()
+    if rest and rest != f.en.strip():
+        return rest
     cat = CATEGORIES.get(f.category)
     return str(cat.label) if cat else f.category
 
