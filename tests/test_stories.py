@@ -154,6 +154,15 @@ def test_stories_same_statement_from_two_outlets_is_one_claim_with_two_sources()
     assert claim.content_ar in STRIKES_A
 
 
+def test_stories_one_citation_per_outlet():
+    a, b, c, d = strikes()
+    again = replace(a, article=replace(a.article, id="a2", url="https://www.bbc.co.uk/arabic/2"))
+    story = _story_of(_brief([a, again, b, c, d]), "a")
+    assert _story_of(_brief([a, again, b, c, d]), "a2") == story
+    (claim,) = [c for c in story.claims if c.speaker_id == TRUMP[0]]
+    assert [c.outlet_en for c in claim.citations] == ["BBC", "France 24"]
+
+
 def test_stories_agreeing_figures_are_one_report_conflicting_ones_side_by_side():
     story = _story_of(_brief(strikes()), "a")
     (killed,) = [line for line in story.figures if line.category == "killed"]
@@ -345,5 +354,7 @@ def test_stories_in_brief_json_from_the_command_line(tmp_path):
         for ref in story["refs"]:
             assert ref["text"] in bodies[Path(texts[ref["article"]]["file"]).stem]
             assert ref["end"] - ref["start"] == len(ref["text"])
+    again = json.loads(json.dumps(Brief.from_json(data).to_json(), ensure_ascii=False))
+    assert again["key_developments"] == data["key_developments"]  # brief.json reads back
     numbers = {r["number"] for r in data["refs"]}
     assert {c["ref"] for s in data["key_developments"] for c in s["citations"]} <= numbers

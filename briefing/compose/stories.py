@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from briefing.compose.claims import claim_fields
-from briefing.compose.drafts import Draft, article_date, draft_stories, first_per_source, marks
+from briefing.compose.drafts import Draft, article_date, draft_stories, first_per_outlet, marks
 from briefing.compose.merge import ClaimGroup, LineGroup, ReportGroup
 from briefing.compose.outlets import outlet_of
 from briefing.compose.references import Cited, References, number_references
@@ -62,7 +62,7 @@ def citation(u: Unit, exts: Sequence[Extraction], refs: References) -> Citation:
 def _citations(
     units: Sequence[Unit], exts: Sequence[Extraction], refs: References, limit: int
 ) -> tuple[Citation, ...]:
-    return tuple(citation(u, exts, refs) for u in first_per_source(units, limit))
+    return tuple(citation(u, exts, refs) for u in first_per_outlet(units, limit))
 
 
 def _claim(g: ClaimGroup, exts: Sequence[Extraction], refs: References, limit: int) -> StoryClaim:
@@ -183,7 +183,7 @@ def story(
         salience=d.salience,
         casualties=int(d.killed),
         background=_refs([u.cited for u in d.background], exts),
-        citations=_citations(d.leads, exts, refs, opts.max_citations),
+        citations=tuple(citation(u, exts, refs) for u in d.leads[: opts.max_citations]),
     )
 
 

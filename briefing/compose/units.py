@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from briefing.compose.claims import claim_strength
+from briefing.compose.outlets import outlet_of
 from briefing.compose.references import Cited, Span, sentence_span
 from briefing.compose.sources import iso_date
 from briefing.model.contract import Claim, EventDate, Extraction, Figure
@@ -46,6 +47,7 @@ class Unit:
     strength: float = 0.0  # a claim's strength (claims.claim_strength); leads and figures 0
     index: int = 0  # the sentence's place in its article (0: the lead)
     dated: bool = False  # its day is stated in the text (else it is the article's)
+    outlet: str = ""  # the article's outlet id (outlets.py; "" for none)
 
 
 class Words:
@@ -162,4 +164,5 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 dated=f.date is not None and f.date.precision == "day",
             )
         )
-    return units
+    outlet = outlet_of(ext.article).id
+    return [replace(u, outlet=outlet) for u in units]
