@@ -902,6 +902,53 @@ class ArmedGroupsFile(Entry):
             yield from (*self.named_as.phrases, *self.named_as.nouns)
 
 
+# --- outlets.yaml and stories.yaml: compose ------------------------------------------------------
+
+
+class OutletEntry(IdEntry):
+    """A news outlet: its short names for citations, and the stored names and domains it matches."""
+
+    en: Text
+    ar: ArabicText
+    names: Texts = ()
+    domains: Texts = ()
+
+
+class OutletsFile(Entry):
+    outlets: tuple[OutletEntry, ...]
+
+    @field_validator("outlets")
+    @classmethod
+    def _unique(cls, outlets: tuple[OutletEntry, ...]) -> tuple[OutletEntry, ...]:
+        return unique_ids(outlets)
+
+
+PluralForms = Mapping[Literal["zero", "one", "two", "few", "many", "other"], Text]
+
+
+class OpeningWords(Entry):
+    """The opening paragraph's phrases in one language ({placeholders} filled by compose)."""
+
+    span: Text
+    day: Text
+    counts: Text
+    articles: PluralForms
+    outlets: PluralForms
+    join: str
+
+    @field_validator("articles", "outlets")
+    @classmethod
+    def _other(cls, forms: PluralForms) -> PluralForms:
+        if "other" not in forms:
+            raise ValueError("plural forms need an 'other' form")
+        return forms
+
+
+class StoriesFile(Entry):
+    ignore_ar: ArabicTexts
+    opening: Mapping[Literal["en", "ar"], OpeningWords]
+
+
 # --- dates.yaml: event dates and background sentences (briefing/pipeline/dates/) ---------------
 
 
@@ -1018,6 +1065,8 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "speakers": SpeakersFile,
     "claim_rules": ClaimRulesFile,
     "armed_groups": ArmedGroupsFile,
+    "outlets": OutletsFile,
+    "stories": StoriesFile,
     "dates": DatesFile,
 }
 
