@@ -37,7 +37,10 @@ Shown = tuple[Draft, int, int]  # a story, how many of its claims and figure lin
 
 def shown(drafts: Sequence[Draft], opts: ComposeOptions) -> tuple[Shown, ...]:
     """The stories a brief shows, in rank order, with how much of each."""
-    key = [(d, opts.max_key_claims, opts.max_key_lines) for d in drafts[: opts.max_key_developments]]
+    key = [
+        (d, opts.max_key_claims if i < opts.key_full else opts.max_key_claims_short, opts.max_key_lines)
+        for i, d in enumerate(drafts[: opts.max_key_developments])
+    ]
     rest = drafts[opts.max_key_developments : opts.max_key_developments + opts.max_stories]
     return tuple(key + [(d, opts.max_story_claims, opts.max_story_lines) for d in rest])
 

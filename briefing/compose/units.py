@@ -42,6 +42,8 @@ class Unit:
     claim: Claim | None = None
     figure: Figure | None = None
     strength: float = 0.0  # a claim's strength (claims.claim_strength); leads and figures 0
+    index: int = 0  # the sentence's place in its article (0: the lead)
+    dated: bool = False  # its day is stated in the text (else it is the article's)
 
 
 class Words:
@@ -129,6 +131,8 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 bg,
                 claim=c,
                 strength=claim_strength(c, ext),
+                index=c.sentence,
+                dated=c.date is not None and c.date.precision == "day",
             )
         )
     for f in ext.figures:
@@ -144,6 +148,8 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 event_day(f.date, published),
                 bg,
                 figure=f,
+                index=f.sentence,
+                dated=f.date is not None and f.date.precision == "day",
             )
         )
     return units
