@@ -37,7 +37,7 @@ class Draft:
     units: tuple[Unit, ...]  # all of them, background included
     claims: tuple[ClaimGroup, ...]  # news only, most reported and strongest first
     lines: tuple[LineGroup, ...]  # news only, most telling category first
-    leads: tuple[Unit, ...]  # the leads of its articles that are news
+    leads: tuple[Unit, ...]  # the leads of its articles that are news, the latest article first
     headline_en: str
     headline_ar: str
     first: date | None
@@ -54,18 +54,19 @@ class Draft:
         """The cited sentences the story shows within these limits: its claims', its figure
         lines' and its leads'."""
         for g in self.claims[:max_claims]:
-            yield from (u.cited for u in first_per_source(g.units, max_citations))
+            yield from (u.cited for u in first_per_outlet(g.units, max_citations))
         for line in self.lines[:max_lines]:
             for r in line.reports:
-                yield from (u.cited for u in first_per_source(r.units, max_citations))
-        yield from (u.cited for u in first_per_source(self.leads, max_citations))
+                yield from (u.cited for u in first_per_outlet(r.units, max_citations))
+        yield from (u.cited for u in self.leads[:max_citations])
 
 
-def first_per_source(units: Sequence[Unit], limit: int) -> tuple[Unit, ...]:
-    """One unit per article (its first), at most `limit`: the citations of one claim or value."""
-    seen: dict[int, Unit] = {}
+def first_per_outlet(units: Sequence[Unit], limit: int) -> tuple[Unit, ...]:
+    """One unit per outlet (its first article's), at most `limit`: the citations of one claim or
+    value ("(BBC, 14 Apr)" once, however many BBC articles repeat it)."""
+    seen: dict[str, Unit] = {}
     for u in units:
-        seen.setdefault(u.src, u)
+        seen.setdefault(u.outlet or f"#{u.src}", u)
     return tuple(seen.values())[:limit]
 
 
@@ -168,7 +169,12 @@ def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
         units=tuple(units),
         claims=claims,
         lines=tuple(lines),
-        leads=tuple(u for u in news if u.kind == "lead"),
+        leads=tuple(
+            sorted(
+                (u for u in news if u.kind == "lead"),
+                key=lambda u: (-(u.day or date.min).toordinal(), -u.src),
+            )
+        ),
         headline_en=en,
         headline_ar=ar,
         first=first,

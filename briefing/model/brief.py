@@ -310,7 +310,7 @@ class Story:
     salience: float
     casualties: int = 0  # people killed, by the most conservative report of each line
     background: tuple[CitedSentence, ...] = ()  # its sentences about earlier events: never news
-    citations: tuple[Citation, ...] = ()  # the leads (title and first sentence) it is told from
+    citations: tuple[Citation, ...] = ()  # its articles' leads (title, first sentence), the latest first
 
 
 @dataclass(frozen=True)
