@@ -25,11 +25,12 @@ from briefing.cli.options import (
     VerboseOption,
 )
 from briefing.cli.session import Session
-from briefing.config import Settings
+from briefing.config import GROUP_BY, Settings
 from briefing.errors import UsageError
 
 if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
+    from briefing.jobs import BuildOptions
 
 # The command's help, kept beside it rather than as its docstring: it is long, and it is data.
 BUILD_HELP = """\
@@ -55,6 +56,10 @@ copies its messages to --log, for cron (briefing build --since last --quiet). On
 --since last build moves the cursor where the next --since last starts; an empty window
 writes nothing and leaves the cursor where it was (exit 1). Exit status there: 0 ok; 1 no
 article; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
+Such a brief also says what changed since the window of the same length just before it:
+per country and per theme, its stories, claims and people killed then and now (up, down,
+same, new, gone), and the prominent actors new this window; or that the store holds no
+article from then. Articles of that earlier window never extracted are extracted first.
 
 With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
 and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
@@ -94,6 +99,17 @@ TitleOption = Annotated[
         show_default=False,
     ),
 ]
+GroupByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--group-by",
+        metavar="theme|country",
+        help="The brief's sections after the key developments: one per theme (the default) or one "
+        "per country (each story under the country it is most about; 'Other' when none). Also "
+        "BRIEFING_GROUP_BY or the config file's group_by; e.g. --group-by country.",
+        show_default=False,
+    ),
+]
 
 
 @app.command(short_help="Build the brief (PDF, HTML, JSON) from files or the store.", help=BUILD_HELP)
@@ -116,6 +132,7 @@ def build(
     as_json: JsonOption = False,
     resources: ResourcesOption = None,
     title: TitleOption = None,
+    group_by: GroupByOption = None,
 ) -> None:
     request = Request(
         sources or [],
@@ -131,6 +148,7 @@ def build(
         reextract,
         resources,
         title,
+        group_by,
     )
     session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
@@ -153,13 +171,15 @@ class Request:
     reextract: bool = False
     resources: Path | None = None
     title: str | None = None
+    group_by: str | None = None
 
 
 def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
-    from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job, user_layer
+    from briefing.jobs import build_from_paths, build_since, check_window, run_job, user_layer
     from briefing.store import require_store
 
+    check_group_by(r.group_by)
     if r.since is None and r.until is not None:
         raise UsageError("--until needs --since")
     if r.reextract and r.since is None:
@@ -171,10 +191,10 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
     # --out, else BRIEFING_OUT or the config file's out, else out/ in the current directory.
-    settings = Settings.resolve(db=r.db, out=r.out, log=r.log, resources=r.resources, title=r.title)
-    options = BuildOptions(
-        arabic_digits=r.arabic_digits, pdf=not r.no_pdf, title=settings.title, logo=settings.logo
+    settings = Settings.resolve(
+        db=r.db, out=r.out, log=r.log, resources=r.resources, title=r.title, group_by=r.group_by
     )
+    options = build_options(r, settings)
     target = settings.out
     reporter = (session or Session("build", quiet=r.quiet, log=r.log)).reporter(settings.log)
     built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
@@ -213,3 +233,23 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
         return status
     brief_dir = built[-1] if built else target / "latest"
     return mail_after_build(mail, brief_dir, arabic_digits=r.arabic_digits, reporter=reporter)
+
+
+def check_group_by(value: str | None) -> None:
+    """A usage error (one line) for a --group-by other than theme or country."""
+    if value is not None and value.strip().lower() not in GROUP_BY:
+        raise UsageError(f"--group-by {value!r}: expected {' or '.join(GROUP_BY)}")
+
+
+def build_options(r: Request, settings: Settings) -> BuildOptions:
+    """What the build is asked for, from the request and the settings it resolved."""
+    from briefing.jobs import BuildOptions
+    from briefing.model.brief import ComposeOptions
+
+    return BuildOptions(
+        arabic_digits=r.arabic_digits,
+        pdf=not r.no_pdf,
+        title=settings.title,
+        logo=settings.logo,
+        compose=ComposeOptions(group_by=settings.group_by),
+    )

@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from briefing.compose.actors import merge_actors
+from briefing.compose.arrange import arrange, previous_period, previous_window
 from briefing.compose.chart import actor_chart
 from briefing.compose.claims import collect_claims
+from briefing.compose.countries import Countries
 from briefing.compose.drafts import draft_stories
 from briefing.compose.drafts import marks as story_marks
 from briefing.compose.figures import figure_item, group_figures
@@ -33,7 +35,7 @@ from briefing.compose.watch import watch_item, watch_picks
 from briefing.model.brief import Brief, ComposeOptions
 from briefing.model.contract import Extraction
 
-__all__ = ["Brief", "ComposeOptions", "compose", "find_stories"]
+__all__ = ["Brief", "ComposeOptions", "Countries", "compose", "find_stories"]
 
 
 def compose(
@@ -42,6 +44,8 @@ def compose(
     generated: datetime | None = None,
     period: tuple[date, date] | None = None,
     options: ComposeOptions | None = None,
+    previous: Sequence[Extraction] | None = None,
+    countries: Countries | None = None,
 ) -> Brief:
     """The brief for these extractions (any order; an empty list gives an empty brief).
 
@@ -49,6 +53,7 @@ def compose(
         generated: when the brief is made (default: now).
         period: the window covered; default min..max published date of the articles, else
             the generation date.
+        previous, countries: the previous window's extractions and the gazetteer's states (_arranged).
     """
     opts = options or ComposeOptions()
     generated = generated or datetime.now().astimezone()
@@ -67,7 +72,7 @@ def compose(
     sections = tuple(theme_section(p, themes, exts, refs, opts) for p in selection.themes)
     all_actors = merge_actors(exts, range(1, len(exts) + 1))
     outlets = outlet_count(exts)
-    return Brief(
+    brief = Brief(
         generated=generated.isoformat(timespec="seconds"),
         period_start=covered.start.isoformat(),
         period_end=covered.end.isoformat(),
@@ -77,7 +82,7 @@ def compose(
         developments=tuple(development(p, themes, refs) for p in selection.developments),
         key_figures=tuple(figure_item(g, refs) for g in selection.key_figures),
         themes=sections,
-        actors=tuple(all_actors[: opts.max_index_actors]),
+        actors=tuple(all_actors[: opts.max_index_actors]),  # arrange() keeps the prominent ones
         actors_total=len(all_actors),
         articles=tuple(
             article_summary(p, sources[p.source - 1], exts, refs, opts) for p in selection.articles
@@ -92,3 +97,25 @@ def compose(
         stories=stories[opts.max_key_developments :],
         key_figure_lines=key_figure_lines(stories, opts.max_key_figure_lines),
     )
+    return _arranged(brief, exts, previous, countries or Countries(), generated)
+
+
+def _arranged(
+    brief: Brief,
+    exts: Sequence[Extraction],
+    previous: Sequence[Extraction] | None,
+    countries: Countries,
+    generated: datetime,
+) -> Brief:
+    """`brief` with its stories' countries, its sections and actors index (arrange.py), and what
+    changed since the previous window of the same length when `previous` holds its extractions
+    (from the store; an empty list: nothing to compare, and the brief says so; None, a build
+    from files: no `changes`). `countries`: the gazetteer's states (Countries.from_resources);
+    the empty table knows only the states the extractions name as such."""
+    if previous is None:
+        return arrange(brief, exts, countries)
+    before = previous_period(date.fromisoformat(brief.period_start), date.fromisoformat(brief.period_end))
+    earlier = compose(
+        previous, generated=generated, period=before, options=brief.options, countries=countries
+    )
+    return arrange(brief, exts, countries, previous_window(earlier, before, previous), previous)
