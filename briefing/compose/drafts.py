@@ -104,8 +104,22 @@ def _line_order(line: LineGroup) -> tuple[int, int, float]:
     return (cat.order if cat else 99, -len(sources), -abs(line.reports[0].figure.value))
 
 
-def _killed(lines: Sequence[LineGroup]) -> float:
-    return sum(line.reports[0].figure.value for line in lines if line.key[0] == "killed")
+def in_window(u: Unit, period: tuple[date, date] | None) -> bool:
+    """Is the unit's event day stated in its text and within the window?"""
+    return u.dated and period is not None and u.day is not None and period[0] <= u.day <= period[1]
+
+
+def _killed(lines: Sequence[LineGroup], period: tuple[date, date] | None) -> float:
+    """People killed in the window's events: each casualty line's most conservative report that
+    some article gives as the window's (dated in it, or undated and no war's cumulative toll)."""
+    total = 0.0
+    for line in lines:
+        if line.key[0] != "killed":
+            continue
+        counted = (r for r in line.reports if any(in_window(u, period) or not u.toll for u in r.units))
+        report = next(counted, None)
+        total += report.figure.value if report else 0.0
+    return total
 
 
 def _days(news: Sequence[Unit], period: tuple[date, date] | None) -> tuple[date | None, date | None]:
@@ -149,7 +163,7 @@ def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
     lines = sorted(merge_figures(news, w.words, lambda f: True), key=_line_order)
     sources = tuple(sorted({u.src for u in news}))
     first, last = _days(news, w.period)
-    killed = _killed(lines)
+    killed = _killed(lines, w.period)
     signals = Signals(
         outlets=independent_outlets([w.exts[s - 1].article for s in sources]),
         articles=len(sources),
@@ -157,11 +171,7 @@ def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
         killed=killed,
         prominence=w.prominence(news),
         items=len(news),
-        dated=sum(
-            1
-            for u in news
-            if u.dated and w.period is not None and u.day and w.period[0] <= u.day <= w.period[1]
-        ),
+        dated=sum(1 for u in news if in_window(u, w.period)),
     )
     en, ar = headlines(news, w.exts)
     return Draft(

@@ -19,6 +19,7 @@ from briefing.compose.claims import claim_strength
 from briefing.compose.outlets import outlet_of
 from briefing.compose.references import Cited, Span, sentence_span
 from briefing.compose.sources import iso_date
+from briefing.compose.tolls import Tolls, window_year
 from briefing.model.contract import Claim, EventDate, Extraction, Figure
 from briefing.resources.loader import packaged
 from briefing.resources.schema import StoriesFile
@@ -48,6 +49,7 @@ class Unit:
     index: int = 0  # the sentence's place in its article (0: the lead)
     dated: bool = False  # its day is stated in the text (else it is the article's)
     outlet: str = ""  # the article's outlet id (outlets.py; "" for none)
+    toll: bool = False  # a figure in a sentence giving a war's cumulative toll (tolls.py)
 
 
 class Words:
@@ -58,6 +60,7 @@ class Words:
         self.ignore = frozenset(self._bare(_fold(w)) for w in packaged("stories", StoriesFile).ignore_ar)
         self.known = frozenset(_fold(m.group()) for t in texts for m in _WORD.finditer(t))
         self._seen: dict[str, frozenset[str]] = {}  # a sentence holding several claims and figures
+        self.tolls = Tolls(self.bare)
 
     @staticmethod
     def _bare(folded: str) -> str:
@@ -70,13 +73,12 @@ class Words:
             found = self._seen[text] = self._words(text)
         return found
 
+    def bare(self, text: str) -> list[str]:
+        """Every word of `text` folded, without its proclitics and article, none left out."""
+        return [self._bare(strip_proclitics(_fold(m.group()), self.known)[0]) for m in _WORD.finditer(text)]
+
     def _words(self, text: str) -> frozenset[str]:
-        out = set()
-        for m in _WORD.finditer(text):
-            word = self._bare(strip_proclitics(_fold(m.group()), self.known)[0])
-            if len(word) >= MIN_LETTERS and word not in self.ignore:
-                out.add(word)
-        return frozenset(out)
+        return frozenset(w for w in self.bare(text) if len(w) >= MIN_LETTERS and w not in self.ignore)
 
 
 def window_words(exts: Sequence[Extraction]) -> Words:
@@ -147,6 +149,7 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 dated=c.date is not None and c.date.precision == "day",
             )
         )
+    year = window_year(start, published)
     for f in ext.figures:
         sent = sentence_span(ext, f.sentence, f.start, f.end)
         bg = f.sentence in background or before(f.date, start)
@@ -162,6 +165,7 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 figure=f,
                 index=f.sentence,
                 dated=f.date is not None and f.date.precision == "day",
+                toll=words.tolls.cumulative(text[sent[0] : sent[1]], year),
             )
         )
     outlet = outlet_of(ext.article).id

@@ -944,9 +944,18 @@ class OpeningWords(Entry):
         return forms
 
 
+class TollWords(Entry):
+    """What makes a casualty figure a war's cumulative toll, not a count of the window's events."""
+
+    wars_ar: ArabicTexts = ()  # الحرب، النزاع: what a cumulative toll is the toll of
+    since_ar: ArabicTexts = ()  # منذ: counting from a past time
+    verbs_ar: ArabicTexts = ()  # أسفر، خلّف: "the conflict that killed ..."
+
+
 class StoriesFile(Entry):
     ignore_ar: ArabicTexts
     opening: Mapping[Literal["en", "ar"], OpeningWords]
+    tolls: TollWords = TollWords()
 
 
 # --- dates.yaml: event dates and background sentences (briefing/pipeline/dates/) ---------------

@@ -1,0 +1,80 @@
+"""Stories (issue 14, second round): a war's cumulative toll is not the window's dead; explainers
+rank below the news; a big story splits into its sub-events; headlines from the lead claim.
+
+Through compose's public function on hand-made extractions (brief_samples).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from brief_samples import make_extraction
+
+from briefing.compose import compose
+from briefing.model.brief import Brief, ComposeOptions, Story
+from briefing.model.contract import EventDate, Extraction
+
+GENERATED = datetime(2018, 6, 23, 9, 0)
+WEEK = (date(2018, 6, 16), date(2018, 6, 22))
+
+YEMEN = ("Q805", "GPE", "Yemen", "اليمن")
+HOUTHIS = ("org:houthis", "ORG", "Houthis", "الحوثيين")
+UN = ("org:united-nations", "ORG", "United Nations", "الأمم المتحدة")
+
+CLASH = (
+    "قتل 12 شخصا في اشتباكات بين القوات الحكومية والحوثيين قرب مطار الحديدة.\n"
+    "وأسفر النزاع في اليمن منذ عام 2015 عن مقتل نحو 10 آلاف شخص.\n"
+    "وقتلت الحرب التي اندلعت عام 2014 أكثر من 350 ألف شخص.\n"
+    "وقتل 5 جنود في الحرب قرب المطار.\n"
+)
+
+
+def _brief(exts: list[Extraction], **opts) -> Brief:
+    return compose(exts, generated=GENERATED, period=WEEK, options=ComposeOptions(**opts))
+
+
+def _stories(brief: Brief) -> list[Story]:
+    return list(brief.key_developments + brief.stories)
+
+
+def _story_of(brief: Brief, article_id: str) -> Story:
+    ids = {s.number: s.id for s in brief.sources}
+    return next(s for s in _stories(brief) if article_id in {ids[n] for n in s.sources})
+
+
+def _clash(**dates: EventDate) -> Extraction:
+    ext = make_extraction(
+        "clash",
+        CLASH,
+        title="اشتباكات قرب مطار الحديدة",
+        source="BBC News Arabic",
+        published="2018-06-19",
+        actors=(YEMEN, HOUTHIS),
+        figures=(
+            ("12 شخصا", 12, None, "killed", "exact", "12 people"),
+            ("نحو 10 آلاف شخص", 10000, None, "killed", "about", "about 10 thousand people"),
+            ("أكثر من 350 ألف شخص", 350000, None, "killed", "more_than", "more than 350 thousand people"),
+            ("5 جنود", 5, None, "killed", "exact", "5 soldiers"),
+        ),
+    )
+    figs = tuple(replace(f, date=dates.get(f"f{i}")) for i, f in enumerate(ext.figures))
+    return replace(ext, figures=figs)
+
+
+# --- casualties: the window's dead, not a war's toll ----------------------------------------------
+
+
+def test_casualties_leave_out_a_wars_cumulative_toll():
+    # "The conflict killed 10,000 since 2015", "the war that began in 2014 killed 350,000": tolls;
+    # the day's 12 and the 5 soldiers "in the war" (no past time, no toll verb) are the window's.
+    story = _story_of(_brief([_clash()]), "clash")
+    assert story.casualties == 12 + 5
+    # The tolls are still shown as figures, with their sources.
+    assert {r.value for line in story.figures for r in line.reports} >= {10000, 350000}
+
+
+def test_casualties_count_a_toll_dated_in_the_window():
+    # A toll sentence whose figure is dated in the window tells of the window's events after all.
+    story = _story_of(_brief([_clash(f1=EventDate("2018-06-18", "day"))]), "clash")
+    assert story.casualties == 12 + 10000 + 5
