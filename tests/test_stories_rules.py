@@ -13,7 +13,7 @@ from brief_samples import make_extraction
 
 from briefing.compose import compose
 from briefing.model.brief import Brief, ComposeOptions, Story
-from briefing.model.contract import EventDate, Extraction
+from briefing.model.contract import Background, EventDate, Extraction
 
 GENERATED = datetime(2018, 6, 23, 9, 0)
 WEEK = (date(2018, 6, 16), date(2018, 6, 22))
@@ -78,3 +78,66 @@ def test_casualties_count_a_toll_dated_in_the_window():
     # A toll sentence whose figure is dated in the window tells of the window's events after all.
     story = _story_of(_brief([_clash(f1=EventDate("2018-06-18", "day"))]), "clash")
     assert story.casualties == 12 + 10000 + 5
+
+
+# --- explainers rank below the news -----------------------------------------------------------------
+
+NEWS = "أعلنت الأمم المتحدة السبت إرسال مساعدات إلى مدينة تعز.\nوقال المتحدث إن القافلة وصلت.\n"
+HISTORY = (
+    "انبثقت الحركة الحوثية من رحم الصراع مع الحكومة المركزية في صعدة.\n"
+    "وكانت الحركة قد خاضت ست حروب مع الحكومة بين عامي 2004 و2010.\n"
+    "وقال الباحث إن جذور الحركة الحوثية تعود إلى الثمانينيات في صعدة.\n"
+    "وسيطر الحوثيون على صنعاء في سبتمبر 2014 وتقدمت الحركة الحوثية نحو عدن.\n"
+)
+
+
+def _history(article_id: str, source: str) -> Extraction:
+    ext = make_extraction(
+        article_id,
+        HISTORY,
+        title="الحوثيون: من جبال صعدة إلى حكم صنعاء",
+        source=source,
+        published="2018-06-22",
+        actors=(HOUTHIS, YEMEN),
+        claims=((None, "قال", "assert", "جذور الحركة الحوثية تعود إلى الثمانينيات في صعدة", "Roots ..."),),
+        figures=(("ست حروب", 6, None, "count", "exact", "6 wars"),),
+    )
+    earlier = (_sentence_of(ext, "ست حروب"), _sentence_of(ext, "سبتمبر 2014"))
+    return replace(ext, background=tuple(Background(i, "earlier") for i in earlier))
+
+
+def _sentence_of(ext: Extraction, words: str) -> int:
+    at = ext.article.text.index(words)
+    return next(i for i, (start, end) in enumerate(ext.sentences) if start <= at < end)
+
+
+def _news() -> Extraction:
+    return make_extraction(
+        "news",
+        NEWS,
+        title="مساعدات أممية إلى تعز",
+        source="Okaz",
+        published="2018-06-16",
+        actors=(UN,),
+        claims=((UN, "قال", "assert", "القافلة وصلت", "The UN said the convoy arrived"),),
+    )
+
+
+def test_explainers_rank_below_every_news_story():
+    # Two outlets run the history piece (it outweighs the one-outlet news by salience), yet the news,
+    # whose lead states a day of the window, leads; the explainer stays in the brief, below it.
+    exts = [_history("h1", "Al Jazeera"), _history("h2", "BBC News Arabic"), _news()]
+    brief = _brief(exts)
+    news, history = _story_of(brief, "news"), _story_of(brief, "h1")
+    assert history.salience > news.salience
+    assert news.rank == 1
+    assert history.rank > news.rank
+    assert brief.opening_en.split(". ", 1)[1].startswith(news.headline_en)
+
+
+def test_a_story_with_a_day_of_the_window_is_news_however_much_history():
+    # The same piece, one of whose items is dated in the window, is news and ranks by salience.
+    h1, h2 = _history("h1", "Al Jazeera"), _history("h2", "BBC News Arabic")
+    dated = replace(h1, claims=(replace(h1.claims[0], date=EventDate("2018-06-21", "day")),))
+    brief = _brief([dated, h2, _news()])
+    assert _story_of(brief, "h1").rank == 1

@@ -3,7 +3,8 @@
 `draft_stories` finds them: every article's lead, claims and figures become units (units.py),
 clusters.py groups the units that tell of the same event, merge.py merges each story's claims and
 figures across outlets, headlines.py names it and salience.py ranks it. A story made only of
-background (sentences about earlier events) is no story of the window. stories.py shows them.
+background (sentences about earlier events) is no story of the window, and an explainer (is_explainer)
+ranks below every news story. stories.py shows them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Draft:
     sources: tuple[int, ...]
     salience: float
     killed: float
+    explainer: bool = False  # no item nor lead dated in the window, and some history (is_explainer)
 
     @property
     def background(self) -> tuple[Unit, ...]:
@@ -131,6 +133,15 @@ def _days(news: Sequence[Unit], period: tuple[date, date] | None) -> tuple[date 
     return (min(days), max(days)) if days else (None, None)
 
 
+def is_explainer(units: Sequence[Unit], period: tuple[date, date] | None) -> bool:
+    """An explainer or backgrounder (a history, a profile, a "by the numbers" of earlier figures):
+    none of its items nor its articles' leads states a day of the window, and some of it tells of
+    earlier events. It ranks below every news story, however many items it holds."""
+    return any(u.background for u in units) and not any(
+        in_window(u, period) for u in units if not u.background
+    )
+
+
 def _story_id(units: Sequence[Unit], exts: Sequence[Extraction]) -> str:
     first = min(units, key=lambda u: (u.src, u.cited.sent[0]))
     key = f"{exts[first.src - 1].article.id}:{first.cited.sent[0]}"
@@ -192,6 +203,7 @@ def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
         sources=sources,
         salience=salience(signals, w.period),
         killed=killed,
+        explainer=is_explainer(units, w.period),
     )
 
 
@@ -205,7 +217,7 @@ def draft_stories(exts: Sequence[Extraction], period: tuple[date, date] | None =
         mentions.update({a.id: len(a.mentions) for a in e.actors})
     w = Window(exts, words, period, mentions)
     drafts = [d for d in (_draft(c, w) for c in cluster_units(units)) if d is not None]
-    return tuple(sorted(drafts, key=lambda d: (-d.salience, d.first or date.max, d.id)))
+    return tuple(sorted(drafts, key=lambda d: (d.explainer, -d.salience, d.first or date.max, d.id)))
 
 
 def article_date(ext: Extraction) -> str | None:

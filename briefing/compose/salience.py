@@ -16,8 +16,10 @@
   window's articles, of its three most mentioned actors, over those of the window's most
   mentioned actor (0 to 1, averaged over the three);
 - news items: the story's claims and figures that are not background, and its leads;
-- dated items: its claims and figures whose text says they happened in the window (an event
-  of the window is told with its day; an explainer's history is not).
+- dated items: its claims, figures and leads whose text says they happened in the window (an
+  event of the window is told with its day; an explainer's history is not). A story with none
+  that tells of earlier events is an explainer and ranks below every news story whatever its
+  salience (drafts.is_explainer).
 
 Stance does not count. Every term grows with what it measures, so a story reported by more
 outlets, more recent, with more dead, about more prominent actors or with more items dated in the

@@ -21,8 +21,10 @@ from briefing.compose.references import Cited, Span, sentence_span
 from briefing.compose.sources import iso_date
 from briefing.compose.tolls import Tolls, window_year
 from briefing.model.contract import Claim, EventDate, Extraction, Figure
+from briefing.pipeline.dates import read_dates
+from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.resources.loader import packaged
-from briefing.resources.schema import StoriesFile
+from briefing.resources.schema import DatesFile, StoriesFile
 from briefing.text.normalize import fold, strip_proclitics
 
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)  # a window's words repeat across its articles
@@ -61,6 +63,7 @@ class Words:
         self.known = frozenset(_fold(m.group()) for t in texts for m in _WORD.finditer(t))
         self._seen: dict[str, frozenset[str]] = {}  # a sentence holding several claims and figures
         self.tolls = Tolls(self.bare)
+        self.dates = DateLexicon.build(packaged("dates", DatesFile))
 
     @staticmethod
     def _bare(folded: str) -> str:
@@ -109,6 +112,16 @@ def event_day(when: EventDate | None, published: date | None) -> date | None:
     return published
 
 
+def lead_day(text: str, published: date | None, words: Words, start: date | None) -> date | None:
+    """The day an article's lead states for its event, when one of the window's (an explainer's
+    lead states none: it tells of no day)."""
+    for _found, when in read_dates(text, published, words.dates):
+        day = event_day(when, None)
+        if day is not None and (start is None or day >= start) and (published is None or day <= published):
+            return day
+    return None
+
+
 def _actors_in(ext: Extraction, span: Span) -> frozenset[str]:
     return frozenset(a.id for a in ext.actors if any(span[0] <= m.start < span[1] for m in a.mentions))
 
@@ -124,9 +137,17 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
         # Without sentence data the lead is not cited (kind "title"): it still tells which story.
         first = sents[0] if sents else (0, min(len(text), MAX_LEAD))
         kind = "lead" if sents else "title"
-        lead_words = words.of((ext.article.title or "") + " " + text[first[0] : first[1]])
+        lead_text = (ext.article.title or "") + "\n" + text[first[0] : first[1]]
+        stated = lead_day(lead_text, published, words, start)
         lead = Unit(
-            kind, n, Cited(n, first, (first,)), lead_words, _actors_in(ext, first), published, 0 in background
+            kind,
+            n,
+            Cited(n, first, (first,)),
+            words.of(lead_text),
+            _actors_in(ext, first),
+            published,
+            0 in background,
+            dated=stated is not None,
         )
         units.append(lead)
     for c in ext.claims:
