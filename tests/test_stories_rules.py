@@ -141,3 +141,49 @@ def test_a_story_with_a_day_of_the_window_is_news_however_much_history():
     dated = replace(h1, claims=(replace(h1.claims[0], date=EventDate("2018-06-21", "day")),))
     brief = _brief([dated, h2, _news()])
     assert _story_of(brief, "h1").rank == 1
+
+
+# --- headlines: the English from the article when the title's gist cannot be trusted ---------------
+
+HADI = ("person:hadi", "PERSON", "Abdrabbuh Mansur Hadi", "عبدربه منصور هادي")
+ADEN = "وصل الرئيس اليمني عبدربه منصور هادي إلى عدن.\nوقال هادي إن ساعة الانتصار قد دنت.\n"
+
+
+def _aden(title: str, title_en: str) -> Extraction:
+    ext = make_extraction(
+        "aden",
+        ADEN,
+        title=title,
+        source="Anadolu Agency",
+        published="2018-06-21",
+        actors=(HADI, YEMEN),
+        claims=((HADI, "قال", "assert", "ساعة الانتصار قد دنت", "Hadi said the hour of victory has come."),),
+    )
+    return replace(ext, title_en=title_en)
+
+
+def test_headline_names_the_person_a_title_gist_read_as_a_word():
+    ext = _aden("هادي من عدن: النصر وشيك", "A leader from Aden: the victory is imminent")
+    story = _story_of(_brief([ext]), "aden")
+    assert story.headline_en == "Hadi from Aden: the victory is imminent"
+    assert story.headline_ar == "هادي من عدن: النصر وشيك"
+
+
+def test_headline_of_a_quoted_title_names_its_speaker():
+    ext = _aden("«ساعة الانتصار قد دنت»", "The hour of the victory has approached")
+    story = _story_of(_brief([ext]), "aden")
+    assert story.headline_en == "Abdrabbuh Mansur Hadi: The hour of the victory has approached"
+
+
+def test_headline_with_an_unread_word_gives_way_to_a_claim_and_stays_short():
+    ext = _aden("عودة هادي", "The return of Hadi to Waltabab*")
+    story = _story_of(_brief([ext]), "aden")
+    assert story.headline_en == "Hadi said the hour of victory has come"  # a headline: no full stop
+    long_claim = "Hadi said " + " ".join(["the victory"] * 12) + "."
+    ext = replace(ext, claims=(replace(ext.claims[0], en=long_claim),))
+    headline = _story_of(_brief([ext]), "aden").headline_en
+    assert "*" not in headline
+    assert len(headline.split()) <= 17  # 16 words and the ellipsis
+    # A gist that names its person and reads every word stays as it is.
+    ext = _aden("هادي في عدن", "Hadi in Aden")
+    assert _story_of(_brief([ext]), "aden").headline_en == "Hadi in Aden"

@@ -5,6 +5,13 @@ the story holds that article's lead, the headlines are its title (Arabic, trimme
 clause) and the title's English gist (else the English line of the article's strongest claim, or
 the story's); else the story's strongest claim (its sentence trimmed, and its English line), else
 its first figure.
+
+The title's gist reads a name as a word when the name stands alone ("هادي من عدن: …" gisted "A
+leader from Aden: …"), and a quoted title says nothing of who speaks. So the English headline is
+built, at most MAX_EN_WORDS words, from what the article says: a title "X: …" whose X names a person
+of the article gets that person's English name before the colon; a title that is a quote gets the
+name of the article's strongest claim's speaker before it; a gist holding a word no dictionary read
+(marked "*") gives way to the English line of a claim or figure of the article without one.
 """
 
 from __future__ import annotations
@@ -14,9 +21,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefing.compose.units import LEADS, Unit
-from briefing.model.contract import Extraction
+from briefing.model.contract import Actor, Extraction
+from briefing.text.normalize import fold
 
 MAX_WORDS = 18  # a headline longer than this is cut at a clause boundary, else after this many words
+MAX_EN_WORDS = 16  # an English headline built from the article (see the module's docstring)
+HEAD_WORDS = 4  # at most this many words before a title's colon name who speaks ("هادي من عدن:")
+_QUOTES = ('"', "«", "“", "'")
+_PLACE_WORDS = frozenset({"from", "in", "to", "at", "on", "with", "for"})  # where a title's head goes on
+_UNKNOWN = "*"  # the gist's mark of a word no dictionary reads
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{1,40}$")
 _CLAUSE_END = re.compile(r"\s*(?:[،,؛;:.!?؟]|\.\.)\s*")
 
@@ -52,10 +65,60 @@ def _headlines(units: Sequence[Unit], exts: Sequence[Extraction]) -> tuple[str, 
     if any(u.kind in LEADS and u.src == src for u in units):
         first = ext.sentences[0] if ext.sentences else (0, len(ext.article.text))
         ar = trim(ext.article.title or ext.article.text[first[0] : first[1]])
-        return ext.title_en or _line(_claim(units, src) or _claim(units) or _figure(units, src)), ar
+        if ext.title_en:
+            return title_english(ext, units, src), ar
+        return _line(_claim(units, src) or _claim(units) or _figure(units, src)), ar
     pick = _claim(units) or _figure(units) or units[0]
     text = exts[pick.src - 1].article.text
-    return _line(pick), trim(text[pick.cited.sent[0] : pick.cited.sent[1]])
+    line = _line(pick)
+    sure = _sure(line, units)
+    ar = trim(text[pick.cited.sent[0] : pick.cited.sent[1]])
+    return (line if sure == line else trim(sure, MAX_EN_WORDS)), ar
+
+
+def title_english(ext: Extraction, units: Sequence[Unit], src: int) -> str:
+    """The English headline of a story led by this article's title (see the module's docstring)."""
+    gist, title = ext.title_en or "", (ext.article.title or "").strip()
+    head, colon, _rest = title.partition(":")
+    built = gist
+    person = _person_in(ext, head) if colon and len(head.split()) <= HEAD_WORDS else None
+    if person is not None and ":" in gist and person.name_en.split()[-1] not in gist.split(":", 1)[0]:
+        built = f"{_named_head(person, gist.split(':', 1)[0])}: {gist.split(':', 1)[1].strip()}"
+    elif title.startswith(_QUOTES):
+        speaker = _claim([u for u in units if u.claim and u.claim.speaker and u.claim.speaker.actor], src)
+        if speaker is not None and speaker.claim is not None and speaker.claim.speaker is not None:
+            built = f"{speaker.claim.speaker.name_en}: {gist}"
+    built = _sure(built, [u for u in units if u.src == src])
+    return built if built == gist else trim(built, MAX_EN_WORDS)
+
+
+def _named_head(person: Actor, head_en: str) -> str:
+    """The words before the colon with the person's name (the title's one word for it: the last of
+    the English name) for what the gist made of it: "A leader from Aden" → "Hadi from Aden"."""
+    words = head_en.split()
+    at = next((i for i, w in enumerate(words) if w.lower() in _PLACE_WORDS), len(words))
+    return " ".join([person.name_en.split()[-1], *words[at:]])
+
+
+def _person_in(ext: Extraction, head: str) -> Actor | None:
+    """A person of the article the words before a title's colon name (by a word of a mention)."""
+    words = {fold(w) for w in head.replace("،", " ").split()}
+    for actor in ext.actors:
+        if actor.type != "PERSON":
+            continue
+        if any(fold(w) in words for m in actor.mentions for w in m.text.split()[-1:]):
+            return actor
+    return None
+
+
+def _sure(line: str, units: Sequence[Unit]) -> str:
+    """`line`, else when it holds an unread word the English line of a claim (the strongest) or
+    a figure of these units that holds none."""
+    if _UNKNOWN not in line:
+        return line
+    claims = sorted((u for u in units if u.claim), key=lambda u: (-u.strength, u.src, u.cited.sent[0]))
+    figures = [u for u in units if u.figure]
+    return next((x for x in map(_line, claims + figures) if x and _UNKNOWN not in x), line)
 
 
 def _claim(units: Sequence[Unit], src: int | None = None) -> Unit | None:
