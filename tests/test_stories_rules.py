@@ -6,12 +6,18 @@ Through compose's public function on hand-made extractions (brief_samples).
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime
 
+import pytest
 from brief_samples import make_extraction
+from test_outputs import env  # noqa: F401  (a fixture)
+from typer.testing import CliRunner
 
+from briefing.cli import app
 from briefing.compose import compose
+from briefing.errors import ExitCode
 from briefing.model.brief import Brief, ComposeOptions, Story
 from briefing.model.contract import Background, EventDate, Extraction
 
@@ -187,3 +193,27 @@ def test_headline_with_an_unread_word_gives_way_to_a_claim_and_stays_short():
     # A gist that names its person and reads every word stays as it is.
     ext = _aden("هادي في عدن", "Hadi in Aden")
     assert _story_of(_brief([ext]), "aden").headline_en == "Hadi in Aden"
+
+
+# --- through the command line ------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("env")  # a clean environment, the session's pipeline
+def test_casualties_in_brief_json_leave_out_the_wars_toll(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    body = (
+        "قتل 12 شخصا في غارة جوية على سوق في مدينة إدلب يوم الثلاثاء.\n"
+        "وقال الدفاع المدني إن الغارة استهدفت سوقا شعبيا.\n"
+        "وأدى النزاع الذي تشهده سوريا إلى مقتل أكثر من 350 ألف شخص.\n"
+    )
+    head = "---\ntitle: غارة على سوق في إدلب\nsource: BBC News Arabic\ndate: 2018-04-10\n---\n"
+    (src / "raid.txt").write_text(head + body, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(src), "--out", str(tmp_path / "out"), "--no-pdf"])
+    assert result.exit_code == ExitCode.OK, result.output
+    data = json.loads((tmp_path / "out" / "latest" / "brief.json").read_text(encoding="utf-8"))
+    (story,) = data["key_developments"]
+    killed = [line for line in story["figures"] if line["category"] == "killed"]
+    values = {r["value"] for line in killed for r in line["reports"]}
+    assert values == {12, 350000}  # both shown, with their sources
+    assert story["casualties"] == 12  # the war's toll is not the window's dead

@@ -16,6 +16,7 @@ from datetime import date
 from briefing.resources.loader import packaged
 from briefing.resources.schema import StoriesFile
 
+_CONJUNCTIONS = frozenset("وف")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
@@ -32,6 +33,8 @@ class Tolls:
     def cumulative(self, sentence: str, year: int | None) -> bool:
         """Does this sentence give a war's toll since a past time (`year`: the window's)?"""
         found = set(self._bare(sentence))
+        # A verb after و/ف keeps its conjunction when the window never writes it alone (وأدى).
+        found |= {w[1:] for w in found if w[:1] in _CONJUNCTIONS and len(w) > 3}
         if not found & self.wars:
             return False
         past = year is not None and any(int(y) < year for y in _YEAR.findall(sentence))
