@@ -126,30 +126,31 @@ def _actors_in(ext: Extraction, span: Span) -> frozenset[str]:
     return frozenset(a.id for a in ext.actors if any(span[0] <= m.start < span[1] for m in a.mentions))
 
 
+def _lead(n: int, ext: Extraction, words: Words, start: date | None) -> Unit:
+    """An article's lead: its title and first sentence. Without sentence data the lead is not
+    cited (kind "title"): it still tells which story."""
+    text, sents = ext.article.text, ext.sentences
+    published = iso_date(ext.article.published)
+    first = sents[0] if sents else (0, min(len(text), MAX_LEAD))
+    lead_text = (ext.article.title or "") + "\n" + text[first[0] : first[1]]
+    return Unit(
+        "lead" if sents else "title",
+        n,
+        Cited(n, first, (first,)),
+        words.of(lead_text),
+        _actors_in(ext, first),
+        published,
+        any(b.sentence == 0 for b in ext.background),
+        dated=lead_day(lead_text, published, words, start) is not None,
+    )
+
+
 def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> list[Unit]:
     """An article's units: its lead (title and first sentence), then its claims and figures."""
     text = ext.article.text
     published = iso_date(ext.article.published)
     background = {b.sentence for b in ext.background}
-    sents = ext.sentences
-    units: list[Unit] = []
-    if text:
-        # Without sentence data the lead is not cited (kind "title"): it still tells which story.
-        first = sents[0] if sents else (0, min(len(text), MAX_LEAD))
-        kind = "lead" if sents else "title"
-        lead_text = (ext.article.title or "") + "\n" + text[first[0] : first[1]]
-        stated = lead_day(lead_text, published, words, start)
-        lead = Unit(
-            kind,
-            n,
-            Cited(n, first, (first,)),
-            words.of(lead_text),
-            _actors_in(ext, first),
-            published,
-            0 in background,
-            dated=stated is not None,
-        )
-        units.append(lead)
+    units: list[Unit] = [_lead(n, ext, words, start)] if text else []
     for c in ext.claims:
         sent = sentence_span(ext, c.sentence, c.cue.start, c.cue.end)
         cited = Cited(n, sent, ((c.cue.start, c.cue.end), (c.content.start, c.content.end)))
