@@ -217,3 +217,92 @@ def test_casualties_in_brief_json_leave_out_the_wars_toll(tmp_path):
     values = {r["value"] for line in killed for r in line["reports"]}
     assert values == {12, 350000}  # both shown, with their sources
     assert story["casualties"] == 12  # the war's toll is not the window's dead
+
+
+# --- sub-events: a story of several articles split into the events it holds -------------------------
+
+UNSC = ("org:unsc", "ORG", "UN Security Council", "مجلس الأمن")
+UK = ("Q145", "GPE", "United Kingdom", "بريطانيا")
+FIGHT = "دارت معارك عنيفة بين القوات الحكومية والحوثيين في محيط مطار الحديدة غرب اليمن"
+SESSION_A = "ويعقد مجلس الأمن الأحد اجتماعا طارئا لإجراء مشاورات عاجلة بطلب من بريطانيا"
+SESSION_B = "ورأى أعضاء مجلس الأمن في اجتماع طارئا عقد بطلب من بريطانيا أنهم متفقون على إبقاء الميناء مفتوحا"
+
+
+def _offensive(day: int, source: str, session: str = "", copy: str = "") -> Extraction:
+    """An article of the offensive (its day, its outlet), telling in passing of the session."""
+    text = f"{FIGHT} لليوم {day}.\nوقال المتحدث إن القوات الحكومية تقدمت نحو مطار الحديدة.\n"
+    text += f"{session}.\n" if session else ""
+    text += f"{copy}.\n" if copy else ""
+    claims = [(HOUTHIS, "قال", "assert", "القوات الحكومية تقدمت نحو مطار الحديدة", "Forces advanced.")]
+    if session:
+        cue = "يعقد" if session == SESSION_A else "رأى"
+        content = session.split(cue, 1)[1].strip()
+        claims.append((UNSC, cue, "assert", content, "The Security Council meets."))
+    ext = make_extraction(
+        f"o{day}",
+        text,
+        title="معارك عنيفة في محيط مطار الحديدة",
+        source=source,
+        published=f"2018-06-{day}",
+        actors=(YEMEN, HOUTHIS, UNSC, UK),
+        claims=tuple(claims),
+    )
+    session_day = EventDate("2018-06-17", "day")
+    return replace(
+        ext,
+        claims=tuple(
+            replace(c, date=session_day) if c.speaker and c.speaker.actor == UNSC[0] else c
+            for c in ext.claims
+        ),
+    )
+
+
+def _ids(brief: Brief, story: Story) -> set[str]:
+    ids = {s.number: s.id for s in brief.sources}
+    return {ids[n] for n in story.sources}
+
+
+def test_a_session_told_in_passing_by_two_reports_is_its_own_story():
+    exts = [
+        _offensive(16, "Al Jazeera"),
+        _offensive(17, "France 24 Arabic", session=SESSION_A),
+        _offensive(18, "BBC News Arabic", session=SESSION_B),
+        _offensive(19, "Sky News Arabia"),
+    ]
+    brief = _brief(exts)
+    stories = _stories(brief)
+    assert len(stories) == 2
+    offensive, session = sorted(stories, key=lambda s: -len(s.sources))
+    # The offensive over four days stays one story; the session is the story of its two reports.
+    assert _ids(brief, offensive) == {"o16", "o17", "o18", "o19"}
+    assert (offensive.date, offensive.date_end) == ("2018-06-16", "2018-06-19")
+    assert _ids(brief, session) == {"o17", "o18"}
+    texts = {c.content_ar for c in session.claims}
+    assert texts == {SESSION_A.split("يعقد", 1)[1].strip(), SESSION_B.split("رأى", 1)[1].strip()}
+    assert not [c for c in offensive.claims if c.speaker_id == UNSC[0]]
+
+
+def test_no_split_for_copies_undated_asides_or_small_stories():
+    # The same sentence in two reports is a copy of one report, not a second report of an event.
+    copies = [
+        _offensive(16, "Al Jazeera"),
+        _offensive(17, "France 24 Arabic", session=SESSION_A),
+        _offensive(18, "BBC News Arabic", session=SESSION_A),
+    ]
+    assert len(_stories(_brief(copies))) == 1
+    # An aside no report dates in the window is no event of it.
+    undated = [
+        replace(e, claims=tuple(replace(c, date=None) for c in e.claims))
+        for e in (
+            _offensive(16, "Al Jazeera"),
+            _offensive(17, "France 24 Arabic", session=SESSION_A),
+            _offensive(18, "BBC News Arabic", session=SESSION_B),
+        )
+    ]
+    assert len(_stories(_brief(undated))) == 1
+    # A story of two articles is not split.
+    two = [
+        _offensive(17, "France 24 Arabic", session=SESSION_A),
+        _offensive(18, "BBC News Arabic", session=SESSION_B),
+    ]
+    assert len(_stories(_brief(two))) == 1

@@ -56,7 +56,7 @@ class Cluster:
         return (self.first - day).days <= MAX_GAP and (day - self.last).days <= MAX_GAP
 
 
-def _idf(units: Sequence[Unit]) -> dict[str, float]:
+def rarity(units: Sequence[Unit]) -> dict[str, float]:
     """Rarity of each term over the window's articles: log(1 + articles / articles using it)."""
     per_article: dict[int, set[str]] = defaultdict(set)
     for u in units:
@@ -114,7 +114,7 @@ def _group_articles(articles: dict[int, tuple[Vector, date | None]]) -> list[Clu
 
 def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
     """The units grouped into stories (see the module's docstring), in order of creation."""
-    idf = _idf(units)
+    idf = rarity(units)
     clusters = _group_articles(_articles(units, idf))
     home = {src: i for i, c in enumerate(clusters) for src in c.sources}
     out: list[list[Unit]] = [[] for _ in clusters]

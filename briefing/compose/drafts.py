@@ -15,13 +15,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.compose.clusters import cluster_units
+from briefing.compose.clusters import cluster_units, rarity
 from briefing.compose.headlines import headlines
 from briefing.compose.merge import ClaimGroup, LineGroup, merge_claims, merge_figures
 from briefing.compose.outlets import independent_outlets
 from briefing.compose.references import Cited, SentenceKey, Span
 from briefing.compose.salience import Signals, salience
 from briefing.compose.sources import iso_date
+from briefing.compose.subevents import split_subevents
 from briefing.compose.units import Unit, Words, article_units, window_words
 from briefing.model.contract import Extraction
 from briefing.model.vocab import CATEGORIES
@@ -216,7 +217,9 @@ def draft_stories(exts: Sequence[Extraction], period: tuple[date, date] | None =
     for e in exts:
         mentions.update({a.id: len(a.mentions) for a in e.actors})
     w = Window(exts, words, period, mentions)
-    drafts = [d for d in (_draft(c, w) for c in cluster_units(units)) if d is not None]
+    rare = rarity(units)
+    parts = [p for c in cluster_units(units) for p in split_subevents(c, rare, period)]
+    drafts = [d for d in (_draft(p, w) for p in parts) if d is not None]
     return tuple(sorted(drafts, key=lambda d: (d.explainer, -d.salience, d.first or date.max, d.id)))
 
 

@@ -11,7 +11,8 @@ leader from Aden: …"), and a quoted title says nothing of who speaks. So the E
 built, at most MAX_EN_WORDS words, from what the article says: a title "X: …" whose X names a person
 of the article gets that person's English name before the colon; a title that is a quote gets the
 name of the article's strongest claim's speaker before it; a gist holding a word no dictionary read
-(marked "*") gives way to the English line of a claim or figure of the article without one.
+(marked "*") gives way to the English line of a claim or figure of the article without one. A
+headline made of a claim's or figure's English line is cut to MAX_EN_WORDS words too.
 """
 
 from __future__ import annotations
@@ -67,13 +68,11 @@ def _headlines(units: Sequence[Unit], exts: Sequence[Extraction]) -> tuple[str, 
         ar = trim(ext.article.title or ext.article.text[first[0] : first[1]])
         if ext.title_en:
             return title_english(ext, units, src), ar
-        return _line(_claim(units, src) or _claim(units) or _figure(units, src)), ar
+        return trim(_line(_claim(units, src) or _claim(units) or _figure(units, src)), MAX_EN_WORDS), ar
     pick = _claim(units) or _figure(units) or units[0]
     text = exts[pick.src - 1].article.text
-    line = _line(pick)
-    sure = _sure(line, units)
     ar = trim(text[pick.cited.sent[0] : pick.cited.sent[1]])
-    return (line if sure == line else trim(sure, MAX_EN_WORDS)), ar
+    return trim(_sure(_line(pick), units), MAX_EN_WORDS), ar
 
 
 def title_english(ext: Extraction, units: Sequence[Unit], src: int) -> str:
