@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
+from briefing.compose.linking import linked_groups
 from briefing.model.contract import Article
 from briefing.resources.loader import packaged
 from briefing.resources.schema import OutletsFile
@@ -94,18 +95,10 @@ def _copies(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> boo
 def independent_outlets(articles: Sequence[Article]) -> int:
     """How many independent outlets these articles come from: one per outlet, and outlets that
     ran near-identical texts (an agency's copy) counted once."""
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     outlets = [outlet_of(a).id for a in articles]
     shingles = [_shingles(a.text) for a in articles]
-    for i in range(len(articles)):
-        for j in range(i):
-            if outlets[i] == outlets[j] or _copies(shingles[i], shingles[j]):
-                parent[root(i)] = root(j)
-    return len({root(i) for i in range(len(articles))})
+    return len(
+        linked_groups(
+            len(articles), lambda i, j: outlets[i] == outlets[j] or _copies(shingles[i], shingles[j])
+        )
+    )

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from briefing.compose.linking import linked_groups
 from briefing.compose.units import LEADS, Unit
 
 MIN_ARTICLES = 3  # a story of fewer articles is not split
@@ -68,23 +69,13 @@ def _copies(a: Unit, b: Unit) -> bool:
 
 def _linked(news: Sequence[Unit], vecs: Sequence[Vector]) -> list[list[int]]:
     """The groups of items linked by likeness across articles (indices into `news`)."""
-    parent = list(range(len(news)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def linked(i: int, j: int) -> bool:
+        a, b = news[i], news[j]
+        return a.src != b.src and not _copies(a, b) and _dot(vecs[i], vecs[j]) >= PAIR
 
-    for i, a in enumerate(news):
-        for j in range(i + 1, len(news)):
-            b = news[j]
-            if a.src != b.src and not _copies(a, b) and _dot(vecs[i], vecs[j]) >= PAIR:
-                parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(news)):
-        groups[root(i)].append(i)
-    return [g for g in groups.values() if len({news[i].src for i in g}) >= 2]
+    groups = linked_groups(len(news), linked)
+    return [g for g in groups if len({news[i].src for i in g}) >= 2]
 
 
 def _dated(u: Unit, period: tuple[date, date] | None) -> bool:
