@@ -121,14 +121,18 @@ class People:
         self.entries = entries
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
-        """Starts after a title, past adjectives and commas (الباحث السياسي، صدام الجاسر); after an
-        honorific, where the skipped words begin, in case one of them is the name (الشيخ الخراساني)."""
+        """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
+        السياسي، صدام الجاسر; الدكتورة "هنريتا آب"); after an honorific, where the skipped words
+        begin, in case one of them is the name (الشيخ الخراساني)."""
         a, given = self.a, self.w.t.given
         n = len(a.norms)
+        quote = a.array[:, 6]  # IS_QUOTE
         for match_id, _start, end in self.t.titles(a.doc):
             k = end
             for _ in range(TITLE_GAP):
-                if k < n and ((self.w.article(k) and a.word(k) not in given) or a.word(k) in ("،", ",")):
+                if k < n and (
+                    (self.w.article(k) and a.word(k) not in given) or a.word(k) in ("،", ",") or quote[k]
+                ):
                     k += 1
             honorific = match_id in self.t.honorifics
             starts.append((k, HONORIFIC if honorific else TITLED))
