@@ -21,9 +21,11 @@ from briefing.pipeline.tokenizer import text_of
 
 
 class Strings(Protocol):
-    """The vocabulary's string store, as the rules read it: hash → string."""
+    """The vocabulary's string store, as the rules read it: hash → string (and a string added)."""
 
     def __getitem__(self, key: int) -> str: ...
+
+    def add(self, string: str) -> int: ...
 
 
 @dataclass
