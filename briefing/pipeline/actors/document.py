@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Protocol
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
@@ -115,4 +116,4 @@ class Found:
 
 def taken_by(hits: list[Hit]) -> set[int]:
     """The token indexes that the hits cover."""
-    return {i for h in hits for i in range(h.start, h.end)}
+    return set(chain.from_iterable([range(h.start, h.end) for h in hits]))  # quicker than a set comprehension

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
@@ -205,7 +206,7 @@ class People:
         words, before بن, at a given name (in any order: the caller sorts them)."""
         a = self.a
         n = len(a.norms)
-        flags = [self.t.roles.get(h, 0) for h in a.norms]
+        flags = list(map(self.t.roles.get, a.norms, repeat(0)))  # [roles.get(h, 0) …], quicker
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
