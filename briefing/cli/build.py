@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,7 +33,14 @@ if TYPE_CHECKING:
 
 # The command's help, kept beside it rather than as its docstring: it is long, and it is data.
 BUILD_HELP = """\
-Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
+Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json,
+and its appendix, appendix.html (appendix.pdf too with --appendix-pdf).
+
+The brief proper is a few pages: an opening paragraph, the key developments (the window's main
+stories, each claim with inline citations "(BBC, 14 Apr)"), key figures (conflicting reports
+side by side), what changed since the previous window (store builds), sections, the watch list,
+the prominent actors and the sources it cites. The appendix lists every article with its
+claims, figures and highlighted sentences; each citation's number links to it.
 
 Reads the inputs (as `briefing extract` does), extracts actors, claims, figures and themes,
 composes the brief and writes it into a new folder named by the period it covers,
@@ -84,6 +91,14 @@ ReextractOption = Annotated[
         "--reextract", help="With --since: extract every article of the window again, current or not."
     ),
 ]
+AppendixPdfOption = Annotated[
+    bool,
+    typer.Option(
+        "--appendix-pdf",
+        help="Also write appendix.pdf: every article with its claims, figures and highlighted "
+        "sentences (appendix.html is always written); brief.pdf then links to it.",
+    ),
+]
 TitleOption = Annotated[
     str | None,
     typer.Option(
@@ -116,6 +131,7 @@ def build(
     as_json: JsonOption = False,
     resources: ResourcesOption = None,
     title: TitleOption = None,
+    appendix_pdf: AppendixPdfOption = False,
 ) -> None:
     request = Request(
         sources or [],
@@ -131,6 +147,7 @@ def build(
         reextract,
         resources,
         title,
+        appendix_pdf=appendix_pdf,
     )
     session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
@@ -153,6 +170,7 @@ class Request:
     reextract: bool = False
     resources: Path | None = None
     title: str | None = None
+    appendix_pdf: bool = False
 
 
 def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
@@ -166,6 +184,8 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
         raise UsageError("--reextract needs --since (a build from files always extracts)")
     if r.since is not None and r.sources:
         raise UsageError("name PATHs or use --since, not both")
+    if r.appendix_pdf and r.no_pdf:
+        raise UsageError("--appendix-pdf needs the PDF: drop --no-pdf (appendix.html is always written)")
     if r.since is None and not r.sources:
         raise UsageError(
             "nothing to build: name files or folders, or take them from the store with --since 7d"
@@ -175,6 +195,7 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
     options = BuildOptions(
         arabic_digits=r.arabic_digits, pdf=not r.no_pdf, title=settings.title, logo=settings.logo
     )
+    options = replace(options, appendix_pdf=r.appendix_pdf)
     target = settings.out
     reporter = (session or Session("build", quiet=r.quiet, log=r.log)).reporter(settings.log)
     built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
