@@ -109,6 +109,7 @@ class Settings:
     resources: Path | None = None  # the user layer's folder (else the user data folder, if any)
     title: str | None = None  # the brief's title, on its cover and in the digest
     logo: Path | None = None  # an image on the brief's cover and in the digest
+    group_by: str = "theme"  # the sections of the brief: theme | country
 
     @property
     def lock_path(self) -> Path:
@@ -161,6 +162,7 @@ _KINDS: dict[str, str] = {
     "resources": "folder",
     "title": "str",
     "logo": "image",
+    "group_by": "group_by",
 }
 
 
@@ -295,6 +297,16 @@ def _image(raw: object) -> Path:
     return path
 
 
+GROUP_BY = ("theme", "country")  # the brief's sections: by Story.themes[0] or Story.countries[0]
+
+
+def _group_by(raw: object) -> str:
+    value = _text(raw).lower()
+    if value not in GROUP_BY:
+        raise ValueError(f"expected {' or '.join(GROUP_BY)}")
+    return value
+
+
 # Every kind of setting value, for the config file, the environment and flags alike.
 CONVERTERS: dict[str, Callable[[object], object]] = {
     "path": _path,
@@ -316,6 +328,7 @@ CONVERTERS: dict[str, Callable[[object], object]] = {
     "size": lambda raw: _number(raw, minimum=0, strict=True, integer=True, maximum=MAX_SIZE),
     "folder": _folder,
     "image": _image,
+    "group_by": _group_by,
 }
 
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, TextIO
 
-from briefing.compose import compose
+from briefing.compose import Countries, compose
+from briefing.compose.arrange import previous_period
 from briefing.config import Settings
 from briefing.deliver.files import LOCK_NAME, brief_dir_name, brief_json, latest_brief, write_brief
 from briefing.errors import (
@@ -394,6 +395,7 @@ class BuildOptions:
     templates: Path | None = None  # the user's templates/, before the packaged ones
     title: str | None = None  # the user's title (config `title`, --title)
     logo: Path | None = None  # the user's logo (config `logo`)
+    countries: Countries | None = None  # the gazetteer's states, for the stories' countries
     appendix_pdf: bool = False  # appendix.pdf beside appendix.html (build --appendix-pdf)
 
 
@@ -407,6 +409,7 @@ def build_brief(
     renderer: Renderer | None = None,
     progress: Callable[[str], None] | None = None,
     bar: ProgressFactory = no_progress,
+    previous: Sequence[Extraction] | None = None,
 ) -> Path:
     """Compose and render one brief into out_dir/<first day>_<last day>/ (deliver.files).
 
@@ -416,12 +419,20 @@ def build_brief(
     moves out_dir/latest to it when its period ends last. Nothing under out_dir changes unless
     every file was produced. The writing holds out_dir/.lock: two builds into the same folder
     take turns (the second waits up to OUT_LOCK_WAIT seconds, then exits 75). Returns the folder.
+    `previous`: the previous window's extractions, for what changed (compose).
     """
     opts = options or BuildOptions()
     say = progress or (lambda _msg: None)
     generated = generated or datetime.now().astimezone()
     say(f"composing the brief from {len(extractions)} articles")
-    brief = compose(extractions, generated=generated, period=period, options=opts.compose)
+    brief = compose(
+        extractions,
+        generated=generated,
+        period=period,
+        options=opts.compose,
+        previous=previous,
+        countries=opts.countries,
+    )
     if opts.title or opts.logo:
         logo = logo_data_uri(opts.logo) if opts.logo else None
         brief = replace(brief, title=opts.title, logo=logo)
@@ -648,16 +659,21 @@ def build_since(
         )
         extractions = store.load_extractions(articles)
         period_end = (window.end - timedelta(microseconds=1)) if window.end else now
+        period = (window.start.date(), period_end.date())
+        previous = previous_extractions(
+            store, period, resources, make_extractor or pipeline_extractor, reporter
+        )
         day_dir = _recorded_build(
             store,
             window,
             now,
             extractions,
             settings.out,
-            (window.start.date(), period_end.date()),
+            period,
             options,
             reporter,
             moves_cursor=_is_last(since),
+            previous=previous,
         )
     if day_dir is None:
         return ExitCode.BUILD
@@ -757,6 +773,7 @@ def _recorded_build(
     reporter: Reporter,
     *,
     moves_cursor: bool = False,
+    previous: Sequence[Extraction] | None = None,
 ) -> Path | None:
     """build_brief, recorded in the store's builds; None (and reported) when rendering or writing failed."""
     build_id = store.start_build(
@@ -770,6 +787,7 @@ def _recorded_build(
             options=options,
             progress=reporter.info,
             bar=reporter.progress,
+            previous=previous,
         )
     except BuildError as exc:
         store.finish_build(build_id, ok=False, message=str(exc))
@@ -888,4 +906,40 @@ def customised(options: BuildOptions | None, resources: Resources) -> BuildOptio
         opts,
         templates=opts.templates or resources.templates,
         compose=replace(opts.compose, watch=watch) if watch else opts.compose,
+        countries=opts.countries or Countries.from_resources(resources),
     )
+
+
+# --- the previous window, for what changed -------------------------------------------------------
+
+
+def previous_extractions(
+    store: Store,
+    period: tuple[date, date],
+    resources: Resources,
+    make_extractor: Callable[[Resources], Extractor],
+    reporter: Reporter,
+) -> list[Extraction]:
+    """The extractions of the window of the same length before `period` (whole days).
+
+    Stored extractions are used as they are, whatever version made them: the comparison needs
+    counts, not today's exact output, and a cron build then costs no extraction beyond its own
+    window. Only articles never extracted go through the pipeline (and are saved)."""
+    start, end = previous_period(*period)
+    window = Window(
+        datetime.combine(start, time(), UTC), datetime.combine(end + timedelta(days=1), time(), UTC)
+    )
+    articles = store.articles_in(window)
+    stored = store.load_extractions(articles)
+    done = {e.article.id for e in stored}
+    missing = [a for a in articles if a.id not in done]
+    fresh = (
+        _extract_missing(store, missing, resources, make_extractor, reporter, reextract=True)
+        if missing
+        else 0
+    )
+    reporter.info(
+        f"what changed: {len(articles)} articles published {start} – {end}, the window before"
+        + (f" ({fresh} newly extracted)" if fresh else "")
+    )
+    return store.load_extractions(articles) if fresh else stored

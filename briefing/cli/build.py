@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,7 +25,7 @@ from briefing.cli.options import (
     VerboseOption,
 )
 from briefing.cli.session import Session
-from briefing.config import Settings
+from briefing.config import GROUP_BY, Settings
 from briefing.errors import UsageError
 
 if TYPE_CHECKING:
@@ -62,6 +62,10 @@ copies its messages to --log, for cron (briefing build --since last --quiet). On
 --since last build moves the cursor where the next --since last starts; an empty window
 writes nothing and leaves the cursor where it was (exit 1). Exit status there: 0 ok; 1 no
 article; 2 bad --since (usage); 3 store; 4 build; 75 locked; 78 config or resources.
+Such a brief also says what changed since the window of the same length just before it:
+per country and per theme, its stories, claims and people killed then and now (up, down,
+same, new, gone), and the prominent actors new this window; or that the store holds no
+article from then. Articles of that earlier window never extracted are extracted first.
 
 With --email, the digest of the new brief is then mailed (as `briefing email`); recipients
 and SMTP settings are checked before anything is built. Exit status 5: not delivered (the
@@ -109,6 +113,17 @@ TitleOption = Annotated[
         show_default=False,
     ),
 ]
+GroupByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--group-by",
+        metavar="theme|country",
+        help="The brief's sections after the key developments: one per theme (the default) or one "
+        "per country (each story under the country it is most about; 'Other' when none). Also "
+        "BRIEFING_GROUP_BY or the config file's group_by.",
+        show_default=False,
+    ),
+]
 
 
 @app.command(short_help="Build the brief (PDF, HTML, JSON) from files or the store.", help=BUILD_HELP)
@@ -131,6 +146,7 @@ def build(
     as_json: JsonOption = False,
     resources: ResourcesOption = None,
     title: TitleOption = None,
+    group_by: GroupByOption = None,
     appendix_pdf: AppendixPdfOption = False,
 ) -> None:
     request = Request(
@@ -147,6 +163,7 @@ def build(
         reextract,
         resources,
         title,
+        group_by,
         appendix_pdf=appendix_pdf,
     )
     session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
@@ -170,14 +187,17 @@ class Request:
     reextract: bool = False
     resources: Path | None = None
     title: str | None = None
+    group_by: str | None = None
     appendix_pdf: bool = False
 
 
 def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
     from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job, user_layer
+    from briefing.model.brief import ComposeOptions
     from briefing.store import require_store
 
+    check_group_by(r.group_by)
     if r.since is None and r.until is not None:
         raise UsageError("--until needs --since")
     if r.reextract and r.since is None:
@@ -191,11 +211,17 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
             "nothing to build: name files or folders, or take them from the store with --since 7d"
         )
     # --out, else BRIEFING_OUT or the config file's out, else out/ in the current directory.
-    settings = Settings.resolve(db=r.db, out=r.out, log=r.log, resources=r.resources, title=r.title)
-    options = BuildOptions(
-        arabic_digits=r.arabic_digits, pdf=not r.no_pdf, title=settings.title, logo=settings.logo
+    settings = Settings.resolve(
+        db=r.db, out=r.out, log=r.log, resources=r.resources, title=r.title, group_by=r.group_by
     )
-    options = replace(options, appendix_pdf=r.appendix_pdf)
+    options = BuildOptions(
+        arabic_digits=r.arabic_digits,
+        pdf=not r.no_pdf,
+        title=settings.title,
+        logo=settings.logo,
+        compose=ComposeOptions(group_by=settings.group_by),
+        appendix_pdf=r.appendix_pdf,
+    )
     target = settings.out
     reporter = (session or Session("build", quiet=r.quiet, log=r.log)).reporter(settings.log)
     built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
@@ -234,3 +260,9 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
         return status
     brief_dir = built[-1] if built else target / "latest"
     return mail_after_build(mail, brief_dir, arabic_digits=r.arabic_digits, reporter=reporter)
+
+
+def check_group_by(value: str | None) -> None:
+    """A usage error (one line) for a --group-by other than theme or country."""
+    if value is not None and value.strip().lower() not in GROUP_BY:
+        raise UsageError(f"--group-by {value!r}: expected {' or '.join(GROUP_BY)}")

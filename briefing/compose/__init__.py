@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from briefing.compose.actors import merge_actors
+from briefing.compose.arrange import arrange, previous_period, previous_window
 from briefing.compose.chart import actor_chart
 from briefing.compose.claims import collect_claims
+from briefing.compose.countries import Countries
 from briefing.compose.figures import figure_item, group_figures
 from briefing.compose.references import number_references
 from briefing.compose.sections import article_summary, development, theme_section
@@ -29,7 +31,7 @@ from briefing.compose.watch import watch_item, watch_picks
 from briefing.model.brief import Brief, ComposeOptions
 from briefing.model.contract import Extraction
 
-__all__ = ["Brief", "ComposeOptions", "compose"]
+__all__ = ["Brief", "ComposeOptions", "Countries", "compose"]
 
 
 def compose(
@@ -38,6 +40,8 @@ def compose(
     generated: datetime | None = None,
     period: tuple[date, date] | None = None,
     options: ComposeOptions | None = None,
+    previous: Sequence[Extraction] | None = None,
+    countries: Countries | None = None,
 ) -> Brief:
     """The brief for these extractions (any order; an empty list gives an empty brief).
 
@@ -45,6 +49,11 @@ def compose(
         generated: when the brief is made (default: now).
         period: the window covered; default min..max published date of the articles, else
             the generation date.
+        previous: the extractions of the previous window of the same length (from the store):
+            the brief's `changes` compare with them (an empty list: nothing to compare, and the
+            brief says so); None (a build from files): no `changes`.
+        countries: the gazetteer's states (Countries.from_resources); None knows only the
+            states the extractions name as such.
     """
     opts = options or ComposeOptions()
     generated = generated or datetime.now().astimezone()
@@ -59,7 +68,7 @@ def compose(
     sections = tuple(theme_section(p, themes, exts, refs, opts) for p in selection.themes)
     all_actors = merge_actors(exts, range(1, len(exts) + 1))
     covered = covered_period(exts, period, generated)
-    return Brief(
+    brief = Brief(
         generated=generated.isoformat(timespec="seconds"),
         period_start=covered.start.isoformat(),
         period_end=covered.end.isoformat(),
@@ -69,7 +78,7 @@ def compose(
         developments=tuple(development(p, themes, refs) for p in selection.developments),
         key_figures=tuple(figure_item(g, refs) for g in selection.key_figures),
         themes=sections,
-        actors=tuple(all_actors[: opts.max_index_actors]),
+        actors=tuple(all_actors[: opts.max_index_actors]),  # arrange() keeps the prominent ones
         actors_total=len(all_actors),
         articles=tuple(
             article_summary(p, sources[p.source - 1], exts, refs, opts) for p in selection.articles
@@ -79,3 +88,9 @@ def compose(
         options=opts,
         watch=tuple(watch_item(p, exts, refs) for p in selection.watch),
     )
+    countries = countries or Countries()
+    if previous is None:
+        return arrange(brief, exts, countries)
+    before = previous_period(covered.start, covered.end)
+    earlier = compose(previous, generated=generated, period=before, options=opts, countries=countries)
+    return arrange(brief, exts, countries, previous_window(earlier, before, previous), previous)

@@ -48,3 +48,15 @@ def merge_actors(exts: Sequence[Extraction], nums: Iterable[int]) -> list[ActorI
     ]
     items.sort(key=lambda a: (-a.mentions, -len(a.sources), a.name_en))
     return items
+
+
+def prominent_actors(
+    actors: Sequence[ActorItem], key_ids: Iterable[str], limit: int
+) -> tuple[ActorItem, ...]:
+    """The actors index of the brief proper: those named in two articles or more, or in a key
+    development; at most `limit` (those of key developments first, then those of the most
+    articles), shown most mentioned first. The appendix keeps the complete list."""
+    keys = set(key_ids)
+    chosen = [a for a in actors if len(a.sources) >= 2 or a.id in keys]
+    chosen.sort(key=lambda a: (a.id not in keys, -len(a.sources), -a.mentions, a.name_en))
+    return tuple(sorted(chosen[:limit], key=lambda a: (-a.mentions, -len(a.sources), a.name_en)))

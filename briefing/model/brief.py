@@ -43,6 +43,9 @@ class ComposeOptions:
     watch: tuple[WatchedActor, ...] = ()  # always reported, mentioned or not
     max_watch_claims: int = 6  # per watched actor
     max_watch_figures: int = 6
+    group_by: str = "theme"  # the sections of the brief proper: theme | country
+    max_prominent_actors: int = 40  # the actors index of the brief proper
+    max_change_rows: int = 8  # per kind (country, theme) in "what changed"
 
 
 @dataclass(frozen=True)
@@ -366,6 +369,9 @@ class Brief:
     group_by: str = "theme"  # theme | country
     sections: tuple[Section, ...] = ()
     changes: Changes | None = None  # None: not built from a store
+    # Every actor (at most options.max_index_actors), for the appendix; `actors` is the
+    # prominent ones, the brief proper's index.
+    appendix_actors: tuple[ActorItem, ...] = ()
 
     @property
     def empty(self) -> bool:
