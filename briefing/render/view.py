@@ -105,8 +105,8 @@ def _cited_sources(
     for c in citations:
         refs.setdefault(c.source, set()).add(c.ref)
         names.setdefault(c.source, (c.outlet_en, c.outlet_ar))
-    for source, ref in extra:
-        refs.setdefault(source, set()).add(ref)
+    for number, ref in extra:
+        refs.setdefault(number, set()).add(ref)
     out = []
     for source in brief.sources:
         if source.number in refs:
