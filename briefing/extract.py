@@ -12,23 +12,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.model.contract import Article, Extraction
+from briefing.pipeline.dates import date_events
 from briefing.pipeline.gist.component import GistComponent
 
 BATCH_SIZE = 64
 # Components whose output a title's gist does not read (GistComponent.title_en).
-TITLE_SKIPS = ("briefing_claims", "briefing_themes")
+TITLE_SKIPS = ("briefing_claims", "briefing_themes", "briefing_dates")
 
 
 def doc_to_extraction(article: Article, doc: Doc, version: str) -> Extraction:
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
+    dating = date_events(doc, sentences, doc._.claims, doc._.figures, article.published)
     return Extraction(
         article=article,
         actors=tuple(doc._.actors),
-        figures=tuple(doc._.figures),
-        claims=tuple(doc._.claims),
+        figures=dating.figures,
+        claims=dating.claims,
         themes=tuple(doc._.themes),
         sentences=sentences,
         resources_version=version,
+        background=dating.background,
     )
 
 

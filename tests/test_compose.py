@@ -10,10 +10,13 @@ from brief_samples import IRAN, JAZAYERI, TEXT_A, make_extraction, sample_extrac
 
 from briefing.compose import ComposeOptions, compose
 from briefing.compose.claims import collect_claims
+from briefing.compose.drafts import draft_stories
+from briefing.compose.drafts import marks as story_marks
 from briefing.compose.figures import balanced, group_figures
-from briefing.compose.references import number_references, sentence_segments
+from briefing.compose.references import joined_marks, number_references, sentence_segments
 from briefing.compose.selection import select
 from briefing.compose.sources import order_sources
+from briefing.compose.stories import shown as stories_shown
 from briefing.compose.themes import rank_themes
 from briefing.extract import extract_articles
 from briefing.ingest.read import Reader
@@ -84,6 +87,10 @@ def test_compose_references_are_numbered_in_source_order(brief):
     cited = {c.ref for t in brief.themes for g in t.speakers for c in g.claims}
     cited |= {n for f in brief.key_figures for n in f.refs}
     cited |= {c.ref for a in brief.articles for c in a.claims}
+    stories = brief.key_developments + brief.stories
+    cited |= {c.ref for s in stories for c in s.citations}
+    cited |= {c.ref for s in stories for claim in s.claims for c in claim.citations}
+    cited |= {c.ref for s in stories for line in s.figures for r in line.reports for c in r.citations}
     assert cited <= set(numbers)
     assert set(numbers) <= cited | {n for t in brief.themes for f in t.figures for n in f.refs} | {
         n for a in brief.articles for f in a.figures for n in f.refs
@@ -197,8 +204,9 @@ def test_compose_selection_alone_decides_the_references(brief):
     exts = order_sources(sample_extractions())
     opts = ComposeOptions()
     selection = select(rank_themes(exts), collect_claims(exts), group_figures(exts), opts)
-    refs = number_references(exts, selection.marks())
-    assert refs.refs == brief.refs  # numbering needs nothing but the selection
+    stories = stories_shown(draft_stories(exts, (date(2018, 5, 9), date(2018, 5, 11))), opts)
+    refs = number_references(exts, joined_marks(selection.marks(), story_marks(stories, opts.max_citations)))
+    assert refs.refs == brief.refs  # numbering needs nothing but the selection and the stories shown
     shown = {(c.cited.src, c.cited.sent) for t in selection.themes for c in t.claims}
     assert shown <= set(refs.numbers)
 

@@ -21,17 +21,21 @@ from briefing.compose.arrange import arrange, previous_period, previous_window
 from briefing.compose.chart import actor_chart
 from briefing.compose.claims import collect_claims
 from briefing.compose.countries import Countries
+from briefing.compose.drafts import draft_stories
+from briefing.compose.drafts import marks as story_marks
 from briefing.compose.figures import figure_item, group_figures
-from briefing.compose.references import number_references
+from briefing.compose.opening import opening
+from briefing.compose.references import joined_marks, number_references
 from briefing.compose.sections import article_summary, development, theme_section
 from briefing.compose.selection import select
 from briefing.compose.sources import covered_period, order_sources, outlet_count, source_entries
+from briefing.compose.stories import find_stories, key_figure_lines, shown, story
 from briefing.compose.themes import rank_themes
 from briefing.compose.watch import watch_item, watch_picks
 from briefing.model.brief import Brief, ComposeOptions
 from briefing.model.contract import Extraction
 
-__all__ = ["Brief", "ComposeOptions", "Countries", "compose"]
+__all__ = ["Brief", "ComposeOptions", "Countries", "compose", "find_stories"]
 
 
 def compose(
@@ -64,16 +68,20 @@ def compose(
     # Select what is shown, then number the cited sentences it shows, then build the items.
     claims, figures = collect_claims(exts), group_figures(exts)
     selection = select(themes, claims, figures, opts, watch_picks(exts, claims, figures, opts))
-    refs = number_references(exts, selection.marks())
+    covered = covered_period(exts, period, generated)
+    picks = shown(draft_stories(exts, (covered.start, covered.end)), opts)
+    refs = number_references(exts, joined_marks(selection.marks(), story_marks(picks, opts.max_citations)))
+    stories = tuple(story(d, rank, exts, refs, nc, nl, opts) for rank, (d, nc, nl) in enumerate(picks, 1))
+    key = stories[: opts.max_key_developments]
     sections = tuple(theme_section(p, themes, exts, refs, opts) for p in selection.themes)
     all_actors = merge_actors(exts, range(1, len(exts) + 1))
-    covered = covered_period(exts, period, generated)
+    outlets = outlet_count(exts)
     brief = Brief(
         generated=generated.isoformat(timespec="seconds"),
         period_start=covered.start.isoformat(),
         period_end=covered.end.isoformat(),
         period_from_articles=covered.from_articles,
-        outlets=outlet_count(exts),
+        outlets=outlets,
         sources=sources,
         developments=tuple(development(p, themes, refs) for p in selection.developments),
         key_figures=tuple(figure_item(g, refs) for g in selection.key_figures),
@@ -87,6 +95,11 @@ def compose(
         chart=actor_chart(exts, sections, all_actors, opts),
         options=opts,
         watch=tuple(watch_item(p, exts, refs) for p in selection.watch),
+        opening_en=opening("en", covered.start, covered.end, len(exts), outlets, key) if exts else "",
+        opening_ar=opening("ar", covered.start, covered.end, len(exts), outlets, key) if exts else "",
+        key_developments=key,
+        stories=stories[opts.max_key_developments :],
+        key_figure_lines=key_figure_lines(stories, opts.max_key_figure_lines),
     )
     countries = countries or Countries()
     if previous is None:

@@ -82,19 +82,23 @@ def lead_claims(recs: Iterable[ClaimRec], limit: int = 2) -> tuple[ClaimRec, ...
     return tuple(lead)
 
 
+def claim_fields(c: Claim) -> dict[str, str | None]:
+    """What every shown claim carries: its speaker (id and names; None when unattributed), its
+    stance, its cue and content as written, and its English line."""
+    sp = c.speaker
+    return {
+        "speaker_id": sp.actor if sp else None,
+        "speaker_en": sp.name_en if sp else None,
+        "speaker_ar": sp.name_ar if sp else None,
+        "stance": c.stance,
+        "cue_ar": c.cue.text,
+        "content_ar": c.content.text,
+        "en": c.en,
+    }
+
+
 def claim_item(rec: ClaimRec, refs: References) -> ClaimItem:
-    c, sp = rec.claim, rec.claim.speaker
-    return ClaimItem(
-        speaker_id=sp.actor if sp else None,
-        speaker_en=sp.name_en if sp else None,
-        speaker_ar=sp.name_ar if sp else None,
-        stance=c.stance,
-        cue_ar=c.cue.text,
-        content_ar=c.content.text,
-        en=c.en,
-        source=rec.cited.src,
-        ref=refs.number(rec.cited),
-    )
+    return ClaimItem(**claim_fields(rec.claim), source=rec.cited.src, ref=refs.number(rec.cited))  # type: ignore[arg-type]
 
 
 _UNATTRIBUTED = ("", "")

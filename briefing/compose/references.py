@@ -77,6 +77,15 @@ class References:
         return tuple(r for r in self.refs if r.source == src)
 
 
+def joined_marks(*parts: Mapping[SentenceKey, Iterable[Span]]) -> dict[SentenceKey, set[Span]]:
+    """Several parts' cited sentences as one, each sentence's marks joined (first part's order)."""
+    out: dict[SentenceKey, set[Span]] = {}
+    for part in parts:
+        for key, spans in part.items():
+            out.setdefault(key, set()).update(spans)
+    return out
+
+
 def number_references(exts: Sequence[Extraction], marks: Mapping[SentenceKey, Iterable[Span]]) -> References:
     """Number the cited sentences by source, then position, and mark their cited spans.
 

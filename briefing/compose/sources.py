@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from briefing.compose.outlets import UNKNOWN, outlet_of
 from briefing.model.brief import Source
 from briefing.model.contract import Extraction
 
@@ -58,13 +59,16 @@ def source_entries(exts: Sequence[Extraction]) -> tuple[Source, ...]:
                 file=a.path,
                 anchor=f"src-{n}",
                 title_en=ext.title_en,
+                outlet_en=outlet_of(a).en or None,
+                outlet_ar=outlet_of(a).ar or None,
             )
         )
     return tuple(sources)
 
 
 def outlet_count(exts: Sequence[Extraction]) -> int:
-    return len({e.article.source for e in exts if e.article.source})
+    """How many outlets (by outlets.yaml's ids: "BBC News Arabic" and "BBC Arabic" are one)."""
+    return len({outlet_of(e.article).id for e in exts} - {UNKNOWN.id})
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,14 @@ class ComposeOptions:
     max_chart_themes: int = 6
     max_index_actors: int = 400
     watch: tuple[WatchedActor, ...] = ()  # always reported, mentioned or not
+    max_key_developments: int = 8  # the top stories, in full on the first pages
+    max_stories: int = 20  # the other stories, shorter, in the sections
+    max_key_claims: int = 4  # per key development
+    max_key_lines: int = 3  # figure lines per key development
+    max_story_claims: int = 2  # per other story
+    max_story_lines: int = 1
+    max_citations: int = 5  # per claim or figure report
+    max_key_figure_lines: int = 10
     max_watch_claims: int = 6  # per watched actor
     max_watch_figures: int = 6
     group_by: str = "theme"  # the sections of the brief proper: theme | country
@@ -61,6 +69,8 @@ class Source:
     file: str | None
     anchor: str
     title_en: str | None = None  # the English gist of the title
+    outlet_en: str | None = None  # the outlet's short names (resources/outlets.yaml), for citations
+    outlet_ar: str | None = None
 
 
 @dataclass(frozen=True)
@@ -297,6 +307,8 @@ class Story:
     refs: tuple[CitedSentence, ...]  # the sentences its claims and figures are cited from
     salience: float
     casualties: int = 0  # people killed, by the most conservative report of each line
+    background: tuple[CitedSentence, ...] = ()  # its sentences about earlier events: never news
+    citations: tuple[Citation, ...] = ()  # the leads (title and first sentence) it is told from
 
 
 @dataclass(frozen=True)

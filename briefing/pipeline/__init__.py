@@ -8,6 +8,8 @@
     briefing_figures      numbers × scale × unit × qualifier → doc.spans["figures"], doc._.figures
     briefing_claims       reporting cues, speakers, content → doc.spans["claims"], doc._.claims
     briefing_themes       weighted keyword scores → doc._.themes
+    briefing_dates        date expressions and background markers → doc._.dates (resolved against
+                          the article's date by pipeline.dates.date_events)
 
 Loading happens in two steps, each order-free. First every component module's `vocabulary()`
 names the words its patterns use; their folded union is `known`, the words the normalizer may
@@ -26,13 +28,13 @@ import spacy
 from spacy.language import Language
 
 # Importing the modules registers their factories.
-from briefing.pipeline import actors, claims, figures, normalizer, sentences, themes
+from briefing.pipeline import actors, claims, dates, figures, normalizer, sentences, themes
 from briefing.pipeline.gist import component as gist
 from briefing.pipeline.tokenizer import customize_tokenizer
 from briefing.resources import Resources
 from briefing.text.normalize import fold
 
-_REGISTERED = (normalizer, sentences, themes, gist)
+_REGISTERED = (normalizer, sentences, themes, gist, dates)
 
 PIPELINE = (
     "briefing_normalizer",
@@ -43,6 +45,7 @@ PIPELINE = (
     "briefing_claims",
     "briefing_gist",
     "briefing_themes",
+    "briefing_dates",
 )
 # The words each component's patterns use (see the module docstring).
 VOCABULARIES: tuple[Callable[[Resources], Iterable[str]], ...] = (

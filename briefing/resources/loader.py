@@ -10,6 +10,7 @@ error names the file, the entry and the reason.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -188,3 +189,29 @@ def _with_layer(
         templates=layer.templates,
         user=layer.directory,
     )
+
+
+def packaged(stem: str, model: type[F]) -> F:
+    """One packaged file, `<stem>.yaml`, validated as `model`: read once per process, for the
+    stages that need a single table and have no Resources in hand (compose's outlets)."""
+    found = _packaged(stem)
+    if not isinstance(found, model):
+        raise ResourceError(f"{stem}.yaml: read as {type(found).__name__}, not {model.__name__}")
+    return found
+
+
+@functools.cache
+def _packaged(stem: str) -> Entry:
+    path = RESOURCES_DIR / f"{stem}.yaml"
+    schema = schema_for(stem)
+    if schema is None:
+        raise ResourceError(f"{path.name}: no schema for this file (add one to resources/schema.py)")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ResourceError(f"{path.name}: cannot read: {exc.strerror or exc}") from None
+    try:
+        data = read_yaml(raw)
+    except Exception as exc:  # the parser's own message says where
+        raise ResourceError(f"{path.name}: cannot parse: {exc}") from exc
+    return validate(schema, data, path.name)

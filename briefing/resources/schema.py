@@ -902,6 +902,147 @@ class ArmedGroupsFile(Entry):
             yield from (*self.named_as.phrases, *self.named_as.nouns)
 
 
+# --- outlets.yaml and stories.yaml: compose ------------------------------------------------------
+
+
+class OutletEntry(IdEntry):
+    """A news outlet: its short names for citations, and the stored names and domains it matches."""
+
+    en: Text
+    ar: ArabicText
+    names: Texts = ()
+    domains: Texts = ()
+
+
+class OutletsFile(Entry):
+    outlets: tuple[OutletEntry, ...]
+
+    @field_validator("outlets")
+    @classmethod
+    def _unique(cls, outlets: tuple[OutletEntry, ...]) -> tuple[OutletEntry, ...]:
+        return unique_ids(outlets)
+
+
+PluralForms = Mapping[Literal["zero", "one", "two", "few", "many", "other"], Text]
+
+
+class OpeningWords(Entry):
+    """The opening paragraph's phrases in one language ({placeholders} filled by compose)."""
+
+    span: Text
+    day: Text
+    counts: Text
+    articles: PluralForms
+    outlets: PluralForms
+    join: str
+
+    @field_validator("articles", "outlets")
+    @classmethod
+    def _other(cls, forms: PluralForms) -> PluralForms:
+        if "other" not in forms:
+            raise ValueError("plural forms need an 'other' form")
+        return forms
+
+
+class StoriesFile(Entry):
+    ignore_ar: ArabicTexts
+    opening: Mapping[Literal["en", "ar"], OpeningWords]
+
+
+# --- dates.yaml: event dates and background sentences (briefing/pipeline/dates/) ---------------
+
+
+class MonthEntry(IdEntry):
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    month: Annotated[int, Field(ge=1, le=12, strict=True)]
+
+
+class WeekdayEntry(IdEntry):
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    weekday: Annotated[int, Field(ge=0, le=6, strict=True)]  # Monday is 0
+    not_before: ArabicTexts = ()  # words after it that make it no weekday (الأحد عشر: eleven)
+    not_after: ArabicTexts = ()  # words before it that do (بين الاثنين: between the two)
+
+
+class RelativeEntry(IdEntry):
+    """A day or period counted from the article's date ("أمس", "الشهر الماضي")."""
+
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    unit: Literal["day", "week", "month", "year"]
+    offset: Annotated[int, Field(le=0, strict=True)]  # only the past and the present date a claim
+    not_before: ArabicTexts = ()
+
+
+class AgoUnit(IdEntry):
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    unit: Literal["day", "week", "month", "year"]
+    count: Annotated[int, Field(ge=1, strict=True)] | None = None  # None: digits give the count
+
+
+class AgoWords(Entry):
+    words: Annotated[ArabicTexts, Field(min_length=1)]
+    not_before: ArabicTexts = ()
+    units: Annotated[tuple[AgoUnit, ...], Field(min_length=1), AfterValidator(unique_ids)]
+
+
+class PluperfectEntry(IdEntry):
+    en: Text
+    auxiliaries: Annotated[ArabicTexts, Field(min_length=1)]
+    particle: Annotated[ArabicTexts, Field(min_length=1)]
+    gap: Annotated[int, Field(ge=1, le=20, strict=True)]
+
+
+class EarlierEntry(IdEntry):
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    not_before: ArabicTexts = ()
+
+
+class BackgroundWords(Entry):
+    pluperfect: PluperfectEntry
+    earlier: EarlierEntry
+
+
+class HeadlineShape(Entry):
+    min_words: Annotated[int, Field(ge=1, strict=True)]
+    max_words: Annotated[int, Field(ge=1, strict=True)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> HeadlineShape:
+        if self.min_words > self.max_words:
+            raise ValueError("min_words is more than max_words")
+        return self
+
+
+class DatesFile(Entry):
+    version: Annotated[int, Field(ge=1, strict=True)]
+    months: Annotated[tuple[MonthEntry, ...], Field(min_length=12), AfterValidator(unique_ids)]
+    weekdays: Annotated[
+        tuple[WeekdayEntry, ...], Field(min_length=7, max_length=7), AfterValidator(unique_ids)
+    ]
+    relative: Annotated[tuple[RelativeEntry, ...], AfterValidator(unique_ids)]
+    ago: AgoWords
+    past: ArabicTexts
+    future: ArabicTexts
+    year_words: Annotated[ArabicTexts, Field(min_length=1)]
+    since: ArabicTexts
+    between: ArabicTexts
+    background: BackgroundWords
+    headlines: HeadlineShape
+
+    @model_validator(mode="after")
+    def _every_month_and_day(self) -> DatesFile:
+        if {m.month for m in self.months} != set(range(1, 13)):
+            raise ValueError("months: every month from 1 to 12 needs an entry")
+        if {d.weekday for d in self.weekdays} != set(range(7)):
+            raise ValueError("weekdays: every weekday from 0 to 6 needs one entry")
+        return self
+
+
 # --- the registry ---------------------------------------------------------------------------------
 
 F = TypeVar("F", bound=Entry)
@@ -924,6 +1065,9 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "speakers": SpeakersFile,
     "claim_rules": ClaimRulesFile,
     "armed_groups": ArmedGroupsFile,
+    "outlets": OutletsFile,
+    "stories": StoriesFile,
+    "dates": DatesFile,
 }
 
 

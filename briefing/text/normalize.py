@@ -158,3 +158,17 @@ def raw_prefix_length(raw: str, folded_letters: int) -> int:
 
 def has_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+
+
+_LETTER_FORMS = str.maketrans("أإآٱىة", "اااايه")
+
+
+def fold_keeping_offsets(text: str) -> tuple[str, list[int] | None]:
+    """`text` with fold's letters and digits, for regular expressions over a whole article whose
+    matches are mapped back to its offsets: (folded, the offset in `text` of each folded
+    character, or None when no mark was removed and the offsets are the same)."""
+    letters = text.translate(_LETTER_FORMS).translate(_DIGITS)
+    if not _MARKS.search(letters):
+        return letters, None
+    kept = [i for i, ch in enumerate(letters) if not _MARKS.match(ch)]
+    return "".join(letters[i] for i in kept), kept

@@ -1,0 +1,129 @@
+"""Units into stories: the cited sentences of a window that tell of the same event.
+
+Each unit is a weighted bag of terms: its words and its actors' ids, weighted by how rare they are
+across the window's articles (a word every article uses tells little apart). Single sentences share
+too few words to be compared reliably, so stories are first made of whole articles: an article
+joins the story whose terms (the sum of its articles') are most like its own (cosine) when that is
+at least JOIN and the story's days are within MAX_GAP days of the article's; else it starts a story.
+Articles go oldest first, so an event told over several days stays one story with a date range.
+Then each claim and figure of an article that is plainly about another story (a roundup's items)
+moves there: when its own terms are at least MOVE like that story's and clearly (MARGIN) more than
+like its article's story.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from briefing.compose.units import LEADS, Unit
+
+JOIN = 0.2  # least cosine between an article and a story it joins
+MOVE = 0.3  # least cosine between a claim or figure and another story it moves to
+MARGIN = 0.1  # how much more like the other story than like its own it must be
+MAX_GAP = 3  # days between an article and the nearest day of the story it joins
+ACTOR_WEIGHT = 1.5  # an actor id counts more than a word: names are matched exactly
+
+Vector = dict[str, float]
+
+
+@dataclass
+class Cluster:
+    """A story being made: its articles, the sum of their terms, its first and last days."""
+
+    sources: list[int] = field(default_factory=list)
+    terms: Vector = field(default_factory=dict)
+    norm2: float = 0.0
+    first: date | None = None
+    last: date | None = None
+
+    def add_terms(self, src: int, vec: Vector, day: date | None) -> None:
+        self.sources.append(src)
+        for t, w in vec.items():
+            old = self.terms.get(t, 0.0)
+            self.terms[t] = old + w
+            self.norm2 += (old + w) ** 2 - old**2
+        if day is not None:
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
+
+    def near(self, day: date | None) -> bool:
+        if day is None or self.first is None or self.last is None:
+            return True
+        return (self.first - day).days <= MAX_GAP and (day - self.last).days <= MAX_GAP
+
+
+def _idf(units: Sequence[Unit]) -> dict[str, float]:
+    """Rarity of each term over the window's articles: log(1 + articles / articles using it)."""
+    per_article: dict[int, set[str]] = defaultdict(set)
+    for u in units:
+        per_article[u.src].update(u.words)
+        per_article[u.src].update("@" + a for a in u.actors)
+    df = Counter(t for terms in per_article.values() for t in terms)
+    n = max(len(per_article), 1)
+    return {t: math.log(1 + n / d) for t, d in df.items()}
+
+
+def _vector(unit: Unit, idf: dict[str, float]) -> Vector:
+    vec = {w: idf.get(w, 0.0) for w in unit.words}
+    vec.update({"@" + a: ACTOR_WEIGHT * idf.get("@" + a, 0.0) for a in unit.actors})
+    return vec
+
+
+def _normalised(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    return {t: w / norm for t, w in vec.items()}
+
+
+def _cosine(vec: Vector, terms: Vector, norm2: float) -> float:
+    return sum(w * terms.get(t, 0.0) for t, w in vec.items()) / math.sqrt(norm2) if norm2 > 0 else 0.0
+
+
+def _articles(units: Sequence[Unit], idf: dict[str, float]) -> dict[int, tuple[Vector, date | None]]:
+    """Each article's terms (the sum of its units', normalised) and its day (its lead's)."""
+    terms: dict[int, Vector] = defaultdict(dict)
+    days: dict[int, date | None] = {}
+    for u in units:
+        for t, w in _vector(u, idf).items():
+            terms[u.src][t] = terms[u.src].get(t, 0.0) + w
+        if u.kind in LEADS or u.src not in days:
+            days[u.src] = u.day if u.kind in LEADS else days.get(u.src, u.day)
+    return {src: (_normalised(vec), days.get(src)) for src, vec in terms.items()}
+
+
+def _group_articles(articles: dict[int, tuple[Vector, date | None]]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for src in sorted(articles, key=lambda s: (articles[s][1] or date.max, s)):
+        vec, day = articles[src]
+        best, best_sim = None, JOIN - 1e-9
+        for i, c in enumerate(clusters):
+            sim = _cosine(vec, c.terms, c.norm2)
+            if sim > best_sim and c.near(day):
+                best, best_sim = i, sim
+        if best is None:
+            clusters.append(Cluster())
+            best = len(clusters) - 1
+        clusters[best].add_terms(src, vec, day)
+    return clusters
+
+
+def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
+    """The units grouped into stories (see the module's docstring), in order of creation."""
+    idf = _idf(units)
+    clusters = _group_articles(_articles(units, idf))
+    home = {src: i for i, c in enumerate(clusters) for src in c.sources}
+    out: list[list[Unit]] = [[] for _ in clusters]
+    for u in units:
+        i = home[u.src]
+        if u.kind not in LEADS and len(clusters) > 1:
+            vec = _normalised(_vector(u, idf))
+            own = _cosine(vec, clusters[i].terms, clusters[i].norm2)
+            sims = [(_cosine(vec, c.terms, c.norm2), j) for j, c in enumerate(clusters) if j != i]
+            sim, j = max(sims)
+            if sim >= MOVE and sim >= own + MARGIN:
+                i = j
+        out[i].append(u)
+    return [units for units in out if units]

@@ -1,0 +1,176 @@
+"""The stories of a window before they are shown: events merged across articles and outlets.
+
+`draft_stories` finds them: every article's lead, claims and figures become units (units.py),
+clusters.py groups the units that tell of the same event, merge.py merges each story's claims and
+figures across outlets, headlines.py names it and salience.py ranks it. A story made only of
+background (sentences about earlier events) is no story of the window. stories.py shows them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from briefing.compose.clusters import cluster_units
+from briefing.compose.headlines import headlines
+from briefing.compose.merge import ClaimGroup, LineGroup, merge_claims, merge_figures
+from briefing.compose.outlets import independent_outlets
+from briefing.compose.references import Cited, SentenceKey, Span
+from briefing.compose.salience import Signals, salience
+from briefing.compose.sources import iso_date
+from briefing.compose.units import Unit, Words, article_units, window_words
+from briefing.model.contract import Extraction
+from briefing.model.vocab import CATEGORIES
+
+PROMINENT = 3  # actors whose window-wide mentions make a story's prominence
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A story before its references are numbered: what it is made of, merged and ranked."""
+
+    id: str
+    units: tuple[Unit, ...]  # all of them, background included
+    claims: tuple[ClaimGroup, ...]  # news only, most reported and strongest first
+    lines: tuple[LineGroup, ...]  # news only, most telling category first
+    leads: tuple[Unit, ...]  # the leads of its articles that are news
+    headline_en: str
+    headline_ar: str
+    first: date | None
+    last: date | None
+    sources: tuple[int, ...]
+    salience: float
+    killed: float
+
+    @property
+    def background(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.background)
+
+    def cited(self, max_claims: int, max_lines: int, max_citations: int) -> Iterator[Cited]:
+        """The cited sentences the story shows within these limits: its claims', its figure
+        lines' and its leads'."""
+        for g in self.claims[:max_claims]:
+            yield from (u.cited for u in first_per_source(g.units, max_citations))
+        for line in self.lines[:max_lines]:
+            for r in line.reports:
+                yield from (u.cited for u in first_per_source(r.units, max_citations))
+        yield from (u.cited for u in first_per_source(self.leads, max_citations))
+
+
+def first_per_source(units: Sequence[Unit], limit: int) -> tuple[Unit, ...]:
+    """One unit per article (its first), at most `limit`: the citations of one claim or value."""
+    seen: dict[int, Unit] = {}
+    for u in units:
+        seen.setdefault(u.src, u)
+    return tuple(seen.values())[:limit]
+
+
+def marks(drafts: Sequence[tuple[Draft, int, int]], max_citations: int) -> dict[SentenceKey, set[Span]]:
+    """Every sentence the shown stories cite (draft, claims shown, lines shown), with its marks."""
+    out: dict[SentenceKey, set[Span]] = {}
+    for d, n_claims, n_lines in drafts:
+        for cited in d.cited(n_claims, n_lines, max_citations):
+            out.setdefault(cited.key, set()).update(cited.spans)
+    return out
+
+
+def _claim_order(g: ClaimGroup) -> tuple[int, float, int, int]:
+    return (-len({u.src for u in g.units}), -g.head.strength, g.head.src, g.head.cited.sent[0])
+
+
+def _line_order(line: LineGroup) -> tuple[int, int, float]:
+    cat = CATEGORIES.get(line.key[0])
+    sources = {u.src for r in line.reports for u in r.units}
+    return (cat.order if cat else 99, -len(sources), -abs(line.reports[0].figure.value))
+
+
+def _killed(lines: Sequence[LineGroup]) -> float:
+    return sum(line.reports[0].figure.value for line in lines if line.key[0] == "killed")
+
+
+def _days(news: Sequence[Unit], period: tuple[date, date] | None) -> tuple[date | None, date | None]:
+    days = [u.day for u in news if u.day is not None]
+    if period is not None:
+        days = [d for d in days if period[0] <= d <= period[1]] or [
+            min(max(d, period[0]), period[1]) for d in days
+        ]
+    return (min(days), max(days)) if days else (None, None)
+
+
+def _story_id(units: Sequence[Unit], exts: Sequence[Extraction]) -> str:
+    first = min(units, key=lambda u: (u.src, u.cited.sent[0]))
+    key = f"{exts[first.src - 1].article.id}:{first.cited.sent[0]}"
+    return "s-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Window:
+    """What the stories of a window are measured against."""
+
+    exts: Sequence[Extraction]
+    words: Words
+    period: tuple[date, date] | None
+    mentions: Counter[str]  # actor id → mentions across the window
+
+    def prominence(self, units: Sequence[Unit]) -> float:
+        counts = Counter(a for u in units for a in u.actors)
+        top = max(self.mentions.values(), default=0)
+        if not top or not counts:
+            return 0.0
+        leading = [a for a, _ in counts.most_common(PROMINENT)]
+        return sum(self.mentions[a] / top for a in leading) / PROMINENT
+
+
+def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
+    news = [u for u in units if not u.background]
+    if not news:
+        return None
+    claims = sorted(merge_claims(news, w.words), key=_claim_order)
+    lines = sorted(merge_figures(news, w.words, lambda f: True), key=_line_order)
+    sources = tuple(sorted({u.src for u in news}))
+    first, last = _days(news, w.period)
+    killed = _killed(lines)
+    signals = Signals(
+        outlets=independent_outlets([w.exts[s - 1].article for s in sources]),
+        articles=len(sources),
+        last_day=last,
+        killed=killed,
+        prominence=w.prominence(news),
+        items=len(news),
+    )
+    en, ar = headlines(news, w.exts)
+    return Draft(
+        id=_story_id(units, w.exts),
+        units=tuple(units),
+        claims=tuple(claims),
+        lines=tuple(lines),
+        leads=tuple(u for u in news if u.kind == "lead"),
+        headline_en=en,
+        headline_ar=ar,
+        first=first,
+        last=last,
+        sources=sources,
+        salience=salience(signals, w.period),
+        killed=killed,
+    )
+
+
+def draft_stories(exts: Sequence[Extraction], period: tuple[date, date] | None = None) -> tuple[Draft, ...]:
+    """The stories of these extractions (numbered from 1 in the given order), most salient first."""
+    words = window_words(exts)
+    start = period[0] if period else None
+    units = [u for n, e in enumerate(exts, 1) for u in article_units(n, e, words, start)]
+    mentions: Counter[str] = Counter()
+    for e in exts:
+        mentions.update({a.id: len(a.mentions) for a in e.actors})
+    w = Window(exts, words, period, mentions)
+    drafts = [d for d in (_draft(c, w) for c in cluster_units(units)) if d is not None]
+    return tuple(sorted(drafts, key=lambda d: (-d.salience, d.first or date.max, d.id)))
+
+
+def article_date(ext: Extraction) -> str | None:
+    d = iso_date(ext.article.published)
+    return d.isoformat() if d else None

@@ -1,0 +1,55 @@
+"""A story's headlines, Arabic and English, taken from its most central article; nothing invented.
+
+The central article is the one most of the story's items come from (the earliest on a tie). When
+the story holds that article's lead, the headlines are its title (Arabic, trimmed to a short
+clause) and the title's English gist; else the story's strongest claim (its sentence trimmed, and
+its English line), else its first figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from briefing.compose.units import LEADS, Unit
+from briefing.model.contract import Extraction
+
+MAX_WORDS = 18  # a headline longer than this is cut at a clause boundary, else after this many words
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+[^|\-–—]{1,40}$")
+_CLAUSE_END = re.compile(r"\s*(?:[،,؛;:.!?؟]|\.\.)\s*")
+
+
+def trim(text: str, max_words: int = MAX_WORDS) -> str:
+    """A short clause of `text`: one line, no site name after a bar, at most `max_words` words."""
+    text = " ".join(text.split())
+    text = _SITE_SUFFIX.sub("", text).strip()
+    words = text.split(" ")
+    if len(words) <= max_words:
+        return text.rstrip(".،,")
+    head = " ".join(words[:max_words])
+    cuts = [m.start() for m in _CLAUSE_END.finditer(head) if m.start() >= len(head) // 3]
+    return (head[: cuts[-1]] if cuts else head + " …").rstrip(".،,")
+
+
+def central(units: Sequence[Unit]) -> int:
+    """The source number most of the story's items come from (the earliest on a tie)."""
+    counts = Counter(u.src for u in units)
+    return min(counts, key=lambda src: (-counts[src], src))
+
+
+def headlines(units: Sequence[Unit], exts: Sequence[Extraction]) -> tuple[str, str]:
+    """(English, Arabic) headlines of a story made of these units (source numbers into `exts`)."""
+    src = central(units)
+    ext = exts[src - 1]
+    if any(u.kind in LEADS and u.src == src for u in units):
+        first = ext.sentences[0] if ext.sentences else (0, len(ext.article.text))
+        ar = trim(ext.article.title or ext.article.text[first[0] : first[1]])
+        en = ext.title_en or next((u.claim.en for u in units if u.src == src and u.claim), "")
+        return en, ar
+    claims = sorted((u for u in units if u.claim), key=lambda u: (-u.strength, u.src, u.cited.sent[0]))
+    pick = claims[0] if claims else units[0]
+    text = exts[pick.src - 1].article.text
+    ar = trim(text[pick.cited.sent[0] : pick.cited.sent[1]])
+    en = pick.claim.en if pick.claim else (pick.figure.en if pick.figure else "")
+    return en, ar

@@ -1,0 +1,122 @@
+"""The date words of resources/dates.yaml and text/months.py as regular expressions over folded
+text (text.normalize.fold_keeping_offsets), built once when the pipeline loads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from briefing.resources.schema import AgoUnit, DatesFile, RelativeEntry, WeekdayEntry
+from briefing.text.months import HIJRI_MONTHS, REGIONAL_MONTHS
+from briefing.text.normalize import fold
+
+_YEAR = r"[12]\d{3}"
+# Proclitics a date word may carry: و ف, then ب ل ("وبالأمس", "ولعام 2012").
+_CLITICS = r"(?<!\w)(?:[وف]?[بل]?)"
+_END = r"(?!\w)"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of the folded `words`, longest first, spaces as any whitespace."""
+    keys = sorted({" ".join(fold(w).split()) for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, k.split(" "))) for k in keys) + ")"
+
+
+def word(words: Iterable[str]) -> str:
+    """`alternation` as whole words, with the proclitics a date word may carry."""
+    return _CLITICS + alternation(words) + _END
+
+
+@dataclass(frozen=True)
+class Month:
+    number: int
+    hijri: bool
+    name: str  # the name dateparser reads (an Egyptian/Gulf one), "" for a Hijri month
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """What the finder needs: the folded forms by meaning, and the compiled patterns."""
+
+    months: Mapping[str, Month]  # folded name → month
+    weekdays: Mapping[str, WeekdayEntry]
+    relative: Mapping[str, RelativeEntry]
+    ago_units: Mapping[str, AgoUnit]
+    past: frozenset[str]
+    future: frozenset[str]
+    since: frozenset[str]
+    patterns: Mapping[str, re.Pattern[str]]  # kind → pattern (find.py reads their groups)
+    markers: Mapping[str, re.Pattern[str]]  # background reason → pattern (background.py)
+    data: DatesFile
+
+    @classmethod
+    def build(cls, data: DatesFile) -> DateLexicon:
+        months = _months(data)
+        weekdays = {fold(form): e for e in data.weekdays for form in e.ar}
+        relative = {" ".join(fold(form).split()): e for e in data.relative for form in e.ar}
+        ago_units = {fold(form): u for u in data.ago.units for form in u.ar}
+        return cls(
+            months=months,
+            weekdays=weekdays,
+            relative=relative,
+            ago_units=ago_units,
+            past=frozenset(fold(w) for w in data.past),
+            future=frozenset(fold(w) for w in data.future),
+            since=frozenset(fold(w) for w in data.since),
+            patterns=_patterns(data, months),
+            markers=_markers(data),
+            data=data,
+        )
+
+
+def _months(data: DatesFile) -> dict[str, Month]:
+    by_name = {fold(form): Month(e.month, False, e.ar[0]) for e in data.months for form in e.ar}
+    out = dict(by_name)
+    for regional, standard in REGIONAL_MONTHS.items():
+        out.setdefault(regional, by_name[fold(standard)])
+    for name, number in HIJRI_MONTHS.items():
+        out.setdefault(name, Month(number, True, ""))
+    return out
+
+
+def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Pattern[str]]:
+    month = alternation(months)
+    two = rf"(?P<m1>{month})(?:\s*[/(-]\s*(?P<m2>{month})\s*\)?)?"  # "أيار/مايو", "مارس (آذار)"
+    tense = rf"(?:\s+(?P<tense>{alternation((*data.past, *data.future))}){_END})?"
+    year = r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<year>[12]\d{3})(?!\d)(?:\s*(?:م|ه|هـ)(?!\w))?)"
+    cue = alternation((*data.year_words, "شهر"))
+    years_cue = alternation(data.year_words)
+    unit, ago = alternation(u for e in data.ago.units for u in e.ar), alternation(data.ago.words)
+    relative = alternation(f for e in data.relative for f in e.ar)
+    weekday = alternation(f for e in data.weekdays for f in e.ar)
+    sources = {
+        "day_month": rf"(?<![\d/.])(?P<day>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?{two}{_END}{year}?{tense}",
+        "month": rf"(?:{_CLITICS}(?P<cue>{cue})\s+(?:شهر\s+)?)?{_CLITICS}{two}{_END}{year}?{tense}",
+        "numeric": r"(?<![\d/.-])(?:[0-3]?\d([/.-])[01]?\d\1[12]\d{3}|[12]\d{3}-[01]\d-[0-3]\d)(?![\d/.-])",
+        "range": (
+            rf"{_CLITICS}(?:{alternation(data.between)})\s+(?:(?:عامي|العامين|سنتي|عام)\s+)?(?P<y1>[12]\d{{3}})"
+            rf"\s+و\s*(?:عام\s+)?(?P<y2>[12]\d{{3}})(?!\d)"
+            rf"|{_CLITICS}(?:{years_cue})\s+(?P<y3>[12]\d{{3}})\s*(?:-|–|—|الي|حتي)\s*(?:عام\s+)?(?P<y4>[12]\d{{3}})(?!\d)"
+            r"|\(\s*(?P<y5>[12]\d{3})\s*[-–—]\s*(?P<y6>[12]\d{3})\s*\)"
+        ),
+        "year": rf"{_CLITICS}(?P<cue>{years_cue})\s+(?:(?:عام|العام|سنه)\s+)?(?P<year>{_YEAR})(?!\d|[.,]\d)",
+        "relative": rf"{_CLITICS}(?P<rel>{relative}){_END}",
+        "weekday": rf"(?:{_CLITICS}يوم\s+)?{_CLITICS}(?P<weekday>{weekday}){_END}{tense}",
+        "ago": rf"{_CLITICS}(?:{ago})\s+(?:(?P<count>\d{{1,3}})\s+)?(?P<unit>{unit}){_END}",
+    }
+    return {kind: re.compile(source) for kind, source in sources.items()}
+
+
+def _markers(data: DatesFile) -> dict[str, re.Pattern[str]]:
+    """The pluperfect (an auxiliary, then قد within `gap` words, none ending a sentence) and the
+    words that place what is told before the news, unless a `not_before` phrase follows."""
+    plu, earlier = data.background.pluperfect, data.background.earlier
+    gap = rf"(?:\s+[^\s.!?؟…]+){{0,{plu.gap}}}?"
+    after = rf"(?!\s+{alternation(earlier.not_before)}{_END})" if earlier.not_before else ""
+    return {
+        "pluperfect": re.compile(
+            rf"{_CLITICS}{alternation(plu.auxiliaries)}{_END}{gap}\s+{alternation(plu.particle)}{_END}"
+        ),
+        "earlier": re.compile(rf"{word(earlier.ar)}{after}"),
+    }
