@@ -198,14 +198,39 @@ def sample_extractions() -> list[Extraction]:
 AR_OUTLETS = {"Al Arabiya": ("Al Arabiya", "العربية"), "BBC News Arabic": ("BBC", "بي بي سي")}
 
 
-def _citation(brief: Brief, ref: int) -> Citation:
+# The sample sentences the hand-made stories cite, by name: (source number, how it starts).
+SENTENCES = {
+    "deny": (1, "ونفى مسعود"),
+    "russia-a": (1, "وقالت روسيا"),
+    "killed-12": (1, "وقتل 12"),
+    "official": (2, "قال مسؤول"),
+    "killed-5": (2, "وأضاف"),
+    "spent": (3, "ذكرت تقارير"),
+    "warn": (3, "وحذر"),
+    "russia-b": (3, "وقالت روسيا"),
+}
+
+
+def ref_number(brief: Brief, name: str) -> int:
+    """The reference number compose gave a sample sentence (SENTENCES)."""
+    source, start = SENTENCES[name]
+    return next(
+        r.number
+        for r in brief.refs
+        if r.source == source and "".join(seg.text for seg in r.segments).startswith(start)
+    )
+
+
+def _citation(brief: Brief, name: str) -> Citation:
+    ref = ref_number(brief, name)
     r = next(r for r in brief.refs if r.number == ref)
     source = brief.sources[r.source - 1]
     en, ar = AR_OUTLETS.get(source.outlet or "", (source.outlet or "", source.outlet or ""))
     return Citation(source=source.number, outlet_en=en, outlet_ar=ar, date=source.date, ref=ref)
 
 
-def _cited(brief: Brief, ext: Extraction, ref: int) -> CitedSentence:
+def _cited(brief: Brief, ext: Extraction, name: str) -> CitedSentence:
+    ref = ref_number(brief, name)
     r = next(r for r in brief.refs if r.number == ref)
     return CitedSentence(ext.article.id, r.start, r.end, ext.article.text[r.start : r.end])
 
@@ -233,7 +258,7 @@ def _claim(
 
 
 def _report(
-    brief: Brief, value: float, en: str, ar: str, *refs: int, qualifier: str = "exact"
+    brief: Brief, value: float, en: str, ar: str, *refs: str, qualifier: str = "exact"
 ) -> FigureReport:
     return FigureReport(value, None, qualifier, en, ar, None, tuple(_citation(brief, r) for r in refs))
 
@@ -248,9 +273,21 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
         "money",
         "USD",
         (
-            _report(brief, 30e9, "more than $30 billion", "أكثر من 30 مليار دولار", 2, qualifier="more_than"),
             _report(
-                brief, 30.1e9, "more than $30.1 billion", "أكثر من 30.1 مليار دولار", 6, qualifier="more_than"
+                brief,
+                30e9,
+                "more than $30 billion",
+                "أكثر من 30 مليار دولار",
+                "russia-a",
+                qualifier="more_than",
+            ),
+            _report(
+                brief,
+                30.1e9,
+                "more than $30.1 billion",
+                "أكثر من 30.1 مليار دولار",
+                "spent",
+                qualifier="more_than",
             ),
         ),
         conflict=True,
@@ -261,7 +298,7 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
         "دير الزور",
         "killed",
         None,
-        (_report(brief, 12, "12 people", "12 شخصا", 3),),
+        (_report(brief, 12, "12 people", "12 شخصا", "killed-12"),),
         False,
         "deir",
     )
@@ -289,7 +326,7 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
                 "deny",
                 "وجود مطالب بانسحاب القوات الإيرانية من سوريا",
                 "Masoud Jazayeri denied demands for an Iranian withdrawal from Syria",
-                1,
+                "deny",
             ),
             _claim(
                 brief,
@@ -298,7 +335,7 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
                 "warn",
                 "من أي هجوم على القوات الإيرانية",
                 "Masoud Jazayeri warned against any attack on Iranian forces",
-                7,
+                "warn",
             ),
             _claim(
                 brief,
@@ -307,12 +344,15 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
                 "assert",
                 "الاتفاق يشمل الجنوب",
                 "Russia said the agreement covers the south",
-                2,
-                8,
+                "russia-a",
+                "russia-b",
             ),
         ),
         figures=(money,),
-        refs=tuple(_cited(brief, e, r) for e, r in ((a, 1), (b, 7), (a, 2), (b, 8), (b, 6))),
+        refs=tuple(
+            _cited(brief, e, r)
+            for e, r in ((a, "deny"), (b, "warn"), (a, "russia-a"), (b, "russia-b"), (b, "spent"))
+        ),
         salience=3.0,
     )
     deir = Story(
@@ -330,7 +370,7 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
         actors=(),
         claims=(),
         figures=(killed,),
-        refs=(_cited(brief, a, 3),),
+        refs=(_cited(brief, a, "killed-12"),),
         salience=2.0,
         casualties=12,
     )
@@ -348,7 +388,15 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
         themes=("casualties-humanitarian",),
         actors=("Q794",),
         claims=(
-            _claim(brief, None, "قال", "assert", HOSTILE + " هو نص المقال", "An official said " + HOSTILE, 4),
+            _claim(
+                brief,
+                None,
+                "قال",
+                "assert",
+                HOSTILE + " هو نص المقال",
+                "An official said " + HOSTILE,
+                "official",
+            ),
         ),
         figures=(
             FigureLine(
@@ -356,12 +404,12 @@ def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None
                 "إيران",
                 "killed",
                 None,
-                (_report(brief, 5, "5 people", "5 أشخاص", 5),),
+                (_report(brief, 5, "5 people", "5 أشخاص", "killed-5"),),
                 False,
                 "official",
             ),
         ),
-        refs=(_cited(brief, c, 4), _cited(brief, c, 5)),
+        refs=(_cited(brief, c, "official"), _cited(brief, c, "killed-5")),
         salience=1.0,
         casualties=5,
     )

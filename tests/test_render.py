@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from brief_samples import HOSTILE, sample_changes, sample_extractions, story_brief
+from brief_samples import HOSTILE, ref_number, sample_changes, sample_extractions, story_brief
 from bs4 import BeautifulSoup, NavigableString
 from pypdf import PdfReader
 
@@ -109,7 +109,7 @@ def test_render_links_resolve_in_the_brief_and_into_the_appendix(soup, appendix)
     assert appendix.find("a", href="brief.html") is not None  # and back
 
 
-def test_render_inline_citations_in_both_languages(soup):
+def test_render_inline_citations_in_both_languages(soup, brief):
     first = soup.find(id="story-iran-syria")
     rows = first.select("tr.claim")
     assert len(rows) == 3
@@ -117,8 +117,9 @@ def test_render_inline_citations_in_both_languages(soup):
     # The same statement from two outlets: one line, both cited, each linking to its reference.
     assert "(Al Arabiya, 9 May; BBC, 11 May)" in " ".join(en.get_text().split())
     assert "(العربية، 9 مايو؛ بي بي سي، 11 مايو)" in " ".join(ar.get_text().split())
-    assert [a["href"] for a in en.select("a.cite-link")] == ["#ref-2", "#ref-8"]
-    assert [a["href"] for a in ar.select("a.cite-link")] == ["#ref-2", "#ref-8"]
+    expected = [f"#ref-{ref_number(brief, name)}" for name in ("russia-a", "russia-b")]
+    assert [a["href"] for a in en.select("a.cite-link")] == expected
+    assert [a["href"] for a in ar.select("a.cite-link")] == expected
 
 
 def test_render_story_heading_dates_and_outlets(soup):
@@ -180,8 +181,9 @@ def test_render_sources_list_holds_the_reference_anchors(soup, brief):
     assert [li["id"] for li in items] == ["src-1", "src-2", "src-3"]
     first = items[0]
     assert "Al Arabiya" in first.get_text()
-    assert [a["href"] for a in first.select(".ref-links a")] == [f"appendix.html#ref-{n}" for n in (1, 2, 3)]
-    assert [a["id"] for a in first.select(".ref-links a")] == ["ref-1", "ref-2", "ref-3"]
+    cited = sorted(ref_number(brief, name) for name in ("deny", "russia-a", "killed-12"))
+    assert [a["href"] for a in first.select(".ref-links a")] == [f"appendix.html#ref-{n}" for n in cited]
+    assert [a["id"] for a in first.select(".ref-links a")] == [f"ref-{n}" for n in cited]
     assert soup.find(id="articles") is None  # the per-article listing is the appendix
 
 
