@@ -100,8 +100,10 @@ def _group_articles(articles: dict[int, tuple[Vector, date | None]]) -> list[Clu
         vec, day = articles[src]
         best, best_sim = None, JOIN - 1e-9
         for i, c in enumerate(clusters):
+            if not c.near(day):
+                continue
             sim = _cosine(vec, c.terms, c.norm2)
-            if sim > best_sim and c.near(day):
+            if sim > best_sim:
                 best, best_sim = i, sim
         if best is None:
             clusters.append(Cluster())
@@ -118,11 +120,15 @@ def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
     out: list[list[Unit]] = [[] for _ in clusters]
     for u in units:
         i = home[u.src]
-        if u.kind not in LEADS and len(clusters) > 1:
+        if u.kind not in LEADS:
             vec = _normalised(_vector(u, idf))
             own = _cosine(vec, clusters[i].terms, clusters[i].norm2)
-            sims = [(_cosine(vec, c.terms, c.norm2), j) for j, c in enumerate(clusters) if j != i]
-            sim, j = max(sims)
+            near = [
+                (_cosine(vec, c.terms, c.norm2), j)
+                for j, c in enumerate(clusters)
+                if j != i and c.near(u.day)
+            ]
+            sim, j = max(near, default=(0.0, i))
             if sim >= MOVE and sim >= own + MARGIN:
                 i = j
         out[i].append(u)

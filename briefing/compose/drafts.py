@@ -26,6 +26,7 @@ from briefing.model.contract import Extraction
 from briefing.model.vocab import CATEGORIES
 
 PROMINENT = 3  # actors whose window-wide mentions make a story's prominence
+LEAD_BLOCK = 5  # sentences: claims in the same block of an article rank by speaker, then place
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Draft:
     units: tuple[Unit, ...]  # all of them, background included
     claims: tuple[ClaimGroup, ...]  # news only, most reported and strongest first
     lines: tuple[LineGroup, ...]  # news only, most telling category first
-    leads: tuple[Unit, ...]  # the leads of its articles that are news
+    leads: tuple[Unit, ...]  # the leads of its articles that are news, the latest article first
     headline_en: str
     headline_ar: str
     first: date | None
@@ -53,18 +54,19 @@ class Draft:
         """The cited sentences the story shows within these limits: its claims', its figure
         lines' and its leads'."""
         for g in self.claims[:max_claims]:
-            yield from (u.cited for u in first_per_source(g.units, max_citations))
+            yield from (u.cited for u in first_per_outlet(g.units, max_citations))
         for line in self.lines[:max_lines]:
             for r in line.reports:
-                yield from (u.cited for u in first_per_source(r.units, max_citations))
-        yield from (u.cited for u in first_per_source(self.leads, max_citations))
+                yield from (u.cited for u in first_per_outlet(r.units, max_citations))
+        yield from (u.cited for u in self.leads[:max_citations])
 
 
-def first_per_source(units: Sequence[Unit], limit: int) -> tuple[Unit, ...]:
-    """One unit per article (its first), at most `limit`: the citations of one claim or value."""
-    seen: dict[int, Unit] = {}
+def first_per_outlet(units: Sequence[Unit], limit: int) -> tuple[Unit, ...]:
+    """One unit per outlet (its first article's), at most `limit`: the citations of one claim or
+    value ("(BBC, 14 Apr)" once, however many BBC articles repeat it)."""
+    seen: dict[str, Unit] = {}
     for u in units:
-        seen.setdefault(u.src, u)
+        seen.setdefault(u.outlet or f"#{u.src}", u)
     return tuple(seen.values())[:limit]
 
 
@@ -77,8 +79,23 @@ def marks(drafts: Sequence[tuple[Draft, int, int]], max_citations: int) -> dict[
     return out
 
 
-def _claim_order(g: ClaimGroup) -> tuple[int, float, int, int]:
-    return (-len({u.src for u in g.units}), -g.head.strength, g.head.src, g.head.cited.sent[0])
+def _claim_order(g: ClaimGroup) -> tuple[int, int, bool, int, int]:
+    """Most reported first; then, as news is written, the top of an article before its body
+    (where the background is), a known speaker first within each."""
+    head = g.head
+    known = head.claim is not None and head.claim.speaker is not None and bool(head.claim.speaker.actor)
+    return (-len({u.src for u in g.units}), head.index // LEAD_BLOCK, not known, head.index, head.src)
+
+
+def _one_per_sentence(groups: Sequence[ClaimGroup]) -> tuple[ClaimGroup, ...]:
+    """The first claim of each cited sentence: two claims of one sentence would quote it twice."""
+    seen: set[SentenceKey] = set()
+    out = []
+    for g in groups:
+        if g.head.cited.key not in seen:
+            seen.add(g.head.cited.key)
+            out.append(g)
+    return tuple(out)
 
 
 def _line_order(line: LineGroup) -> tuple[int, int, float]:
@@ -128,7 +145,7 @@ def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
     news = [u for u in units if not u.background]
     if not news:
         return None
-    claims = sorted(merge_claims(news, w.words), key=_claim_order)
+    claims = _one_per_sentence(sorted(merge_claims(news, w.words), key=_claim_order))
     lines = sorted(merge_figures(news, w.words, lambda f: True), key=_line_order)
     sources = tuple(sorted({u.src for u in news}))
     first, last = _days(news, w.period)
@@ -140,14 +157,24 @@ def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
         killed=killed,
         prominence=w.prominence(news),
         items=len(news),
+        dated=sum(
+            1
+            for u in news
+            if u.dated and w.period is not None and u.day and w.period[0] <= u.day <= w.period[1]
+        ),
     )
     en, ar = headlines(news, w.exts)
     return Draft(
         id=_story_id(units, w.exts),
         units=tuple(units),
-        claims=tuple(claims),
+        claims=claims,
         lines=tuple(lines),
-        leads=tuple(u for u in news if u.kind == "lead"),
+        leads=tuple(
+            sorted(
+                (u for u in news if u.kind == "lead"),
+                key=lambda u: (-(u.day or date.min).toordinal(), -u.src),
+            )
+        ),
         headline_en=en,
         headline_ar=ar,
         first=first,

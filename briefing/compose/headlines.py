@@ -2,8 +2,9 @@
 
 The central article is the one most of the story's items come from (the earliest on a tie). When
 the story holds that article's lead, the headlines are its title (Arabic, trimmed to a short
-clause) and the title's English gist; else the story's strongest claim (its sentence trimmed, and
-its English line), else its first figure.
+clause) and the title's English gist (else the English line of the article's strongest claim, or
+the story's); else the story's strongest claim (its sentence trimmed, and its English line), else
+its first figure.
 """
 
 from __future__ import annotations
@@ -45,11 +46,24 @@ def headlines(units: Sequence[Unit], exts: Sequence[Extraction]) -> tuple[str, s
     if any(u.kind in LEADS and u.src == src for u in units):
         first = ext.sentences[0] if ext.sentences else (0, len(ext.article.text))
         ar = trim(ext.article.title or ext.article.text[first[0] : first[1]])
-        en = ext.title_en or next((u.claim.en for u in units if u.src == src and u.claim), "")
-        return en, ar
-    claims = sorted((u for u in units if u.claim), key=lambda u: (-u.strength, u.src, u.cited.sent[0]))
-    pick = claims[0] if claims else units[0]
+        return ext.title_en or _line(_claim(units, src) or _claim(units) or _figure(units, src)), ar
+    pick = _claim(units) or _figure(units) or units[0]
     text = exts[pick.src - 1].article.text
-    ar = trim(text[pick.cited.sent[0] : pick.cited.sent[1]])
-    en = pick.claim.en if pick.claim else (pick.figure.en if pick.figure else "")
-    return en, ar
+    return _line(pick), trim(text[pick.cited.sent[0] : pick.cited.sent[1]])
+
+
+def _claim(units: Sequence[Unit], src: int | None = None) -> Unit | None:
+    """The strongest claim (of one article, or of all)."""
+    claims = [u for u in units if u.claim and (src is None or u.src == src)]
+    return min(claims, key=lambda u: (-u.strength, u.src, u.cited.sent[0]), default=None)
+
+
+def _figure(units: Sequence[Unit], src: int | None = None) -> Unit | None:
+    return next((u for u in units if u.figure and (src is None or u.src == src)), None)
+
+
+def _line(u: Unit | None) -> str:
+    """The English line of a claim or figure unit ("" for none)."""
+    if u is None:
+        return ""
+    return u.claim.en if u.claim else (u.figure.en if u.figure else "")

@@ -6,6 +6,7 @@
              + 1.0 · log10(1 + people killed)
              + 1.5 · prominence
              + 0.5 · log2(1 + news items)
+             + 1.0 · log2(1 + dated items)
 
 - independent outlets: outlets that reported the story, near-identical copies of one text
   (an agency's wire run by several outlets) counting once;
@@ -14,10 +15,13 @@
 - prominence: how much the window speaks of the story's actors: the mentions, across all the
   window's articles, of its three most mentioned actors, over those of the window's most
   mentioned actor (0 to 1, averaged over the three);
-- news items: the story's claims and figures that are not background, and its leads.
+- news items: the story's claims and figures that are not background, and its leads;
+- dated items: its claims and figures whose text says they happened in the window (an event
+  of the window is told with its day; an explainer's history is not).
 
 Stance does not count. Every term grows with what it measures, so a story reported by more
-outlets, more recent, with more dead or about more prominent actors ranks higher, all else equal.
+outlets, more recent, with more dead, about more prominent actors or with more items dated in the
+window ranks higher, all else equal.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class Signals:
     killed: float
     prominence: float  # 0..1
     items: int
+    dated: int = 0
 
 
 def recency(day: date | None, period: tuple[date, date] | None) -> float:
@@ -54,6 +59,7 @@ def salience(s: Signals, period: tuple[date, date] | None) -> float:
         + 1.0 * recency(s.last_day, period)
         + 1.0 * math.log10(1 + max(s.killed, 0.0))
         + 1.5 * s.prominence
-        + 0.5 * math.log2(1 + s.items),
+        + 0.5 * math.log2(1 + s.items)
+        + 1.0 * math.log2(1 + s.dated),
         4,
     )

@@ -8,12 +8,13 @@ short names (outlets.py), the article's date and the numbered reference of the c
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
 from briefing.compose.claims import claim_fields
-from briefing.compose.drafts import Draft, article_date, draft_stories, first_per_source, marks
+from briefing.compose.drafts import Draft, article_date, draft_stories, first_per_outlet, marks
 from briefing.compose.merge import ClaimGroup, LineGroup, ReportGroup
 from briefing.compose.outlets import outlet_of
 from briefing.compose.references import Cited, References, number_references
@@ -32,12 +33,16 @@ from briefing.model.brief import (
 from briefing.model.contract import Extraction
 from briefing.model.vocab import CATEGORIES
 
+_LEADING_NUMBER = re.compile(r"^\s*[\d.,]+(?:\s+(?:thousand|million|billion))?\s+")
 Shown = tuple[Draft, int, int]  # a story, how many of its claims and figure lines are shown
 
 
 def shown(drafts: Sequence[Draft], opts: ComposeOptions) -> tuple[Shown, ...]:
     """The stories a brief shows, in rank order, with how much of each."""
-    key = [(d, opts.max_key_claims, opts.max_key_lines) for d in drafts[: opts.max_key_developments]]
+    key = [
+        (d, opts.max_key_claims if i < opts.key_full else opts.max_key_claims_short, opts.max_key_lines)
+        for i, d in enumerate(drafts[: opts.max_key_developments])
+    ]
     rest = drafts[opts.max_key_developments : opts.max_key_developments + opts.max_stories]
     return tuple(key + [(d, opts.max_story_claims, opts.max_story_lines) for d in rest])
 
@@ -57,7 +62,7 @@ def citation(u: Unit, exts: Sequence[Extraction], refs: References) -> Citation:
 def _citations(
     units: Sequence[Unit], exts: Sequence[Extraction], refs: References, limit: int
 ) -> tuple[Citation, ...]:
-    return tuple(citation(u, exts, refs) for u in first_per_source(units, limit))
+    return tuple(citation(u, exts, refs) for u in first_per_outlet(units, limit))
 
 
 def _claim(g: ClaimGroup, exts: Sequence[Extraction], refs: References, limit: int) -> StoryClaim:
@@ -88,6 +93,9 @@ def _subject_en(line: LineGroup) -> str:
     f = line.reports[0].figure
     if f.amount_en and f.en.startswith(f.amount_en) and f.en[len(f.amount_en) :].strip():
         return f.en[len(f.amount_en) :].strip()
+    rest = _LEADING_NUMBER.sub("", f.en, count=1).strip()
+    if rest and rest != f.en.strip():
+        return rest
     cat = CATEGORIES.get(f.category)
     return str(cat.label) if cat else f.category
 
@@ -175,7 +183,7 @@ def story(
         salience=d.salience,
         casualties=int(d.killed),
         background=_refs([u.cited for u in d.background], exts),
-        citations=_citations(d.leads, exts, refs, opts.max_citations),
+        citations=tuple(citation(u, exts, refs) for u in d.leads[: opts.max_citations]),
     )
 
 

@@ -9,12 +9,14 @@ whose stated date is before the window.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from briefing.compose.claims import claim_strength
+from briefing.compose.outlets import outlet_of
 from briefing.compose.references import Cited, Span, sentence_span
 from briefing.compose.sources import iso_date
 from briefing.model.contract import Claim, EventDate, Extraction, Figure
@@ -22,6 +24,7 @@ from briefing.resources.loader import packaged
 from briefing.resources.schema import StoriesFile
 from briefing.text.normalize import fold, strip_proclitics
 
+_fold = functools.lru_cache(maxsize=1 << 16)(fold)  # a window's words repeat across its articles
 _WORD = re.compile(r"[^\W\d_]{2,}")
 LEADS = frozenset({"lead", "title"})
 MAX_LEAD = 300  # characters read as the lead of an article without sentence data
@@ -42,6 +45,9 @@ class Unit:
     claim: Claim | None = None
     figure: Figure | None = None
     strength: float = 0.0  # a claim's strength (claims.claim_strength); leads and figures 0
+    index: int = 0  # the sentence's place in its article (0: the lead)
+    dated: bool = False  # its day is stated in the text (else it is the article's)
+    outlet: str = ""  # the article's outlet id (outlets.py; "" for none)
 
 
 class Words:
@@ -49,17 +55,25 @@ class Words:
     which proclitics to take off (وبالحديدة → حديدة when حديدة or الحديدة is written alone)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.ignore = frozenset(self._bare(fold(w)) for w in packaged("stories", StoriesFile).ignore_ar)
-        self.known = frozenset(fold(m.group()) for t in texts for m in _WORD.finditer(t))
+        self.ignore = frozenset(self._bare(_fold(w)) for w in packaged("stories", StoriesFile).ignore_ar)
+        self.known = frozenset(_fold(m.group()) for t in texts for m in _WORD.finditer(t))
+        self._seen: dict[str, frozenset[str]] = {}  # a sentence holding several claims and figures
 
     @staticmethod
     def _bare(folded: str) -> str:
         return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
 
     def of(self, text: str) -> frozenset[str]:
+        """The words of `text` that tell which event (see the module's docstring)."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._words(text)
+        return found
+
+    def _words(self, text: str) -> frozenset[str]:
         out = set()
         for m in _WORD.finditer(text):
-            word = self._bare(strip_proclitics(fold(m.group()), self.known)[0])
+            word = self._bare(strip_proclitics(_fold(m.group()), self.known)[0])
             if len(word) >= MIN_LETTERS and word not in self.ignore:
                 out.add(word)
         return frozenset(out)
@@ -129,6 +143,8 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 bg,
                 claim=c,
                 strength=claim_strength(c, ext),
+                index=c.sentence,
+                dated=c.date is not None and c.date.precision == "day",
             )
         )
     for f in ext.figures:
@@ -144,6 +160,9 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 event_day(f.date, published),
                 bg,
                 figure=f,
+                index=f.sentence,
+                dated=f.date is not None and f.date.precision == "day",
             )
         )
-    return units
+    outlet = outlet_of(ext.article).id
+    return [replace(u, outlet=outlet) for u in units]

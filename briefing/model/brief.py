@@ -36,7 +36,9 @@ class ComposeOptions:
     watch: tuple[WatchedActor, ...] = ()  # always reported, mentioned or not
     max_key_developments: int = 8  # the top stories, in full on the first pages
     max_stories: int = 20  # the other stories, shorter, in the sections
-    max_key_claims: int = 4  # per key development
+    max_key_claims: int = 4  # per key development among the first key_full
+    key_full: int = 3  # key developments told with max_key_claims; the others with max_key_claims_short
+    max_key_claims_short: int = 2
     max_key_lines: int = 3  # figure lines per key development
     max_story_claims: int = 2  # per other story
     max_story_lines: int = 1
@@ -251,7 +253,7 @@ class Story:
     salience: float
     casualties: int = 0  # people killed, by the most conservative report of each line
     background: tuple[CitedSentence, ...] = ()  # its sentences about earlier events: never news
-    citations: tuple[Citation, ...] = ()  # the leads (title and first sentence) it is told from
+    citations: tuple[Citation, ...] = ()  # its articles' leads (title, first sentence), the latest first
 
 
 @dataclass(frozen=True)
