@@ -34,3 +34,26 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return ROOT / "seeds"
+
+
+@pytest.fixture
+def pipeline_env(tmp_path, monkeypatch, nlp) -> Path:
+    """A clean environment for CLI runs (an empty config file, no BRIEFING_*, a data folder in
+    tmp_path) whose extraction uses the session's pipeline instead of building its own."""
+    import os
+
+    import briefing.jobs
+    from briefing.extract import extract_articles
+
+    for name in list(os.environ):
+        if name.startswith("BRIEFING_"):
+            monkeypatch.delenv(name)
+    (tmp_path / "config.toml").touch()
+    monkeypatch.setenv("BRIEFING_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(
+        briefing.jobs,
+        "pipeline_extractor",
+        lambda resources: lambda batch: list(extract_articles(nlp, batch, resources.version)),
+    )
+    return tmp_path

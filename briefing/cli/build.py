@@ -30,6 +30,7 @@ from briefing.errors import UsageError
 
 if TYPE_CHECKING:
     from briefing.deliver.digest import MailPlan
+    from briefing.jobs import BuildOptions
 
 # The command's help, kept beside it rather than as its docstring: it is long, and it is data.
 BUILD_HELP = """\
@@ -193,8 +194,7 @@ class Request:
 
 def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
     """Build from the store (--since) or from files, then mail the digest when asked."""
-    from briefing.jobs import BuildOptions, build_from_paths, build_since, check_window, run_job, user_layer
-    from briefing.model.brief import ComposeOptions
+    from briefing.jobs import build_from_paths, build_since, check_window, run_job, user_layer
     from briefing.store import require_store
 
     check_group_by(r.group_by)
@@ -214,14 +214,7 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
     settings = Settings.resolve(
         db=r.db, out=r.out, log=r.log, resources=r.resources, title=r.title, group_by=r.group_by
     )
-    options = BuildOptions(
-        arabic_digits=r.arabic_digits,
-        pdf=not r.no_pdf,
-        title=settings.title,
-        logo=settings.logo,
-        compose=ComposeOptions(group_by=settings.group_by),
-        appendix_pdf=r.appendix_pdf,
-    )
+    options = build_options(r, settings)
     target = settings.out
     reporter = (session or Session("build", quiet=r.quiet, log=r.log)).reporter(settings.log)
     built: list[Path] = []  # the new brief: out/latest names it only when its period ends last
@@ -266,3 +259,18 @@ def check_group_by(value: str | None) -> None:
     """A usage error (one line) for a --group-by other than theme or country."""
     if value is not None and value.strip().lower() not in GROUP_BY:
         raise UsageError(f"--group-by {value!r}: expected {' or '.join(GROUP_BY)}")
+
+
+def build_options(r: Request, settings: Settings) -> BuildOptions:
+    """What the build is asked for, from the request and the settings it resolved."""
+    from briefing.jobs import BuildOptions
+    from briefing.model.brief import ComposeOptions
+
+    return BuildOptions(
+        arabic_digits=r.arabic_digits,
+        pdf=not r.no_pdf,
+        title=settings.title,
+        logo=settings.logo,
+        compose=ComposeOptions(group_by=settings.group_by),
+        appendix_pdf=r.appendix_pdf,
+    )

@@ -53,11 +53,7 @@ def compose(
         generated: when the brief is made (default: now).
         period: the window covered; default min..max published date of the articles, else
             the generation date.
-        previous: the extractions of the previous window of the same length (from the store):
-            the brief's `changes` compare with them (an empty list: nothing to compare, and the
-            brief says so); None (a build from files): no `changes`.
-        countries: the gazetteer's states (Countries.from_resources); None knows only the
-            states the extractions name as such.
+        previous, countries: the previous window's extractions and the gazetteer's states (_arranged).
     """
     opts = options or ComposeOptions()
     generated = generated or datetime.now().astimezone()
@@ -95,9 +91,25 @@ def compose(
         stories=stories[opts.max_key_developments :],
         key_figure_lines=key_figure_lines(stories, opts.max_key_figure_lines),
     )
-    countries = countries or Countries()
+    return _arranged(brief, exts, previous, countries or Countries(), generated)
+
+
+def _arranged(
+    brief: Brief,
+    exts: Sequence[Extraction],
+    previous: Sequence[Extraction] | None,
+    countries: Countries,
+    generated: datetime,
+) -> Brief:
+    """`brief` with its stories' countries, its sections and actors index (arrange.py), and what
+    changed since the previous window of the same length when `previous` holds its extractions
+    (from the store; an empty list: nothing to compare, and the brief says so; None, a build
+    from files: no `changes`). `countries`: the gazetteer's states (Countries.from_resources);
+    the empty table knows only the states the extractions name as such."""
     if previous is None:
         return arrange(brief, exts, countries)
-    before = previous_period(covered.start, covered.end)
-    earlier = compose(previous, generated=generated, period=before, options=opts, countries=countries)
+    before = previous_period(date.fromisoformat(brief.period_start), date.fromisoformat(brief.period_end))
+    earlier = compose(
+        previous, generated=generated, period=before, options=brief.options, countries=countries
+    )
     return arrange(brief, exts, countries, previous_window(earlier, before, previous), previous)
