@@ -380,3 +380,17 @@ def test_render_every_message_is_translated_and_the_pot_is_fresh():
             strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
             assert all(strings), (lang, msgid)
             assert len(strings) == (forms if isinstance(msgid, tuple) else 1), (lang, msgid)
+
+
+def test_render_citation_of_an_article_without_outlet_names_it_by_number(renderer, brief):
+    story = brief.stories[0]
+    claim = story.claims[0]
+    nameless = replace(
+        claim, citations=tuple(replace(c, outlet_en="", outlet_ar="") for c in claim.citations)
+    )
+    soup = BeautifulSoup(
+        renderer.html(replace(brief, stories=(replace(story, claims=(nameless,)),))), "html.parser"
+    )
+    row = soup.select_one("#story-official tr.claim")
+    assert "(article 2, 10 May)" in " ".join(row.find("td", class_="en").get_text().split())
+    assert "(المقال 2، 10 مايو)" in " ".join(row.find("td", class_="ar").get_text().split())
