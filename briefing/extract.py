@@ -22,7 +22,7 @@ TITLE_SKIPS = ("briefing_claims", "briefing_themes", "briefing_dates")
 
 def doc_to_extraction(article: Article, doc: Doc, version: str) -> Extraction:
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
-    dating = date_events(doc, sentences, doc._.claims, doc._.figures, article.published)
+    dating = date_events(doc, article.text, sentences, doc._.claims, doc._.figures, article.published)
     return Extraction(
         article=article,
         actors=tuple(doc._.actors),

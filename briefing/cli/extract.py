@@ -36,7 +36,11 @@ def extract(
 
     Prints one result per article, in input order; offsets are into each text as read (after
     front matter). A file that cannot be read gives a one-line reason on standard error (and an
-    {"article", "error"} line in jsonl); the others go on. `-` reads one article (text, front
+    {"article", "error"} line in jsonl); the others go on. Claims and figures carry the date their
+    sentence states ("date"; "أمس" and "الأحد الماضي" count from the article's date, published in
+    the front matter, sidecar or record), and "background" lists the sentences about earlier
+    events (pluperfect, في وقت سابق, dated before the article's week, embedded headlines).
+    `-` reads one article (text, front
     matter allowed, HTML or JSONL) from standard input. With --quiet, notices (a legacy encoding)
     are not printed, errors are. Exit status 1 if any input failed; 78 when the config or a data
     file (yours under --resources too) is unusable.

@@ -35,7 +35,7 @@ class Draft:
 
     id: str
     units: tuple[Unit, ...]  # all of them, background included
-    claims: tuple[ClaimGroup, ...]  # news only, most reported and strongest first
+    claims: tuple[ClaimGroup, ...]  # news only, in news order (_claim_order), one per sentence
     lines: tuple[LineGroup, ...]  # news only, most telling category first
     leads: tuple[Unit, ...]  # the leads of its articles that are news, the latest article first
     headline_en: str

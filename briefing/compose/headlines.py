@@ -40,7 +40,13 @@ def central(units: Sequence[Unit]) -> int:
 
 
 def headlines(units: Sequence[Unit], exts: Sequence[Extraction]) -> tuple[str, str]:
-    """(English, Arabic) headlines of a story made of these units (source numbers into `exts`)."""
+    """(English, Arabic) headlines of a story made of these units (source numbers into `exts`);
+    the English one starts with a capital, as a headline does."""
+    en, ar = _headlines(units, exts)
+    return en[:1].upper() + en[1:], ar
+
+
+def _headlines(units: Sequence[Unit], exts: Sequence[Extraction]) -> tuple[str, str]:
     src = central(units)
     ext = exts[src - 1]
     if any(u.kind in LEADS and u.src == src for u in units):

@@ -9,7 +9,8 @@ separators turned into ASCII ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
@@ -160,15 +161,28 @@ def has_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
 
 
-_LETTER_FORMS = str.maketrans("أإآٱىة", "اااايه")
+# fold's one-for-one replacements, applied with str.replace (str.translate looks every character
+# up in a dict: ten times slower on a whole article).
+_ONE_FOR_ONE = tuple(
+    (a, b) for a, b in zip("أإآٱىة٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬یکۀ", "اااايه01234567890123456789.,يكه", strict=True)
+)
 
 
-def fold_keeping_offsets(text: str) -> tuple[str, list[int] | None]:
+def fold_keeping_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     """`text` with fold's letters and digits, for regular expressions over a whole article whose
-    matches are mapped back to its offsets: (folded, the offset in `text` of each folded
-    character, or None when no mark was removed and the offsets are the same)."""
-    letters = text.translate(_LETTER_FORMS).translate(_DIGITS)
-    if not _MARKS.search(letters):
-        return letters, None
-    kept = [i for i, ch in enumerate(letters) if not _MARKS.match(ch)]
-    return "".join(letters[i] for i in kept), kept
+    matches are mapped back to its offsets: (folded, the offset in `text` of a folded index)."""
+    letters = text
+    for a, b in _ONE_FOR_ONE:
+        if a in letters:
+            letters = letters.replace(a, b)
+    removed = [m.start() for m in _MARKS.finditer(letters)]
+    if not removed:
+        return letters, _same
+    # Where each removed mark would have stood in the folded text: a folded index maps back past
+    # every mark at or before it.
+    at = [p - k for k, p in enumerate(removed)]
+    return _MARKS.sub("", letters), lambda i: i + bisect_right(at, i)
+
+
+def _same(i: int) -> int:
+    return i

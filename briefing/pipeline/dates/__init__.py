@@ -1,12 +1,12 @@
 """Component and stage: event dates of claims and figures, and the background sentences.
 
 The component (`briefing_dates`, last in the pipeline) finds, once per document, the date
-expressions of the text (find.py) and the sentences holding a background marker
-(background.py): nothing there needs the article. `date_events` then, with the article's date,
-resolves the expressions of the sentences that need one (resolve.py: those holding a claim or a
-figure, and those a background date may mark), gives each claim and figure its date
-(assign.py) and lists the background sentences. Without an article date, relative expressions
-("أمس", "الأحد الماضي") give no date.
+expressions of the sentences a pre-filter lets through (triggers.py: one array read; all the
+expressions of a sentence holding a claim or a figure, the explicit ones of the others) and the
+sentences holding a background marker (background.py): nothing there needs the article.
+`date_events` then, with the article's date, resolves those expressions (resolve.py), gives
+each claim and figure its date (assign.py) and lists the background sentences. Without an
+article date, relative expressions ("أمس", "الأحد الماضي") give no date.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.model.contract import Background, Claim, Figure, Mention
+from briefing.model.contract import Background, Claim, EventDate, Figure, Mention
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.dates.assign import Dated, claim_date, figure_date
-from briefing.pipeline.dates.background import background, marked_sentences
+from briefing.pipeline.dates.background import background, marker
 from briefing.pipeline.dates.find import Found, find_dates
 from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.pipeline.dates.resolve import resolve
+from briefing.pipeline.dates.triggers import Triggers
 from briefing.resources import Resources
 from briefing.resources.schema import DatesFile
 
@@ -45,22 +46,45 @@ class DocDates:
 class DatesComponent(BatchPipe):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.strings = nlp.vocab.strings
         self.lexicon: DateLexicon | None = None
+        self.triggers: Triggers | None = None
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         self.lexicon = DateLexicon.build(resources.get("dates", DatesFile))
+        self.triggers = Triggers(self.strings, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.lexicon is not None:
-            sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
-            found = _not_figures(find_dates(doc.text, self.lexicon), doc._.figures)
-            marked = marked_sentences(doc.text, sentences, self.lexicon)
-            doc._.dates = DocDates(tuple(found), marked, self.lexicon)
+        if self.lexicon is None or self.triggers is None:
+            return doc
+        sentences = self.triggers.read(doc)
+        # A sentence holding a claim or a figure needs all its dates; another only its explicit
+        # ones (digits, month names), which are what may date it before the article's week.
+        anchored = {c.sentence for c in doc._.claims} | {f.sentence for f in doc._.figures}
+        found: list[Found] = []
+        for i, groups in sorted(sentences.dates.items()):
+            if i not in anchored:
+                groups = groups & _EXPLICIT
+                if not groups:
+                    continue
+            text = doc[slice(*sentences.tokens[i])].text
+            found += find_dates(text, self.lexicon, sentences.spans[i][0], groups)
+        marked = {}
+        for i in sorted(sentences.markers):
+            reason = marker(doc[slice(*sentences.tokens[i])].text, self.lexicon)
+            if reason is not None:
+                marked[i] = reason
+        doc._.dates = DocDates(tuple(_not_figures(found, doc._.figures)), marked, self.lexicon)
         return doc
 
 
+_EXPLICIT = frozenset({"digits", "month"})
+
+
 @Language.factory(
-    "briefing_dates", requires=["token.is_sent_start", "doc._.figures"], assigns=["doc._.dates"]
+    "briefing_dates",
+    requires=["token.is_sent_start", "doc._.figures", "doc._.claims"],
+    assigns=["doc._.dates"],
 )
 def make_dates(nlp: Language, name: str) -> DatesComponent:
     return DatesComponent(nlp, name)
@@ -84,6 +108,16 @@ def published_day(published: str | None) -> date | None:
         return None
 
 
+def read_dates(text: str, published: date | None, lexicon: DateLexicon) -> list[tuple[Found, EventDate]]:
+    """Every date expression of `text` that resolves, with its date (`published`: the article's)."""
+    out = []
+    for found in find_dates(text, lexicon):
+        when = resolve(found, published)
+        if when is not None:
+            out.append((found, when.date))
+    return out
+
+
 @dataclass(frozen=True)
 class Dating:
     claims: tuple[Claim, ...]
@@ -93,12 +127,14 @@ class Dating:
 
 def date_events(
     doc: Doc,
+    text: str,
     sentences: Sequence[tuple[int, int]],
     claims: Sequence[Claim],
     figures: Sequence[Figure],
     published: str | None,
 ) -> Dating:
-    """Claims and figures with the dates their text states, and the background sentences."""
+    """Claims and figures with the dates their text states, and the background sentences;
+    `text` is the document's (the article's: doc.text rebuilds it from the tokens)."""
     dates: DocDates | None = doc._.dates
     if dates is None or not sentences:
         return Dating(tuple(claims), tuple(figures), ())
@@ -111,12 +147,12 @@ def date_events(
         if when is not None:
             by_sentence[i].append((found, when))
     dated_claims = tuple(
-        replace(c, date=claim_date(doc.text, by_sentence[c.sentence], _span(c.cue), _span(c.content), day))
+        replace(c, date=claim_date(text, by_sentence[c.sentence], _span(c.cue), _span(c.content), day))
         for c in claims
     )
     dated_figures = tuple(
-        replace(f, date=figure_date(doc.text, by_sentence[f.sentence], (f.start, f.end))) for f in figures
+        replace(f, date=figure_date(text, by_sentence[f.sentence], (f.start, f.end))) for f in figures
     )
     whens = [[w for _, w in row] for row in by_sentence]
-    marked = background(doc.text, sentences, dates.marked, whens, dated_claims, day, dates.lexicon)
+    marked = background(text, sentences, dates.marked, whens, dated_claims, day, dates.lexicon)
     return Dating(dated_claims, dated_figures, marked)

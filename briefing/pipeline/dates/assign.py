@@ -27,8 +27,8 @@ def _distance(found: Found, start: int, end: int) -> int:
 
 
 def _opens(text: str, start: int, found: Found) -> bool:
-    """Whether `found` is the first thing of the span beginning at `start`."""
-    return start <= found.start and not text[start : found.start].strip(" \t\n،,")
+    """Whether `found` opens the span beginning at `start` (or straddles its start)."""
+    return found.start <= start or not text[start : found.start].strip(" \t\n،,")
 
 
 def claim_date(

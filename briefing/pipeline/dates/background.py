@@ -20,7 +20,6 @@ Reasons, the first that applies:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -35,19 +34,13 @@ _CLOSING = "\"'»”)]} \t"
 _LIST_ITEM = re.compile(r"^\s*(?:\d+\s*[-.)]|[-•*·])")
 
 
-def marked_sentences(text: str, sentences: Sequence[tuple[int, int]], lexicon: DateLexicon) -> dict[int, str]:
-    """Sentence index → pluperfect | earlier, for the sentences holding a marker."""
-    folded, offsets = fold_keeping_offsets(text)
-    starts = [s for s, _ in sentences]
-    out: dict[int, str] = {}
+def marker(sentence: str, lexicon: DateLexicon) -> str | None:
+    """pluperfect | earlier when the sentence holds that marker (the first in that order)."""
+    folded, _ = fold_keeping_offsets(sentence)
     for reason, pattern in lexicon.markers.items():
-        for m in pattern.finditer(folded):
-            start = offsets[m.start()] if offsets else m.start()
-            end = offsets[m.end() - 1] + 1 if offsets else m.end()
-            i = bisect_right(starts, start) - 1
-            if i >= 0 and end <= sentences[i][1]:
-                out.setdefault(i, reason)
-    return out
+        if pattern.search(folded):
+            return reason
+    return None
 
 
 def dated(whens: Sequence[When], claims: Sequence[Claim], published: date | None) -> bool:

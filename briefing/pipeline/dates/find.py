@@ -9,11 +9,11 @@ offsets, and of overlapping matches the longest is kept ("منذ عام 2011" is
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from briefing.pipeline.dates.lexicon import DateLexicon
-from briefing.text.normalize import fold_keeping_offsets
+from briefing.text.normalize import fold, fold_keeping_offsets
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # four digits outside are not a year of the news
 
@@ -42,18 +42,35 @@ class Found:
     since: bool = False  # "منذ 2011": the start of what goes on
 
 
-def find_dates(text: str, lexicon: DateLexicon) -> list[Found]:
-    """The date expressions of `text`, in text order, none overlapping another."""
-    folded, offsets = fold_keeping_offsets(text)
+# The patterns each trigger group of triggers.py calls for.
+PATTERNS_OF = {
+    "digits": ("numeric", "range", "year", "day_month", "month"),  # a year: a month name may go with it
+    "month": ("day_month", "month"),
+    "weekday": ("weekday",),
+    "relative": ("relative",),
+    "ago": ("ago",),
+}
+
+
+def find_dates(
+    text: str, lexicon: DateLexicon, shift: int = 0, groups: Iterable[str] | None = None
+) -> list[Found]:
+    """The date expressions of `text`, in text order, none overlapping another; `shift` is
+    added to their offsets (`text` a sentence of a longer one); `groups`: only the patterns
+    of these trigger groups (PATTERNS_OF), all without."""
+    folded, raw = fold_keeping_offsets(text)
+    kinds = {k for g in groups for k in PATTERNS_OF[g]} if groups is not None else set(lexicon.patterns)
     found: list[Found] = []
     for kind, pattern in lexicon.patterns.items():
+        if kind not in kinds:
+            continue
         reader = _READERS[kind]
         for m in pattern.finditer(folded):
             item = reader(m, lexicon, folded)
             if item is not None:
                 if not item.since and _governed_by_since(folded, item.start, lexicon):
                     item = replace(item, since=True)
-                found.append(_raw(item, offsets))
+                found.append(_raw(item, raw, shift))
     return _longest(found)
 
 
@@ -67,10 +84,8 @@ def _governed_by_since(folded: str, start: int, lexicon: DateLexicon) -> bool:
     return any(w.lstrip("وف") in lexicon.since for w in clause.split()[-SINCE_WORDS:])
 
 
-def _raw(item: Found, offsets: list[int] | None) -> Found:
-    if offsets is None:
-        return item
-    return replace(item, start=offsets[item.start], end=offsets[item.end - 1] + 1)
+def _raw(item: Found, raw: Callable[[int], int], shift: int) -> Found:
+    return replace(item, start=raw(item.start) + shift, end=raw(item.end - 1) + 1 + shift)
 
 
 def _longest(found: list[Found]) -> list[Found]:
@@ -184,7 +199,7 @@ def _ago(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | None:
 def _folded(words: tuple[str, ...]) -> frozenset[str]:
     known = _FOLDED.get(words)
     if known is None:
-        known = _FOLDED[words] = frozenset(fold_keeping_offsets(w)[0] for w in words)
+        known = _FOLDED[words] = frozenset(fold(w) for w in words)
     return known
 
 
