@@ -121,7 +121,7 @@ GroupByOption = Annotated[
         metavar="theme|country",
         help="The brief's sections after the key developments: one per theme (the default) or one "
         "per country (each story under the country it is most about; 'Other' when none). Also "
-        "BRIEFING_GROUP_BY or the config file's group_by.",
+        "BRIEFING_GROUP_BY or the config file's group_by; e.g. --group-by country.",
         show_default=False,
     ),
 ]
