@@ -177,14 +177,29 @@ def test_render_no_claim_text_printed_twice(soup):
 
 
 def test_render_sources_list_holds_the_reference_anchors(soup, brief):
-    items = soup.select("ol.source-list > li")
-    assert [li["id"] for li in items] == ["src-1", "src-2", "src-3"]
-    first = items[0]
-    assert "Al Arabiya" in first.get_text()
+    outlets = soup.select("ul.source-list > li")
+    names = [li.find(class_="outlet").get_text() for li in outlets]
+    assert names[:2] == ["Al Arabiya", "BBC"]  # by outlet, alphabetical
+    assert [el["id"] for el in soup.select("ul.source-list .src")] == ["src-1", "src-3", "src-2"]
+    first = soup.find(id="src-1")
+    assert "May 9, 2018" in first.get_text()
+    assert first.find("a", href="https://example.org/a") is not None  # the article on the web
     cited = sorted(ref_number(brief, name) for name in ("deny", "russia-a", "killed-12"))
     assert [a["href"] for a in first.select(".ref-links a")] == [f"appendix.html#ref-{n}" for n in cited]
     assert [a["id"] for a in first.select(".ref-links a")] == [f"ref-{n}" for n in cited]
+    assert "العربية" in outlets[0].get_text()
+    hostile = soup.find(id="src-2")
+    assert hostile.find("a", href=re.compile("javascript")) is None
     assert soup.find(id="articles") is None  # the per-article listing is the appendix
+
+
+def test_render_sections_show_other_stories_short(renderer, brief):
+    story = brief.stories[0]
+    long = replace(story, claims=story.claims * 3, figures=story.figures * 2)
+    soup = BeautifulSoup(renderer.html(replace(brief, stories=(long,))), "html.parser")
+    entry = soup.find(id="story-official")
+    assert len(entry.select("tr.claim")) == 1
+    assert len(entry.select("tr.figure-line")) == 1
 
 
 def test_render_appendix_shows_every_reference_with_its_passage(appendix, brief):

@@ -1,8 +1,8 @@
 """What the templates of the brief proper need beyond the Brief itself, worked out once in Python.
 
 The brief proper cites numbered references ("(BBC, 14 Apr)" links to #ref-N); its compact
-sources list holds those anchors, one line per cited article, each number linking on to the
-sentence highlighted in the appendix. Sections name key developments only by a link, and the
+sources list holds those anchors, one line per outlet (each cited article's date and reference
+numbers), each number linking on to the sentence highlighted in the appendix. Sections name key developments only by a link, and the
 watch list links to a story rather than print a claim the brief already shows: no claim text is
 printed twice in the brief proper.
 """
@@ -10,11 +10,13 @@ printed twice in the brief proper.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.model.brief import Brief, Citation, FigureLine, Section, Source, Story
 
 MAX_INLINE_CITATIONS = 4  # per claim or report; the rest are counted ("+2")
+SHORT_CLAIMS = 1  # of a story in the sections (not a key development)
+SHORT_LINES = 1
 
 
 @dataclass(frozen=True)
@@ -28,29 +30,49 @@ class CitedSource:
 
 
 @dataclass(frozen=True)
+class OutletSources:
+    """The sources list's line for one outlet: its cited articles, oldest first."""
+
+    outlet_en: str
+    outlet_ar: str
+    sources: tuple[CitedSource, ...]
+
+
+@dataclass(frozen=True)
 class BriefView:
     stories: Mapping[str, Story]  # every story shown, by id
     key_numbers: Mapping[str, int]  # a key development's id → its number (1-based)
     sections: tuple[Section, ...]  # Brief.sections, or one section of the other stories
     cited: tuple[CitedSource, ...]  # in source order
+    outlets: tuple[OutletSources, ...]  # the same, by outlet (alphabetical)
     shown_claims: Mapping[str, str]  # Arabic content of a claim in a story → that story's anchor
     appendix: str  # where the appendix is: appendix.html, or appendix.pdf in a PDF beside one
 
 
 def brief_view(brief: Brief, appendix: str = "appendix.html") -> BriefView:
-    stories = {s.id: s for s in (*brief.key_developments, *brief.stories)}
+    # Key developments in full; the sections' other stories short, whatever compose gave them
+    # (brief.json keeps them whole): the brief proper stays within its pages on any window.
+    stories = {s.id: s for s in brief.key_developments}
+    stories.update((s.id, short_story(s)) for s in brief.stories)
     shown: dict[str, str] = {}
     for story in stories.values():
         for claim in story.claims:
             shown.setdefault(claim.content_ar, story.anchor)
+    cited = _cited_sources(brief, _citations(brief, stories.values()), _watch_refs(brief, shown))
     return BriefView(
         stories=stories,
         key_numbers={s.id: n for n, s in enumerate(brief.key_developments, 1)},
         sections=_sections(brief),
-        cited=_cited_sources(brief, _citations(brief), _watch_refs(brief, shown)),
+        cited=cited,
+        outlets=by_outlet(cited),
         shown_claims=shown,
         appendix=appendix,
     )
+
+
+def short_story(story: Story) -> Story:
+    """A story of a section: its first claim and its first figure line."""
+    return replace(story, claims=story.claims[:SHORT_CLAIMS], figures=story.figures[:SHORT_LINES])
 
 
 def _sections(brief: Brief) -> tuple[Section, ...]:
@@ -78,8 +100,8 @@ def line_citations(lines: Iterable[FigureLine]) -> Iterator[Citation]:
             yield from report.citations
 
 
-def _citations(brief: Brief) -> Iterator[Citation]:
-    for story in (*brief.key_developments, *brief.stories):
+def _citations(brief: Brief, shown: Iterable[Story]) -> Iterator[Citation]:
+    for story in shown:
         yield from story_citations(story)
     yield from line_citations(brief.key_figure_lines)
 
@@ -114,6 +136,16 @@ def _cited_sources(
             en, ar = names.get(source.number, (stored, stored))
             out.append(CitedSource(source, en, ar, tuple(sorted(refs[source.number]))))
     return tuple(out)
+
+
+def by_outlet(cited: Iterable[CitedSource]) -> tuple[OutletSources, ...]:
+    groups: dict[str, list[CitedSource]] = {}
+    for c in cited:
+        groups.setdefault(c.outlet_en, []).append(c)
+    return tuple(
+        OutletSources(name, found[0].outlet_ar, tuple(found))
+        for name, found in sorted(groups.items(), key=lambda item: item[0].casefold())
+    )
 
 
 def distinct_citations(citations: Iterable[Citation]) -> list[Citation]:
