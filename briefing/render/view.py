@@ -2,9 +2,10 @@
 
 The brief proper cites numbered references ("(BBC, 14 Apr)" links to #ref-N); its compact
 sources list holds those anchors, one line per outlet (each cited article's date and reference
-numbers), each number linking on to the sentence highlighted in the appendix. Sections name key developments only by a link, and the
-watch list links to a story rather than print a claim the brief already shows: no claim text is
-printed twice in the brief proper.
+numbers), each number linking on to the sentence highlighted in the appendix. Sections name key
+developments only by a link and show the other stories short, and the watch list links to a
+story rather than print a claim the brief already shows: no claim text is printed twice in the
+brief proper.
 """
 
 from __future__ import annotations
