@@ -35,6 +35,8 @@ LINES = [
     "وأصيب 50 شخصا في الانفجار.",
     "وقال الرئيس يوم الاثنين إن 7 جنود قتلوا.",
     "ونقلت وكالة الأنباء عن مصدر أن 9 مقاتلين قتلوا في وقت سابق من اليوم.",
+    "وأعلن الجيش في وقت سابق مقتل 3 جنود في هجوم.",
+    "وكانت القوات قد شنت الخميس هجوما قتل فيه 8 مسلحين.",
 ]
 
 
@@ -93,6 +95,7 @@ def test_figures_take_the_date_of_what_they_count(golden):
     assert figures["نحو مليون شخص"] == {"value": "1980", "precision": "year"}  # a range: its start
     assert figures["نحو 500 ألف شخص"] == {"value": "2011", "precision": "year"}  # since: the start
     assert figures["50 شخصا"] is None  # the text says no date: none in the contract
+    assert figures["8 مسلحين"] == _day("2018-04-12")
     assert "date" not in next(f for f in record["figures"] if f["text"] == "50 شخصا")
 
 
@@ -106,7 +109,10 @@ def test_background_sentences_and_their_reasons(golden):
         6: "dated",  # Obama's warning of 2012
         8: "pluperfect",
         9: "headline",  # another story's headline between paragraphs
+        13: "earlier",
     }
+    # The pluperfect telling of Thursday, two days before Saturday's article, is the week's news.
+    assert 14 not in reasons
     # "في وقت سابق من اليوم" is earlier today: the news itself.
     assert 12 not in reasons
 
