@@ -204,8 +204,7 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
         raise UsageError("--reextract needs --since (a build from files always extracts)")
     if r.since is not None and r.sources:
         raise UsageError("name PATHs or use --since, not both")
-    if r.appendix_pdf and r.no_pdf:
-        raise UsageError("--appendix-pdf needs the PDF: drop --no-pdf (appendix.html is always written)")
+    check_appendix_pdf(r)
     if r.since is None and not r.sources:
         raise UsageError(
             "nothing to build: name files or folders, or take them from the store with --since 7d"
@@ -274,3 +273,9 @@ def build_options(r: Request, settings: Settings) -> BuildOptions:
         compose=ComposeOptions(group_by=settings.group_by),
         appendix_pdf=r.appendix_pdf,
     )
+
+
+def check_appendix_pdf(r: Request) -> None:
+    """A usage error for --appendix-pdf with --no-pdf: brief.pdf is what links to appendix.pdf."""
+    if r.appendix_pdf and r.no_pdf:
+        raise UsageError("--appendix-pdf needs the PDF: drop --no-pdf (appendix.html is always written)")

@@ -31,7 +31,13 @@ from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import Brief
 from briefing.model.vocab import LABELS
-from briefing.render.view import MAX_INLINE_CITATIONS, brief_view, distinct_citations, outlet_count
+from briefing.render.view import (
+    MAX_INLINE_CITATIONS,
+    brief_view,
+    distinct_citations,
+    latin_name,
+    outlet_count,
+)
 from briefing.text.normalize import has_arabic
 
 LANGUAGES = ("en", "ar")
@@ -163,6 +169,7 @@ class Renderer:
             split_placeholders=_split_placeholders,
             distinct_citations=distinct_citations,
             outlet_count=outlet_count,
+            latin=latin_name,
         )
         return env
 

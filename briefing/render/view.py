@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 
 from briefing.model.brief import Brief, Citation, FigureLine, Section, Source, Story
+from briefing.text.normalize import has_arabic
+from briefing.text.transliterate import Transliterator
 
 MAX_INLINE_CITATIONS = 4  # per claim or report; the rest are counted ("+2")
 SHORT_CLAIMS = 1  # of a story in the sections (not a key development)
@@ -147,6 +150,18 @@ def by_outlet(cited: Iterable[CitedSource]) -> tuple[OutletSources, ...]:
         OutletSources(name, found[0].outlet_ar, tuple(found))
         for name, found in sorted(groups.items(), key=lambda item: item[0].casefold())
     )
+
+
+@cache
+def _romanizer() -> Transliterator:
+    # Rules only: an outlet's name is not a person's name, so no table of names.
+    return Transliterator(table={}, stopwords=frozenset())
+
+
+def latin_name(name: str) -> str:
+    """An outlet's name for English text: an Arabic name the outlets table does not know
+    ("صحيفة الأرز") spelled in Latin letters ("Sahifa al-Arz"); any other name as it is."""
+    return _romanizer().name_en(name) if has_arabic(name) else name
 
 
 def distinct_citations(citations: Iterable[Citation]) -> list[Citation]:
