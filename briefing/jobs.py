@@ -42,10 +42,10 @@ from briefing.ingest import Boilerplate, ingest
 from briefing.ingest.items import MAX_CHARS, Document, Empty, Failure, Notice
 from briefing.ingest.read import Reader, folder_inputs
 from briefing.ingest.web import Fetcher, Web
-from briefing.model.brief import ComposeOptions, WatchedActor
+from briefing.model.brief import Brief, ComposeOptions, WatchedActor
 from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
-from briefing.render import Renderer, logo_data_uri
+from briefing.render import APPENDIX_PDF, Renderer, logo_data_uri
 from briefing.resources import Resources, default_user_dir
 from briefing.store import RunningBuild, Store
 from briefing.table import format_extraction
@@ -396,6 +396,7 @@ class BuildOptions:
     title: str | None = None  # the user's title (config `title`, --title)
     logo: Path | None = None  # the user's logo (config `logo`)
     countries: Countries | None = None  # the gazetteer's states, for the stories' countries
+    appendix_pdf: bool = False  # appendix.pdf beside appendix.html (build --appendix-pdf)
 
 
 def build_brief(
@@ -412,7 +413,8 @@ def build_brief(
 ) -> Path:
     """Compose and render one brief into out_dir/<first day>_<last day>/ (deliver.files).
 
-    Writes brief.html, brief.json and (unless options.pdf is False) brief.pdf into a new
+    Writes brief.html, brief.json, appendix.html and (unless options.pdf is False) brief.pdf
+    (and appendix.pdf with options.appendix_pdf) into a new
     folder named by the brief's period (a run suffix when that period was built before), and
     moves out_dir/latest to it when its period ends last. Nothing under out_dir changes unless
     every file was produced. The writing holds out_dir/.lock: two builds into the same folder
@@ -436,12 +438,7 @@ def build_brief(
         brief = replace(brief, title=opts.title, logo=logo)
     renderer = renderer or Renderer(templates=opts.templates)
     say("rendering HTML")
-    html = renderer.html(brief, arabic_digits=opts.arabic_digits)
-    files = {"brief.html": html.encode("utf-8"), "brief.json": brief_json(brief)}
-    if opts.pdf:
-        say("rendering PDF")
-        with bar("PDF", 2) as advance:  # two phases: the layout of the pages, then the file
-            files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
+    files = render_files(brief, renderer, opts, bar, say)
     lock = RunLock(Path(out_dir) / LOCK_NAME, wait=OUT_LOCK_WAIT)
     try:
         lock.acquire()
@@ -451,6 +448,34 @@ def build_brief(
         return write_brief(Path(out_dir), brief_dir_name(brief), files)
     finally:
         lock.release()
+
+
+def render_files(
+    brief: Brief, renderer: Renderer, opts: BuildOptions, bar: ProgressFactory, say: Callable[[str], None]
+) -> dict[str, bytes]:
+    """The files of a brief, by name: the brief proper (HTML, JSON, PDF unless --no-pdf) and its
+    appendix (appendix.html always, appendix.pdf with --appendix-pdf), which the brief links to."""
+    digits = opts.arabic_digits
+    html = renderer.html(brief, arabic_digits=digits)
+    files = {
+        "brief.html": html.encode("utf-8"),
+        "brief.json": brief_json(brief),
+        "appendix.html": renderer.appendix_html(brief, arabic_digits=digits).encode("utf-8"),
+    }
+    if not opts.pdf:
+        return files
+    say("rendering PDF")
+    with bar("PDF", 2) as advance:  # two phases: the layout of the pages, then the file
+        # The PDF's links to the appendix go to the appendix's PDF when one is written beside it.
+        if opts.appendix_pdf:
+            html = renderer.html(brief, arabic_digits=digits, appendix=APPENDIX_PDF)
+        files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
+    if opts.appendix_pdf:
+        say("rendering the appendix PDF")
+        with bar("appendix PDF", 2) as advance:
+            appendix = renderer.appendix_html(brief, arabic_digits=digits, proper="brief.pdf")
+            files[APPENDIX_PDF] = renderer.pdf(appendix, step=lambda note: advance(1, note))
+    return files
 
 
 Extractor = Callable[[list[Article]], Iterable[Extraction]]

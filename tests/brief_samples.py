@@ -5,6 +5,22 @@ Offsets are found in the text, so every span satisfies text[start:end] == span t
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from briefing.model.brief import (
+    ActorItem,
+    Brief,
+    ChangeRow,
+    Changes,
+    Citation,
+    CitedSentence,
+    FigureLine,
+    FigureReport,
+    Section,
+    Story,
+    StoryClaim,
+    StoryOutlet,
+)
 from briefing.model.contract import Actor, Article, Claim, Extraction, Figure, Mention, Speaker, ThemeScore
 
 HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% raw %}"
@@ -175,3 +191,275 @@ def sample_extractions() -> list[Extraction]:
         themes=(("casualties-humanitarian", 0.5),),
     )
     return [a, b, c]
+
+
+# --- The brief proper, by hand (issue 14): stories over the sample articles, as compose makes them.
+
+AR_OUTLETS = {"Al Arabiya": ("Al Arabiya", "العربية"), "BBC News Arabic": ("BBC", "بي بي سي")}
+
+
+# The sample sentences the hand-made stories cite, by name: (source number, how it starts).
+SENTENCES = {
+    "deny": (1, "ونفى مسعود"),
+    "russia-a": (1, "وقالت روسيا"),
+    "killed-12": (1, "وقتل 12"),
+    "official": (2, "قال مسؤول"),
+    "killed-5": (2, "وأضاف"),
+    "spent": (3, "ذكرت تقارير"),
+    "warn": (3, "وحذر"),
+    "russia-b": (3, "وقالت روسيا"),
+}
+
+
+def ref_number(brief: Brief, name: str) -> int:
+    """The reference number compose gave a sample sentence (SENTENCES)."""
+    source, start = SENTENCES[name]
+    return next(
+        r.number
+        for r in brief.refs
+        if r.source == source and "".join(seg.text for seg in r.segments).startswith(start)
+    )
+
+
+def _citation(brief: Brief, name: str) -> Citation:
+    ref = ref_number(brief, name)
+    r = next(r for r in brief.refs if r.number == ref)
+    source = brief.sources[r.source - 1]
+    en, ar = AR_OUTLETS.get(source.outlet or "", (source.outlet or "", source.outlet or ""))
+    return Citation(source=source.number, outlet_en=en, outlet_ar=ar, date=source.date, ref=ref)
+
+
+def _cited(brief: Brief, ext: Extraction, name: str) -> CitedSentence:
+    ref = ref_number(brief, name)
+    r = next(r for r in brief.refs if r.number == ref)
+    return CitedSentence(ext.article.id, r.start, r.end, ext.article.text[r.start : r.end])
+
+
+def _claim(
+    brief: Brief,
+    speaker: tuple[str, str, str, str] | None,
+    cue: str,
+    stance: str,
+    content: str,
+    en: str,
+    *refs: int,
+) -> StoryClaim:
+    return StoryClaim(
+        speaker_id=speaker[0] if speaker else None,
+        speaker_en=speaker[2] if speaker else None,
+        speaker_ar=speaker[3] if speaker else None,
+        stance=stance,
+        cue_ar=cue,
+        content_ar=content,
+        en=en,
+        date=None,
+        citations=tuple(_citation(brief, r) for r in refs),
+    )
+
+
+def _report(
+    brief: Brief, value: float, en: str, ar: str, *refs: str, qualifier: str = "exact"
+) -> FigureReport:
+    return FigureReport(value, None, qualifier, en, ar, None, tuple(_citation(brief, r) for r in refs))
+
+
+def story_brief(brief: Brief, exts: list[Extraction], *, changes: Changes | None = None) -> Brief:
+    """`brief` (composed from sample_extractions) with two key developments, one other story, key
+    figure lines (a conflict and a corroborated figure), two sections and, when given, changes."""
+    a, b, c = (next(e for e in exts if e.article.id == i) for i in ("art-a", "art-b", "art-c"))
+    money = FigureLine(
+        "Iran",
+        "إيران",
+        "money",
+        "USD",
+        (
+            _report(
+                brief,
+                30e9,
+                "more than $30 billion",
+                "أكثر من 30 مليار دولار",
+                "russia-a",
+                qualifier="more_than",
+            ),
+            _report(
+                brief,
+                30.1e9,
+                "more than $30.1 billion",
+                "أكثر من 30.1 مليار دولار",
+                "spent",
+                qualifier="more_than",
+            ),
+        ),
+        conflict=True,
+        story="iran-syria",
+    )
+    killed = FigureLine(
+        "Deir ez-Zor",
+        "دير الزور",
+        "killed",
+        None,
+        (_report(brief, 12, "12 people", "12 شخصا", "killed-12"),),
+        False,
+        "deir",
+    )
+    iran = Story(
+        id="iran-syria",
+        rank=1,
+        anchor="story-iran-syria",
+        headline_en="Iran says it stays in Syria",
+        headline_ar="إيران باقية في سوريا",
+        date="2018-05-09",
+        date_end="2018-05-11",
+        outlets=(
+            StoryOutlet("Al Arabiya", "العربية", "2018-05-09", (1,)),
+            StoryOutlet("BBC", "بي بي سي", "2018-05-11", (3,)),
+        ),
+        sources=(1, 3),
+        countries=("Q858",),
+        themes=("military-presence",),
+        actors=("Q794", "Q_jazayeri"),
+        claims=(
+            _claim(
+                brief,
+                JAZAYERI,
+                "نفى",
+                "deny",
+                "وجود مطالب بانسحاب القوات الإيرانية من سوريا",
+                "Masoud Jazayeri denied demands for an Iranian withdrawal from Syria",
+                "deny",
+            ),
+            _claim(
+                brief,
+                JAZAYERI,
+                "حذر",
+                "warn",
+                "من أي هجوم على القوات الإيرانية",
+                "Masoud Jazayeri warned against any attack on Iranian forces",
+                "warn",
+            ),
+            _claim(
+                brief,
+                RUSSIA,
+                "قالت",
+                "assert",
+                "الاتفاق يشمل الجنوب",
+                "Russia said the agreement covers the south",
+                "russia-a",
+                "russia-b",
+            ),
+        ),
+        figures=(money,),
+        refs=tuple(
+            _cited(brief, e, r)
+            for e, r in ((a, "deny"), (b, "warn"), (a, "russia-a"), (b, "russia-b"), (b, "spent"))
+        ),
+        salience=3.0,
+    )
+    deir = Story(
+        id="deir",
+        rank=2,
+        anchor="story-deir",
+        headline_en="12 killed in a strike on Deir ez-Zor",
+        headline_ar="مقتل 12 شخصا في غارة على دير الزور",
+        date="2018-05-09",
+        date_end=None,
+        outlets=(StoryOutlet("Al Arabiya", "العربية", "2018-05-09", (1,)),),
+        sources=(1,),
+        countries=("Q858",),
+        themes=("casualties-humanitarian",),
+        actors=(),
+        claims=(),
+        figures=(killed,),
+        refs=(_cited(brief, a, "killed-12"),),
+        salience=2.0,
+        casualties=12,
+    )
+    other = Story(
+        id="official",
+        rank=3,
+        anchor="story-official",
+        headline_en="An official speaks " + HOSTILE,
+        headline_ar="مسؤول " + HOSTILE,
+        date="2018-05-10",
+        date_end=None,
+        outlets=(StoryOutlet("Outlet", "Outlet", "2018-05-10", (2,)),),
+        sources=(2,),
+        countries=("Q794",),
+        themes=("casualties-humanitarian",),
+        actors=("Q794",),
+        claims=(
+            _claim(
+                brief,
+                None,
+                "قال",
+                "assert",
+                HOSTILE + " هو نص المقال",
+                "An official said " + HOSTILE,
+                "official",
+            ),
+        ),
+        figures=(
+            FigureLine(
+                "Iran",
+                "إيران",
+                "killed",
+                None,
+                (_report(brief, 5, "5 people", "5 أشخاص", "killed-5"),),
+                False,
+                "official",
+            ),
+        ),
+        refs=(_cited(brief, c, "official"), _cited(brief, c, "killed-5")),
+        salience=1.0,
+        casualties=5,
+    )
+    sections = (
+        Section(
+            "theme",
+            "military-presence",
+            *THEMES["military-presence"],
+            "section-military-presence",
+            ("iran-syria",),
+        ),
+        Section(
+            "theme",
+            "casualties-humanitarian",
+            *THEMES["casualties-humanitarian"],
+            "section-casualties",
+            ("deir", "official"),
+        ),
+    )
+    return replace(
+        brief,
+        opening_en="Between 9 and 11 May, 3 articles from 3 outlets. Iran says it stays in Syria.",
+        opening_ar="بين 9 و11 مايو، 3 مقالات من 3 وسائل إعلام. إيران باقية في سوريا.",
+        key_developments=(iran, deir),
+        stories=(other,),
+        key_figure_lines=(money, killed),
+        sections=sections,
+        changes=changes,
+    )
+
+
+def sample_changes(previous_articles: int = 4) -> Changes:
+    return Changes(
+        previous_start="2018-05-02",
+        previous_end="2018-05-08",
+        previous_articles=previous_articles,
+        rows=(
+            ChangeRow("country", "Q858", "Syria", "سوريا", 2, 1, 3, 1, 12, 0, "up"),
+            ChangeRow(
+                "theme",
+                "casualties-humanitarian",
+                *THEMES["casualties-humanitarian"],
+                2,
+                2,
+                1,
+                4,
+                17,
+                20,
+                "down",
+            ),
+        ),
+        new_actors=(ActorItem("Q_jazayeri", "PERSON", "Masoud Jazayeri", "مسعود جزايري", 3, (1, 3)),),
+    )

@@ -20,7 +20,7 @@ from briefing.render import Renderer
 
 DAY1 = datetime(2018, 5, 12, 9, 0)
 DAY2 = datetime(2018, 5, 13, 9, 0)
-FILES = ("brief.html", "brief.json", "brief.pdf")
+FILES = ("appendix.html", "brief.html", "brief.json", "brief.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +63,9 @@ def test_deliver_json_lists_cited_sources(built):
         "2018-05-09",
         "https://example.org/a",
     )
-    assert data["key_figures"]
-    assert data["themes"]
+    assert data["schema_version"] == 2
+    assert data["key_developments"]
+    assert data["key_figure_lines"]
     assert data["refs"]
 
 
@@ -81,6 +82,32 @@ def test_deliver_failed_run_leaves_previous_brief(tmp_path, renderer, monkeypatc
     with pytest.raises(RenderError):
         build_brief(sample_extractions()[:1], tmp_path, generated=DAY1, renderer=renderer)
     assert {p.name: p.read_bytes() for p in day.iterdir()} == before
+    assert leftovers(tmp_path) == []
+
+
+def test_deliver_appendix_pdf_failure_writes_nothing(tmp_path, renderer, monkeypatch):
+    """The appendix PDF is rendered last: when it fails, not even brief.pdf is written."""
+    real = renderer.pdf
+    calls: list[str] = []
+
+    def second_fails(html, **kwargs):
+        calls.append(html)
+        if len(calls) == 2:
+            raise RenderError("PDF: boom")
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(renderer, "pdf", second_fails)
+    with pytest.raises(RenderError):
+        build_brief(
+            sample_extractions(),
+            tmp_path,
+            generated=DAY1,
+            renderer=renderer,
+            options=BuildOptions(appendix_pdf=True),
+        )
+    assert len(calls) == 2
+    assert "appendix.pdf#" in calls[0]  # the brief's PDF links to the appendix's PDF
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []
     assert leftovers(tmp_path) == []
 
 

@@ -140,13 +140,17 @@ def test_gist_shown_as_gist_in_brief_digest_and_table(seeds_dir, tmp_path):
     for line in claim_lines:
         assert line.select_one("abbr.gist-tag"), line.get_text()
         assert _latin(line.get_text(" ", strip=True))
-    sources = soup.select("article.source h3.source-title")
+    appendix = BeautifulSoup((out / "latest" / "appendix.html").read_text(encoding="utf-8"), "html.parser")
+    sources = appendix.select("article.source h3.source-title")
     assert sources
     for title in sources:
         if title.select_one(".headline-ar") is not None:  # every article with a title
             assert _latin(title.select_one(".headline-en").get_text()), title.get_text()
             assert title.select_one(".headline-ar")["dir"] == "rtl"
-    assert len(soup.select(".source-title .headline-en")) >= 2  # front matter, sidecar
+    assert len(appendix.select(".source-title .headline-en")) >= 2  # front matter, sidecar
+    for meta in soup.select(".story-meta .en, .cite-link"):
+        if meta.find_parent(lang="en") is not None and meta.find_parent(lang="ar") is None:
+            assert not ARABIC.search(meta.get_text()), meta  # outlets in Latin letters in English
     digest = runner.invoke(app, ["email", "--to", "a@example.org", "--dry-run", "--out", str(out)])
     assert digest.exit_code == 0, digest.output
     eml = message_from_bytes((out / "latest" / "digest.eml").read_bytes(), policy=default_policy)
@@ -154,7 +158,7 @@ def test_gist_shown_as_gist_in_brief_digest_and_table(seeds_dir, tmp_path):
     digest_html = next(p.get_content() for p in eml.walk() if p.get_content_type() == "text/html")
     assert text.count("(gist)") >= 3  # claim lines and the English headlines
     assert "rule-based gists of the Arabic" in text
-    assert BeautifulSoup(digest_html, "html.parser").select(".headline-en")
+    assert BeautifulSoup(digest_html, "html.parser").select(".dev-en")  # the stories' English headlines
     table = runner.invoke(app, ["extract", str(seeds_dir / "000_38c86639bf4f062a.txt")])
     assert "English: rule-based gist" in table.stdout
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from configparser import ConfigParser
+from dataclasses import replace
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from brief_samples import HOSTILE, sample_extractions
+from brief_samples import HOSTILE, ref_number, sample_changes, sample_extractions, story_brief
 from bs4 import BeautifulSoup, NavigableString
 from pypdf import PdfReader
 
@@ -32,7 +33,8 @@ def renderer():
 
 @pytest.fixture(scope="module")
 def brief():
-    return compose(sample_extractions(), generated=GENERATED)
+    exts = sample_extractions()
+    return story_brief(compose(exts, generated=GENERATED), exts, changes=sample_changes())
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +45,11 @@ def html(renderer, brief):
 @pytest.fixture(scope="module")
 def soup(html):
     return BeautifulSoup(html, "html.parser")
+
+
+@pytest.fixture(scope="module")
+def appendix(renderer, brief):
+    return BeautifulSoup(renderer.appendix_html(brief), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -58,66 +65,185 @@ def _nearest_lang(node):
     return None
 
 
-def test_render_arabic_blocks_carry_dir_and_lang(soup):
-    for el in soup.find_all(attrs={"lang": "ar"}):
+def _check_arabic_blocks(page):
+    for el in page.find_all(attrs={"lang": "ar"}):
         assert el.get("dir") == "rtl", el
-    for el in soup.find_all(attrs={"dir": "rtl"}):
+    for el in page.find_all(attrs={"dir": "rtl"}):
         assert el.get("lang") == "ar", el
     checked = 0
-    for text in soup.body.find_all(string=ARABIC):
+    for text in page.body.find_all(string=ARABIC):
         if not isinstance(text, NavigableString) or text.parent.name in ("style", "title"):
             continue
         block = _nearest_lang(text)
         assert block is not None, text
         assert (block["lang"], block.get("dir")) == ("ar", "rtl"), (text, text.parent)
         checked += 1
-    assert checked > 50
+    return checked
 
 
-def test_render_english_blocks_carry_lang(soup):
-    assert soup.html["lang"] == "en"
-    for text in soup.body.find_all(string=re.compile(r"[A-Za-z]{3}")):
-        block = _nearest_lang(text)
-        assert block is not None, text
-        assert block.name != "html", (text, text.parent)  # inside an explicit block
+def test_render_arabic_blocks_carry_dir_and_lang(soup, appendix):
+    assert _check_arabic_blocks(soup) > 50
+    assert _check_arabic_blocks(appendix) > 30
 
 
-def test_render_reference_links_resolve(soup):
+def test_render_english_blocks_carry_lang(soup, appendix):
+    for page in (soup, appendix):
+        assert page.html["lang"] == "en"
+        for text in page.body.find_all(string=re.compile(r"[A-Za-z]{3}")):
+            block = _nearest_lang(text)
+            assert block is not None, text
+            assert block.name != "html", (text, text.parent)  # inside an explicit block
+
+
+def test_render_links_resolve_in_the_brief_and_into_the_appendix(soup, appendix):
     ids = {el["id"] for el in soup.find_all(id=True)}
-    hrefs = [a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("#")]
-    assert any(h.startswith("#ref-") for h in hrefs)
-    assert any(h.startswith("#src-") for h in hrefs)
-    missing = [h for h in hrefs if h[1:] not in ids]
-    assert not missing
+    hrefs = [a["href"] for a in soup.find_all("a", href=True)]
+    inner = [h for h in hrefs if h.startswith("#")]
+    assert any(h.startswith("#ref-") for h in inner)
+    assert any(h.startswith("#story-") for h in inner)
+    assert not [h for h in inner if h[1:] not in ids]
+    outer = [h for h in hrefs if h.startswith("appendix.html#")]
+    appendix_ids = {el["id"] for el in appendix.find_all(id=True)}
+    assert outer
+    assert not [h for h in outer if h.split("#", 1)[1] not in appendix_ids]
+    assert appendix.find("a", href="brief.html") is not None  # and back
 
 
-def test_render_every_reference_shows_its_passage(soup, brief):
+def test_render_inline_citations_in_both_languages(soup, brief):
+    first = soup.find(id="story-iran-syria")
+    rows = first.select("tr.claim")
+    assert len(rows) == 3
+    en, ar = rows[2].find("td", class_="en"), rows[2].find("td", class_="ar")
+    # The same statement from two outlets: one line, both cited, each linking to its reference.
+    assert "(Al Arabiya, 9 May; BBC, 11 May)" in " ".join(en.get_text().split())
+    assert "(العربية، 9 مايو؛ بي بي سي، 11 مايو)" in " ".join(ar.get_text().split())
+    expected = [f"#ref-{ref_number(brief, name)}" for name in ("russia-a", "russia-b")]
+    assert [a["href"] for a in en.select("a.cite-link")] == expected
+    assert [a["href"] for a in ar.select("a.cite-link")] == expected
+
+
+def test_render_story_heading_dates_and_outlets(soup):
+    first = soup.find(id="story-iran-syria")
+    assert "1. Iran says it stays in Syria" in first.find("h3").get_text()
+    meta = " ".join(first.find(class_="story-meta").get_text().split())
+    assert "9 May – 11 May · Al Arabiya, BBC · 2 articles" in meta
+    assert "العربية، بي بي سي" in meta
+
+
+def test_render_conflicting_reports_side_by_side(soup):
+    line = soup.select_one("#key-figures tr.figure-line.conflict")
+    en = " ".join(line.find("td", class_="en").get_text().split())
+    assert en.startswith("Iran: more than $30 billion")
+    assert "(Al Arabiya, 9 May) · more than $30.1 billion" in en
+    assert "reports differ" in en
+    ar = " ".join(line.find("td", class_="ar").get_text().split())
+    assert "أكثر من 30 مليار دولار (العربية، 9 مايو) · أكثر من 30.1 مليار دولار" in ar
+    assert "روايات متباينة" in ar
+
+
+def test_render_agreeing_reports_say_how_many_outlets(renderer, brief):
+    money = brief.key_figure_lines[0]
+    cites = money.reports[0].citations + money.reports[1].citations
+    agreed = replace(money, reports=(replace(money.reports[0], citations=cites),), conflict=False)
+    soup = BeautifulSoup(renderer.html(replace(brief, key_figure_lines=(agreed,))), "html.parser")
+    line = soup.select_one("#key-figures tr.figure-line")
+    assert "2 outlets agree" in line.find("td", class_="en").get_text()
+    assert "تتفق وسيلتا إعلام" in line.find("td", class_="ar").get_text()
+    assert "reports differ" not in line.get_text()
+
+
+def test_render_first_page_has_the_opening_in_both_languages(soup, brief):
+    cover = soup.find(id="cover")
+    assert cover.find("p", lang="en", class_="opening-en").get_text() == brief.opening_en
+    ar = cover.find("p", class_="opening-ar")
+    assert (ar["lang"], ar["dir"], ar.get_text()) == ("ar", "rtl", brief.opening_ar)
+    assert "3 articles" in cover.get_text()
+    assert "3 مقالات" in cover.get_text()
+
+
+def test_render_sections_link_key_developments_and_show_the_others(soup):
+    military = soup.find(id="section-military-presence")
+    assert military.find("a", href="#story-iran-syria") is not None
+    assert not military.select(".claim-text")  # only linked: its claims are printed once, above
+    casualties = soup.find(id="section-casualties")
+    assert casualties.find("a", href="#story-deir") is not None
+    assert casualties.find(id="story-official") is not None  # not a key development: in full
+
+
+def test_render_no_claim_text_printed_twice(soup):
+    texts = [" ".join(el.get_text().split()) for el in soup.select(".claim-text")]
+    assert len(texts) >= 8
+    assert len(texts) == len(set(texts))
+
+
+def test_render_sources_list_holds_the_reference_anchors(soup, brief):
+    outlets = soup.select("ul.source-list > li")
+    names = [li.find(class_="outlet").get_text() for li in outlets]
+    assert names[:2] == ["Al Arabiya", "BBC"]  # by outlet, alphabetical
+    assert [el["id"] for el in soup.select("ul.source-list .src")] == ["src-1", "src-3", "src-2"]
+    first = soup.find(id="src-1")
+    assert "May 9, 2018" in first.get_text()
+    assert first.find("a", href="https://example.org/a") is not None  # the article on the web
+    cited = sorted(ref_number(brief, name) for name in ("deny", "russia-a", "killed-12"))
+    assert [a["href"] for a in first.select(".ref-links a")] == [f"appendix.html#ref-{n}" for n in cited]
+    assert [a["id"] for a in first.select(".ref-links a")] == [f"ref-{n}" for n in cited]
+    assert "العربية" in outlets[0].get_text()
+    hostile = soup.find(id="src-2")
+    assert hostile.find("a", href=re.compile("javascript")) is None
+    assert soup.find(id="articles") is None  # the per-article listing is the appendix
+
+
+def test_render_sections_show_other_stories_short(renderer, brief):
+    story = brief.stories[0]
+    long = replace(story, claims=story.claims * 3, figures=story.figures * 2)
+    soup = BeautifulSoup(renderer.html(replace(brief, stories=(long,))), "html.parser")
+    entry = soup.find(id="story-official")
+    assert len(entry.select("tr.claim")) == 1
+    assert len(entry.select("tr.figure-line")) == 1
+
+
+def test_render_appendix_shows_every_reference_with_its_passage(appendix, brief):
     for ref in brief.refs:
-        li = soup.find(id=ref.anchor)
+        li = appendix.find(id=ref.anchor)
         assert li is not None
         marks = [m.get_text() for m in li.find_all("mark")]
         assert marks == [s.text for s in ref.segments if s.mark]
+    assert len(appendix.select("article.source")) == 3
 
 
-def test_render_sections_present(soup, brief):
-    for anchor in ("developments", "key-figures", "chart", "actors", "articles"):
-        assert soup.find(id=anchor) is not None, anchor
-    for theme in brief.themes:
-        assert soup.find(id=theme.anchor) is not None
-    assert soup.select("section.chart-section svg rect")
-    assert len(soup.select("article.source")) == 3
+def test_render_appendix_link_in_the_pdf_version(renderer, brief):
+    soup = BeautifulSoup(renderer.html(brief, appendix="appendix.pdf"), "html.parser")
+    outer = [a["href"] for a in soup.find_all("a", href=True) if not a["href"].startswith("#")]
+    assert any(h.startswith("appendix.pdf#ref-") for h in outer)
+    assert not [h for h in outer if h.startswith("appendix.html")]
 
 
-def test_render_escapes_hostile_article_text(soup, html):
+def test_render_what_changed_with_and_without_an_earlier_window(renderer, brief, soup):
+    table = soup.select_one("#changes table.changes-table")
+    rows = [" ".join(tr.get_text().split()) for tr in table.select("tbody tr")]
+    assert rows[0].startswith("By country")
+    assert "Syria سوريا 1 → 2 1 → 3 0 → 12 ▲ up ارتفاع" in rows[1]
+    assert "▼ down" in rows[3]
+    assert "Masoud Jazayeri" in soup.select_one("#changes .new-actors").get_text()
+    none = BeautifulSoup(renderer.html(replace(brief, changes=sample_changes(0))), "html.parser")
+    assert "No earlier window in the store" in none.find(id="changes").get_text()
+    assert none.select_one("#changes table") is None
+    assert "لا توجد فترة سابقة" in none.find(id="changes").get_text()
+    files = BeautifulSoup(renderer.html(replace(brief, changes=None)), "html.parser")
+    assert files.find(id="changes") is None
+
+
+def test_render_escapes_hostile_article_text(soup, html, appendix):
     assert soup.find("script") is None
     assert "<script>" not in html
-    text = soup.get_text()
-    assert "<script>alert('x')</script>" in text
-    assert "{{ 7 * 7 }}" in text  # shown, never evaluated
-    assert "{% raw %}" in text
-    hrefs = [a["href"] for a in soup.find_all("a", href=True)]
-    assert not [h for h in hrefs if h.lower().startswith("javascript:")]
-    assert HOSTILE.split()[0] in text
+    for page in (soup, appendix):
+        text = page.get_text()
+        assert "<script>alert('x')</script>" in text
+        assert "{{ 7 * 7 }}" in text  # shown, never evaluated
+        assert "{% raw %}" in text
+        hrefs = [a["href"] for a in page.find_all("a", href=True)]
+        assert not [h for h in hrefs if h.lower().startswith("javascript:")]
+    assert HOSTILE.split()[0] in appendix.get_text()
 
 
 def test_render_pdf_text_reads_in_logical_order(pdf_text):
@@ -129,18 +255,19 @@ def test_render_pdf_text_reads_in_logical_order(pdf_text):
     assert "<script>alert('x')</script>" in text.replace("\n", "")
 
 
-def test_render_pdf_page_footers_and_toc(pdf_text):
+def test_render_pdf_page_footers_and_contents(pdf_text):
     n = len(pdf_text)
+    assert n >= 2
     for i, page in enumerate(pdf_text[1:], 2):
         flat = " ".join(page.split())
         assert f"Page {i} of {n}" in flat
         # Extractors order the digits of a mixed RTL margin box differently; the words must be there.
         assert "صفحة" in flat
         assert " من" in flat
-    assert "Page 1 of" not in " ".join(pdf_text[0].split())  # the cover has no footer
-    toc = pdf_text[0]
-    assert "Key figures" in toc
-    assert re.search(r"Articles\D*\d", toc)
+    first = " ".join(pdf_text[0].split())
+    assert "Page 1 of" not in first  # the first page has no footer
+    assert "Key developments" in first  # they start on the first page, after the opening
+    assert re.search(r"Sources\D*\d", pdf_text[0])
 
 
 def test_render_fetcher_refuses_other_files_and_network(tmp_path):
@@ -206,12 +333,6 @@ def test_render_english_plural_forms(renderer, count, expected):
     assert template.render(k=count, lang="en", arabic_digits=True) == expected
 
 
-def test_render_cover_counts_in_both_languages(soup):
-    cover = soup.find(id="cover")
-    assert "3 articles" in cover.get_text()
-    assert "3 مقالات" in cover.get_text()
-
-
 def test_render_arabic_digits_option(renderer, brief):
     western = BeautifulSoup(renderer.html(brief), "html.parser").find(id="cover")
     eastern = BeautifulSoup(renderer.html(brief, arabic_digits=True), "html.parser").find(id="cover")
@@ -223,6 +344,9 @@ def test_render_arabic_digits_option(renderer, brief):
     assert "2018" not in ar_e
     en_e = " ".join(el.get_text() for el in eastern.find_all(attrs={"lang": "en"}))
     assert "2018" in en_e  # English keeps Western digits
+    assert "بين ٩ و١١ مايو" in ar_e  # the opening is the brief's own text
+    story = BeautifulSoup(renderer.html(brief, arabic_digits=True), "html.parser").find(id="story-iran-syria")
+    assert "(العربية، ٩ مايو؛ بي بي سي، ١١ مايو)" in " ".join(story.get_text().split())
 
 
 def test_render_empty_brief(renderer):
@@ -230,10 +354,13 @@ def test_render_empty_brief(renderer):
     html = renderer.html(brief)
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find(id="empty") is not None
-    assert soup.find(id="articles") is None
+    assert soup.find(id="developments") is None
     assert "No articles were found" in soup.get_text()
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(renderer.pdf(html))).pages)
     assert "No articles were found" in text
+    appendix = BeautifulSoup(renderer.appendix_html(brief), "html.parser")
+    assert appendix.find(id="empty") is not None
+    assert appendix.find(id="articles") is None
 
 
 def _extracted_messages() -> set[str | tuple[str, str]]:
@@ -268,3 +395,17 @@ def test_render_every_message_is_translated_and_the_pot_is_fresh():
             strings = msg.string if isinstance(msg.string, tuple) else (msg.string,)
             assert all(strings), (lang, msgid)
             assert len(strings) == (forms if isinstance(msgid, tuple) else 1), (lang, msgid)
+
+
+def test_render_citation_of_an_article_without_outlet_names_it_by_number(renderer, brief):
+    story = brief.stories[0]
+    claim = story.claims[0]
+    nameless = replace(
+        claim, citations=tuple(replace(c, outlet_en="", outlet_ar="") for c in claim.citations)
+    )
+    soup = BeautifulSoup(
+        renderer.html(replace(brief, stories=(replace(story, claims=(nameless,)),))), "html.parser"
+    )
+    row = soup.select_one("#story-official tr.claim")
+    assert "(article 2, 10 May)" in " ".join(row.find("td", class_="en").get_text().split())
+    assert "(المقال 2، 10 مايو)" in " ".join(row.find("td", class_="ar").get_text().split())

@@ -34,7 +34,14 @@ if TYPE_CHECKING:
 
 # The command's help, kept beside it rather than as its docstring: it is long, and it is data.
 BUILD_HELP = """\
-Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json.
+Compose one bilingual brief from articles: out/<period>/brief.pdf, brief.html, brief.json,
+and its appendix, appendix.html (appendix.pdf too with --appendix-pdf).
+
+The brief proper is a few pages: an opening paragraph, the key developments (the window's main
+stories, each claim with inline citations "(BBC, 14 Apr)"), key figures (conflicting reports
+side by side), what changed since the previous window (store builds), sections, the watch list,
+the prominent actors and the sources it cites. The appendix lists every article with its
+claims, figures and highlighted sentences; each citation's number links to it.
 
 Reads the inputs (as `briefing extract` does), extracts actors, claims, figures and themes,
 composes the brief and writes it into a new folder named by the period it covers,
@@ -89,6 +96,14 @@ ReextractOption = Annotated[
         "--reextract", help="With --since: extract every article of the window again, current or not."
     ),
 ]
+AppendixPdfOption = Annotated[
+    bool,
+    typer.Option(
+        "--appendix-pdf",
+        help="Also write appendix.pdf: every article with its claims, figures and highlighted "
+        "sentences (appendix.html is always written); brief.pdf then links to it.",
+    ),
+]
 TitleOption = Annotated[
     str | None,
     typer.Option(
@@ -133,6 +148,7 @@ def build(
     resources: ResourcesOption = None,
     title: TitleOption = None,
     group_by: GroupByOption = None,
+    appendix_pdf: AppendixPdfOption = False,
 ) -> None:
     request = Request(
         sources or [],
@@ -149,6 +165,7 @@ def build(
         resources,
         title,
         group_by,
+        appendix_pdf=appendix_pdf,
     )
     session = Session("build", quiet=quiet, verbose=verbose, as_json=as_json, log=log)
     # Recipients and SMTP settings are checked before anything is built: a cron run fails early.
@@ -172,6 +189,7 @@ class Request:
     resources: Path | None = None
     title: str | None = None
     group_by: str | None = None
+    appendix_pdf: bool = False
 
 
 def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = None) -> int:
@@ -186,6 +204,7 @@ def build_and_mail(r: Request, mail: MailPlan | None, session: Session | None = 
         raise UsageError("--reextract needs --since (a build from files always extracts)")
     if r.since is not None and r.sources:
         raise UsageError("name PATHs or use --since, not both")
+    check_appendix_pdf(r)
     if r.since is None and not r.sources:
         raise UsageError(
             "nothing to build: name files or folders, or take them from the store with --since 7d"
@@ -252,4 +271,11 @@ def build_options(r: Request, settings: Settings) -> BuildOptions:
         title=settings.title,
         logo=settings.logo,
         compose=ComposeOptions(group_by=settings.group_by),
+        appendix_pdf=r.appendix_pdf,
     )
+
+
+def check_appendix_pdf(r: Request) -> None:
+    """A usage error for --appendix-pdf with --no-pdf: brief.pdf is what links to appendix.pdf."""
+    if r.appendix_pdf and r.no_pdf:
+        raise UsageError("--appendix-pdf needs the PDF: drop --no-pdf (appendix.html is always written)")

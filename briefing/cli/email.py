@@ -65,9 +65,11 @@ def email(
     log: LogOption = None,
     verbose: VerboseOption = False,
 ) -> None:
-    """Mail the brief's digest: key developments, key figures and headlines, PDF attached.
+    """Mail the brief's digest: opening, key developments, key figures, other stories, PDF attached.
 
-    The digest is bilingual HTML (styles inlined, Arabic right-to-left) with a plain-text
+    The digest follows the brief's stories: the opening paragraph, the key developments with
+    their citations "(BBC, 14 Apr)" linked to the articles, key figures and the headlines of
+    the other stories. It is bilingual HTML (styles inlined, Arabic right-to-left) with a plain-text
     alternative; the subject gives the period in both languages. The brief is built first from
     PATHs or from the store (--since, as `briefing build`), or taken as built: --from-brief
     DIR, or out/latest when it is fresh (--max-age). Temporary SMTP failures (4xx, refused

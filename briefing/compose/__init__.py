@@ -1,14 +1,16 @@
-"""Compose a Brief from Extractions: group by theme, merge actors and figures, number references.
+"""Compose a Brief from Extractions: the window's stories, what changed, and the appendix.
 
-The Brief is plain frozen data (no markup, no translations): render.py turns it into HTML and
-PDF, and deliver.py writes its JSON next to them. Every claim and figure shown in the brief
+The Brief is plain frozen data (no markup, no translations): briefing.render turns it into HTML
+and PDF, and deliver.py writes its JSON next to them. Every claim and figure shown in the brief
 carries numbered references; a reference is one cited sentence of one source article, with the
 cited spans marked, so a reader can check the words in context.
 
-The steps, one module each: sources.py orders the articles and finds the period; themes.py
-gives each article its theme section; claims.py and figures.py gather claims and merged figures;
-selection.py decides what is shown; references.py numbers the cited sentences it shows;
-sections.py, actors.py and chart.py build the items.
+The steps, one module each: sources.py orders the articles and finds the period; claims.py and
+figures.py gather claims and merged figures; drafts.py and stories.py make, rank and build the
+stories (the key developments first), opening.py the opening paragraph; selection.py decides
+what the appendix and the watch list show; references.py numbers every cited sentence shown;
+sections.py builds the appendix's article entries; arrange.py adds the sections, the prominent
+actors and what changed.
 """
 
 from __future__ import annotations
@@ -18,19 +20,17 @@ from datetime import date, datetime
 
 from briefing.compose.actors import merge_actors
 from briefing.compose.arrange import arrange, previous_period, previous_window
-from briefing.compose.chart import actor_chart
 from briefing.compose.claims import collect_claims
 from briefing.compose.countries import Countries
 from briefing.compose.drafts import draft_stories
 from briefing.compose.drafts import marks as story_marks
-from briefing.compose.figures import figure_item, group_figures
+from briefing.compose.figures import group_figures
 from briefing.compose.opening import opening
 from briefing.compose.references import joined_marks, number_references
-from briefing.compose.sections import article_summary, development, theme_section
+from briefing.compose.sections import article_summary
 from briefing.compose.selection import select
 from briefing.compose.sources import covered_period, order_sources, outlet_count, source_entries
 from briefing.compose.stories import find_stories, key_figure_lines, shown, story
-from briefing.compose.themes import rank_themes
 from briefing.compose.watch import watch_item, watch_picks
 from briefing.model.brief import Brief, ComposeOptions
 from briefing.model.contract import Extraction
@@ -59,17 +59,15 @@ def compose(
     generated = generated or datetime.now().astimezone()
     exts = order_sources(extractions)
     sources = source_entries(exts)
-    themes = rank_themes(exts)
 
     # Select what is shown, then number the cited sentences it shows, then build the items.
     claims, figures = collect_claims(exts), group_figures(exts)
-    selection = select(themes, claims, figures, opts, watch_picks(exts, claims, figures, opts))
+    selection = select(claims, figures, opts, watch_picks(exts, claims, figures, opts))
     covered = covered_period(exts, period, generated)
     picks = shown(draft_stories(exts, (covered.start, covered.end)), opts)
     refs = number_references(exts, joined_marks(selection.marks(), story_marks(picks, opts.max_citations)))
     stories = tuple(story(d, rank, exts, refs, nc, nl, opts) for rank, (d, nc, nl) in enumerate(picks, 1))
     key = stories[: opts.max_key_developments]
-    sections = tuple(theme_section(p, themes, exts, refs, opts) for p in selection.themes)
     all_actors = merge_actors(exts, range(1, len(exts) + 1))
     outlets = outlet_count(exts)
     brief = Brief(
@@ -79,16 +77,12 @@ def compose(
         period_from_articles=covered.from_articles,
         outlets=outlets,
         sources=sources,
-        developments=tuple(development(p, themes, refs) for p in selection.developments),
-        key_figures=tuple(figure_item(g, refs) for g in selection.key_figures),
-        themes=sections,
         actors=tuple(all_actors[: opts.max_index_actors]),  # arrange() keeps the prominent ones
         actors_total=len(all_actors),
         articles=tuple(
             article_summary(p, sources[p.source - 1], exts, refs, opts) for p in selection.articles
         ),
         refs=refs.refs,
-        chart=actor_chart(exts, sections, all_actors, opts),
         options=opts,
         watch=tuple(watch_item(p, exts, refs) for p in selection.watch),
         opening_en=opening("en", covered.start, covered.end, len(exts), outlets, key) if exts else "",

@@ -6,12 +6,11 @@ claims are grouped by speaker.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.compose.references import Cited, References, sentence_span
-from briefing.model.brief import ClaimItem, SpeakerGroup
+from briefing.model.brief import ClaimItem
 from briefing.model.contract import Claim, Extraction
 from briefing.model.vocab import STANCES
 
@@ -67,21 +66,6 @@ def pick_claims(recs: Iterable[ClaimRec], limit: int) -> tuple[ClaimRec, ...]:
     return tuple(sorted(recs, key=lambda r: (-r.strength, r.cited.src, r.claim.cue.start))[:limit])
 
 
-def lead_claims(recs: Iterable[ClaimRec], limit: int = 2) -> tuple[ClaimRec, ...]:
-    """The first `limit` claims of different speakers (the unattributed count as one)."""
-    lead: list[ClaimRec] = []
-    seen: set[tuple[str | None, str | None]] = set()
-    for r in recs:
-        sp = r.claim.speaker
-        who = (sp.actor, sp.name_ar) if sp else (None, None)
-        if who not in seen:
-            seen.add(who)
-            lead.append(r)
-            if len(lead) == limit:
-                break
-    return tuple(lead)
-
-
 def claim_fields(c: Claim) -> dict[str, str | None]:
     """What every shown claim carries: its speaker (id and names; None when unattributed), its
     stance, its cue and content as written, and its English line."""
@@ -99,34 +83,3 @@ def claim_fields(c: Claim) -> dict[str, str | None]:
 
 def claim_item(rec: ClaimRec, refs: References) -> ClaimItem:
     return ClaimItem(**claim_fields(rec.claim), source=rec.cited.src, ref=refs.number(rec.cited))  # type: ignore[arg-type]
-
-
-_UNATTRIBUTED = ("", "")
-
-
-def speaker_groups(recs: Iterable[ClaimRec], refs: References) -> tuple[SpeakerGroup, ...]:
-    """Claims grouped by speaker (a known actor, else the name as written): the speakers with
-    most claims first, the unattributed last; each speaker's claims in reading order."""
-    grouped: dict[tuple[str, str], list[ClaimRec]] = defaultdict(list)
-    for r in recs:
-        sp = r.claim.speaker
-        key = _UNATTRIBUTED if sp is None else (sp.actor or "", "" if sp.actor else sp.name_ar)
-        grouped[key].append(r)
-
-    def order(item: tuple[tuple[str, str], list[ClaimRec]]) -> tuple[bool, int, float]:
-        key, rs = item
-        return (key == _UNATTRIBUTED, -len(rs), -max(r.strength for r in rs))
-
-    out = []
-    for (actor, _), rs in sorted(grouped.items(), key=order):
-        sp = rs[0].claim.speaker
-        rs.sort(key=lambda r: (r.cited.src, r.claim.cue.start))
-        out.append(
-            SpeakerGroup(
-                actor=actor or None,
-                name_en=sp.name_en if sp else None,
-                name_ar=sp.name_ar if sp else None,
-                claims=tuple(claim_item(r, refs) for r in rs),
-            )
-        )
-    return tuple(out)

@@ -7,14 +7,13 @@ article that reports it and the actors named beside it.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.compose.references import Cited, References, Span, sentence_span
 from briefing.model.brief import Concern, FigureItem
 from briefing.model.contract import Extraction, Figure
-from briefing.model.vocab import CATEGORIES
 
 FIGURE_TOLERANCE = 0.005  # same figure when values are within 0.5% (the scorer's rule)
 
@@ -89,36 +88,6 @@ def group_figures(exts: Sequence[Extraction]) -> FigureGroups:
         by_article.append(seen)
     groups = tuple(FigureGroup(tuple(m)) for m in members)
     return FigureGroups(groups, tuple(tuple(groups[i] for i in seen) for seen in by_article))
-
-
-def _category_order(category: str) -> int:
-    return CATEGORIES[category].order if category in CATEGORIES else 99
-
-
-def is_key(group: FigureGroup) -> bool:
-    """Worth a row in the key-figures table (by its category)."""
-    category = group.head.category
-    return category in CATEGORIES and CATEGORIES[category].key
-
-
-def _weight(group: FigureGroup) -> tuple[int, float, int]:
-    # Within a category the largest figure leads (a war's toll before a day's); corroboration breaks ties.
-    return (_category_order(group.head.category), -abs(group.head.value), -len(group.sources()))
-
-
-def balanced(groups: Iterable[FigureGroup], limit: int) -> tuple[FigureGroup, ...]:
-    """Up to `limit` figures, a fair share from every category before any category gets more."""
-    by_cat: dict[str, list[FigureGroup]] = defaultdict(list)
-    for g in sorted(groups, key=_weight):
-        by_cat[g.head.category].append(g)
-    chosen: list[FigureGroup] = []
-    depth = 0
-    while len(chosen) < limit and any(len(v) > depth for v in by_cat.values()):
-        for cat in sorted(by_cat, key=_category_order):
-            if depth < len(by_cat[cat]) and len(chosen) < limit:
-                chosen.append(by_cat[cat][depth])
-        depth += 1
-    return tuple(sorted(chosen, key=_weight))
 
 
 def shown_reports(group: FigureGroup, only: int | None = None) -> tuple[Report, ...]:

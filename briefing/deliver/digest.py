@@ -1,7 +1,8 @@
 """The email digest of a brief: its HTML (CSS inlined) and text bodies, subject, and sending it.
 
-The digest is the brief cut down for a mail client: key developments, key figures and the
-headlines of each theme linked to their sources, in both languages. It is rendered with the
+The digest is the brief proper cut down for a mail client, in both languages: the opening
+paragraph, the key developments with their citations (linked to the articles on the web), the
+key figures, and the headlines of the other stories. It is rendered with the
 brief's own Jinja2 environment (render.Renderer: catalogs, filters, autoescape), from a Brief
 in memory or from a built brief's brief.json, so a failed delivery can be retried later
 without rebuilding anything.
@@ -38,11 +39,12 @@ from briefing.errors import (
     MailDeliveryError,
     RenderError,
 )
-from briefing.model.brief import Brief, Source, ThemeSection
+from briefing.model.brief import Brief
 from briefing.render import Renderer
+from briefing.render.view import brief_view
 
 MAX_KEY_FIGURES = 8
-MAX_HEADLINES = 5  # per theme; the PDF lists every article
+MAX_OTHER_STORIES = 8  # headlines after the key developments; the PDF has the rest
 DRY_RUN_SENDER = "briefing@localhost"
 EML_NAME = "digest.eml"
 LOGO_CID = "logo@briefing"  # the user's logo, a related part of the HTML body (mail clients block data: URIs)
@@ -56,19 +58,17 @@ class Digest:
 
 
 def _context(brief: Brief, *, arabic_digits: bool, pdf_attached: bool) -> dict[str, Any]:
-    by_number = {s.number: s for s in brief.sources}
-    themes: list[tuple[ThemeSection, list[Source], int]] = []
-    for t in brief.themes:
-        shown = [by_number[n] for n in t.sources[:MAX_HEADLINES] if n in by_number]
-        themes.append((t, shown, len(t.sources) - len(shown)))
+    others = brief.stories[:MAX_OTHER_STORIES]
     return {
         "brief": brief,
         "period": (date.fromisoformat(brief.period_start), date.fromisoformat(brief.period_end)),
         "generated": datetime.fromisoformat(brief.generated),
         "arabic_digits": arabic_digits,
         "pdf_attached": pdf_attached,
-        "key_figures": brief.key_figures[:MAX_KEY_FIGURES],
-        "themes": themes,
+        "key_figures": brief.key_figure_lines[:MAX_KEY_FIGURES],
+        "others": others,
+        "more": len(brief.stories) - len(others),
+        "cited": brief_view(brief).cited,  # the text body's list of the articles it cites
         "logo_cid": LOGO_CID,
     }
 

@@ -29,16 +29,9 @@ class WatchedActor:
 class ComposeOptions:
     """Limits that keep a brief over many articles readable; defaults suit a daily window."""
 
-    max_key_figures: int = 20
-    max_developments: int = 4  # themes in "key developments"
-    max_theme_actors: int = 12
-    max_theme_claims: int = 24
-    max_theme_figures: int = 12
     max_article_actors: int = 10
     max_article_claims: int = 6
     max_article_figures: int = 10
-    max_chart_actors: int = 8
-    max_chart_themes: int = 6
     max_index_actors: int = 400
     watch: tuple[WatchedActor, ...] = ()  # always reported, mentioned or not
     max_key_developments: int = 8  # the top stories, in full on the first pages
@@ -141,39 +134,6 @@ class ClaimItem:
 
 
 @dataclass(frozen=True)
-class SpeakerGroup:
-    actor: str | None
-    name_en: str | None  # None: unattributed
-    name_ar: str | None
-    claims: tuple[ClaimItem, ...]
-
-
-@dataclass(frozen=True)
-class ThemeSection:
-    id: str
-    label_en: str | None  # None for the unclassified section; the template names it
-    label_ar: str | None
-    weight: float
-    anchor: str
-    sources: tuple[int, ...]
-    actors: tuple[ActorItem, ...]
-    speakers: tuple[SpeakerGroup, ...]
-    figures: tuple[FigureItem, ...]
-
-
-@dataclass(frozen=True)
-class Development:
-    """Two or three lines on one leading theme."""
-
-    theme: str
-    label_en: str | None
-    label_ar: str | None
-    anchor: str
-    claims: tuple[ClaimItem, ...]
-    figures: tuple[FigureItem, ...]
-
-
-@dataclass(frozen=True)
 class ArticleSummary:
     source: Source
     themes: tuple[tuple[str, str], ...]  # (label_en, label_ar)
@@ -181,23 +141,6 @@ class ArticleSummary:
     claims: tuple[ClaimItem, ...]
     figures: tuple[FigureItem, ...]
     refs: tuple[Ref, ...]
-
-
-@dataclass(frozen=True)
-class ChartRow:
-    name_en: str
-    name_ar: str
-    counts: tuple[int, ...]  # per chart theme, same order as Chart.themes
-    total: int
-
-
-@dataclass(frozen=True)
-class Chart:
-    """Actor mentions by theme, for the one picture in the brief."""
-
-    themes: tuple[tuple[str | None, str | None], ...]
-    rows: tuple[ChartRow, ...]
-    max_total: int
 
 
 @dataclass(frozen=True)
@@ -361,14 +304,10 @@ class Brief:
     period_from_articles: bool  # False: no dated article, the period is the generation date
     outlets: int
     sources: tuple[Source, ...]
-    developments: tuple[Development, ...]
-    key_figures: tuple[FigureItem, ...]
-    themes: tuple[ThemeSection, ...]
     actors: tuple[ActorItem, ...]
     actors_total: int
     articles: tuple[ArticleSummary, ...]
     refs: tuple[Ref, ...]
-    chart: Chart | None
     options: ComposeOptions = field(default_factory=ComposeOptions)
     watch: tuple[WatchItem, ...] = ()
     title: str | None = None  # the user's title (config `title`, build --title); else the default

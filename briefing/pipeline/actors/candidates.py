@@ -186,7 +186,9 @@ class Candidates:
         organisation's or state's nationality, when the name without it is the same actor's. The token the
         name ends at."""
         a = self.a
-        if entry.type != "PERSON" and end - start > 1 and a.norms[end - 1] in self.t.epithets:
+        # A state's official name holds its adjective: الولايات المتحدة الأمريكية, الجمهورية
+        # العربية السورية, جمهورية مصر العربية.
+        if entry.type not in ("PERSON", "GPE") and end - start > 1 and a.norms[end - 1] in self.t.epithets:
             # A region's nationality adjective is part of its name: الخليج العربي, المغرب العربي.
             if entry.type == "LOC" and a.norms[end - 1] not in self.t.honorifics:
                 return end

@@ -85,6 +85,8 @@ class Coalitions:
         """Hits for the bare coalition nouns not `taken`; the article's coalition is the first hit
         whose name opens with the noun."""
         a = self.a
+        if self.t.nouns.isdisjoint(a.norms):
+            return []  # most articles name no coalition: one pass in C instead of the loop below
         first = next((h.actor for h in hits if h.type == "ORG" and self._opens(h)), None)
         gpe = {h.start: h for h in hits if h.type == "GPE"}
         out: list[Hit] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Protocol
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
@@ -21,9 +22,11 @@ from briefing.pipeline.tokenizer import text_of
 
 
 class Strings(Protocol):
-    """The vocabulary's string store, as the rules read it: hash → string."""
+    """The vocabulary's string store, as the rules read it: hash → string (and a string added)."""
 
     def __getitem__(self, key: int) -> str: ...
+
+    def add(self, string: str) -> int: ...
 
 
 @dataclass
@@ -113,4 +116,4 @@ class Found:
 
 def taken_by(hits: list[Hit]) -> set[int]:
     """The token indexes that the hits cover."""
-    return {i for h in hits for i in range(h.start, h.end)}
+    return set(chain.from_iterable([range(h.start, h.end) for h in hits]))  # quicker than a set comprehension

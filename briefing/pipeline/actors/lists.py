@@ -48,7 +48,7 @@ class Lists:
             k = e + 1 if e < n and (a.word(e) in ("،", ",") or a.doc[e].is_quote) else e
             if k >= n or k in used or not (k > e or a.raw(k).startswith("و")):
                 continue
-            if not w.name_word(a.word(k)) or w.article(k):
+            if (not w.name_word(a.word(k)) or w.article(k)) and not self._conjoined_name(k):
                 continue  # the next in a list opens with a name word: والتراث الخالد is not one
             end = self.finder.name_at(k, used, mode=TITLED)
             if end == k:
@@ -57,6 +57,22 @@ class Lists:
             used.update(range(k, end))
             ends.insert(0, end)
         return more
+
+    def _conjoined_name(self, k: int) -> bool:
+        """Is token k و and a name word the normaliser left together, since it knows no such
+        word (وجومانا مراد, وغيث الطراونة after another name)? The token is then read as the name
+        with its proclitic, for the rules after this one too."""
+        a, w = self.a, self.w
+        raw, norm = a.raw(k), a.word(k)
+        if a.clitics.get(k) or not raw.startswith("و") or not norm.startswith("و") or len(norm) < 4:
+            return False
+        rest = norm[1:]
+        t = w.t
+        if rest in t.common or rest in t.resource_words or not w.name_word(rest) or w.one_word(raw):
+            return False
+        a.norms[k] = a.strings.add(rest)
+        a.clitics = {**a.clitics, k: 1}  # a copy: the doc's own map is the other components'
+        return not w.article(k)
 
     def join_known(
         self, found: list[NameAt], taken: set[int], found_actors: FoundActors

@@ -134,9 +134,23 @@ class NameFinder:
                 nxt in t.patronymics
                 or (mode >= NATION and nxt and named_next and nxt not in t.common)
                 or self.lone_name(k, mode)
+                or (mode >= NATION and self._unreadable_pair(k))
             ):
                 return k
         return end
+
+    def _unreadable_pair(self, k: int) -> bool:
+        """Tokens k and k + 1 both words that no resource knows and the analyser cannot read
+        (السيد سوريش ماثيور, القاضي ميخا لندنشتراوس, التايلاندي بارادورن سريشابان): after a title
+        or a nationality, a foreign name of two words."""
+        w, a = self.w, self.a
+        return (
+            k + 1 < len(a.norms)
+            and w.unknown_word(k)
+            and w.unknown_word(k + 1)
+            and w.foreign(a.raw(k))
+            and w.foreign(a.raw(k + 1))
+        )
 
     def _whole(self, k: int, end: int, mode: int) -> bool:
         """Is tokens k..end a name as a whole: one word only when the context allows it, a given

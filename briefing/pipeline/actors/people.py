@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
@@ -121,14 +122,18 @@ class People:
         self.entries = entries
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
-        """Starts after a title, past adjectives and commas (الباحث السياسي، صدام الجاسر); after an
-        honorific, where the skipped words begin, in case one of them is the name (الشيخ الخراساني)."""
+        """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
+        السياسي، صدام الجاسر; الدكتورة "هنريتا آب"); after an honorific, where the skipped words
+        begin, in case one of them is the name (الشيخ الخراساني)."""
         a, given = self.a, self.w.t.given
         n = len(a.norms)
+        quote = a.array[:, 6]  # IS_QUOTE
         for match_id, _start, end in self.t.titles(a.doc):
             k = end
             for _ in range(TITLE_GAP):
-                if k < n and ((self.w.article(k) and a.word(k) not in given) or a.word(k) in ("،", ",")):
+                if k < n and (
+                    (self.w.article(k) and a.word(k) not in given) or a.word(k) in ("،", ",") or quote[k]
+                ):
                     k += 1
             honorific = match_id in self.t.honorifics
             starts.append((k, HONORIFIC if honorific else TITLED))
@@ -201,7 +206,7 @@ class People:
         words, before بن, at a given name (in any order: the caller sorts them)."""
         a = self.a
         n = len(a.norms)
-        flags = [self.t.roles.get(h, 0) for h in a.norms]
+        flags = list(map(self.t.roles.get, a.norms, repeat(0)))  # [roles.get(h, 0) …], quicker
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name

@@ -15,6 +15,19 @@ from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 
 ShortForms = dict[str, tuple[str, str, int]]  # folded form → (actor id, type, token it may follow)
 FAMILY_MIN, LONE_MIN = 3, 4  # letters of a family name, of a one-word name used as a short form
+_FORM_IDS: dict[str, frozenset[int]] = {}  # short form → hashes of it and its proclitic forms
+_MAX_FORMS = 100_000
+
+
+def _form_ids(form: str) -> frozenset[int]:
+    """The hashes of a short form as written alone or after a proclitic; kept, since articles
+    name the same people again and again."""
+    ids = _FORM_IDS.get(form)
+    if ids is None:
+        ids = frozenset(get_string_id(p + form) for p in ("", *NOUN_PROCLITICS))
+        if len(_FORM_IDS) < _MAX_FORMS:
+            _FORM_IDS[form] = ids
+    return ids
 
 
 class Shorts:
@@ -87,7 +100,7 @@ class Shorts:
             return []
         a = self.a
         # The form itself, or with a proclitic the normaliser did not know to remove (وكريمي).
-        wanted = {get_string_id(p + key) for key in short for p in ("", *NOUN_PROCLITICS)}
+        wanted = set().union(*map(_form_ids, short))
         alpha = a.array[:, 3]
         out = []
         for i in [i for i, h in enumerate(a.norms) if h in wanted]:

@@ -31,9 +31,18 @@ from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import Brief
 from briefing.model.vocab import LABELS
+from briefing.render.view import (
+    MAX_INLINE_CITATIONS,
+    brief_view,
+    distinct_citations,
+    latin_name,
+    outlet_count,
+)
 from briefing.text.normalize import has_arabic
 
 LANGUAGES = ("en", "ar")
+APPENDIX_HTML = "appendix.html"
+APPENDIX_PDF = "appendix.pdf"
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -148,7 +157,9 @@ class Renderer:
                 rv = Markup(rv)
             return rv % variables
 
-        env.globals.update(gettext=gettext, ngettext=ngettext, label=self._label)
+        env.globals.update(
+            gettext=gettext, ngettext=ngettext, label=self._label, max_citations=MAX_INLINE_CITATIONS
+        )
         env.tests["web_url"] = _is_web_url
         env.tests["arabic"] = lambda value: isinstance(value, str) and has_arabic(value)  # the user's title
         env.filters.update(
@@ -156,6 +167,9 @@ class Renderer:
             fdate=_fdate,
             digits=_digits,
             split_placeholders=_split_placeholders,
+            distinct_citations=distinct_citations,
+            outlet_count=outlet_count,
+            latin=latin_name,
         )
         return env
 
@@ -166,12 +180,24 @@ class Renderer:
         message = LABELS[kind].get(key, key)
         return self.translations[lang].gettext(message)
 
-    def html(self, brief: Brief, *, arabic_digits: bool = False) -> str:
-        """The brief as one self-contained HTML page (styles inlined)."""
+    def html(self, brief: Brief, *, arabic_digits: bool = False, appendix: str = APPENDIX_HTML) -> str:
+        """The brief proper as one self-contained HTML page (styles inlined).
+
+        `appendix`: the file its links to the per-article listing go to (relative, beside it).
+        """
+        return self._page("brief.html", brief, arabic_digits, view=brief_view(brief, appendix))
+
+    def appendix_html(self, brief: Brief, *, arabic_digits: bool = False, proper: str = "brief.html") -> str:
+        """The appendix: every article with its claims, figures and highlighted sentences.
+
+        `proper`: the brief it belongs to (a relative link back)."""
+        return self._page("appendix.html", brief, arabic_digits, proper=proper)
+
+    def _page(self, name: str, brief: Brief, arabic_digits: bool, **extra: Any) -> str:
         try:
             css = (self.paths.styles / "brief.css").read_text(encoding="utf-8")
             screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8")
-            template = self.env.get_template("brief.html")
+            template = self.env.get_template(name)
             return template.render(
                 brief=brief,
                 css=Markup(css),
@@ -179,6 +205,7 @@ class Renderer:
                 arabic_digits=arabic_digits,
                 generated=datetime.fromisoformat(brief.generated),
                 period=(date.fromisoformat(brief.period_start), date.fromisoformat(brief.period_end)),
+                **extra,
             )
         except (OSError, TemplateError) as exc:
             raise RenderError(f"HTML: {type(exc).__name__}: {exc}") from exc
@@ -191,7 +218,9 @@ class Renderer:
         if self._font_config is None:
             self._font_config = FontConfiguration()
         fetcher = make_url_fetcher([self.paths.templates, self.paths.styles])
-        document = HTML(string=html, base_url=self.paths.styles.as_uri() + "/", url_fetcher=fetcher)
+        # No base URL: nothing packaged is fetched by a relative URL, and a relative link (the
+        # brief's to appendix.pdf) must stay relative in the PDF, to the file written beside it.
+        document = HTML(string=html, url_fetcher=fetcher)
         try:
             laid_out = document.render(font_config=self._font_config, pdf_tags=True)
             if step is not None:
@@ -260,11 +289,16 @@ def _num(ctx: Context, value: float | int, lang: str = "en") -> str:
     return _to_digits(ctx, text) if lang == "ar" else text
 
 
+# The day of an inline citation, "(BBC, 14 Apr)" / "(بي بي سي، 14 أبريل)": no year, the period says it.
+DAY_FORMATS = {"en": "d MMM", "ar": "d MMMM"}
+
+
 @pass_context
 def _fdate(ctx: Context, value: date | datetime | str, lang: str = "en", fmt: str = "long") -> str:
+    """A date in `lang`: Babel's formats (long, medium …), or "day" for a citation's day and month."""
     if isinstance(value, str):
         value = date.fromisoformat(value[:10])
-    text = babel_format_date(value, fmt, locale=lang)
+    text = babel_format_date(value, DAY_FORMATS[lang] if fmt == "day" else fmt, locale=lang)
     return _to_digits(ctx, text) if lang == "ar" else text
 
 
