@@ -259,6 +259,15 @@ def test_stories_opening_paragraph_in_both_languages():
     assert one.opening_ar.startswith("في 14 أبريل، مقال واحد من مصدر واحد.")
 
 
+def test_stories_opening_without_outlets_counts_articles_only():
+    """Files with no outlet (seeds/): "2 articles.", never "from 0 outlets"."""
+    anonymous = [replace(e, article=replace(e.article, source=None, url=None)) for e in strikes()[:2]]
+    brief = compose(anonymous, generated=GENERATED, period=(date(2018, 4, 14), date(2018, 4, 14)))
+    assert brief.opening_en.startswith("On 14 April, 2 articles. ")
+    assert brief.opening_ar.startswith("في 14 أبريل، مقالان. ")
+    assert "outlet" not in brief.opening_en
+
+
 def test_stories_ids_are_stable_across_builds():
     first = _brief(strikes())
     again = _brief(list(reversed(strikes())))

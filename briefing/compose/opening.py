@@ -41,7 +41,7 @@ def _span(words: OpeningWords, start: date, end: date, lang: str) -> str:
 def opening(lang: str, start: date, end: date, articles: int, outlets: int, stories: Sequence[Story]) -> str:
     """The opening paragraph in `lang` (en | ar)."""
     words = next(w for key, w in packaged("stories", StoriesFile).opening.items() if key == lang)
-    counts = words.counts.format(
+    counts = (words.counts if outlets else words.counts_no_outlet).format(
         span=_span(words, start, end, lang),
         articles=_count(words, "articles", articles, lang),
         outlets=_count(words, "outlets", outlets, lang),

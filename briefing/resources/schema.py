@@ -932,6 +932,7 @@ class OpeningWords(Entry):
     span: Text
     day: Text
     counts: Text
+    counts_no_outlet: Text  # when no article names its outlet (a build from plain files)
     articles: PluralForms
     outlets: PluralForms
     join: str
