@@ -183,6 +183,26 @@ def test_stories_different_things_counted_are_never_merged():
     assert all(len(line.reports) == 1 and not line.conflict for line in tens)
 
 
+def test_stories_show_no_bare_number_beside_a_toll():
+    """A duration or a number whose counted noun is unknown is left out of a story that has a
+    toll; alone, it is shown."""
+    text = "وقتل 12 شخصا في قصف على المدينة استمر 3 أيام.\nوبلغ العدد 29 في المدينة.\n"
+    figures = (
+        ("12 شخصا", 12, None, "killed", "exact", "12 people"),
+        ("3 أيام", 3, None, "duration", "exact", "3 days"),
+        ("29", 29, None, "count", "exact", "29"),
+    )
+    art = make_extraction(
+        "t", text, source="BBC News Arabic", published="2018-04-12", actors=(SYRIA,), figures=figures
+    )
+    story = _story_of(_brief([art]), "t")
+    assert [line.category for line in story.figures] == ["killed"]
+    alone = make_extraction(
+        "u", text, source="BBC News Arabic", published="2018-04-12", actors=(SYRIA,), figures=figures[1:]
+    )
+    assert {line.category for line in _story_of(_brief([alone]), "u").figures} == {"duration", "count"}
+
+
 def test_stories_background_is_never_news():
     a, b, c, d = strikes()
     trump = a.claims[0].sentence

@@ -107,6 +107,24 @@ def _line_order(line: LineGroup) -> tuple[int, int, float]:
     return (cat.order if cat else 99, -len(sources), -abs(line.reports[0].figure.value))
 
 
+def _telling(lines: Sequence[LineGroup]) -> list[LineGroup]:
+    """A story's figure lines as shown. Beside a line of a key category (tolls, money, forces,
+    strikes), a duration, a bare number whose counted noun is unknown ("29") or an uncounted
+    category (percent, rank) says little, and stays in the appendix; a count of named things
+    ("10 aircraft carriers") stays."""
+    if not any((cat := CATEGORIES.get(x.key[0])) is not None and cat.key for x in lines):
+        return list(lines)
+    return [x for x in lines if not _says_little(x)]
+
+
+def _says_little(line: LineGroup) -> bool:
+    cat = CATEGORIES.get(line.key[0])
+    if cat is not None and cat.key:
+        return False
+    head = line.reports[0].figure
+    return cat is None or not cat.counted or line.key[0] == "duration" or head.counted is None
+
+
 def in_window(u: Unit, period: tuple[date, date] | None) -> bool:
     """Is the unit's event day stated in its text and within the window?"""
     return u.dated and period is not None and u.day is not None and period[0] <= u.day <= period[1]
@@ -172,7 +190,7 @@ def _draft(units: Sequence[Unit], w: Window) -> Draft | None:
     if not news:
         return None
     claims = _one_per_sentence(sorted(merge_claims(news, w.words), key=_claim_order))
-    lines = sorted(merge_figures(news, w.words, lambda f: True), key=_line_order)
+    lines = _telling(sorted(merge_figures(news, w.words, lambda f: True), key=_line_order))
     sources = tuple(sorted({u.src for u in news}))
     first, last = _days(news, w.period)
     killed = _killed(lines, w.period)
