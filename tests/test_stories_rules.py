@@ -89,6 +89,25 @@ def test_casualties_count_a_toll_dated_in_the_window():
     assert story.casualties == 12 + 10000 + 5
 
 
+def test_casualties_leave_out_a_rhetorical_toll_in_words():
+    """ "Millions are dying of cholera" (الملايين, no digit) is rhetoric, not the window's dead; a
+    large toll written in digits is still counted."""
+    text = "قتل 7 أشخاص في قصف على تعز.\nوالملايين يموتون بالكوليرا في اليمن.\nوقتل 120000 شخص في الزلزال.\n"
+    ext = make_extraction(
+        "words",
+        text,
+        source="BBC News Arabic",
+        published="2018-06-19",
+        actors=(YEMEN,),
+        figures=(
+            ("7 أشخاص", 7, None, "killed", "exact", "7 people"),
+            ("الملايين", 1000000, None, "killed", "about", "millions"),
+            ("120000 شخص", 120000, None, "killed", "exact", "120,000 people"),
+        ),
+    )
+    assert _story_of(_brief([ext]), "words").casualties == 7 + 120000
+
+
 # --- explainers rank below the news -----------------------------------------------------------------
 
 NEWS = "أعلنت الأمم المتحدة السبت إرسال مساعدات إلى مدينة تعز.\nوقال المتحدث إن القافلة وصلت.\n"

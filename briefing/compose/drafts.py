@@ -137,10 +137,25 @@ def _killed(lines: Sequence[LineGroup], period: tuple[date, date] | None) -> flo
     for line in lines:
         if line.key[0] != "killed":
             continue
-        counted = (r for r in line.reports if any(in_window(u, period) or not u.toll for u in r.units))
+        counted = (
+            r
+            for r in line.reports
+            if not _rhetorical(r.figure.text, r.figure.value)
+            and any(in_window(u, period) or not u.toll for u in r.units)
+        )
         report = next(counted, None)
         total += report.figure.value if report else 0.0
     return total
+
+
+# A toll of this size written without a digit ("الملايين يموتون", "نحو مليون") is rhetoric about
+# a war or an epidemic, not a count of the window's dead: a week's real toll of that order is
+# written in digits.
+_RHETORICAL_TOLL = 100_000
+
+
+def _rhetorical(text: str, value: float) -> bool:
+    return value >= _RHETORICAL_TOLL and not any(ch.isdigit() for ch in text)
 
 
 def _days(news: Sequence[Unit], period: tuple[date, date] | None) -> tuple[date | None, date | None]:
