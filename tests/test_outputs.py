@@ -22,7 +22,6 @@ import briefing.jobs
 from briefing.cli import app
 from briefing.deliver.files import LEFTOVER
 from briefing.errors import ExitCode
-from briefing.extract import extract_articles
 from briefing.jobs import RunLock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,20 +34,9 @@ TEXTS = [
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch, nlp):
+def env(pipeline_env):
     """A clean environment (empty config file, no BRIEFING_*), and the session's pipeline."""
-    for name in list(os.environ):
-        if name.startswith("BRIEFING_"):
-            monkeypatch.delenv(name)
-    (tmp_path / "config.toml").touch()
-    monkeypatch.setenv("BRIEFING_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setattr(
-        briefing.jobs,
-        "pipeline_extractor",
-        lambda resources: lambda batch: list(extract_articles(nlp, batch, resources.version)),
-    )
-    return tmp_path
+    return pipeline_env
 
 
 def folder(root: Path, name: str, dates: list[str | None]) -> Path:
