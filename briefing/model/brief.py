@@ -35,7 +35,7 @@ class ComposeOptions:
     max_index_actors: int = 400
     watch: tuple[WatchedActor, ...] = ()  # always reported, mentioned or not
     max_key_developments: int = 8  # the top stories, in full on the first pages
-    max_stories: int = 20  # the other stories, shorter, in the sections
+    max_stories: int = 14  # the other stories, shorter, in the sections
     max_key_claims: int = 4  # per key development among the first key_full
     key_full: int = 3  # key developments told with max_key_claims; the others with max_key_claims_short
     max_key_claims_short: int = 2
