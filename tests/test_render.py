@@ -193,6 +193,19 @@ def test_render_sources_list_holds_the_reference_anchors(soup, brief):
     assert soup.find(id="articles") is None  # the per-article listing is the appendix
 
 
+def test_render_sources_of_files_name_each_article_as_citations_do(renderer):
+    """Files with no outlet and no date (seeds/): "article 1" in the sources list, not a row of
+    "undated" that tells the articles apart by nothing."""
+    exts = [
+        replace(e, article=replace(e.article, source=None, url=None, published=None))
+        for e in sample_extractions()
+    ]
+    soup = BeautifulSoup(renderer.html(compose(exts, generated=GENERATED)), "html.parser")
+    dates = [el.get_text() for el in soup.select("ul.source-list .src-date")]
+    assert dates and all(re.fullmatch(r"article \d+", d) for d in dates)
+    assert "undated" not in soup.select_one("ul.source-list").get_text()
+
+
 def test_render_sections_show_other_stories_short(renderer, brief):
     story = brief.stories[0]
     long = replace(story, claims=story.claims * 3, figures=story.figures * 2)
