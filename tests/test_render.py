@@ -202,7 +202,8 @@ def test_render_sources_of_files_name_each_article_as_citations_do(renderer):
     ]
     soup = BeautifulSoup(renderer.html(compose(exts, generated=GENERATED)), "html.parser")
     dates = [el.get_text() for el in soup.select("ul.source-list .src-date")]
-    assert dates and all(re.fullmatch(r"article \d+", d) for d in dates)
+    assert dates
+    assert all(re.fullmatch(r"article \d+", d) for d in dates)
     assert "undated" not in soup.select_one("ul.source-list").get_text()
 
 
