@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from briefing.compose import compose
 from briefing.config import Paths
+from briefing.model.contract import Background, EventDate
 from briefing.render import Renderer, make_url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,6 +224,31 @@ def test_render_appendix_shows_every_reference_with_its_passage(appendix, brief)
         marks = [m.get_text() for m in li.find_all("mark")]
         assert marks == [s.text for s in ref.segments if s.mark]
     assert len(appendix.select("article.source")) == 3
+
+
+def test_render_appendix_marks_earlier_events_as_background(renderer):
+    """A claim of a background sentence, or a figure dated before the period, is tagged
+    "background" / "خلفية" in the appendix; the others are not."""
+    exts = sample_extractions()
+    first = exts[0]
+    claim = first.claims[0]
+    figure = first.figures[0]
+    early = replace(figure, date=EventDate("2017-12", "month"))
+    first = replace(
+        first,
+        background=(Background(claim.sentence, "pluperfect"),),
+        figures=(early, *first.figures[1:]),
+    )
+    soup = BeautifulSoup(
+        renderer.appendix_html(compose([first, *exts[1:]], generated=GENERATED)), "html.parser"
+    )
+    tagged = soup.select("tr:has(.background-tag)")
+    texts = " ".join(tr.get_text(" ") for tr in tagged)
+    assert claim.content.text in texts
+    assert figure.text in texts
+    assert "خلفية" in texts
+    others = [tr for tr in soup.select("tr.claim") if tr not in tagged]
+    assert others  # the news stays untagged
 
 
 def test_render_appendix_link_in_the_pdf_version(renderer, brief):

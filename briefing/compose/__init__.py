@@ -80,7 +80,8 @@ def compose(
         actors=tuple(all_actors[: opts.max_index_actors]),  # arrange() keeps the prominent ones
         actors_total=len(all_actors),
         articles=tuple(
-            article_summary(p, sources[p.source - 1], exts, refs, opts) for p in selection.articles
+            article_summary(p, sources[p.source - 1], exts, refs, opts, covered.start)
+            for p in selection.articles
         ),
         refs=refs.refs,
         options=opts,

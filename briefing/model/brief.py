@@ -118,6 +118,7 @@ class FigureItem:
     concerns: tuple[Concern, ...]
     sources: tuple[int, ...]
     refs: tuple[int, ...]
+    background: bool = False  # told as earlier events (Extraction.background, or dated before the window)
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class ClaimItem:
     en: str
     source: int
     ref: int
+    background: bool = False  # told as earlier events (Extraction.background, or dated before the window)
 
 
 @dataclass(frozen=True)
