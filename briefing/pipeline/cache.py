@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
 import sys
 import time
@@ -53,6 +54,8 @@ def cached_nlp(
         nlp = _read(path, components, note)
         if nlp is not None:
             note(f"pipeline: loaded from the cache {path}")
+            with contextlib.suppress(OSError):  # in use: not stale (see _remove_stale)
+                os.utime(path)
             return freeze(nlp)
     nlp = build_nlp(resources, components=components)
     if write_atomically(path, pickle.dumps(nlp, protocol=pickle.HIGHEST_PROTOCOL)):
