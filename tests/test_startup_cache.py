@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from test_custom import GAZETTEER
 from typer.testing import CliRunner
 
 from briefing.cli import app
@@ -21,12 +22,6 @@ date: 2018-05-10
 وأعلنت طهران أنها ستنفق 300 مليون دولار على مشاريع الري.
 """
 
-GAZETTEER = """actors:
-  - id: user:new-dawn
-    type: ORG
-    en: New Dawn Foundation
-    ar: مؤسسة الفجر الجديد
-"""
 
 BUILT = "pipeline: built and cached in "
 LOADED = "pipeline: loaded from the cache "

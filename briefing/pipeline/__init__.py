@@ -93,9 +93,11 @@ def build_nlp(resources: Resources, *, components: Sequence[str] = PIPELINE) -> 
     return freeze(nlp)
 
 
-def freeze(nlp: Language) -> Language:
+def freeze(nlp: Language, *, collect: bool = True) -> Language:
     """`nlp`, its tables moved out of the garbage collector's generations: they are hundreds of
-    thousands of long-lived objects, and full collections during extraction stay short."""
-    gc.collect()
+    thousands of long-lived objects, and full collections during extraction stay short. Loading
+    a pickle leaves next to no garbage, so there `collect` (a tenth of a second) may be skipped."""
+    if collect:
+        gc.collect()
     gc.freeze()
     return nlp

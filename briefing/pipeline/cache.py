@@ -12,6 +12,7 @@ that cannot be read is built again, with a note saying why; one that cannot be w
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -56,7 +57,7 @@ def cached_nlp(
             note(f"pipeline: loaded from the cache {path}")
             with contextlib.suppress(OSError):  # in use: not stale (see _remove_stale)
                 os.utime(path)
-            return freeze(nlp)
+            return freeze(nlp, collect=False)
     nlp = build_nlp(resources, components=components)
     if write_atomically(path, pickle.dumps(nlp, protocol=pickle.HIGHEST_PROTOCOL)):
         note(f"pipeline: built and cached in {path}")
@@ -68,12 +69,17 @@ def cached_nlp(
 
 def _read(path: Path, components: Sequence[str], note: Callable[[str], None]) -> Language | None:
     """The pipeline in `path`, or None (with a note) when the file is unreadable or not one."""
+    enabled = gc.isenabled()
+    gc.disable()  # a million objects, none of them garbage: collections while loading are waste
     try:
         with path.open("rb") as fh:
             nlp = pickle.load(fh)
     except Exception as exc:  # a damaged pickle fails in any of a dozen ways; all mean rebuild
         note(f"pipeline: the cache {path} is unreadable ({type(exc).__name__}); building it again")
         return None
+    finally:
+        if enabled:
+            gc.enable()
     if not isinstance(nlp, Language) or tuple(nlp.pipe_names) != tuple(components):
         note(f"pipeline: the cache {path} holds something else; building it again")
         return None
