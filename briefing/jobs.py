@@ -481,12 +481,13 @@ def render_files(
 Extractor = Callable[[list[Article]], Iterable[Extraction]]
 
 
-def pipeline_extractor(resources: Resources) -> Extractor:
-    """The real pipeline, built once (only when something needs extracting)."""
+def pipeline_extractor(resources: Resources, note: Callable[[str], None] | None = None) -> Extractor:
+    """The real pipeline, built once (only when something needs extracting) or loaded from its
+    cache (pipeline/cache.py); `note` hears which (-v)."""
     from briefing.extract import extract_articles  # spaCy loads only when something is extracted
-    from briefing.pipeline import build_nlp
+    from briefing.pipeline.cache import cached_nlp
 
-    nlp = build_nlp(resources)
+    nlp = cached_nlp(resources, note=note or (lambda message: None))
     return lambda batch: list(extract_articles(nlp, batch, resources.version))
 
 
@@ -553,7 +554,9 @@ def run_extract(
     articles = [i.article for i in items if isinstance(i, Document)]
     resources = Resources.load(user=layer)
     batches = (
-        extract_batches(pipeline_extractor(resources), articles, reporter, say=False) if articles else ()
+        extract_batches(pipeline_extractor(resources, reporter.detail), articles, reporter, say=False)
+        if articles
+        else ()
     )
     results = (ext for batch in batches for ext in batch)
     for item in items:
@@ -600,7 +603,7 @@ def build_from_paths(
     options = customised(options, resources)
     extractions: list[Extraction] = []
     if articles:
-        for batch in extract_batches(pipeline_extractor(resources), articles, reporter):
+        for batch in extract_batches(pipeline_extractor(resources, reporter.detail), articles, reporter):
             extractions.extend(batch)
     day_dir = build_brief(
         extractions, out_dir, options=options, progress=reporter.info, bar=reporter.progress
@@ -654,15 +657,12 @@ def build_since(
         articles = _window_articles(store, window, settings, since, reporter, allow_empty=allow_empty)
         resources = resources or Resources.load(user=user_layer(settings))
         options = customised(options, resources)
-        fresh = _extract_missing(
-            store, articles, resources, make_extractor or pipeline_extractor, reporter, reextract=reextract
-        )
+        make_extractor = make_extractor or (lambda res: pipeline_extractor(res, reporter.detail))
+        fresh = _extract_missing(store, articles, resources, make_extractor, reporter, reextract=reextract)
         extractions = store.load_extractions(articles)
         period_end = (window.end - timedelta(microseconds=1)) if window.end else now
         period = (window.start.date(), period_end.date())
-        previous = previous_extractions(
-            store, period, resources, make_extractor or pipeline_extractor, reporter
-        )
+        previous = previous_extractions(store, period, resources, make_extractor, reporter)
         day_dir = _recorded_build(
             store,
             window,

@@ -54,6 +54,6 @@ def pipeline_env(tmp_path, monkeypatch, nlp) -> Path:
     monkeypatch.setattr(
         briefing.jobs,
         "pipeline_extractor",
-        lambda resources: lambda batch: list(extract_articles(nlp, batch, resources.version)),
+        lambda resources, note=None: lambda batch: list(extract_articles(nlp, batch, resources.version)),
     )
     return tmp_path

@@ -26,7 +26,7 @@ def store(env, monkeypatch):
     """A real store holding one article, and builds that count what they extract."""
     seen: list[str] = []
 
-    def counting(resources):
+    def counting(resources, note=None):
         def extract(batch):
             seen.extend(a.id for a in batch)
             return [Extraction(article=a, resources_version=resources.version) for a in batch]

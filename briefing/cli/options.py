@@ -90,7 +90,12 @@ ArabicDigitsOption = Annotated[
 ]
 VerboseOption = Annotated[
     bool,
-    typer.Option("--verbose", "-v", help="Say more on stderr: empty sources (nothing to do), other details."),
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Say more on stderr: empty sources (nothing to do), whether the extraction pipeline "
+        "was loaded from its cache or built, other details.",
+    ),
 ]
 JsonOption = Annotated[
     bool,

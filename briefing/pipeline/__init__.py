@@ -90,8 +90,14 @@ def build_nlp(resources: Resources, *, components: Sequence[str] = PIPELINE) -> 
         component: object = nlp.get_pipe(name)
         if isinstance(component, Loadable):
             component.load(resources, known)
-    # The loaded resources are hundreds of thousands of long-lived objects; moving them out of
-    # the collector's generations keeps full collections during extraction short.
-    gc.collect()
+    return freeze(nlp)
+
+
+def freeze(nlp: Language, *, collect: bool = True) -> Language:
+    """`nlp`, its tables moved out of the garbage collector's generations: they are hundreds of
+    thousands of long-lived objects, and full collections during extraction stay short. Loading
+    a pickle leaves next to no garbage, so there `collect` (a tenth of a second) may be skipped."""
+    if collect:
+        gc.collect()
     gc.freeze()
     return nlp

