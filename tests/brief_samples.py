@@ -463,3 +463,11 @@ def sample_changes(previous_articles: int = 4) -> Changes:
         ),
         new_actors=(ActorItem("Q_jazayeri", "PERSON", "Masoud Jazayeri", "مسعود جزايري", 3, (1, 3)),),
     )
+
+
+def story_of(brief: Brief, article_id: str) -> Story:
+    """The story (key development or other) that holds the article `article_id`."""
+    ids = {s.number: s.id for s in brief.sources}
+    return next(
+        s for s in brief.key_developments + brief.stories if article_id in {ids[n] for n in s.sources}
+    )

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from brief_samples import make_extraction
+from brief_samples import make_extraction, story_of
 from test_outputs import env  # noqa: F401  (a fixture)
 from typer.testing import CliRunner
 
@@ -22,7 +22,7 @@ from briefing.compose import compose
 from briefing.compose.outlets import independent_outlets, outlet_of
 from briefing.compose.salience import Signals, salience
 from briefing.errors import ExitCode
-from briefing.model.brief import Brief, ComposeOptions, Story
+from briefing.model.brief import Brief, ComposeOptions
 from briefing.model.contract import Article, Background, EventDate, Extraction, Mention
 
 GENERATED = datetime(2018, 4, 15, 9, 0)
@@ -119,17 +119,10 @@ def _brief(exts: list[Extraction], **opts) -> Brief:
     return compose(exts, generated=GENERATED, period=WEEK, options=ComposeOptions(**opts))
 
 
-def _story_of(brief: Brief, article_id: str) -> Story:
-    ids = {s.number: s.id for s in brief.sources}
-    return next(
-        s for s in brief.key_developments + brief.stories if article_id in {ids[n] for n in s.sources}
-    )
-
-
 def test_stories_one_story_across_outlets_and_days():
     brief = _brief(strikes())
-    story = _story_of(brief, "a")
-    assert _story_of(brief, "b") == story == _story_of(brief, "c")
+    story = story_of(brief, "a")
+    assert story_of(brief, "b") == story == story_of(brief, "c")
     assert story.rank == 1  # three outlets, dead, the latest days
     assert (story.date, story.date_end) == ("2018-04-12", "2018-04-14")
     assert [(o.outlet_en, o.outlet_ar, o.date) for o in story.outlets] == [
@@ -137,7 +130,7 @@ def test_stories_one_story_across_outlets_and_days():
         ("BBC", "بي بي سي", "2018-04-14"),
         ("France 24", "فرانس 24", "2018-04-14"),
     ]
-    assert _story_of(brief, "d") != story
+    assert story_of(brief, "d") != story
     assert story.headline_ar == "واشنطن تتوعد سوريا بضربات"  # the central article's title
     assert (
         story.headline_en == "Trump said the strikes targeted chemical weapons sites"
@@ -145,7 +138,7 @@ def test_stories_one_story_across_outlets_and_days():
 
 
 def test_stories_same_statement_from_two_outlets_is_one_claim_with_two_sources():
-    story = _story_of(_brief(strikes()), "a")
+    story = story_of(_brief(strikes()), "a")
     (claim,) = [c for c in story.claims if c.speaker_id == TRUMP[0]]
     assert [(c.outlet_en, c.date) for c in claim.citations] == [
         ("BBC", "2018-04-14"),
@@ -157,14 +150,14 @@ def test_stories_same_statement_from_two_outlets_is_one_claim_with_two_sources()
 def test_stories_one_citation_per_outlet():
     a, b, c, d = strikes()
     again = replace(a, article=replace(a.article, id="a2", url="https://www.bbc.co.uk/arabic/2"))
-    story = _story_of(_brief([a, again, b, c, d]), "a")
-    assert _story_of(_brief([a, again, b, c, d]), "a2") == story
+    story = story_of(_brief([a, again, b, c, d]), "a")
+    assert story_of(_brief([a, again, b, c, d]), "a2") == story
     (claim,) = [c for c in story.claims if c.speaker_id == TRUMP[0]]
     assert [c.outlet_en for c in claim.citations] == ["BBC", "France 24"]
 
 
 def test_stories_agreeing_figures_are_one_report_conflicting_ones_side_by_side():
-    story = _story_of(_brief(strikes()), "a")
+    story = story_of(_brief(strikes()), "a")
     (killed,) = [line for line in story.figures if line.category == "killed"]
     assert killed.conflict
     first, second = killed.reports
@@ -177,7 +170,7 @@ def test_stories_agreeing_figures_are_one_report_conflicting_ones_side_by_side()
 
 def test_stories_different_things_counted_are_never_merged():
     brief = _brief(strikes())
-    story = _story_of(brief, "c")
+    story = story_of(brief, "c")
     tens = [line for line in story.figures if line.category == "count"]
     assert sorted(line.subject_en for line in tens) == ["Rafale jets", "aircraft carriers"]
     assert all(len(line.reports) == 1 and not line.conflict for line in tens)
@@ -195,12 +188,12 @@ def test_stories_show_no_bare_number_beside_a_toll():
     art = make_extraction(
         "t", text, source="BBC News Arabic", published="2018-04-12", actors=(SYRIA,), figures=figures
     )
-    story = _story_of(_brief([art]), "t")
+    story = story_of(_brief([art]), "t")
     assert [line.category for line in story.figures] == ["killed"]
     alone = make_extraction(
         "u", text, source="BBC News Arabic", published="2018-04-12", actors=(SYRIA,), figures=figures[1:]
     )
-    assert {line.category for line in _story_of(_brief([alone]), "u").figures} == {"duration", "count"}
+    assert {line.category for line in story_of(_brief([alone]), "u").figures} == {"duration", "count"}
 
 
 def test_stories_background_is_never_news():
@@ -210,7 +203,7 @@ def test_stories_background_is_never_news():
     earlier = EventDate("2017-04", "month")  # dated before the window: background too
     b = replace(b, claims=(replace(b.claims[0], date=earlier),))
     brief = _brief([a, b, c, d])
-    story = _story_of(brief, "a")
+    story = story_of(brief, "a")
     assert not [c for c in story.claims if c.speaker_id == TRUMP[0]]
     assert {(s.article, s.text) for s in story.background} >= {
         ("a", a.article.text[slice(*a.sentences[trump])]),
@@ -353,7 +346,7 @@ def test_salience_ranks_the_story_more_outlets_reported_first():
     a, b, c, d = strikes()
     # The budget story, alone, is told by one outlet: it ranks below the strikes whatever the order.
     brief = _brief([d, c, b, a])
-    assert _story_of(brief, "a").rank < _story_of(brief, "d").rank
+    assert story_of(brief, "a").rank < story_of(brief, "d").rank
 
 
 # --- brief.json through the command line -----------------------------------------------------------

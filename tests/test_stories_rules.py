@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
-from brief_samples import make_extraction
+from brief_samples import make_extraction, story_of
 from test_outputs import env  # noqa: F401  (a fixture)
 from typer.testing import CliRunner
 
@@ -45,11 +45,6 @@ def _stories(brief: Brief) -> list[Story]:
     return list(brief.key_developments + brief.stories)
 
 
-def _story_of(brief: Brief, article_id: str) -> Story:
-    ids = {s.number: s.id for s in brief.sources}
-    return next(s for s in _stories(brief) if article_id in {ids[n] for n in s.sources})
-
-
 def _clash(**dates: EventDate) -> Extraction:
     ext = make_extraction(
         "clash",
@@ -77,7 +72,7 @@ def test_casualties_leave_out_a_wars_cumulative_toll():
     # "The conflict killed 10,000 since 2015", "the war that began in 2014 killed 350,000", "seven
     # years after the outbreak of the war, the conflict's victims reached 400,000": tolls;
     # the day's 12 and the 5 soldiers "in the war" (no past time, no toll verb) are the window's.
-    story = _story_of(_brief([_clash()]), "clash")
+    story = story_of(_brief([_clash()]), "clash")
     assert story.casualties == 12 + 5
     # The tolls are still shown as figures, with their sources.
     assert {r.value for line in story.figures for r in line.reports} >= {10000, 350000, 400000}
@@ -85,7 +80,7 @@ def test_casualties_leave_out_a_wars_cumulative_toll():
 
 def test_casualties_count_a_toll_dated_in_the_window():
     # A toll sentence whose figure is dated in the window tells of the window's events after all.
-    story = _story_of(_brief([_clash(f1=EventDate("2018-06-18", "day"))]), "clash")
+    story = story_of(_brief([_clash(f1=EventDate("2018-06-18", "day"))]), "clash")
     assert story.casualties == 12 + 10000 + 5
 
 
@@ -105,7 +100,7 @@ def test_casualties_leave_out_a_rhetorical_toll_in_words():
             ("120000 شخص", 120000, None, "killed", "exact", "120,000 people"),
         ),
     )
-    assert _story_of(_brief([ext]), "words").casualties == 7 + 120000
+    assert story_of(_brief([ext]), "words").casualties == 7 + 120000
 
 
 # --- explainers rank below the news -----------------------------------------------------------------
@@ -156,7 +151,7 @@ def test_explainers_rank_below_every_news_story():
     # whose lead states a day of the window, leads; the explainer stays in the brief, below it.
     exts = [_history("h1", "Al Jazeera"), _history("h2", "BBC News Arabic"), _news()]
     brief = _brief(exts)
-    news, history = _story_of(brief, "news"), _story_of(brief, "h1")
+    news, history = story_of(brief, "news"), story_of(brief, "h1")
     assert history.salience > news.salience
     assert news.rank == 1
     assert history.rank > news.rank
@@ -168,7 +163,7 @@ def test_a_story_with_a_day_of_the_window_is_news_however_much_history():
     h1, h2 = _history("h1", "Al Jazeera"), _history("h2", "BBC News Arabic")
     dated = replace(h1, claims=(replace(h1.claims[0], date=EventDate("2018-06-21", "day")),))
     brief = _brief([dated, h2, _news()])
-    assert _story_of(brief, "h1").rank == 1
+    assert story_of(brief, "h1").rank == 1
 
 
 # --- headlines: the English from the article when the title's gist cannot be trusted ---------------
@@ -192,29 +187,29 @@ def _aden(title: str, title_en: str) -> Extraction:
 
 def test_headline_names_the_person_a_title_gist_read_as_a_word():
     ext = _aden("هادي من عدن: النصر وشيك", "A leader from Aden: the victory is imminent")
-    story = _story_of(_brief([ext]), "aden")
+    story = story_of(_brief([ext]), "aden")
     assert story.headline_en == "Hadi from Aden: the victory is imminent"
     assert story.headline_ar == "هادي من عدن: النصر وشيك"
 
 
 def test_headline_of_a_quoted_title_names_its_speaker():
     ext = _aden("«ساعة الانتصار قد دنت»", "The hour of the victory has approached")
-    story = _story_of(_brief([ext]), "aden")
+    story = story_of(_brief([ext]), "aden")
     assert story.headline_en == "Abdrabbuh Mansur Hadi: The hour of the victory has approached"
 
 
 def test_headline_with_an_unread_word_gives_way_to_a_claim_and_stays_short():
     ext = _aden("عودة هادي", "The return of Hadi to Waltabab*")
-    story = _story_of(_brief([ext]), "aden")
+    story = story_of(_brief([ext]), "aden")
     assert story.headline_en == "Hadi said the hour of victory has come"  # a headline: no full stop
     long_claim = "Hadi said " + " ".join(["the victory"] * 12) + "."
     ext = replace(ext, claims=(replace(ext.claims[0], en=long_claim),))
-    headline = _story_of(_brief([ext]), "aden").headline_en
+    headline = story_of(_brief([ext]), "aden").headline_en
     assert "*" not in headline
     assert len(headline.split()) <= 17  # 16 words and the ellipsis
     # A gist that names its person and reads every word stays as it is.
     ext = _aden("هادي في عدن", "Hadi in Aden")
-    assert _story_of(_brief([ext]), "aden").headline_en == "Hadi in Aden"
+    assert story_of(_brief([ext]), "aden").headline_en == "Hadi in Aden"
 
 
 # --- through the command line ------------------------------------------------------------------------
