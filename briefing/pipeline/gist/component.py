@@ -39,12 +39,20 @@ class GistComponent(BatchPipe):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.gister: Gister | None = None
+        self.degraded = False
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         analyzer = shared_analyzer()
-        if analyzer is None:
+        self.degraded = analyzer is None
+        if self.degraded:
             warnings.warn(DEGRADED, stacklevel=2)
         self.gister = Gister.from_resources(resources, analyzer)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # A pipeline built without the lexicon and loaded from its cache must say so again.
+        self.__dict__.update(state)
+        if state.get("degraded"):
+            warnings.warn(DEGRADED, stacklevel=2)
 
     def __call__(self, doc: Doc) -> Doc:
         gister = self.gister
