@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from briefing.compose.linking import linked_groups
+from briefing.compose.linking import UnionFind
 from briefing.compose.units import LEADS, Unit
 
 MIN_ARTICLES = 3  # a story of fewer articles is not split
@@ -29,6 +29,7 @@ PAIR = 0.25  # least likeness of two items (or an item and a group) telling of t
 LEAD_LIKE = 0.1  # a group at least this like the story's leads is the story itself
 COPY = 0.5  # two sentences sharing this share of their words are copies of one report
 ACTOR_WEIGHT = 1.5  # as in clusters.py
+TAIL_BELOW = PAIR - 1e-6  # a vector's tail norm that cannot reach PAIR, rounding aside
 
 Vector = dict[str, float]
 
@@ -68,14 +69,69 @@ def _copies(a: Unit, b: Unit) -> bool:
 
 
 def _linked(news: Sequence[Unit], vecs: Sequence[Vector]) -> list[list[int]]:
-    """The groups of items linked by likeness across articles (indices into `news`)."""
+    """The groups of items linked by likeness across articles (indices into `news`): items i > j
+    are linked when of different articles, not copies, and _dot(vecs[i], vecs[j]) >= PAIR.
 
-    def linked(i: int, j: int) -> bool:
-        a, b = news[i], news[j]
-        return a.src != b.src and not _copies(a, b) and _dot(vecs[i], vecs[j]) >= PAIR
+    Items with the same words and actors (in the same order) have the same vector: their
+    signature is tested once against each other signature that may reach PAIR (_candidates),
+    so a window's many copies of one report cost no more comparisons than one report."""
+    by_sig: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
+    for i, u in enumerate(news):
+        by_sig.setdefault((tuple(u.words), tuple(u.actors)), []).append(i)
+    sigs = list(by_sig.values())
+    found = UnionFind(len(news))
+    for a, b in _candidates([vecs[s[0]] for s in sigs]):
+        _join(found, news, vecs, sigs[a], sigs[b])
+    return [g for g in found.groups() if len({news[i].src for i in g}) >= 2]
 
-    groups = linked_groups(len(news), linked)
-    return [g for g in groups if len({news[i].src for i in g}) >= 2]
+
+def _join(
+    found: UnionFind, news: Sequence[Unit], vecs: Sequence[Vector], xs: list[int], ys: list[int]
+) -> None:
+    """Link the items of two signatures (maybe one) as the test of each pair would."""
+    x, y = xs[0], ys[0]
+    if _copies(news[x], news[y]):
+        return
+    # _dot sums in its first vector's order, the later item's: both orders, as each pair has one.
+    later_x, later_y = _dot(vecs[x], vecs[y]) >= PAIR, _dot(vecs[y], vecs[x]) >= PAIR
+    if not (later_x or later_y):
+        return
+    for i in xs:
+        for j in ys:
+            if (
+                i != j
+                and (later_x if i > j else later_y)
+                and news[i].src != news[j].src
+                and found.root(i) != found.root(j)
+            ):
+                found.union(i, j)
+
+
+def _candidates(vecs: Sequence[Vector]) -> set[tuple[int, int]]:
+    """The pairs (a <= b) of these unit-length vectors whose dot may reach PAIR.
+
+    Each vector's prefix is its heaviest terms but a tail whose norm is below PAIR: by
+    Cauchy-Schwarz two vectors sharing no term of one's prefix have a dot below PAIR, so only
+    the pairs sharing a prefix term need testing (the tail: a story's common words, light)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for a, vec in enumerate(vecs):
+        for t in _prefix(vec):
+            index[t].append(a)
+    pairs: set[tuple[int, int]] = set()
+    for b, vec in enumerate(vecs):
+        for t in vec:
+            pairs.update((a, b) for a in index.get(t, ()) if a <= b)
+    return pairs
+
+
+def _prefix(vec: Vector) -> list[str]:
+    terms = sorted(vec, key=lambda t: vec[t])  # lightest first
+    tail = 0.0
+    for n, t in enumerate(terms):
+        tail += vec[t] * vec[t]
+        if tail >= TAIL_BELOW * TAIL_BELOW:
+            return terms[n:]
+    return []
 
 
 def _dated(u: Unit, period: tuple[date, date] | None) -> bool:
