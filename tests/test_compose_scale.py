@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
+from briefing.compose.likeness import dot
 from briefing.compose.linking import linked_groups
 from briefing.compose.references import Cited
-from briefing.compose.subevents import PAIR, _copies, _dot, _linked, _Weights
+from briefing.compose.subevents import PAIR, _copies, _linked, _Weights
 from briefing.compose.units import Unit
 
 VOCAB = [f"w{i}" for i in range(40)]
@@ -38,7 +39,7 @@ def _items(seed: int) -> list[Unit]:
 def _every_pair(news: list[Unit], vecs: list[dict[str, float]]) -> list[list[int]]:
     def linked(i: int, j: int) -> bool:
         a, b = news[i], news[j]
-        return a.src != b.src and not _copies(a, b) and _dot(vecs[i], vecs[j]) >= PAIR
+        return a.src != b.src and not _copies(a, b) and dot(vecs[i], vecs[j]) >= PAIR
 
     return [g for g in linked_groups(len(news), linked) if len({news[i].src for i in g}) >= 2]
 

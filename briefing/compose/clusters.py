@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from briefing.compose.likeness import dot, prefix_terms
 from briefing.compose.units import LEADS, Unit
 
 JOIN = 0.2  # least cosine between an article and a story it joins
@@ -79,7 +80,7 @@ def _normalised(vec: Vector) -> Vector:
 
 
 def _cosine(vec: Vector, terms: Vector, norm2: float) -> float:
-    return sum(w * terms.get(t, 0.0) for t, w in vec.items()) / math.sqrt(norm2) if norm2 > 0 else 0.0
+    return dot(vec, terms) / math.sqrt(norm2) if norm2 > 0 else 0.0
 
 
 def _articles(units: Sequence[Unit], idf: dict[str, float]) -> dict[int, tuple[Vector, date | None]]:
@@ -96,10 +97,12 @@ def _articles(units: Sequence[Unit], idf: dict[str, float]) -> dict[int, tuple[V
 
 def _group_articles(articles: dict[int, tuple[Vector, date | None]]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # term → the clusters holding it, in order
     for src in sorted(articles, key=lambda s: (articles[s][1] or date.max, s)):
         vec, day = articles[src]
         best, best_sim = None, JOIN - 1e-9
-        for i, c in enumerate(clusters):
+        for i in _sharing(holding, prefix_terms(vec, best_sim)):
+            c = clusters[i]
             if not c.near(day):
                 continue
             sim = _cosine(vec, c.terms, c.norm2)
@@ -108,8 +111,17 @@ def _group_articles(articles: dict[int, tuple[Vector, date | None]]) -> list[Clu
         if best is None:
             clusters.append(Cluster())
             best = len(clusters) - 1
+        for t in vec:
+            if t not in clusters[best].terms:
+                holding[t].append(best)
         clusters[best].add_terms(src, vec, day)
     return clusters
+
+
+def _sharing(holding: dict[str, list[int]], terms: Sequence[str]) -> list[int]:
+    """The clusters holding any of `terms`, in order of creation: only they may be as like as
+    the prefix's threshold (likeness.py; a cluster's terms, normalised, are of unit length)."""
+    return sorted({i for t in terms for i in holding.get(t, ())})
 
 
 def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
@@ -117,16 +129,21 @@ def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
     idf = rarity(units)
     clusters = _group_articles(_articles(units, idf))
     home = {src: i for i, c in enumerate(clusters) for src in c.sources}
+    holding: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        for t in c.terms:
+            holding[t].append(i)
     out: list[list[Unit]] = [[] for _ in clusters]
     for u in units:
         i = home[u.src]
         if u.kind not in LEADS:
             vec = _normalised(_vector(u, idf))
             own = _cosine(vec, clusters[i].terms, clusters[i].norm2)
+            # Another story is taken only at MOVE and MARGIN above its own: those alone count.
             near = [
                 (_cosine(vec, c.terms, c.norm2), j)
-                for j, c in enumerate(clusters)
-                if j != i and c.near(u.day)
+                for j in _sharing(holding, prefix_terms(vec, max(MOVE, own + MARGIN)))
+                if j != i and (c := clusters[j]).near(u.day)
             ]
             sim, j = max(near, default=(0.0, i))
             if sim >= MOVE and sim >= own + MARGIN:

@@ -73,14 +73,18 @@ def group_figures(exts: Sequence[Extraction]) -> FigureGroups:
     """Merge the figures of these articles (numbered from 1): each joins the first group whose
     first figure is the same figure, else starts a group."""
     heads: list[Figure] = []
+    # Only heads of the same category, unit and qualifier can be the same figure (same_figure).
+    kin: dict[tuple[str, str | None, str], list[int]] = {}
     members: list[list[Report]] = []
     by_article: list[dict[int, None]] = []  # group indices, in order (a dict keeps it)
     for n, ext in enumerate(exts, 1):
         seen: dict[int, None] = {}
         for f in ext.figures:
             cited = Cited(n, sentence_span(ext, f.sentence, f.start, f.end), ((f.start, f.end),))
-            i = next((i for i, head in enumerate(heads) if same_figure(head, f)), len(heads))
+            same_kind = kin.setdefault((f.category, f.unit, f.qualifier), [])
+            i = next((i for i in same_kind if same_figure(heads[i], f)), len(heads))
             if i == len(heads):
+                same_kind.append(i)
                 heads.append(f)
                 members.append([])
             members[i].append(Report(f, cited, ext))

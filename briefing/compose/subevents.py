@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from briefing.compose.likeness import dot, prefix_terms
 from briefing.compose.linking import UnionFind
 from briefing.compose.units import LEADS, Unit
 
@@ -29,7 +30,6 @@ PAIR = 0.25  # least likeness of two items (or an item and a group) telling of t
 LEAD_LIKE = 0.1  # a group at least this like the story's leads is the story itself
 COPY = 0.5  # two sentences sharing this share of their words are copies of one report
 ACTOR_WEIGHT = 1.5  # as in clusters.py
-TAIL_BELOW = PAIR - 1e-6  # a vector's tail norm that cannot reach PAIR, rounding aside
 
 Vector = dict[str, float]
 
@@ -60,17 +60,13 @@ class _Weights:
         return {t: w / norm for t, w in vec.items()}
 
 
-def _dot(a: Vector, b: Vector) -> float:
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
 def _copies(a: Unit, b: Unit) -> bool:
     return len(a.words & b.words) >= COPY * max(len(a.words | b.words), 1)
 
 
 def _linked(news: Sequence[Unit], vecs: Sequence[Vector]) -> list[list[int]]:
     """The groups of items linked by likeness across articles (indices into `news`): items i > j
-    are linked when of different articles, not copies, and _dot(vecs[i], vecs[j]) >= PAIR.
+    are linked when of different articles, not copies, and dot(vecs[i], vecs[j]) >= PAIR.
 
     Items with the same words and actors (in the same order) have the same vector: their
     signature is tested once against each other signature that may reach PAIR (_candidates),
@@ -92,8 +88,8 @@ def _join(
     x, y = xs[0], ys[0]
     if _copies(news[x], news[y]):
         return
-    # _dot sums in its first vector's order, the later item's: both orders, as each pair has one.
-    later_x, later_y = _dot(vecs[x], vecs[y]) >= PAIR, _dot(vecs[y], vecs[x]) >= PAIR
+    # dot sums in its first vector's order, the later item's: both orders, as each pair has one.
+    later_x, later_y = dot(vecs[x], vecs[y]) >= PAIR, dot(vecs[y], vecs[x]) >= PAIR
     if not (later_x or later_y):
         return
     for i in xs:
@@ -108,30 +104,17 @@ def _join(
 
 
 def _candidates(vecs: Sequence[Vector]) -> set[tuple[int, int]]:
-    """The pairs (a <= b) of these unit-length vectors whose dot may reach PAIR.
-
-    Each vector's prefix is its heaviest terms but a tail whose norm is below PAIR: by
-    Cauchy-Schwarz two vectors sharing no term of one's prefix have a dot below PAIR, so only
-    the pairs sharing a prefix term need testing (the tail: a story's common words, light)."""
+    """The pairs (a <= b) of these unit-length vectors whose dot may reach PAIR: those sharing
+    a prefix term (likeness.py; the tail is a story's common words, light)."""
     index: dict[str, list[int]] = defaultdict(list)
     for a, vec in enumerate(vecs):
-        for t in _prefix(vec):
+        for t in prefix_terms(vec, PAIR):
             index[t].append(a)
     pairs: set[tuple[int, int]] = set()
     for b, vec in enumerate(vecs):
         for t in vec:
             pairs.update((a, b) for a in index.get(t, ()) if a <= b)
     return pairs
-
-
-def _prefix(vec: Vector) -> list[str]:
-    terms = sorted(vec, key=lambda t: vec[t])  # lightest first
-    tail = 0.0
-    for n, t in enumerate(terms):
-        tail += vec[t] * vec[t]
-        if tail >= TAIL_BELOW * TAIL_BELOW:
-            return terms[n:]
-    return []
 
 
 def _dated(u: Unit, period: tuple[date, date] | None) -> bool:
@@ -152,10 +135,10 @@ def split_subevents(
     parts: list[list[Unit]] = []
     for group in _linked(news, vecs):
         centre = weights.vector([news[i] for i in group])
-        if not any(_dated(news[i], period) for i in group) or _dot(centre, leads) >= LEAD_LIKE:
+        if not any(_dated(news[i], period) for i in group) or dot(centre, leads) >= LEAD_LIKE:
             continue
         sources = {news[i].src for i in group}
-        alike = {j for j, u in enumerate(news) if u.src in sources and _dot(vecs[j], centre) >= PAIR}
+        alike = {j for j, u in enumerate(news) if u.src in sources and dot(vecs[j], centre) >= PAIR}
         members = set(group) | alike
         members -= taken
         taken |= members
