@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefing.compose.likeness import dot, prefix_terms
+from briefing.compose.likeness import dot, likely_alike, prefix_terms
 from briefing.compose.units import LEADS, Unit
 
 JOIN = 0.2  # least cosine between an article and a story it joins
@@ -129,24 +129,28 @@ def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
     idf = rarity(units)
     clusters = _group_articles(_articles(units, idf))
     home = {src: i for i, c in enumerate(clusters) for src in c.sources}
-    holding: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(clusters):
-        for t in c.terms:
-            holding[t].append(i)
+    items = [(u, _normalised(_vector(u, idf))) for u in units if u.kind not in LEADS]
+    # Only the stories that may be MOVE like a claim or figure can take it (likeness.py).
+    likely = likely_alike([vec for _, vec in items], [_direction(c) for c in clusters], MOVE)
+    moved = {
+        id(u): _story(u, vec, home[u.src], clusters, alike)
+        for (u, vec), alike in zip(items, likely, strict=True)
+    }
     out: list[list[Unit]] = [[] for _ in clusters]
     for u in units:
-        i = home[u.src]
-        if u.kind not in LEADS:
-            vec = _normalised(_vector(u, idf))
-            own = _cosine(vec, clusters[i].terms, clusters[i].norm2)
-            # Another story is taken only at MOVE and MARGIN above its own: those alone count.
-            near = [
-                (_cosine(vec, c.terms, c.norm2), j)
-                for j in _sharing(holding, prefix_terms(vec, max(MOVE, own + MARGIN)))
-                if j != i and (c := clusters[j]).near(u.day)
-            ]
-            sim, j = max(near, default=(0.0, i))
-            if sim >= MOVE and sim >= own + MARGIN:
-                i = j
-        out[i].append(u)
+        out[moved.get(id(u), home[u.src])].append(u)
     return [units for units in out if units]
+
+
+def _direction(c: Cluster) -> Vector:
+    norm = math.sqrt(c.norm2) or 1.0
+    return {t: w / norm for t, w in c.terms.items()}
+
+
+def _story(u: Unit, vec: Vector, i: int, clusters: Sequence[Cluster], alike: Sequence[int]) -> int:
+    """The story a claim or figure goes to: another one when it is at least MOVE like it and
+    MARGIN more than like its own (i); `alike` holds every story that may be MOVE like it."""
+    own = _cosine(vec, clusters[i].terms, clusters[i].norm2)
+    near = [(_cosine(vec, c.terms, c.norm2), j) for j in alike if j != i and (c := clusters[j]).near(u.day)]
+    sim, j = max(near, default=(0.0, i))
+    return j if sim >= MOVE and sim >= own + MARGIN else i

@@ -62,6 +62,7 @@ class Words:
         self.ignore = frozenset(self._bare(_fold(w)) for w in packaged("stories", StoriesFile).ignore_ar)
         self.known = frozenset(_fold(m.group()) for t in texts for m in _WORD.finditer(t))
         self._seen: dict[str, frozenset[str]] = {}  # a sentence holding several claims and figures
+        self._bare_words: dict[str, str] = {}
         self.tolls = Tolls(self.bare)
         self.dates = DateLexicon.build(packaged("dates", DatesFile))
 
@@ -78,7 +79,14 @@ class Words:
 
     def bare(self, text: str) -> list[str]:
         """Every word of `text` folded, without its proclitics and article, none left out."""
-        return [self._bare(strip_proclitics(_fold(m.group()), self.known)[0]) for m in _WORD.finditer(text)]
+        return [self._bare_word(m.group()) for m in _WORD.finditer(text)]
+
+    def _bare_word(self, word: str) -> str:
+        # A window's words repeat across its sentences: each is read once.
+        found = self._bare_words.get(word)
+        if found is None:
+            found = self._bare_words[word] = self._bare(strip_proclitics(_fold(word), self.known)[0])
+        return found
 
     def _words(self, text: str) -> frozenset[str]:
         return frozenset(w for w in self.bare(text) if len(w) >= MIN_LETTERS and w not in self.ignore)
