@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -130,11 +131,23 @@ def lead_day(text: str, published: date | None, words: Words, start: date | None
     return None
 
 
-def _actors_in(ext: Extraction, span: Span) -> frozenset[str]:
-    return frozenset(a.id for a in ext.actors if any(span[0] <= m.start < span[1] for m in a.mentions))
+class _Mentions:
+    """Where an article names its actors, in text order: which actors a sentence names is two
+    bisections, not a look at every mention for every sentence."""
+
+    def __init__(self, ext: Extraction) -> None:
+        pairs = sorted((m.start, i) for i, a in enumerate(ext.actors) for m in a.mentions)
+        self.starts = [start for start, _ in pairs]
+        self.actor = [i for _, i in pairs]
+        self.ids = [a.id for a in ext.actors]
+
+    def within(self, span: Span) -> frozenset[str]:
+        """The ids of the actors named in `span`, in the article's order of actors."""
+        found = set(self.actor[bisect_left(self.starts, span[0]) : bisect_left(self.starts, span[1])])
+        return frozenset(self.ids[i] for i in sorted(found))
 
 
-def _lead(n: int, ext: Extraction, words: Words, start: date | None) -> Unit:
+def _lead(n: int, ext: Extraction, words: Words, start: date | None, mentions: _Mentions) -> Unit:
     """An article's lead: its title and first sentence. Without sentence data the lead is not
     cited (kind "title"): it still tells which story."""
     text, sents = ext.article.text, ext.sentences
@@ -146,7 +159,7 @@ def _lead(n: int, ext: Extraction, words: Words, start: date | None) -> Unit:
         n,
         Cited(n, first, (first,)),
         words.of(lead_text),
-        _actors_in(ext, first),
+        mentions.within(first),
         published,
         any(b.sentence == 0 for b in ext.background),
         dated=lead_day(lead_text, published, words, start) is not None,
@@ -158,7 +171,8 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
     text = ext.article.text
     published = iso_date(ext.article.published)
     background = {b.sentence for b in ext.background}
-    units: list[Unit] = [_lead(n, ext, words, start)] if text else []
+    mentions = _Mentions(ext)
+    units: list[Unit] = [_lead(n, ext, words, start, mentions)] if text else []
     for c in ext.claims:
         sent = sentence_span(ext, c.sentence, c.cue.start, c.cue.end)
         cited = Cited(n, sent, ((c.cue.start, c.cue.end), (c.content.start, c.content.end)))
@@ -170,7 +184,7 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 n,
                 cited,
                 words.of(text[sent[0] : sent[1]]),
-                _actors_in(ext, sent),
+                mentions.within(sent),
                 day,
                 bg,
                 claim=c,
@@ -189,7 +203,7 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 n,
                 Cited(n, sent, ((f.start, f.end),)),
                 words.of(text[sent[0] : sent[1]]),
-                _actors_in(ext, sent),
+                mentions.within(sent),
                 event_day(f.date, published),
                 bg,
                 figure=f,
