@@ -9,8 +9,9 @@ extractions kept in --cache (a pickle; delete it after changing extraction). A w
 articles repeats them with fresh ids, each copy under another of the corpus's outlets and
 published on another day of a 30-day month, as a real window reports the same stories through
 many outlets over several days. Each size is composed in a fresh process, which reports compose's
-seconds and its peak resident memory; the table ends with the growth exponent between sizes
-(the log-log slope: 1 is linear, 2 quadratic).
+seconds (and its CPU seconds: on a busy machine the wall clock also counts the others' work) and
+its peak resident memory; each row ends with the growth exponent from the size before (the
+log-log slope of the seconds: 1 is linear, 2 quadratic).
 
 --snapshot/--check guard compose's output on real windows: the seeds, the dev set, the whole
 corpus and its week 2018-04-07..2018-04-14 (with the week before as the previous window), each
@@ -94,11 +95,15 @@ def child(cache: Path, size: int) -> None:
     countries = _countries()
     exts = window(corpus, size)
     del corpus
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     brief = compose(exts, generated=GENERATED, countries=countries)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps({"size": size, "seconds": seconds, "peak_mb": peak, "stories": len(brief.stories)}))
+    print(
+        json.dumps(
+            {"size": size, "seconds": seconds, "cpu": cpu, "peak_mb": peak, "stories": len(brief.stories)}
+        )
+    )
 
 
 def measure(cache: Path, sizes: list[int]) -> None:
@@ -114,7 +119,7 @@ def measure(cache: Path, sizes: list[int]) -> None:
             p = rows[-2]
             slope = f"{math.log(r['seconds'] / p['seconds']) / math.log(r['size'] / p['size']):.2f}"
         print(
-            f"{r['size']:>6} articles  compose {r['seconds']:7.2f} s  "
+            f"{r['size']:>6} articles  compose {r['seconds']:7.2f} s (CPU {r['cpu']:7.2f} s)  "
             f"peak {r['peak_mb']:6.0f} MB  growth {slope or '-':>5}",
             flush=True,
         )
