@@ -61,7 +61,7 @@ class Words:
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.ignore = frozenset(self._bare(_fold(w)) for w in packaged("stories", StoriesFile).ignore_ar)
-        self.known = frozenset(_fold(m.group()) for t in texts for m in _WORD.finditer(t))
+        self.known = frozenset(map(_fold, {w for t in texts for w in _WORD.findall(t)}))  # each word once
         self._seen: dict[str, frozenset[str]] = {}  # a sentence holding several claims and figures
         self._bare_words: dict[str, str] = {}
         self.tolls = Tolls(self.bare)
