@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from briefing.compose.likeness import dot, likely_alike, prefix_terms
 from briefing.compose.units import LEADS, Unit
 
 JOIN = 0.2  # least cosine between an article and a story it joins
@@ -79,7 +80,7 @@ def _normalised(vec: Vector) -> Vector:
 
 
 def _cosine(vec: Vector, terms: Vector, norm2: float) -> float:
-    return sum(w * terms.get(t, 0.0) for t, w in vec.items()) / math.sqrt(norm2) if norm2 > 0 else 0.0
+    return dot(vec, terms) / math.sqrt(norm2) if norm2 > 0 else 0.0
 
 
 def _articles(units: Sequence[Unit], idf: dict[str, float]) -> dict[int, tuple[Vector, date | None]]:
@@ -96,10 +97,12 @@ def _articles(units: Sequence[Unit], idf: dict[str, float]) -> dict[int, tuple[V
 
 def _group_articles(articles: dict[int, tuple[Vector, date | None]]) -> list[Cluster]:
     clusters: list[Cluster] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # term → the clusters holding it, in order
     for src in sorted(articles, key=lambda s: (articles[s][1] or date.max, s)):
         vec, day = articles[src]
         best, best_sim = None, JOIN - 1e-9
-        for i, c in enumerate(clusters):
+        for i in _sharing(holding, prefix_terms(vec, best_sim)):
+            c = clusters[i]
             if not c.near(day):
                 continue
             sim = _cosine(vec, c.terms, c.norm2)
@@ -108,8 +111,17 @@ def _group_articles(articles: dict[int, tuple[Vector, date | None]]) -> list[Clu
         if best is None:
             clusters.append(Cluster())
             best = len(clusters) - 1
+        for t in vec:
+            if t not in clusters[best].terms:
+                holding[t].append(best)
         clusters[best].add_terms(src, vec, day)
     return clusters
+
+
+def _sharing(holding: dict[str, list[int]], terms: Sequence[str]) -> list[int]:
+    """The clusters holding any of `terms`, in order of creation: only they may be as like as
+    the prefix's threshold (likeness.py; a cluster's terms, normalised, are of unit length)."""
+    return sorted({i for t in terms for i in holding.get(t, ())})
 
 
 def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
@@ -117,19 +129,28 @@ def cluster_units(units: Sequence[Unit]) -> list[list[Unit]]:
     idf = rarity(units)
     clusters = _group_articles(_articles(units, idf))
     home = {src: i for i, c in enumerate(clusters) for src in c.sources}
+    items = [(u, _normalised(_vector(u, idf))) for u in units if u.kind not in LEADS]
+    # Only the stories that may be MOVE like a claim or figure can take it (likeness.py).
+    likely = likely_alike([vec for _, vec in items], [_direction(c) for c in clusters], MOVE)
+    moved = {
+        id(u): _story(u, vec, home[u.src], clusters, alike)
+        for (u, vec), alike in zip(items, likely, strict=True)
+    }
     out: list[list[Unit]] = [[] for _ in clusters]
     for u in units:
-        i = home[u.src]
-        if u.kind not in LEADS:
-            vec = _normalised(_vector(u, idf))
-            own = _cosine(vec, clusters[i].terms, clusters[i].norm2)
-            near = [
-                (_cosine(vec, c.terms, c.norm2), j)
-                for j, c in enumerate(clusters)
-                if j != i and c.near(u.day)
-            ]
-            sim, j = max(near, default=(0.0, i))
-            if sim >= MOVE and sim >= own + MARGIN:
-                i = j
-        out[i].append(u)
+        out[moved.get(id(u), home[u.src])].append(u)
     return [units for units in out if units]
+
+
+def _direction(c: Cluster) -> Vector:
+    norm = math.sqrt(c.norm2) or 1.0
+    return {t: w / norm for t, w in c.terms.items()}
+
+
+def _story(u: Unit, vec: Vector, i: int, clusters: Sequence[Cluster], alike: Sequence[int]) -> int:
+    """The story a claim or figure goes to: another one when it is at least MOVE like it and
+    MARGIN more than like its own (i); `alike` holds every story that may be MOVE like it."""
+    own = _cosine(vec, clusters[i].terms, clusters[i].norm2)
+    near = [(_cosine(vec, c.terms, c.norm2), j) for j in alike if j != i and (c := clusters[j]).near(u.day)]
+    sim, j = max(near, default=(0.0, i))
+    return j if sim >= MOVE and sim >= own + MARGIN else i

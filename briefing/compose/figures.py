@@ -7,6 +7,7 @@ article that reports it and the actors named beside it.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,14 @@ class FigureGroup:
 
     def sources(self) -> tuple[int, ...]:
         return tuple(sorted({r.cited.src for r in self.reports}))
+
+    @functools.cached_property
+    def by_source(self) -> dict[int, tuple[Report, ...]]:
+        """Each article's reports, in order: a figure many copies report is shown per article."""
+        out: dict[int, list[Report]] = {}
+        for r in self.reports:
+            out.setdefault(r.cited.src, []).append(r)
+        return {src: tuple(reports) for src, reports in out.items()}
 
     def reported_in(self, nums: Iterable[int]) -> bool:
         wanted = set(nums)
@@ -73,14 +82,18 @@ def group_figures(exts: Sequence[Extraction]) -> FigureGroups:
     """Merge the figures of these articles (numbered from 1): each joins the first group whose
     first figure is the same figure, else starts a group."""
     heads: list[Figure] = []
+    # Only heads of the same category, unit and qualifier can be the same figure (same_figure).
+    kin: dict[tuple[str, str | None, str], list[int]] = {}
     members: list[list[Report]] = []
     by_article: list[dict[int, None]] = []  # group indices, in order (a dict keeps it)
     for n, ext in enumerate(exts, 1):
         seen: dict[int, None] = {}
         for f in ext.figures:
             cited = Cited(n, sentence_span(ext, f.sentence, f.start, f.end), ((f.start, f.end),))
-            i = next((i for i, head in enumerate(heads) if same_figure(head, f)), len(heads))
+            same_kind = kin.setdefault((f.category, f.unit, f.qualifier), [])
+            i = next((i for i in same_kind if same_figure(heads[i], f)), len(heads))
             if i == len(heads):
+                same_kind.append(i)
                 heads.append(f)
                 members.append([])
             members[i].append(Report(f, cited, ext))
@@ -92,7 +105,7 @@ def group_figures(exts: Sequence[Extraction]) -> FigureGroups:
 
 def shown_reports(group: FigureGroup, only: int | None = None) -> tuple[Report, ...]:
     """The reports shown with a figure: all of them, or those of one article (`only`)."""
-    return tuple(r for r in group.reports if only is None or r.cited.src == only)
+    return group.reports if only is None else group.by_source.get(only, ())
 
 
 def concerns(ext: Extraction, start: int, sent: Span, limit: int = 2) -> list[Concern]:

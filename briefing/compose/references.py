@@ -8,6 +8,7 @@ and is kept as plain and marked segments so a reader can check the cited words i
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -74,7 +75,15 @@ class References:
         return self.numbers[cited.key]
 
     def of_source(self, src: int) -> tuple[Ref, ...]:
-        return tuple(r for r in self.refs if r.source == src)
+        return self._by_source.get(src, ())
+
+    @functools.cached_property
+    def _by_source(self) -> dict[int, tuple[Ref, ...]]:
+        """Each source's refs in order: asked once per article, so not found by a scan each time."""
+        out: dict[int, list[Ref]] = {}
+        for r in self.refs:
+            out.setdefault(r.source, []).append(r)
+        return {src: tuple(refs) for src, refs in out.items()}
 
 
 def joined_marks(*parts: Mapping[SentenceKey, Iterable[Span]]) -> dict[SentenceKey, set[Span]]:

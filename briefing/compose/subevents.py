@@ -21,7 +21,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from briefing.compose.linking import linked_groups
+from briefing.compose.likeness import dot, prefix_terms
+from briefing.compose.linking import UnionFind
 from briefing.compose.units import LEADS, Unit
 
 MIN_ARTICLES = 3  # a story of fewer articles is not split
@@ -59,23 +60,61 @@ class _Weights:
         return {t: w / norm for t, w in vec.items()}
 
 
-def _dot(a: Vector, b: Vector) -> float:
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
 def _copies(a: Unit, b: Unit) -> bool:
     return len(a.words & b.words) >= COPY * max(len(a.words | b.words), 1)
 
 
 def _linked(news: Sequence[Unit], vecs: Sequence[Vector]) -> list[list[int]]:
-    """The groups of items linked by likeness across articles (indices into `news`)."""
+    """The groups of items linked by likeness across articles (indices into `news`): items i > j
+    are linked when of different articles, not copies, and dot(vecs[i], vecs[j]) >= PAIR.
 
-    def linked(i: int, j: int) -> bool:
-        a, b = news[i], news[j]
-        return a.src != b.src and not _copies(a, b) and _dot(vecs[i], vecs[j]) >= PAIR
+    Items with the same words and actors (in the same order) have the same vector: their
+    signature is tested once against each other signature that may reach PAIR (_candidates),
+    so a window's many copies of one report cost no more comparisons than one report."""
+    by_sig: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = {}
+    for i, u in enumerate(news):
+        by_sig.setdefault((tuple(u.words), tuple(u.actors)), []).append(i)
+    sigs = list(by_sig.values())
+    found = UnionFind(len(news))
+    for a, b in _candidates([vecs[s[0]] for s in sigs]):
+        _join(found, news, vecs, sigs[a], sigs[b])
+    return [g for g in found.groups() if len({news[i].src for i in g}) >= 2]
 
-    groups = linked_groups(len(news), linked)
-    return [g for g in groups if len({news[i].src for i in g}) >= 2]
+
+def _join(
+    found: UnionFind, news: Sequence[Unit], vecs: Sequence[Vector], xs: list[int], ys: list[int]
+) -> None:
+    """Link the items of two signatures (maybe one) as the test of each pair would."""
+    x, y = xs[0], ys[0]
+    if _copies(news[x], news[y]):
+        return
+    # dot sums in its first vector's order, the later item's: both orders, as each pair has one.
+    later_x, later_y = dot(vecs[x], vecs[y]) >= PAIR, dot(vecs[y], vecs[x]) >= PAIR
+    if not (later_x or later_y):
+        return
+    for i in xs:
+        for j in ys:
+            if (
+                i != j
+                and (later_x if i > j else later_y)
+                and news[i].src != news[j].src
+                and found.root(i) != found.root(j)
+            ):
+                found.union(i, j)
+
+
+def _candidates(vecs: Sequence[Vector]) -> set[tuple[int, int]]:
+    """The pairs (a <= b) of these unit-length vectors whose dot may reach PAIR: those sharing
+    a prefix term (likeness.py; the tail is a story's common words, light)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for a, vec in enumerate(vecs):
+        for t in prefix_terms(vec, PAIR):
+            index[t].append(a)
+    pairs: set[tuple[int, int]] = set()
+    for b, vec in enumerate(vecs):
+        for t in vec:
+            pairs.update((a, b) for a in index.get(t, ()) if a <= b)
+    return pairs
 
 
 def _dated(u: Unit, period: tuple[date, date] | None) -> bool:
@@ -96,10 +135,10 @@ def split_subevents(
     parts: list[list[Unit]] = []
     for group in _linked(news, vecs):
         centre = weights.vector([news[i] for i in group])
-        if not any(_dated(news[i], period) for i in group) or _dot(centre, leads) >= LEAD_LIKE:
+        if not any(_dated(news[i], period) for i in group) or dot(centre, leads) >= LEAD_LIKE:
             continue
         sources = {news[i].src for i in group}
-        alike = {j for j, u in enumerate(news) if u.src in sources and _dot(vecs[j], centre) >= PAIR}
+        alike = {j for j, u in enumerate(news) if u.src in sources and dot(vecs[j], centre) >= PAIR}
         members = set(group) | alike
         members -= taken
         taken |= members

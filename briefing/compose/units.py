@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -60,8 +61,9 @@ class Words:
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.ignore = frozenset(self._bare(_fold(w)) for w in packaged("stories", StoriesFile).ignore_ar)
-        self.known = frozenset(_fold(m.group()) for t in texts for m in _WORD.finditer(t))
+        self.known = frozenset(map(_fold, {w for t in texts for w in _WORD.findall(t)}))  # each word once
         self._seen: dict[str, frozenset[str]] = {}  # a sentence holding several claims and figures
+        self._bare_words: dict[str, str] = {}
         self.tolls = Tolls(self.bare)
         self.dates = DateLexicon.build(packaged("dates", DatesFile))
 
@@ -78,7 +80,14 @@ class Words:
 
     def bare(self, text: str) -> list[str]:
         """Every word of `text` folded, without its proclitics and article, none left out."""
-        return [self._bare(strip_proclitics(_fold(m.group()), self.known)[0]) for m in _WORD.finditer(text)]
+        return [self._bare_word(m.group()) for m in _WORD.finditer(text)]
+
+    def _bare_word(self, word: str) -> str:
+        # A window's words repeat across its sentences: each is read once.
+        found = self._bare_words.get(word)
+        if found is None:
+            found = self._bare_words[word] = self._bare(strip_proclitics(_fold(word), self.known)[0])
+        return found
 
     def _words(self, text: str) -> frozenset[str]:
         return frozenset(w for w in self.bare(text) if len(w) >= MIN_LETTERS and w not in self.ignore)
@@ -122,11 +131,23 @@ def lead_day(text: str, published: date | None, words: Words, start: date | None
     return None
 
 
-def _actors_in(ext: Extraction, span: Span) -> frozenset[str]:
-    return frozenset(a.id for a in ext.actors if any(span[0] <= m.start < span[1] for m in a.mentions))
+class _Mentions:
+    """Where an article names its actors, in text order: which actors a sentence names is two
+    bisections, not a look at every mention for every sentence."""
+
+    def __init__(self, ext: Extraction) -> None:
+        pairs = sorted((m.start, i) for i, a in enumerate(ext.actors) for m in a.mentions)
+        self.starts = [start for start, _ in pairs]
+        self.actor = [i for _, i in pairs]
+        self.ids = [a.id for a in ext.actors]
+
+    def within(self, span: Span) -> frozenset[str]:
+        """The ids of the actors named in `span`, in the article's order of actors."""
+        found = set(self.actor[bisect_left(self.starts, span[0]) : bisect_left(self.starts, span[1])])
+        return frozenset(self.ids[i] for i in sorted(found))
 
 
-def _lead(n: int, ext: Extraction, words: Words, start: date | None) -> Unit:
+def _lead(n: int, ext: Extraction, words: Words, start: date | None, mentions: _Mentions) -> Unit:
     """An article's lead: its title and first sentence. Without sentence data the lead is not
     cited (kind "title"): it still tells which story."""
     text, sents = ext.article.text, ext.sentences
@@ -138,7 +159,7 @@ def _lead(n: int, ext: Extraction, words: Words, start: date | None) -> Unit:
         n,
         Cited(n, first, (first,)),
         words.of(lead_text),
-        _actors_in(ext, first),
+        mentions.within(first),
         published,
         any(b.sentence == 0 for b in ext.background),
         dated=lead_day(lead_text, published, words, start) is not None,
@@ -150,7 +171,8 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
     text = ext.article.text
     published = iso_date(ext.article.published)
     background = {b.sentence for b in ext.background}
-    units: list[Unit] = [_lead(n, ext, words, start)] if text else []
+    mentions = _Mentions(ext)
+    units: list[Unit] = [_lead(n, ext, words, start, mentions)] if text else []
     for c in ext.claims:
         sent = sentence_span(ext, c.sentence, c.cue.start, c.cue.end)
         cited = Cited(n, sent, ((c.cue.start, c.cue.end), (c.content.start, c.content.end)))
@@ -162,7 +184,7 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 n,
                 cited,
                 words.of(text[sent[0] : sent[1]]),
-                _actors_in(ext, sent),
+                mentions.within(sent),
                 day,
                 bg,
                 claim=c,
@@ -181,7 +203,7 @@ def article_units(n: int, ext: Extraction, words: Words, start: date | None) -> 
                 n,
                 Cited(n, sent, ((f.start, f.end),)),
                 words.of(text[sent[0] : sent[1]]),
-                _actors_in(ext, sent),
+                mentions.within(sent),
                 event_day(f.date, published),
                 bg,
                 figure=f,
