@@ -9,10 +9,14 @@ The seeds (5 articles) are split into parts of 2 with BRIEFING_APPENDIX_CHUNK.
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
+import psutil
 import pytest
 from pypdf import PdfReader
 from test_brief_outputs import _seed_jsonl
@@ -155,3 +159,29 @@ def test_chunks_a_workers_failure_is_one_render_error(tmp_path):
     # the same parts with a working renderer: in order, one page each
     done = list(chunks._render_all(renderer, parts, 2, lambda note: None))
     assert [p.pages for p in done] == [1, 1, 1]
+
+
+KILLED_BUILD = """
+import sys
+sys.path.insert(0, {root!r})
+from briefing.render import Renderer, chunks
+long = "<html><body>" + "<p>a paragraph of a long part</p>" * 30000 + "</body></html>"
+list(chunks._render_all(Renderer(), [long, long], 2, print))
+"""
+
+
+def test_chunks_workers_end_when_their_build_is_killed(tmp_path):
+    """kill -9 of a build (cron's timeout) leaves no worker laying out a part nobody will read."""
+    build = subprocess.Popen([sys.executable, "-c", KILLED_BUILD.format(root=str(ROOT))], cwd=tmp_path)
+    try:
+        parent = psutil.Process(build.pid)
+        workers: list[psutil.Process] = []
+        while len(workers) < 2 and build.poll() is None:
+            workers = [p for p in parent.children() if "spawn_main" in " ".join(p.cmdline())]
+            psutil.wait_procs([], timeout=0.05)
+        assert len(workers) == 2
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+    _gone, alive = psutil.wait_procs(workers, timeout=20)  # they look every PARENT_CHECK seconds
+    assert alive == []

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -51,7 +53,7 @@ _BOXES = (
 ).split()
 NO_MARGIN_BOXES = "\n@page { " + " ".join(f"@{b} {{ content: none !important; }}" for b in _BOXES) + " }\n"
 
-Advance = Callable[[int, "str | None"], None]
+PARENT_CHECK = 0.5  # seconds between a worker's looks at whether its build is still there
 
 
 def chunk_size() -> int:
@@ -123,7 +125,7 @@ def _render_all(
         max_workers=workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(renderer.paths, renderer.user_templates),
+        initargs=(renderer.paths, renderer.user_templates, os.getpid()),
     )
     try:
         futures: list[Future[RenderedPart]] = [pool.submit(render_part, html) for html in htmls]
@@ -155,12 +157,22 @@ _worker: Renderer | None = None
 _worker_args: tuple[Paths, Path | None] | None = None
 
 
-def _start_worker(paths: Paths, templates: Path | None) -> None:
+def _start_worker(paths: Paths, templates: Path | None, parent: int) -> None:
     """A worker's start: Ctrl-C is the parent's to handle (it stops the workers), and the
     Renderer is made on the first part, so that its failure comes back as that part's error."""
     global _worker_args
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_args = (paths, templates)
+    threading.Thread(target=_end_with_parent, args=(parent,), daemon=True).start()
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker whose build was killed (cron's timeout, kill -9) ends at once instead of
+    finishing a part nobody will read: it is adopted by another process then (perhaps before
+    this worker started, so `parent` is the pid the build passed, not the worker's own look)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def _renderer() -> Renderer:
