@@ -486,7 +486,7 @@ def render_appendix_pdf(
             appendix = renderer.appendix_html(brief, arabic_digits=digits, proper="brief.pdf")
             return renderer.pdf(appendix, step=lambda note: advance(1, note))
     parts = len(chunks.split(brief, chunks.chunk_size()))
-    workers = min(parts, chunks.available_cores())
+    workers = chunks.worker_count(parts)
     say(f"rendering the appendix PDF in {parts} parts ({workers} processes)")
     with bar("appendix PDF", parts) as advance:
         return chunks.appendix_pdf(

@@ -43,6 +43,9 @@ from briefing.render import AppendixPart, Renderer
 # (the tests force parts on a small window with it).
 CHUNK = 40
 CHUNK_ENV = "BRIEFING_APPENDIX_CHUNK"
+# Each worker holds about 0.1 GB (Python, WeasyPrint, fonts) and one part's layout (about 0.25 GB
+# for 40 articles, bench/bench_memory.py): more cores than this would buy speed with memory.
+MAX_WORKERS = 4
 
 # A part has no running header or footer of its own: the overlay of appendix_pages.html draws
 # them. !important beats the brief's @page rules whatever their page name or pseudo-class.
@@ -60,6 +63,11 @@ def chunk_size() -> int:
     """Articles per part: CHUNK, or a positive BRIEFING_APPENDIX_CHUNK."""
     value = os.environ.get(CHUNK_ENV, "").strip()
     return int(value) if value.isdigit() and int(value) > 0 else CHUNK
+
+
+def worker_count(parts: int) -> int:
+    """Processes for `parts` parts: one per available core, at most MAX_WORKERS."""
+    return max(1, min(parts, available_cores(), MAX_WORKERS))
 
 
 def available_cores() -> int:
@@ -108,7 +116,7 @@ def appendix_pdf(
     part done (with what it was)."""
     parts = split(brief, chunk_size())
     htmls = [renderer.appendix_html(brief, arabic_digits=arabic_digits, proper=proper, part=p) for p in parts]
-    count = min(workers or available_cores(), len(htmls))
+    count = min(workers or worker_count(len(htmls)), len(htmls))
     rendered = list(_render_all(renderer, htmls, count, progress or (lambda note: None)))
     total = sum(r.pages for r in rendered)
     overlay = renderer.pdf(renderer.appendix_pages_html(brief, total, arabic_digits=arabic_digits))
@@ -254,6 +262,7 @@ def _lay_over(writer: Any, overlay: Any) -> None:
         )
     for page, over in zip(writer.pages, overlay.pages, strict=True):
         page.merge_page(over)
+        page.compress_content_streams()  # merging leaves the page's content uncompressed (4x the file)
 
 
 def _links_by_name(writer: Any) -> None:
