@@ -45,7 +45,7 @@ from briefing.ingest.web import Fetcher, Web
 from briefing.model.brief import Brief, ComposeOptions, WatchedActor
 from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
-from briefing.render import APPENDIX_PDF, Renderer, logo_data_uri
+from briefing.render import APPENDIX_PDF, Renderer, chunks, logo_data_uri
 from briefing.resources import Resources, default_user_dir
 from briefing.store import RunningBuild, Store
 from briefing.table import format_extraction
@@ -471,11 +471,27 @@ def render_files(
             html = renderer.html(brief, arabic_digits=digits, appendix=APPENDIX_PDF)
         files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
     if opts.appendix_pdf:
+        files[APPENDIX_PDF] = render_appendix_pdf(brief, renderer, digits, bar, say)
+    return files
+
+
+def render_appendix_pdf(
+    brief: Brief, renderer: Renderer, digits: bool, bar: ProgressFactory, say: Callable[[str], None]
+) -> bytes:
+    """appendix.pdf: in parts on the available cores when the window is long (render/chunks.py),
+    the bar counting parts done; else in one piece here, the bar counting its two phases."""
+    if not chunks.chunked(renderer, brief):
         say("rendering the appendix PDF")
         with bar("appendix PDF", 2) as advance:
             appendix = renderer.appendix_html(brief, arabic_digits=digits, proper="brief.pdf")
-            files[APPENDIX_PDF] = renderer.pdf(appendix, step=lambda note: advance(1, note))
-    return files
+            return renderer.pdf(appendix, step=lambda note: advance(1, note))
+    parts = len(chunks.split(brief, chunks.chunk_size()))
+    workers = chunks.worker_count(parts)
+    say(f"rendering the appendix PDF in {parts} parts ({workers} processes)")
+    with bar("appendix PDF", parts) as advance:
+        return chunks.appendix_pdf(
+            renderer, brief, arabic_digits=digits, progress=lambda note: advance(1, note), workers=workers
+        )
 
 
 Extractor = Callable[[list[Article]], Iterable[Extraction]]

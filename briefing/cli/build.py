@@ -101,7 +101,9 @@ AppendixPdfOption = Annotated[
     typer.Option(
         "--appendix-pdf",
         help="Also write appendix.pdf: every article with its claims, figures and highlighted "
-        "sentences (appendix.html is always written); brief.pdf then links to it.",
+        "sentences (appendix.html is always written); brief.pdf then links to it. A long window's "
+        "appendix is rendered in parts of 40 articles, one process per core, and joined (outline, "
+        "links and page numbers run on); on a terminal a bar counts the parts.",
     ),
 ]
 TitleOption = Annotated[

@@ -10,8 +10,9 @@ committed .po files, compiled to .mo in memory when the renderer is built.
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -29,7 +30,7 @@ from markupsafe import Markup
 
 from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
-from briefing.model.brief import Brief
+from briefing.model.brief import ArticleSummary, Brief
 from briefing.model.vocab import LABELS
 from briefing.render.view import (
     MAX_INLINE_CITATIONS,
@@ -114,6 +115,17 @@ def _decode_data_uri(url: str) -> tuple[str, bytes]:
         raise ValueError(f"refused (bad base64 in a data: URI): {exc}") from None
 
 
+@dataclass(frozen=True)
+class AppendixPart:
+    """Some of the appendix: its articles, whether it has the cover (the first part) and the
+    actors index (the last), and CSS added after the brief's (render/chunks.py)."""
+
+    articles: Sequence[ArticleSummary]
+    cover: bool = True
+    index: bool = True
+    css: str = ""
+
+
 class Renderer:
     """Templates, catalogs and fonts, loaded once; render any number of briefs."""
 
@@ -187,20 +199,43 @@ class Renderer:
         """
         return self._page("brief.html", brief, arabic_digits, view=brief_view(brief, appendix))
 
-    def appendix_html(self, brief: Brief, *, arabic_digits: bool = False, proper: str = "brief.html") -> str:
+    def appendix_html(
+        self,
+        brief: Brief,
+        *,
+        arabic_digits: bool = False,
+        proper: str = "brief.html",
+        part: AppendixPart | None = None,
+    ) -> str:
         """The appendix: every article with its claims, figures and highlighted sentences.
 
-        `proper`: the brief it belongs to (a relative link back)."""
-        return self._page("appendix.html", brief, arabic_digits, proper=proper)
+        `proper`: the brief it belongs to (a relative link back). `part`: only some of it, for
+        the appendix's PDF rendered in parts (render/chunks.py); the whole of it by default."""
+        part = part or AppendixPart(brief.articles)
+        return self._page(
+            "appendix.html",
+            brief,
+            arabic_digits,
+            proper=proper,
+            articles=part.articles,
+            cover=part.cover,
+            index=part.index,
+            css_extra=part.css,
+        )
 
-    def _page(self, name: str, brief: Brief, arabic_digits: bool, **extra: Any) -> str:
+    def appendix_pages_html(self, brief: Brief, pages: int, *, arabic_digits: bool = False) -> str:
+        """`pages` blank pages with the appendix's running header and footer ("Page N of M"):
+        laid over the pages of an appendix rendered in parts, so that their numbers run on."""
+        return self._page("appendix_pages.html", brief, arabic_digits, pages=pages)
+
+    def _page(self, name: str, brief: Brief, arabic_digits: bool, css_extra: str = "", **extra: Any) -> str:
         try:
             css = (self.paths.styles / "brief.css").read_text(encoding="utf-8")
             screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8")
             template = self.env.get_template(name)
             return template.render(
                 brief=brief,
-                css=Markup(css),
+                css=Markup(css + css_extra),
                 screen_css=Markup(screen_css),
                 arabic_digits=arabic_digits,
                 generated=datetime.fromisoformat(brief.generated),
@@ -210,8 +245,17 @@ class Renderer:
         except (OSError, TemplateError) as exc:
             raise RenderError(f"HTML: {type(exc).__name__}: {exc}") from exc
 
-    def pdf(self, html: str, *, step: Callable[[str], None] | None = None) -> bytes:
-        """The PDF of an HTML page made by `html()`; `step` hears when each phase is done."""
+    def pdf(
+        self,
+        html: str,
+        *,
+        step: Callable[[str], None] | None = None,
+        laid_out: Callable[[Any], None] | None = None,
+    ) -> bytes:
+        """The PDF of an HTML page made by `html()`; `step` hears when each phase is done.
+
+        `laid_out` gets WeasyPrint's Document between layout and writing (render/chunks.py reads
+        its pages and bookmarks there, and points links to other parts at their names)."""
         from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
 
@@ -222,12 +266,14 @@ class Renderer:
         # brief's to appendix.pdf) must stay relative in the PDF, to the file written beside it.
         document = HTML(string=html, url_fetcher=fetcher)
         try:
-            laid_out = document.render(font_config=self._font_config, pdf_tags=True)
+            rendered = document.render(font_config=self._font_config, pdf_tags=True)
             if step is not None:
-                step(f"{len(laid_out.pages)} pages laid out")
+                step(f"{len(rendered.pages)} pages laid out")
+            if laid_out is not None:
+                laid_out(rendered)
             # Tagged (a structure tree for screen readers and reflow), each block in its language.
             with _structure_languages():
-                pdf: bytes = laid_out.write_pdf(pdf_tags=True)
+                pdf: bytes = rendered.write_pdf(pdf_tags=True)
             if step is not None:
                 step("written")
             return pdf
