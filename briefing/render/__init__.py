@@ -31,6 +31,7 @@ from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import Brief
 from briefing.model.vocab import LABELS
+from briefing.render.fonts import lean_subsetting
 from briefing.render.view import (
     MAX_INLINE_CITATIONS,
     brief_view,
@@ -225,8 +226,9 @@ class Renderer:
             laid_out = document.render(font_config=self._font_config, pdf_tags=True)
             if step is not None:
                 step(f"{len(laid_out.pages)} pages laid out")
-            # Tagged (a structure tree for screen readers and reflow), each block in its language.
-            with _structure_languages():
+            # Tagged (a structure tree for screen readers and reflow), each block in its language;
+            # fonts subset without reading the shaping tables they drop (render/fonts.py).
+            with _structure_languages(), lean_subsetting():
                 pdf: bytes = laid_out.write_pdf(pdf_tags=True)
             if step is not None:
                 step("written")
