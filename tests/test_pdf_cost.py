@@ -100,3 +100,19 @@ def test_pdf_lean_subsetting_makes_the_same_subset():
         if t not in ("head", "GlyphOrder") and lean.getTableData(t) != plain.getTableData(t)
     ] == []
     assert subset.Subsetter.subset.__name__ == "subset"  # put back afterwards
+
+
+def test_pdf_no_synthesized_font_variants(built_pdf):
+    """The gist tag is small uppercase, not small-caps: Pango makes small caps a font of its
+    own, subset and embedded once more."""
+    pdf, _ = built_pdf
+    assert [name for name in embedded_fonts(pdf) if "Small-Caps" in name] == []
+
+
+def test_pdf_rules_are_lines_not_dots(built_pdf):
+    """The contents and the actors index are ruled with hairlines: a dotted rule was drawn dot
+    by dot, a Bézier circle each (tens of thousands per page, most of the file)."""
+    pdf, _ = built_pdf
+    first = PdfReader(BytesIO(pdf)).pages[0]
+    curves = first.get_contents().get_data().split().count(b"c")
+    assert 0 < curves < 2000, curves  # rounded corners of the tags: a few hundred at most
