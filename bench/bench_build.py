@@ -1,10 +1,29 @@
-"""Time each stage of a brief over the whole shared corpus: read, extract, compose, HTML, PDF.
+"""Time each stage of a brief over the shared corpus: read, extract, compose, HTML, PDF, and the
+PDF engine's floor.
 
-    .venv/bin/python bench/bench_build.py [--corpus ../shared/corpus/articles.jsonl] [--limit N] [--out DIR]
+    .venv/bin/python bench/bench_build.py [--corpus ../shared/corpus/articles.jsonl] [--limit N]
+        [--out DIR] [--profile FILE]
 
 Reads the JSONL corpus (id, title, published, source, url, text) into Article objects, runs the
-pipeline, composes one brief over all of them and renders it. Prints seconds per stage and each
-stage's share of the run; the brief is written to a temporary directory (or --out).
+pipeline, composes one brief over all of them and renders it as `briefing build --appendix-pdf`
+does (jobs.render_files): the brief proper's HTML and PDF (its links to appendix.pdf) and the
+appendix's HTML and PDF, through the same Renderer methods.
+
+The floor: the words of those two documents, in order, as plain paragraphs of 60 words (Arabic
+in Amiri 11.5 pt right-to-left, English in Noto Sans 9.5 pt, A4 with the brief's margins),
+rendered by the same Renderer.pdf (same WeasyPrint, same options, tagged). `PDF / floor` is the
+real PDFs' render time over the floor's, in the same run: what the brief's structure and styling
+cost beyond what WeasyPrint needs for that much text (issue 15: at most 2.5x).
+
+The words are taken from the HTML, not from the PDFs: the HTML holds the text in logical order
+with its language (each element's lang=, as the real render chooses its font), while text
+extracted from a PDF comes in visual order, Arabic often reversed or in presentation forms,
+which would shape differently. Only the body's text counts: the head (title, styles) and the
+hidden running strings (the header and footer text) are left out, as is generated content.
+
+Prints seconds per stage with its share of the run, then per document its render time and
+pages. The files are written to a temporary directory, or to --out with the floor's PDF beside
+them. --profile writes cProfile statistics of the real PDF renders and prints the top entries.
 Skips with a message when the shared corpus is absent.
 """
 
@@ -15,36 +34,123 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
+FLOOR_WORDS = 60  # words per paragraph of the floor
+
+# The floor's page: the brief's A4 and margins (styles/brief.css @page), its two fonts and
+# sizes and line heights, nothing else.
+FLOOR_CSS = """
+@page { size: A4; margin: 17mm 14mm 15mm 14mm; }
+html { font-family: "Noto Sans"; font-size: 9.5pt; line-height: 1.4; }
+body { margin: 0; }
+p { margin: 0 0 1.5mm 0; }
+p.ar { font-family: "Amiri"; font-size: 11.5pt; line-height: 1.55; direction: rtl; }
+"""
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SKIPPED = {"head", "style", "script", "title"}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
-    parser.add_argument("--out", type=Path, default=None, help="write the brief here (default: a temp dir)")
-    args = parser.parse_args()
-    if not args.corpus.is_file():
-        print(f"skipped: {args.corpus} is absent (the shared corpus is not available here)")
-        return 0
+class _Words(HTMLParser):
+    """The visible words of a page in document order, each with the language of its element."""
 
-    sys.path.insert(0, str(ROOT))
-    from briefing.compose import compose
-    from briefing.deliver.files import brief_dir_name, brief_json, write_brief
-    from briefing.extract import extract_articles
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str, bool]] = [("", "en", False)]  # tag, lang, hidden
+        self.words: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        _, lang, hidden = self.stack[-1]
+        found = dict(attrs)
+        hidden = hidden or tag in SKIPPED or "running-strings" in (found.get("class") or "").split()
+        if tag not in VOID:
+            self.stack.append((tag, found.get("lang") or lang, hidden))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        _, lang, hidden = self.stack[-1]
+        if not hidden:
+            self.words.extend((word, lang) for word in data.split())
+
+
+def page_words(html: str) -> list[tuple[str, str]]:
+    parser = _Words()
+    parser.feed(html)
+    parser.close()
+    return parser.words
+
+
+def floor_html(pages: list[str]) -> tuple[str, int]:
+    """The floor's page for these HTML pages, and its number of words: each language's words in
+    order, in paragraphs of FLOOR_WORDS, a paragraph written when it is full (so that the two
+    languages interleave roughly as in the documents)."""
+    from html import escape
+
+    paragraphs: list[str] = []
+    buffers: dict[str, list[str]] = {"ar": [], "en": []}
+    count = 0
+
+    def flush(lang: str) -> None:
+        if buffers[lang]:
+            text = escape(" ".join(buffers[lang]))
+            attrs = ' class="ar" dir="rtl" lang="ar"' if lang == "ar" else ' lang="en"'
+            paragraphs.append(f"<p{attrs}>{text}</p>")
+            buffers[lang] = []
+
+    for html in pages:
+        for word, lang in page_words(html):
+            key = "ar" if lang == "ar" else "en"
+            buffers[key].append(word)
+            count += 1
+            if len(buffers[key]) == FLOOR_WORDS:
+                flush(key)
+    flush("ar")
+    flush("en")
+    body = "\n".join(paragraphs)
+    head = f'<head><meta charset="utf-8"><style>{FLOOR_CSS}</style></head>'
+    page = f'<!DOCTYPE html><html lang="en">{head}<body>{body}</body></html>'
+    return page, count
+
+
+@dataclass
+class Rendered:
+    html: str
+    pdf: bytes
+    seconds: float
+    cpu: float  # this process's CPU seconds: steadier than wall time on a busy machine
+    pages: int
+
+
+def pdf_pages(pdf: bytes) -> int:
+    from pypdf import PdfReader  # dev dependency; only for the page count
+
+    return len(PdfReader(BytesIO(pdf)).pages)
+
+
+def timed_pdf(render: Callable[[str], bytes], html: str) -> Rendered:
+    t, cpu = time.perf_counter(), time.process_time()
+    pdf = render(html)
+    return Rendered(html, pdf, time.perf_counter() - t, time.process_time() - cpu, pdf_pages(pdf))
+
+
+def read_articles(corpus: Path, limit: int) -> list[Any]:
     from briefing.model.contract import Article
-    from briefing.pipeline import build_nlp
-    from briefing.render import Renderer
-    from briefing.resources import Resources
 
-    times: dict[str, float] = {}
-
-    t = time.perf_counter()
     articles = []
-    with args.corpus.open(encoding="utf-8") as fh:
+    with corpus.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
@@ -59,69 +165,134 @@ def main() -> int:
                     url=rec.get("url"),
                 )
             )
-            if args.limit and len(articles) >= args.limit:
+            if limit and len(articles) >= limit:
                 break
-    times["read"] = time.perf_counter() - t
+    return articles
 
-    t = time.perf_counter()
-    resources = Resources.load()
-    nlp = build_nlp(resources)
-    times["load pipeline"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    extractions = list(extract_articles(nlp, articles, resources.version))
-    times["extract"] = time.perf_counter() - t
+class Stages:
+    """Seconds per stage, in the order they ran."""
 
-    t = time.perf_counter()
-    brief = compose(extractions)
-    times["compose"] = time.perf_counter() - t
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
 
-    t = time.perf_counter()
+    def run(self, name: str, fn: Callable[[], Any]) -> Any:
+        t = time.perf_counter()
+        value = fn()
+        self.times[name] = self.times.get(name, 0.0) + time.perf_counter() - t
+        return value
+
+
+def compose_brief(args: argparse.Namespace, stages: Stages) -> tuple[list[Any], Any]:
+    from briefing.compose import compose
+    from briefing.extract import extract_articles
+    from briefing.pipeline import build_nlp
+    from briefing.resources import Resources
+
+    articles = stages.run("read", lambda: read_articles(args.corpus, args.limit))
+    resources = stages.run("load pipeline", Resources.load)
+    nlp = stages.run("load pipeline", lambda: build_nlp(resources))
+    extractions = stages.run("extract", lambda: list(extract_articles(nlp, articles, resources.version)))
+    return articles, stages.run("compose", lambda: compose(extractions))
+
+
+def render_documents(brief: Any, stages: Stages, profile: Path | None) -> dict[str, Rendered]:
+    """The brief proper and the appendix, HTML then PDF, as `build --appendix-pdf` renders them."""
+    from briefing.render import APPENDIX_PDF, Renderer
+
     renderer = Renderer()
-    html = renderer.html(brief)
-    times["render HTML"] = time.perf_counter() - t
+    html = stages.run("render HTML", lambda: renderer.html(brief, appendix=APPENDIX_PDF))
+    appendix = stages.run("render HTML", lambda: renderer.appendix_html(brief, proper="brief.pdf"))
+    with profiled(profile):
+        docs = {
+            "brief.pdf": stages.run("render PDF", lambda: timed_pdf(renderer.pdf, html)),
+            "appendix.pdf": stages.run("render PDF", lambda: timed_pdf(renderer.pdf, appendix)),
+        }
+    page, words = floor_html([html, appendix])
+    docs["floor.pdf"] = stages.run("floor PDF", lambda: timed_pdf(renderer.pdf, page))
+    print(f"floor: {words:,} words of brief.html and appendix.html, paragraphs of {FLOOR_WORDS}")
+    return docs
 
-    t = time.perf_counter()
-    pdf = renderer.pdf(html)
-    times["render PDF"] = time.perf_counter() - t
 
-    t = time.perf_counter()
+@contextmanager
+def profiled(path: Path | None) -> Iterator[None]:
+    """cProfile of the block into `path`, its top entries printed (nothing without a path)."""
+    if path is None:
+        yield
+        return
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    try:
+        yield
+    finally:
+        prof.disable()
+        prof.dump_stats(str(path))
+        stats = pstats.Stats(str(path))
+        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats("cumulative").print_stats(40)
+
+
+def write_files(out: Path | None, brief: Any, docs: dict[str, Rendered]) -> str:
+    from briefing.deliver.files import brief_dir_name, brief_json, write_brief
+
+    files = {"brief.html": docs["brief.pdf"].html.encode("utf-8"), "brief.json": brief_json(brief)}
+    files["appendix.html"] = docs["appendix.pdf"].html.encode("utf-8")
+    files.update((name, doc.pdf) for name, doc in docs.items())
     with tempfile.TemporaryDirectory() as tmp:
-        out = args.out or Path(tmp)
-        day = write_brief(
-            out,
-            brief_dir_name(brief),
-            {
-                "brief.html": html.encode("utf-8"),
-                "brief.json": brief_json(brief),
-                "brief.pdf": pdf,
-            },
-        )
-        where = str(day) if args.out else "(temporary directory, removed)"
-    times["write"] = time.perf_counter() - t
+        day = write_brief(out or Path(tmp), brief_dir_name(brief), files)
+        return str(day) if out else "(temporary directory, removed)"
 
+
+def report(articles: list[Any], brief: Any, docs: dict[str, Rendered], stages: Stages, where: str) -> None:
+    times = stages.times
     total = sum(times.values())
     chars = sum(len(a.text) for a in articles)
-    from io import BytesIO
-
-    from pypdf import PdfReader  # dev dependency; only for the page count
-
-    pages = len(PdfReader(BytesIO(pdf)).pages)
     print(
         f"corpus: {len(articles)} articles, {chars:,} characters; brief: {len(brief.refs)} references, "
-        f"{brief.actors_total} actors, {pages} PDF pages, "
-        f"HTML {len(html) / 1e6:.1f} MB, PDF {len(pdf) / 1e6:.1f} MB; {where}"
+        f"{brief.actors_total} actors; {where}"
     )
     print(f"{'stage':<14} {'seconds':>8} {'share':>7}")
     for stage, secs in times.items():
         print(f"{stage:<14} {secs:>8.2f} {secs / total:>7.1%}")
     print(f"{'total':<14} {total:>8.2f}")
+    print(f"{'document':<14} {'seconds':>8} {'CPU s':>7} {'pages':>6} {'HTML MB':>8} {'PDF MB':>7}")
+    for name, doc in docs.items():
+        sizes = f"{len(doc.html) / 1e6:>8.2f} {len(doc.pdf) / 1e6:>7.2f}"
+        print(f"{name:<14} {doc.seconds:>8.2f} {doc.cpu:>7.2f} {doc.pages:>6} {sizes}")
+    real = docs["brief.pdf"].seconds + docs["appendix.pdf"].seconds
+    real_cpu = docs["brief.pdf"].cpu + docs["appendix.pdf"].cpu
+    floor, floor_cpu = docs["floor.pdf"].seconds, docs["floor.pdf"].cpu
+    print(
+        f"PDF / floor: {real / floor:.1f}x (brief + appendix {real:.2f} s, floor {floor:.2f} s; "
+        f"CPU time: {real_cpu / floor_cpu:.1f}x)"
+    )
     if times["extract"]:
         print(
             f"extract: {len(articles) / times['extract']:.1f} articles/s; "
             f"PDF / HTML render time: {times['render PDF'] / max(times['render HTML'], 1e-9):.0f}x; "
             f"PDF / extract: {times['render PDF'] / times['extract']:.2f}x"
         )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
+    parser.add_argument("--out", type=Path, default=None, help="write the brief here (default: a temp dir)")
+    parser.add_argument("--profile", type=Path, default=None, help="cProfile the real PDF renders into FILE")
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        print(f"skipped: {args.corpus} is absent (the shared corpus is not available here)")
+        return 0
+    sys.path.insert(0, str(ROOT))
+    stages = Stages()
+    articles, brief = compose_brief(args, stages)
+    docs = render_documents(brief, stages, args.profile)
+    where = stages.run("write", lambda: write_files(args.out, brief, docs))
+    report(articles, brief, docs, stages, where)
     return 0
 
 

@@ -32,6 +32,7 @@ from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import ArticleSummary, Brief
 from briefing.model.vocab import LABELS
+from briefing.render.fonts import lean_subsetting
 from briefing.render.view import (
     MAX_INLINE_CITATIONS,
     brief_view,
@@ -271,8 +272,9 @@ class Renderer:
                 step(f"{len(rendered.pages)} pages laid out")
             if laid_out is not None:
                 laid_out(rendered)
-            # Tagged (a structure tree for screen readers and reflow), each block in its language.
-            with _structure_languages():
+            # Tagged (a structure tree for screen readers and reflow), each block in its language;
+            # fonts subset without reading the shaping tables they drop (render/fonts.py).
+            with _structure_languages(), lean_subsetting():
                 pdf: bytes = rendered.write_pdf(pdf_tags=True)
             if step is not None:
                 step("written")

@@ -1,0 +1,118 @@
+"""What the PDF no longer pays for (issue 15): work the reader never sees, checked by what it
+leaves in the files or by what the engine is asked to do, never by timing.
+
+The build goes through the command line with the session's pipeline (the `env` fixture)."""
+
+from __future__ import annotations
+
+import io
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables import otBase
+from pypdf import PdfReader
+from test_outputs import cli, env, folder  # noqa: F401  (a fixture)
+
+from briefing.errors import ExitCode
+from briefing.render.fonts import lean_subsetting
+
+AMIRI = Path("/usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf")
+
+
+def embedded_fonts(pdf: bytes) -> dict[str, TTFont]:
+    """The fonts a PDF embeds, by base name, parsed."""
+    fonts: dict[str, TTFont] = {}
+    for page in PdfReader(BytesIO(pdf)).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts") or []:
+                descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                data = descriptor["/FontFile2"].get_object().get_data()
+                fonts[str(font["/BaseFont"])] = TTFont(BytesIO(data))
+    return fonts
+
+
+@pytest.fixture
+def built_pdf(env, monkeypatch):  # noqa: F811
+    """brief.pdf of a build, and which layout tables fontTools decompiled while it was made."""
+    read: list[str] = []
+    decompile = otBase.BaseTTXConverter.decompile
+
+    def spy(self, data, font):
+        read.append(self.tableTag)
+        return decompile(self, data, font)
+
+    monkeypatch.setattr(otBase.BaseTTXConverter, "decompile", spy)
+    out = env / "out"
+    result = cli("build", folder(env, "in", ["2018-05-07", "2018-05-09"]), "--out", out, "--quiet")
+    assert result.exit_code == ExitCode.OK, result.output
+    return (out / "latest" / "brief.pdf").read_bytes(), read
+
+
+def test_pdf_fonts_are_subset_without_reading_their_shaping_tables(built_pdf):
+    pdf, read = built_pdf
+    fonts = embedded_fonts(pdf)
+    assert any("Amiri" in name for name in fonts)
+    assert any("Noto" in name for name in fonts)
+    for name, font in fonts.items():
+        assert name[7:8] == "+", name  # a subset: /ABCDEF+Name
+        assert name[1:7].isupper(), name
+        assert "glyf" in font, name
+        assert not {"GPOS", "GSUB"} & set(font.keys()), name
+    # The text was shaped by Pango/HarfBuzz; the subsetter never needed GSUB or GPOS.
+    assert "GPOS" not in read
+    assert "GSUB" not in read
+
+
+def _subset(path: Path) -> TTFont:
+    """Amiri subset as WeasyPrint asks fontTools for it (weasyprint/pdf/fonts.py)."""
+    options = subset.Options(
+        retain_gids=True,
+        passthrough_tables=True,
+        ignore_missing_glyphs=True,
+        hinting=False,
+        desubroutinize=True,
+    )
+    options.drop_tables += ["GSUB", "GPOS", "SVG"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=list(range(3, 300)))
+    font = TTFont(io.BytesIO(path.read_bytes()))
+    subsetter.subset(font)
+    buf = io.BytesIO()
+    font.save(buf)
+    return TTFont(io.BytesIO(buf.getvalue()))
+
+
+def test_pdf_lean_subsetting_makes_the_same_subset():
+    if not AMIRI.is_file():
+        pytest.skip(f"{AMIRI} is absent (Debian's fonts-hosny-amiri)")
+    plain = _subset(AMIRI)
+    with lean_subsetting():
+        lean = _subset(AMIRI)
+    assert sorted(lean.keys()) == sorted(plain.keys())
+    # `head` holds the file's timestamp and checksum; every other table is byte for byte equal.
+    assert [
+        t
+        for t in plain.keys()
+        if t not in ("head", "GlyphOrder") and lean.getTableData(t) != plain.getTableData(t)
+    ] == []
+    assert subset.Subsetter.subset.__name__ == "subset"  # put back afterwards
+
+
+def test_pdf_no_synthesized_font_variants(built_pdf):
+    """The gist tag is small uppercase, not small-caps: Pango makes small caps a font of its
+    own, subset and embedded once more."""
+    pdf, _ = built_pdf
+    assert [name for name in embedded_fonts(pdf) if "Small-Caps" in name] == []
+
+
+def test_pdf_rules_are_lines_not_dots(built_pdf):
+    """The contents and the actors index are ruled with hairlines: a dotted rule was drawn dot
+    by dot, a Bézier circle each (tens of thousands per page, most of the file)."""
+    pdf, _ = built_pdf
+    first = PdfReader(BytesIO(pdf)).pages[0]
+    curves = first.get_contents().get_data().split().count(b"c")
+    assert 0 < curves < 2000, curves  # rounded corners of the tags: a few hundred at most
