@@ -340,6 +340,7 @@ class ActorRulesFile(Entry):
     name_particles: WordList = ()  # دي of ستيفان دي ميستورا: between two name words
     settlement_nouns: WordList
     document_nouns: WordList
+    realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:

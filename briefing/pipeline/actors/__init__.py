@@ -17,7 +17,8 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
   role (اللواء مسعود جزايري) or from a given name (سهيل كريمي), transliterated;
 - short forms again, for the people just found, and now people's first names (عزت after عزت
   إبراهيم الدوري); full_names.py: a found name that holds a known
-  person's (عادل بن أحمد الجبير) is that person;
+  person's (عادل بن أحمد الجبير) is that person; glosses.py: a name's original in Latin
+  letters, in brackets after it, is another mention (سيمبيوسيس (Symbiosis));
 and output.py writes doc.spans["actors"] (token spans, span.id_ = actor id, label = type) and
 doc._.actors (briefing.model.Actor, mentions as character offsets without proclitics).
 """
@@ -32,6 +33,7 @@ from briefing.pipeline.actors.candidates import Candidates
 from briefing.pipeline.actors.coalitions import Coalitions
 from briefing.pipeline.actors.document import Tokens, taken_by
 from briefing.pipeline.actors.full_names import known_people
+from briefing.pipeline.actors.glosses import latin_glosses
 from briefing.pipeline.actors.glued import glued
 from briefing.pipeline.actors.groups import Groups
 from briefing.pipeline.actors.lexicon import vocabulary
@@ -90,6 +92,7 @@ class ActorResolver(BatchPipe):
         hits += People(finder, t.people, t.entries).hits(taken_by(hits), found, hits)
         hits += shorts.hits(hits, taken_by(hits), first_names=True)
         known_people(hits, found, t.full_names)
+        hits += latin_glosses(a, hits)
         hits.sort(key=lambda h: (h.start_char, -h.end_char))
         write(doc, a.text, hits, t.entries, found)
         return doc

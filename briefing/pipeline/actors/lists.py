@@ -48,7 +48,7 @@ class Lists:
             k = e + 1 if e < n and (a.word(e) in ("،", ",") or a.doc[e].is_quote) else e
             if k >= n or k in used or not (k > e or a.raw(k).startswith("و")):
                 continue
-            if (not w.name_word(a.word(k)) or w.article(k)) and not self._conjoined_name(k):
+            if not self._conjoined_name(k) and (w.article(k) or not self._opens(a.word(k), k)):
                 continue  # the next in a list opens with a name word: والتراث الخالد is not one
             end = self.finder.name_at(k, used, mode=TITLED)
             if end == k:
@@ -58,17 +58,27 @@ class Lists:
             ends.insert(0, end)
         return more
 
+    def _opens(self, norm: str, k: int) -> bool:
+        """Can `norm` (token k's word) open the next name of a list: a name word, or a word no
+        resource knows that the analyser does not read as an everyday word (جومانا مراد: the name
+        grammar then asks a name word after it, as after a title; not حريصا "keen")?"""
+        w = self.w
+        t = w.t
+        unknown = len(norm) >= 3 and norm not in t.resource_words and norm not in t.common
+        raw = self.a.raw(k)[-len(norm) :]
+        return w.name_word(norm) or (unknown and w.nameish(k, first=True) and not w.everyday(raw))
+
     def _conjoined_name(self, k: int) -> bool:
-        """Is token k و and a name word the normaliser left together, since it knows no such
-        word (وجومانا مراد, وغيث الطراونة after another name)? The token is then read as the name
-        with its proclitic, for the rules after this one too."""
+        """Is token k و and a word that opens a name (`_opens`) the normaliser left together,
+        since it knows no such word (وجومانا مراد, وغيث الطراونة after another name)? The token is
+        then read as the name with its proclitic, for the rules after this one too."""
         a, w = self.a, self.w
         raw, norm = a.raw(k), a.word(k)
         if a.clitics.get(k) or not raw.startswith("و") or not norm.startswith("و") or len(norm) < 4:
             return False
         rest = norm[1:]
         t = w.t
-        if rest in t.common or rest in t.resource_words or not w.name_word(rest) or w.one_word(raw):
+        if rest in t.common or rest in t.resource_words or not self._opens(rest, k) or w.one_word(raw):
             return False
         a.norms[k] = a.strings.add(rest)
         a.clitics = {**a.clitics, k: 1}  # a copy: the doc's own map is the other components'

@@ -259,11 +259,19 @@ class NameFinder:
     def _family(self, k: int, end: int, norm: str, titled: bool) -> bool:
         """Can token `end` be a family name of the name that starts at k?"""
         w, t = self.w, self.t
+        raw = self.a.raw(end)
+        if not w.name_token(norm) and w.inflected_word(raw):
+            return False  # أينشتاين مدرسا, ميسي أضاعا: a word inflected as no name is
         if w.article(end):
             # With the article, a family name (الجاسر), never an adjective (الشيعي) or a
-            # feminine participle (المصنفة).
+            # feminine participle (المصنفة); after two names the last of which is no given
+            # name, never a word the analyser reads only as an everyday word (روجيه فيدرر
+            # المصنف، غونتر غراس الحائز; but علي بن موسى الرضا).
             return w.name_token(norm) or not (
-                norm in t.resource_words or norm in t.common or norm.endswith("ه")
+                norm in t.resource_words
+                or norm in t.common
+                or norm.endswith("ه")
+                or (end - k >= 2 and self.a.word(end - 1) not in t.given and w.everyday(raw))
             )
         # An unknown word after a title, or after a foreign first name (فرانك كوراسي,
         # أناستازيا روديونوفا), is a family name.
@@ -271,7 +279,6 @@ class NameFinder:
         # غريفيت).
         # The same for a word the analyser reads only as a name after such a foreign family name
         # (رانكين غالواي).
-        raw = self.a.raw(end)
         foreign = (w.name_word(self.a.word(k)) or w.foreign_name(self.a.word(k))) and (
             w.foreign(raw) or (end - 1 > k and w.foreign(self.a.raw(end - 1)) and w.name_like(raw))
         )

@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 from briefing.pipeline.actors.candidates import nationalities
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words, folded
+from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, FOREIGN_MIN_LETTERS, Words, folded
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternsFile
 from briefing.text.normalize import fold
@@ -100,6 +100,11 @@ class Organisations:
         if norm in w.t.resource_words:
             return False
         raw = self.a.raw(j)
+        if len(norm) >= FOREIGN_MIN_LETTERS and not norm.endswith("ه") and w.name_like(raw):
+            # A word the analyser reads only as a name or not at all is a name, whatever it opens
+            # with: صحيفة لوموند "Le Monde" (no ل there); not with the feminine ending of an
+            # adjective, though (صحيفة لندنية "a London paper").
+            return True
         # A preposition or conjunction glued to an unknown word opens a phrase, not a name
         # (للإنتاج, بالنتيجة, فسيبذل); an indefinite nisba is an adjective (شركة إماراتية).
         if fold(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(("و", "ف") if not first else ("ل",)):

@@ -57,6 +57,7 @@ class PlaceTables:
     currencies: frozenset[int]  # norm hashes of currency nouns (درهم)
     documents: frozenset[int]  # norm hashes of nouns of legal instruments (بروتوكولات)
     river: int  # norm hash of نهر
+    realms: frozenset[int]  # norm hashes of realm nouns (ملك، ولاية)
     of: int  # norm hash of من
     directions: frozenset[str]  # folded: غربي, شرق …
     tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
@@ -91,6 +92,7 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
         currencies=frozenset(strings.add(fold(w)) for c in units.currencies for w in (*c.ar, *c.plural)),
         documents=frozenset(strings.add(w) for w in folded(rules.document_nouns)),
         river=strings.add(fold("نهر")),
+        realms=frozenset(strings.add(w) for w in folded(rules.realm_nouns)),
         of=strings.add(fold("من")),
         directions=folded(rules.directions),
     )
@@ -131,7 +133,33 @@ class Places:
             for h in found:
                 taken.update(range(h.start, h.end))
             new += found
+        new += self._realms(taken)
         return [h for h in hits if id(h) not in inside] + new
+
+    def _realms(self, taken: set[int]) -> list[Hit]:
+        """ملك أراجون, ولاية ميريلاند: after a realm noun in construct, a word no resource knows
+        that the analyser reads only as a name or not at all is the realm, a place."""
+        a, w = self.a, self.w
+        out: list[Hit] = []
+        present = self.t.realms.intersection(a.norms)
+        for i in [i for i, norm in enumerate(a.norms) if norm in present] if present else ():
+            k = i + 1
+            if k >= len(a.norms) or k in taken or i in taken or a.clitics.get(i, 0) > 1:
+                continue
+            if len(a.word(k)) < 4 or not w.unknown_word(k) or not w.name_like(a.raw(k)):
+                continue
+            out.append(
+                Hit(
+                    k,
+                    k + 1,
+                    a.start_char(k),
+                    a.end_char(k + 1),
+                    self.found.add("LOC", a.mention(k, k + 1)),
+                    "LOC",
+                )
+            )
+            taken.add(k)
+        return out
 
     def _not_a_place(self, h: Hit, by_start: dict[int, Hit]) -> bool:
         """1.84 مليار درهم: a currency; الغرب من: a direction; الضفة الغربية للفرات: a river's bank;

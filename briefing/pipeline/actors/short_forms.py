@@ -115,6 +115,8 @@ class Shorts:
         """A hit for token i when it is a short form of `short`."""
         a = self.a
         norm, raw, idx = a.word(i), a.raw(i), a.idx[i]
+        if raw in self.w.t.non_name_raw:
+            return None  # على, folded علي: the preposition as written, never Ali's short form
         if norm in short:
             form, start_char = norm, idx + a.clitics.get(i, 0)
         else:

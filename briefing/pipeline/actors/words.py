@@ -67,9 +67,11 @@ class WordTables:
 
 
 def _given_names(
-    resources: Resources, non_name: frozenset[str], patronymics: frozenset[str]
+    resources: Resources, non_name: frozenset[str], patronymics: frozenset[str], connectors: frozenset[str]
 ) -> frozenset[str]:
-    # The first words of the people the gazetteer knows open names too (صدام، شون).
+    # The first words of the people the gazetteer knows open names too (صدام، شون); not a
+    # connector that opens a short form (ولد of ولد الشيخ أحمد), unless listed as a given name
+    # (أبو, عبد): ولد فرويد is "Freud was born".
     known_first = {
         fold(s).split()[0]
         for e in resources.actors
@@ -78,13 +80,15 @@ def _given_names(
         if len(s.split()) > 1 and not fold(s).startswith("ال")
     }
     listed = folded(resources.get("given_names", GivenNamesFile).given_names)
-    return (listed | known_first) - non_name - patronymics
+    # The oblique forms of أبو (أبي, أبا) open names as it does.
+    joining = frozenset(c for c in connectors if not c.startswith("اب"))
+    return (listed | (known_first - joining)) - non_name - patronymics
 
 
 def build_word_tables(resources: Resources, known: frozenset[str], lexicon: NameLexicon) -> WordTables:
     rules = resources.get("actor_rules", ActorRulesFile)
     non_name, patronymics = folded(rules.non_name_words), folded(rules.patronymics)
-    given = _given_names(resources, non_name, patronymics)
+    given = _given_names(resources, non_name, patronymics, folded(rules.name_connectors))
     # Given names that are function words as written in careless spelling (علي for على):
     # they open a name only when another name word follows.
     weak_given = folded(rules.non_name_words_as_written) & given
@@ -126,6 +130,7 @@ class WordCaches:
     name_token: dict[str, bool] = field(default_factory=dict)  # per norm
     glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
     inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
+    no_name: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
     foreign_spelling: dict[int, bool] = field(default_factory=dict)  # per norm hash
@@ -134,6 +139,7 @@ class WordCaches:
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
+        self.no_name.clear()
         self.foreign_name.clear()
         self.foreign_spelling.clear()
         self.foreign_spelled.clear()
@@ -298,6 +304,26 @@ class Words:
             and not self.article(i)
         )
 
+    def everyday(self, raw: str) -> bool:
+        """Does the analyser read the word, and never as a name (المصنف "classified", not الراشد
+        "Rashid")?"""
+        readings = self.readings(raw)
+        return bool(readings) and not any(_name_gloss(r.stem.gloss) for r in readings)
+
+    def inflected_word(self, raw: str) -> bool:
+        """Does the analyser read the word, never as a name, and always inflected as names are not
+        (a verb, a pronoun on it, an indefinite accusative, a dual or a plural: مدرسا "a teacher",
+        أضاعا "they both missed", هويتها "her identity")? Then it ends a name (أينشتاين مدرسا)."""
+        hit = self.caches.no_name.get(raw)
+        if hit is None:
+            readings = self.readings(raw)
+            # A reading with a proclitic is no evidence: foreign names read as one (لوكوك as
+            # ل + a verb).
+            hit = self.caches.no_name[raw] = bool(readings) and all(
+                not r.prefix.form and not _name_gloss(r.stem.gloss) and _inflection(r.tags) for r in readings
+            )
+        return hit
+
     def inflected(self, raw: str) -> bool:
         """Is the word as written a verb or a word with a third person's pronoun on it, never a
         proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
@@ -310,6 +336,18 @@ class Words:
                 and (all(any(_third_person(x) for x in t) for t in tags) or any(_verb(t) for t in tags))
             )
         return hit
+
+
+def _inflection(tags: tuple[str, ...]) -> bool:
+    """A reading inflected as no name is: an indefinite accusative or a dual (مدرسا), a third
+    person's pronoun on it (هويتها، فتابعها) or a verb's dual or plural subject (أضاعا). Not a
+    first person's pronoun or a bare verb form: foreign names read as those (ميسي "my swagger")."""
+    return any(
+        "_ACC_INDEF" in t or "_DU_" in t or _third_person(t) or t.startswith(_PLURAL_SUBJECTS) for t in tags
+    )
+
+
+_PLURAL_SUBJECTS = ("PVSUFF_SUBJ:3MD", "PVSUFF_SUBJ:3FD", "PVSUFF_SUBJ:3MP", "PVSUFF_SUBJ:3FP")
 
 
 def _name_gloss(gloss: str) -> bool:
