@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -144,3 +144,26 @@ def test_extractions_read_back_from_the_store_are_those_saved_with_their_names_s
     assert repeated, "the seeds name some actor in more than one article"
     for actor_id in repeated:
         assert len({id(a.name_en) for e in back for a in e.actors if a.id == actor_id}) == 1
+
+
+@pytest.mark.parametrize("until", [datetime(2017, 5, 8, tzinfo=UTC), None], ids=["bounded", "open-ended"])
+def test_a_window_is_found_by_the_indexes_not_by_reading_the_store(tmp_path, until):
+    from briefing.model.contract import Article
+    from briefing.model.window import Window
+    from briefing.store import NewArticle, window_query
+
+    window = Window(datetime(2017, 5, 1, tzinfo=UTC), until)
+    with Store.open(tmp_path / "news.db") as store:
+        for i, (day, at) in enumerate(
+            [("2017-05-03", None), ("2017-05-02", datetime(2017, 5, 2, 9, tzinfo=UTC)), ("2017-05-02", None)]
+            + [("2016-01-01", None)] * 3
+        ):
+            store.add_article(
+                NewArticle(Article(id=f"a{i}", text=f"نص {i}", published=day), "source", published_at=at)
+            )
+        clause, params = window_query(window)
+        explain = f"EXPLAIN QUERY PLAN SELECT id FROM articles {clause}"
+        plan = [row[3] for row in store.conn.execute(explain, params)]
+        assert [a.id for a in store.articles_in(window)] == ["a2", "a1", "a0"]
+    assert not [step for step in plan if step.startswith("SCAN")], plan
+    assert any("articles_window" in step for step in plan), plan
