@@ -1,6 +1,6 @@
 """Scale: the real `briefing build --since … --until …` over windows of 100, 1,000 and 10,000 articles.
 
-    .venv/bin/python bench/bench_scale.py [--sizes 100,1000,10000] [--no-pdf] [--keep DIR]
+    .venv/bin/python bench/bench_scale.py [--sizes 100,1000,10000] [--no-pdf] [--keep DIR] [--budget S]
 
 For each size N: a fresh store, into which `briefing ingest` reads N articles made from the shared
 corpus repeated (copy k of an article: a fresh id, a URL of its own, a distinct last sentence so
@@ -10,9 +10,12 @@ week runs as a child process with BRIEFING_TIMINGS set (briefing/timings.py), so
 time is the real build's own, and the peak resident memory of its process tree (children
 included, sampled with psutil) is that build's alone.
 
-One table: N, seconds per stage (extraction without the pipeline's load; compose; brief HTML;
-brief PDF; appendix HTML; the other stages after extraction: reading the extractions back, the
-previous window, writing), after extraction / extraction, the brief PDF's pages, peak memory.
+One table, a row printed as each size ends: N, the CPU seconds of each stage in the build
+process (extraction without the pipeline's load; compose; brief HTML; brief PDF; appendix HTML;
+the other stages after extraction: reading the extractions back, the previous window, writing),
+after extraction / extraction in CPU seconds and in wall-clock seconds (on a shared machine the
+wall clock measures the neighbours too), the brief PDF's pages, peak memory, wall times. A build
+still running after --budget seconds is stopped, and its row says the last stage it finished.
 Skips with a message when the shared corpus is absent.
 """
 
@@ -113,21 +116,31 @@ def tree_rss(proc: Any) -> int:
     return total
 
 
-def watched(child: subprocess.Popen[bytes], label: str) -> int:
-    """Wait for `child`, sampling its process tree's resident memory; the peak in bytes."""
+def watched(
+    child: subprocess.Popen[bytes], label: str, budget: float | None = None
+) -> tuple[int, str | None]:
+    """Wait for `child` (stopping it after `budget` seconds), sampling its process tree's
+    resident memory: the peak in bytes, and why it did not end well (None: it did)."""
     import psutil
 
     proc, peak = psutil.Process(child.pid), 0
+    deadline = time.monotonic() + budget if budget else None
+    stopped = False
     while child.poll() is None:
         try:
             peak = max(peak, tree_rss(proc))
         except psutil.Error:
             pass
+        if deadline is not None and time.monotonic() > deadline and not stopped:
+            child.terminate()
+            stopped = True
         time.sleep(0.05)
     _, err = child.communicate()
+    if stopped:
+        return peak, f"stopped after {budget:g} s (--budget)"
     if child.returncode != 0:
-        raise SystemExit(f"{label} failed (exit {child.returncode}):\n{err.decode()[-3000:]}")
-    return peak
+        return peak, f"{label} failed (exit {child.returncode}): {err.decode()[-2000:].strip()}"
+    return peak, None
 
 
 def pdf_pages(path: Path) -> int | None:
@@ -138,64 +151,83 @@ def pdf_pages(path: Path) -> int | None:
     return len(PdfReader(path).pages)
 
 
-def run_size(records: Sequence[dict[str, Any]], n: int, work: Path, *, pdf: bool) -> dict[str, Any]:
+def write_copies(records: Sequence[dict[str, Any]], n: int, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for rec in repeat_corpus(records, n):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def run_size(
+    records: Sequence[dict[str, Any]], n: int, work: Path, *, pdf: bool, budget: float | None = None
+) -> dict[str, Any]:
     """Ingest N articles into a fresh store under `work`, build their week; the row of the table."""
     work.mkdir(parents=True, exist_ok=True)
     source, db, out, timings = work / "articles.jsonl", work / "news.db", work / "out", work / "timings.jsonl"
-    with source.open("w", encoding="utf-8") as fh:
-        for rec in repeat_corpus(records, n):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    write_copies(records, n, source)
     t = time.perf_counter()
-    watched(briefing(work, "ingest", str(source), "--db", str(db), "--quiet"), f"ingest of {n}")
+    _, failed = watched(briefing(work, "ingest", str(source), "--db", str(db), "--quiet"), f"ingest of {n}")
+    if failed:
+        raise SystemExit(failed)
     ingest = time.perf_counter() - t
     since = WINDOW_START.date().isoformat()
     until = (WINDOW_START + timedelta(days=WINDOW_DAYS - 1)).date().isoformat()
     args = ["build", "--since", since, "--until", until, "--db", str(db), "--out", str(out), "--quiet"]
     timings.unlink(missing_ok=True)
     t = time.perf_counter()
-    peak = watched(briefing(work, *args, *([] if pdf else ["--no-pdf"]), timings=timings), f"build of {n}")
+    build = briefing(work, *args, *([] if pdf else ["--no-pdf"]), timings=timings)
+    peak, failed = watched(build, f"build of {n}", budget)
     wall = time.perf_counter() - t
-    stages: dict[str, float] = {}
-    for line in timings.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        stages[rec["stage"]] = stages.get(rec["stage"], 0.0) + rec["seconds"]
+    lines = timings.read_text(encoding="utf-8").splitlines() if timings.exists() else []
+    stages = [json.loads(line) for line in lines]
     return {
         "n": n,
         "ingest": ingest,
         "wall": wall,
-        "stages": stages,
-        "pages": pdf_pages(out / "latest" / "brief.pdf"),
+        "cpu": _summed(stages, "cpu_seconds"),
+        "clock": _summed(stages, "seconds"),
+        "reached": stages[-1]["stage"] if stages else None,
+        "failed": failed,
+        "pages": None if failed else pdf_pages(out / "latest" / "brief.pdf"),
         "peak_mb": peak / 2**20,
     }
 
 
-def table(rows: Sequence[dict[str, Any]]) -> str:
-    head = (
-        "| N | extract | compose | brief HTML | brief PDF | appendix HTML | other after | after / extract"
-        " | PDF pages | peak RSS | pipeline load | build wall | ingest |"
-    )
-    lines = [head, "|" + "---:|" * head.count(" | ") + "---:|"]
-    for r in rows:
-        s = r["stages"]
+def _summed(records: Sequence[dict[str, Any]], key: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for rec in records:
+        out[rec["stage"]] = out.get(rec["stage"], 0.0) + rec[key]
+    return out
+
+
+HEAD = (
+    "| N | extract | compose | brief HTML | brief PDF | appendix HTML | other after | after / extract"
+    " | (wall) | PDF pages | peak RSS | pipeline load | build wall | ingest wall |"
+)
+
+
+def row(r: dict[str, Any]) -> str:
+    """A line of the table: stage figures are the build process's CPU seconds (steady on a shared
+    machine); the ratio in wall-clock seconds beside it."""
+    cells = [f"{r['n']:,}"]
+    ratios = []
+    for key in ("cpu", "clock"):
+        s = r[key]
         extract = s.get("extract", 0.0) - s.get("pipeline load", 0.0)
         after = sum(s.get(k, 0.0) for k in AFTER)
-        other = after - sum(s.get(k, 0.0) for k in ("compose", "brief HTML", "appendix HTML", "brief PDF"))
-        ratio = f"{after / extract:.2f}×" if extract > 0 else "–"
-        cells = [
-            f"{r['n']:,}",
-            *(f"{v:.2f} s" for v in (extract, s.get("compose", 0.0), s.get("brief HTML", 0.0))),
-            f"{s['brief PDF']:.2f} s" if "brief PDF" in s else "–",
-            f"{s.get('appendix HTML', 0.0):.2f} s",
-            f"{other:.2f} s",
-            ratio,
-            str(r["pages"]) if r["pages"] is not None else "–",
-            f"{r['peak_mb']:,.0f} MB",
-            f"{s.get('pipeline load', 0.0):.2f} s",
-            f"{r['wall']:.1f} s",
-            f"{r['ingest']:.1f} s",
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        ratios.append(f"{after / extract:.2f}×" if extract > 0 and not r["failed"] else "–")
+    s = r["cpu"]
+    shown = ("extract", "compose", "brief HTML", "brief PDF", "appendix HTML")
+    for k in shown:
+        value = s.get(k, 0.0) - (s.get("pipeline load", 0.0) if k == "extract" else 0.0)
+        cells.append(f"{value:.2f} s" if k in s else "–")
+    other = sum(s.get(k, 0.0) for k in AFTER if k not in shown)
+    cells += [f"{other:.2f} s", *ratios, str(r["pages"]) if r["pages"] is not None else "–"]
+    cells += [f"{r['peak_mb']:,.0f} MB", f"{s.get('pipeline load', 0.0):.2f} s"]
+    cells += [f"{r['wall']:.1f} s", f"{r['ingest']:.1f} s"]
+    line = "| " + " | ".join(cells) + " |"
+    if r["failed"]:
+        line += f"\n  N={r['n']:,}: {r['failed']}; the last stage done: {r['reached'] or 'none'}"
+    return line
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,6 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-pdf", dest="pdf", action="store_false", help="leave out the brief's PDF")
     parser.add_argument("--keep", type=Path, default=None, help="keep the stores and briefs under DIR")
+    parser.add_argument(
+        "--budget", type=float, default=None, help="stop a build after this many seconds (its row says where)"
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
         print(f"skipped: {args.corpus} is absent (the shared corpus is not available here)")
@@ -219,15 +254,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not sizes or min(sizes) < 1:
         parser.error(f"--sizes {args.sizes}: each size must be at least 1")
     records = read_corpus(args.corpus)
-    rows = []
+    pdf = "with the brief's PDF" if args.pdf else "no PDF"
+    print(f"bench_scale: the {len(records)} corpus articles repeated; one week's window; {pdf}")
+    print("stages in CPU seconds of the build process; (wall): the same ratio in wall-clock seconds")
+    print(HEAD)
+    print("|" + "---:|" * (HEAD.count(" | ") + 1), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         base = args.keep or Path(tmp)
         for n in sizes:
-            rows.append(run_size(records, n, base / f"n{n}", pdf=args.pdf))
-            print(f"N={n:,} done: build {rows[-1]['wall']:.1f} s", file=sys.stderr, flush=True)
-    pdf = "with the brief's PDF" if args.pdf else "no PDF"
-    print(f"bench_scale: the {len(records)} corpus articles repeated; one week's window; {pdf}")
-    print(table(rows))
+            print(row(run_size(records, n, base / f"n{n}", pdf=args.pdf, budget=args.budget)), flush=True)
     return 0
 
 

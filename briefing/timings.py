@@ -1,9 +1,10 @@
 """Per-stage wall time and peak memory of a run, for the benchmarks (bench/bench_scale.py).
 
 Off unless the environment variable BRIEFING_TIMINGS names a file: then every stage that ends
-appends one JSON line to it, `{"stage", "seconds", "peak_rss_mb"}`, where peak_rss_mb is the
-process's peak resident memory so far (its waited-for children's peak beside it), so that a
-benchmark reads the real build's own figures instead of timing a copy of its logic.
+appends one JSON line to it, `{"stage", "seconds", "cpu_seconds", "peak_rss_mb", …}`: wall time,
+the process's CPU time (steady when the machine is shared, where wall time is not), and its peak
+resident memory so far (its waited-for children's peak beside it), so that a benchmark reads
+the real build's own figures instead of timing a copy of its logic.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ def stage(name: str) -> Iterator[None]:
     if not target:
         yield
         return
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     yield
     record = {
         "stage": name,
         "seconds": round(time.perf_counter() - start, 4),
+        "cpu_seconds": round(time.process_time() - cpu, 4),
         "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF),
         "children_peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN),
     }
