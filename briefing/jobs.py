@@ -9,6 +9,7 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import re
@@ -752,8 +753,18 @@ def _extracted(
     """How many of `articles` were extracted now (_extract_missing), and all their extractions."""
     with stage("extract"):
         fresh = _extract_missing(store, articles, resources, make_extractor, reporter, reextract=reextract)
+    if fresh:
+        _release_pipeline()
     with stage("load extractions"):
         return fresh, store.load_extractions(articles)
+
+
+def _release_pipeline() -> None:
+    """Free the pipeline the extraction is done with (hundreds of thousands of objects in
+    cycles, kept out of the collector by pipeline.freeze), so that the window's extractions and
+    compose reuse its memory instead of adding to it (issue 15: peak memory at scale)."""
+    gc.unfreeze()
+    gc.collect()
 
 
 def _extract_missing(

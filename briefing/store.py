@@ -11,6 +11,7 @@ already in the store only increments that article's `duplicates` counter.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -569,7 +570,7 @@ class Store:
         by_id = {a.id: a for a in articles}
         found: dict[str, Extraction] = {}
         parse = _SharingDecoder().decode
-        with self._errors("read"):
+        with self._errors("read"), _collector_paused():
             for chunk in _chunks(list(by_id), 500):
                 marks = ",".join("?" * len(chunk))
                 rows = self.conn.execute(
@@ -756,6 +757,19 @@ def _dating(new: NewArticle, ingested: datetime) -> tuple[str | None, str, str |
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection inside: parsing makes millions of objects and no garbage cycle, and
+    the collector's passes over them took half the time of loading a large window."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _SharingDecoder(json.JSONDecoder):

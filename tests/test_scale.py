@@ -90,7 +90,7 @@ def test_a_build_writes_its_stage_timings_where_briefing_timings_says(
         "appendix HTML",
         "write",
     ]
-    assert all(r["seconds"] >= 0 and r["peak_rss_mb"] > 0 for r in records)
+    assert all(r["seconds"] >= 0 and r["cpu_seconds"] >= 0 and r["peak_rss_mb"] > 0 for r in records)
     monkeypatch.delenv("BRIEFING_TIMINGS")
     timings.unlink()
     again = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out2")])
@@ -105,9 +105,10 @@ def test_the_benchmark_prints_its_table_for_a_small_window(corpus, tmp_path, cap
     row = next(line for line in out.splitlines() if line.startswith("| 4 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[4] == "–"  # no brief PDF asked for
-    assert cells[8] == "–"  # so no pages
-    assert cells[9].endswith(" MB")
-    assert float(cells[9][:-3].replace(",", "")) > 50
+    assert cells[9] == "–"  # so no pages
+    assert cells[7].endswith("×")  # after extraction / extraction
+    assert cells[10].endswith(" MB")
+    assert float(cells[10][:-3].replace(",", "")) > 50
     assert (tmp_path / "n4" / "out" / "latest" / "appendix.html").is_file()
 
 
@@ -167,3 +168,41 @@ def test_a_window_is_found_by_the_indexes_not_by_reading_the_store(tmp_path, unt
         assert [a.id for a in store.articles_in(window)] == ["a2", "a1", "a0"]
     assert not [step for step in plan if step.startswith("SCAN")], plan
     assert any("articles_window" in step for step in plan), plan
+
+
+def test_a_build_frees_the_pipeline_once_its_articles_are_extracted(corpus, tmp_path, monkeypatch):
+    """The pipeline is frozen out of the collector while it works (pipeline.freeze); a build
+    from the store lets it go before the window's extractions are loaded and composed."""
+    import gc
+    import weakref
+
+    import briefing.pipeline.cache
+    from briefing.config import Settings
+    from briefing.jobs import BuildOptions, Reporter, build_since
+
+    bench = _bench()
+    db = _ingest(bench.repeat_corpus(bench.read_corpus(corpus)[:2], 6), tmp_path)
+    made = []
+    real = briefing.pipeline.cache.cached_nlp
+
+    def watched_nlp(*args, **kwargs):
+        nlp = real(*args, **kwargs)
+        made.append(weakref.ref(nlp))
+        return nlp
+
+    monkeypatch.setattr(briefing.pipeline.cache, "cached_nlp", watched_nlp)
+    alive_at_load = []
+    load = Store.load_extractions
+
+    def loading(store, articles):
+        alive_at_load.append([ref() is not None for ref in made])
+        return load(store, articles)
+
+    monkeypatch.setattr(Store, "load_extractions", loading)
+    settings = Settings(db=db, out=tmp_path / "out")
+    reporter = Reporter(quiet=True)
+    status = build_since(settings, "2019-01-07", "2019-01-13", reporter, options=BuildOptions(pdf=False))
+    assert status == ExitCode.OK
+    assert len(made) == 1
+    assert alive_at_load[0] == [False]
+    assert gc.isenabled()
