@@ -14,7 +14,9 @@ One table, a row printed as each size ends: N, the CPU seconds of each stage in 
 process (extraction without the pipeline's load; compose; brief HTML; brief PDF; appendix HTML;
 the other stages after extraction: reading the extractions back, the previous window, writing),
 after extraction / extraction in CPU seconds and in wall-clock seconds (on a shared machine the
-wall clock measures the neighbours too), the brief PDF's pages, peak memory, wall times. A build
+wall clock measures the neighbours too), the brief PDF's pages, the build process's peak resident
+memory (its own getrusage figure) and the peak of the build with what its child processes add
+(sampled: the build's RSS plus each child's own pages), wall times. A build
 still running after --budget seconds is stopped, and its row says the last stage it finished.
 Skips with a message when the shared corpus is absent.
 """
@@ -104,14 +106,19 @@ def briefing(work: Path, *args: str, timings: Path | None = None) -> subprocess.
 
 
 def tree_rss(proc: Any) -> int:
-    """Resident bytes of a psutil process and all its descendants now."""
+    """Resident bytes of a psutil process now, and what its descendants add to it.
+
+    A child's own pages only (USS): a child forked from the build shares all of the build's
+    pages until it writes to them (WeasyPrint's import forks to run ldconfig), and summing RSS
+    would count them twice.
+    """
     import psutil
 
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
+    total = proc.memory_info().rss
+    for child in proc.children(recursive=True):
         try:
-            total += p.memory_info().rss
-        except psutil.Error:  # ended between listing and reading
+            total += child.memory_full_info().uss
+        except psutil.Error:  # ended between listing and reading, or not ours to read
             pass
     return total
 
@@ -189,6 +196,7 @@ def run_size(
         "failed": failed,
         "pages": None if failed else pdf_pages(out / "latest" / "brief.pdf"),
         "peak_mb": peak / 2**20,
+        "own_peak_mb": max((s["peak_rss_mb"] for s in stages), default=0.0),
     }
 
 
@@ -201,7 +209,7 @@ def _summed(records: Sequence[dict[str, Any]], key: str) -> dict[str, float]:
 
 HEAD = (
     "| N | extract | compose | brief HTML | brief PDF | appendix HTML | other after | after / extract"
-    " | (wall) | PDF pages | peak RSS | pipeline load | build wall | ingest wall |"
+    " | (wall) | PDF pages | peak RSS | peak, children too | pipeline load | build wall | ingest wall |"
 )
 
 
@@ -222,8 +230,8 @@ def row(r: dict[str, Any]) -> str:
         cells.append(f"{value:.2f} s" if k in s else "–")
     other = sum(s.get(k, 0.0) for k in AFTER if k not in shown)
     cells += [f"{other:.2f} s", *ratios, str(r["pages"]) if r["pages"] is not None else "–"]
-    cells += [f"{r['peak_mb']:,.0f} MB", f"{s.get('pipeline load', 0.0):.2f} s"]
-    cells += [f"{r['wall']:.1f} s", f"{r['ingest']:.1f} s"]
+    cells += [f"{r['own_peak_mb']:,.0f} MB", f"{r['peak_mb']:,.0f} MB"]
+    cells += [f"{s.get('pipeline load', 0.0):.2f} s", f"{r['wall']:.1f} s", f"{r['ingest']:.1f} s"]
     line = "| " + " | ".join(cells) + " |"
     if r["failed"]:
         line += f"\n  N={r['n']:,}: {r['failed']}; the last stage done: {r['reached'] or 'none'}"

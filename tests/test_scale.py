@@ -107,8 +107,10 @@ def test_the_benchmark_prints_its_table_for_a_small_window(corpus, tmp_path, cap
     assert cells[4] == "–"  # no brief PDF asked for
     assert cells[9] == "–"  # so no pages
     assert cells[7].endswith("×")  # after extraction / extraction
+    own, tree = (float(c[:-3].replace(",", "")) for c in cells[10:12])
     assert cells[10].endswith(" MB")
-    assert float(cells[10][:-3].replace(",", "")) > 50
+    assert cells[11].endswith(" MB")
+    assert 50 < own <= tree + 50  # sampled every 50 ms, the tree's peak may miss the last rise
     assert (tmp_path / "n4" / "out" / "latest" / "appendix.html").is_file()
 
 
