@@ -15,7 +15,7 @@ process (extraction without the pipeline's load; compose; brief HTML; brief PDF;
 the other stages after extraction: reading the extractions back, the previous window, writing),
 after extraction / extraction in CPU seconds and in wall-clock seconds (on a shared machine the
 wall clock measures the neighbours too), the brief PDF's pages, the build process's peak resident
-memory (its own getrusage figure) and the peak of the build with what its child processes add
+memory (its own VmHWM) and the peak of the build with what its child processes add
 (sampled: the build's RSS plus each child's own pages), wall times. A build
 still running after --budget seconds is stopped, and its row says the last stage it finished.
 Skips with a message when the shared corpus is absent.
