@@ -9,6 +9,7 @@ exceptions from briefing.errors, which `run_job` turns into one line and their c
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import re
@@ -49,6 +50,7 @@ from briefing.render import APPENDIX_PDF, Renderer, chunks, logo_data_uri
 from briefing.resources import Resources, default_user_dir
 from briefing.store import RunningBuild, Store
 from briefing.table import format_extraction
+from briefing.timings import stage
 
 
 class RunLock:
@@ -425,14 +427,15 @@ def build_brief(
     say = progress or (lambda _msg: None)
     generated = generated or datetime.now().astimezone()
     say(f"composing the brief from {len(extractions)} articles")
-    brief = compose(
-        extractions,
-        generated=generated,
-        period=period,
-        options=opts.compose,
-        previous=previous,
-        countries=opts.countries,
-    )
+    with stage("compose"):
+        brief = compose(
+            extractions,
+            generated=generated,
+            period=period,
+            options=opts.compose,
+            previous=previous,
+            countries=opts.countries,
+        )
     if opts.title or opts.logo:
         logo = logo_data_uri(opts.logo) if opts.logo else None
         brief = replace(brief, title=opts.title, logo=logo)
@@ -445,7 +448,8 @@ def build_brief(
     except OSError as exc:
         raise WriteError(f"{out_dir}: cannot write here ({exc.strerror or exc})") from exc
     try:
-        return write_brief(Path(out_dir), brief_dir_name(brief), files)
+        with stage("write"):
+            return write_brief(Path(out_dir), brief_dir_name(brief), files)
     finally:
         lock.release()
 
@@ -456,11 +460,14 @@ def render_files(
     """The files of a brief, by name: the brief proper (HTML, JSON, PDF unless --no-pdf) and its
     appendix (appendix.html always, appendix.pdf with --appendix-pdf), which the brief links to."""
     digits = opts.arabic_digits
-    html = renderer.html(brief, arabic_digits=digits)
+    with stage("brief HTML"):
+        html = renderer.html(brief, arabic_digits=digits)
+    with stage("appendix HTML"):
+        appendix_html = renderer.appendix_html(brief, arabic_digits=digits)
     files = {
         "brief.html": html.encode("utf-8"),
         "brief.json": brief_json(brief),
-        "appendix.html": renderer.appendix_html(brief, arabic_digits=digits).encode("utf-8"),
+        "appendix.html": appendix_html.encode("utf-8"),
     }
     if not opts.pdf:
         return files
@@ -469,9 +476,11 @@ def render_files(
         # The PDF's links to the appendix go to the appendix's PDF when one is written beside it.
         if opts.appendix_pdf:
             html = renderer.html(brief, arabic_digits=digits, appendix=APPENDIX_PDF)
-        files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
+        with stage("brief PDF"):
+            files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
     if opts.appendix_pdf:
-        files[APPENDIX_PDF] = render_appendix_pdf(brief, renderer, digits, bar, say)
+        with stage("appendix PDF"):
+            files[APPENDIX_PDF] = render_appendix_pdf(brief, renderer, digits, bar, say)
     return files
 
 
@@ -503,7 +512,8 @@ def pipeline_extractor(resources: Resources, note: Callable[[str], None] | None 
     from briefing.extract import extract_articles  # spaCy loads only when something is extracted
     from briefing.pipeline.cache import cached_nlp
 
-    nlp = cached_nlp(resources, note=note or (lambda message: None))
+    with stage("pipeline load"):
+        nlp = cached_nlp(resources, note=note or (lambda message: None))
     return lambda batch: list(extract_articles(nlp, batch, resources.version))
 
 
@@ -674,11 +684,11 @@ def build_since(
         resources = resources or Resources.load(user=user_layer(settings))
         options = customised(options, resources)
         make_extractor = make_extractor or (lambda res: pipeline_extractor(res, reporter.detail))
-        fresh = _extract_missing(store, articles, resources, make_extractor, reporter, reextract=reextract)
-        extractions = store.load_extractions(articles)
+        fresh, extractions = _extracted(store, articles, resources, make_extractor, reporter, reextract)
         period_end = (window.end - timedelta(microseconds=1)) if window.end else now
         period = (window.start.date(), period_end.date())
-        previous = previous_extractions(store, period, resources, make_extractor, reporter)
+        with stage("previous window"):
+            previous = previous_extractions(store, period, resources, make_extractor, reporter)
         day_dir = _recorded_build(
             store,
             window,
@@ -706,7 +716,8 @@ def _window_articles(
 ) -> list[Article]:
     """The articles published in `window`, said with the undated ones left out; none is an input
     error (nothing written, the cursor not moved) unless allow_empty."""
-    articles = store.articles_in(window)
+    with stage("read articles"):
+        articles = store.articles_in(window)
     reporter.info(f"{len(articles)} articles published {window.describe()} (store: {settings.db})")
     undated = store.undated_count()
     if undated:
@@ -745,6 +756,31 @@ def _parse_window(since: str, until: str | None, now: datetime, cursor: datetime
         return make_window(since, until, now, cursor)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+
+
+def _extracted(
+    store: Store,
+    articles: Sequence[Article],
+    resources: Resources,
+    make_extractor: Callable[[Resources], Extractor],
+    reporter: Reporter,
+    reextract: bool,
+) -> tuple[int, list[Extraction]]:
+    """How many of `articles` were extracted now (_extract_missing), and all their extractions."""
+    with stage("extract"):
+        fresh = _extract_missing(store, articles, resources, make_extractor, reporter, reextract=reextract)
+    if fresh:
+        _release_pipeline()
+    with stage("load extractions"):
+        return fresh, store.load_extractions(articles)
+
+
+def _release_pipeline() -> None:
+    """Free the pipeline the extraction is done with (hundreds of thousands of objects in
+    cycles, kept out of the collector by pipeline.freeze), so that the window's extractions and
+    compose reuse its memory instead of adding to it (issue 15: peak memory at scale)."""
+    gc.unfreeze()
+    gc.collect()
 
 
 def _extract_missing(

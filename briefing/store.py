@@ -11,6 +11,7 @@ already in the store only increments that article's `duplicates` counter.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -221,6 +222,14 @@ def _extraction_views(conn: sqlite3.Connection) -> None:
     """One view per kind of extraction (actors, claims, figures, themes): a row per item, so that
     sqlite-utils, datasette or plain SQL read the store without parsing the contract JSON."""
     _run(conn, *(_views(kind, columns) for kind, columns in VIEW_COLUMNS.items()))
+
+
+@migration("0007_window_index")
+def _window_index(conn: sqlite3.Connection) -> None:
+    """An index for the other half of a window's condition (window_condition): articles dated by
+    the day only (published_at NULL) are found by a range of `published` instead of all of them
+    being read, so a --since window costs the same in a store of ten years as in one of a week."""
+    _run(conn, "CREATE INDEX IF NOT EXISTS articles_window ON articles (published_at, published)")
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -499,10 +508,7 @@ class Store:
         An article with a known time of day is compared by instant; one with only a date is in
         when its day overlaps the window.
         """
-        condition, params = window_condition(window)
-        return self._select_articles(
-            f"WHERE {condition} ORDER BY published, coalesce(published_at, ''), id", params
-        )
+        return self._select_articles(*window_query(window))
 
     def all_articles(self) -> list[Article]:
         return self._select_articles("ORDER BY published, id", ())
@@ -554,18 +560,25 @@ class Store:
         return len(rows)
 
     def load_extractions(self, articles: Sequence[Article]) -> list[Extraction]:
-        """The stored extractions of `articles`, in their order (those never extracted are left out)."""
-        found: dict[str, str] = {}
-        ids = [a.id for a in articles]
-        with self._errors("read"):
-            for chunk in _chunks(ids, 500):
+        """The stored extractions of `articles`, in their order (those never extracted are left out).
+
+        Each contract is parsed as its row is read, so the JSON of a whole window is never held
+        at once, and the short strings that recur from article to article (actor ids, names,
+        types, units, the words of mentions) are shared: a window of 10,000 articles keeps one
+        copy of "Syria" rather than thousands (issue 15: memory at scale).
+        """
+        by_id = {a.id: a for a in articles}
+        found: dict[str, Extraction] = {}
+        parse = _SharingDecoder().decode
+        with self._errors("read"), _collector_paused():
+            for chunk in _chunks(list(by_id), 500):
                 marks = ",".join("?" * len(chunk))
-                found.update(
-                    self.conn.execute(
-                        f"SELECT article_id, contract FROM extractions WHERE article_id IN ({marks})", chunk
-                    ).fetchall()
+                rows = self.conn.execute(
+                    f"SELECT article_id, contract FROM extractions WHERE article_id IN ({marks})", chunk
                 )
-        return [Extraction.from_contract(json.loads(found[a.id]), a) for a in articles if a.id in found]
+                for article_id, contract in rows:
+                    found[article_id] = Extraction.from_contract(parse(contract), by_id[article_id])
+        return [found[a.id] for a in articles if a.id in found]
 
     # --- builds --------------------------------------------------------------------------
 
@@ -696,6 +709,17 @@ def require_store(path: Path | str) -> Path:
     return path
 
 
+def window_query(window: Window) -> tuple[str, dict[str, Any]]:
+    """The clause of Store.articles_in (after FROM articles) and its parameters.
+
+    `+published` keeps SQLite from walking the whole published index for the order: it then
+    searches the two halves of the condition by their indexes (MULTI-INDEX OR) and sorts what
+    it found, a few rows, however large the store (tests/test_scale.py checks the plan).
+    """
+    condition, params = window_condition(window)
+    return f"WHERE {condition} ORDER BY +published, coalesce(published_at, ''), id", params
+
+
 def window_condition(window: Window) -> tuple[str, dict[str, Any]]:
     """The SQL condition (on the articles table) and parameters of "published inside `window`".
 
@@ -733,3 +757,33 @@ def _dating(new: NewArticle, ingested: datetime) -> tuple[str | None, str, str |
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection inside: parsing makes millions of objects and no garbage cycle, and
+    the collector's passes over them took half the time of loading a large window."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _SharingDecoder(json.JSONDecoder):
+    """A JSON decoder whose short string values are shared between the documents it decodes."""
+
+    SHORT = 40  # characters: names, ids, labels, mention words; longer texts rarely recur
+
+    def __init__(self) -> None:
+        super().__init__(object_hook=self._share)
+        self._seen: dict[str, str] = {}
+
+    def _share(self, obj: dict[str, Any]) -> dict[str, Any]:
+        seen = self._seen
+        for key, value in obj.items():
+            if type(value) is str and len(value) <= self.SHORT:
+                obj[key] = seen.setdefault(value, value)
+        return obj
