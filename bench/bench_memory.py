@@ -7,9 +7,9 @@ Ingests the corpus into a temporary store, then runs `briefing build --since …
 larger than the window, today's single-process render) and in parts (the default). Both
 extract every article again (a cron build after an ingest: the pipeline is in memory too).
 
-Memory: every 0.1 s the build's process tree is sampled with psutil (the build and every worker
-it started) and the resident set sizes (RSS) are summed; the peak of those sums is reported (it
-counts a page shared by two processes twice: an upper bound). Also printed: the largest single
+Memory: the build's process tree is sampled with psutil as bench/bench_scale.py samples it (the
+build's resident set plus each worker's own pages, USS: summing RSS counted pages shared with a
+forked child twice); the peak of those sums is reported. Also printed: the largest single
 process (ru_maxrss of RUSAGE_CHILDREN, which the kernel keeps). Target: under 1 GB.
 Skips with a message when the shared corpus is absent.
 """
@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
+from bench_scale import watched  # this folder is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "articles.jsonl"
@@ -37,33 +37,18 @@ def briefing(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "briefing", *(str(a) for a in args)]
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    """The resident memory of a process and all its descendants, in bytes."""
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:  # ended between the listing and the reading
-            pass
-    return total
-
-
 def measured(command: list[str], env: dict[str, str]) -> tuple[float, int, str]:
-    """(wall seconds, peak summed RSS of the tree, stderr) of one run of `command`."""
+    """(wall seconds, peak memory of the tree, stderr) of one run of `command`, sampled as
+    bench_scale samples a build: its resident set plus what each worker adds of its own (USS)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    watched = psutil.Process(proc.pid)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            peak = max(peak, tree_rss(watched))
-        except psutil.NoSuchProcess:
-            break
-        time.sleep(0.1)
-    _, err = proc.communicate()
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(command)}: exit {proc.returncode}\n{err.decode(errors='replace')}")
-    return time.perf_counter() - start, peak, err.decode(errors="replace")
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: `watched` reads no output
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        peak, failed = watched(proc, " ".join(command))
+        err.seek(0)
+        said = err.read().decode(errors="replace")
+    if failed:
+        raise SystemExit(f"{failed}\n{said[-2000:]}")
+    return time.perf_counter() - start, peak, said
 
 
 def window_of(corpus: Path, limit: int) -> tuple[str, str]:
@@ -113,7 +98,7 @@ def main() -> int:
             rows.append((label, seconds, peak, appendix.stat().st_size, parts.strip()))
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     print(f"window: {since} – {until}; {args.limit or 'all'} articles of {args.corpus.name}")
-    print(f"{'appendix PDF':<20} {'wall':>8} {'peak RSS (tree)':>16} {'appendix.pdf':>13}  how")
+    print(f"{'appendix PDF':<20} {'wall':>8} {'peak (tree)':>16} {'appendix.pdf':>13}  how")
     for label, seconds, peak, size, how in rows:
         print(f"{label:<20} {seconds:7.1f}s {peak / GB:14.2f} GB {size / 1e6:10.1f} MB  {how}")
     before, after = rows
