@@ -43,7 +43,9 @@ class Unit:
     src: int  # source number
     cited: Cited
     words: frozenset[str]
-    actors: frozenset[str]
+    # In the article's order of actors, not a set: counts of actors break ties by first seen, and
+    # a set's order changes with the process's string hashing (PYTHONHASHSEED), so would the brief.
+    actors: tuple[str, ...]
     day: date | None  # the event's day: stated, else the article's
     background: bool
     claim: Claim | None = None
@@ -141,10 +143,10 @@ class _Mentions:
         self.actor = [i for _, i in pairs]
         self.ids = [a.id for a in ext.actors]
 
-    def within(self, span: Span) -> frozenset[str]:
+    def within(self, span: Span) -> tuple[str, ...]:
         """The ids of the actors named in `span`, in the article's order of actors."""
         found = set(self.actor[bisect_left(self.starts, span[0]) : bisect_left(self.starts, span[1])])
-        return frozenset(self.ids[i] for i in sorted(found))
+        return tuple(self.ids[i] for i in sorted(found))
 
 
 def _lead(n: int, ext: Extraction, words: Words, start: date | None, mentions: _Mentions) -> Unit:
