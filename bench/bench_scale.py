@@ -110,13 +110,18 @@ def tree_rss(proc: Any) -> int:
 
     A child's own pages only (USS): a child forked from the build shares all of the build's
     pages until it writes to them (WeasyPrint's import forks to run ldconfig), and summing RSS
-    would count them twice.
+    would count them twice. A child still running the build's command line has not yet exec'd:
+    a vfork'd child borrows the build's whole address space, where every page looks private,
+    so it is left out (the build's workers are spawned, with a command line of their own).
     """
     import psutil
 
     total = proc.memory_info().rss
+    own = proc.cmdline()
     for child in proc.children(recursive=True):
         try:
+            if child.cmdline() == own:
+                continue
             total += child.memory_full_info().uss
         except psutil.Error:  # ended between listing and reading, or not ours to read
             pass
