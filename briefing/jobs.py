@@ -28,7 +28,14 @@ from typing import Protocol, TextIO
 from briefing.compose import Countries, compose
 from briefing.compose.arrange import previous_period
 from briefing.config import Settings
-from briefing.deliver.files import LOCK_NAME, brief_dir_name, brief_json, latest_brief, write_brief
+from briefing.deliver.files import (
+    LOCK_NAME,
+    FileWriter,
+    brief_dir_name,
+    brief_json_writer,
+    latest_brief,
+    write_brief,
+)
 from briefing.errors import (
     BriefingError,
     BuildError,
@@ -456,7 +463,7 @@ def build_brief(
 
 def render_files(
     brief: Brief, renderer: Renderer, opts: BuildOptions, bar: ProgressFactory, say: Callable[[str], None]
-) -> dict[str, bytes]:
+) -> dict[str, bytes | FileWriter]:
     """The files of a brief, by name: the brief proper (HTML, JSON, PDF unless --no-pdf) and its
     appendix (appendix.html always, appendix.pdf with --appendix-pdf), which the brief links to."""
     digits = opts.arabic_digits
@@ -464,9 +471,9 @@ def render_files(
         html = renderer.html(brief, arabic_digits=digits)
     with stage("appendix HTML"):
         appendix_html = renderer.appendix_html(brief, arabic_digits=digits)
-    files = {
+    files: dict[str, bytes | FileWriter] = {
         "brief.html": html.encode("utf-8"),
-        "brief.json": brief_json(brief),
+        "brief.json": brief_json_writer(brief),
         "appendix.html": appendix_html.encode("utf-8"),
     }
     if not opts.pdf:

@@ -69,6 +69,16 @@ def test_deliver_json_lists_cited_sources(built):
     assert data["refs"]
 
 
+@pytest.mark.parametrize("chunk", [7, 1 << 20])  # pieces cut mid-string, and in one piece
+def test_deliver_streams_brief_json_as_one_dump_writes_it(tmp_path, monkeypatch, chunk):
+    from briefing.compose import compose
+
+    brief = compose(sample_extractions(), generated=DAY1)
+    monkeypatch.setattr(deliver, "_STREAM_CHUNK", chunk)
+    day = write_brief(tmp_path, "2018-05-09_2018-05-11", {"brief.json": deliver.brief_json_writer(brief)})
+    assert (day / "brief.json").read_bytes() == deliver.brief_json(brief)
+
+
 def test_deliver_failed_run_leaves_previous_brief(tmp_path, renderer, monkeypatch):
     day = build_brief(
         sample_extractions(), tmp_path, generated=DAY1, renderer=renderer, options=BuildOptions(pdf=False)
