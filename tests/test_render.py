@@ -242,12 +242,12 @@ def test_render_appendix_marks_earlier_events_as_background(renderer):
     soup = BeautifulSoup(
         renderer.appendix_html(compose([first, *exts[1:]], generated=GENERATED)), "html.parser"
     )
-    tagged = soup.select("tr:has(.background-tag)")
-    texts = " ".join(tr.get_text(" ") for tr in tagged)
+    tagged = soup.select(".pair:has(.background-tag)")
+    texts = " ".join(row.get_text(" ") for row in tagged)
     assert claim.content.text in texts
     assert figure.text in texts
     assert "خلفية" in texts
-    others = [tr for tr in soup.select("tr.claim") if tr not in tagged]
+    others = [row for row in soup.select(".pair.claim") if row not in tagged]
     assert others  # the news stays untagged
 
 
