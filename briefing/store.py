@@ -11,7 +11,6 @@ already in the store only increments that article's `duplicates` counter.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import sqlite3
@@ -22,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from briefing import collector
 from briefing.errors import StoreError
 from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
@@ -570,7 +570,7 @@ class Store:
         by_id = {a.id: a for a in articles}
         found: dict[str, Extraction] = {}
         parse = _SharingDecoder().decode
-        with self._errors("read"), _collector_paused():
+        with self._errors("read"), collector.paused():
             for chunk in _chunks(list(by_id), 500):
                 marks = ",".join("?" * len(chunk))
                 rows = self.conn.execute(
@@ -757,19 +757,6 @@ def _dating(new: NewArticle, ingested: datetime) -> tuple[str | None, str, str |
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection inside: parsing makes millions of objects and no garbage cycle, and
-    the collector's passes over them took half the time of loading a large window."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _SharingDecoder(json.JSONDecoder):

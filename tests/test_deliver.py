@@ -76,7 +76,9 @@ def test_deliver_streams_brief_json_as_one_dump_writes_it(tmp_path, monkeypatch,
     brief = compose(sample_extractions(), generated=DAY1)
     monkeypatch.setattr(deliver, "_STREAM_CHUNK", chunk)
     day = write_brief(tmp_path, "2018-05-09_2018-05-11", {"brief.json": deliver.brief_json_writer(brief)})
-    assert (day / "brief.json").read_bytes() == deliver.brief_json(brief)
+    one_dump = json.dumps(brief.to_json(), ensure_ascii=False, indent=1) + "\n"
+    assert (day / "brief.json").read_bytes() == one_dump.encode("utf-8")
+    assert deliver.brief_json(brief) == one_dump.encode("utf-8")
 
 
 def test_deliver_failed_run_leaves_previous_brief(tmp_path, renderer, monkeypatch):

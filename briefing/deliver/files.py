@@ -21,6 +21,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
@@ -159,12 +160,15 @@ def _update_latest(out_dir: Path, new: Path) -> None:
 
 
 def brief_json(brief: Brief) -> bytes:
-    """brief.json: the Brief as JSON (Brief.from_json reads it back)."""
-    return (json.dumps(brief.to_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """brief.json's bytes, as `brief_json_writer` writes them into the file."""
+    buffer = BytesIO()
+    brief_json_writer(brief)(buffer)
+    return buffer.getvalue()
 
 
 def brief_json_writer(brief: Brief) -> FileWriter:
-    """brief.json as `brief_json` writes it, streamed into the file a megabyte at a time.
+    """brief.json: the Brief as indented JSON (Brief.from_json reads it back), streamed into the
+    file a megabyte at a time.
 
     An indented dump goes through json's pure-Python encoder, which joins a list of every
     piece: for a window of 10,000 articles (a 200 MB file) that list held more memory than

@@ -12,7 +12,6 @@ that cannot be read is built again, with a note saying why; one that cannot be w
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import os
 import pickle
@@ -24,6 +23,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from briefing import collector
 from briefing.extraction_version import extraction_version
 from briefing.pipeline import PIPELINE, build_nlp, freeze
 from briefing.resources import Resources
@@ -69,17 +69,12 @@ def cached_nlp(
 
 def _read(path: Path, components: Sequence[str], note: Callable[[str], None]) -> Language | None:
     """The pipeline in `path`, or None (with a note) when the file is unreadable or not one."""
-    enabled = gc.isenabled()
-    gc.disable()  # a million objects, none of them garbage: collections while loading are waste
     try:
-        with path.open("rb") as fh:
+        with collector.paused(), path.open("rb") as fh:
             nlp = pickle.load(fh)
     except Exception as exc:  # a damaged pickle fails in any of a dozen ways; all mean rebuild
         note(f"pipeline: the cache {path} is unreadable ({type(exc).__name__}); building it again")
         return None
-    finally:
-        if enabled:
-            gc.enable()
     if not isinstance(nlp, Language) or tuple(nlp.pipe_names) != tuple(components):
         note(f"pipeline: the cache {path} holds something else; building it again")
         return None
