@@ -30,7 +30,7 @@ from spacy.language import Language
 # Importing the modules registers their factories.
 from briefing.pipeline import actors, claims, dates, figures, normalizer, sentences, themes
 from briefing.pipeline.gist import component as gist
-from briefing.pipeline.tokenizer import customize_tokenizer
+from briefing.pipeline.tokenizer import customize_tokenizer, fresh_cache
 from briefing.resources import Resources
 from briefing.text.normalize import fold
 
@@ -90,6 +90,7 @@ def build_nlp(resources: Resources, *, components: Sequence[str] = PIPELINE) -> 
         component: object = nlp.get_pipe(name)
         if isinstance(component, Loadable):
             component.load(resources, known)
+    fresh_cache(nlp)  # the patterns' words are in it: the articles' would find no room
     return freeze(nlp)
 
 
