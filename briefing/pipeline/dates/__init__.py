@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +28,7 @@ from briefing.pipeline.dates.find import Found, find_dates
 from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.pipeline.dates.resolve import resolve
 from briefing.pipeline.dates.triggers import Triggers
+from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
 from briefing.resources.schema import DatesFile
 
@@ -58,6 +60,7 @@ class DatesComponent(BatchPipe):
         if self.lexicon is None or self.triggers is None:
             return doc
         sentences = self.triggers.read(doc)
+        text = text_of(doc)  # a sentence's text is its slice (a Span's text joins its tokens)
         # A sentence holding a claim or a figure needs all its dates; another only its explicit
         # ones (digits, month names), which are what may date it before the article's week.
         anchored = {c.sentence for c in doc._.claims} | {f.sentence for f in doc._.figures}
@@ -67,11 +70,12 @@ class DatesComponent(BatchPipe):
                 groups = groups & _EXPLICIT
                 if not groups:
                     continue
-            text = doc[slice(*sentences.tokens[i])].text
-            found += find_dates(text, self.lexicon, sentences.spans[i][0], groups)
+            start, end = sentences.spans[i]
+            found += find_dates(text[start:end], self.lexicon, start, groups)
         marked = {}
         for i in sorted(sentences.markers):
-            reason = marker(doc[slice(*sentences.tokens[i])].text, self.lexicon)
+            start, end = sentences.spans[i]
+            reason = marker(text[start:end], self.lexicon)
             if reason is not None:
                 marked[i] = reason
         doc._.dates = DocDates(tuple(_not_figures(found, doc._.figures)), marked, self.lexicon)
@@ -94,6 +98,15 @@ def _not_figures(found: list[Found], figures: Sequence[Figure]) -> list[Found]:
     """Drop a "year" the figures stage read as a count ("في 2000 منزل")."""
     spans = [(f.start, f.end) for f in figures]
     return [d for d in found if d.kind != "year" or not any(s < d.end and d.start < e for s, e in spans)]
+
+
+_Item = TypeVar("_Item", Claim, Figure)
+
+
+def _dated(item: _Item, when: EventDate | None) -> _Item:
+    """`item` with the date `when`: itself when it has none and gets none, as most do (a copy
+    of a frozen dataclass runs its __init__ again)."""
+    return item if when is None and item.date is None else replace(item, date=when)
 
 
 def _span(mention: Mention) -> tuple[int, int]:
@@ -147,11 +160,11 @@ def date_events(
         if when is not None:
             by_sentence[i].append((found, when))
     dated_claims = tuple(
-        replace(c, date=claim_date(text, by_sentence[c.sentence], _span(c.cue), _span(c.content), day))
+        _dated(c, claim_date(text, by_sentence[c.sentence], _span(c.cue), _span(c.content), day))
         for c in claims
     )
     dated_figures = tuple(
-        replace(f, date=figure_date(text, by_sentence[f.sentence], (f.start, f.end))) for f in figures
+        _dated(f, figure_date(text, by_sentence[f.sentence], (f.start, f.end))) for f in figures
     )
     whens = [[w for _, w in row] for row in by_sentence]
     marked = background(text, sentences, dates.marked, whens, dated_claims, day, dates.lexicon)

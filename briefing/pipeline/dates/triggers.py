@@ -79,7 +79,6 @@ class Sentences:
     match, and those that may hold a background marker."""
 
     spans: list[tuple[int, int]]  # character offsets
-    tokens: list[tuple[int, int]]  # token offsets, for the text of one sentence
     dates: dict[int, set[str]]
     markers: set[int]
 
@@ -100,7 +99,7 @@ class Triggers:
 
     def read(self, doc: Doc) -> Sentences:
         if not len(doc):
-            return Sentences([], [], {}, set())
+            return Sentences([], {}, set())
         arr = doc.to_array([NORM, SENT_START, IDX, LENGTH, SHAPE])
         idx, length = arr[:, 2].astype("int64"), arr[:, 3].astype("int64")
         starts = arr[:, 1].astype("int64") == 1
@@ -120,7 +119,6 @@ class Triggers:
                         dates.setdefault(i, set()).add(group)
         return Sentences(
             spans=list(zip(idx[first].tolist(), (idx[last] + length[last]).tolist(), strict=True)),
-            tokens=list(zip(first.tolist(), (last + 1).tolist(), strict=True)),
             dates=dates,
             markers=markers,
         )
