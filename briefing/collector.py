@@ -19,3 +19,14 @@ def paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def settle() -> None:
+    """What is alive now moved out of the collector's generations (gc.freeze), the young garbage
+    collected first. An extraction grows caches (readings, analyses, rows of words) to hundreds of
+    thousands of objects that live as long as the process: each full collection walked them all
+    again and found nothing to free (0.85 s of a first run over the corpus). Frozen objects are
+    still freed when no longer referenced; only a garbage cycle already in the old generation is
+    kept, until gc.unfreeze (a build's, once its extraction is done)."""
+    gc.collect(1)
+    gc.freeze()

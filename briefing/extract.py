@@ -11,6 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from briefing import collector
 from briefing.model.contract import Article, Extraction
 from briefing.pipeline.dates import date_events
 from briefing.pipeline.gist.component import GistComponent
@@ -50,6 +51,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], version: str) -
                 titles[i] = gist.title_en(doc)
         for i, doc in enumerate(nlp.pipe((a.text for a in batch), batch_size=BATCH_SIZE)):
             yield replace(doc_to_extraction(batch[i], doc, version), title_en=titles.get(i))
+        collector.settle()  # the caches the batch grew: no full collection walks them again
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
