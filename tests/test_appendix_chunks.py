@@ -29,7 +29,7 @@ from briefing.render import Renderer, chunks
 
 ROOT = Path(__file__).resolve().parent.parent
 WINDOW = ("--since", "2018-05-07", "--until", "2018-05-13")
-INDEX_HEAD = "Name الاسم Type Mentions Articles"  # the actors index's header, repeated on each page
+INDEX_HEAD = "Name الاسم Type النوع Mentions Articles"  # the actors index's header, repeated on each page
 
 
 def _appendix(folder: Path) -> PdfReader:
