@@ -176,3 +176,12 @@ def test_pdf_page_references_listed_once_per_write(monkeypatch):
     assert sorted(set(_struct_pages(once))) == list(range(6))
     assert isinstance(pydyf.PDF.__dict__["page_references"], property)
     assert pydyf.PDF.page_references.fget is counted  # put back afterwards
+
+
+def test_pdf_one_regular_face_per_language(built_pdf):
+    """No bold or italic face: each is a font subset of its own, made again for every PDF."""
+    pdf, _ = built_pdf
+    names = [name.split("+", 1)[1] for name in embedded_fonts(pdf)]
+    assert [n for n in names if "Bold" in n or "Italic" in n or "Oblique" in n] == []
+    assert any(n.startswith("Amiri") for n in names)
+    assert any(n.startswith("Noto-Sans") for n in names)
