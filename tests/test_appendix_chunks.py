@@ -29,7 +29,8 @@ from briefing.render import Renderer, chunks
 
 ROOT = Path(__file__).resolve().parent.parent
 WINDOW = ("--since", "2018-05-07", "--until", "2018-05-13")
-INDEX_HEAD = "Name الاسم Type Mentions Articles"  # the actors index's header, repeated on each page
+# The actors index's header, repeated on each page, as pypdf extracts it (Arabic in visual order).
+INDEX_HEAD = "Name · type النوع· الاسم Mentions Articles"
 
 
 def _appendix(folder: Path) -> PdfReader:
@@ -41,7 +42,8 @@ def _body_text(pdf: PdfReader) -> str:
     one piece as over parts) or the index's repeated header, whitespace folded."""
     pages = [p.extract_text() for p in pdf.pages]
     pages = [pages[0]] + [text.rsplit("Appendix · ", 1)[0] for text in pages[1:]]
-    return " ".join(" ".join(pages).replace(INDEX_HEAD, " ").split())
+    folded = " ".join(" ".join(pages).split())
+    return " ".join(folded.replace(INDEX_HEAD, " ").split())
 
 
 def _outline(pdf: PdfReader, items: list | None = None, depth: int = 0) -> list[tuple[int, str, int]]:

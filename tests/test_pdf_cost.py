@@ -6,6 +6,7 @@ The build goes through the command line with the session's pipeline (the `env` f
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from io import BytesIO
 from pathlib import Path
 
@@ -116,3 +117,71 @@ def test_pdf_rules_are_lines_not_dots(built_pdf):
     first = PdfReader(BytesIO(pdf)).pages[0]
     curves = first.get_contents().get_data().split().count(b"c")
     assert 0 < curves < 2000, curves  # rounded corners of the tags: a few hundred at most
+
+
+def _struct_pages(pdf: bytes) -> list[int]:
+    """The page of every structure element that names one (/Pg), in the tree's order."""
+    reader = PdfReader(BytesIO(pdf))
+    numbers = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    found: list[int] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+            return
+        if not hasattr(node, "get"):
+            return
+        if "/Pg" in node:
+            found.append(numbers[node.raw_get("/Pg").idnum])
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_pdf_page_references_listed_once_per_write(monkeypatch):
+    """The tagger asks for the pages' references once per tagged box; pydyf lists every page
+    each time (boxes times pages). Listed once per write, the tags name the same pages."""
+    import pydyf
+
+    from briefing.render import Renderer
+
+    html = "".join(
+        f'<p style="break-before: page">page {n} <b>bold</b> <a href="#p{n}" id="p{n}">link</a></p>'
+        for n in range(6)
+    )
+    renderer = Renderer()
+    listed = 0
+    compute = pydyf.PDF.page_references.fget
+
+    def counted(pdf):
+        nonlocal listed
+        listed += 1
+        return compute(pdf)
+
+    monkeypatch.setattr(pydyf.PDF, "page_references", property(counted))
+    monkeypatch.setattr("briefing.render.page_references_once", nullcontext)
+    plain = renderer.pdf(html)
+    every_box = listed
+    monkeypatch.undo()
+    monkeypatch.setattr(pydyf.PDF, "page_references", property(counted))
+    listed = 0
+    once = renderer.pdf(html)
+    assert every_box > 20  # the tagger's lookups: more than one per page
+    assert listed <= 2, listed  # the outline's and the tags' (the pages are all added by then)
+    assert _struct_pages(once) == _struct_pages(plain)
+    assert sorted(set(_struct_pages(once))) == list(range(6))
+    assert isinstance(pydyf.PDF.__dict__["page_references"], property)
+    assert pydyf.PDF.page_references.fget is counted  # put back afterwards
+
+
+def test_pdf_one_regular_face_per_language(built_pdf):
+    """No bold or italic face: each is a font subset of its own, made again for every PDF."""
+    pdf, _ = built_pdf
+    names = [name.split("+", 1)[1] for name in embedded_fonts(pdf)]
+    assert [n for n in names if "Bold" in n or "Italic" in n or "Oblique" in n] == []
+    assert any(n.startswith("Amiri") for n in names)
+    assert any(n.startswith("Noto-Sans") for n in names)

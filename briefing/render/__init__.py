@@ -33,6 +33,7 @@ from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import ArticleSummary, Brief
 from briefing.model.vocab import LABELS
 from briefing.render.fonts import lean_subsetting
+from briefing.render.pdf_refs import page_references_once
 from briefing.render.view import (
     MAX_INLINE_CITATIONS,
     brief_view,
@@ -273,8 +274,9 @@ class Renderer:
             if laid_out is not None:
                 laid_out(rendered)
             # Tagged (a structure tree for screen readers and reflow), each block in its language;
-            # fonts subset without reading the shaping tables they drop (render/fonts.py).
-            with _structure_languages(), lean_subsetting():
+            # fonts subset without reading the shaping tables they drop (render/fonts.py); the
+            # pages' references listed once, not once per tagged box (render/pdf_refs.py).
+            with _structure_languages(), lean_subsetting(), page_references_once():
                 pdf: bytes = rendered.write_pdf(pdf_tags=True)
             if step is not None:
                 step("written")
