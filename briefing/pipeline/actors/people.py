@@ -41,6 +41,7 @@ from briefing.text.normalize import fold
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
+_PROPER, _UNREADABLE = 1, 2  # what the analyser makes of a word that may open a foreign name
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,49 @@ class People:
         spelled = words.intersection(caches.foreign_spelled)
         return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
 
+    def _proper_pairs(self, flags: list[int], taken: set[int]) -> list[int]:
+        """The tokens of no role that open a foreign name the name table lacks: a word the
+        analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
+        (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب); both words no resource knows."""
+        a, w, caches = self.a, self.w, self.w.caches
+        for orth in set(a.orths).difference(caches.opening):  # answered once per word
+            caches.opening[orth] = self._opening_kind(a.strings[orth])
+        kinds = list(map(caches.opening.__getitem__, a.orths))
+        return [
+            i
+            for i in range(len(flags) - 1)
+            if kinds[i]
+            and kinds[i + 1] == _UNREADABLE
+            and not flags[i]
+            and i not in taken
+            # و joins two names (قوانغتشو وتشواتشو), or the next of a list (وأوبافيمي مارتينز,
+            # which lists.py takes without its و).
+            and not a.raw(i).startswith("و")
+            and not a.raw(i + 1).startswith("و")
+            and w.unknown_word(i)
+            and w.unknown_word(i + 1)
+            and not self._slipped_space(i)
+        ]
+
+    def _slipped_space(self, i: int) -> bool:
+        """Are tokens i and i + 1 two words whose space slipped by a letter (تنظي مداعش for تنظيم
+        داعش): the first word with the next one's first letter a word the resources or a corpus
+        use?"""
+        t = self.w.t
+        joined = self.a.word(i) + self.a.word(i + 1)[:1]
+        return joined in t.common or joined in t.resource_words
+
+    def _opening_kind(self, raw: str) -> int:
+        """_PROPER for a word the analyser reads only as a proper noun, _UNREADABLE for one it
+        cannot read (both of some letters, and no word the resources or a corpus use), else 0."""
+        t, w = self.w.t, self.w
+        norm = fold(raw)
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
+            return 0
+        if w.foreign(raw):
+            return _UNREADABLE
+        return _PROPER if w.proper_noun(raw) else 0
+
     def _alone(self, i: int, flags: list[int]) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
@@ -210,6 +254,7 @@ class People:
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
+        starts += [(i, PLAIN) for i in self._proper_pairs(flags, taken)]
         for i in [i for i, f in enumerate(flags) if f]:
             f = flags[i]
             if f & _SPEECH and i + 1 < n:
