@@ -341,6 +341,8 @@ class ActorRulesFile(Entry):
     settlement_nouns: WordList
     document_nouns: WordList
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
+    # ـوف, ـيتش: the endings of foreign family names, on words the analyser cannot read (شومسكي)
+    foreign_surname_endings: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -356,7 +358,8 @@ class ActorRulesFile(Entry):
         """Every listed word but the non-name words: those were never words the normalizer may
         uncover by taking a proclitic off, and adding them would change how it splits words."""
         for kind in type(self).model_fields:
-            if kind not in ("non_name_words", "name_particles"):  # لدي is no ل + دي
+            # لدي is no ل + دي; an ending is no word.
+            if kind not in ("non_name_words", "name_particles", "foreign_surname_endings"):
                 yield from getattr(self, kind)
 
 

@@ -140,6 +140,7 @@ class NameFinder:
                 or (mode >= NATION and nxt and named_next and nxt not in t.common)
                 or self.lone_name(k, mode)
                 or (mode >= NATION and self._unreadable_pair(k))
+                or (mode >= SPEECH_VERB and self._said_pair(k))
             ):
                 return k
         return end
@@ -156,6 +157,22 @@ class NameFinder:
             # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو).
             return before_unreadable and self._unreadable_pair(k) and not a.raw(k + 1).startswith("و")
         return mode >= NATION or before_unreadable
+
+    def _said_pair(self, k: int) -> bool:
+        """After a speech verb, a word no resource knows and a family name with the article, both
+        read by the analyser only as names or not at all, before "that" (وأضاف نتشيرفان البارزاني
+        أن): the speaker's name."""
+        a, w = self.a, self.w
+        j = k + 1
+        return (
+            j + 1 < len(a.norms)
+            and a.word(j + 1) in self.context.that
+            and w.unknown_word(k)
+            and w.name_like(a.raw(k))
+            and w.article(j)
+            and w.nameish(j)
+            and w.name_like(a.raw(j))
+        )
 
     def _unreadable_pair(self, k: int) -> bool:
         """Tokens k and k + 1 both words that no resource knows and the analyser cannot read

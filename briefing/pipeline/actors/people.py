@@ -19,7 +19,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.document import Hit, taken_by
 from briefing.pipeline.actors.lists import Lists, NameAt
 from briefing.pipeline.actors.names import (
     HONORIFIC,
@@ -41,7 +41,9 @@ from briefing.text.normalize import fold
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
-_PROPER, _UNREADABLE = 1, 2  # what the analyser makes of a word that may open a foreign name
+# What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
+_PROPER, _UNREADABLE, _SURNAME = 1, 2, 4
+SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,10 @@ class PeopleTables:
     calendar: frozenset[str] = frozenset()
     # Folded place nouns (بلدة، ميناء، مطار): the name after one is a place's, never a lone name.
     place_nouns: frozenset[str] = frozenset()
+    # Folded endings of foreign family names (ـوف، ـيتش، ـسكي): on a word the analyser cannot read.
+    surname_endings: tuple[str, ...] = ()
+    # Folded words that join a title's complements (في، لدى): سفير إسرائيل لدى الأمم المتحدة.
+    complement_links: frozenset[str] = frozenset({"في", "لدي"})
 
 
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
@@ -109,6 +115,7 @@ def build_people_tables(
         place_nouns=folded(rules.settlement_nouns)
         | folded(rules.place_nouns)
         | frozenset(w for w in folded(rules.locative_words) if len(w) > 3),
+        surname_endings=tuple(sorted(folded(rules.foreign_surname_endings))),
     )
 
 
@@ -121,6 +128,7 @@ class People:
         self.w = finder.w
         self.t = tables
         self.entries = entries
+        self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
@@ -138,8 +146,24 @@ class People:
                     k += 1
             honorific = match_id in self.t.honorifics
             starts.append((k, HONORIFIC if honorific else TITLED))
+            past = self._past_complement(k)
+            if past > k:
+                starts.append((past, TITLED))
             if k > end and honorific:
                 fallback[k] = end
+
+    def _past_complement(self, k: int) -> int:
+        """Where a name may start after a title's complement that starts at token k: the places and
+        organisations found there, joined by في or لدى (سفير إسرائيل لدى الأمم المتحدة دان
+        غيلرمان, مدافع جورجيا أساتياني); k when no found name is there."""
+        a, n, found = self.a, len(self.a.norms), self.complements
+        j = k
+        while j < n and j in found:
+            while j < n and j in found:
+                j += 1
+            if j + 1 < n and a.word(j) in self.t.complement_links and j + 1 in found:
+                j += 1
+        return j
 
     def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
@@ -176,19 +200,23 @@ class People:
         spelled = words.intersection(caches.foreign_spelled)
         return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
 
-    def _proper_pairs(self, flags: list[int], taken: set[int]) -> list[int]:
+    def _kinds(self) -> list[int]:
+        """What the analyser makes of each token (`_opening_kind`), answered once per word."""
+        a, caches = self.a, self.w.caches
+        for orth in set(a.orths).difference(caches.opening):
+            caches.opening[orth] = self._opening_kind(a.strings[orth])
+        return list(map(caches.opening.__getitem__, a.orths))
+
+    def _proper_pairs(self, kinds: list[int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
         (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب); both words no resource knows."""
-        a, w, caches = self.a, self.w, self.w.caches
-        for orth in set(a.orths).difference(caches.opening):  # answered once per word
-            caches.opening[orth] = self._opening_kind(a.strings[orth])
-        kinds = list(map(caches.opening.__getitem__, a.orths))
+        a, w = self.a, self.w
         return [
             i
             for i in range(len(flags) - 1)
             if kinds[i]
-            and kinds[i + 1] == _UNREADABLE
+            and kinds[i + 1] & _UNREADABLE
             and not flags[i]
             and i not in taken
             # و joins two names (قوانغتشو وتشواتشو), or the next of a list (وأوبافيمي مارتينز,
@@ -210,14 +238,26 @@ class People:
 
     def _opening_kind(self, raw: str) -> int:
         """_PROPER for a word the analyser reads only as a proper noun, _UNREADABLE for one it
-        cannot read (both of some letters, and no word the resources or a corpus use), else 0."""
+        cannot read (both of some letters, and no word the resources or a corpus use), and
+        _SURNAME too for such a word with a foreign family name's ending (شومسكي, نوفيتسكي)."""
         t, w = self.w.t, self.w
         norm = fold(raw)
         if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
             return 0
         if w.foreign(raw):
-            return _UNREADABLE
+            ending = len(norm) > SURNAME_MIN_LETTERS and norm.endswith(self.t.surname_endings)
+            return _UNREADABLE | (_SURNAME if ending else 0)
         return _PROPER if w.proper_noun(raw) else 0
+
+    def _surnames(self, kinds: list[int], taken: set[int]) -> list[int]:
+        """Words no resource knows that the analyser cannot read and that end as foreign family
+        names do (شومسكي, بلكيفيتش, روديونوفا): a person named by the family name alone."""
+        w = self.w
+        return [
+            i
+            for i, k in enumerate(kinds)
+            if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
+        ]
 
     def _alone(self, i: int, flags: list[int]) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
@@ -254,7 +294,9 @@ class People:
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
-        starts += [(i, PLAIN) for i in self._proper_pairs(flags, taken)]
+        kinds = self._kinds()
+        starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
+        starts += [(i, LONE) for i in self._surnames(kinds, taken)]
         for i in [i for i, f in enumerate(flags) if f]:
             f = flags[i]
             if f & _SPEECH and i + 1 < n:
@@ -301,6 +343,9 @@ class People:
     def hits(self, taken: set[int], found_actors: FoundActors, known: list[Hit]) -> list[Hit]:
         """Hits for the people found; `known` (the hits so far) may grow to take a name in."""
         used = set(taken)
+        # A title's complement is a place or an organisation, never a person (الشيخ أبو مصعب
+        # الزرقاوي رحمه الله).
+        self.complements = taken_by([h for h in known if h.type != "PERSON"])
         found = self._names(taken, used)
         lists = Lists(self.finder, self.entries, known, used)
         found += lists.following(found)
