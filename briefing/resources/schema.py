@@ -395,15 +395,18 @@ def _english_pattern(entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEn
 
 
 class OrgPatternsFile(Entry):
-    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`),
-    facilities named after a place (`facilities`) and state bodies (`bodies`)."""
+    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`,
+    `quoted` between quotes only), facilities named after a place (`facilities`) and state bodies
+    (`bodies`)."""
 
     named: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)]
     before: tuple[OrgPatternEntry, ...]
     facilities: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)] = ()
     bodies: tuple[BodyEntry, ...] = ()
+    # Nouns that introduce an organisation's name only between quotes (مؤسسة "سكور بلس").
+    quoted: tuple[OrgPatternEntry, ...] = ()
 
-    @field_validator("named", "before", "facilities")
+    @field_validator("named", "before", "facilities", "quoted")
     @classmethod
     def _unique(cls, entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEntry, ...]:
         return unique_ids(entries)
@@ -413,13 +416,13 @@ class OrgPatternsFile(Entry):
     def _unique_bodies(cls, entries: tuple[BodyEntry, ...]) -> tuple[BodyEntry, ...]:
         return unique_ids(entries)
 
-    def kinds(self) -> tuple[tuple[Literal["named", "before"], tuple[OrgPatternEntry, ...]], ...]:
+    def kinds(self) -> tuple[tuple[Literal["named", "before", "quoted"], tuple[OrgPatternEntry, ...]], ...]:
         """(kind, entries) in the file's order."""
-        return (("named", self.named), ("before", self.before))
+        return (("named", self.named), ("before", self.before), ("quoted", self.quoted))
 
     def forms(self) -> Iterator[str]:
         """Every Arabic form the file lists, of every section."""
-        for entry in (*self.named, *self.before, *self.facilities):
+        for entry in (*self.named, *self.before, *self.facilities, *self.quoted):
             yield from entry.ar
         for body in self.bodies:
             yield from (*body.ar, *body.short_ar)
