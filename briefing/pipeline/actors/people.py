@@ -147,7 +147,9 @@ class People:
             honorific = match_id in self.t.honorifics
             starts.append((k, HONORIFIC if honorific else TITLED))
             past = self._past_complement(k)
-            if past > k:
+            if past > k and past < n and (self.w.name_word(a.word(past)) or self.w.name_like(a.raw(past))):
+                # A name word, or one the analyser reads only as a name or not at all: never an
+                # everyday word (السفير الأميركي بمجلس الأمن اقتراح أنان "Annan's proposal").
                 starts.append((past, TITLED))
             if k > end and honorific:
                 fallback[k] = end
