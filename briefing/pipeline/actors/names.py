@@ -151,12 +151,16 @@ class NameFinder:
         المجالي), or before a word it cannot read (بريدراغ ميياتوفيتش); or two words it cannot
         read (جافريلو برينسيب)?"""
         w, a = self.w, self.a
-        before_unreadable = k + 1 < len(a.norms) and w.unknown_word(k + 1) and w.foreign(a.raw(k + 1))
-        if not w.proper_first(k):
-            # Two words that no resource knows and the analyser cannot read are a foreign name
-            # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو).
-            return before_unreadable and self._unreadable_pair(k) and not a.raw(k + 1).startswith("و")
-        return mode >= NATION or before_unreadable
+        if w.proper_first(k):
+            return mode >= NATION or self._unreadable_next(k)
+        # Two words that no resource knows and the analyser cannot read are a foreign name
+        # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو).
+        return self._unreadable_pair(k) and not a.raw(k + 1).startswith("و")
+
+    def _unreadable_next(self, k: int) -> bool:
+        """Is token k + 1 a word no resource knows that the analyser cannot read?"""
+        w, a = self.w, self.a
+        return k + 1 < len(a.norms) and w.unknown_word(k + 1) and w.foreign(a.raw(k + 1))
 
     def _said_pair(self, k: int) -> bool:
         """After a speech verb, a word no resource knows and a family name with the article, both

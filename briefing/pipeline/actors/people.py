@@ -202,23 +202,29 @@ class People:
         spelled = words.intersection(caches.foreign_spelled)
         return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
 
-    def _kinds(self) -> list[int]:
-        """What the analyser makes of each token (`_opening_kind`), answered once per word."""
+    def _kinds(self) -> dict[int, int]:
+        """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
+        answered once per word, and only the few tokens of a kind are looked at."""
         a, caches = self.a, self.w.caches
-        for orth in set(a.orths).difference(caches.opening):
-            caches.opening[orth] = self._opening_kind(a.strings[orth])
-        return list(map(caches.opening.__getitem__, a.orths))
+        orths = set(a.orths)
+        for orth in orths.difference(caches.opening):
+            kind = caches.opening[orth] = self._opening_kind(a.strings[orth])
+            if kind:
+                caches.opening_words.add(orth)
+        present = orths.intersection(caches.opening_words)
+        if not present:
+            return {}
+        return {i: caches.opening[orth] for i, orth in enumerate(a.orths) if orth in present}
 
-    def _proper_pairs(self, kinds: list[int], flags: list[int], taken: set[int]) -> list[int]:
+    def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
         (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب); both words no resource knows."""
         a, w = self.a, self.w
         return [
             i
-            for i in range(len(flags) - 1)
-            if kinds[i]
-            and kinds[i + 1] & _UNREADABLE
+            for i in kinds
+            if kinds.get(i + 1, 0) & _UNREADABLE
             and not flags[i]
             and i not in taken
             # و joins two names (قوانغتشو وتشواتشو), or the next of a list (وأوبافيمي مارتينز,
@@ -251,13 +257,13 @@ class People:
             return _UNREADABLE | (_SURNAME if ending else 0)
         return _PROPER if w.proper_noun(raw) else 0
 
-    def _surnames(self, kinds: list[int], taken: set[int]) -> list[int]:
+    def _surnames(self, kinds: dict[int, int], taken: set[int]) -> list[int]:
         """Words no resource knows that the analyser cannot read and that end as foreign family
         names do (شومسكي, بلكيفيتش, روديونوفا): a person named by the family name alone."""
         w = self.w
         return [
             i
-            for i, k in enumerate(kinds)
+            for i, k in kinds.items()
             if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
         ]
 
