@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 
+import numpy
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -214,7 +215,9 @@ class People:
         present = orths.intersection(caches.opening_words)
         if not present:
             return {}
-        return {i: caches.opening[orth] for i, orth in enumerate(a.orths) if orth in present}
+        # The tokens of those words, found by numpy on the ORTH column (quicker than a pass).
+        at = numpy.flatnonzero(numpy.isin(a.array[:, 7], numpy.fromiter(present, dtype=a.array.dtype)))
+        return {i: caches.opening[a.orths[i]] for i in at.tolist()}
 
     def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
