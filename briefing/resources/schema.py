@@ -341,6 +341,8 @@ class ActorRulesFile(Entry):
     settlement_nouns: WordList
     document_nouns: WordList
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
+    # ـوف, ـيتش: the endings of foreign family names, on words the analyser cannot read (شومسكي)
+    foreign_surname_endings: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -356,7 +358,8 @@ class ActorRulesFile(Entry):
         """Every listed word but the non-name words: those were never words the normalizer may
         uncover by taking a proclitic off, and adding them would change how it splits words."""
         for kind in type(self).model_fields:
-            if kind not in ("non_name_words", "name_particles"):  # لدي is no ل + دي
+            # لدي is no ل + دي; an ending is no word.
+            if kind not in ("non_name_words", "name_particles", "foreign_surname_endings"):
                 yield from getattr(self, kind)
 
 
@@ -392,15 +395,18 @@ def _english_pattern(entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEn
 
 
 class OrgPatternsFile(Entry):
-    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`),
-    facilities named after a place (`facilities`) and state bodies (`bodies`)."""
+    """org_patterns.yaml: nouns that belong to the name (`named`) or only introduce it (`before`,
+    `quoted` between quotes only), facilities named after a place (`facilities`) and state bodies
+    (`bodies`)."""
 
     named: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)]
     before: tuple[OrgPatternEntry, ...]
     facilities: Annotated[tuple[OrgPatternEntry, ...], AfterValidator(_english_pattern)] = ()
     bodies: tuple[BodyEntry, ...] = ()
+    # Nouns that introduce an organisation's name only between quotes (مؤسسة "سكور بلس").
+    quoted: tuple[OrgPatternEntry, ...] = ()
 
-    @field_validator("named", "before", "facilities")
+    @field_validator("named", "before", "facilities", "quoted")
     @classmethod
     def _unique(cls, entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEntry, ...]:
         return unique_ids(entries)
@@ -410,13 +416,13 @@ class OrgPatternsFile(Entry):
     def _unique_bodies(cls, entries: tuple[BodyEntry, ...]) -> tuple[BodyEntry, ...]:
         return unique_ids(entries)
 
-    def kinds(self) -> tuple[tuple[Literal["named", "before"], tuple[OrgPatternEntry, ...]], ...]:
+    def kinds(self) -> tuple[tuple[Literal["named", "before", "quoted"], tuple[OrgPatternEntry, ...]], ...]:
         """(kind, entries) in the file's order."""
-        return (("named", self.named), ("before", self.before))
+        return (("named", self.named), ("before", self.before), ("quoted", self.quoted))
 
     def forms(self) -> Iterator[str]:
         """Every Arabic form the file lists, of every section."""
-        for entry in (*self.named, *self.before, *self.facilities):
+        for entry in (*self.named, *self.before, *self.facilities, *self.quoted):
             yield from entry.ar
         for body in self.bodies:
             yield from (*body.ar, *body.short_ar)

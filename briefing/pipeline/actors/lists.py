@@ -14,6 +14,7 @@ from briefing.pipeline.actors.output import FoundActors
 from briefing.resources import ActorEntry
 
 NameAt = tuple[int, int, str]  # a found name: start token, end token, text as written
+BRACKET_WORDS = 6  # words of a bracket after a name that a list goes on past: ( 44 و62 من ركلة جزاء )
 _SAME_CONSONANTS = 3  # a given name and a known first name agree on this many first consonants
 
 
@@ -44,7 +45,7 @@ class Lists:
         # (عادل إمام ومحمد سعد ومحمد هنيدي); so does a quote, for a nickname (علي المري "أبو محجن").
         ends = sorted({e for _, e, _ in found} | {h.end for h in self.known if h.type == "PERSON"})
         while ends:
-            e = ends.pop(0)
+            e = self._past_bracket(ends.pop(0))
             k = e + 1 if e < n and (a.word(e) in ("،", ",") or a.doc[e].is_quote) else e
             if k >= n or k in used or not (k > e or a.raw(k).startswith("و")):
                 continue
@@ -57,6 +58,19 @@ class Lists:
             used.update(range(k, end))
             ends.insert(0, end)
         return more
+
+    def _past_bracket(self, e: int) -> int:
+        """Where a list goes on after a name that ends at token e: past a bracket that opens with
+        a number, a player's minute or a person's age (فرناندو توريس ( 20 ) وديفد فيا ( 44 و62 ))."""
+        a, n = self.a, len(self.a.norms)
+        if e + 1 >= n or a.raw(e) != "(" or not a.doc[e + 1].like_num:
+            return e
+        for j in range(e + 2, min(n, e + 2 + BRACKET_WORDS)):
+            if a.raw(j) == ")":
+                return j + 1
+            if a.raw(j) == "(":
+                break
+        return e
 
     def _opens(self, norm: str, k: int) -> bool:
         """Can `norm` (token k's word) open the next name of a list: a name word, or a word no

@@ -126,7 +126,12 @@ class NameFinder:
         end = k + 1
         if first in t.compound_first and end < len(a.norms) and w.nameish(end):
             return end + 1  # عبد الله, أبو محمد: one given name in two words
-        if first not in t.given and not w.name_token(first) and not self._foreign_pair(k, first, nxt):
+        if (
+            first not in t.given
+            and not w.name_token(first)
+            and not self._foreign_pair(k, first, nxt)
+            and not self._proper_opening(k, mode)
+        ):
             # A name opens with a word names are made of; after a title, an unknown word may open
             # one when a name word follows it (سلفان شالوم).
             named_next = w.name_word(nxt)
@@ -135,20 +140,55 @@ class NameFinder:
                 or (mode >= NATION and nxt and named_next and nxt not in t.common)
                 or self.lone_name(k, mode)
                 or (mode >= NATION and self._unreadable_pair(k))
+                or (mode >= SPEECH_VERB and self._said_pair(k))
             ):
                 return k
         return end
 
+    def _proper_opening(self, k: int, mode: int) -> bool:
+        """Does a foreign name the name table lacks open at token k: a word the analyser reads only
+        as a proper noun after a title, a nationality or a speech verb (رئيس الوزراء عبدالسلام
+        المجالي), or before a word it cannot read (بريدراغ ميياتوفيتش); or two words it cannot
+        read (جافريلو برينسيب)?"""
+        w, a = self.w, self.a
+        if w.proper_first(k):
+            return mode >= NATION or self._unreadable_next(k)
+        # Two words that no resource knows and the analyser cannot read are a foreign name
+        # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو).
+        return self._unreadable_pair(k) and not a.raw(k + 1).startswith("و")
+
+    def _unreadable_next(self, k: int) -> bool:
+        """Is token k + 1 a word no resource knows that the analyser cannot read?"""
+        w, a = self.w, self.a
+        return k + 1 < len(a.norms) and w.unknown_word(k + 1) and w.foreign(a.raw(k + 1))
+
+    def _said_pair(self, k: int) -> bool:
+        """After a speech verb, a word no resource knows and a family name with the article, both
+        read by the analyser only as names or not at all, before "that" (وأضاف نتشيرفان البارزاني
+        أن): the speaker's name."""
+        a, w = self.a, self.w
+        j = k + 1
+        return (
+            j + 1 < len(a.norms)
+            and a.word(j + 1) in self.context.that
+            and w.unknown_word(k)
+            and w.name_like(a.raw(k))
+            and w.article(j)
+            and w.nameish(j)
+            and w.name_like(a.raw(j))
+        )
+
     def _unreadable_pair(self, k: int) -> bool:
         """Tokens k and k + 1 both words that no resource knows and the analyser cannot read
         (السيد سوريش ماثيور, القاضي ميخا لندنشتراوس, التايلاندي بارادورن سريشابان): after a title
-        or a nationality, a foreign name of two words."""
+        or a nationality, a foreign name of two words; the first may carry the proclitic of a
+        list's next name (وأوبافيمي مارتينز)."""
         w, a = self.w, self.a
         return (
             k + 1 < len(a.norms)
-            and w.unknown_word(k)
+            and w.unknown_word(k, proclitic=True)
             and w.unknown_word(k + 1)
-            and w.foreign(a.raw(k))
+            and w.foreign(a.raw(k)[w.skip(k) :])
             and w.foreign(a.raw(k + 1))
         )
 
@@ -279,7 +319,13 @@ class NameFinder:
         # غريفيت).
         # The same for a word the analyser reads only as a name after such a foreign family name
         # (رانكين غالواي).
-        foreign = (w.name_word(self.a.word(k)) or w.foreign_name(self.a.word(k))) and (
+        opening = (
+            w.name_word(self.a.word(k))
+            or w.foreign_name(self.a.word(k))
+            or w.proper_first(k)
+            or (w.unknown_word(k) and w.foreign(self.a.raw(k)))
+        )
+        foreign = opening and (
             w.foreign(raw) or (end - 1 > k and w.foreign(self.a.raw(end - 1)) and w.name_like(raw))
         )
         return w.name_token(norm) or (

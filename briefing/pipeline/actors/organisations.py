@@ -36,7 +36,9 @@ def closing_quote(a: Tokens, j: int) -> int:
 
 @dataclass(frozen=True)
 class OrgPattern:
-    kind: str  # "named": the noun belongs to the name; "before": it only introduces it
+    # "named": the noun belongs to the name; "before": it only introduces it; "quoted": it introduces
+    # a name between quotes only
+    kind: str
     en: str  # English: a pattern with {name} when named, else what the noun says
     club: bool  # a place after it is a sports club
 
@@ -143,6 +145,19 @@ class Organisations:
                 hits.remove(h)
                 taken.difference_update(range(h.start, h.end))
 
+    def _quoted_place(self, j: int, by_start: Mapping[int, Hit]) -> bool:
+        """A place's name alone between the quotes that open at token j, after a noun that
+        introduces an organisation, names the organisation (صحيفة " بابل " is a newspaper): the
+        place's hit is made the organisation's. Did it?"""
+        g = by_start.get(j + 1)
+        if g is None or g.type not in ("GPE", "LOC") or g.end != self.closing(j):
+            return False
+        entry = self.entries.get(g.actor)
+        name_en = entry.en if entry is not None else self.w.t.translit.name_en(self.a.mention(g.start, g.end))
+        g.actor = self.found.add("ORG", self.a.mention(g.start, g.end), name_en)
+        g.type = "ORG"
+        return True
+
     def _named_after(self, g: Hit, head: int, pattern: OrgPattern) -> None:
         """A noun before a gazetteer match: منظمة أوبك is OPEC; جامعة زيورخ an organisation named
         after a place; فريق ليون a club."""
@@ -168,11 +183,16 @@ class Organisations:
             if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
                 continue  # كقناة لتسليح: "as a channel for", not a name
             pattern = self.t.patterns[a.strings[match_id]]
+            quote = after < len(a.norms) and a.doc[after].is_quote
+            if pattern.kind == "quoted" and not quote:
+                continue  # مؤسسة خيرية: a description, not a name
             g = by_start.get(after)
             if g is not None:
                 self._named_after(g, head, pattern)
                 continue
-            if after < len(a.norms) and a.doc[after].is_quote and not pattern.named:
+            if quote and not pattern.named:
+                if self._quoted_place(after, by_start):
+                    continue
                 self.quoted_over(after, hits, taken)
             start, end = self.name(after, taken)
             if end == start:

@@ -14,12 +14,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 
+import numpy
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.document import Hit, taken_by
 from briefing.pipeline.actors.lists import Lists, NameAt
 from briefing.pipeline.actors.names import (
     HONORIFIC,
@@ -41,6 +42,9 @@ from briefing.text.normalize import fold
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
+# What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
+_PROPER, _UNREADABLE, _SURNAME = 1, 2, 4
+SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class PeopleTables:
     calendar: frozenset[str] = frozenset()
     # Folded place nouns (بلدة، ميناء، مطار): the name after one is a place's, never a lone name.
     place_nouns: frozenset[str] = frozenset()
+    # Folded endings of foreign family names (ـوف، ـيتش، ـسكي): on a word the analyser cannot read.
+    surname_endings: tuple[str, ...] = ()
+    # Folded words that join a title's complements (في، لدى): سفير إسرائيل لدى الأمم المتحدة.
+    complement_links: frozenset[str] = frozenset({"في", "لدي"})
 
 
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
@@ -108,6 +116,7 @@ def build_people_tables(
         place_nouns=folded(rules.settlement_nouns)
         | folded(rules.place_nouns)
         | frozenset(w for w in folded(rules.locative_words) if len(w) > 3),
+        surname_endings=tuple(sorted(folded(rules.foreign_surname_endings))),
     )
 
 
@@ -120,6 +129,7 @@ class People:
         self.w = finder.w
         self.t = tables
         self.entries = entries
+        self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
@@ -137,8 +147,26 @@ class People:
                     k += 1
             honorific = match_id in self.t.honorifics
             starts.append((k, HONORIFIC if honorific else TITLED))
+            past = self._past_complement(k)
+            if past > k and past < n and (self.w.name_word(a.word(past)) or self.w.name_like(a.raw(past))):
+                # A name word, or one the analyser reads only as a name or not at all: never an
+                # everyday word (السفير الأميركي بمجلس الأمن اقتراح أنان "Annan's proposal").
+                starts.append((past, TITLED))
             if k > end and honorific:
                 fallback[k] = end
+
+    def _past_complement(self, k: int) -> int:
+        """Where a name may start after a title's complement that starts at token k: the places and
+        organisations found there, joined by في or لدى (سفير إسرائيل لدى الأمم المتحدة دان
+        غيلرمان, مدافع جورجيا أساتياني); k when no found name is there."""
+        a, n, found = self.a, len(self.a.norms), self.complements
+        j = k
+        while j < n and j in found:
+            while j < n and j in found:
+                j += 1
+            if j + 1 < n and a.word(j) in self.t.complement_links and j + 1 in found:
+                j += 1
+        return j
 
     def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
@@ -175,6 +203,73 @@ class People:
         spelled = words.intersection(caches.foreign_spelled)
         return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
 
+    def _kinds(self) -> dict[int, int]:
+        """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
+        answered once per word, and only the few tokens of a kind are looked at."""
+        a, caches = self.a, self.w.caches
+        orths = set(a.orths)
+        for orth in orths.difference(caches.opening):
+            kind = caches.opening[orth] = self._opening_kind(a.strings[orth])
+            if kind:
+                caches.opening_words.add(orth)
+        present = orths.intersection(caches.opening_words)
+        if not present:
+            return {}
+        # The tokens of those words, found by numpy on the ORTH column (quicker than a pass).
+        at = numpy.flatnonzero(numpy.isin(a.array[:, 7], numpy.fromiter(present, dtype=a.array.dtype)))
+        return {i: caches.opening[a.orths[i]] for i in at.tolist()}
+
+    def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
+        """The tokens of no role that open a foreign name the name table lacks: a word the
+        analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
+        (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب); both words no resource knows."""
+        a, w = self.a, self.w
+        return [
+            i
+            for i in kinds
+            if kinds.get(i + 1, 0) & _UNREADABLE
+            and not flags[i]
+            and i not in taken
+            # و joins two names (قوانغتشو وتشواتشو), or the next of a list (وأوبافيمي مارتينز,
+            # which lists.py takes without its و).
+            and not a.raw(i).startswith("و")
+            and not a.raw(i + 1).startswith("و")
+            and w.unknown_word(i)
+            and w.unknown_word(i + 1)
+            and not self._slipped_space(i)
+        ]
+
+    def _slipped_space(self, i: int) -> bool:
+        """Are tokens i and i + 1 two words whose space slipped by a letter (تنظي مداعش for تنظيم
+        داعش): the first word with the next one's first letter a word the resources or a corpus
+        use?"""
+        t = self.w.t
+        joined = self.a.word(i) + self.a.word(i + 1)[:1]
+        return joined in t.common or joined in t.resource_words
+
+    def _opening_kind(self, raw: str) -> int:
+        """_PROPER for a word the analyser reads only as a proper noun, _UNREADABLE for one it
+        cannot read (both of some letters, and no word the resources or a corpus use), and
+        _SURNAME too for such a word with a foreign family name's ending (شومسكي, نوفيتسكي)."""
+        t, w = self.w.t, self.w
+        norm = fold(raw)
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
+            return 0
+        if w.foreign(raw):
+            ending = len(norm) > SURNAME_MIN_LETTERS and norm.endswith(self.t.surname_endings)
+            return _UNREADABLE | (_SURNAME if ending else 0)
+        return _PROPER if w.proper_noun(raw) else 0
+
+    def _surnames(self, kinds: dict[int, int], taken: set[int]) -> list[int]:
+        """Words no resource knows that the analyser cannot read and that end as foreign family
+        names do (شومسكي, بلكيفيتش, روديونوفا): a person named by the family name alone."""
+        w = self.w
+        return [
+            i
+            for i, k in kinds.items()
+            if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
+        ]
+
     def _alone(self, i: int, flags: list[int]) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
@@ -210,6 +305,9 @@ class People:
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
+        kinds = self._kinds()
+        starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
+        starts += [(i, LONE) for i in self._surnames(kinds, taken)]
         for i in [i for i, f in enumerate(flags) if f]:
             f = flags[i]
             if f & _SPEECH and i + 1 < n:
@@ -256,6 +354,9 @@ class People:
     def hits(self, taken: set[int], found_actors: FoundActors, known: list[Hit]) -> list[Hit]:
         """Hits for the people found; `known` (the hits so far) may grow to take a name in."""
         used = set(taken)
+        # A title's complement is a place or an organisation, never a person (الشيخ أبو مصعب
+        # الزرقاوي رحمه الله).
+        self.complements = taken_by([h for h in known if h.type != "PERSON"])
         found = self._names(taken, used)
         lists = Lists(self.finder, self.entries, known, used)
         found += lists.following(found)

@@ -135,6 +135,8 @@ class WordCaches:
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
     foreign_spelling: dict[int, bool] = field(default_factory=dict)  # per norm hash
     foreign_spelled: set[int] = field(default_factory=set)  # the norm hashes answered True there
+    opening: dict[int, int] = field(default_factory=dict)  # per orth: may open a foreign name
+    opening_words: set[int] = field(default_factory=set)  # the orths of some kind there
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
@@ -143,6 +145,8 @@ class WordCaches:
         self.foreign_name.clear()
         self.foreign_spelling.clear()
         self.foreign_spelled.clear()
+        self.opening.clear()
+        self.opening_words.clear()
 
 
 class Words:
@@ -204,6 +208,19 @@ class Words:
         life", not بآيات "Quranic verse;miracle")?"""
         readings = self.readings(raw)
         return bool(readings) and all(_name_gloss(r.stem.gloss) for r in readings)
+
+    def proper_first(self, i: int) -> bool:
+        """Is token i a word no resource knows that the analyser reads, and only as a proper noun
+        (بريدراغ "Predrag", عبدالسلام "Abdel Salam")? The analyser's lexicon names people far more
+        often than places, and the places it names the gazetteer knows: such a word may open a
+        name."""
+        return self.unknown_word(i) and self.proper_noun(self.a.raw(i))
+
+    def proper_noun(self, raw: str) -> bool:
+        """Does the analyser read the word, and only as a proper noun (not إيرانية "Iranian", an
+        adjective, nor أتلانتيك "Atlantic", a noun, whose glosses are capitalised too)?"""
+        readings = self.readings(raw)
+        return bool(readings) and all("NOUN_PROP" in r.tags and _name_gloss(r.stem.gloss) for r in readings)
 
     def foreign(self, raw: str) -> bool:
         """A word the analyser cannot read at all (غريفيت, بيرت): no Arabic word, so a foreign name
@@ -292,15 +309,16 @@ class Words:
             and translit.table[token][1] >= FOREIGN_MIN_COUNT
         )
 
-    def unknown_word(self, i: int) -> bool:
-        """Is token i a word no resource knows and no corpus uses as an everyday word?"""
+    def unknown_word(self, i: int, *, proclitic: bool = False) -> bool:
+        """Is token i a word no resource knows and no corpus uses as an everyday word (with a
+        proclitic the normaliser took off only when `proclitic`: a name's first word)?"""
         norm = self.a.word(i)
         return (
             len(norm) >= 3
             and norm not in self.t.resource_words
             and norm not in self.t.common
-            and not self.a.clitics.get(i)
-            and self.nameish(i)
+            and (proclitic or not self.a.clitics.get(i))
+            and self.nameish(i, first=proclitic)
             and not self.article(i)
         )
 
