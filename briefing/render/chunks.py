@@ -14,7 +14,13 @@ each holding one part's layout at a time, and the parts are joined in order with
   numbers run on across parts.
 
 The joined file is not tagged (pypdf keeps no structure tree); the brief proper, one piece,
-is. A window of fewer than two parts is rendered in one piece, in process, as before.
+is. A part leaves its worker without its structure tree (laid out and drawn tagged, as the one
+piece is, so its content streams and their order are the same): pypdf reads every object of a
+part it joins (they share one object stream) and keeps them until the joined file is written,
+and the tree's elements (some 15,000 in 40 articles) made the join of a 300-article window hold
+0.6 GB instead of 0.2 GB, and twice as long (bench/bench_memory.py).
+
+A window of fewer than two parts is rendered in one piece, in process, as before.
 """
 
 from __future__ import annotations
@@ -203,12 +209,25 @@ def render_part(html: str) -> RenderedPart:
         _unresolved_links_by_name(document)
 
     try:
-        pdf = _renderer().pdf(html, laid_out=inspect)
+        pdf = _without_structure(_renderer().pdf(html, laid_out=inspect))
     except RenderError:
         raise
     except Exception as exc:  # anything else must still cross back as one picklable error
         raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from None
     return RenderedPart(pdf, seen["pages"], seen["bookmarks"])
+
+
+def _without_structure(pdf: bytes) -> bytes:
+    """The part's PDF without its structure tree, which the joined file would not keep (see the
+    module): the rest (pages, links, named destinations, metadata) copied as it is."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(BytesIO(pdf))
+    for key in ("/StructTreeRoot", "/MarkInfo"):
+        reader.root_object.pop(key, None)
+    out = BytesIO()
+    PdfWriter(clone_from=reader).write(out)
+    return out.getvalue()
 
 
 def _bookmarks(document: Any) -> Iterator[tuple[int, str, int, float, float, str]]:
