@@ -39,6 +39,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from briefing import collector
 from briefing.config import Paths
 from briefing.errors import RenderError
 from briefing.model.brief import Brief
@@ -123,6 +124,7 @@ def appendix_pdf(
     parts = split(brief, chunk_size())
     htmls = [renderer.appendix_html(brief, arabic_digits=arabic_digits, proper=proper, part=p) for p in parts]
     count = min(workers or worker_count(len(htmls)), len(htmls))
+    collector.give_back()  # what the build is done with, before the workers add theirs
     rendered = list(_render_all(renderer, htmls, count, progress or (lambda note: None)))
     total = sum(r.pages for r in rendered)
     overlay = renderer.pdf(renderer.appendix_pages_html(brief, total, arabic_digits=arabic_digits))
