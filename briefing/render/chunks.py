@@ -47,11 +47,14 @@ from briefing.render import AppendixPart, Renderer
 
 # Articles per part: enough that a part's fixed cost (a process's fonts, a PDF's font subsets)
 # is spread, few enough that a part's layout stays small. BRIEFING_APPENDIX_CHUNK overrides it
-# (the tests force parts on a small window with it).
-CHUNK = 40
+# (the tests force parts on a small window with it). 20, not 40: the 300-article window's tree
+# peaked at 0.79 GB instead of 1.03 GB (two workers of 0.15-0.25 GB instead of 0.25-0.33 GB),
+# for 6% more CPU (one run).
+CHUNK = 20
 CHUNK_ENV = "BRIEFING_APPENDIX_CHUNK"
-# Each worker holds about 0.1 GB (Python, WeasyPrint, fonts) and one part's layout (about 0.25 GB
-# for 40 articles, bench/bench_memory.py): more cores than this would buy speed with memory.
+# Each worker holds about 0.1 GB (Python, WeasyPrint, fonts) and one part's layout (0.05-0.15 GB
+# for 20 articles, more for the last with the actors index, bench/bench_memory.py): more cores
+# than this would buy speed with memory.
 MAX_WORKERS = 4
 
 # A part has no running header or footer of its own: the overlay of appendix_pages.html draws
