@@ -14,7 +14,13 @@ each holding one part's layout at a time, and the parts are joined in order with
   numbers run on across parts.
 
 The joined file is not tagged (pypdf keeps no structure tree); the brief proper, one piece,
-is. A window of fewer than two parts is rendered in one piece, in process, as before.
+is. A part leaves its worker without its structure tree (laid out and drawn tagged, as the one
+piece is, so its content streams and their order are the same): pypdf reads every object of a
+part it joins (they share one object stream) and keeps them until the joined file is written,
+and the tree's elements (some 15,000 in 40 articles) made the join of a 300-article window hold
+0.6 GB instead of 0.2 GB, and twice as long (bench/bench_memory.py).
+
+A window of fewer than two parts is rendered in one piece, in process, as before.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from briefing import collector
 from briefing.config import Paths
 from briefing.errors import RenderError
 from briefing.model.brief import Brief
@@ -40,11 +47,14 @@ from briefing.render import AppendixPart, Renderer
 
 # Articles per part: enough that a part's fixed cost (a process's fonts, a PDF's font subsets)
 # is spread, few enough that a part's layout stays small. BRIEFING_APPENDIX_CHUNK overrides it
-# (the tests force parts on a small window with it).
-CHUNK = 40
+# (the tests force parts on a small window with it). 20, not 40: the 300-article window's tree
+# peaked at 0.79 GB instead of 1.03 GB (two workers of 0.15-0.25 GB instead of 0.25-0.33 GB),
+# for 6% more CPU (one run).
+CHUNK = 20
 CHUNK_ENV = "BRIEFING_APPENDIX_CHUNK"
-# Each worker holds about 0.1 GB (Python, WeasyPrint, fonts) and one part's layout (about 0.25 GB
-# for 40 articles, bench/bench_memory.py): more cores than this would buy speed with memory.
+# Each worker holds about 0.1 GB (Python, WeasyPrint, fonts) and one part's layout (0.05-0.15 GB
+# for 20 articles, more for the last with the actors index, bench/bench_memory.py): more cores
+# than this would buy speed with memory.
 MAX_WORKERS = 4
 
 # A part has no running header or footer of its own: the overlay of appendix_pages.html draws
@@ -117,6 +127,7 @@ def appendix_pdf(
     parts = split(brief, chunk_size())
     htmls = [renderer.appendix_html(brief, arabic_digits=arabic_digits, proper=proper, part=p) for p in parts]
     count = min(workers or worker_count(len(htmls)), len(htmls))
+    collector.give_back()  # what the build is done with, before the workers add theirs
     rendered = list(_render_all(renderer, htmls, count, progress or (lambda note: None)))
     total = sum(r.pages for r in rendered)
     overlay = renderer.pdf(renderer.appendix_pages_html(brief, total, arabic_digits=arabic_digits))
@@ -127,20 +138,31 @@ def _render_all(
     renderer: Renderer, htmls: Sequence[str], workers: int, progress: Callable[[str | None], None]
 ) -> Iterator[RenderedPart]:
     """Every part rendered, in order, in `workers` processes; a worker's failure is a RenderError,
-    and an interrupted run (Ctrl-C) stops the workers before it goes on."""
+    and an interrupted run (Ctrl-C) stops the workers before it goes on.
+
+    The parts go in rounds of `workers`, each round in fresh processes: a worker that went on
+    to the next part kept what the last had left (WeasyPrint's caches, a fragmented heap) and
+    grew from 0.17 GB after its first part to 0.38 GB (300 articles, bench/bench_memory.py),
+    for a second or two of start-up per part."""
+    for start in range(0, len(htmls), workers):
+        for number, part in enumerate(_render_round(renderer, htmls[start : start + workers]), start + 1):
+            progress(f"part {number}/{len(htmls)}, {part.pages} pages")
+            yield part
+
+
+def _render_round(renderer: Renderer, htmls: Sequence[str]) -> Iterator[RenderedPart]:
+    """`htmls` rendered in order, one process each."""
     context = get_context("spawn")  # a fresh interpreter: no copy of the pipeline in the workers
     pool = ProcessPoolExecutor(
-        max_workers=workers,
+        max_workers=len(htmls),
         mp_context=context,
         initializer=_start_worker,
         initargs=(renderer.paths, renderer.user_templates, os.getpid()),
     )
     try:
         futures: list[Future[RenderedPart]] = [pool.submit(render_part, html) for html in htmls]
-        for number, future in enumerate(futures, 1):
-            part = _result(future)
-            progress(f"part {number}/{len(htmls)}, {part.pages} pages")
-            yield part
+        for future in futures:
+            yield _result(future)
     finally:
         _stop(pool)
 
@@ -203,12 +225,25 @@ def render_part(html: str) -> RenderedPart:
         _unresolved_links_by_name(document)
 
     try:
-        pdf = _renderer().pdf(html, laid_out=inspect)
+        pdf = _without_structure(_renderer().pdf(html, laid_out=inspect))
     except RenderError:
         raise
     except Exception as exc:  # anything else must still cross back as one picklable error
         raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from None
     return RenderedPart(pdf, seen["pages"], seen["bookmarks"])
+
+
+def _without_structure(pdf: bytes) -> bytes:
+    """The part's PDF without its structure tree, which the joined file would not keep (see the
+    module): the rest (pages, links, named destinations, metadata) copied as it is."""
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(BytesIO(pdf))
+    for key in ("/StructTreeRoot", "/MarkInfo"):
+        reader.root_object.pop(key, None)
+    out = BytesIO()
+    PdfWriter(clone_from=reader).write(out)
+    return out.getvalue()
 
 
 def _bookmarks(document: Any) -> Iterator[tuple[int, str, int, float, float, str]]:
