@@ -343,6 +343,8 @@ class ActorRulesFile(Entry):
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
     # ـوف, ـيتش: the endings of foreign family names, on words the analyser cannot read (شومسكي)
     foreign_surname_endings: WordList = ()
+    # في, لدى: join a title's complements before the name (سفير إسرائيل لدى الأمم المتحدة)
+    title_complement_links: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -358,9 +360,13 @@ class ActorRulesFile(Entry):
         """Every listed word but the non-name words: those were never words the normalizer may
         uncover by taking a proclitic off, and adding them would change how it splits words."""
         for kind in type(self).model_fields:
-            # لدي is no ل + دي; an ending is no word.
-            if kind not in ("non_name_words", "name_particles", "foreign_surname_endings"):
+            if kind not in _NOT_VOCABULARY:
                 yield from getattr(self, kind)
+
+
+# Lists that are no words the normalizer may uncover: لدي is no ل + دي (nor is لدى, a title's
+# complement link); an ending is no word.
+_NOT_VOCABULARY = ("non_name_words", "name_particles", "foreign_surname_endings", "title_complement_links")
 
 
 class GivenNamesFile(Entry):

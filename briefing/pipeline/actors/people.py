@@ -61,7 +61,7 @@ class PeopleTables:
     # Folded endings of foreign family names (ـوف، ـيتش، ـسكي): on a word the analyser cannot read.
     surname_endings: tuple[str, ...] = ()
     # Folded words that join a title's complements (في، لدى): سفير إسرائيل لدى الأمم المتحدة.
-    complement_links: frozenset[str] = frozenset({"في", "لدي"})
+    complement_links: frozenset[str] = frozenset()
 
 
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
@@ -117,6 +117,7 @@ def build_people_tables(
         | folded(rules.place_nouns)
         | frozenset(w for w in folded(rules.locative_words) if len(w) > 3),
         surname_endings=tuple(sorted(folded(rules.foreign_surname_endings))),
+        complement_links=folded(rules.title_complement_links),
     )
 
 
@@ -162,10 +163,9 @@ class People:
         a, n, found = self.a, len(self.a.norms), self.complements
         j = k
         while j < n and j in found:
-            while j < n and j in found:
-                j += 1
-            if j + 1 < n and a.word(j) in self.t.complement_links and j + 1 in found:
-                j += 1
+            j += 1
+            if j not in found and j + 1 < n and a.word(j) in self.t.complement_links and j + 1 in found:
+                j += 1  # over the link, to the next complement
         return j
 
     def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
