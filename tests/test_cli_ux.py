@@ -60,7 +60,10 @@ def test_cli_ux_shell_completion_is_on():
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # Without this, typer reads --show-completion as a flag, ignores "bash" and asks
+        # shellingham for the parent process's shell: none when the tests run under a non-shell
+        # parent, and the script comes out empty ("Shell  not supported").
+        env={**os.environ, "PYTHONPATH": str(ROOT), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
     )
     assert result.returncode == 0, result.stderr
     assert "_BRIEFING_COMPLETE=complete_bash" in result.stdout
