@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from briefing.model.contract import ThemeScore
 from briefing.pipeline.batching import BatchPipe
+from briefing.pipeline.columns import token_array
 from briefing.resources import Resources, ThemeEntry
 from briefing.text.normalize import fold
 
@@ -192,7 +193,7 @@ class ThemeScorer(BatchPipe):
     def counts(self, doc: Doc) -> dict[tuple[int, int], float]:
         """Each keyword's count in each paragraph, as {(paragraph, keyword): count}; a mention
         inside a body's name counts `name_weight`."""
-        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE, ORTH])
+        arr = token_array(doc, [NORM, IS_PUNCT, IS_SPACE, ORTH])
         keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
         cache = self._cache
         words = [cache.get(h) or self._word(h) for h in arr[keep, 0].tolist()]
