@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.model.contract import ThemeScore
+from briefing.pipeline.actor_spans import actor_spans
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.columns import token_array
 from briefing.resources import Resources, ThemeEntry
@@ -232,9 +233,7 @@ class ThemeScorer(BatchPipe):
         if self.name_weight == 1.0 or "actors" not in doc.spans:
             return {}
         label = self.strings[_NAME_LABEL]
-        inside = {
-            t for span in doc.spans["actors"] if span.label == label for t in range(span.start, span.end)
-        }
+        inside = {t for start, end, kind, _ in actor_spans(doc) if kind == label for t in range(start, end)}
         return {i: self.name_weight for i in at if tokens[i] in inside}
 
     def scores(self, doc: Doc) -> list[float]:
