@@ -3,7 +3,7 @@
     tokenizer (Arabic-news infixes)
     briefing_normalizer   token.norm_ = folded, proclitic-free form; token._.clitic
     briefing_sentences    sentence starts
-    briefing_gazetteer    SpanRuler over the actor gazetteer, matching on NORM → doc._.actor_candidates
+    briefing_gazetteer    PhraseMatcher over the actor gazetteer, matching on NORM → doc._.actor_candidates
     briefing_actors       titles + names, resolution, short forms → doc.spans["actors"], doc._.actors
     briefing_figures      numbers × scale × unit × qualifier → doc.spans["figures"], doc._.figures
     briefing_claims       reporting cues, speakers, content → doc.spans["claims"], doc._.claims

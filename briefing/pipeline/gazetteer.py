@@ -7,10 +7,12 @@ adjectives (الحكومة الإيرانية, النظام السوري); both 
 by several actors matches with the id AMBIGUOUS + surface, one that is an everyday word too
 (مالي, صور) with IN_CONTEXT + id: briefing_actors decides both from the context.
 
-Matching wraps spaCy's SpanRuler on NORM, so proclitics and spelling variants are tolerated, and
-keeps the first longest match where matches overlap. The candidates (doc.spans["actor_candidates"],
-read as doc._.actor_candidates) are token spans whose `id_` is the pattern id and whose label is
-the actor's type (AMBIGUOUS when shared).
+Matching is a PhraseMatcher on NORM, so proclitics and spelling variants are tolerated, and
+keeps the first longest match where matches overlap (the order of spaCy's SpanRuler and
+filter_spans). The candidates are (start, end, type, pattern id) tuples, `candidate_matches(doc)`:
+the actors component reads thousands of them per batch, and a Span costs a microsecond or two to
+make. doc._.actor_candidates gives them as token spans whose `id_` is the pattern id and whose
+label is the actor's type (AMBIGUOUS when shared).
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.loading import PatternTokenizer, once_per_resources
@@ -33,15 +34,23 @@ from briefing.text.normalize import fold
 AMBIGUOUS = "?"  # pattern-id prefix of surfaces shared by several entries
 IN_CONTEXT = "!"  # pattern-id prefix of surfaces that are everyday words too (مالي, صور)
 
-SPANS_KEY = "actor_candidates"
+MATCHES_KEY = "briefing.actor_candidates"  # doc.user_data: ((start, end, type, pattern id), ...)
+Match = tuple[int, int, str, str]
+
+
+def candidate_matches(doc: Doc) -> tuple[Match, ...]:
+    """The gazetteer's matches in `doc`, in token order: (start, end, type, pattern id)."""
+    return doc.user_data.get(MATCHES_KEY, ())  # type: ignore[no-any-return]
 
 
 def _candidates(doc: Doc) -> Iterable[Span]:
-    return doc.spans.get(SPANS_KEY, ())  # type: ignore[no-any-return]
+    return [
+        Span(doc, start, end, label=label, span_id=pid) for start, end, label, pid in candidate_matches(doc)
+    ]
 
 
-# The candidates live in doc.spans, which serializes with the doc and holds it weakly (a tuple of
-# Spans in doc.user_data would make a reference cycle); the extension is how components name them.
+# The matches are plain tuples in doc.user_data, which serializes with the doc (Spans there would
+# make a reference cycle); the extension is how components and tests name them as spans.
 if not Doc.has_extension("actor_candidates"):
     Doc.set_extension("actor_candidates", getter=_candidates)
 
@@ -137,28 +146,40 @@ class Gazetteer(BatchPipe):
         self.name = name
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
-        self.ruler = self._ruler(frozenset())
-
-    def _ruler(self, known: frozenset[str]) -> SpanRuler:
-        # Patterns are tokenized and normed on their own, with the words the normalizer knows, so
-        # that loading needs no other component (a SpanRuler would send them through the pipeline).
-        patterns = Language(self.vocab)
-        patterns.tokenizer = PatternTokenizer(self.make_doc, known)
-        return SpanRuler(patterns, self.name, spans_key=None, phrase_matcher_attr="NORM", validate=True)
+        self.matcher = PhraseMatcher(self.vocab, attr="NORM")
+        # match key → (type, pattern id, and the hashes of both, which order matches as spaCy does)
+        self.keys: dict[int, tuple[str, str, int, int]] = {}
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """`known`: the folded words the normalizer may uncover (see briefing.pipeline)."""
-        ruler = self._ruler(known)
-        ruler.add_patterns(gazetteer_index(resources).patterns())  # type: ignore[arg-type]
-        self.ruler = ruler
+        # Patterns are tokenized and normed on their own, with the words the normalizer knows, so
+        # that loading needs no other component.
+        pattern_doc = PatternTokenizer(self.make_doc, known)
+        matcher = PhraseMatcher(self.vocab, attr="NORM")
+        strings = self.vocab.strings
+        keys: dict[int, tuple[str, str, int, int]] = {}
+        for p in gazetteer_index(resources).patterns():
+            key = repr((p["label"], p["id"]))
+            keys[strings.add(key)] = (p["label"], p["id"], strings.add(p["label"]), strings.add(p["id"]))
+            matcher.add(key, [pattern_doc(p["pattern"])])
+        self.matcher, self.keys = matcher, keys
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPANS_KEY] = filter_spans(self.ruler.match(doc))
+        keys = self.keys
+        # Distinct matches in the order of spaCy's Span comparison (start, end, label, id) ...
+        found = sorted({(start, end, *keys[m][2:], m) for m, start, end in self.matcher(doc) if start != end})
+        # ... then the first longest where they overlap (spacy.util.filter_spans, on tuples).
+        kept: list[tuple[int, int, int]] = []
+        seen: set[int] = set()
+        for start, end, _, _, m in sorted(found, key=lambda f: (f[1] - f[0], -f[0]), reverse=True):
+            if start not in seen and end - 1 not in seen:
+                kept.append((start, end, m))
+                seen.update(range(start, end))
+        kept.sort(key=lambda k: k[0])
+        doc.user_data[MATCHES_KEY] = tuple((start, end, *keys[m][:2]) for start, end, m in kept)
         return doc
 
 
-@Language.factory(
-    "briefing_gazetteer", requires=["token.norm"], assigns=["doc.spans", "doc._.actor_candidates"]
-)
+@Language.factory("briefing_gazetteer", requires=["token.norm"], assigns=["doc._.actor_candidates"])
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp, name)

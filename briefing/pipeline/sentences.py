@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SPACY
+from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.pipeline.batching import BatchPipe
+from briefing.pipeline.columns import COLUMNS, read_all, share
 
 
 class SentenceSplitter(BatchPipe):
@@ -27,8 +28,15 @@ class SentenceSplitter(BatchPipe):
         n = len(doc)
         if not n:
             return doc
-        arr = doc.to_array([ORTH, SPACY, IS_ALPHA, IS_SPACE])
-        orths, space_after, alpha, is_space = arr[:, 0], arr[:, 1] == 1, arr[:, 2] == 1, arr[:, 3] == 1
+        # Every column the later components read, once (briefing.pipeline.columns).
+        arr = read_all(doc)
+        col = [COLUMNS.index(a) for a in (ORTH, SPACY, IS_ALPHA, IS_SPACE, SENT_START)]
+        orths, space_after, alpha, is_space = (
+            arr[:, col[0]],
+            arr[:, col[1]] == 1,
+            arr[:, col[2]] == 1,
+            arr[:, col[3]] == 1,
+        )
         final = numpy.isin(orths, self.final)
         next_alpha = numpy.append(alpha[1:], False)
         # A dot glued between letters (بي.بي.سي, U.S.) abbreviates; it does not end a sentence.
@@ -46,7 +54,10 @@ class SentenceSplitter(BatchPipe):
         starts[0] = 1
         starts[1:][ends[:-1]] = 1
         # spaCy reads attribute arrays as uint64: -1 must wrap, not be read from a narrower type.
-        doc.from_array(["SENT_START"], starts.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+        sent_starts = starts.astype("uint64")
+        doc.from_array(["SENT_START"], sent_starts.reshape(-1, 1))  # type: ignore[arg-type]
+        arr[:, col[4]] = sent_starts  # as doc.to_array reads them back
+        share(doc, arr)
         return doc
 
 

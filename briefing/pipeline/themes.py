@@ -34,7 +34,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.model.contract import ThemeScore
+from briefing.pipeline.actor_spans import actor_spans
 from briefing.pipeline.batching import BatchPipe
+from briefing.pipeline.columns import token_array
 from briefing.resources import Resources, ThemeEntry
 from briefing.text.normalize import fold
 
@@ -192,7 +194,7 @@ class ThemeScorer(BatchPipe):
     def counts(self, doc: Doc) -> dict[tuple[int, int], float]:
         """Each keyword's count in each paragraph, as {(paragraph, keyword): count}; a mention
         inside a body's name counts `name_weight`."""
-        arr = doc.to_array([NORM, IS_PUNCT, IS_SPACE, ORTH])
+        arr = token_array(doc, [NORM, IS_PUNCT, IS_SPACE, ORTH])
         keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
         cache = self._cache
         words = [cache.get(h) or self._word(h) for h in arr[keep, 0].tolist()]
@@ -231,9 +233,7 @@ class ThemeScorer(BatchPipe):
         if self.name_weight == 1.0 or "actors" not in doc.spans:
             return {}
         label = self.strings[_NAME_LABEL]
-        inside = {
-            t for span in doc.spans["actors"] if span.label == label for t in range(span.start, span.end)
-        }
+        inside = {t for start, end, kind, _ in actor_spans(doc) if kind == label for t in range(start, end)}
         return {i: self.name_weight for i in at if tokens[i] in inside}
 
     def scores(self, doc: Doc) -> list[float]:

@@ -111,7 +111,7 @@ class Candidates:
 
     def hits(self) -> list[Hit]:
         """A hit per match that names an actor, but one-word people that open a longer name."""
-        found = (self.hit(s.start, s.end, s.id_) for s in self.a.candidates)
+        found = (self.hit(start, end, pid) for start, end, _, pid in self.a.candidates)
         return [h for h in found if h is not None and not self.opens_longer_name(h)]
 
     def _actor(self, start: int, pattern_id: str) -> ActorEntry | None:

@@ -14,9 +14,10 @@ from itertools import chain
 from typing import Any, Protocol
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from briefing.pipeline.gazetteer import AMBIGUOUS
+from briefing.pipeline.columns import token_array, token_list
+from briefing.pipeline.gazetteer import AMBIGUOUS, Match, candidate_matches
 from briefing.pipeline.normalizer import CLITICS_KEY
 from briefing.pipeline.tokenizer import text_of
 
@@ -43,21 +44,21 @@ class Tokens:
     clitics: dict[int, int]  # token index → raw proclitic length, when not 0
     strings: Strings
     array: Any  # the numpy array: NORM, IDX, LENGTH, IS_ALPHA, ...
-    candidates: Iterable[Span]  # the gazetteer's matches (doc._.actor_candidates)
+    candidates: Iterable[Match]  # the gazetteer's matches: (start, end, type, pattern id)
     _named: set[str] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, strings: Strings) -> Tokens:
-        arr: Any = doc.to_array([NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
-        candidates = doc._.actor_candidates
+        arr: Any = token_array(doc, [NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
+        candidates = candidate_matches(doc)
         if not len(doc):
             return cls(doc, text_of(doc), [], [], [], [], [], {}, strings, arr, candidates)
         punct = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
-        cols = arr[:, [0, 1, 2, 7]].T.tolist()
         clitics = doc.user_data.get(CLITICS_KEY, {})
-        return cls(
-            doc, text_of(doc), cols[0], cols[1], cols[2], cols[3], punct, clitics, strings, arr, candidates
-        )
+        # The shared columns; norms copied, since a rule may change a token's (lists.py).
+        idx, length, orths = (token_list(doc, attr) for attr in (IDX, LENGTH, ORTH))
+        norms = list(token_list(doc, NORM))
+        return cls(doc, text_of(doc), norms, idx, length, orths, punct, clitics, strings, arr, candidates)
 
     def word(self, i: int) -> str:
         """Token i's matching form (norm)."""
@@ -87,7 +88,7 @@ class Tokens:
     def named(self) -> set[str]:
         """Ids of the actors the gazetteer matched without ambiguity (read once, when needed)."""
         if self._named is None:
-            self._named = {s.id_ for s in self.candidates if not s.id_.startswith(AMBIGUOUS)}
+            self._named = {pid for _, _, _, pid in self.candidates if not pid.startswith(AMBIGUOUS)}
         return self._named
 
 

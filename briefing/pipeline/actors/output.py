@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Span
 
 from briefing.model.contract import Actor, Mention
+from briefing.pipeline.actor_spans import keep_actor_spans
 from briefing.pipeline.actors.document import Found, Hit
 from briefing.resources import ActorEntry
 from briefing.text.normalize import fold
@@ -48,12 +49,13 @@ def write(
     """Set doc.spans["actors"] and doc._.actors from the hits (in text order)."""
     mentions: dict[str, list[Mention]] = defaultdict(list)
     types: dict[str, str] = {}
-    spans = []
     for h in hits:
         mentions[h.actor].append(Mention(h.start_char, h.end_char, text[h.start_char : h.end_char]))
         types.setdefault(h.actor, h.type)
-        spans.append(Span(doc, h.start, h.end, label=h.type, span_id=h.actor))
-    doc.spans["actors"] = spans
+    add = doc.vocab.strings.add
+    kept = [(h.start, h.end, add(h.type), add(h.actor)) for h in hits]
+    keep_actor_spans(doc, kept)  # what the later components read (briefing.pipeline.actor_spans)
+    doc.spans["actors"] = [Span(doc, start, end, label=label, span_id=aid) for start, end, label, aid in kept]
     actors = []
     for aid, ms in mentions.items():
         entry = entries.get(aid)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from briefing.model.contract import Actor, Speaker
 from briefing.pipeline.claims.tables import ClaimTables, CueWord, HeadWord
+from briefing.pipeline.columns import token_array
 from briefing.pipeline.tokenizer import text_of
 from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import fold
@@ -175,7 +176,7 @@ def read_context(
     build: Callable[[Context, int, Pending], Phrase],
 ) -> Context:
     """`doc` as arrays; `rows`, `folds` and `labels` are the caches kept across documents."""
-    arr = doc.to_array([ORTH, NORM, IDX, SENT_START])
+    arr = token_array(doc, [ORTH, NORM, IDX, SENT_START])
     n = len(arr)
     # One key per (orth, norm) pair, mixed in 64 bits the way spaCy's own string hashes are.
     keys = numpy.bitwise_xor(numpy.multiply(arr[:, 0], _MIX, dtype=numpy.uint64), arr[:, 1]).tolist()

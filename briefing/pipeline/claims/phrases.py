@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.pipeline.actor_spans import actor_spans
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
 from briefing.text.normalize import raw_prefix_length
@@ -21,11 +22,9 @@ _MAX_BARE = 4  # words of a subject phrase the lexicons do not know
 
 def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
     """Note every phrase: head phrases are built at once, actor phrases only when read."""
-    group = ctx.doc.spans.get("actors")
+    group = actor_spans(ctx.doc)  # doc.spans["actors"] as tuples
     # Longest first at each start, then in the group's order; the first at a start is kept.
-    found = sorted(
-        [(s.start, s.start - s.end, k, s.end, s.label, s.id) for k, s in enumerate(group)] if group else []
-    )
+    found = sorted([(s, s - e, k, e, label, aid) for k, (s, e, label, aid) in enumerate(group)])
     actor_at: dict[int, ActorSpan] = {s[0]: (s[3], s[4], s[5]) for s in reversed(found)}
     head_at: dict[int, tuple[int, HeadWord]] = {}
     heads = ctx.tables.heads

@@ -17,6 +17,7 @@ from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SHAPE
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from briefing.pipeline.columns import token_array
 from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.text.normalize import fold
 
@@ -100,7 +101,7 @@ class Triggers:
     def read(self, doc: Doc) -> Sentences:
         if not len(doc):
             return Sentences([], {}, set())
-        arr = doc.to_array([NORM, SENT_START, IDX, LENGTH, SHAPE])
+        arr = token_array(doc, [NORM, SENT_START, IDX, LENGTH, SHAPE])
         idx, length = arr[:, 2].astype("int64"), arr[:, 3].astype("int64")
         starts = arr[:, 1].astype("int64") == 1
         starts[0] = True

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 
 from briefing.model.contract import Figure, Mention
 from briefing.pipeline.batching import BatchPipe
+from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.figures import english
 from briefing.pipeline.figures.currency import ArticleMoney
 from briefing.pipeline.figures.duals import dual_at, one_at
@@ -127,7 +128,7 @@ class FigureExtractor(BatchPipe):
             raise RuntimeError("briefing_figures: load(resources, known) was not called")
         # Every token attribute through one array read: doc[i], Span.text and doc.sents build
         # Token objects, which is slow.
-        arr = doc.to_array([ORTH, NORM, SENT_START, IDX, SPACY])
+        arr = token_array(doc, [ORTH, NORM, SENT_START, IDX, SPACY])
         toks = read_tokens(doc, arr, tables, self._by_orth, self._prefixes)
         sent_of = (numpy.cumsum(arr[:, 2].astype("int64") == 1) - 1).clip(min=0).tolist()
         found = self._find(tables, toks, sent_of)
@@ -171,8 +172,7 @@ class FigureExtractor(BatchPipe):
         spans: list[Span] = []
         figures: list[Figure] = []
         if found:
-            idx = arr[:, 3].tolist()
-            space = arr[:, 4].tolist()
+            idx, space = token_list(doc, IDX), token_list(doc, SPACY)
         for f in found:
             last = toks[f.end - 1].text
             text = "".join(

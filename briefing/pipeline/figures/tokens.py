@@ -13,8 +13,10 @@ import re
 from typing import NamedTuple
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
+from briefing.pipeline.columns import token_list
 from briefing.pipeline.figures.lexicon import FigureTables
 from briefing.pipeline.figures.morph import dual_noun
 from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
@@ -52,7 +54,7 @@ def read_tokens(
     A reading depends on the token's text alone, so it is kept in `by_orth` and each word is read
     once: a document is then one dict lookup per token. `prefixes` keeps folded proclitics.
     """
-    orths = arr[:, 0].tolist()
+    orths = token_list(doc, ORTH)
     toks = list(map(by_orth.get, orths))
     if None not in toks:
         return toks  # type: ignore[return-value]

@@ -1,0 +1,29 @@
+"""The token columns shared by the components (briefing.pipeline.columns): the same values as
+Doc.to_array, read once per document, and never stale."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
+
+from briefing.pipeline.columns import COLUMNS, token_array, token_list
+
+TEXT = "قال الرئيس الفرنسي إيمانويل ماكرون إن 12 شخصا قتلوا.\nوأكدت وزارة الخارجية التركية ذلك. انتهى"
+
+
+def test_columns_after_the_pipeline_are_the_docs_own(nlp):
+    doc = nlp(TEXT)
+    assert numpy.array_equal(token_array(doc, COLUMNS), doc.to_array(list(COLUMNS)))
+    assert numpy.array_equal(token_array(doc, [SENT_START, ORTH]), doc.to_array([SENT_START, ORTH]))
+    assert token_list(doc, NORM) == doc.to_array(NORM).tolist()
+    assert token_list(doc, IDX) is token_list(doc, IDX)  # one list per doc and column
+
+
+def test_columns_of_a_doc_the_splitter_has_not_seen_are_read_afresh(nlp):
+    doc = nlp.make_doc(TEXT)
+    normalized = nlp.get_pipe("briefing_normalizer")(doc)
+    # Without the splitter nothing is shared: the norms set since are read, not a stale copy.
+    assert token_list(normalized, NORM) == doc.to_array(NORM).tolist()
+    assert numpy.array_equal(token_array(doc, [ORTH, NORM]), doc.to_array([ORTH, NORM]))
+    nlp.get_pipe("briefing_sentences")(doc)
+    assert numpy.array_equal(token_array(doc, [SENT_START]), doc.to_array([SENT_START]))
