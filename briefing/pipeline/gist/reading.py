@@ -178,23 +178,30 @@ class Reader:
         # A token's reading depends on its text and on what of the word before it the ranking
         # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
         # _alone): kept, and copied out, since a corpus repeats its words.
-        self._words: dict[tuple[str, bool, tuple[str, bool, str] | None], Word] = {}
+        self._words: dict[tuple[str, bool, str | None, bool, str], Word] = {}
 
     def word(self, text: str, start: int, end: int, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
         `counted`, the figures' counted nouns (units.yaml) come before the glossary."""
+        return self.kept(text, before, counted).copy_at(start, end)
+
+    def kept(self, text: str, before: Word | None, counted: bool = False) -> Word:
+        """The Word of one token as kept (at offsets 0 to len(text)): to be read, not changed;
+        word() gives a copy to change."""
         if before is None:
-            key: tuple[str, bool, tuple[str, bool, str] | None] = (text, counted, None)
+            key: tuple[str, bool, str | None, bool, str] = (text, counted, None, False, "")
         else:
             bid = before.id
-            kind = "rel" if bid.startswith("rel-") else "tam" if bid.startswith("tam") else ""
-            key = (text, counted, (before.pos, before.definite, kind))
+            kind = ""
+            if bid:  # most words have no glossary id
+                kind = "rel" if bid.startswith("rel-") else "tam" if bid.startswith("tam") else ""
+            key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
             hit = self._word(text, before, counted)
             if len(self._words) < _MAX_CACHED:
                 self._words[key] = hit
-        return hit.copy_at(start, end)
+        return hit
 
     def _word(self, text: str, before: Word | None, counted: bool) -> Word:
         start, end = 0, len(text)

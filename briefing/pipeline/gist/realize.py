@@ -65,7 +65,7 @@ class Realizer:
 
     def _step(self, s: State) -> str:
         w = s.words[s.i]
-        lead = self._lead(w, s)
+        lead = self._lead(w, s) if w.conj or w.prep else ""
         governs, s.governs = s.governs, None
         if w.pos == PREP and governs and governs[0] == w.id:
             s.i += 1
