@@ -58,7 +58,7 @@ class Gister:
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
         tokens = [(m.group(), *m.span()) for m in TOKEN.finditer(text)]
         forms = [folded(t[0]) for t in tokens]
-        spans: Sequence[Known] = sorted(known, key=_start) if known else ()
+        spans: Sequence[Known] = sorted(known, key=start_of) if known else ()
         heads, read = self._heads, self.reader.word
         out: list[Word] = []
         before: Word | None = None  # the word read last
@@ -188,7 +188,8 @@ class Gister:
         return conj, prep, article, *_by_next(self.tables.phrases[stem])
 
 
-def _start(k: Known) -> int:
+def start_of(k: Known) -> int:
+    """Where a known stretch starts: the key to sort by."""
     return k.start
 
 
@@ -219,4 +220,4 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
 
-__all__ = ["Gister", "Known"]
+__all__ = ["Gister", "Known", "start_of"]

@@ -132,10 +132,8 @@ class NounRules:
 
     def render(self, np: NounPhrase) -> str:
         head = np.head
-        if head.fixed or head.pos in (NAME, NUM):
-            core = head.en
-        else:
-            core = self._noun(head)
+        own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
+        core = self._noun(head) if own else head.en
         if np.adjectives:
             adjectives = " ".join(a.en for a in reversed(np.adjectives))
             article = "the " if head.fixed and core.startswith("the ") else ""
@@ -147,7 +145,7 @@ class NounRules:
             determiner = "these" if determiner == "this" else "those"
         if head.poss:
             determiner = POSSESSIVE.get(head.poss, "its")
-        elif not head.fixed and head.pos not in (NAME, NUM) and self.definite(np):
+        elif own and (head.definite or self.definite(np)):
             if not determiner or determiner.endswith((" of", "all")):
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
         elif not determiner and self._countable_singular(np):
