@@ -50,8 +50,9 @@ class Gister:
         and counted nouns read as the figures name them."""
         words = self.words(text, known, counted=plural_head)
         if plural_head:
-            head = next((w for w in words if w.pos == N and not w.fixed), None)
-            if head is not None and head.number == "sg":
+            k = next((k for k, w in enumerate(words) if w.pos == N and not w.fixed), None)
+            if k is not None and words[k].number == "sg":
+                head = words[k] = words[k].copy()
                 head.number = "pl"
         return self.realizer.realize(words)
 
@@ -87,7 +88,7 @@ class Gister:
             if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
                 phrase = self._phrase(head, tokens, forms, i)
             if phrase is None:
-                before = read(tok, start, end, before, counted=counted)
+                before = read(tok, before, counted=counted)
                 i += 1
             else:
                 before, i = phrase
@@ -100,14 +101,15 @@ class Gister:
         # Each rule looks for a rare word first (list comprehensions: the words are many).
         for k in [k for k, w in enumerate(out) if not w.en.strip() and w.pos != PUNCT]:
             w = out[k]  # a reading with no English (a lone letter)
-            out[k] = self.reader.unknown(w.text, w.start, w.end)
+            out[k] = self.reader.unknown(w.text)
         self._passives_before_numbers(out)
         last = len(out) - 1
         for i in [i for i, w in enumerate(out) if w.id.startswith("tam") and i < last]:
             if out[i + 1].pos == N:  # تم تدمير: the verb of the noun
-                out[i + 1].verb_en, transitive = self.reader.verb_of_noun(out[i + 1].text)
+                noun = out[i + 1] = out[i + 1].copy()
+                noun.verb_en, transitive = self.reader.verb_of_noun(noun.text)
                 if not transitive:
-                    out[i + 1].extra["intransitive"] = "1"
+                    noun.extra["intransitive"] = "1"
 
     def _passives_before_numbers(self, words: list[Word]) -> None:
         """A clause that opens with a verb or verbal noun followed by a number is a passive verb and
@@ -119,12 +121,12 @@ class Gister:
                 continue
             if w.obj:
                 continue
-            verb = self.reader.passive_verb(w.text, w.start, w.end)
+            verb = self.reader.passive_verb(w.text)
             if verb is not None:
                 words[i] = verb
 
     def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]], before: Word | None) -> Word:
-        lead = self.reader.kept(tokens[0][0], None)  # only its proclitics are read
+        lead = self.reader.word(tokens[0][0], None)  # only its proclitics are read
         surface = text[tokens[0][1] : tokens[-1][2]]
         if (
             span.kind == NAME
@@ -138,17 +140,13 @@ class Gister:
             # Houthi gunmen.
             return Word(
                 surface,
-                tokens[0][1],
-                tokens[-1][2],
                 ADJ,
                 span.en.removeprefix("the ")[:-1],
                 definite=folded(surface).startswith("ال"),
             )
         # The proclitics of the first word stay (وإيران: and Iran); the rest is the name.
         return Word(
-            text[tokens[0][1] : tokens[-1][2]],
-            tokens[0][1],
-            tokens[-1][2],
+            surface,
             span.kind,
             span.en,
             conj=lead.conj if lead.pos != span.kind else "",
@@ -167,9 +165,7 @@ class Gister:
         for rest, entry in candidates:
             end = i + 1 + len(rest)
             if end <= len(tokens) and tuple(forms[i + 1 : end]) == rest:
-                word = self.reader._from_entry(
-                    entry, tokens[i][0], tokens[i][1], tokens[end - 1][2], conj, prep, article
-                )
+                word = self.reader._from_entry(entry, tokens[i][0], conj, prep, article)
                 word.text = " ".join(t[0] for t in tokens[i:end])
                 word.pos = PHRASE if entry.pos == "phrase" else word.pos
                 word.fixed = entry.definite or entry.pos == "phrase"

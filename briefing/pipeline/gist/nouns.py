@@ -117,7 +117,9 @@ class NounRules:
                     break
                 np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en} and {a.en}")
             else:
-                a.adverbial = False  # it agrees with the noun: an adjective
+                if a.adverbial:  # it agrees with the noun: an adjective (a copy: words are shared)
+                    a = s.words[s.i] = a.copy()
+                    a.adverbial = False
                 np.adjectives.append(a)
             s.i += 1
 

@@ -188,6 +188,7 @@ class Realizer:
             return self._tam(s, present=w.id == "tam-present" or w.text.startswith("ي"))
         if w.id == "future" and verb_next and nxt is not None:
             s.i += 1
+            nxt = s.words[s.i] = nxt.copy()  # words are shared: the future is this one's
             nxt.tense = "future"
             return self.verb_rules.verb(s, negation="", aspect="")
         return None
