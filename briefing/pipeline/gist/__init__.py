@@ -50,75 +50,83 @@ class Gister:
         and counted nouns read as the figures name them."""
         words = self.words(text, known, counted=plural_head)
         if plural_head:
-            head = next((w for w in words if w.pos == N and not w.fixed), None)
-            if head is not None and head.number == "sg":
+            k = next((k for k, w in enumerate(words) if w.pos == N and not w.fixed), None)
+            if k is not None and words[k].number == "sg":
+                head = words[k] = words[k].copy()
                 head.number = "pl"
         return self.realizer.realize(words)
 
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
-        tokens = [(m.group(0), *m.span()) for m in TOKEN.finditer(text)]
+        tokens = [(m.group(), *m.span()) for m in TOKEN.finditer(text)]
         forms = [folded(t[0]) for t in tokens]
-        spans = sorted(known, key=lambda k: k.start)
+        spans: Sequence[Known] = sorted(known, key=start_of) if known else ()
         heads, read = self._heads, self.reader.word
         out: list[Word] = []
+        before: Word | None = None  # the word read last
         i, n = 0, len(tokens)
         lo, n_spans = 0, len(spans)  # the spans before lo end before the token: none is read again
         while i < n:
             tok, start, end = tokens[i]
-            while lo < n_spans and spans[lo].end <= start:
-                lo += 1
-            span = _overlapping(spans, lo, start, end) if lo < n_spans and spans[lo].start < end else None
-            if span is not None:
-                j = i
-                while j < n and tokens[j][1] < span.end:
-                    j += 1
-                out.append(self._known(text, span, tokens[i:j], out[-1] if out else None))
-                i = j
-                continue
+            if lo < n_spans:
+                while lo < n_spans and spans[lo].end <= start:
+                    lo += 1
+                span = _overlapping(spans, lo, start, end) if lo < n_spans and spans[lo].start < end else None
+                if span is not None:
+                    j = i
+                    while j < n and tokens[j][1] < span.end:
+                        j += 1
+                    before = self._known(text, span, tokens[i:j], before)
+                    out.append(before)
+                    i = j
+                    continue
             form = forms[i]
-            if form in heads:
-                head = heads[form]
-            else:
+            head = heads.get(form, _UNSEEN)
+            if head is _UNSEEN:
                 head = heads[form] = self._phrase_head(form)
-            phrase = self._phrase(head, tokens, forms, i) if head is not None else None
+            # Most words open no expression: only those that may are tried (see _phrase).
+            phrase = None
+            if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
+                phrase = self._phrase(head, tokens, forms, i)
             if phrase is None:
-                out.append(read(tok, start, end, out[-1] if out else None, counted=counted))
+                before = read(tok, before, counted=counted)
                 i += 1
             else:
-                out.append(phrase[0])
-                i = phrase[1]
+                before, i = phrase
+            out.append(before)
         self._finish(out)
         return out
 
     def _finish(self, out: list[Word]) -> None:
         """What reads the words around: a reading with no English, passives, تم + verbal noun."""
-        for k, w in enumerate(out):
-            if w.pos != PUNCT and not w.en.strip():  # a reading with no English (a lone letter)
-                out[k] = self.reader.unknown(w.text, w.start, w.end)
+        # Each rule looks for a rare word first (list comprehensions: the words are many).
+        for k in [k for k, w in enumerate(out) if not w.en.strip() and w.pos != PUNCT]:
+            w = out[k]  # a reading with no English (a lone letter)
+            out[k] = self.reader.unknown(w.text)
         self._passives_before_numbers(out)
-        for i in range(len(out) - 1):
-            if out[i].id.startswith("tam") and out[i + 1].pos == N:  # تم تدمير: the verb of the noun
-                out[i + 1].verb_en, transitive = self.reader.verb_of_noun(out[i + 1].text)
+        last = len(out) - 1
+        for i in [i for i, w in enumerate(out) if w.id.startswith("tam") and i < last]:
+            if out[i + 1].pos == N:  # تم تدمير: the verb of the noun
+                noun = out[i + 1] = out[i + 1].copy()
+                noun.verb_en, transitive = self.reader.verb_of_noun(noun.text)
                 if not transitive:
-                    out[i + 1].extra["intransitive"] = "1"
+                    noun.extra["intransitive"] = "1"
 
     def _passives_before_numbers(self, words: list[Word]) -> None:
         """A clause that opens with a verb or verbal noun followed by a number is a passive verb and
         its subject (قتل 3 جنود: 3 soldiers were killed), not "the killing of 3 soldiers"."""
-        for i in range(len(words) - 1):
+        for i in [k - 1 for k, w in enumerate(words) if w.pos == NUM and k]:  # the words before a number
             w = words[i]
             opens = i == 0 or words[i - 1].pos in (PUNCT, CONJ) or bool(w.conj)
             if not opens or w.pos not in (N, V) or w.fixed or w.definite or w.poss or w.passive:
                 continue
-            if words[i + 1].pos != NUM or w.obj:
+            if w.obj:
                 continue
-            verb = self.reader.passive_verb(w.text, w.start, w.end)
+            verb = self.reader.passive_verb(w.text)
             if verb is not None:
                 words[i] = verb
 
     def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]], before: Word | None) -> Word:
-        first = tokens[0]
-        lead = self.reader.word(first[0], first[1], first[2], None)
+        lead = self.reader.word(tokens[0][0], None)  # only its proclitics are read
         surface = text[tokens[0][1] : tokens[-1][2]]
         if (
             span.kind == NAME
@@ -132,17 +140,13 @@ class Gister:
             # Houthi gunmen.
             return Word(
                 surface,
-                tokens[0][1],
-                tokens[-1][2],
                 ADJ,
                 span.en.removeprefix("the ")[:-1],
                 definite=folded(surface).startswith("ال"),
             )
         # The proclitics of the first word stay (وإيران: and Iran); the rest is the name.
         return Word(
-            text[tokens[0][1] : tokens[-1][2]],
-            tokens[0][1],
-            tokens[-1][2],
+            surface,
             span.kind,
             span.en,
             conj=lead.conj if lead.pos != span.kind else "",
@@ -161,9 +165,7 @@ class Gister:
         for rest, entry in candidates:
             end = i + 1 + len(rest)
             if end <= len(tokens) and tuple(forms[i + 1 : end]) == rest:
-                word = self.reader._from_entry(
-                    entry, tokens[i][0], tokens[i][1], tokens[end - 1][2], conj, prep, article
-                )
+                word = self.reader._from_entry(entry, tokens[i][0], conj, prep, article)
                 word.text = " ".join(t[0] for t in tokens[i:end])
                 word.pos = PHRASE if entry.pos == "phrase" else word.pos
                 word.fixed = entry.definite or entry.pos == "phrase"
@@ -182,7 +184,12 @@ class Gister:
         return conj, prep, article, *_by_next(self.tables.phrases[stem])
 
 
-def _overlapping(spans: list[Known], lo: int, start: int, end: int) -> Known | None:
+def start_of(k: Known) -> int:
+    """Where a known stretch starts: the key to sort by."""
+    return k.start
+
+
+def _overlapping(spans: Sequence[Known], lo: int, start: int, end: int) -> Known | None:
     """The first of `spans` (sorted by start) from lo on that overlaps start..end."""
     for k in spans[lo:]:
         if k.start >= end:
@@ -207,5 +214,6 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 # (conjunction, preposition, article, the one-word expressions, the others by their second word)
 # a word opens
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
+_UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
 
-__all__ = ["Gister", "Known"]
+__all__ = ["Gister", "Known", "start_of"]

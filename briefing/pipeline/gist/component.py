@@ -9,7 +9,7 @@ the claim's English sentence (who, the speech act, then the gist). Titles are no
 from __future__ import annotations
 
 import warnings
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from briefing.model.contract import Claim, Figure
 from briefing.model.vocab import CATEGORIES
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.gist import Gister, Known
+from briefing.pipeline.gist import Gister, Known, start_of
 from briefing.pipeline.gist.words import NAME, NUM
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
@@ -59,8 +59,10 @@ class GistComponent(BatchPipe):
         if gister is None:
             raise RuntimeError("briefing_gist: load(resources, known) was not called")
         names = _names(doc)
-        doc._.figures = tuple(self._figure(gister, f, names) for f in doc._.figures)
-        spans = sorted(_known(doc, names), key=lambda k: k.start)  # the gist reads them in this order
+        by_start = sorted(names, key=start_of)  # stable: names at one offset keep their order
+        name_starts = [k.start for k in by_start]
+        doc._.figures = tuple(self._figure(gister, f, by_start, name_starts) for f in doc._.figures)
+        spans = sorted(_known(doc, names), key=start_of)  # the gist reads them in this order
         starts = [k.start for k in spans]
         claims = []
         for claim in doc._.claims:
@@ -76,10 +78,10 @@ class GistComponent(BatchPipe):
         return doc
 
     @staticmethod
-    def _figure(gister: Gister, figure: Figure, names: list[Known]) -> Figure:
+    def _figure(gister: Gister, figure: Figure, names: list[Known], starts: list[int]) -> Figure:
         """A counted figure's English: the amount, then the gist of the words naming what is
         counted (7 Iranian soldiers, the first movement); money, percentages and ranks by a
-        superlative keep the figures' own English."""
+        superlative keep the figures' own English. `names` are sorted by their `starts`."""
         counted = figure.counted
         if counted is None or figure.category == "money":
             return figure
@@ -88,8 +90,8 @@ class GistComponent(BatchPipe):
         skip = len(counted.text) - len(counted.text.lstrip()) + (3 if partitive else 0)
         inside = [  # names within the words, by their offsets in `text` below
             Known(k.start - counted.start - skip, k.end - counted.start - skip, k.en, k.kind)
-            for k in names
-            if counted.start + skip <= k.start and k.end <= counted.end
+            for k in names[bisect_left(starts, counted.start + skip) : bisect_right(starts, counted.end)]
+            if k.end <= counted.end
         ]
         if figure.category == "percent":
             whole = gister.gist(counted.text[skip:], inside)

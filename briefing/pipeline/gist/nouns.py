@@ -7,6 +7,7 @@ duals and plurals, possessive suffixes (its, their), demonstratives and quantifi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from briefing.pipeline.gist.state import NOMINAL, State
@@ -30,7 +31,7 @@ POSSESSIVE = {
 QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull"})  # بعض، معظم، كل before a noun
 
 
-@dataclass
+@dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
 class NounPhrase:
     head: Word
     adjectives: list[Word] = field(default_factory=list)
@@ -116,7 +117,9 @@ class NounRules:
                     break
                 np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en} and {a.en}")
             else:
-                a.adverbial = False  # it agrees with the noun: an adjective
+                if a.adverbial:  # it agrees with the noun: an adjective (a copy: words are shared)
+                    a = s.words[s.i] = a.copy()
+                    a.adverbial = False
                 np.adjectives.append(a)
             s.i += 1
 
@@ -131,10 +134,8 @@ class NounRules:
 
     def render(self, np: NounPhrase) -> str:
         head = np.head
-        if head.fixed or head.pos in (NAME, NUM):
-            core = head.en
-        else:
-            core = self._noun(head)
+        own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
+        core = self._noun(head) if own else head.en
         if np.adjectives:
             adjectives = " ".join(a.en for a in reversed(np.adjectives))
             article = "the " if head.fixed and core.startswith("the ") else ""
@@ -146,7 +147,7 @@ class NounRules:
             determiner = "these" if determiner == "this" else "those"
         if head.poss:
             determiner = POSSESSIVE.get(head.poss, "its")
-        elif not head.fixed and head.pos not in (NAME, NUM) and self.definite(np):
+        elif own and (head.definite or self.definite(np)):
             if not determiner or determiner.endswith((" of", "all")):
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
         elif not determiner and self._countable_singular(np):
@@ -195,10 +196,18 @@ def np_plural(np: NounPhrase) -> bool:
     head = np.head
     if head.number in ("pl", "du"):
         return True
-    words = head.en.split()
+    counts, looks_plural = _reads_plural(head.en)
     if head.pos == NUM:  # a figure: 3 soldiers, about 2,000 killed; not 1 soldier
-        return len(words) > 1 and words[0] not in ("1", "one", "a")
+        return counts
+    return head.pos in (NAME, PHRASE, N) and looks_plural
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _reads_plural(en: str) -> tuple[bool, bool]:
+    """(as a figure's English, does it count more than one; does its last word look plural),
+    kept per English text: a corpus repeats its words."""
+    words = en.split()
+    counts = len(words) > 1 and words[0] not in ("1", "one", "a")
     word = words[-1] if words else ""
     # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
-    looks_plural = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
-    return head.pos in (NAME, PHRASE, N) and looks_plural
+    return counts, word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))

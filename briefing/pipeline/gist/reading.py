@@ -177,44 +177,47 @@ class Reader:
         self.tables = tables
         # A token's reading depends on its text and on what of the word before it the ranking
         # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
-        # _alone): kept, and copied out, since a corpus repeats its words.
-        self._words: dict[tuple[str, bool, tuple[str, bool, str] | None], Word] = {}
+        # _alone): kept, and shared, since a corpus repeats its words.
+        self._words: dict[tuple[str, bool, str | None, bool, str], Word] = {}
 
-    def word(self, text: str, start: int, end: int, before: Word | None, *, counted: bool = False) -> Word:
+    def word(self, text: str, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
-        `counted`, the figures' counted nouns (units.yaml) come before the glossary."""
+        `counted`, the figures' counted nouns (units.yaml) come before the glossary. The Word is
+        kept and given again for the same token in the same context: the rules that change a
+        word change a copy (Word.copy)."""
         if before is None:
-            key: tuple[str, bool, tuple[str, bool, str] | None] = (text, counted, None)
+            key: tuple[str, bool, str | None, bool, str] = (text, counted, None, False, "")
         else:
             bid = before.id
-            kind = "rel" if bid.startswith("rel-") else "tam" if bid.startswith("tam") else ""
-            key = (text, counted, (before.pos, before.definite, kind))
+            kind = ""
+            if bid:  # most words have no glossary id
+                kind = "rel" if bid.startswith("rel-") else "tam" if bid.startswith("tam") else ""
+            key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
             hit = self._word(text, before, counted)
             if len(self._words) < _MAX_CACHED:
                 self._words[key] = hit
-        return hit.copy_at(start, end)
+        return hit
 
     def _word(self, text: str, before: Word | None, counted: bool) -> Word:
-        start, end = 0, len(text)
         if not has_arabic(text) or not text[0].isalpha():
-            return self._other(text, start, end)
+            return self._other(text)
         form = folded(text)
         for table in (self.tables.counted, self.tables.words) if counted else (self.tables.words,):
             entry = table.get(form) or (table.get(form[:-1]) if form.endswith("ا") else None)
             if entry is not None:
-                plain = self._from_entry(entry, text, start, end, "", "", False)
-                return self._verb(entry, text, start, end, before) or _alone(plain, before, form)
+                plain = self._from_entry(entry, text, "", "", False)
+                return self._verb(entry, text, before) or _alone(plain, before, form)
             split = split_clitics(form, table)
             if split is not None:
                 conj, prep, article, stem = split
-                word = self._verb(table[stem], text, start, end, before)
+                word = self._verb(table[stem], text, before)
                 if word is not None:
                     return word
-                word = self._from_entry(table[stem], text, start, end, conj, prep, article)
+                word = self._from_entry(table[stem], text, conj, prep, article)
                 return _alone(word, before, stem)
-        return self._analysed(text, start, end, before)
+        return self._analysed(text, before)
 
     def verb_of_noun(self, text: str) -> tuple[str, bool]:
         """The English verb of a verbal noun, from the verb its pattern derives from (تدمير →
@@ -234,7 +237,7 @@ class Reader:
                     return a.first_sense.split(" ")[0], transitive
         return "", True
 
-    def passive_verb(self, text: str, start: int, end: int) -> Word | None:
+    def passive_verb(self, text: str) -> Word | None:
         """The word read as a past passive verb of the third person (قتل: was killed), when the
         lexicon has that reading."""
         analyzer = self.tables.analyzer
@@ -246,9 +249,9 @@ class Reader:
             and a.stem.gloss.startswith("be ")
             and any(t in ("PVSUFF_SUBJ:3MS", "PVSUFF_SUBJ:3FS") for t in a.suffix.tags)
         ]
-        return self._from_analysis(passive[0], text, start, end) if passive else None
+        return self._from_analysis(passive[0], text) if passive else None
 
-    def _verb(self, entry: GlossEntry, text: str, start: int, end: int, before: Word | None) -> Word | None:
+    def _verb(self, entry: GlossEntry, text: str, before: Word | None) -> Word | None:
         """A glossary verb with what its form says (tense, person, proclitics, an object
         pronoun), from the lexicon's verb readings of the word; None for other entries, or
         without the lexicon."""
@@ -258,33 +261,29 @@ class Reader:
         readings = [a for a in analyzer.analyse(text) if a.stem.pos.startswith("VERB")]
         if not readings:
             return None
-        word = self._from_analysis(min(readings, key=lambda a: _rank(a, before, False)), text, start, end)
+        word = self._from_analysis(min(readings, key=lambda a: _rank(a, before, False)), text)
         word.en, word.id = entry.en, entry.id
         word.passive = entry.en.startswith("be ")
         word.governs = (entry.governs, entry.governs_en) if entry.governs else None
         return word
 
-    def unknown(self, text: str, start: int, end: int) -> Word:
+    def unknown(self, text: str) -> Word:
         """A word no dictionary reads: transliterated and marked with *."""
         en = self.tables.transliterate(text)
         if not _LATIN.search(en):  # letters the transliteration has no Latin for (ػ، ؼ): their names
             en = "-".join(_letter_name(c) for c in text if c.isalpha()) or "Arabic"
-        return Word(text, start, end, NAME, en + "*", mark=True, fixed=True)
+        return Word(text, NAME, en + "*", mark=True, fixed=True)
 
-    def _other(self, text: str, start: int, end: int) -> Word:
+    def _other(self, text: str) -> Word:
         if text[:1].isdigit() or text[:1] in "٠١٢٣٤٥٦٧٨٩":
-            return Word(text, start, end, NUM, folded(text), fixed=True)
+            return Word(text, NUM, folded(text), fixed=True)
         if text[:1].isalpha():
-            return Word(text, start, end, NAME, text, fixed=True)
-        return Word(text, start, end, PUNCT, text)
+            return Word(text, NAME, text, fixed=True)
+        return Word(text, PUNCT, text)
 
-    def _from_entry(
-        self, entry: GlossEntry, text: str, start: int, end: int, conj: str, prep: str, article: bool
-    ) -> Word:
+    def _from_entry(self, entry: GlossEntry, text: str, conj: str, prep: str, article: bool) -> Word:
         return Word(
             text,
-            start,
-            end,
             _GLOSS_POS[entry.pos],
             entry.en,
             id=entry.id,
@@ -296,11 +295,11 @@ class Reader:
             governs=(entry.governs, entry.governs_en) if entry.governs else None,
         )
 
-    def _analysed(self, text: str, start: int, end: int, before: Word | None) -> Word:
+    def _analysed(self, text: str, before: Word | None) -> Word:
         analyzer = self.tables.analyzer
         readings = analyzer.analyse(text) if analyzer is not None else ()
         if not readings:
-            return self._nisba(text, start, end) or self.unknown(text, start, end)
+            return self._nisba(text) or self.unknown(text)
         # A noun reading of the same letters, with no affix of its own (سحب: withdrawal), not one
         # that splits the word (كان: ka + آن "as the time").
         nominal = any(
@@ -308,9 +307,9 @@ class Reader:
         )
         noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
         best = min(readings, key=lambda a: _rank(a, before, nominal, noun))
-        return self._from_analysis(best, text, start, end)
+        return self._from_analysis(best, text)
 
-    def _nisba(self, text: str, start: int, end: int) -> Word | None:
+    def _nisba(self, text: str) -> Word | None:
         """A relational adjective the lexicon lacks, read from its noun: الإغاثية (relief, from
         إغاثة), الحوثية (Houthi, from الحوثي)."""
         analyzer = self.tables.analyzer
@@ -323,8 +322,6 @@ class Reader:
             if nouns and nouns[0].senses:
                 return Word(
                     text,
-                    start,
-                    end,
                     ADJ,
                     nouns[0].first_sense,
                     definite=bool(article),
@@ -332,7 +329,7 @@ class Reader:
                 )
         return None
 
-    def _from_analysis(self, analysis: Analysis, text: str, start: int, end: int) -> Word:
+    def _from_analysis(self, analysis: Analysis, text: str) -> Word:
         feats = _features(analysis)
         pos = _BAMA_POS.get(analysis.stem.pos, N)
         en, plural_en, gloss_id = self._sense(analysis, pos)
@@ -340,8 +337,6 @@ class Reader:
         conj, prep = _proclitics(analysis)
         word = Word(
             text,
-            start,
-            end,
             pos if pos != NAME else NAME,
             en,
             id=gloss_id,

@@ -65,7 +65,7 @@ class Realizer:
 
     def _step(self, s: State) -> str:
         w = s.words[s.i]
-        lead = self._lead(w, s)
+        lead = self._lead(w, s) if w.conj or w.prep else ""
         governs, s.governs = s.governs, None
         if w.pos == PREP and governs and governs[0] == w.id:
             s.i += 1
@@ -188,6 +188,7 @@ class Realizer:
             return self._tam(s, present=w.id == "tam-present" or w.text.startswith("ي"))
         if w.id == "future" and verb_next and nxt is not None:
             s.i += 1
+            nxt = s.words[s.i] = nxt.copy()  # words are shared: the future is this one's
             nxt.tense = "future"
             return self.verb_rules.verb(s, negation="", aspect="")
         return None

@@ -9,7 +9,7 @@ from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, N, Word
 NOMINAL = (N, NAME, NUM, PHRASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class State:
     """The words of one span and the transfer's position in them."""
 
