@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from briefing.pipeline import build_nlp
 from briefing.resources import Resources
+
+# Property tests draw the same examples on every run (the house rule: deterministic tests); set
+# HYPOTHESIS_PROFILE=explore to search new ones while developing.
+settings.register_profile("deterministic", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -237,7 +237,10 @@ _WORDS = st.sampled_from(
     "قال الوزير إن القوات السورية انسحبت من مواقع قرب الحدود مع تركيا لن يتم توقيع الاتفاق "
     "وأكدت بأن سبعة آلاف شخص نزحوا في ريف حلب الجنوبي ولم يعلن عن خسائر بشكل رسمي ".split()
 )
-_LETTERS = st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1, max_size=9)
+# A word has a letter: U+0640 in this range is the tatweel, which stretches letters (tested below).
+_LETTERS = st.text(
+    alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x064A), min_size=1, max_size=9
+).filter(lambda word: word.strip("\u0640"))
 _SPANS = st.lists(_WORDS | _LETTERS, min_size=1, max_size=12).map(" ".join)
 
 
@@ -264,6 +267,13 @@ def test_gist_a_rule_that_changes_a_word_leaves_the_shared_reading_alone(resourc
     assert "will be" in gister.gist("سوف يكون هشا")
     assert gister.gist("قد يكون هشا") == before
     assert "will" not in before
+
+
+def test_gist_tatweel_stretches_a_word_and_alone_is_no_word(gisters):
+    for gister in gisters:
+        assert gister.gist("قال ــ الوزير") == gister.gist("قال الوزير")
+        assert gister.gist("قـــال") == gister.gist("قال")
+        assert gister.gist("ــ") == ""
 
 
 def test_gist_dev_english_scores(shared_dir, tmp_path):

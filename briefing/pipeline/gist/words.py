@@ -30,11 +30,14 @@ N, ADJ, V, PREP, CONJ, PART, PRON, ADV, NAME, NUM, PUNCT, PHRASE = (
 )
 
 TOKEN = re.compile(
-    # an Arabic word (with diacritics and tatweel)
-    r"[\u0621-\u063a\u0641-\u064a\u0640\u064b-\u065f\u0670\u0671-\u06d3]+"
+    # an Arabic word: at least one letter, with diacritics and tatweel around it
+    r"[\u0640\u064b-\u065f\u0670]*[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]"
+    r"[\u0621-\u063a\u0641-\u064a\u0640\u064b-\u065f\u0670\u0671-\u06d3]*"
     r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*%?"  # a number
     r"|[A-Za-z][A-Za-z'\-]*"  # a Latin word
-    r"|\S"  # punctuation, one character at a time
+    # punctuation, one character at a time; a run of tatweel or marks with no letter is no word
+    # and no punctuation either (a stretched dash "ــ" read as a letter gave "-*")
+    r"|[^\s\u0640\u064b-\u065f\u0670]"
 )
 
 
