@@ -140,10 +140,17 @@ class Shorts:
             return None
 
         start = i
-        if atype == "PERSON" and i and a.word(i - 1) in self.w.t.connectors and i - 1 not in taken:
-            # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو.
+        if atype == "PERSON" and i and i - 1 not in taken and self._keeps(i - 1):
+            # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو; فان باستن
+            # after ماركو فان باستن its particle.
             start, start_char = i - 1, a.idx[i - 1] + self.w.skip(i - 1)
         return Hit(start, i + 1, start_char, idx + len(raw), actor, atype)
+
+    def _keeps(self, j: int) -> bool:
+        """Does a family name used alone keep token j before it: a connector (عبد, أبو) or a
+        particle of three letters or more as written (فان, فون; not لا "no")?"""
+        t, raw = self.w.t, self.a.raw(j)
+        return self.a.word(j) in t.connectors or (len(raw) > 2 and raw in t.particles)
 
     def _in_a_name(self, i: int) -> bool:
         """Is a neighbour of token i a given name or a name token of the table (a longer name)?"""
