@@ -341,6 +341,7 @@ class ActorRulesFile(Entry):
     settlement_nouns: WordList
     document_nouns: WordList
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
+    place_prepositions: WordList = ()  # في: before a word the analyser cannot read, a place's name
     # ـوف, ـيتش: the endings of foreign family names, on words the analyser cannot read (شومسكي)
     foreign_surname_endings: WordList = ()
     # في, لدى: join a title's complements before the name (سفير إسرائيل لدى الأمم المتحدة)

@@ -67,7 +67,7 @@ class Shorts:
                     self.rest.setdefault(words[0], set()).update(words[1:])
             elif h.type == "ORG" and len(words) >= 2:
                 self._org_form(words, h, short, shared_orgs)
-            elif len(words) == 1 and ":ar:" in h.actor and h.type in ("PERSON", "ORG"):
+            elif len(words) == 1 and ":ar:" in h.actor and h.type in ("PERSON", "ORG", "LOC"):
                 # A one-word name found from its context (وقال فيرغسون إن, فريق أسيك) names the
                 # same actor wherever the article uses it, context or not.
                 w = words[0]
