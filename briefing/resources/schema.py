@@ -327,6 +327,7 @@ class ActorRulesFile(Entry):
     non_name_words: WordList
     non_name_words_as_written: WordList
     name_connectors: WordList
+    family_connectors: WordList = ()  # أبو, آل: any word after one is the name's (أبو جبل)
     patronymics: WordList
     kunyas: WordList
     theophoric_first: WordList

@@ -261,9 +261,10 @@ class NameFinder:
         if prev in t.theophoric:
             return _JOINED  # عبد الملك: whatever word follows عبد is the name's
         if prev in t.connectors:
-            # ... unless it is a number or another everyday word: وهو ابن عشر سنين.
+            # ... unless it is a number or another everyday word: وهو ابن عشر سنين; after a kunya
+            # or آل any word is the name's (أبو جبل، آل ثاني).
             stop = norm in t.resource_words and norm not in t.given and not w.name_token(norm)
-            return _STOP if stop else _JOINED
+            return _STOP if stop and prev not in t.family else _JOINED
         if prev in t.particles or (norm in t.particles and self._named_after(end)):
             return _JOINED  # ستيفان دي ميستورا: a particle between two name words
         if norm in t.compound_second and prev not in t.compound_second:
