@@ -327,6 +327,7 @@ class ActorRulesFile(Entry):
     non_name_words: WordList
     non_name_words_as_written: WordList
     name_connectors: WordList
+    family_connectors: WordList = ()  # أبو, آل: any word after one is the name's (أبو جبل)
     patronymics: WordList
     kunyas: WordList
     theophoric_first: WordList
@@ -341,6 +342,7 @@ class ActorRulesFile(Entry):
     settlement_nouns: WordList
     document_nouns: WordList
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
+    place_prepositions: WordList = ()  # في: before a word the analyser cannot read, a place's name
     # ـوف, ـيتش: the endings of foreign family names, on words the analyser cannot read (شومسكي)
     foreign_surname_endings: WordList = ()
     # في, لدى: join a title's complements before the name (سفير إسرائيل لدى الأمم المتحدة)

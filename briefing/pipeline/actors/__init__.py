@@ -43,6 +43,7 @@ from briefing.pipeline.actors.organisations import Organisations
 from briefing.pipeline.actors.output import FoundActors, write
 from briefing.pipeline.actors.people import People
 from briefing.pipeline.actors.places import Places
+from briefing.pipeline.actors.same_person import one_actor_per_name
 from briefing.pipeline.actors.short_forms import Shorts
 from briefing.pipeline.actors.tables import ActorTables, build_tables
 from briefing.pipeline.actors.words import WordCaches, Words
@@ -84,7 +85,7 @@ class ActorResolver(BatchPipe):
         hits += Groups(w, t.groups, t.bodies.adjectives, t.entries, found).hits(taken)
         hits += Coalitions(w, t.coalitions, t.entries, found).hits(hits, taken)
         hits += named_as(w, t.named_as, found, taken)
-        shorts = Shorts(w, t.orgs.heads)
+        shorts = Shorts(w, t.orgs.heads, t.orgs.nationalities)
         # Short forms of the people the gazetteer found come first: "روحاني صديق" after "حسن
         # روحاني" is Rouhani and a word, not a new name.
         hits += shorts.hits(hits, taken_by(hits))
@@ -92,6 +93,7 @@ class ActorResolver(BatchPipe):
         hits += People(finder, t.people, t.entries).hits(taken_by(hits), found, hits)
         hits += shorts.hits(hits, taken_by(hits), first_names=True)
         known_people(hits, found, t.full_names)
+        one_actor_per_name(a, hits, t.words.compound_first, t.orgs.nationalities)
         hits += latin_glosses(a, hits)
         hits.sort(key=lambda h: (h.start_char, -h.end_char))
         write(doc, a.text, hits, t.entries, found)

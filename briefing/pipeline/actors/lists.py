@@ -124,6 +124,8 @@ class Lists:
                 continue
             prev = a.word(before)
             named = prev not in w.t.connectors and w.name_word(prev)
+            if self._next_of_a_list(start):
+                continue  # أبو جبل ومحمود محمود: و opens the list's next name
             if (a.word(start) in w.t.patronymics or (named and prev not in w.t.common)) and not w.article(
                 before
             ):
@@ -161,7 +163,7 @@ class Lists:
         known_hit = known_at.get(end)
         if known_hit is None and end < len(a.norms) and a.word(end) in w.t.connectors:
             after, known_hit = end + 1, known_at.get(end + 1)
-        if known_hit is None:
+        if known_hit is None or self._next_of_a_list(after):
             return
         if not (after == end and end - k == 1 and self._same_given(name_ar, known_hit.actor)):
             # Someone else, whose name may go on past the known one: محمد بن مبارك الخليفي.
@@ -172,6 +174,12 @@ class Lists:
             known_hit.actor = found_actors.add("PERSON", self.finder.text(k, last))
         known_hit.start, known_hit.start_char = k, self.finder.start_char(k)
         known_hit.surface = a.surface(k, known_hit.end)
+
+    def _next_of_a_list(self, i: int) -> bool:
+        """Does token i carry the proclitic و, which opens a list's next name (وتامر أبو جبل
+        ومحمود محمود: two men, not one)?"""
+        a = self.a
+        return bool(a.clitics.get(i)) and a.raw(i).startswith("و")
 
     def _same_given(self, given_ar: str, actor: str) -> bool:
         """Does a given name read as the first name of a gazetteer person (هانس → Hans Blix)?"""

@@ -222,7 +222,12 @@ class NameFinder:
         a, w = self.a, self.w
         n = len(a.norms)
         words = sum(1 for j in range(k, end) if a.word(j) not in self.t.connectors)
-        while end < n and words < self.max_tokens and end not in taken and w.nameish(end):
+        while (
+            end < n
+            and words < self.max_tokens
+            and end not in taken
+            and (w.nameish(end) or self._particle_as_written(end))
+        ):
             step = self._step(k, end, titled)
             if step == _STOP:
                 break
@@ -232,11 +237,17 @@ class NameFinder:
             words += 1
             # A family name closes the name unless another name word follows: one with the
             # article (الجاسر), or a word that is only ever a name (تيري رود لارسن), or after a
-            # foreign name a word no resource knows and no verb (أدريان رانكين غالواي).
+            # foreign name a word no resource knows and no verb (أدريان رانكين غالواي), or a
+            # particle before a name word (جان بيير دو لا مارتينيير).
             if (
                 step == _FAMILY
                 and end < n
-                and not (w.article(end) or a.word(end) in self.t.only_names or self._foreign_goes_on(k, end))
+                and not (
+                    w.article(end)
+                    or a.word(end) in self.t.only_names
+                    or self._foreign_goes_on(k, end)
+                    or self._particle_as_written(end)
+                )
             ):
                 break
         return end
@@ -250,9 +261,10 @@ class NameFinder:
         if prev in t.theophoric:
             return _JOINED  # عبد الملك: whatever word follows عبد is the name's
         if prev in t.connectors:
-            # ... unless it is a number or another everyday word: وهو ابن عشر سنين.
+            # ... unless it is a number or another everyday word: وهو ابن عشر سنين; after a kunya
+            # or آل any word is the name's (أبو جبل، آل ثاني).
             stop = norm in t.resource_words and norm not in t.given and not w.name_token(norm)
-            return _STOP if stop else _JOINED
+            return _STOP if stop and prev not in t.family else _JOINED
         if prev in t.particles or (norm in t.particles and self._named_after(end)):
             return _JOINED  # ستيفان دي ميستورا: a particle between two name words
         if norm in t.compound_second and prev not in t.compound_second:
@@ -287,10 +299,26 @@ class NameFinder:
         foreign = w.foreign_first(a.word(k)) or w.foreign(a.raw(end - 1))
         return foreign and w.unknown_word(end) and w.name_like(a.raw(end))
 
+    def _particle_as_written(self, end: int) -> bool:
+        """Is token `end` a name particle as written before a name word (دو of جان بيير دو لا
+        مارتينيير), also one that folds to a function word (فان of رود فان نيستلروي, not فإن "for
+        indeed")? Such a word of two letters only after another particle (دو لا سابليير; not لا
+        "no" of عدنان لا يفي)."""
+        a = self.a
+        raw = a.raw(end)
+        return (
+            raw in self.t.particles
+            and (len(raw) > 2 or self.w.nameish(end) or a.raw(end - 1) in self.t.particles)
+            and self._named_after(end)
+        )
+
     def _named_after(self, end: int) -> bool:
-        """Is the word after token `end` one a name may go on with (no everyday word)?"""
+        """Is the word after token `end` one a name may go on with (no everyday word)? Past a
+        second particle as written (دو لا مارتينيير)."""
         a, t = self.a, self.t
         j = end + 1
+        if j + 1 < len(a.norms) and a.raw(j) in t.particles and a.raw(end) in t.particles:
+            j += 1
         if j >= len(a.norms) or not self.w.nameish(j):
             return False
         word = a.word(j)

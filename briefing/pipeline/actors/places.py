@@ -28,7 +28,7 @@ from spacy.strings import StringStore
 from briefing.pipeline.actors.disambiguation import previous_word
 from briefing.pipeline.actors.document import Hit, taken_by
 from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.words import Words, folded, nationalities
+from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words, folded, nationalities
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternEntry, OrgPatternsFile, UnitsFile
 from briefing.text.normalize import fold
@@ -45,6 +45,8 @@ AGREEING = frozenset({"ADJ", "PVSUFF_SUBJ:3FS", "IV3FS"})
 AGREEING_F = AGREEING | {"NSUFF_FEM_SG"}  # after a feminine noun: منطقة عازلة، منطقة منزوعة السلاح
 PRONOUNS = ("POSS_PRON", "PVSUFF_DO", "IVSUFF_DO")
 PEOPLE = ("يين", "يون")  # plurals of adjectives of belonging: الزيديين, الحوثيون
+# Endings of Arabic words the analyser may miss (folded): the feminine ending, a pronoun.
+_ENDINGS = (FEMININE, "هم", "هما")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class PlaceTables:
     realms: frozenset[int]  # norm hashes of realm nouns (ملك، ولاية)
     of: int  # norm hash of من
     directions: frozenset[str]  # folded: غربي, شرق …
+    prepositions: frozenset[int] = frozenset()  # norm hashes of place_prepositions (في)
     tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
 
 
@@ -93,6 +96,7 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
         documents=frozenset(strings.add(w) for w in folded(rules.document_nouns)),
         river=strings.add(fold("نهر")),
         realms=frozenset(strings.add(w) for w in folded(rules.realm_nouns)),
+        prepositions=frozenset(strings.add(w) for w in folded(rules.place_prepositions)),
         of=strings.add(fold("من")),
         directions=folded(rules.directions),
     )
@@ -134,6 +138,7 @@ class Places:
                 taken.update(range(h.start, h.end))
             new += found
         new += self._realms(taken)
+        new += self._after_prepositions(taken)
         return [h for h in hits if id(h) not in inside] + new
 
     def _realms(self, taken: set[int]) -> list[Hit]:
@@ -148,16 +153,33 @@ class Places:
                 continue
             if len(a.word(k)) < 4 or not w.unknown_word(k) or not w.name_like(a.raw(k)):
                 continue
-            out.append(
-                Hit(
-                    k,
-                    k + 1,
-                    a.start_char(k),
-                    a.end_char(k + 1),
-                    self.found.add("LOC", a.mention(k, k + 1)),
-                    "LOC",
-                )
-            )
+            out.append(self._one_word(k))
+            taken.add(k)
+        return out
+
+    def _one_word(self, k: int) -> Hit:
+        """A place found by pattern that is token k alone."""
+        a = self.a
+        aid = self.found.add("LOC", a.mention(k, k + 1))
+        return Hit(k, k + 1, a.start_char(k), a.end_char(k + 1), aid, "LOC", a.surface(k, k + 1))
+
+    def _after_prepositions(self, taken: set[int]) -> list[Hit]:
+        """في دوربان: after a place preposition, a word no resource knows that the analyser cannot
+        read at all is a place; not one with a feminine or a pronoun's ending, an Arabic word the
+        analyser misses (في إطلالة، في تجاراتهم), nor one before another such word."""
+        a, w = self.a, self.w
+        out: list[Hit] = []
+        n = len(a.norms)
+        present = self.t.prepositions.intersection(a.norms)
+        for i in [i for i, norm in enumerate(a.norms) if norm in present] if present else ():
+            k = i + 1
+            if k >= n or k in taken or len(a.word(k)) < FOREIGN_MIN_LETTERS or a.word(k).endswith(_ENDINGS):
+                continue
+            if not (w.unknown_word(k) and w.foreign(a.raw(k))):
+                continue
+            if k + 1 < n and w.unknown_word(k + 1) and w.foreign(a.raw(k + 1)):
+                continue
+            out.append(self._one_word(k))
             taken.add(k)
         return out
 

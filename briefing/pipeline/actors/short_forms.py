@@ -33,10 +33,13 @@ def _form_ids(form: str) -> frozenset[int]:
 class Shorts:
     """Short forms in one document."""
 
-    def __init__(self, w: Words, org_heads: frozenset[str]) -> None:
+    def __init__(
+        self, w: Words, org_heads: frozenset[str], nationalities: frozenset[str] = frozenset()
+    ) -> None:
         self.w = w
         self.a = w.a
         self.org_heads = org_heads
+        self.nationalities = nationalities  # folded, with the article (الإسباني)
         self.firsts: set[str] = set()  # the first names among the short forms (forms sets them)
         self.rest: dict[str, set[str]] = {}  # first name → the other words of its full names
 
@@ -49,6 +52,7 @@ class Shorts:
         firsts: dict[str, tuple[str, str, int]] = {}
         self.rest = {}
         shared: set[str] = set()  # first names of two people: neither's short form
+        shared_orgs: set[str] = set()  # names of two organisations with a nationality: neither's
         for h in hits:
             words = h.surface.split()
             if h.type == "PERSON" and len(words) >= 2:
@@ -61,20 +65,38 @@ class Shorts:
                     if firsts.setdefault(words[0], (h.actor, h.type, h.start))[0] != h.actor:
                         shared.add(words[0])
                     self.rest.setdefault(words[0], set()).update(words[1:])
-            elif h.type == "ORG" and len(words) >= 2 and words[0] in self.org_heads:
-                head = words[0] if words[0].startswith("ال") else "ال" + words[0]
-                short.setdefault(head, (h.actor, h.type, h.start))
-            elif len(words) == 1 and ":ar:" in h.actor and h.type in ("PERSON", "ORG"):
+            elif h.type == "ORG" and len(words) >= 2:
+                self._org_form(words, h, short, shared_orgs)
+            elif len(words) == 1 and ":ar:" in h.actor and h.type in ("PERSON", "ORG", "LOC"):
                 # A one-word name found from its context (وقال فيرغسون إن, فريق أسيك) names the
                 # same actor wherever the article uses it, context or not.
                 w = words[0]
                 if len(w) >= LONE_MIN and not (w in t.given or w in t.common or w in t.resource_words):
                     short.setdefault(w, (h.actor, h.type, -1))
+        for name in shared_orgs:
+            short.pop(name, None)
         for first, value in firsts.items():
             if first not in shared:
                 short.setdefault(first, value)
         self.firsts = {f for f, value in firsts.items() if f not in shared and short[f] == value}
         return short
+
+    def _org_form(self, words: list[str], h: Hit, short: ShortForms, shared: set[str]) -> None:
+        """An organisation's head noun (الهيئة of هيئة تحرير الشام); a club or company named with
+        its country's adjective (برشلونة الإسباني, ليون الفرنسي) is named by its first word alone
+        later in the article, in sport above all: the club, not its city. Not an everyday word,
+        nor a name two such organisations share."""
+        name = words[0]
+        if name in self.org_heads:
+            short.setdefault(name if name.startswith("ال") else "ال" + name, (h.actor, h.type, h.start))
+            return
+        t = self.w.t
+        if len(words) != 2 or words[1] not in self.nationalities:
+            return
+        if len(name) < LONE_MIN or name in t.common or name in self.nationalities:
+            return
+        if short.setdefault(name, (h.actor, h.type, h.start))[0] != h.actor:
+            shared.add(name)
 
     def _first_name(self, words: list[str]) -> bool:
         """May the first of a person's name words stand for the person later on (لوسي of لوسي
@@ -140,10 +162,17 @@ class Shorts:
             return None
 
         start = i
-        if atype == "PERSON" and i and a.word(i - 1) in self.w.t.connectors and i - 1 not in taken:
-            # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو.
+        if atype == "PERSON" and i and i - 1 not in taken and self._keeps(i - 1):
+            # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو; فان باستن
+            # after ماركو فان باستن its particle.
             start, start_char = i - 1, a.idx[i - 1] + self.w.skip(i - 1)
         return Hit(start, i + 1, start_char, idx + len(raw), actor, atype)
+
+    def _keeps(self, j: int) -> bool:
+        """Does a family name used alone keep token j before it: a connector (عبد, أبو) or a
+        particle of three letters or more as written (فان, فون; not لا "no")?"""
+        t, raw = self.w.t, self.a.raw(j)
+        return self.a.word(j) in t.connectors or (len(raw) > 2 and raw in t.particles)
 
     def _in_a_name(self, i: int) -> bool:
         """Is a neighbour of token i a given name or a name token of the table (a longer name)?"""

@@ -64,6 +64,7 @@ class WordTables:
     analyzer: Analyzer | None = None  # the Buckwalter analyser, when installed
     particles: frozenset[str] = frozenset()  # دي, فان: between two name words
     theophoric: frozenset[str] = frozenset()  # عبد: the word after it is the name's, whatever it is
+    family: frozenset[str] = frozenset()  # أبو, آل: the word after one is the name's, whatever it is
 
 
 def _given_names(
@@ -118,6 +119,7 @@ def build_word_tables(resources: Resources, known: frozenset[str], lexicon: Name
         analyzer=shared_analyzer(),
         particles=folded(rules.name_particles),
         theophoric=folded(rules.theophoric_first),
+        family=folded(rules.family_connectors),
     )
 
 
