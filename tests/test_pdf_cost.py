@@ -185,3 +185,35 @@ def test_pdf_one_regular_face_per_language(built_pdf):
     assert [n for n in names if "Bold" in n or "Italic" in n or "Oblique" in n] == []
     assert any(n.startswith("Amiri") for n in names)
     assert any(n.startswith("Noto-Sans") for n in names)
+
+
+def test_pdf_stylesheet_carries_values_not_custom_properties():
+    """WeasyPrint resolves a var() at every computed style that uses it (one per element) and
+    parses the colour again each time: the pages carry the values; styles/brief.css keeps its
+    variables."""
+    from brief_samples import sample_extractions
+
+    from briefing.compose import compose
+    from briefing.config import Paths
+    from briefing.render import Renderer
+
+    assert "var(--accent)" in (Paths.default().styles / "brief.css").read_text(encoding="utf-8")
+    renderer = Renderer()
+    brief = compose(sample_extractions())
+    for page in (renderer.html(brief), renderer.appendix_html(brief, proper="brief.pdf")):
+        style = page[page.index("<style>") : page.index("</style>")]
+        assert "var(" not in style
+        assert "--accent" not in style
+        assert "color: #1f4e79" in style  # :root's --accent, in the links' rule
+
+
+def test_pdf_stylesheet_variables_resolved_in_order_and_checked():
+    from briefing.errors import RenderError
+    from briefing.render.css import resolve_variables
+
+    css = ":root { --ink: red; --rule: 1px solid var(--ink); }\n"
+    css += "p { border: var(--rule); color: var( --ink ); }"
+    assert resolve_variables(css) == "p { border: 1px solid red; color: red; }"
+    assert resolve_variables("p { color: red; }") == "p { color: red; }"
+    with pytest.raises(RenderError, match=r"var\(--nope\)"):
+        resolve_variables(":root { --ink: red; }\np { color: var(--nope); }")

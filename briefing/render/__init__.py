@@ -32,6 +32,7 @@ from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import ArticleSummary, Brief
 from briefing.model.vocab import LABELS
+from briefing.render.css import resolve_variables
 from briefing.render.fonts import lean_subsetting
 from briefing.render.pdf_refs import page_references_once
 from briefing.render.view import (
@@ -232,7 +233,7 @@ class Renderer:
 
     def _page(self, name: str, brief: Brief, arabic_digits: bool, css_extra: str = "", **extra: Any) -> str:
         try:
-            css = (self.paths.styles / "brief.css").read_text(encoding="utf-8")
+            css = resolve_variables((self.paths.styles / "brief.css").read_text(encoding="utf-8"))
             screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8")
             template = self.env.get_template(name)
             return template.render(
