@@ -7,7 +7,8 @@ PDF engine's floor.
 Reads the JSONL corpus (id, title, published, source, url, text) into Article objects, runs the
 pipeline, composes one brief over all of them and renders it as `briefing build --appendix-pdf`
 does (jobs.render_files): the brief proper's HTML and PDF (its links to appendix.pdf) and the
-appendix's HTML and PDF, through the same Renderer methods.
+appendix's PDF from the page build makes it from (Renderer.appendix_html(printed=True), lighter
+markup than appendix.html), through the same Renderer methods.
 
 The floor: the words of those two documents, in order, as plain paragraphs of 60 words (Arabic
 in Amiri 11.5 pt right-to-left, English in Noto Sans 9.5 pt, A4 with the brief's margins),
@@ -181,7 +182,7 @@ def build_path_pdf(renderer: Any, brief: Any) -> Rendered:
         return usage.ru_utime + usage.ru_stime
 
     before = children()
-    html = renderer.appendix_html(brief, proper="brief.pdf")
+    html = renderer.appendix_html(brief, proper="brief.pdf", printed=True)
     done = timed_pdf(lambda _: render_appendix_pdf(brief, renderer, False, no_progress, lambda _: None), html)
     done.cpu += children() - before
     return done
@@ -244,7 +245,9 @@ def render_documents(brief: Any, stages: Stages, profile: Path | None, repeat: i
 
     renderer = Renderer()
     html = stages.run("render HTML", lambda: renderer.html(brief, appendix=APPENDIX_PDF))
-    appendix = stages.run("render HTML", lambda: renderer.appendix_html(brief, proper="brief.pdf"))
+    appendix = stages.run(
+        "render HTML", lambda: renderer.appendix_html(brief, proper="brief.pdf", printed=True)
+    )
     # The engine's first-use costs (font lookup, its caches) fall on whichever render comes first,
     # and the floor comes last: one small untimed render first, so that no document pays them.
     stages.run("warm-up PDF", lambda: renderer.pdf(floor_html([html, appendix], limit=600)[0]))

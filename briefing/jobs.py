@@ -499,7 +499,7 @@ def render_appendix_pdf(
     if not chunks.chunked(renderer, brief):
         say("rendering the appendix PDF")
         with bar("appendix PDF", 2) as advance:
-            appendix = renderer.appendix_html(brief, arabic_digits=digits, proper="brief.pdf")
+            appendix = renderer.appendix_html(brief, arabic_digits=digits, proper="brief.pdf", printed=True)
             return renderer.pdf(appendix, step=lambda note: advance(1, note))
     parts = len(chunks.split(brief, chunks.chunk_size()))
     workers = chunks.worker_count(parts)

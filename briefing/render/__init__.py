@@ -209,11 +209,15 @@ class Renderer:
         arabic_digits: bool = False,
         proper: str = "brief.html",
         part: AppendixPart | None = None,
+        printed: bool = False,
     ) -> str:
         """The appendix: every article with its claims, figures and highlighted sentences.
 
         `proper`: the brief it belongs to (a relative link back). `part`: only some of it, for
-        the appendix's PDF rendered in parts (render/chunks.py); the whole of it by default."""
+        the appendix's PDF rendered in parts (render/chunks.py); the whole of it by default.
+        `printed`: the page its PDF is made from, with less markup where print shows no
+        difference (each inline element costs WeasyPrint a style and boxes to lay out) and
+        without the screen's stylesheet; appendix.html keeps the richer markup."""
         part = part or AppendixPart(brief.articles)
         return self._page(
             "appendix.html",
@@ -224,6 +228,8 @@ class Renderer:
             cover=part.cover,
             index=part.index,
             css_extra=part.css,
+            printed=printed,
+            screen=not printed,
         )
 
     def appendix_pages_html(self, brief: Brief, pages: int, *, arabic_digits: bool = False) -> str:
@@ -231,10 +237,18 @@ class Renderer:
         laid over the pages of an appendix rendered in parts, so that their numbers run on."""
         return self._page("appendix_pages.html", brief, arabic_digits, pages=pages)
 
-    def _page(self, name: str, brief: Brief, arabic_digits: bool, css_extra: str = "", **extra: Any) -> str:
+    def _page(
+        self,
+        name: str,
+        brief: Brief,
+        arabic_digits: bool,
+        css_extra: str = "",
+        screen: bool = True,
+        **extra: Any,
+    ) -> str:
         try:
             css = resolve_variables((self.paths.styles / "brief.css").read_text(encoding="utf-8"))
-            screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8")
+            screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8") if screen else ""
             template = self.env.get_template(name)
             return template.render(
                 brief=brief,
