@@ -217,3 +217,55 @@ def test_pdf_stylesheet_variables_resolved_in_order_and_checked():
     assert resolve_variables("p { color: red; }") == "p { color: red; }"
     with pytest.raises(RenderError, match=r"var\(--nope\)"):
         resolve_variables(":root { --ink: red; }\np { color: var(--nope); }")
+
+
+def test_pdf_collector_passes_fewer_while_a_pdf_is_made(monkeypatch):
+    """WeasyPrint keeps nearly every object it makes to the end of the document: young
+    collections far apart while a PDF is made (the collector's passes found next to nothing),
+    the process's thresholds as before afterwards, after a failure too."""
+    import gc
+
+    from briefing import collector
+    from briefing.errors import RenderError
+    from briefing.render import Renderer
+
+    renderer = Renderer()
+    page = "".join(f"<p>paragraph {n} <b>bold</b> <a href='#p{n}' id='p{n}'>link</a></p>" for n in range(300))
+    renderer.pdf(page)  # the engine's first use
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    made = Renderer._pdf
+
+    def spy(self, *args, **kwargs):
+        seen.append(gc.get_threshold())
+        return made(self, *args, **kwargs)
+
+    def passes() -> int:
+        collections = 0
+
+        def count(phase, info):
+            nonlocal collections
+            collections += phase == "start"
+
+        gc.callbacks.append(count)
+        try:
+            renderer.pdf(page)
+        finally:
+            gc.callbacks.remove(count)
+        return collections
+
+    monkeypatch.setattr(Renderer, "_pdf", spy)
+    fewer = passes()
+    assert seen == [(collector.RENDER_YOUNG_THRESHOLD, *before[1:])]
+    assert gc.get_threshold() == before
+    monkeypatch.setattr(collector, "fewer_passes", nullcontext)
+    assert fewer * 5 < passes()
+
+    def fail(self, *args, **kwargs):
+        raise ValueError("broken")
+
+    monkeypatch.undo()
+    monkeypatch.setattr(Renderer, "_pdf", fail)
+    with pytest.raises(RenderError, match="broken"):
+        renderer.pdf("<p>x</p>")
+    assert gc.get_threshold() == before

@@ -28,6 +28,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from briefing import collector
 from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import ArticleSummary, Brief
@@ -273,31 +274,38 @@ class Renderer:
 
         `laid_out` gets WeasyPrint's Document between layout and writing (render/chunks.py reads
         its pages and bookmarks there, and points links to other parts at their names)."""
-        from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
 
         if self._font_config is None:
             self._font_config = FontConfiguration()
+        try:
+            with collector.fewer_passes():  # its boxes live to the end of the document
+                return self._pdf(html, step, laid_out)
+        except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
+            raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from exc
+
+    def _pdf(
+        self, html: str, step: Callable[[str], None] | None, laid_out: Callable[[Any], None] | None
+    ) -> bytes:
+        from weasyprint import HTML
+
         fetcher = make_url_fetcher([self.paths.templates, self.paths.styles])
         # No base URL: nothing packaged is fetched by a relative URL, and a relative link (the
         # brief's to appendix.pdf) must stay relative in the PDF, to the file written beside it.
         document = HTML(string=html, url_fetcher=fetcher)
-        try:
-            rendered = document.render(font_config=self._font_config, pdf_tags=True)
-            if step is not None:
-                step(f"{len(rendered.pages)} pages laid out")
-            if laid_out is not None:
-                laid_out(rendered)
-            # Tagged (a structure tree for screen readers and reflow), each block in its language;
-            # fonts subset without reading the shaping tables they drop (render/fonts.py); the
-            # pages' references listed once, not once per tagged box (render/pdf_refs.py).
-            with _structure_languages(), lean_subsetting(), page_references_once():
-                pdf: bytes = rendered.write_pdf(pdf_tags=True)
-            if step is not None:
-                step("written")
-            return pdf
-        except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
-            raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from exc
+        rendered = document.render(font_config=self._font_config, pdf_tags=True)
+        if step is not None:
+            step(f"{len(rendered.pages)} pages laid out")
+        if laid_out is not None:
+            laid_out(rendered)
+        # Tagged (a structure tree for screen readers and reflow), each block in its language;
+        # fonts subset without reading the shaping tables they drop (render/fonts.py); the
+        # pages' references listed once, not once per tagged box (render/pdf_refs.py).
+        with _structure_languages(), lean_subsetting(), page_references_once():
+            pdf: bytes = rendered.write_pdf(pdf_tags=True)
+        if step is not None:
+            step("written")
+        return pdf
 
 
 @contextmanager
