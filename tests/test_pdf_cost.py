@@ -269,3 +269,25 @@ def test_pdf_collector_passes_fewer_while_a_pdf_is_made(monkeypatch):
     with pytest.raises(RenderError, match="broken"):
         renderer.pdf("<p>x</p>")
     assert gc.get_threshold() == before
+
+
+def test_pdf_arabic_letters_of_a_url_in_amiri_not_a_third_font():
+    """An article's URL may hold Arabic letters, in an English line: Amiri draws them, so that
+    the appendix embeds the two faces of the design and no font fontconfig would find for them
+    (DejaVu Sans: one more font subset per PDF); a URL that is no link (the samples' hostile
+    one) or a file name is in the same face, not a monospace one (DejaVu Sans Mono)."""
+    from dataclasses import replace
+
+    from brief_samples import sample_extractions
+
+    from briefing.compose import compose
+    from briefing.render import Renderer
+
+    exts = sample_extractions()
+    url = "https://example.org/ar/article/إيران-باقية-في-سوريا/106"
+    exts[0] = replace(exts[0], article=replace(exts[0].article, url=url))
+    renderer = Renderer()
+    page = renderer.appendix_html(compose(exts), proper="brief.pdf", printed=True)
+    assert f'class="link" href="{url}"' in page
+    names = sorted(name.split("+", 1)[1] for name in embedded_fonts(renderer.pdf(page)))
+    assert names == ["Amiri", "Noto-Sans"]
