@@ -240,14 +240,20 @@ def test_render_printed_appendix_has_the_same_items_in_lighter_markup(appendix, 
     all of it."""
 
     def marks(page, side):
-        pairs = page.select("div.pair")
-        return [[a["href"] for a in pair.select(f"div.{side} a[href^='#ref-']")] for pair in pairs]
+        blocks = page.select(f"div.pairs > div.{side}, div.pair > div.{side}")
+        return [[a["href"] for a in block.select("a[href^='#ref-']")] for block in blocks]
 
     assert marks(printed, "ar") == marks(appendix, "ar") == marks(appendix, "en")
     assert len(marks(printed, "ar")) > 5
     assert not [hrefs for hrefs in marks(printed, "en") if hrefs]
-    pairs = [p.select_one("div.en").get_text(" ", strip=True) for p in printed.select("div.pair")]
-    assert [t.rsplit("[", 1)[0].strip() for t in pairs] == pairs  # no mark left as text either
+    english = [b.get_text(" ", strip=True) for b in printed.select("div.pairs > div.en")]
+    assert [t.rsplit("[", 1)[0].strip() for t in english] == english  # no mark left as text either
+    # Each item's two blocks, English then Arabic, without a block around them.
+    assert not printed.select("div.pair")
+    for block in printed.select("div.pairs > div.en"):
+        assert block.find_next_sibling("div")["lang"] == "ar"
+    kinds = [b["class"] for b in printed.select("div.pairs > div.en")]
+    assert kinds == [["en", pair["class"][1]] for pair in appendix.select("div.pair")]  # claim, figure
     assert appendix.select("bdi")
     assert not printed.select("bdi")
     quotes = [q.get_text() for q in appendix.select("bdi.quote")]
