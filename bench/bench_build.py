@@ -6,9 +6,10 @@ PDF engine's floor.
 
 Reads the JSONL corpus (id, title, published, source, url, text) into Article objects, runs the
 pipeline, composes one brief over all of them and renders it as `briefing build --appendix-pdf`
-does (jobs.render_files): the brief proper's HTML and PDF (its links to appendix.pdf) and the
-appendix's PDF from the page build makes it from (Renderer.appendix_html(printed=True), lighter
-markup than appendix.html), through the same Renderer methods.
+does (jobs.render_files): the brief proper's PDF (its links to appendix.pdf) and the appendix's
+PDF, each from the page build makes it from (Renderer.html and Renderer.appendix_html with
+printed=True: lighter markup than brief.html and appendix.html), through the same Renderer
+methods.
 
 The floor: the words of those two documents, in order, as plain paragraphs of 60 words (Arabic
 in Amiri 11.5 pt right-to-left, English in Noto Sans 9.5 pt, A4 with the brief's margins),
@@ -245,7 +246,7 @@ def render_documents(brief: Any, stages: Stages, profile: Path | None, repeat: i
     from briefing.render import APPENDIX_PDF, Renderer
 
     renderer = Renderer()
-    html = stages.run("render HTML", lambda: renderer.html(brief, appendix=APPENDIX_PDF))
+    html = stages.run("render HTML", lambda: renderer.html(brief, appendix=APPENDIX_PDF, printed=True))
     appendix = stages.run(
         "render HTML", lambda: renderer.appendix_html(brief, proper="brief.pdf", printed=True)
     )

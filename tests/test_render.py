@@ -60,6 +60,12 @@ def printed(renderer, brief):
 
 
 @pytest.fixture(scope="module")
+def printed_brief(renderer, brief):
+    """The page brief.pdf is made from."""
+    return BeautifulSoup(renderer.html(brief, printed=True), "html.parser")
+
+
+@pytest.fixture(scope="module")
 def pdf_text(renderer, html):
     reader = PdfReader(BytesIO(renderer.pdf(html)))
     return [unicodedata.normalize("NFKC", page.extract_text() or "") for page in reader.pages]
@@ -88,14 +94,15 @@ def _check_arabic_blocks(page):
     return checked
 
 
-def test_render_arabic_blocks_carry_dir_and_lang(soup, appendix, printed):
+def test_render_arabic_blocks_carry_dir_and_lang(soup, appendix, printed, printed_brief):
     assert _check_arabic_blocks(soup) > 50
     assert _check_arabic_blocks(appendix) > 30
     assert _check_arabic_blocks(printed) > 30
+    assert _check_arabic_blocks(printed_brief) > 50
 
 
-def test_render_english_blocks_carry_lang(soup, appendix, printed):
-    for page in (soup, appendix, printed):
+def test_render_english_blocks_carry_lang(soup, appendix, printed, printed_brief):
+    for page in (soup, appendix, printed, printed_brief):
         assert page.html["lang"] == "en"
         for text in page.body.find_all(string=re.compile(r"[A-Za-z]{3}")):
             block = _nearest_lang(text)
@@ -271,6 +278,19 @@ def test_render_printed_appendix_has_the_same_items_in_lighter_markup(appendix, 
             assert " ".join(plain.select_one("p.source-actors[lang=en]").get_text().split()) == text
     assert appendix.find("style", media="screen")
     assert not printed.find("style", media="screen")
+
+
+def test_render_printed_brief_has_the_same_claims_without_their_wrappers(soup, printed_brief):
+    """brief.pdf is made from the brief's page without the elements around a claim's words (a
+    browser's, WeasyPrint ignores them) and without the screen's stylesheet."""
+    rows = [" ".join(row.get_text().split()) for row in soup.select("tr.claim")]
+    plain = [" ".join(row.get_text().split()) for row in printed_brief.select("tr.claim")]
+    assert len(rows) > 3
+    assert plain == rows
+    assert soup.select("tr.claim .claim-text")
+    assert not printed_brief.select("tr.claim .claim-text, tr.claim bdi")
+    assert soup.find("style", media="screen")
+    assert not printed_brief.find("style", media="screen")
 
 
 def test_render_appendix_marks_earlier_events_as_background(renderer):

@@ -196,12 +196,21 @@ class Renderer:
         message = LABELS[kind].get(key, key)
         return self.translations[lang].gettext(message)
 
-    def html(self, brief: Brief, *, arabic_digits: bool = False, appendix: str = APPENDIX_HTML) -> str:
+    def html(
+        self,
+        brief: Brief,
+        *,
+        arabic_digits: bool = False,
+        appendix: str = APPENDIX_HTML,
+        printed: bool = False,
+    ) -> str:
         """The brief proper as one self-contained HTML page (styles inlined).
 
         `appendix`: the file its links to the per-article listing go to (relative, beside it).
-        """
-        return self._page("brief.html", brief, arabic_digits, view=brief_view(brief, appendix))
+        `printed`: the page brief.pdf is made from, without what only a browser uses (the
+        screen's stylesheet, the elements around a claim's words)."""
+        view = brief_view(brief, appendix)
+        return self._page("brief.html", brief, arabic_digits, view=view, printed=printed, screen=not printed)
 
     def appendix_html(
         self,
