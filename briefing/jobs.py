@@ -482,7 +482,9 @@ def render_files(
     with bar("PDF", 2) as advance:  # two phases: the layout of the pages, then the file
         # The PDF's links to the appendix go to the appendix's PDF when one is written beside it.
         if opts.appendix_pdf:
-            html = renderer.html(brief, arabic_digits=digits, appendix=APPENDIX_PDF)
+            html = renderer.html(brief, arabic_digits=digits, appendix=APPENDIX_PDF, printed=True)
+        else:
+            html = renderer.html(brief, arabic_digits=digits, printed=True)
         with stage("brief PDF"):
             files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
     if opts.appendix_pdf:
@@ -499,7 +501,7 @@ def render_appendix_pdf(
     if not chunks.chunked(renderer, brief):
         say("rendering the appendix PDF")
         with bar("appendix PDF", 2) as advance:
-            appendix = renderer.appendix_html(brief, arabic_digits=digits, proper="brief.pdf")
+            appendix = renderer.appendix_html(brief, arabic_digits=digits, proper="brief.pdf", printed=True)
             return renderer.pdf(appendix, step=lambda note: advance(1, note))
     parts = len(chunks.split(brief, chunks.chunk_size()))
     workers = chunks.worker_count(parts)

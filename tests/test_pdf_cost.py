@@ -115,8 +115,11 @@ def test_pdf_rules_are_lines_not_dots(built_pdf):
     by dot, a Bézier circle each (tens of thousands per page, most of the file)."""
     pdf, _ = built_pdf
     first = PdfReader(BytesIO(pdf)).pages[0]
-    curves = first.get_contents().get_data().split().count(b"c")
-    assert 0 < curves < 2000, curves  # rounded corners of the tags: a few hundred at most
+    operators = first.get_contents().get_data().split()
+    # The rules are there, as stroked lines; the tags have square corners (no curves at all).
+    assert operators.count(b"l") > 10
+    assert operators.count(b"S") > 10
+    assert operators.count(b"c") < 2000, operators.count(b"c")  # a dotted rule: tens of thousands
 
 
 def _struct_pages(pdf: bytes) -> list[int]:
@@ -185,3 +188,109 @@ def test_pdf_one_regular_face_per_language(built_pdf):
     assert [n for n in names if "Bold" in n or "Italic" in n or "Oblique" in n] == []
     assert any(n.startswith("Amiri") for n in names)
     assert any(n.startswith("Noto-Sans") for n in names)
+
+
+def test_pdf_stylesheet_carries_values_not_custom_properties():
+    """WeasyPrint resolves a var() at every computed style that uses it (one per element) and
+    parses the colour again each time: the pages carry the values; styles/brief.css keeps its
+    variables."""
+    from brief_samples import sample_extractions
+
+    from briefing.compose import compose
+    from briefing.config import Paths
+    from briefing.render import Renderer
+
+    assert "var(--accent)" in (Paths.default().styles / "brief.css").read_text(encoding="utf-8")
+    renderer = Renderer()
+    brief = compose(sample_extractions())
+    for page in (renderer.html(brief), renderer.appendix_html(brief, proper="brief.pdf")):
+        style = page[page.index("<style>") : page.index("</style>")]
+        assert "var(" not in style
+        assert "--accent" not in style
+        assert "color: #1f4e79" in style  # :root's --accent, in the links' rule
+
+
+def test_pdf_stylesheet_variables_resolved_in_order_and_checked():
+    from briefing.errors import RenderError
+    from briefing.render.css import resolve_variables
+
+    css = ":root { --ink: red; --rule: 1px solid var(--ink); }\n"
+    css += "p { border: var(--rule); color: var( --ink ); }"
+    assert resolve_variables(css) == "p { border: 1px solid red; color: red; }"
+    assert resolve_variables("p { color: red; }") == "p { color: red; }"
+    with pytest.raises(RenderError, match=r"var\(--nope\)"):
+        resolve_variables(":root { --ink: red; }\np { color: var(--nope); }")
+
+
+def test_pdf_collector_passes_fewer_while_a_pdf_is_made(monkeypatch):
+    """WeasyPrint keeps nearly every object it makes to the end of the document: young
+    collections far apart while a PDF is made (the collector's passes found next to nothing),
+    the process's thresholds as before afterwards, after a failure too."""
+    import gc
+
+    from briefing import collector
+    from briefing.errors import RenderError
+    from briefing.render import Renderer
+
+    renderer = Renderer()
+    page = "".join(f"<p>paragraph {n} <b>bold</b> <a href='#p{n}' id='p{n}'>link</a></p>" for n in range(300))
+    renderer.pdf(page)  # the engine's first use
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    made = Renderer._pdf
+
+    def spy(self, *args, **kwargs):
+        seen.append(gc.get_threshold())
+        return made(self, *args, **kwargs)
+
+    def passes() -> int:
+        collections = 0
+
+        def count(phase, info):
+            nonlocal collections
+            collections += phase == "start"
+
+        gc.callbacks.append(count)
+        try:
+            renderer.pdf(page)
+        finally:
+            gc.callbacks.remove(count)
+        return collections
+
+    monkeypatch.setattr(Renderer, "_pdf", spy)
+    fewer = passes()
+    assert seen == [(collector.RENDER_YOUNG_THRESHOLD, *before[1:])]
+    assert gc.get_threshold() == before
+    monkeypatch.setattr(collector, "fewer_passes", nullcontext)
+    assert fewer * 5 < passes()
+
+    def fail(self, *args, **kwargs):
+        raise ValueError("broken")
+
+    monkeypatch.undo()
+    monkeypatch.setattr(Renderer, "_pdf", fail)
+    with pytest.raises(RenderError, match="broken"):
+        renderer.pdf("<p>x</p>")
+    assert gc.get_threshold() == before
+
+
+def test_pdf_arabic_letters_of_a_url_in_amiri_not_a_third_font():
+    """An article's URL may hold Arabic letters, in an English line: Amiri draws them, so that
+    the appendix embeds the two faces of the design and no font fontconfig would find for them
+    (DejaVu Sans: one more font subset per PDF); a URL that is no link (the samples' hostile
+    one) or a file name is in the same face, not a monospace one (DejaVu Sans Mono)."""
+    from dataclasses import replace
+
+    from brief_samples import sample_extractions
+
+    from briefing.compose import compose
+    from briefing.render import Renderer
+
+    exts = sample_extractions()
+    url = "https://example.org/ar/article/إيران-باقية-في-سوريا/106"
+    exts[0] = replace(exts[0], article=replace(exts[0].article, url=url))
+    renderer = Renderer()
+    page = renderer.appendix_html(compose(exts), proper="brief.pdf", printed=True)
+    assert f'class="link" href="{url}"' in page
+    names = sorted(name.split("+", 1)[1] for name in embedded_fonts(renderer.pdf(page)))
+    assert names == ["Amiri", "Noto-Sans"]

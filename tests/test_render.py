@@ -54,6 +54,18 @@ def appendix(renderer, brief):
 
 
 @pytest.fixture(scope="module")
+def printed(renderer, brief):
+    """The page the appendix's PDF is made from."""
+    return BeautifulSoup(renderer.appendix_html(brief, proper="brief.pdf", printed=True), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def printed_brief(renderer, brief):
+    """The page brief.pdf is made from."""
+    return BeautifulSoup(renderer.html(brief, printed=True), "html.parser")
+
+
+@pytest.fixture(scope="module")
 def pdf_text(renderer, html):
     reader = PdfReader(BytesIO(renderer.pdf(html)))
     return [unicodedata.normalize("NFKC", page.extract_text() or "") for page in reader.pages]
@@ -82,13 +94,15 @@ def _check_arabic_blocks(page):
     return checked
 
 
-def test_render_arabic_blocks_carry_dir_and_lang(soup, appendix):
+def test_render_arabic_blocks_carry_dir_and_lang(soup, appendix, printed, printed_brief):
     assert _check_arabic_blocks(soup) > 50
     assert _check_arabic_blocks(appendix) > 30
+    assert _check_arabic_blocks(printed) > 30
+    assert _check_arabic_blocks(printed_brief) > 50
 
 
-def test_render_english_blocks_carry_lang(soup, appendix):
-    for page in (soup, appendix):
+def test_render_english_blocks_carry_lang(soup, appendix, printed, printed_brief):
+    for page in (soup, appendix, printed, printed_brief):
         assert page.html["lang"] == "en"
         for text in page.body.find_all(string=re.compile(r"[A-Za-z]{3}")):
             block = _nearest_lang(text)
@@ -224,6 +238,59 @@ def test_render_appendix_shows_every_reference_with_its_passage(appendix, brief)
         marks = [m.get_text() for m in li.find_all("mark")]
         assert marks == [s.text for s in ref.segments if s.mark]
     assert len(appendix.select("article.source")) == 3
+
+
+def test_render_printed_appendix_has_the_same_items_in_lighter_markup(appendix, printed):
+    """The appendix's PDF is made from lighter markup: each claim's or figure's reference marks
+    once, on its Arabic line (printed under the English one), no isolating element, an article's
+    actors a line per language in the same order, no screen stylesheet. appendix.html keeps
+    all of it."""
+
+    def marks(page, side):
+        blocks = page.select(f"div.pairs > div.{side}, div.pair > div.{side}")
+        return [[a["href"] for a in block.select("a[href^='#ref-']")] for block in blocks]
+
+    assert marks(printed, "ar") == marks(appendix, "ar") == marks(appendix, "en")
+    assert len(marks(printed, "ar")) > 5
+    assert not [hrefs for hrefs in marks(printed, "en") if hrefs]
+    english = [b.get_text(" ", strip=True) for b in printed.select("div.pairs > div.en")]
+    assert [t.rsplit("[", 1)[0].strip() for t in english] == english  # no mark left as text either
+    # Each item's two blocks, English then Arabic, without a block around them.
+    assert not printed.select("div.pair")
+    for block in printed.select("div.pairs > div.en"):
+        assert block.find_next_sibling("div")["lang"] == "ar"
+    kinds = [b["class"] for b in printed.select("div.pairs > div.en")]
+    assert kinds == [["en", pair["class"][1]] for pair in appendix.select("div.pair")]  # claim, figure
+    assert appendix.select("bdi")
+    assert not printed.select("bdi")
+    quotes = [q.get_text() for q in appendix.select("bdi.quote")]
+    assert quotes
+    assert all(f"«{q}»" in printed.get_text() for q in quotes)
+    for shown, plain in zip(appendix.select("article.source"), printed.select("article.source"), strict=True):
+        names = [b.get_text() for b in shown.select("p.source-actors bdi.name-ar")]
+        line = plain.select_one("p.source-actors.ar")
+        assert (line.get_text().split(" · ") if line else []) == names
+        english = shown.select_one("p.source-actors[lang=en]")
+        if english:
+            for bdi in english.select("bdi"):
+                bdi.decompose()
+            text = " ".join(english.get_text().split())
+            assert " ".join(plain.select_one("p.source-actors[lang=en]").get_text().split()) == text
+    assert appendix.find("style", media="screen")
+    assert not printed.find("style", media="screen")
+
+
+def test_render_printed_brief_has_the_same_claims_without_their_wrappers(soup, printed_brief):
+    """brief.pdf is made from the brief's page without the elements around a claim's words (a
+    browser's, WeasyPrint ignores them) and without the screen's stylesheet."""
+    rows = [" ".join(row.get_text().split()) for row in soup.select("tr.claim")]
+    plain = [" ".join(row.get_text().split()) for row in printed_brief.select("tr.claim")]
+    assert len(rows) > 3
+    assert plain == rows
+    assert soup.select("tr.claim .claim-text")
+    assert not printed_brief.select("tr.claim .claim-text, tr.claim bdi")
+    assert soup.find("style", media="screen")
+    assert not printed_brief.find("style", media="screen")
 
 
 def test_render_appendix_marks_earlier_events_as_background(renderer):

@@ -28,10 +28,12 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from briefing import collector
 from briefing.config import Paths
 from briefing.errors import ConfigError, RenderError
 from briefing.model.brief import ArticleSummary, Brief
 from briefing.model.vocab import LABELS
+from briefing.render.css import resolve_variables
 from briefing.render.fonts import lean_subsetting
 from briefing.render.pdf_refs import page_references_once
 from briefing.render.view import (
@@ -194,12 +196,21 @@ class Renderer:
         message = LABELS[kind].get(key, key)
         return self.translations[lang].gettext(message)
 
-    def html(self, brief: Brief, *, arabic_digits: bool = False, appendix: str = APPENDIX_HTML) -> str:
+    def html(
+        self,
+        brief: Brief,
+        *,
+        arabic_digits: bool = False,
+        appendix: str = APPENDIX_HTML,
+        printed: bool = False,
+    ) -> str:
         """The brief proper as one self-contained HTML page (styles inlined).
 
         `appendix`: the file its links to the per-article listing go to (relative, beside it).
-        """
-        return self._page("brief.html", brief, arabic_digits, view=brief_view(brief, appendix))
+        `printed`: the page brief.pdf is made from, without what only a browser uses (the
+        screen's stylesheet, the elements around a claim's words)."""
+        view = brief_view(brief, appendix)
+        return self._page("brief.html", brief, arabic_digits, view=view, printed=printed, screen=not printed)
 
     def appendix_html(
         self,
@@ -208,11 +219,15 @@ class Renderer:
         arabic_digits: bool = False,
         proper: str = "brief.html",
         part: AppendixPart | None = None,
+        printed: bool = False,
     ) -> str:
         """The appendix: every article with its claims, figures and highlighted sentences.
 
         `proper`: the brief it belongs to (a relative link back). `part`: only some of it, for
-        the appendix's PDF rendered in parts (render/chunks.py); the whole of it by default."""
+        the appendix's PDF rendered in parts (render/chunks.py); the whole of it by default.
+        `printed`: the page its PDF is made from, with less markup where print shows no
+        difference (each inline element costs WeasyPrint a style and boxes to lay out) and
+        without the screen's stylesheet; appendix.html keeps the richer markup."""
         part = part or AppendixPart(brief.articles)
         return self._page(
             "appendix.html",
@@ -223,6 +238,8 @@ class Renderer:
             cover=part.cover,
             index=part.index,
             css_extra=part.css,
+            printed=printed,
+            screen=not printed,
         )
 
     def appendix_pages_html(self, brief: Brief, pages: int, *, arabic_digits: bool = False) -> str:
@@ -230,10 +247,18 @@ class Renderer:
         laid over the pages of an appendix rendered in parts, so that their numbers run on."""
         return self._page("appendix_pages.html", brief, arabic_digits, pages=pages)
 
-    def _page(self, name: str, brief: Brief, arabic_digits: bool, css_extra: str = "", **extra: Any) -> str:
+    def _page(
+        self,
+        name: str,
+        brief: Brief,
+        arabic_digits: bool,
+        css_extra: str = "",
+        screen: bool = True,
+        **extra: Any,
+    ) -> str:
         try:
-            css = (self.paths.styles / "brief.css").read_text(encoding="utf-8")
-            screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8")
+            css = resolve_variables((self.paths.styles / "brief.css").read_text(encoding="utf-8"))
+            screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8") if screen else ""
             template = self.env.get_template(name)
             return template.render(
                 brief=brief,
@@ -258,31 +283,38 @@ class Renderer:
 
         `laid_out` gets WeasyPrint's Document between layout and writing (render/chunks.py reads
         its pages and bookmarks there, and points links to other parts at their names)."""
-        from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
 
         if self._font_config is None:
             self._font_config = FontConfiguration()
+        try:
+            with collector.fewer_passes():  # its boxes live to the end of the document
+                return self._pdf(html, step, laid_out)
+        except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
+            raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from exc
+
+    def _pdf(
+        self, html: str, step: Callable[[str], None] | None, laid_out: Callable[[Any], None] | None
+    ) -> bytes:
+        from weasyprint import HTML
+
         fetcher = make_url_fetcher([self.paths.templates, self.paths.styles])
         # No base URL: nothing packaged is fetched by a relative URL, and a relative link (the
         # brief's to appendix.pdf) must stay relative in the PDF, to the file written beside it.
         document = HTML(string=html, url_fetcher=fetcher)
-        try:
-            rendered = document.render(font_config=self._font_config, pdf_tags=True)
-            if step is not None:
-                step(f"{len(rendered.pages)} pages laid out")
-            if laid_out is not None:
-                laid_out(rendered)
-            # Tagged (a structure tree for screen readers and reflow), each block in its language;
-            # fonts subset without reading the shaping tables they drop (render/fonts.py); the
-            # pages' references listed once, not once per tagged box (render/pdf_refs.py).
-            with _structure_languages(), lean_subsetting(), page_references_once():
-                pdf: bytes = rendered.write_pdf(pdf_tags=True)
-            if step is not None:
-                step("written")
-            return pdf
-        except Exception as exc:  # WeasyPrint raises many kinds; the caller needs one
-            raise RenderError(f"PDF: {type(exc).__name__}: {exc}") from exc
+        rendered = document.render(font_config=self._font_config, pdf_tags=True)
+        if step is not None:
+            step(f"{len(rendered.pages)} pages laid out")
+        if laid_out is not None:
+            laid_out(rendered)
+        # Tagged (a structure tree for screen readers and reflow), each block in its language;
+        # fonts subset without reading the shaping tables they drop (render/fonts.py); the
+        # pages' references listed once, not once per tagged box (render/pdf_refs.py).
+        with _structure_languages(), lean_subsetting(), page_references_once():
+            pdf: bytes = rendered.write_pdf(pdf_tags=True)
+        if step is not None:
+            step("written")
+        return pdf
 
 
 @contextmanager

@@ -125,7 +125,10 @@ def appendix_pdf(
     """The appendix's PDF rendered in parts (see the module) and joined; `progress` hears each
     part done (with what it was)."""
     parts = split(brief, chunk_size())
-    htmls = [renderer.appendix_html(brief, arabic_digits=arabic_digits, proper=proper, part=p) for p in parts]
+    htmls = [
+        renderer.appendix_html(brief, arabic_digits=arabic_digits, proper=proper, part=p, printed=True)
+        for p in parts
+    ]
     count = min(workers or worker_count(len(htmls)), len(htmls))
     collector.give_back()  # what the build is done with, before the workers add theirs
     rendered = list(_render_all(renderer, htmls, count, progress or (lambda note: None)))
