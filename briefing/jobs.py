@@ -53,7 +53,7 @@ from briefing.ingest.web import Fetcher, Web
 from briefing.model.brief import Brief, ComposeOptions, WatchedActor
 from briefing.model.contract import Article, Extraction
 from briefing.model.window import Window
-from briefing.render import APPENDIX_PDF, Renderer, chunks, logo_data_uri
+from briefing.render import APPENDIX_HTML, APPENDIX_PDF, Renderer, chunks, logo_data_uri
 from briefing.resources import Resources, default_user_dir
 from briefing.store import RunningBuild, Store
 from briefing.table import format_extraction
@@ -481,10 +481,8 @@ def render_files(
     say("rendering PDF")
     with bar("PDF", 2) as advance:  # two phases: the layout of the pages, then the file
         # The PDF's links to the appendix go to the appendix's PDF when one is written beside it.
-        if opts.appendix_pdf:
-            html = renderer.html(brief, arabic_digits=digits, appendix=APPENDIX_PDF, printed=True)
-        else:
-            html = renderer.html(brief, arabic_digits=digits, printed=True)
+        appendix = APPENDIX_PDF if opts.appendix_pdf else APPENDIX_HTML
+        html = renderer.html(brief, arabic_digits=digits, appendix=appendix, printed=True)
         with stage("brief PDF"):
             files["brief.pdf"] = renderer.pdf(html, step=lambda note: advance(1, note))
     if opts.appendix_pdf:

@@ -10,6 +10,11 @@ from spacy.tokens import Doc
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.columns import COLUMNS, read_all, share
 
+# Where the splitter's own columns are in the shared read (briefing.pipeline.columns).
+_ORTH, _SPACY, _IS_ALPHA, _IS_SPACE, _SENT_START = (
+    COLUMNS.index(a) for a in (ORTH, SPACY, IS_ALPHA, IS_SPACE, SENT_START)
+)
+
 
 class SentenceSplitter(BatchPipe):
     """Sentence starts after . ! ? ؟ … followed by a space, and at line breaks (titles, paragraphs)."""
@@ -30,13 +35,8 @@ class SentenceSplitter(BatchPipe):
             return doc
         # Every column the later components read, once (briefing.pipeline.columns).
         arr = read_all(doc)
-        col = [COLUMNS.index(a) for a in (ORTH, SPACY, IS_ALPHA, IS_SPACE, SENT_START)]
-        orths, space_after, alpha, is_space = (
-            arr[:, col[0]],
-            arr[:, col[1]] == 1,
-            arr[:, col[2]] == 1,
-            arr[:, col[3]] == 1,
-        )
+        orths, space_after = arr[:, _ORTH], arr[:, _SPACY] == 1
+        alpha, is_space = arr[:, _IS_ALPHA] == 1, arr[:, _IS_SPACE] == 1
         final = numpy.isin(orths, self.final)
         next_alpha = numpy.append(alpha[1:], False)
         # A dot glued between letters (بي.بي.سي, U.S.) abbreviates; it does not end a sentence.
@@ -56,7 +56,7 @@ class SentenceSplitter(BatchPipe):
         # spaCy reads attribute arrays as uint64: -1 must wrap, not be read from a narrower type.
         sent_starts = starts.astype("uint64")
         doc.from_array(["SENT_START"], sent_starts.reshape(-1, 1))  # type: ignore[arg-type]
-        arr[:, col[4]] = sent_starts  # as doc.to_array reads them back
+        arr[:, _SENT_START] = sent_starts  # as doc.to_array reads them back
         share(doc, arr)
         return doc
 

@@ -210,7 +210,7 @@ class Renderer:
         `printed`: the page brief.pdf is made from, without what only a browser uses (the
         screen's stylesheet, the elements around a claim's words)."""
         view = brief_view(brief, appendix)
-        return self._page("brief.html", brief, arabic_digits, view=view, printed=printed, screen=not printed)
+        return self._page("brief.html", brief, arabic_digits, view=view, printed=printed)
 
     def appendix_html(
         self,
@@ -239,7 +239,6 @@ class Renderer:
             index=part.index,
             css_extra=part.css,
             printed=printed,
-            screen=not printed,
         )
 
     def appendix_pages_html(self, brief: Brief, pages: int, *, arabic_digits: bool = False) -> str:
@@ -253,12 +252,13 @@ class Renderer:
         brief: Brief,
         arabic_digits: bool,
         css_extra: str = "",
-        screen: bool = True,
+        printed: bool = False,
         **extra: Any,
     ) -> str:
+        """`printed`: a page a PDF is made from, without the screen's stylesheet."""
         try:
             css = resolve_variables((self.paths.styles / "brief.css").read_text(encoding="utf-8"))
-            screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8") if screen else ""
+            screen_css = (self.paths.styles / "screen.css").read_text(encoding="utf-8") if not printed else ""
             template = self.env.get_template(name)
             return template.render(
                 brief=brief,
@@ -267,6 +267,7 @@ class Renderer:
                 arabic_digits=arabic_digits,
                 generated=datetime.fromisoformat(brief.generated),
                 period=(date.fromisoformat(brief.period_start), date.fromisoformat(brief.period_end)),
+                printed=printed,
                 **extra,
             )
         except (OSError, TemplateError) as exc:
