@@ -220,6 +220,11 @@ def test_pdf_stylesheet_variables_resolved_in_order_and_checked():
     assert resolve_variables("p { color: red; }") == "p { color: red; }"
     with pytest.raises(RenderError, match=r"var\(--nope\)"):
         resolve_variables(":root { --ink: red; }\np { color: var(--nope); }")
+    # A property scoped to a rule, and a fallback, are WeasyPrint's to resolve: left as written.
+    scoped = ":root { --ink: red; }\n.box { --pad: 2mm; padding: var(--pad); color: var(--ink); }"
+    assert resolve_variables(scoped) == ".box { --pad: 2mm; padding: var(--pad); color: red; }"
+    fallback = ":root { --ink: red; }\np { color: var(--hue, rgb(0, 0, 1)); border-color: var(--ink, blue); }"
+    assert resolve_variables(fallback) == "p { color: var(--hue, rgb(0, 0, 1)); border-color: red; }"
 
 
 def test_pdf_collector_passes_fewer_while_a_pdf_is_made(monkeypatch):
