@@ -38,8 +38,9 @@ class Gister:
         self.reader = Reader(tables)
         self.realizer = Realizer(tables.irregulars, tables.verbs)
         self._heads: dict[str, _Head | None] = {}  # folded word → the expressions it opens
-        # Gists made, by their arguments: a span is gisted again when two claims share their
-        # words, when a counted noun recurs (مدنيين) and when an outlet repeats a paragraph.
+        # Gists made in the current document, by their arguments: two claims on the same words,
+        # a counted noun that recurs (مدنيين). Only within a document (see forget): kept across
+        # documents, a second pass over the same articles would gist nothing, as no real run does.
         self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
         self._names: dict[tuple[str, str, bool, str, str, bool], Word] = {}  # see _known
 
@@ -47,6 +48,10 @@ class Gister:
     def from_resources(cls, resources: Resources, analyzer: Analyzer | None = None) -> Gister:
         """A Gister over the resources; `analyzer` None: the degraded mode (glossary alone)."""
         return cls(build_tables(resources, analyzer))
+
+    def forget(self) -> None:
+        """A new document starts: the gists of the last one are let go."""
+        self._gists.clear()
 
     def gist(self, text: str, known: Sequence[Known] = (), *, plural_head: bool = False) -> str:
         """The English gist of `text`; `known` spans keep the English given. With `plural_head`,
@@ -246,7 +251,7 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 # a word opens
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
-_MAX_GISTS = 10_000  # gists remembered at most (about 7 MB; the corpus's 300 articles make 4,456)
+_MAX_GISTS = 10_000  # gists remembered at most, for a caller that never calls forget()
 _MAX_NAMES = 10_000  # Words of known stretches remembered at most (about 7 MB; the corpus: 1,926)
 
 __all__ = ["Gister", "Known", "start_of"]
