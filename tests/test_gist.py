@@ -121,6 +121,21 @@ def test_gist_claim_content_and_sentence(nlp, text, words):
     assert claim.en.endswith(f"{claim.content_en}.")
 
 
+def test_gist_remembers_the_gists_of_one_document_only(nlp, gist):
+    """Gists are remembered while their document is read (two claims on the same words are
+    gisted once) and let go when the next one starts: kept longer, a second pass over the same
+    articles would gist nothing, and a benchmark of it would measure the memory."""
+    (first,) = nlp("وطالبت روسيا بسحب قواتها من بعض المواقع السورية.")._.claims
+    assert first.content.text in {key[0] for key in gist.gister._gists}
+    (second,) = nlp("ونفى مسعود جزايري وجود مطالب بانسحاب قريب للقوات الإيرانية من سوريا.")._.claims
+    remembered = {key[0] for key in gist.gister._gists}
+    assert second.content.text in remembered
+    assert first.content.text not in remembered
+    # Gisted again in a new document, the same words give the same English.
+    (again,) = nlp("وطالبت روسيا بسحب قواتها من بعض المواقع السورية.")._.claims
+    assert again.content_en == first.content_en
+
+
 def test_gist_shown_as_gist_in_brief_digest_and_table(seeds_dir, tmp_path):
     """The seeds (no titles) and two articles with titles (front matter, a sidecar)."""
     inputs = tmp_path / "in"

@@ -8,11 +8,14 @@ official (Iran)").
 
 from __future__ import annotations
 
+import functools
+
 from briefing.model.contract import Speaker
 from briefing.pipeline.claims.context import Context, Phrase
 from briefing.pipeline.claims.phrases import title_key
 from briefing.pipeline.claims.tables import HeadWord
 from briefing.text.bama import Analysis
+from briefing.text.normalize import fold
 
 _REFER_BACK_SENTENCES = 3  # how far back a person reference looks for the person
 
@@ -116,10 +119,18 @@ def short_form(ctx: Context, np: Phrase) -> str | None:
         for m in actor.mentions:
             if m.start >= np.start_char or (best is not None and m.start <= best[0]):
                 continue
-            mention = [_bare_word(ctx.fold(w)) for w in m.text.split()]
-            if len(mention) > len(words) and mention[0] == words[0] and set(words) <= set(mention):
+            mention, mention_set = _mention_words(m.text)
+            if len(mention) > len(words) and mention[0] == words[0] and mention_set.issuperset(words):
                 best = (m.start, actor.id)
     return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _mention_words(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of a mention, folded and without the article, in order and as a set: kept per
+    mention, which each phrase no lexicon knows compares itself with."""
+    words = tuple(_bare_word(fold(w)) for w in text.split())
+    return words, frozenset(words)
 
 
 def _bare_word(folded: str) -> str:

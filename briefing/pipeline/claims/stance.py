@@ -9,6 +9,7 @@ experts an assessment.
 from __future__ import annotations
 
 import functools
+from itertools import compress
 
 from briefing.pipeline.claims.context import Context, Cue
 
@@ -54,7 +55,7 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
     start, end = content
     tables = ctx.tables
     fw, alpha = ctx.fw, ctx.alpha
-    words = [_bare(fw[k]) for k in range(start, end) if alpha[k]]
+    words = list(map(_bare, compress(fw[start:end], alpha[start:end])))  # no Python loop
     if not words:
         return None
     if any(
@@ -64,10 +65,14 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
         return "demand"
     retaliation = tables.retaliation
     openers = _openers(retaliation)  # a two-word phrase is tried only after its first word
-    if not retaliation.isdisjoint(words) or any(
-        f"{w} {n}" in retaliation
-        for w, n in zip(words, [*words[1:], ""], strict=True)
-        if w in openers or " " in w
+    # The pairs are looked at only when a word may open one (most contents have none).
+    if not retaliation.isdisjoint(words) or (
+        (not openers.isdisjoint(words) or " " in "".join(words))
+        and any(
+            f"{w} {n}" in retaliation
+            for w, n in zip(words, [*words[1:], ""], strict=True)
+            if w in openers or " " in w
+        )
     ):
         return "threaten"
     if words[0] in tables.readiness:
@@ -83,6 +88,7 @@ def _openers(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(p.split(" ")[0] for p in phrases if " " in p)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _bare(folded: str) -> str:
     """A folded word without a leading و or ف (ولن، فسنرد)."""
     return folded[1:] if len(folded) > 3 and folded[0] in "وف" else folded

@@ -38,16 +38,34 @@ class Gister:
         self.reader = Reader(tables)
         self.realizer = Realizer(tables.irregulars, tables.verbs)
         self._heads: dict[str, _Head | None] = {}  # folded word → the expressions it opens
+        # Gists made in the current document, by their arguments: two claims on the same words,
+        # a counted noun that recurs (مدنيين). Only within a document (see forget): kept across
+        # documents, a second pass over the same articles would gist nothing, as no real run does.
+        self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
+        self._names: dict[tuple[str, str, bool, str, str, bool], Word] = {}  # see _known
 
     @classmethod
     def from_resources(cls, resources: Resources, analyzer: Analyzer | None = None) -> Gister:
         """A Gister over the resources; `analyzer` None: the degraded mode (glossary alone)."""
         return cls(build_tables(resources, analyzer))
 
+    def forget(self) -> None:
+        """A new document starts: the gists of the last one are let go."""
+        self._gists.clear()
+
     def gist(self, text: str, known: Sequence[Known] = (), *, plural_head: bool = False) -> str:
         """The English gist of `text`; `known` spans keep the English given. With `plural_head`,
         the words a figure counts: their first noun is plural (600 ألف مدني, 600,000 civilians)
         and counted nouns read as the figures name them."""
+        key = (text, tuple(known), plural_head)
+        hit = self._gists.get(key)
+        if hit is None:
+            hit = self._gist(text, known, plural_head)
+            if len(self._gists) < _MAX_GISTS:
+                self._gists[key] = hit
+        return hit
+
+    def _gist(self, text: str, known: Sequence[Known], plural_head: bool) -> str:
         words = self.words(text, known, counted=plural_head)
         if plural_head:
             k = next((k for k, w in enumerate(words) if w.pos == N and not w.fixed), None)
@@ -57,17 +75,20 @@ class Gister:
         return self.realizer.realize(words)
 
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
-        tokens = [(m.group(), *m.span()) for m in TOKEN.finditer(text)]
-        forms = [folded(t[0]) for t in tokens]
+        # Token offsets are only read against known stretches: without any, the texts alone
+        # (findall) are half the cost of the matches' tuples.
+        tokens = [(m.group(), *m.span()) for m in TOKEN.finditer(text)] if known else []
+        texts = [t[0] for t in tokens] if known else TOKEN.findall(text)
+        forms = list(map(folded, texts))
         spans: Sequence[Known] = sorted(known, key=start_of) if known else ()
         heads, read = self._heads, self.reader.word
         out: list[Word] = []
         before: Word | None = None  # the word read last
-        i, n = 0, len(tokens)
+        i, n = 0, len(texts)
         lo, n_spans = 0, len(spans)  # the spans before lo end before the token: none is read again
         while i < n:
-            tok, start, end = tokens[i]
             if lo < n_spans:
+                _, start, end = tokens[i]
                 while lo < n_spans and spans[lo].end <= start:
                     lo += 1
                 span = _overlapping(spans, lo, start, end) if lo < n_spans and spans[lo].start < end else None
@@ -86,9 +107,9 @@ class Gister:
             # Most words open no expression: only those that may are tried (see _phrase).
             phrase = None
             if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
-                phrase = self._phrase(head, tokens, forms, i)
+                phrase = self._phrase(head, texts, forms, i)
             if phrase is None:
-                before = read(tok, before, counted=counted)
+                before = read(texts[i], before, counted=counted)
                 i += 1
             else:
                 before, i = phrase
@@ -126,13 +147,30 @@ class Gister:
                 words[i] = verb
 
     def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]], before: Word | None) -> Word:
-        lead = self.reader.word(tokens[0][0], None)  # only its proclitics are read
+        """The Word of a known stretch: kept per surface and English, like the words read (a
+        corpus names the same actors again and again), and shared the same way."""
         surface = text[tokens[0][1] : tokens[-1][2]]
+        key = (
+            surface,
+            tokens[0][0],
+            len(tokens) == 1,
+            span.en,
+            span.kind,
+            before is not None and before.pos == N,
+        )
+        hit = self._names.get(key)
+        if hit is None:
+            hit = self._name_word(surface, span, tokens[0][0], len(tokens) == 1, key[5])
+            if len(self._names) < _MAX_NAMES:
+                self._names[key] = hit
+        return hit
+
+    def _name_word(self, surface: str, span: Known, first: str, one: bool, after_noun: bool) -> Word:
+        lead = self.reader.word(first, None)  # only its proclitics are read
         if (
             span.kind == NAME
-            and before is not None
-            and before.pos == N
-            and len(tokens) == 1
+            and after_noun
+            and one
             and folded(surface).endswith(("يين", "يون"))
             and span.en.endswith("s")
         ):
@@ -155,18 +193,16 @@ class Gister:
             fixed=True,
         )
 
-    def _phrase(
-        self, head: _Head, tokens: list[tuple[str, int, int]], forms: list[str], i: int
-    ) -> tuple[Word, int] | None:
+    def _phrase(self, head: _Head, texts: list[str], forms: list[str], i: int) -> tuple[Word, int] | None:
         """A glossary expression starting at token i (its first word may carry proclitics),
-        among those `head`, the first word's, opens; `forms`: the tokens folded."""
+        among those `head`, the first word's, opens; `forms`: the `texts` folded."""
         conj, prep, article, alone, by_next = head
         candidates = by_next.get(forms[i + 1], alone) if i + 1 < len(forms) else alone
         for rest, entry in candidates:
             end = i + 1 + len(rest)
-            if end <= len(tokens) and tuple(forms[i + 1 : end]) == rest:
-                word = self.reader._from_entry(entry, tokens[i][0], conj, prep, article)
-                word.text = " ".join(t[0] for t in tokens[i:end])
+            if end <= len(texts) and tuple(forms[i + 1 : end]) == rest:
+                word = self.reader._from_entry(entry, texts[i], conj, prep, article)
+                word.text = " ".join(texts[i:end])
                 word.pos = PHRASE if entry.pos == "phrase" else word.pos
                 word.fixed = entry.definite or entry.pos == "phrase"
                 return word, end
@@ -215,5 +251,7 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 # a word opens
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
+_MAX_GISTS = 10_000  # gists remembered at most, for a caller that never calls forget()
+_MAX_NAMES = 10_000  # Words of known stretches remembered at most (about 7 MB; the corpus: 1,926)
 
 __all__ = ["Gister", "Known", "start_of"]

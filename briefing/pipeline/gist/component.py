@@ -58,6 +58,7 @@ class GistComponent(BatchPipe):
         gister = self.gister
         if gister is None:
             raise RuntimeError("briefing_gist: load(resources, known) was not called")
+        gister.forget()
         names = _names(doc)
         by_start = sorted(names, key=start_of)  # stable: names at one offset keep their order
         name_starts = [k.start for k in by_start]

@@ -46,8 +46,16 @@ class NounRules:
         self.irr = irregulars
 
     def nominal(self, s: State) -> str:
-        np = self.noun_phrase(s)
-        text = self.render(np)
+        w = s.words[s.i]
+        if w.fixed and not w.poss and (w.pos == NAME or w.pos == NUM):
+            # A name or a figure is a phrase of its own, its English given (what noun_phrase and
+            # render make of it, without making it: a quarter of the phrases are these).
+            s.i += 1
+            np = NounPhrase(w)
+            text = w.en
+        else:
+            np = self.noun_phrase(s)
+            text = self.render(np)
         # A noun phrase followed by a verb is its subject, already in English order; the verb
         # agrees with it in English (Arabic gives non-human plurals a feminine singular verb).
         s.last = N
