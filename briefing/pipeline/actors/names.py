@@ -152,10 +152,20 @@ class NameFinder:
         read (جافريلو برينسيب)?"""
         w, a = self.w, self.a
         if w.proper_first(k):
-            return mode >= NATION or self._unreadable_next(k)
+            return mode >= NATION or self._unreadable_next(k) or self._only_name_next(k)
         # Two words that no resource knows and the analyser cannot read are a foreign name
-        # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو).
-        return self._unreadable_pair(k) and not a.raw(k + 1).startswith("و")
+        # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو); so is such a word before
+        # one that is only ever a name (أريادني أوليفر).
+        if k + 1 >= len(a.norms) or a.raw(k + 1).startswith("و"):
+            return False
+        return self._unreadable_pair(k) or (
+            self._only_name_next(k) and w.unknown_word(k, proclitic=True) and w.foreign(a.raw(k)[w.skip(k) :])
+        )
+
+    def _only_name_next(self, k: int) -> bool:
+        """Is token k + 1 a word that is only ever a name (أوليفر), with no proclitic?"""
+        a = self.a
+        return k + 1 < len(a.norms) and a.word(k + 1) in self.t.only_names and not a.clitics.get(k + 1)
 
     def _unreadable_next(self, k: int) -> bool:
         """Is token k + 1 a word no resource knows that the analyser cannot read?"""
