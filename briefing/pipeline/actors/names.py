@@ -99,9 +99,16 @@ class NameFinder:
         end = self.continue_name(k, end, taken, titled=titled)
         while end > k + 1 and a.word(end - 1) in t.connectors:
             end -= 1  # a name does not end on بن or أبو
+        if end == k + 1 and self.ruler(k) > end:
+            return self.ruler(k)  # محمد الخامس, فرناندو الثالث: a ruler's name in any context
         if not self._whole(k, end, mode):
             return k
         return self._regnal(k, end, mode)
+
+    def ruler(self, k: int) -> int:
+        """End of a ruler's name of one word at token k and its regnal number (تشارلز الأول), or
+        k + 1 when no regnal number follows."""
+        return self._regnal(k, k + 1, PLAIN)
 
     def _with_article(self, k: int, first: str, mode: int, article: bool) -> int:
         """A name that opens with the article: a family name alone, when the context allows one."""
@@ -238,6 +245,8 @@ class NameFinder:
             and end not in taken
             and (w.nameish(end) or self._particle_as_written(end))
         ):
+            if end - k >= 2 and a.norms[end : end + 2] == a.norms[k : k + 2]:
+                break  # سيغموند فرويد سيغموند فرويد: the name written again, not a longer one
             step = self._step(k, end, titled)
             if step == _STOP:
                 break

@@ -337,8 +337,8 @@ class People:
             if f & _DEMONYM and i + 1 < n:
                 starts.append((i + 1, NATION))
             if f & _ONLY_NAME:
-                if self._two_names(i, flags, taken):
-                    starts.append((i, PLAIN))
+                if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
+                    starts.append((i, PLAIN))  # توني بلير; فرناندو الثالث, a ruler
                 elif i not in taken and self._alone(i, flags):
                     starts.append((i, LONE))
             if f & _PATRONYMIC and i:
