@@ -333,10 +333,13 @@ class Words:
             and not self.article(i)
         )
 
-    def everyday(self, raw: str) -> bool:
+    def everyday(self, raw: str, *, bare: bool = False) -> bool:
         """Does the analyser read the word, and never as a name (المصنف "classified", not الراشد
-        "Rashid")?"""
+        "Rashid")? `bare`: reading only the word itself, at most with the article (a foreign
+        name reads as a proclitic and a word too: وير "Weir" as و + a verb)."""
         readings = self.readings(raw)
+        if bare:
+            readings = tuple(r for r in readings if r.prefix.form in ("", "Al"))
         return bool(readings) and not any(_name_gloss(r.stem.gloss) for r in readings)
 
     def inflected_word(self, raw: str) -> bool:
