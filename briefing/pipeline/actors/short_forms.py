@@ -171,12 +171,14 @@ class Shorts:
         return Hit(start, i + 1, start_char, idx + len(raw), actor, atype)
 
     def _everyday(self, form: str, raw: str, actor: str, atype: str) -> bool:
-        """Is a word of a name found by pattern, used alone, that word rather than the name: one
-        no name table holds that the analyser reads, and never as a name (كرة "ball" after
-        ديارا كرة, الورود "roses"; كريمي after سهيل كريمي stays Karimi)?"""
+        """Is the family name of a name found by pattern, used alone, that word rather than the
+        name: one no name table holds that the analyser reads, and never as a name (كرة "ball"
+        after ديارا كرة, الورود "roses"; كريمي after سهيل كريمي stays Karimi)? First names have
+        their own test (آيات after آيات حسن, read as "verses", is the woman)."""
         return (
             atype == "PERSON"
             and ":ar:" in actor
+            and form not in self.firsts
             and not self.w.name_token(form)
             and self.w.everyday(raw, bare=True)
         )

@@ -335,11 +335,16 @@ class Words:
 
     def everyday(self, raw: str, *, bare: bool = False) -> bool:
         """Does the analyser read the word, and never as a name (المصنف "classified", not الراشد
-        "Rashid")? `bare`: reading only the word itself, at most with the article (a foreign
-        name reads as a proclitic and a word too: وير "Weir" as و + a verb)."""
+        "Rashid")? `bare`: reading only the word itself, at most with the article, and no first
+        person's pronoun on it (a foreign name reads as a proclitic and a word, or as "my" a
+        word, too: وير "Weir" as و + a verb, همتي "Hemmati" as "my zeal")."""
         readings = self.readings(raw)
         if bare:
-            readings = tuple(r for r in readings if r.prefix.form in ("", "Al"))
+            readings = tuple(
+                r
+                for r in readings
+                if r.prefix.form in ("", "Al") and not any("PRON_1" in t or "_DO:1" in t for t in r.tags)
+            )
         return bool(readings) and not any(_name_gloss(r.stem.gloss) for r in readings)
 
     def inflected_word(self, raw: str) -> bool:
