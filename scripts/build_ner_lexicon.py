@@ -415,7 +415,8 @@ def common_words(docs: Sequence[list[list[tuple[str, str]]]]) -> list[str]:
 
 
 def render(entries: list[dict[str, Any]], words: list[str]) -> str:
-    lines = [HEADER.rstrip("\n"), "actors:"]
+    # No entries (minimum counts above any surface's: common words alone) is an empty list.
+    lines = [HEADER.rstrip("\n"), "actors:" if entries else "actors: []"]
     for e in entries:
         flow = yaml.safe_dump(e, allow_unicode=True, default_flow_style=True, sort_keys=False, width=10**6)
         lines.append("  - " + flow.strip())

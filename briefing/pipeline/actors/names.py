@@ -99,9 +99,16 @@ class NameFinder:
         end = self.continue_name(k, end, taken, titled=titled)
         while end > k + 1 and a.word(end - 1) in t.connectors:
             end -= 1  # a name does not end on بن or أبو
+        if end == k + 1 and self.ruler(k) > end:
+            return self.ruler(k)  # محمد الخامس, فرناندو الثالث: a ruler's name in any context
         if not self._whole(k, end, mode):
             return k
         return self._regnal(k, end, mode)
+
+    def ruler(self, k: int) -> int:
+        """End of a ruler's name of one word at token k and its regnal number (تشارلز الأول), or
+        k + 1 when no regnal number follows."""
+        return self._regnal(k, k + 1, PLAIN)
 
     def _with_article(self, k: int, first: str, mode: int, article: bool) -> int:
         """A name that opens with the article: a family name alone, when the context allows one."""
@@ -152,10 +159,20 @@ class NameFinder:
         read (جافريلو برينسيب)?"""
         w, a = self.w, self.a
         if w.proper_first(k):
-            return mode >= NATION or self._unreadable_next(k)
+            return mode >= NATION or self._unreadable_next(k) or self._only_name_next(k)
         # Two words that no resource knows and the analyser cannot read are a foreign name
-        # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو).
-        return self._unreadable_pair(k) and not a.raw(k + 1).startswith("و")
+        # (جافريلو برينسيب), unless و joins them (قوانغتشو وتشواتشو); so is such a word before
+        # one that is only ever a name (أريادني أوليفر).
+        if k + 1 >= len(a.norms) or a.raw(k + 1).startswith("و"):
+            return False
+        return self._unreadable_pair(k) or (
+            self._only_name_next(k) and w.unknown_word(k, proclitic=True) and w.foreign(a.raw(k)[w.skip(k) :])
+        )
+
+    def _only_name_next(self, k: int) -> bool:
+        """Is token k + 1 a word that is only ever a name (أوليفر), with no proclitic?"""
+        a = self.a
+        return k + 1 < len(a.norms) and a.word(k + 1) in self.t.only_names and not a.clitics.get(k + 1)
 
     def _unreadable_next(self, k: int) -> bool:
         """Is token k + 1 a word no resource knows that the analyser cannot read?"""
@@ -228,6 +245,8 @@ class NameFinder:
             and end not in taken
             and (w.nameish(end) or self._particle_as_written(end))
         ):
+            if end - k >= 2 and a.norms[end : end + 2] == a.norms[k : k + 2]:
+                break  # سيغموند فرويد سيغموند فرويد: the name written again, not a longer one
             step = self._step(k, end, titled)
             if step == _STOP:
                 break

@@ -43,7 +43,7 @@ _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
-_PROPER, _UNREADABLE, _SURNAME = 1, 2, 4
+_PROPER, _UNREADABLE, _SURNAME, _THEOPHORIC = 1, 2, 4, 8
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 
 
@@ -178,12 +178,29 @@ class People:
         )
         return (
             i + 1 < len(flags)
-            and bool(flags[i + 1] & _ONLY_NAME or (foreign and w.unknown_word(i + 1)))
+            and bool(
+                flags[i + 1] & _ONLY_NAME
+                or (foreign and w.unknown_word(i + 1))
+                or (flags[i] & _ONLY_NAME and self._second_name(i + 1, flags))
+            )
             and i not in taken
             and w.nameish(i, first=True)
             and w.nameish(i + 1)
             and not w.article(i)
         )
+
+    def _second_name(self, j: int, flags: list[int]) -> bool:
+        """After a word that is only ever a name, can token j be the name's second word: a given
+        name (مدحت صالح، لوسي يعقوب), a theophoric name written as one word (مدحت عبدالهادي) or a
+        word no resource knows that the analyser cannot read (مارينا جامبا، نعوم شومسكي)? Only
+        after a word of four letters or more."""
+        w, norm = self.w, self.a.word(j)
+        if len(self.a.word(j - 1)) < FOREIGN_MIN_LETTERS:
+            return False  # short name words are everyday words too (دين "religion", مات "died")
+        if flags[j] & _GIVEN:
+            # Not one with the article, the second word of a compound (رحمه الله "God rest him").
+            return norm not in w.t.weak_given and not w.article(j)
+        return w.theophoric_glued(norm) or (w.unknown_word(j) and w.foreign(self.a.raw(j)))
 
     def _foreign_spellings(self) -> list[int]:
         """The tokens, words of no resource and of no role, that are another spelling of a
@@ -222,12 +239,14 @@ class People:
     def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
-        (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب); both words no resource knows."""
+        (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب) or one that is only ever a name
+        (أريادني أوليفر); both words no resource knows."""
         a, w = self.a, self.w
         return [
             i
             for i in kinds
-            if kinds.get(i + 1, 0) & _UNREADABLE
+            if (kinds.get(i + 1, 0) & _UNREADABLE or (i + 1 < len(flags) and flags[i + 1] & _ONLY_NAME))
+            and kinds[i] & (_PROPER | _UNREADABLE)
             and not flags[i]
             and i not in taken
             # و joins two names (قوانغتشو وتشواتشو), or the next of a list (وأوبافيمي مارتينز,
@@ -253,6 +272,8 @@ class People:
         _SURNAME too for such a word with a foreign family name's ending (شومسكي, نوفيتسكي)."""
         t, w = self.w.t, self.w
         norm = fold(raw)
+        if w.theophoric_glued(norm) and norm not in t.given and norm not in t.common:
+            return _THEOPHORIC  # عبدالفتاح: a given name, which the given names' list may lack
         if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
             return 0
         if w.foreign(raw):
@@ -308,6 +329,7 @@ class People:
         kinds = self._kinds()
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
+        starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
         for i in [i for i, f in enumerate(flags) if f]:
             f = flags[i]
             if f & _SPEECH and i + 1 < n:
@@ -315,8 +337,8 @@ class People:
             if f & _DEMONYM and i + 1 < n:
                 starts.append((i + 1, NATION))
             if f & _ONLY_NAME:
-                if self._two_names(i, flags, taken):
-                    starts.append((i, PLAIN))
+                if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
+                    starts.append((i, PLAIN))  # توني بلير; فرناندو الثالث, a ruler
                 elif i not in taken and self._alone(i, flags):
                     starts.append((i, LONE))
             if f & _PATRONYMIC and i:

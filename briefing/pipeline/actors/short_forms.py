@@ -166,7 +166,22 @@ class Shorts:
             # عبد الناصر after جمال عبد الناصر: the short form keeps its عبد or أبو; فان باستن
             # after ماركو فان باستن its particle.
             start, start_char = i - 1, a.idx[i - 1] + self.w.skip(i - 1)
+        elif self._everyday(form, raw, actor, atype):
+            return None
         return Hit(start, i + 1, start_char, idx + len(raw), actor, atype)
+
+    def _everyday(self, form: str, raw: str, actor: str, atype: str) -> bool:
+        """Is the family name of a name found by pattern, used alone, that word rather than the
+        name: one no name table holds that the analyser reads, and never as a name (كرة "ball"
+        after ديارا كرة, الورود "roses"; كريمي after سهيل كريمي stays Karimi)? First names have
+        their own test (آيات after آيات حسن, read as "verses", is the woman)."""
+        return (
+            atype == "PERSON"
+            and ":ar:" in actor
+            and form not in self.firsts
+            and not self.w.name_token(form)
+            and self.w.everyday(raw, bare=True)
+        )
 
     def _keeps(self, j: int) -> bool:
         """Does a family name used alone keep token j before it: a connector (عبد, أبو) or a

@@ -25,6 +25,8 @@ ONE_LETTER_PROCLITICS = tuple(c for c in NOUN_PROCLITICS if len(c) == 1)  # و �
 # A first name of another language opens a name before an unknown word from this much evidence
 # in the name table, and this many letters.
 FOREIGN_MIN_COUNT, FOREIGN_MIN_LETTERS = 5, 4
+# عبد + ال + a word of three letters or more: a theophoric name written as one word.
+THEOPHORIC_MIN_LETTERS = 8
 
 
 def folded(words: tuple[str, ...]) -> frozenset[str]:
@@ -266,13 +268,20 @@ class Words:
         )
 
     def name_token(self, norm: str) -> bool:
-        """Is `norm` a person-name token of the name table (and no everyday word)?"""
+        """Is `norm` a person-name token of the name table, or a theophoric name written as one
+        word (and no everyday word)?"""
         hit = self.caches.name_token.get(norm)
         if hit is None:
-            hit = self.caches.name_token[norm] = norm not in self.t.common and self.t.translit.is_name_token(
-                norm
+            hit = self.caches.name_token[norm] = norm not in self.t.common and (
+                self.t.translit.is_name_token(norm) or self.theophoric_glued(norm)
             )
         return hit
+
+    def theophoric_glued(self, norm: str) -> bool:
+        """Is `norm` a theophoric name written as one word, عبد and a divine name with the article
+        (عبدالفتاح، عبدالهادي، عبدالغني)? Whatever the name table holds, عبد + ال + a word opens
+        no everyday word."""
+        return len(norm) >= THEOPHORIC_MIN_LETTERS and norm[:3] in self.t.theophoric and norm[3:5] == "ال"
 
     def name_word(self, norm: str) -> bool:
         """A given name or a name token: a word names are made of."""
@@ -324,10 +333,18 @@ class Words:
             and not self.article(i)
         )
 
-    def everyday(self, raw: str) -> bool:
+    def everyday(self, raw: str, *, bare: bool = False) -> bool:
         """Does the analyser read the word, and never as a name (المصنف "classified", not الراشد
-        "Rashid")?"""
+        "Rashid")? `bare`: reading only the word itself, at most with the article, and no first
+        person's pronoun on it (a foreign name reads as a proclitic and a word, or as "my" a
+        word, too: وير "Weir" as و + a verb, همتي "Hemmati" as "my zeal")."""
         readings = self.readings(raw)
+        if bare:
+            readings = tuple(
+                r
+                for r in readings
+                if r.prefix.form in ("", "Al") and not any("PRON_1" in t or "_DO:1" in t for t in r.tags)
+            )
         return bool(readings) and not any(_name_gloss(r.stem.gloss) for r in readings)
 
     def inflected_word(self, raw: str) -> bool:
