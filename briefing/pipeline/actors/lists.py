@@ -94,7 +94,7 @@ class Lists:
         t = w.t
         if rest in t.common or rest in t.resource_words or not self._opens(rest, k) or w.one_word(raw):
             return False
-        a.norms[k] = a.strings.add(rest)
+        a.renorm(k, rest)
         a.clitics = {**a.clitics, k: 1}  # a copy: the doc's own map is the other components'
         return not w.article(k)
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import repeat
 
-import numpy
 from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -121,6 +119,23 @@ def build_people_tables(
     )
 
 
+class _Flags:
+    """Each token's role bits, 0 for most tokens, looked up when a rule asks (a list of them would
+    cost a pass over the document)."""
+
+    __slots__ = ("norms", "roles")
+
+    def __init__(self, roles: Mapping[int, int], norms: list[int]) -> None:
+        self.roles = roles
+        self.norms = norms
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def __getitem__(self, i: int) -> int:
+        return self.roles.get(self.norms[i], 0)
+
+
 class People:
     """Finds the people of one document that the gazetteer does not know."""
 
@@ -168,7 +183,7 @@ class People:
                 j += 1  # over the link, to the next complement
         return j
 
-    def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
+    def _two_names(self, i: int, flags: _Flags, taken: set[int]) -> bool:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
         or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
         w = self.w
@@ -188,8 +203,8 @@ class People:
     def _foreign_spellings(self) -> list[int]:
         """The tokens, words of no resource and of no role, that are another spelling of a
         foreign first name of the name table that the analyser cannot read (دونكان of دنكان)."""
-        norms, t, caches = self.a.norms, self.w.t, self.w.caches
-        words = set(norms).difference(self.t.roles)
+        t, caches = self.w.t, self.w.caches
+        words = self.a.norm_set().difference(self.t.roles)
         for key in words.difference(caches.foreign_spelling):  # answered once per word
             norm = self.a.strings[key]
             hit = caches.foreign_spelling[key] = (
@@ -201,13 +216,13 @@ class People:
             if hit:
                 caches.foreign_spelled.add(key)
         spelled = words.intersection(caches.foreign_spelled)
-        return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
+        return self.a.where(spelled) if spelled else []
 
     def _kinds(self) -> dict[int, int]:
         """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
         answered once per word, and only the few tokens of a kind are looked at."""
         a, caches = self.a, self.w.caches
-        orths = set(a.orths)
+        orths = a.orth_set()
         for orth in orths.difference(caches.opening):
             kind = caches.opening[orth] = self._opening_kind(a.strings[orth])
             if kind:
@@ -215,11 +230,9 @@ class People:
         present = orths.intersection(caches.opening_words)
         if not present:
             return {}
-        # The tokens of those words, found by numpy on the ORTH column (quicker than a pass).
-        at = numpy.flatnonzero(numpy.isin(a.array[:, 7], numpy.fromiter(present, dtype=a.array.dtype)))
-        return {i: caches.opening[a.orths[i]] for i in at.tolist()}
+        return {i: caches.opening[a.orths[i]] for i in a.orths_where(present)}
 
-    def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
+    def _proper_pairs(self, kinds: dict[int, int], flags: _Flags, taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
         (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب); both words no resource knows."""
@@ -270,7 +283,7 @@ class People:
             if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
         ]
 
-    def _alone(self, i: int, flags: list[int]) -> bool:
+    def _alone(self, i: int, flags: _Flags) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
         the analyser reads only as a name (a foreign one: or not at all), between words that are
@@ -301,14 +314,14 @@ class People:
         words, before بن, at a given name (in any order: the caller sorts them)."""
         a = self.a
         n = len(a.norms)
-        flags = list(map(self.t.roles.get, a.norms, repeat(0)))  # [roles.get(h, 0) …], quicker
+        flags = _Flags(self.t.roles, a.norms)
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
         kinds = self._kinds()
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
-        for i in [i for i, f in enumerate(flags) if f]:
+        for i in a.where(self.t.roles.keys()):  # the tokens of some role
             f = flags[i]
             if f & _SPEECH and i + 1 < n:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb

@@ -125,7 +125,7 @@ class Shorts:
         wanted = set().union(*map(_form_ids, short))
         alpha = a.array[:, 3]
         out = []
-        for i in [i for i, h in enumerate(a.norms) if h in wanted]:
+        for i in a.where(wanted):
             if i in taken or not alpha[i]:
                 continue
             hit = self._use(i, short, taken)
