@@ -139,7 +139,7 @@ class Candidates:
             forms = self.t.short_forms_raw.get(a.norms[start])
             if forms is not None and alef_kept(a.text[start_char:end_char]) not in forms:
                 return None
-        trimmed = self._trim_heads(entry, start, end)
+        trimmed = self._trim_heads(entry, start, end) if end - start > 1 else start
         if trimmed != start:
             start, start_char = trimmed, a.idx[trimmed] + a.clitics.get(trimmed, 0)
         # منطقة الخليج العربي matches منطقة الخليج: without the place word, the name goes on.
@@ -149,7 +149,8 @@ class Candidates:
             and (a.surface(start, end + 1), entry.id) in self.t.surface_keys
         ):
             end += 1
-        end = self._trim_epithet(entry, start, end)
+        if end - start > 1:
+            end = self._trim_epithet(entry, start, end)
         eid: str = entry.id
         etype: str = entry.type
         if (

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, FOREIGN_MIN_LETTERS, Words, folded
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternsFile
@@ -49,7 +49,7 @@ class OrgPattern:
 
 @dataclass(frozen=True)
 class OrgTables:
-    nouns: PhraseMatcher  # on NORM; match key "kind:id"
+    nouns: TriggeredMatcher  # on NORM; match key "kind:id"
     patterns: Mapping[str, OrgPattern]  # match key → pattern
     nationalities: frozenset[str]  # adjectives, never words of an organisation's name
     gazetteer_words: frozenset[str]  # words of the gazetteer's names
@@ -57,7 +57,7 @@ class OrgTables:
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
-    nouns = PhraseMatcher(vocab, attr="NORM")
+    nouns = TriggeredMatcher(vocab)
     patterns: dict[str, OrgPattern] = {}
     for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
         for entry in entries:
@@ -177,7 +177,7 @@ class Organisations:
         a = self.a
         out: list[Hit] = []
         by_start = {h.start: h for h in hits}
-        for match_id, head, after in self.t.nouns(a.doc):
+        for match_id, head, after in self.t.nouns.on(a):
             if any(i in taken for i in range(head, after)):
                 continue
             if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):

@@ -13,7 +13,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -30,6 +29,7 @@ from briefing.pipeline.actors.names import (
     NameFinder,
 )
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
@@ -47,7 +47,7 @@ SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than thi
 
 @dataclass(frozen=True)
 class PeopleTables:
-    titles: PhraseMatcher  # on NORM; match key: the title's id
+    titles: TriggeredMatcher  # on NORM; match key: the title's id
     honorifics: frozenset[int]  # hashes of the ids of honorific titles (الإمام, الملك, الشيخ)
     roles: Mapping[int, int]  # norm hash → role bits
     names: NameContext
@@ -93,7 +93,7 @@ def build_people_tables(
     resources: Resources, words: WordTables, vocab: Vocab, pattern_doc: Callable[[str], Doc]
 ) -> PeopleTables:
     rules = resources.get("actor_rules", ActorRulesFile)
-    titles = PhraseMatcher(vocab, attr="NORM")
+    titles = TriggeredMatcher(vocab)
     for t in resources.titles:
         titles.add(t.id, [pattern_doc(form) for form in t.ar])
     that = folded(resources.get("particles", ParticlesFile).forms("that")) | folded(
@@ -154,7 +154,7 @@ class People:
         a, given = self.a, self.w.t.given
         n = len(a.norms)
         quote = a.array[:, 6]  # IS_QUOTE
-        for match_id, _start, end in self.t.titles(a.doc):
+        for match_id, _start, end in self.t.titles.on(a):
             k = end
             for _ in range(TITLE_GAP):
                 if k < n and (
