@@ -53,6 +53,7 @@ class Tokens:
     _named: set[str] | None = field(default=None, repr=False)
     _norm_set: frozenset[int] | None = field(default=None, repr=False)
     _orth_set: frozenset[int] | None = field(default=None, repr=False)
+    _quotes: frozenset[int] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, strings: Strings) -> Tokens:
@@ -103,6 +104,12 @@ class Tokens:
         if self._orth_set is None:
             self._orth_set = frozenset(self.orths)
         return self._orth_set
+
+    def is_quote(self, i: int) -> bool:
+        """Is token i a quotation mark? (A Token object costs a microsecond to make.)"""
+        if self._quotes is None:
+            self._quotes = frozenset(numpy.flatnonzero(self.array[:, 6]).tolist())  # IS_QUOTE
+        return i in self._quotes
 
     def where(self, norms: Set[int]) -> list[int]:
         """The indexes of the tokens whose norm hash is one of `norms`, in order. A rule looks for

@@ -49,7 +49,7 @@ def named_as(w: Words, tables: NamedAsTables, found: FoundActors, taken: set[int
         return []
     names: dict[tuple[int, ...], str] = {}  # norm hashes of the quoted words → actor id
     for _, start, end in tables.phrases.on(a):
-        close = closing_quote(a, end) if end < len(a.norms) and a.doc[end].is_quote else 0
+        close = closing_quote(a, end) if end < len(a.norms) and a.is_quote(end) else 0
         before = range(max(0, start - tables.window), start)
         if close and any(a.norms[i] in tables.nouns for i in before):
             key = tuple(a.norms[end + 1 : close])

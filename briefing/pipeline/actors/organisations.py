@@ -29,7 +29,7 @@ def closing_quote(a: Tokens, j: int) -> int:
     """The closing quote of the quoted words (no punctuation, at most MAX_QUOTED) that open at
     token j, or 0."""
     for close in range(j + 2, min(len(a.norms), j + MAX_QUOTED + 2)):
-        if a.doc[close].is_quote:
+        if a.is_quote(close):
             return close if not any(a.punct[i] for i in range(j + 1, close)) else 0
     return 0
 
@@ -118,7 +118,7 @@ class Organisations:
         """Tokens (start, end) of the name that begins at token j, or (j, j)."""
         a = self.a
         n = len(a.norms)
-        if j < n and a.doc[j].is_quote:
+        if j < n and a.is_quote(j):
             # Between quotes any words make the name: صحيفة «الشرق الأوسط».
             close = self.closing(j)
             if close and all(i not in taken for i in range(j + 1, close)):
@@ -183,7 +183,7 @@ class Organisations:
             if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
                 continue  # كقناة لتسليح: "as a channel for", not a name
             pattern = self.t.patterns[a.strings[match_id]]
-            quote = after < len(a.norms) and a.doc[after].is_quote
+            quote = after < len(a.norms) and a.is_quote(after)
             if pattern.kind == "quoted" and not quote:
                 continue  # مؤسسة خيرية: a description, not a name
             g = by_start.get(after)

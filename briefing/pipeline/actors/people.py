@@ -204,11 +204,12 @@ class People:
         """The tokens, words of no resource and of no role, that are another spelling of a
         foreign first name of the name table that the analyser cannot read (دونكان of دنكان)."""
         t, caches = self.w.t, self.w.caches
-        words = self.a.norm_set().difference(self.t.roles)
+        words = self.a.norm_set()
         for key in words.difference(caches.foreign_spelling):  # answered once per word
             norm = self.a.strings[key]
             hit = caches.foreign_spelling[key] = (
-                len(norm) >= FOREIGN_MIN_LETTERS
+                key not in self.t.roles  # (so foreign_spelled holds words of no role only)
+                and len(norm) >= FOREIGN_MIN_LETTERS
                 and norm not in t.common
                 and norm not in t.resource_words
                 and self.w.foreign_name(norm)
