@@ -17,6 +17,7 @@ label is the actor's type (AMBIGUOUS when shared).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -85,6 +86,7 @@ def _other_spelling(name: str, joined: re.Pattern[str]) -> str:
     return joined.sub(lambda m: m.group(1) if " " in m.group(0) else m.group(1) + " ", name)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the actor rules key every name they find, again and again
 def surface_key(surface: str) -> str:
     """A surface's key in the table: folded, its words joined by single spaces."""
     return " ".join(fold(surface).split())

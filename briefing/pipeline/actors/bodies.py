@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import Words, folded
 from briefing.pipeline.gazetteer import with_article
 from briefing.resources import Resources
@@ -41,7 +41,7 @@ class Adjective:
 
 @dataclass(frozen=True)
 class BodyTables:
-    nouns: PhraseMatcher  # on NORM; match key "full:<id>" or "short:<id>"
+    nouns: TriggeredMatcher  # on NORM; match key "full:<id>" or "short:<id>"
     bodies: Mapping[str, BodyEntry]  # by id
     adjectives: Mapping[tuple[int, ...], Adjective]  # norm hashes of the adjective's words
     title_heads: frozenset[int]  # norm hashes of the first words of titles (وزير, وزيرة)
@@ -65,7 +65,7 @@ def _adjectives(resources: Resources, strings: StringStore) -> dict[tuple[int, .
 
 
 def build_body_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> BodyTables:
-    nouns = PhraseMatcher(vocab, attr="NORM")
+    nouns = TriggeredMatcher(vocab)
     bodies = resources.get("org_patterns", OrgPatternsFile).bodies
     for body in bodies:
         nouns.add(f"{FULL}:{body.id}", [pattern_doc(form) for form in body.ar])
@@ -123,7 +123,7 @@ class Bodies:
         out: list[Hit] = []
         alone: list[tuple[Hit, BodyEntry]] = []
         named: dict[str, set[str]] = {}  # body id → actors of that body with a state
-        matches = sorted(t.nouns(a.doc), key=lambda m: (m[1], -m[2]))
+        matches = sorted(t.nouns.on(a), key=lambda m: (m[1], -m[2]))
         for match_id, start, end in matches:
             kind, body_id = a.strings[match_id].split(":", 1)
             body = t.bodies[body_id]

@@ -132,15 +132,16 @@ class Candidates:
         if entry is None or (clitic and a.raw(start)[:clitic].endswith("ال")):
             return None  # والقطر "and the towing": the article on a name that has none is no name
         end_char = a.end_char(end)
-        start_char = a.idx[start] + a.clitics.get(start, 0)
+        start_char = a.idx[start] + clitic
         if end - start == 1:
             # Names of two or three letters match as written, alef forms included: إب (Ibb)
             # is not آب (August), which folds to the same letters.
             forms = self.t.short_forms_raw.get(a.norms[start])
             if forms is not None and alef_kept(a.text[start_char:end_char]) not in forms:
                 return None
-        start = self._trim_heads(entry, start, end)
-        start_char = a.idx[start] + a.clitics.get(start, 0)
+        trimmed = self._trim_heads(entry, start, end) if end - start > 1 else start
+        if trimmed != start:
+            start, start_char = trimmed, a.idx[trimmed] + a.clitics.get(trimmed, 0)
         # منطقة الخليج العربي matches منطقة الخليج: without the place word, the name goes on.
         if (
             end < len(a.norms)
@@ -148,7 +149,8 @@ class Candidates:
             and (a.surface(start, end + 1), entry.id) in self.t.surface_keys
         ):
             end += 1
-        end = self._trim_epithet(entry, start, end)
+        if end - start > 1:
+            end = self._trim_epithet(entry, start, end)
         eid: str = entry.id
         etype: str = entry.type
         if (

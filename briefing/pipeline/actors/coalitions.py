@@ -85,12 +85,12 @@ class Coalitions:
         """Hits for the bare coalition nouns not `taken`; the article's coalition is the first hit
         whose name opens with the noun."""
         a = self.a
-        if self.t.nouns.isdisjoint(a.norms):
+        if self.t.nouns.isdisjoint(a.norm_set()):
             return []  # most articles name no coalition: one pass in C instead of the loop below
         first = next((h.actor for h in hits if h.type == "ORG" and self._opens(h)), None)
         gpe = {h.start: h for h in hits if h.type == "GPE"}
         out: list[Hit] = []
-        for i in [i for i, h in enumerate(a.norms) if h in self.t.nouns]:
+        for i in a.where(self.t.nouns):
             if i in taken or self.common(i):
                 continue
             actor = first

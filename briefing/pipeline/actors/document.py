@@ -8,11 +8,12 @@ pattern (not in the gazetteer).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, Protocol
 
+import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.tokens import Doc
 
@@ -20,6 +21,10 @@ from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.gazetteer import AMBIGUOUS, Match, candidate_matches
 from briefing.pipeline.normalizer import CLITICS_KEY
 from briefing.pipeline.tokenizer import text_of
+
+# Up to this many values, numpy finds their tokens quicker than a pass in Python (one comparison
+# of the column per value).
+FEW_VALUES = 16
 
 
 class Strings(Protocol):
@@ -46,6 +51,9 @@ class Tokens:
     array: Any  # the numpy array: NORM, IDX, LENGTH, IS_ALPHA, ...
     candidates: Iterable[Match]  # the gazetteer's matches: (start, end, type, pattern id)
     _named: set[str] | None = field(default=None, repr=False)
+    _norm_set: frozenset[int] | None = field(default=None, repr=False)
+    _orth_set: frozenset[int] | None = field(default=None, repr=False)
+    _quotes: frozenset[int] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, strings: Strings) -> Tokens:
@@ -85,6 +93,46 @@ class Tokens:
         """The text of tokens start..end, the first one's proclitic left out."""
         return self.text[self.start_char(start) : self.end_char(end)]
 
+    def norm_set(self) -> frozenset[int]:
+        """The norm hashes of the doc's tokens (made once, when needed; `renorm` keeps it true)."""
+        if self._norm_set is None:
+            self._norm_set = frozenset(self.norms)
+        return self._norm_set
+
+    def orth_set(self) -> frozenset[int]:
+        """The orth hashes of the doc's tokens (made once, when needed)."""
+        if self._orth_set is None:
+            self._orth_set = frozenset(self.orths)
+        return self._orth_set
+
+    def is_quote(self, i: int) -> bool:
+        """Is token i a quotation mark? (A Token object costs a microsecond to make.)"""
+        if self._quotes is None:
+            self._quotes = frozenset(numpy.flatnonzero(self.array[:, 6]).tolist())  # IS_QUOTE
+        return i in self._quotes
+
+    def where(self, norms: Set[int]) -> list[int]:
+        """The indexes of the tokens whose norm hash is one of `norms`, in order. A rule looks for
+        its few trigger words so instead of testing every token in Python: the doc's norm set
+        says which are there, and numpy finds each on the NORM column."""
+        present = self.norm_set() & norms  # (& walks the smaller set)
+        if len(present) > FEW_VALUES:
+            return [i for i, norm in enumerate(self.norms) if norm in present]
+        return positions(self.array[:, 0], present)
+
+    def orths_where(self, orths: Set[int]) -> list[int]:
+        """`where`, for orth hashes (the words as written)."""
+        present = self.orth_set() & orths
+        if len(present) > FEW_VALUES:
+            return [i for i, orth in enumerate(self.orths) if orth in present]
+        return positions(self.array[:, 7], present)
+
+    def renorm(self, i: int, norm: str) -> None:
+        """Give token i another matching form, for the rules after the caller."""
+        key = self.norms[i] = self.strings.add(norm)
+        self.array[i, 0] = key  # (a copy of the shared columns: the other components keep theirs)
+        self._norm_set = None
+
     def named(self) -> set[str]:
         """Ids of the actors the gazetteer matched without ambiguity (read once, when needed)."""
         if self._named is None:
@@ -92,7 +140,7 @@ class Tokens:
         return self._named
 
 
-@dataclass
+@dataclass(slots=True)  # thousands per batch: made and read quicker so
 class Hit:
     """One mention being resolved: token span, character span (proclitics excluded), actor."""
 
@@ -113,6 +161,15 @@ class Found:
     type: str
     name_ar: str
     name_en: str
+
+
+def positions(column: Any, values: Iterable[int]) -> list[int]:
+    """The indexes where the numpy `column` holds one of `values` (a few, all present), in order."""
+    mask = None
+    for value in values:
+        same = column == value
+        mask = same if mask is None else mask | same
+    return [] if mask is None else numpy.flatnonzero(mask).tolist()
 
 
 def taken_by(hits: list[Hit]) -> set[int]:

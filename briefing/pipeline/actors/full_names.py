@@ -62,5 +62,7 @@ def known_people(hits: list[Hit], found: FoundActors, tables: FullNameTables) ->
         }
         if len(fits) == 1:
             remap[aid] = fits.pop()
+    if not remap:
+        return
     for h in hits:
         h.actor = remap.get(h.actor, h.actor)

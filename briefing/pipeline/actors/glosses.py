@@ -27,7 +27,7 @@ def latin_glosses(a: Tokens, hits: list[Hit]) -> list[Hit]:
         if h.type not in GLOSSED:
             continue
         j = h.end
-        if j < n and a.doc[j].is_quote:
+        if j < n and a.is_quote(j):
             j += 1  # مؤسسة "سيمبيوسيس" (Symbiosis): the quoted name's closing mark
         if j >= n or a.raw(j) != "(":
             continue

@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import numpy
-
 from briefing.pipeline.actors.candidates import as_state
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.words import ONE_LETTER_PROCLITICS, WordCaches, WordTables, folded
@@ -81,17 +79,22 @@ def glued(
     taken: set[int],
 ) -> list[Hit]:
     """Hits for the glued names in the long alphabetic tokens that no other rule took."""
-    out = []
+    out: list[Hit] = []
     arr = a.array
     cache = caches.glued
-    for i in numpy.flatnonzero((arr[:, 3] == 1) & (arr[:, 2] >= GLUED_MIN)).tolist():
-        norm_hash = a.norms[i]
-        if norm_hash in cache:
-            found = cache[norm_hash]
-        else:
-            norm = a.strings[norm_hash]
-            found = cache[norm_hash] = None if norm in known else split_glued(norm, t)
-        if found is None or i in taken:
+    long = (arr[:, 3] == 1) & (arr[:, 2] >= GLUED_MIN)
+    # Each word is split once, in the first article that has it; most articles have no glued word,
+    # and then no token is looked at in Python.
+    words = frozenset(arr[long, 0].tolist())
+    for norm_hash in words.difference(cache):
+        norm = a.strings[norm_hash]
+        found = cache[norm_hash] = None if norm in known else split_glued(norm, t)
+        if found is not None:
+            caches.glued_words.add(norm_hash)
+    present = words & caches.glued_words
+    for i in a.where(present) if present else ():
+        found = cache[a.norms[i]]
+        if found is None or i in taken or not long[i]:
             continue
         eid, offset = found
         raw, idx = a.raw(i), a.idx[i]

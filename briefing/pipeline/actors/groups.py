@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.bodies import Adjective
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import Words
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
@@ -34,7 +34,7 @@ MAX_ADJECTIVES = 3
 
 @dataclass(frozen=True)
 class GroupTables:
-    matcher: PhraseMatcher  # on NORM; match key "noun:<id>" or "force:<id>"
+    matcher: TriggeredMatcher  # on NORM; match key "noun:<id>" or "force:<id>"
     nouns: Mapping[str, GroupNounEntry]  # by id
     # folded adjective → (English, gender, only after a genitive)
     adjectives: Mapping[str, tuple[str, str, bool]]
@@ -70,7 +70,7 @@ def _eponyms(resources: Resources) -> dict[str, str]:
 
 def build_group_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> GroupTables:
     groups = resources.get("armed_groups", ArmedGroupsFile)
-    matcher = PhraseMatcher(vocab, attr="NORM")
+    matcher = TriggeredMatcher(vocab)
     for noun in groups.nouns:
         matcher.add(f"{NOUN}:{noun.id}", [pattern_doc(form) for form in noun.ar])
     for force in groups.forces:
@@ -182,7 +182,7 @@ class Groups:
         a = self.a
         out: list[Hit] = []
         forces: dict[int, int] = {}  # end of a force noun → its start
-        for match_id, start, end in sorted(self.t.matcher(a.doc), key=lambda m: (m[1], -m[2])):
+        for match_id, start, end in sorted(self.t.matcher.on(a), key=lambda m: (m[1], -m[2])):
             if any(i in taken for i in range(start, end)):
                 continue
             kind, key = a.strings[match_id].split(":", 1)

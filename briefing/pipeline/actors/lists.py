@@ -46,7 +46,7 @@ class Lists:
         ends = sorted({e for _, e, _ in found} | {h.end for h in self.known if h.type == "PERSON"})
         while ends:
             e = self._past_bracket(ends.pop(0))
-            k = e + 1 if e < n and (a.word(e) in ("،", ",") or a.doc[e].is_quote) else e
+            k = e + 1 if e < n and (a.word(e) in ("،", ",") or a.is_quote(e)) else e
             if k >= n or k in used or not (k > e or a.raw(k).startswith("و")):
                 continue
             if not self._conjoined_name(k) and (w.article(k) or not self._opens(a.word(k), k)):
@@ -94,7 +94,7 @@ class Lists:
         t = w.t
         if rest in t.common or rest in t.resource_words or not self._opens(rest, k) or w.one_word(raw):
             return False
-        a.norms[k] = a.strings.add(rest)
+        a.renorm(k, rest)
         a.clitics = {**a.clitics, k: 1}  # a copy: the doc's own map is the other components'
         return not w.article(k)
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.organisations import closing_quote
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import Words
 from briefing.resources import Resources
 from briefing.resources.schema import ArmedGroupsFile
@@ -24,7 +24,7 @@ from briefing.text.normalize import fold
 
 @dataclass(frozen=True)
 class NamedAsTables:
-    phrases: PhraseMatcher | None  # on NORM; None without the section
+    phrases: TriggeredMatcher | None  # on NORM; None without the section
     nouns: frozenset[int]  # norm hashes
     window: int
 
@@ -35,7 +35,7 @@ def build_named_as_tables(
     section = resources.get("armed_groups", ArmedGroupsFile).named_as
     if section is None:
         return NamedAsTables(None, frozenset(), 0)
-    phrases = PhraseMatcher(vocab, attr="NORM")
+    phrases = TriggeredMatcher(vocab)
     phrases.add("named_as", [pattern_doc(p) for p in section.phrases])
     return NamedAsTables(
         phrases, frozenset(vocab.strings.add(fold(n)) for n in section.nouns), section.window
@@ -48,8 +48,8 @@ def named_as(w: Words, tables: NamedAsTables, found: FoundActors, taken: set[int
     if tables.phrases is None:
         return []
     names: dict[tuple[int, ...], str] = {}  # norm hashes of the quoted words → actor id
-    for _, start, end in tables.phrases(a.doc):
-        close = closing_quote(a, end) if end < len(a.norms) and a.doc[end].is_quote else 0
+    for _, start, end in tables.phrases.on(a):
+        close = closing_quote(a, end) if end < len(a.norms) and a.is_quote(end) else 0
         before = range(max(0, start - tables.window), start)
         if close and any(a.norms[i] in tables.nouns for i in before):
             key = tuple(a.norms[end + 1 : close])

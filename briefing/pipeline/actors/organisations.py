@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, FOREIGN_MIN_LETTERS, Words, folded
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternsFile
@@ -29,7 +29,7 @@ def closing_quote(a: Tokens, j: int) -> int:
     """The closing quote of the quoted words (no punctuation, at most MAX_QUOTED) that open at
     token j, or 0."""
     for close in range(j + 2, min(len(a.norms), j + MAX_QUOTED + 2)):
-        if a.doc[close].is_quote:
+        if a.is_quote(close):
             return close if not any(a.punct[i] for i in range(j + 1, close)) else 0
     return 0
 
@@ -49,7 +49,7 @@ class OrgPattern:
 
 @dataclass(frozen=True)
 class OrgTables:
-    nouns: PhraseMatcher  # on NORM; match key "kind:id"
+    nouns: TriggeredMatcher  # on NORM; match key "kind:id"
     patterns: Mapping[str, OrgPattern]  # match key → pattern
     nationalities: frozenset[str]  # adjectives, never words of an organisation's name
     gazetteer_words: frozenset[str]  # words of the gazetteer's names
@@ -57,7 +57,7 @@ class OrgTables:
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
-    nouns = PhraseMatcher(vocab, attr="NORM")
+    nouns = TriggeredMatcher(vocab)
     patterns: dict[str, OrgPattern] = {}
     for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
         for entry in entries:
@@ -118,7 +118,7 @@ class Organisations:
         """Tokens (start, end) of the name that begins at token j, or (j, j)."""
         a = self.a
         n = len(a.norms)
-        if j < n and a.doc[j].is_quote:
+        if j < n and a.is_quote(j):
             # Between quotes any words make the name: صحيفة «الشرق الأوسط».
             close = self.closing(j)
             if close and all(i not in taken for i in range(j + 1, close)):
@@ -177,13 +177,13 @@ class Organisations:
         a = self.a
         out: list[Hit] = []
         by_start = {h.start: h for h in hits}
-        for match_id, head, after in self.t.nouns(a.doc):
+        for match_id, head, after in self.t.nouns.on(a):
             if any(i in taken for i in range(head, after)):
                 continue
             if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
                 continue  # كقناة لتسليح: "as a channel for", not a name
             pattern = self.t.patterns[a.strings[match_id]]
-            quote = after < len(a.norms) and a.doc[after].is_quote
+            quote = after < len(a.norms) and a.is_quote(after)
             if pattern.kind == "quoted" and not quote:
                 continue  # مؤسسة خيرية: a description, not a name
             g = by_start.get(after)

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span
 from briefing.model.contract import Actor, Mention
 from briefing.pipeline.actor_spans import keep_actor_spans
 from briefing.pipeline.actors.document import Found, Hit
+from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry
-from briefing.text.normalize import fold
 from briefing.text.transliterate import Transliterator
 
 if not Doc.has_extension("actors"):
@@ -32,7 +32,7 @@ class FoundActors:
     def add(self, atype: str, name_ar: str, name_en: str | None = None) -> str:
         """The id of a person or organisation found by pattern, registered once per article;
         its English name transliterated unless given."""
-        key = " ".join(fold(name_ar).split())
+        key = surface_key(name_ar)
         aid = f"{atype.lower()}:ar:{key}"
         if aid not in self.by_id:
             if name_en is None:
@@ -53,7 +53,9 @@ def write(
         mentions[h.actor].append(Mention(h.start_char, h.end_char, text[h.start_char : h.end_char]))
         types.setdefault(h.actor, h.type)
     add = doc.vocab.strings.add
-    kept = [(h.start, h.end, add(h.type), add(h.actor)) for h in hits]
+    # Each id and label hashed once per article, not once per mention.
+    hashes = {s: add(s) for s in (*types, *{h.type for h in hits})}
+    kept = [(h.start, h.end, hashes[h.type], hashes[h.actor]) for h in hits]
     keep_actor_spans(doc, kept)  # what the later components read (briefing.pipeline.actor_spans)
     doc.spans["actors"] = [Span(doc, start, end, label=label, span_id=aid) for start, end, label, aid in kept]
     actors = []

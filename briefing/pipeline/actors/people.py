@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import repeat
 
-import numpy
-from spacy.matcher import PhraseMatcher
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -32,6 +29,7 @@ from briefing.pipeline.actors.names import (
     NameFinder,
 )
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
@@ -49,7 +47,7 @@ SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than thi
 
 @dataclass(frozen=True)
 class PeopleTables:
-    titles: PhraseMatcher  # on NORM; match key: the title's id
+    titles: TriggeredMatcher  # on NORM; match key: the title's id
     honorifics: frozenset[int]  # hashes of the ids of honorific titles (الإمام, الملك, الشيخ)
     roles: Mapping[int, int]  # norm hash → role bits
     names: NameContext
@@ -95,7 +93,7 @@ def build_people_tables(
     resources: Resources, words: WordTables, vocab: Vocab, pattern_doc: Callable[[str], Doc]
 ) -> PeopleTables:
     rules = resources.get("actor_rules", ActorRulesFile)
-    titles = PhraseMatcher(vocab, attr="NORM")
+    titles = TriggeredMatcher(vocab)
     for t in resources.titles:
         titles.add(t.id, [pattern_doc(form) for form in t.ar])
     that = folded(resources.get("particles", ParticlesFile).forms("that")) | folded(
@@ -121,6 +119,23 @@ def build_people_tables(
     )
 
 
+class _Flags:
+    """Each token's role bits, 0 for most tokens, looked up when a rule asks (a list of them would
+    cost a pass over the document)."""
+
+    __slots__ = ("norms", "roles")
+
+    def __init__(self, roles: Mapping[int, int], norms: list[int]) -> None:
+        self.roles = roles
+        self.norms = norms
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def __getitem__(self, i: int) -> int:
+        return self.roles.get(self.norms[i], 0)
+
+
 class People:
     """Finds the people of one document that the gazetteer does not know."""
 
@@ -139,7 +154,7 @@ class People:
         a, given = self.a, self.w.t.given
         n = len(a.norms)
         quote = a.array[:, 6]  # IS_QUOTE
-        for match_id, _start, end in self.t.titles(a.doc):
+        for match_id, _start, end in self.t.titles.on(a):
             k = end
             for _ in range(TITLE_GAP):
                 if k < n and (
@@ -168,7 +183,7 @@ class People:
                 j += 1  # over the link, to the next complement
         return j
 
-    def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
+    def _two_names(self, i: int, flags: _Flags, taken: set[int]) -> bool:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
         or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
         w = self.w
@@ -189,7 +204,7 @@ class People:
             and not w.article(i)
         )
 
-    def _second_name(self, j: int, flags: list[int]) -> bool:
+    def _second_name(self, j: int, flags: _Flags) -> bool:
         """After a word that is only ever a name, can token j be the name's second word: a given
         name (مدحت صالح، لوسي يعقوب), a theophoric name written as one word (مدحت عبدالهادي) or a
         word no resource knows that the analyser cannot read (مارينا جامبا، نعوم شومسكي)? Only
@@ -205,12 +220,13 @@ class People:
     def _foreign_spellings(self) -> list[int]:
         """The tokens, words of no resource and of no role, that are another spelling of a
         foreign first name of the name table that the analyser cannot read (دونكان of دنكان)."""
-        norms, t, caches = self.a.norms, self.w.t, self.w.caches
-        words = set(norms).difference(self.t.roles)
+        t, caches = self.w.t, self.w.caches
+        words = self.a.norm_set()
         for key in words.difference(caches.foreign_spelling):  # answered once per word
             norm = self.a.strings[key]
             hit = caches.foreign_spelling[key] = (
-                len(norm) >= FOREIGN_MIN_LETTERS
+                key not in self.t.roles  # (so foreign_spelled holds words of no role only)
+                and len(norm) >= FOREIGN_MIN_LETTERS
                 and norm not in t.common
                 and norm not in t.resource_words
                 and self.w.foreign_name(norm)
@@ -218,13 +234,13 @@ class People:
             if hit:
                 caches.foreign_spelled.add(key)
         spelled = words.intersection(caches.foreign_spelled)
-        return [i for i, key in enumerate(norms) if key in spelled] if spelled else []
+        return self.a.where(spelled) if spelled else []
 
     def _kinds(self) -> dict[int, int]:
         """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
         answered once per word, and only the few tokens of a kind are looked at."""
         a, caches = self.a, self.w.caches
-        orths = set(a.orths)
+        orths = a.orth_set()
         for orth in orths.difference(caches.opening):
             kind = caches.opening[orth] = self._opening_kind(a.strings[orth])
             if kind:
@@ -232,11 +248,9 @@ class People:
         present = orths.intersection(caches.opening_words)
         if not present:
             return {}
-        # The tokens of those words, found by numpy on the ORTH column (quicker than a pass).
-        at = numpy.flatnonzero(numpy.isin(a.array[:, 7], numpy.fromiter(present, dtype=a.array.dtype)))
-        return {i: caches.opening[a.orths[i]] for i in at.tolist()}
+        return {i: caches.opening[a.orths[i]] for i in a.orths_where(present)}
 
-    def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
+    def _proper_pairs(self, kinds: dict[int, int], flags: _Flags, taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
         (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب) or one that is only ever a name
@@ -291,7 +305,7 @@ class People:
             if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
         ]
 
-    def _alone(self, i: int, flags: list[int]) -> bool:
+    def _alone(self, i: int, flags: _Flags) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
         the analyser reads only as a name (a foreign one: or not at all), between words that are
@@ -322,7 +336,7 @@ class People:
         words, before بن, at a given name (in any order: the caller sorts them)."""
         a = self.a
         n = len(a.norms)
-        flags = list(map(self.t.roles.get, a.norms, repeat(0)))  # [roles.get(h, 0) …], quicker
+        flags = _Flags(self.t.roles, a.norms)
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
@@ -330,7 +344,7 @@ class People:
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
         starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
-        for i in [i for i, f in enumerate(flags) if f]:
+        for i in a.where(self.t.roles.keys()):  # the tokens of some role
             f = flags[i]
             if f & _SPEECH and i + 1 < n:
                 starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb

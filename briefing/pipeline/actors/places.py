@@ -123,8 +123,7 @@ class Places:
         inside: set[int] = set()  # ids of hits a place found here takes in
         new: list[Hit] = []
         norms = self.a.norms
-        present = self.t.settlements.union(self.t.facilities).intersection(norms)
-        for i in [i for i, norm in enumerate(norms) if norm in present] if present else ():
+        for i in self.a.where(self.t.settlements.union(self.t.facilities)):
             facility = self.t.facilities.get(norms[i])
             if i in taken:
                 continue
@@ -146,8 +145,7 @@ class Places:
         that the analyser reads only as a name or not at all is the realm, a place."""
         a, w = self.a, self.w
         out: list[Hit] = []
-        present = self.t.realms.intersection(a.norms)
-        for i in [i for i, norm in enumerate(a.norms) if norm in present] if present else ():
+        for i in a.where(self.t.realms):
             k = i + 1
             if k >= len(a.norms) or k in taken or i in taken or a.clitics.get(i, 0) > 1:
                 continue
@@ -170,8 +168,7 @@ class Places:
         a, w = self.a, self.w
         out: list[Hit] = []
         n = len(a.norms)
-        present = self.t.prepositions.intersection(a.norms)
-        for i in [i for i, norm in enumerate(a.norms) if norm in present] if present else ():
+        for i in a.where(self.t.prepositions):
             k = i + 1
             if k >= n or k in taken or len(a.word(k)) < FOREIGN_MIN_LETTERS or a.word(k).endswith(_ENDINGS):
                 continue

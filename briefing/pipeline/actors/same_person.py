@@ -25,6 +25,8 @@ def _name_ends(
     ids of the actors of such names)."""
     ends: Ends = {}
     for h in hits:
+        if h.type != "PERSON" and h.type != "ORG":
+            continue  # (before the surface: most hits are places)
         words = a.surface(h.start, h.end).split()
         if len(words) < 2:
             continue

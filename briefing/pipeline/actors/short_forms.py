@@ -7,6 +7,8 @@ recurs.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from spacy.strings import get_string_id
 
 from briefing.pipeline.actors.document import Hit
@@ -53,7 +55,8 @@ class Shorts:
         self.rest = {}
         shared: set[str] = set()  # first names of two people: neither's short form
         shared_orgs: set[str] = set()  # names of two organisations with a nationality: neither's
-        for h in hits:
+        # Most hits have no surface (places and states, which have no short form): passed over.
+        for h in filter(attrgetter("surface"), hits):
             words = h.surface.split()
             if h.type == "PERSON" and len(words) >= 2:
                 last = words[-1]
@@ -125,7 +128,7 @@ class Shorts:
         wanted = set().union(*map(_form_ids, short))
         alpha = a.array[:, 3]
         out = []
-        for i in [i for i, h in enumerate(a.norms) if h in wanted]:
+        for i in a.where(wanted):
             if i in taken or not alpha[i]:
                 continue
             hit = self._use(i, short, taken)

@@ -133,6 +133,7 @@ class WordCaches:
     article: dict[int, bool] = field(default_factory=dict)  # per orth: clitic and article go together
     name_token: dict[str, bool] = field(default_factory=dict)  # per norm
     glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
+    glued_words: set[int] = field(default_factory=set)  # the norm hashes answered not None there
     inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
     no_name: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
@@ -146,6 +147,7 @@ class WordCaches:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
         self.no_name.clear()
+        self.glued_words.clear()
         self.foreign_name.clear()
         self.foreign_spelling.clear()
         self.foreign_spelled.clear()
