@@ -29,7 +29,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
-from typing import cast
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
@@ -206,11 +205,10 @@ class ThemeScorer(BatchPipe):
         keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
         hashes = arr[keep, 0].tolist()
         cache = self._cache
-        cached = list(map(cache.get, hashes))  # one dict lookup a word, in C
-        if None in cached:
-            words = [w or self._word(h) for w, h in zip(cached, hashes, strict=True)]
-        else:
-            words = cast(list[_WordEvidence], cached)
+        try:
+            words = list(map(cache.__getitem__, hashes))  # one dict lookup a word, in C
+        except KeyError:  # a word not seen yet
+            words = [cache.get(h) or self._word(h) for h in hashes]
         # Most words are evidence of no theme: only those with some are looked at, in text order.
         marked = list(compress(range(len(words)), map(_EVIDENT, words)))
         openers = [i for i in marked if words[i][2]]

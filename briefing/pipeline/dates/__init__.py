@@ -43,6 +43,7 @@ class DocDates:
     found: tuple[Found, ...]
     marked: dict[int, str]  # sentence index → pluperfect | earlier
     lexicon: DateLexicon
+    sentences: tuple[tuple[int, int], ...] = ()  # character spans, as doc.sents gives them
 
 
 class DatesComponent(BatchPipe):
@@ -78,7 +79,8 @@ class DatesComponent(BatchPipe):
             reason = marker(text[start:end], self.lexicon)
             if reason is not None:
                 marked[i] = reason
-        doc._.dates = DocDates(tuple(_not_figures(found, doc._.figures)), marked, self.lexicon)
+        found = _not_figures(found, doc._.figures)
+        doc._.dates = DocDates(tuple(found), marked, self.lexicon, tuple(sentences.spans))
         return doc
 
 
@@ -169,3 +171,12 @@ def date_events(
     whens = [[w for _, w in row] for row in by_sentence]
     marked = background(text, sentences, dates.marked, whens, dated_claims, day, dates.lexicon)
     return Dating(dated_claims, dated_figures, marked)
+
+
+def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The character spans of the doc's sentences: the component's, read from one array, when
+    it ran (doc.sents makes a Span object for each)."""
+    dates: DocDates | None = doc._.dates
+    if dates is not None and (dates.sentences or not len(doc)):
+        return dates.sentences
+    return tuple((s.start_char, s.end_char) for s in doc.sents)
