@@ -161,12 +161,16 @@ def date_events(
         when = resolve(found, day) if i >= 0 else None
         if when is not None:
             by_sentence[i].append((found, when))
+    # Most sentences state no date: their claims and figures get none without a look.
     dated_claims = tuple(
-        _dated(c, claim_date(text, by_sentence[c.sentence], _span(c.cue), _span(c.content), day))
+        _dated(c, claim_date(text, row, _span(c.cue), _span(c.content), day) if row else None)
         for c in claims
+        for row in (by_sentence[c.sentence],)
     )
     dated_figures = tuple(
-        _dated(f, figure_date(text, by_sentence[f.sentence], (f.start, f.end))) for f in figures
+        _dated(f, figure_date(text, row, (f.start, f.end)) if row else None)
+        for f in figures
+        for row in (by_sentence[f.sentence],)
     )
     whens = [[w for _, w in row] for row in by_sentence]
     marked = background(text, sentences, dates.marked, whens, dated_claims, day, dates.lexicon)
