@@ -14,6 +14,7 @@ serialize it with the doc) and only for the length it was read at.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import numpy
@@ -93,3 +94,17 @@ def lookup(values: numpy.ndarray, sorted_keys: numpy.ndarray) -> tuple[numpy.nda
     at = numpy.searchsorted(sorted_keys, values).clip(0, len(sorted_keys) - 1)
     found = numpy.flatnonzero(sorted_keys[at] == values)
     return found, at[found]
+
+
+class SentenceOf:
+    """The sentence index of a token (as doc.sents counts them: the first token starts one), by
+    bisection over the starts in a SENT_START column: for a rule that asks it of a few tokens,
+    instead of a list over every token of the document."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, sent_start: numpy.ndarray) -> None:
+        self.starts: list[int] = numpy.flatnonzero(sent_start == 1).tolist()
+
+    def __getitem__(self, token: int) -> int:
+        return max(bisect_right(self.starts, token) - 1, 0)
