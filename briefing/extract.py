@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -13,7 +12,7 @@ from spacy.tokens import Doc
 
 from briefing import collector
 from briefing.model.contract import Article, Extraction
-from briefing.pipeline.dates import date_events
+from briefing.pipeline.dates import date_events, sentence_spans
 from briefing.pipeline.gist.component import GistComponent
 
 BATCH_SIZE = 64
@@ -21,8 +20,8 @@ BATCH_SIZE = 64
 TITLE_SKIPS = ("briefing_claims", "briefing_themes", "briefing_dates")
 
 
-def doc_to_extraction(article: Article, doc: Doc, version: str) -> Extraction:
-    sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
+def doc_to_extraction(article: Article, doc: Doc, version: str, title_en: str | None = None) -> Extraction:
+    sentences = sentence_spans(doc)
     dating = date_events(doc, article.text, sentences, doc._.claims, doc._.figures, article.published)
     return Extraction(
         article=article,
@@ -32,6 +31,7 @@ def doc_to_extraction(article: Article, doc: Doc, version: str) -> Extraction:
         themes=tuple(doc._.themes),
         sentences=sentences,
         resources_version=version,
+        title_en=title_en,
         background=dating.background,
     )
 
@@ -50,7 +50,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], version: str) -
             for doc, i in nlp.pipe(pending, as_tuples=True, batch_size=BATCH_SIZE, disable=skip):
                 titles[i] = gist.title_en(doc)
         for i, doc in enumerate(nlp.pipe((a.text for a in batch), batch_size=BATCH_SIZE)):
-            yield replace(doc_to_extraction(batch[i], doc, version), title_en=titles.get(i))
+            yield doc_to_extraction(batch[i], doc, version, titles.get(i))
         collector.settle()  # the caches the batch grew: no full collection walks them again
 
 

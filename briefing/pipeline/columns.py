@@ -14,6 +14,7 @@ serialize it with the doc) and only for the length it was read at.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import numpy
@@ -82,3 +83,28 @@ def token_list(doc: Doc, attr: int) -> list[int]:
     if column is None:
         column = shared.lists[attr] = shared.array[:, _POSITION[attr]].tolist()
     return column
+
+
+def lookup(values: numpy.ndarray, sorted_keys: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """(the indices of `values` found among `sorted_keys`, where in `sorted_keys` each is), in
+    the order of `values`: a binary search each, where numpy.isin would sort both. For a rule
+    that looks a column's hashes up in its own table: the tokens it may fire on, in C."""
+    if not len(sorted_keys):
+        return numpy.empty(0, dtype="intp"), numpy.empty(0, dtype="intp")
+    at = numpy.searchsorted(sorted_keys, values).clip(0, len(sorted_keys) - 1)
+    found = numpy.flatnonzero(sorted_keys[at] == values)
+    return found, at[found]
+
+
+class SentenceOf:
+    """The sentence index of a token (as doc.sents counts them: the first token starts one), by
+    bisection over the starts in a SENT_START column: for a rule that asks it of a few tokens,
+    instead of a list over every token of the document."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, sent_start: numpy.ndarray) -> None:
+        self.starts: list[int] = numpy.flatnonzero(sent_start == 1).tolist()
+
+    def __getitem__(self, token: int) -> int:
+        return max(bisect_right(self.starts, token) - 1, 0)

@@ -27,6 +27,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
@@ -77,8 +79,9 @@ def _heavier(weights: tuple[float, ...], kw: int, other: int) -> bool:
 _Hit = tuple[int, int]  # theme index, keyword index
 _Phrase = tuple[tuple[str, ...], int, int]  # the words after the first, theme index, keyword index
 # A word's evidence: its most specific single-word hits (best keyword per theme), its forms, the
-# phrases it may open.
-_WordEvidence = tuple[tuple[_Hit, ...], frozenset[str], tuple[_Phrase, ...]]
+# phrases it may open, and whether it has any hit or phrase.
+_WordEvidence = tuple[tuple[_Hit, ...], frozenset[str], tuple[_Phrase, ...], bool]
+_EVIDENT = itemgetter(3)
 
 
 @dataclass(frozen=True)
@@ -170,24 +173,28 @@ class ThemeScorer(BatchPipe):
         if entry is None:
             forms = frozenset(_forms(self.strings[norm]))
             phrases = tuple(p for f in forms for p in self.tables.phrases.get(f, ()))
-            entry = self._cache[norm] = (self._word_hits(forms), forms, phrases)
+            hits = self._word_hits(forms)
+            entry = self._cache[norm] = (hits, forms, phrases, bool(hits or phrases))
         return entry
 
-    def _phrase_hits(self, words: list[_WordEvidence]) -> tuple[list[int], list[tuple[int, int, int]]]:
-        """Phrases found in the text: the specificity each word is claimed at, and the phrases
-        that hold every word they cover against longer ones as (start, length, keyword)."""
-        claimed = [0] * len(words)
+    def _phrase_hits(
+        self, words: list[_WordEvidence], openers: list[int]
+    ) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
+        """Phrases found in the text (`openers`: the words that may open one): the specificity
+        each word of one is claimed at, and the phrases that hold every word they cover against
+        longer ones as (start, length, keyword)."""
+        claimed: dict[int, int] = {}
         found: list[tuple[int, int, int]] = []
-        for i in [i for i, w in enumerate(words) if w[2]]:
+        for i in openers:
             for rest, _, kw in words[i][2]:
                 following = words[i + 1 : i + 1 + len(rest)]
-                if len(following) == len(rest) and all(
-                    r in w[1] for r, w in zip(rest, following, strict=True)
-                ):
+                if len(following) != len(rest) or rest[0] not in following[0][1]:
+                    continue  # most phrases fail on their second word: no loop for them
+                if all(r in w[1] for r, w in zip(rest, following, strict=True)):
                     n = len(rest) + 1
                     found.append((i, n, kw))
                     for p in range(i, i + n):
-                        claimed[p] = max(claimed[p], n * _PHRASE)
+                        claimed[p] = max(claimed.get(p, 0), n * _PHRASE)
         kept = [(i, n, kw) for i, n, kw in found if all(claimed[p] == n * _PHRASE for p in range(i, i + n))]
         return claimed, kept
 
@@ -196,9 +203,16 @@ class ThemeScorer(BatchPipe):
         inside a body's name counts `name_weight`."""
         arr = token_array(doc, [NORM, IS_PUNCT, IS_SPACE, ORTH])
         keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
+        hashes = arr[keep, 0].tolist()
         cache = self._cache
-        words = [cache.get(h) or self._word(h) for h in arr[keep, 0].tolist()]
-        claimed, phrases = self._phrase_hits(words) if any(w[2] for w in words) else ([], [])
+        try:
+            words = list(map(cache.__getitem__, hashes))  # one dict lookup a word, in C
+        except KeyError:  # a word not seen yet
+            words = [cache.get(h) or self._word(h) for h in hashes]
+        # Most words are evidence of no theme: only those with some are looked at, in text order.
+        marked = list(compress(range(len(words)), map(_EVIDENT, words)))
+        openers = [i for i in marked if words[i][2]]
+        claimed, phrases = self._phrase_hits(words, openers) if openers else ({}, [])
         weights = self.tables.weights
         # Per word: the best keyword of each theme (phrases first: they claim their words).
         at: dict[int, dict[int, int]] = defaultdict(dict)
@@ -208,10 +222,12 @@ class ThemeScorer(BatchPipe):
             theme = theme_of[kw]
             if theme not in best or _heavier(weights, kw, best[theme]):
                 best[theme] = kw
-        for i, (hits, _, _) in enumerate(words):
-            if hits and not (claimed and claimed[i]):
+        for i in marked:
+            hits = words[i][0]
+            if hits and not claimed.get(i):
                 at[i].update(hits)
-        tokens = keep.nonzero()[0].tolist()
+        spots = list(at)  # the token index of each word with evidence, for those words only
+        tokens = dict(zip(spots, numpy.flatnonzero(keep)[spots].tolist(), strict=True))
         factor = self._name_factors(doc, tokens, at)
         breaks = self._line_breaks(arr) if at else []
         counts: dict[tuple[int, int], float] = defaultdict(float)
@@ -228,7 +244,9 @@ class ThemeScorer(BatchPipe):
         strings = self.strings
         return [t for t in (arr[:, 2] != 0).nonzero()[0].tolist() if "\n" in strings[int(arr[t, 3])]]
 
-    def _name_factors(self, doc: Doc, tokens: list[int], at: Mapping[int, object]) -> dict[int, float]:
+    def _name_factors(
+        self, doc: Doc, tokens: Mapping[int, int], at: Mapping[int, object]
+    ) -> dict[int, float]:
         """`name_weight` for the words with evidence that stand inside a body's name."""
         if self.name_weight == 1.0 or "actors" not in doc.spans:
             return {}

@@ -43,6 +43,7 @@ class DocDates:
     found: tuple[Found, ...]
     marked: dict[int, str]  # sentence index → pluperfect | earlier
     lexicon: DateLexicon
+    sentences: tuple[tuple[int, int], ...] = ()  # character spans, as doc.sents gives them
 
 
 class DatesComponent(BatchPipe):
@@ -78,7 +79,8 @@ class DatesComponent(BatchPipe):
             reason = marker(text[start:end], self.lexicon)
             if reason is not None:
                 marked[i] = reason
-        doc._.dates = DocDates(tuple(_not_figures(found, doc._.figures)), marked, self.lexicon)
+        found = _not_figures(found, doc._.figures)
+        doc._.dates = DocDates(tuple(found), marked, self.lexicon, tuple(sentences.spans))
         return doc
 
 
@@ -159,13 +161,26 @@ def date_events(
         when = resolve(found, day) if i >= 0 else None
         if when is not None:
             by_sentence[i].append((found, when))
+    # Most sentences state no date: their claims and figures get none without a look.
     dated_claims = tuple(
-        _dated(c, claim_date(text, by_sentence[c.sentence], _span(c.cue), _span(c.content), day))
+        _dated(c, claim_date(text, row, _span(c.cue), _span(c.content), day) if row else None)
         for c in claims
+        for row in (by_sentence[c.sentence],)
     )
     dated_figures = tuple(
-        _dated(f, figure_date(text, by_sentence[f.sentence], (f.start, f.end))) for f in figures
+        _dated(f, figure_date(text, row, (f.start, f.end)) if row else None)
+        for f in figures
+        for row in (by_sentence[f.sentence],)
     )
     whens = [[w for _, w in row] for row in by_sentence]
     marked = background(text, sentences, dates.marked, whens, dated_claims, day, dates.lexicon)
     return Dating(dated_claims, dated_figures, marked)
+
+
+def sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The character spans of the doc's sentences: the component's, read from one array, when
+    it ran (doc.sents makes a Span object for each)."""
+    dates: DocDates | None = doc._.dates
+    if dates is not None and (dates.sentences or not len(doc)):
+        return dates.sentences
+    return tuple((s.start_char, s.end_char) for s in doc.sents)

@@ -32,6 +32,8 @@ DATED_DAYS = 7  # "the article's week": a date ending more than a week before it
 _FINAL = ".!?؟…:"
 _CLOSING = "\"'»”)]} \t"
 _LIST_ITEM = re.compile(r"^\s*(?:\d+\s*[-.)]|[-•*·])")
+_BLANK = re.compile(r"\s*")  # \s is str.isspace's whitespace, which str.strip takes off
+_BLANK_TO_BREAK = re.compile(r"[^\S\n]*(?:\n|\Z)")
 
 
 def marker(sentence: str, lexicon: DateLexicon) -> str | None:
@@ -77,14 +79,20 @@ def recent(whens: Sequence[When], published: date | None) -> bool:
 def is_headline(text: str, span: tuple[int, int], lexicon: DateLexicon) -> bool:
     """Whether the sentence at `span` is another story's headline set in the body (see above)."""
     start, end = span
-    sentence = text[start:end]
-    start, end = start + len(sentence) - len(sentence.lstrip()), start + len(sentence.rstrip())
+    first = _BLANK.match(text, start, end).end()  # type: ignore[union-attr]  # \s* matches anywhere
+    if end > start and text[end - 1].isspace():
+        end = start + len(text[start:end].rstrip())
+    start = first
+    # A whole line: blank to the line break after it (looked at first: a sentence that shares its
+    # line with the next shows it in a character or two), and blank back to the one before.
+    if _BLANK_TO_BREAK.match(text, end) is None:
+        return False
     line_start = text.rfind("\n", 0, start) + 1
+    if not _blank(text, line_start, start):
+        return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:start].strip() or text[end:line_end].strip():
-        return False  # not a whole line
-    if not text[:line_start].strip() or not text[line_end:].strip():
+    if _blank(text, 0, line_start) or _blank(text, line_end, len(text)):
         return False  # the first or last line: a title or a closing line, not in the body
     line = text[start:end].rstrip(_CLOSING)
     shape = lexicon.data.headlines
@@ -95,6 +103,12 @@ def is_headline(text: str, span: tuple[int, int], lexicon: DateLexicon) -> bool:
         and line[-1] not in _FINAL
         and not _LIST_ITEM.match(line)
     )
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all whitespace (without copying the slice: it may be most of
+    the text, once for each of its lines)."""
+    return _BLANK.match(text, start, end).end() == end  # type: ignore[union-attr]
 
 
 def background(

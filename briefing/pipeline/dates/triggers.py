@@ -17,7 +17,7 @@ from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SHAPE
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from briefing.pipeline.columns import token_array
+from briefing.pipeline.columns import lookup, token_array
 from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.text.normalize import fold
 
@@ -66,14 +66,6 @@ def marker_words(lexicon: DateLexicon) -> set[str]:
     return _spellings(map(_key_word, (*background.pluperfect.auxiliaries, *background.earlier.ar)))
 
 
-def _hits(values: numpy.ndarray, sorted_keys: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """(the indices of `values` among `sorted_keys`, where in `sorted_keys` each is): a binary
-    search each, where numpy.isin would sort both."""
-    at = numpy.searchsorted(sorted_keys, values).clip(0, len(sorted_keys) - 1)
-    found = numpy.flatnonzero(sorted_keys[at] == values)
-    return found, at[found]
-
-
 @dataclass(frozen=True)
 class Sentences:
     """A document's sentences (as doc.sents gives them), the groups of date patterns each may
@@ -111,7 +103,7 @@ class Triggers:
         dates: dict[int, set[str]] = {}
         markers: set[int] = set()
         for column in (0, 4):  # the words by norm_, the numbers by shape
-            tokens, keys = _hits(arr[:, column], self.keys)
+            tokens, keys = lookup(arr[:, column], self.keys)
             for i, key in zip(sentence[tokens].tolist(), keys.tolist(), strict=True):
                 for group in self.groups[key]:
                     if group == "marker":

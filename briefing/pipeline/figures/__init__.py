@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 
 from briefing.model.contract import Figure, Mention
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.columns import token_array, token_list
+from briefing.pipeline.columns import SentenceOf, token_array, token_list
 from briefing.pipeline.figures import english
 from briefing.pipeline.figures.currency import ArticleMoney
 from briefing.pipeline.figures.duals import dual_at, one_at
@@ -130,12 +130,12 @@ class FigureExtractor(BatchPipe):
         # Token objects, which is slow.
         arr = token_array(doc, [ORTH, NORM, SENT_START, IDX, SPACY])
         toks = read_tokens(doc, arr, tables, self._by_orth, self._prefixes)
-        sent_of = (numpy.cumsum(arr[:, 2].astype("int64") == 1) - 1).clip(min=0).tolist()
+        sent_of = SentenceOf(arr[:, 2])
         found = self._find(tables, toks, sent_of)
         self._set_annotations(doc, arr, toks, found, sent_of)
         return doc
 
-    def _find(self, t: FigureTables, toks: list[Tok], sent_of: list[int]) -> list[Found]:
+    def _find(self, t: FigureTables, toks: list[Tok], sent_of: SentenceOf) -> list[Found]:
         """The figures of a document, left to right, none overlapping."""
         words = list(map(_RAW, toks))
         out: list[Found] = []
@@ -166,7 +166,7 @@ class FigureExtractor(BatchPipe):
         return out
 
     def _set_annotations(
-        self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found], sent_of: list[int]
+        self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found], sent_of: SentenceOf
     ) -> None:
         """doc.spans["figures"] and doc._.figures, with character offsets and sentence indices."""
         spans: list[Span] = []
@@ -199,7 +199,7 @@ class FigureExtractor(BatchPipe):
         doc._.figures = tuple(figures)
 
 
-def _carry(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: list[int]) -> None:
+def _carry(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: SentenceOf) -> None:
     """A count or personnel figure takes the category of the sentence's last casualty figure
     when a partitive, a back reference or a list ties it to that one (frames.carried)."""
     if found.category not in RECASTABLE:
@@ -225,7 +225,7 @@ def _converted(toks: list[Tok], out: list[Found], found: Found) -> None:
         found.qualifier, found.qualifier_en = prev.qualifier, prev.qualifier_en
 
 
-def _others(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: list[int]) -> None:
+def _others(t: FigureTables, toks: list[Tok], out: list[Found], found: Found, sent_of: SentenceOf) -> None:
     """A number whose noun is left out (وسبعة آخرون) counts more of what the sentence counted
     last, and takes its category (killed, strikes …) when its own says no more than count and no
     verb of another event stands between (وساقت أكثر من عشرة ملايين آخرين: not the killed)."""

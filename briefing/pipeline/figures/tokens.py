@@ -55,9 +55,10 @@ def read_tokens(
     once: a document is then one dict lookup per token. `prefixes` keeps folded proclitics.
     """
     orths = token_list(doc, ORTH)
-    toks = list(map(by_orth.get, orths))
-    if None not in toks:
-        return toks  # type: ignore[return-value]
+    try:
+        return list(map(by_orth.__getitem__, orths))  # every word known: no test a token
+    except KeyError:
+        pass
     strings = doc.vocab.strings
     new = set(orths).difference(by_orth)
     where = dict(zip(orths, range(len(orths)), strict=True))
