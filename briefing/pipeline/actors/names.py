@@ -99,8 +99,8 @@ class NameFinder:
         end = self.continue_name(k, end, taken, titled=titled)
         while end > k + 1 and a.word(end - 1) in t.connectors:
             end -= 1  # a name does not end on بن or أبو
-        if end == k + 1 and self.ruler(k) > end:
-            return self.ruler(k)  # محمد الخامس, فرناندو الثالث: a ruler's name in any context
+        if end == k + 1 and (ruler := self.ruler(k)) > end:
+            return ruler  # محمد الخامس, فرناندو الثالث: a ruler's name in any context
         if not self._whole(k, end, mode):
             return k
         return self._regnal(k, end, mode)

@@ -63,7 +63,12 @@ class PlaceTables:
     of: int  # norm hash of من
     directions: frozenset[str]  # folded: غربي, شرق …
     prepositions: frozenset[int] = frozenset()  # norm hashes of place_prepositions (في)
+    # settlements and facilities together: the nouns the pattern rule starts from (made once)
+    openers: frozenset[int] = field(init=False)
     tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openers", self.settlements.union(self.facilities))
 
 
 def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTables:
@@ -123,7 +128,7 @@ class Places:
         inside: set[int] = set()  # ids of hits a place found here takes in
         new: list[Hit] = []
         norms = self.a.norms
-        for i in self.a.where(self.t.settlements.union(self.t.facilities)):
+        for i in self.a.where(self.t.openers):
             facility = self.t.facilities.get(norms[i])
             if i in taken:
                 continue

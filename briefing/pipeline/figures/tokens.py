@@ -56,7 +56,7 @@ def read_tokens(
     """
     orths = token_list(doc, ORTH)
     try:
-        return list(map(by_orth.__getitem__, orths))  # every word known: no test a token
+        return list(map(by_orth.__getitem__, orths))  # every word known: no token tested one by one
     except KeyError:
         pass
     strings = doc.vocab.strings
