@@ -413,8 +413,10 @@ class OrgPatternsFile(Entry):
     bodies: tuple[BodyEntry, ...] = ()
     # Nouns that introduce an organisation's name only between quotes (مؤسسة "سكور بلس").
     quoted: tuple[OrgPatternEntry, ...] = ()
+    # Definite nouns that name an organisation with the adjectives after them (البنك التجاري).
+    described: tuple[OrgPatternEntry, ...] = ()
 
-    @field_validator("named", "before", "facilities", "quoted")
+    @field_validator("named", "before", "facilities", "quoted", "described")
     @classmethod
     def _unique(cls, entries: tuple[OrgPatternEntry, ...]) -> tuple[OrgPatternEntry, ...]:
         return unique_ids(entries)
@@ -424,13 +426,20 @@ class OrgPatternsFile(Entry):
     def _unique_bodies(cls, entries: tuple[BodyEntry, ...]) -> tuple[BodyEntry, ...]:
         return unique_ids(entries)
 
-    def kinds(self) -> tuple[tuple[Literal["named", "before", "quoted"], tuple[OrgPatternEntry, ...]], ...]:
+    def kinds(
+        self,
+    ) -> tuple[tuple[Literal["named", "before", "quoted", "described"], tuple[OrgPatternEntry, ...]], ...]:
         """(kind, entries) in the file's order."""
-        return (("named", self.named), ("before", self.before), ("quoted", self.quoted))
+        return (
+            ("named", self.named),
+            ("before", self.before),
+            ("quoted", self.quoted),
+            ("described", self.described),
+        )
 
     def forms(self) -> Iterator[str]:
         """Every Arabic form the file lists, of every section."""
-        for entry in (*self.named, *self.before, *self.facilities, *self.quoted):
+        for entry in (*self.named, *self.before, *self.facilities, *self.quoted, *self.described):
             yield from entry.ar
         for body in self.bodies:
             yield from (*body.ar, *body.short_ar)

@@ -37,7 +37,7 @@ def closing_quote(a: Tokens, j: int) -> int:
 @dataclass(frozen=True)
 class OrgPattern:
     # "named": the noun belongs to the name; "before": it only introduces it; "quoted": it introduces
-    # a name between quotes only
+    # a name between quotes only; "described": a definite noun named by its adjectives
     kind: str
     en: str  # English: a pattern with {name} when named, else what the noun says
     club: bool  # a place after it is a sports club
@@ -129,6 +129,75 @@ class Organisations:
             end += 1
         return j, end
 
+    def described(self, head: int, j: int, taken: set[int]) -> int:
+        """End of the relative adjectives (ال + a word ending in ي or ية) that open at token j and
+        name the definite noun at `head` (البنك التجاري الدولي), with a genitive after them
+        (الاتحاد الدولي للشرطة, الوكالة الدولية للطاقة الذرية), or j. They agree with the noun
+        (متطلبات البنك الرأسمالية: not the bank's); the first is not a state's (الجامعة السورية
+        describes a university, it does not name one), nor an elative (الجامعة الأخرى)."""
+        a = self.a
+        ending = "يه" if a.word(head).endswith("ه") else "ي"
+        end = j
+        while end < len(a.norms) and end - j < MAX_NAME_WORDS and self._adjective(end, ending, taken):
+            if end == j and a.word(end) in self.t.nationalities:
+                break
+            end += 1
+        if end == j or not self._free(end, taken) or not a.raw(end).startswith("لل"):
+            return end
+        # لل + a noun and its own adjectives (a plural's are feminine: للبحوث الفلكية); ل + a bare
+        # noun is mostly a purpose (لتحقيق النجاح).
+        tail = end + 1
+        while tail - end <= 2 and self._adjective(tail, ("ي", "يه"), taken):
+            tail += 1
+        return tail
+
+    def _described_hit(
+        self, head: int, after: int, pattern: OrgPattern, hits: list[Hit], taken: set[int]
+    ) -> list[Hit]:
+        """The hit of a definite noun named by its adjectives, if they follow it; `taken` grows."""
+        if self.a.word(head) in self._heads_before(hits, head):
+            return []  # المنظمة الإسلامية after منظمة التعاون الإسلامي: that one (short_forms.py)
+        end = self.described(head, after, taken)
+        if end == after:
+            return []
+        taken.update(range(head, end))
+        return [self._hit(head, end, self.described_en(head, end, pattern))]
+
+    def _heads_before(self, hits: list[Hit], i: int) -> set[str]:
+        """The head nouns, with the article, of the organisations the gazetteer found before token i."""
+        out = set()
+        for h in hits:
+            if h.type == "ORG" and h.start < i and h.surface:
+                first = h.surface.split()[0]
+                out.add(first if first.startswith("ال") else "ال" + first)
+        return out
+
+    def described_en(self, head: int, end: int, pattern: OrgPattern) -> str:
+        """The English of a described organisation: its adjectives' senses before the noun's
+        English (الوكالة الدولية → International Agency; المعهد الوطني الأميركي → American
+        National Institute), or the name transliterated when a genitive follows or a word has
+        no adjective's sense."""
+        a = self.a
+        analyzer = self.w.t.analyzer
+        words: list[str] = []
+        for i in range(head + 1, end):
+            senses = [] if analyzer is None or a.raw(i).startswith("لل") else analyzer.analyse(a.raw(i))
+            sense = next((x.first_sense for x in senses if x.stem.pos == "ADJ" and x.first_sense), "")
+            if not sense:
+                return self.w.t.translit.name_en(a.mention(head, end))
+            words.append(sense[:1].upper() + sense[1:])
+        return " ".join([*reversed(words), pattern.en])
+
+    def _adjective(self, i: int, ending: str | tuple[str, ...], taken: set[int]) -> bool:
+        """Is token i a definite relative adjective with this ending (ي or يه)?"""
+        if not self._free(i, taken):
+            return False
+        norm, raw = self.a.word(i), self.a.raw(i)
+        return raw.startswith("ال") and norm.endswith(ending) and len(norm) >= 5 and not raw.endswith("ى")
+
+    def _free(self, i: int, taken: set[int]) -> bool:
+        return i < len(self.a.norms) and i not in taken and not self.a.punct[i]
+
     def closing(self, j: int) -> int:
         """The closing quote of the quoted words (no punctuation) that open at token j, or 0."""
         return closing_quote(self.a, j)
@@ -176,6 +245,7 @@ class Organisations:
         extended or renamed in place. `taken` grows by the new hits' tokens."""
         a = self.a
         out: list[Hit] = []
+        self.without_adjective(hits)
         by_start = {h.start: h for h in hits}
         for match_id, head, after in self.t.nouns.on(a):
             if any(i in taken for i in range(head, after)):
@@ -183,6 +253,9 @@ class Organisations:
             if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
                 continue  # كقناة لتسليح: "as a channel for", not a name
             pattern = self.t.patterns[a.strings[match_id]]
+            if pattern.kind == "described":
+                out += self._described_hit(head, after, pattern, hits, taken)
+                continue
             quote = after < len(a.norms) and a.is_quote(after)
             if pattern.kind == "quoted" and not quote:
                 continue  # مؤسسة خيرية: a description, not a name
@@ -200,9 +273,25 @@ class Organisations:
             name_en = self.w.t.translit.name_en(a.mention(start, end))
             if pattern.named:
                 start, name_en = head, pattern.en.format(name=name_en)
-            aid = self.found.add("ORG", a.mention(start, end), name_en)
-            out.append(
-                Hit(start, end, a.start_char(start), a.end_char(end), aid, "ORG", a.surface(start, end))
-            )
+            out.append(self._hit(start, end, name_en))
             taken.update(range(start, end))
         return out
+
+    def without_adjective(self, hits: list[Hit]) -> None:
+        """A club or company the gazetteer names with its country's adjective (ميلان الإيطالي,
+        برشلونة الإسباني, رينو الفرنسية: the adjective tells the club from its city) is
+        mentioned by its name alone: the adjective describes it (ANERcorp tags ميلان). Not a
+        definite name (الجيش اللبناني, الكونغرس الأمريكي: the state's body, named with it)."""
+        a = self.a
+        for h in hits:
+            if h.type != "ORG" or h.end - h.start != 2 or a.word(h.end - 1) not in self.t.nationalities:
+                continue
+            if h.actor not in self.entries or a.word(h.start).startswith("ال"):  # (norm: للجيش is الجيش)
+                continue
+            h.end -= 1
+            h.end_char = a.end_char(h.end)
+
+    def _hit(self, start: int, end: int, name_en: str) -> Hit:
+        a = self.a
+        aid = self.found.add("ORG", a.mention(start, end), name_en)
+        return Hit(start, end, a.start_char(start), a.end_char(end), aid, "ORG", a.surface(start, end))

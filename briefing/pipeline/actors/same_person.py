@@ -27,7 +27,8 @@ def _name_ends(
     for h in hits:
         if h.type != "PERSON" and h.type != "ORG":
             continue  # (before the surface: most hits are places)
-        words = a.surface(h.start, h.end).split()
+        # A club's hit may have left its adjective out (organisations.py): the surface matched.
+        words = (h.surface if h.type == "ORG" and h.surface else a.surface(h.start, h.end)).split()
         if len(words) < 2:
             continue
         if h.type == "PERSON" and words[0] not in compound_first:  # عبد الله: half a name
