@@ -383,6 +383,8 @@ class OrgPatternEntry(IdEntry):
     ar: Annotated[ArabicTexts, Field(min_length=1)]
     en: Text
     club: bool = False  # a place named after the noun is a sports club (فريق ليون)
+    # A definite genitive and its adjectives after the noun name it too (منظمة التحرير الفلسطينية).
+    genitive: bool = False
 
 
 class BodyEntry(IdEntry):

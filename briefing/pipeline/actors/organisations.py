@@ -41,6 +41,7 @@ class OrgPattern:
     kind: str
     en: str  # English: a pattern with {name} when named, else what the noun says
     club: bool  # a place after it is a sports club
+    genitive: bool = False  # a definite genitive names it too (منظمة التحرير الفلسطينية)
 
     @property
     def named(self) -> bool:
@@ -62,7 +63,7 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
     for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
         for entry in entries:
             key = f"{kind}:{entry.id}"
-            patterns[key] = OrgPattern(kind, entry.en, entry.club)
+            patterns[key] = OrgPattern(kind, entry.en, entry.club, entry.genitive)
             nouns.add(key, [pattern_doc(form) for form in entry.ar])
     adjectives = nationalities(resources)
     return OrgTables(
@@ -151,6 +152,31 @@ class Organisations:
             tail += 1
         return tail
 
+    def genitive(self, j: int, taken: set[int]) -> int:
+        """End of a genitive at token j, definite (التحرير) or a construct (حقوق الإنسان), and the
+        adjectives after it (الأقطار المصدرة للنفط, الدراسات المتقدمة), or j: words the analyser
+        reads as adjectives, then a لل genitive. A day or any other noun ends it (منظمة الصحة
+        الأربعاء)."""
+        a, analyzer = self.a, self.w.t.analyzer
+        if analyzer is None or not self._free(j, taken):
+            return j
+        end = j + 1
+        if not a.raw(j).startswith("ال"):
+            # A construct: a word read only as a noun, before a definite one (not a verb: تعنى).
+            readings = {x.stem.pos for x in analyzer.analyse(a.raw(j))}
+            if a.clitics.get(j) or readings != {"NOUN"} or not self._free(end, taken):
+                return j
+            if not a.raw(end).startswith("ال"):
+                return j
+            end += 1
+        while end - j <= MAX_NAME_WORDS and self._free(end, taken) and a.raw(end).startswith("ال"):
+            if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(end))):
+                break
+            end += 1
+        if end - j <= MAX_NAME_WORDS and self._free(end, taken) and a.raw(end).startswith("لل"):
+            end += 1
+        return end
+
     def _described_hit(
         self, head: int, after: int, pattern: OrgPattern, hits: list[Hit], taken: set[int]
     ) -> list[Hit]:
@@ -172,21 +198,36 @@ class Organisations:
                 out.add(first if first.startswith("ال") else "ال" + first)
         return out
 
+    def english(self, start: int, end: int) -> tuple[str, str]:
+        """The English of the common words that name an organisation after its noun, read by the
+        analyser, in English order, and of the genitive after them (التحرير الفلسطينية →
+        Palestinian Liberation; الدراسات المتقدمة للعلوم الطبية → Advanced Studies, for Medical
+        Science), or ("", "") when a word has no sense."""
+        a, analyzer = self.a, self.w.t.analyzer
+        if analyzer is None:
+            return "", ""
+        parts: list[list[str]] = [[], []]  # the name's words, the genitive's
+        for i in range(start, end):
+            readings = [
+                x for x in analyzer.analyse(a.raw(i)) if x.first_sense and x.stem.pos in ("ADJ", "NOUN")
+            ]
+            if not readings:
+                return "", ""
+            genitive = bool(parts[1]) or (i > start and a.raw(i).startswith("لل"))
+            first = i == start or (genitive and not parts[1])
+            # A noun's sense for the head word, an adjective's after it (الفلسطينية: Palestinian).
+            readings.sort(key=lambda x: x.stem.pos != ("NOUN" if first else "ADJ"))
+            sense = readings[0].first_sense
+            parts[genitive].append(sense[:1].upper() + sense[1:])
+        name, of = (" ".join(reversed(words)) for words in parts)
+        return name, f" for {of}" if of else ""
+
     def described_en(self, head: int, end: int, pattern: OrgPattern) -> str:
-        """The English of a described organisation: its adjectives' senses before the noun's
-        English (الوكالة الدولية → International Agency; المعهد الوطني الأميركي → American
-        National Institute), or the name transliterated when a genitive follows or a word has
-        no adjective's sense."""
-        a = self.a
-        analyzer = self.w.t.analyzer
-        words: list[str] = []
-        for i in range(head + 1, end):
-            senses = [] if analyzer is None or a.raw(i).startswith("لل") else analyzer.analyse(a.raw(i))
-            sense = next((x.first_sense for x in senses if x.stem.pos == "ADJ" and x.first_sense), "")
-            if not sense:
-                return self.w.t.translit.name_en(a.mention(head, end))
-            words.append(sense[:1].upper() + sense[1:])
-        return " ".join([*reversed(words), pattern.en])
+        """English of a described organisation: its adjectives before the noun's English
+        (الوكالة الدولية → International Agency; المعهد الوطني الأميركي → American National
+        Institute), or the name transliterated."""
+        name, of = self.english(head + 1, end)
+        return f"{name} {pattern.en}{of}" if name else self.w.t.translit.name_en(self.a.mention(head, end))
 
     def _adjective(self, i: int, ending: str | tuple[str, ...], taken: set[int]) -> bool:
         """Is token i a definite relative adjective with this ending (ي or يه)?"""
@@ -268,11 +309,17 @@ class Organisations:
                     continue
                 self.quoted_over(after, hits, taken)
             start, end = self.name(after, taken)
+            common = (
+                pattern.genitive and start == after and self.genitive(after, taken) >= max(end, after + 1)
+            )
+            if common:  # a genitive of common words: read, not transliterated (منظمة التحرير الفلسطينية)
+                end = self.genitive(after, taken)
             if end == start:
                 continue
-            name_en = self.w.t.translit.name_en(a.mention(start, end))
+            name, of = self.english(start, end) if common else ("", "")
+            name_en = name or self.w.t.translit.name_en(a.mention(start, end))
             if pattern.named:
-                start, name_en = head, pattern.en.format(name=name_en)
+                start, name_en = head, pattern.en.format(name=name_en) + of
             out.append(self._hit(start, end, name_en))
             taken.update(range(start, end))
         return out
