@@ -382,7 +382,8 @@ class OrgPatternEntry(IdEntry):
 
     ar: Annotated[ArabicTexts, Field(min_length=1)]
     en: Text
-    club: bool = False  # a place named after the noun is a sports club (فريق ليون)
+    # A place right after the noun names the organisation: a club (فريق ليون), an outlet (صحيفة القدس).
+    place_named: bool = False
     # A definite genitive and its adjectives after the noun name it too (منظمة التحرير الفلسطينية).
     genitive: bool = False
 

@@ -1,7 +1,8 @@
 """Organisations found by the noun that introduces them (org_patterns.yaml): a noun that belongs to
 the name (جامعة زيورخ, حزب الاستقلال, منظمة أوبك) or one that only introduces it (صحيفة تايمز,
-فريق أسيك; a place after a club noun is the club: فريق ليون). The name is one to three words that
-are not everyday words, or any words between quotes (صحيفة «الشرق الأوسط»).
+فريق أسيك; a place after a club's or a newspaper's noun is that: فريق ليون, صحيفة القدس). The name
+is one to three words that are not everyday words, or any words between quotes (صحيفة «الشرق
+الأوسط»).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class OrgPattern:
     # a name between quotes only; "described": a definite noun named by its adjectives
     kind: str
     en: str  # English: a pattern with {name} when named, else what the noun says
-    club: bool  # a place after it is a sports club
+    place_named: bool  # a place right after it names it: a club (فريق ليون), a paper (صحيفة القدس)
     genitive: bool = False  # a definite genitive names it too (منظمة التحرير الفلسطينية)
 
     @property
@@ -63,7 +64,7 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
     for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
         for entry in entries:
             key = f"{kind}:{entry.id}"
-            patterns[key] = OrgPattern(kind, entry.en, entry.club, entry.genitive)
+            patterns[key] = OrgPattern(kind, entry.en, entry.place_named, entry.genitive)
             nouns.add(key, [pattern_doc(form) for form in entry.ar])
     adjectives = nationalities(resources)
     return OrgTables(
@@ -268,16 +269,27 @@ class Organisations:
         g.type = "ORG"
         return True
 
-    def _named_after(self, g: Hit, head: int, pattern: OrgPattern) -> None:
+    def _named_after(self, g: Hit, head: int, pattern: OrgPattern, taken: set[int]) -> None:
         """A noun before a gazetteer match: منظمة أوبك is OPEC; جامعة زيورخ an organisation named
-        after a place; فريق ليون a club."""
+        after a place; فريق ليون a club, صحيفة القدس a newspaper, and with the name words after
+        the place, صحيفة إسرائيل هايوم the newspaper Israel Hayom."""
         a = self.a
         entry = self.entries.get(g.actor)
         if pattern.named and g.type == "ORG":
             g.start, g.start_char = head, a.start_char(head)
-        elif entry is not None and (pattern.named or (pattern.club and g.type in ("GPE", "LOC"))):
+        elif entry is not None and (pattern.named or (pattern.place_named and g.type in ("GPE", "LOC"))):
             start = head if pattern.named else g.start
             name_en = pattern.en.format(name=entry.en) if pattern.named else entry.en
+            end = g.end
+            # Words the analyser reads only as names, or not at all (هايوم, تايمز), go on with it.
+            while not pattern.named and end < g.end + 2 and self._free(end, taken):
+                if a.raw(end).startswith("ال") or not self.w.name_like(a.raw(end)):
+                    break
+                end += 1
+            if end > g.end:
+                name_en = f"{name_en} {self.w.t.translit.name_en(a.mention(g.end, end))}"
+                taken.update(range(g.end, end))
+                g.end, g.end_char = end, a.end_char(end)
             g.actor = self.found.add("ORG", a.mention(start, g.end), name_en)
             g.type, g.start, g.start_char = "ORG", start, a.start_char(start)
 
@@ -302,7 +314,7 @@ class Organisations:
                 continue  # مؤسسة خيرية: a description, not a name
             g = by_start.get(after)
             if g is not None:
-                self._named_after(g, head, pattern)
+                self._named_after(g, head, pattern, taken)
                 continue
             if quote and not pattern.named:
                 if self._quoted_place(after, by_start):
