@@ -1,8 +1,8 @@
 """Named entities through `briefing extract --format jsonl`: the golden cases of the general NER rules
 (tests/data/ner/*.json, one file per rule family), each an invented sentence or one of the dev set,
 checked on the contract JSON the CLI writes. A case lists the actors expected (by Arabic name, type
-and, when given, the mentions' texts), the Arabic names that must be absent and the mention texts
-that no actor may have.
+and, when given, the mentions' texts), the Arabic names that must be absent (or absent with one
+type: `absent_typed`) and the mention texts that no actor may have.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ def test_ner_golden_through_the_cli(extracted, case):
             assert [m["text"] for m in actor["mentions"]] == exp["mentions"], (exp, found)
     for absent in case.get("absent_ar", []):
         assert all(a["name_ar"] != absent for a in actors), (absent, found)
+    for absent, kind in case.get("absent_typed", []):  # no actor of that name and type
+        assert all((a["name_ar"], a["type"]) != (absent, kind) for a in actors), (absent, kind, found)
     mentions = {m for _, _, texts in found for m in texts}
     for absent in case.get("absent_mentions", []):
         assert absent not in mentions, (absent, found)
@@ -56,4 +58,7 @@ def test_ner_golden_through_the_cli(extracted, case):
 def test_ner_cases_have_unique_ids_and_say_something():
     ids = [(c["family"], c["id"]) for c in CASES]
     assert len(ids) == len(set(ids))
-    assert all(c.get("expected") or c.get("absent_ar") or c.get("absent_mentions") for c in CASES)
+    assert all(
+        c.get("expected") or c.get("absent_ar") or c.get("absent_mentions") or c.get("absent_typed")
+        for c in CASES
+    )

@@ -99,11 +99,17 @@ class Organisations:
         norm = self.a.word(j)
         if norm in w.t.common or norm in self.t.nationalities or len(norm) < 3:
             return False
-        if norm in self.t.gazetteer_words or norm in w.t.only_names:
+        if norm in self.t.gazetteer_words:
+            return True
+        raw = self.a.raw(j)
+        # An indefinite nisba the analyser reads as an adjective describes (فريق علمي "a
+        # scientific team"), even one that is a family name too.
+        if norm.endswith("ي") and not norm.startswith("ال") and self._read_as_adjective(raw):
+            return False
+        if norm in w.t.only_names:
             return True
         if norm in w.t.resource_words:
             return False
-        raw = self.a.raw(j)
         if len(norm) >= FOREIGN_MIN_LETTERS and not norm.endswith("ه") and w.name_like(raw):
             # A word the analyser reads only as a name or not at all is a name, whatever it opens
             # with: صحيفة لوموند "Le Monde" (no ل there); not with the feminine ending of an
@@ -115,6 +121,12 @@ class Organisations:
             return False
         # An indefinite feminine word is an adjective (شركة إماراتية, منظمة ضعيفة), not a name.
         return not (norm.endswith("ه") and not norm.startswith("ال"))
+
+    def _read_as_adjective(self, raw: str) -> bool:
+        analyzer = self.w.t.analyzer
+        return analyzer is not None and any(
+            x.stem.pos == "ADJ" and x.stem.gloss[:1].islower() for x in analyzer.analyse(raw)
+        )
 
     def name(self, j: int, taken: set[int]) -> tuple[int, int]:
         """Tokens (start, end) of the name that begins at token j, or (j, j)."""
@@ -174,9 +186,20 @@ class Organisations:
             if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(end))):
                 break
             end += 1
-        if end - j <= MAX_NAME_WORDS and self._free(end, taken) and a.raw(end).startswith("لل"):
-            end += 1
-        return end
+        return self.of(end, taken) if end - j <= MAX_NAME_WORDS else end
+
+    def of(self, end: int, taken: set[int]) -> int:
+        """End of the لل genitive at token `end` and the adjectives after it (معهد ماساشوسيتس
+        للتكنولوجيا, منظمة الأقطار المصدرة للنفط), or `end`."""
+        a, analyzer = self.a, self.w.t.analyzer
+        if analyzer is None or not self._free(end, taken) or not a.raw(end).startswith("لل"):
+            return end
+        tail = end + 1
+        while tail - end <= 2 and self._free(tail, taken) and a.raw(tail).startswith("ال"):
+            if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(tail))):
+                break
+            tail += 1
+        return tail
 
     def _described_hit(
         self, head: int, after: int, pattern: OrgPattern, hits: list[Hit], taken: set[int]
@@ -320,21 +343,27 @@ class Organisations:
                 if self._quoted_place(after, by_start):
                     continue
                 self.quoted_over(after, hits, taken)
-            start, end = self.name(after, taken)
-            common = (
-                pattern.genitive and start == after and self.genitive(after, taken) >= max(end, after + 1)
-            )
-            if common:  # a genitive of common words: read, not transliterated (منظمة التحرير الفلسطينية)
-                end = self.genitive(after, taken)
-            if end == start:
-                continue
-            name, of = self.english(start, end) if common else ("", "")
-            name_en = name or self.w.t.translit.name_en(a.mention(start, end))
-            if pattern.named:
-                start, name_en = head, pattern.en.format(name=name_en) + of
-            out.append(self._hit(start, end, name_en))
-            taken.update(range(start, end))
+            out += self._name_hit(head, after, pattern, taken)
         return out
+
+    def _name_hit(self, head: int, after: int, pattern: OrgPattern, taken: set[int]) -> list[Hit]:
+        """The hit of the name that the noun at `head` introduces at `after`, if one does;
+        `taken` grows by its tokens."""
+        a = self.a
+        start, end = self.name(after, taken)
+        common = pattern.genitive and start == after and self.genitive(after, taken) >= max(end, after + 1)
+        if common:  # a genitive of common words: read, not transliterated (منظمة التحرير الفلسطينية)
+            end = self.genitive(after, taken)
+        if end == start:
+            return []
+        if pattern.genitive and not common:
+            end = self.of(end, taken)  # معهد ماساشوسيتس للتكنولوجيا
+        name, of = self.english(start, end) if common else ("", "")
+        name_en = name or self.w.t.translit.name_en(a.mention(start, end))
+        if pattern.named:
+            start, name_en = head, pattern.en.format(name=name_en) + of
+        taken.update(range(start, end))
+        return [self._hit(start, end, name_en)]
 
     def without_adjective(self, hits: list[Hit]) -> None:
         """A club or company the gazetteer names with its country's adjective (ميلان الإيطالي,
