@@ -339,6 +339,8 @@ class ActorRulesFile(Entry):
     name_followers: MarkList
     reported_speech_marks: MarkList
     name_particles: WordList = ()  # دي of ستيفان دي ميستورا: between two name words
+    # After these a one-word organisation's name that is an everyday noun is that noun (هذه القاعدة).
+    everyday_markers: WordList = ()
     settlement_nouns: WordList
     document_nouns: WordList
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
@@ -368,7 +370,13 @@ class ActorRulesFile(Entry):
 
 # Lists that are no words the normalizer may uncover: لدي is no ل + دي (nor is لدى, a title's
 # complement link); an ending is no word.
-_NOT_VOCABULARY = ("non_name_words", "name_particles", "foreign_surname_endings", "title_complement_links")
+_NOT_VOCABULARY = (
+    "non_name_words",
+    "name_particles",
+    "foreign_surname_endings",
+    "title_complement_links",
+    "everyday_markers",
+)
 
 
 class GivenNamesFile(Entry):

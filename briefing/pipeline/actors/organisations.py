@@ -56,6 +56,7 @@ class OrgTables:
     nationalities: frozenset[str]  # adjectives, never words of an organisation's name
     gazetteer_words: frozenset[str]  # words of the gazetteer's names
     heads: frozenset[str]  # head nouns of organisation names (short forms: الهيئة)
+    everyday_markers: frozenset[str] = frozenset()  # هذه, شبه: an everyday noun follows
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
@@ -76,6 +77,7 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
         gazetteer_words=frozenset(w for e in resources.actors for s in e.surfaces_ar for w in fold(s).split())
         - adjectives,
         heads=folded(resources.get("actor_rules", ActorRulesFile).org_head_nouns),
+        everyday_markers=folded(resources.get("actor_rules", ActorRulesFile).everyday_markers),
     )
 
 
@@ -322,6 +324,7 @@ class Organisations:
         a = self.a
         out: list[Hit] = []
         self.without_adjective(hits)
+        self.everyday_nouns(hits)
         by_start = {h.start: h for h in hits}
         for match_id, head, after in self.t.nouns.on(a):
             if any(i in taken for i in range(head, after)):
@@ -378,6 +381,20 @@ class Organisations:
                 continue
             h.end -= 1
             h.end_char = a.end_char(h.end)
+
+    def everyday_nouns(self, hits: list[Hit]) -> None:
+        """Drops the gazetteer's one-word organisations that are everyday nouns after a
+        demonstrative or شبه (هذه القاعدة "this rule", شبه الجزيرة "the peninsula")."""
+        a, analyzer = self.a, self.w.t.analyzer
+        if analyzer is None:
+            return
+        for h in [h for h in hits if h.type == "ORG" and h.end - h.start == 1 and h.start]:
+            if a.clitics.get(h.start) or a.word(h.start - 1) not in self.t.everyday_markers:
+                continue
+            if any(
+                x.stem.pos == "NOUN" and x.stem.gloss[:1].islower() for x in analyzer.analyse(a.raw(h.start))
+            ):
+                hits.remove(h)
 
     def _hit(self, start: int, end: int, name_en: str) -> Hit:
         a = self.a
