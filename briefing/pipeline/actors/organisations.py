@@ -306,9 +306,11 @@ class Organisations:
             start = head if pattern.named else g.start
             name_en = pattern.en.format(name=entry.en) if pattern.named else entry.en
             end = g.end
-            # Words the analyser reads only as names, or not at all (هايوم, تايمز), go on with it.
+            # Words the analyser reads only as names, or not at all (هايوم, تايمز), go on with it;
+            # not a number (فوزه على الوكرة 3 - 1) nor an article word.
             while not pattern.named and end < g.end + 2 and self._free(end, taken):
-                if a.raw(end).startswith("ال") or not self.w.name_like(a.raw(end)):
+                raw = a.raw(end)
+                if not raw.isalpha() or raw.startswith("ال") or not self.w.name_like(raw):
                     break
                 end += 1
             if end > g.end:
