@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
 from briefing.pipeline.actors.document import Hit, Tokens
+from briefing.pipeline.actors.org_phrases import Phrases
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, FOREIGN_MIN_LETTERS, Words, folded
@@ -92,6 +93,7 @@ class Organisations:
         self.t = tables
         self.entries = entries
         self.found = found
+        self.phrases = Phrases(w.a, w.t.analyzer, tables.nationalities)
 
     def word(self, j: int, first: bool) -> bool:
         """Can token j be a word of an organisation's name (not an everyday or function word)?"""
@@ -145,63 +147,12 @@ class Organisations:
             end += 1
         return j, end
 
-    def described(self, head: int, j: int, taken: set[int]) -> int:
-        """End of the relative adjectives (ال + a word ending in ي or ية) that open at token j and
-        name the definite noun at `head` (البنك التجاري الدولي), with a genitive after them
-        (الاتحاد الدولي للشرطة, الوكالة الدولية للطاقة الذرية), or j. They agree with the noun
-        (متطلبات البنك الرأسمالية: not the bank's); the first is not a state's (الجامعة السورية
-        describes a university, it does not name one), nor an elative (الجامعة الأخرى)."""
-        a = self.a
-        ending = "يه" if a.word(head).endswith("ه") else "ي"
-        end = j
-        while end < len(a.norms) and end - j < MAX_NAME_WORDS and self._adjective(end, ending, taken):
-            if end == j and a.word(end) in self.t.nationalities:
-                break
-            end += 1
-        if end == j or not self._free(end, taken) or not a.raw(end).startswith("لل"):
-            return end
-        # لل + a noun and its own adjectives (a plural's are feminine: للبحوث الفلكية); ل + a bare
-        # noun is mostly a purpose (لتحقيق النجاح).
-        tail = end + 1
-        while tail - end <= 2 and self._adjective(tail, ("ي", "يه"), taken):
-            tail += 1
-        return tail
-
-    def genitive(self, j: int, taken: set[int]) -> int:
-        """End of a genitive at token j, definite (التحرير) or a construct (حقوق الإنسان), and the
-        adjectives after it (الأقطار المصدرة للنفط, الدراسات المتقدمة), or j: words the analyser
-        reads as adjectives, then a لل genitive. A day or any other noun ends it (منظمة الصحة
-        الأربعاء)."""
-        a, analyzer = self.a, self.w.t.analyzer
-        if analyzer is None or not self._free(j, taken):
-            return j
-        end = j + 1
-        if not a.raw(j).startswith("ال"):
-            # A construct: a word read only as a noun, before a definite one (not a verb: تعنى).
-            readings = {x.stem.pos for x in analyzer.analyse(a.raw(j))}
-            if a.clitics.get(j) or readings != {"NOUN"} or not self._free(end, taken):
-                return j
-            if not a.raw(end).startswith("ال"):
-                return j
-            end += 1
-        while end - j <= MAX_NAME_WORDS and self._free(end, taken) and a.raw(end).startswith("ال"):
-            if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(end))):
-                break
-            end += 1
-        return self.of(end, taken) if end - j <= MAX_NAME_WORDS else end
-
-    def of(self, end: int, taken: set[int]) -> int:
-        """End of the لل genitive at token `end` and the adjectives after it (معهد ماساشوسيتس
-        للتكنولوجيا, منظمة الأقطار المصدرة للنفط), or `end`."""
-        a, analyzer = self.a, self.w.t.analyzer
-        if analyzer is None or not self._free(end, taken) or not a.raw(end).startswith("لل"):
-            return end
-        tail = end + 1
-        while tail - end <= 2 and self._free(tail, taken) and a.raw(tail).startswith("ال"):
-            if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(tail))):
-                break
-            tail += 1
-        return tail
+    def described_en(self, head: int, end: int, pattern: OrgPattern) -> str:
+        """English of a described organisation: its adjectives before the noun's English
+        (الوكالة الدولية → International Agency; المعهد الوطني الأميركي → American National
+        Institute), or the name transliterated."""
+        name, of = self.phrases.english(head + 1, end)
+        return f"{name} {pattern.en}{of}" if name else self.w.t.translit.name_en(self.a.mention(head, end))
 
     def _described_hit(
         self, head: int, after: int, pattern: OrgPattern, hits: list[Hit], taken: set[int]
@@ -209,7 +160,7 @@ class Organisations:
         """The hit of a definite noun named by its adjectives, if they follow it; `taken` grows."""
         if self.a.word(head) in self._heads_before(hits, head):
             return []  # المنظمة الإسلامية after منظمة التعاون الإسلامي: that one (short_forms.py)
-        end = self.described(head, after, taken)
+        end = self.phrases.described(head, after, taken)
         if end == after:
             return []
         taken.update(range(head, end))
@@ -223,47 +174,6 @@ class Organisations:
                 first = h.surface.split()[0]
                 out.add(first if first.startswith("ال") else "ال" + first)
         return out
-
-    def english(self, start: int, end: int) -> tuple[str, str]:
-        """The English of the common words that name an organisation after its noun, read by the
-        analyser, in English order, and of the genitive after them (التحرير الفلسطينية →
-        Palestinian Liberation; الدراسات المتقدمة للعلوم الطبية → Advanced Studies, for Medical
-        Science), or ("", "") when a word has no sense."""
-        a, analyzer = self.a, self.w.t.analyzer
-        if analyzer is None:
-            return "", ""
-        parts: list[list[str]] = [[], []]  # the name's words, the genitive's
-        for i in range(start, end):
-            readings = [
-                x for x in analyzer.analyse(a.raw(i)) if x.first_sense and x.stem.pos in ("ADJ", "NOUN")
-            ]
-            if not readings:
-                return "", ""
-            genitive = bool(parts[1]) or (i > start and a.raw(i).startswith("لل"))
-            first = i == start or (genitive and not parts[1])
-            # A noun's sense for the head word, an adjective's after it (الفلسطينية: Palestinian).
-            readings.sort(key=lambda x: x.stem.pos != ("NOUN" if first else "ADJ"))
-            sense = readings[0].first_sense
-            parts[genitive].append(sense[:1].upper() + sense[1:])
-        name, of = (" ".join(reversed(words)) for words in parts)
-        return name, f" for {of}" if of else ""
-
-    def described_en(self, head: int, end: int, pattern: OrgPattern) -> str:
-        """English of a described organisation: its adjectives before the noun's English
-        (الوكالة الدولية → International Agency; المعهد الوطني الأميركي → American National
-        Institute), or the name transliterated."""
-        name, of = self.english(head + 1, end)
-        return f"{name} {pattern.en}{of}" if name else self.w.t.translit.name_en(self.a.mention(head, end))
-
-    def _adjective(self, i: int, ending: str | tuple[str, ...], taken: set[int]) -> bool:
-        """Is token i a definite relative adjective with this ending (ي or يه)?"""
-        if not self._free(i, taken):
-            return False
-        norm, raw = self.a.word(i), self.a.raw(i)
-        return raw.startswith("ال") and norm.endswith(ending) and len(norm) >= 5 and not raw.endswith("ى")
-
-    def _free(self, i: int, taken: set[int]) -> bool:
-        return i < len(self.a.norms) and i not in taken and not self.a.punct[i]
 
     def closing(self, j: int) -> int:
         """The closing quote of the quoted words (no punctuation) that open at token j, or 0."""
@@ -308,7 +218,7 @@ class Organisations:
             end = g.end
             # Words the analyser reads only as names, or not at all (هايوم, تايمز), go on with it;
             # not a number (فوزه على الوكرة 3 - 1) nor an article word.
-            while not pattern.named and end < g.end + 2 and self._free(end, taken):
+            while not pattern.named and end < g.end + 2 and self.phrases.free(end, taken):
                 raw = a.raw(end)
                 if not raw.isalpha() or raw.startswith("ال") or not self.w.name_like(raw):
                     break
@@ -356,14 +266,16 @@ class Organisations:
         `taken` grows by its tokens."""
         a = self.a
         start, end = self.name(after, taken)
-        common = pattern.genitive and start == after and self.genitive(after, taken) >= max(end, after + 1)
+        common = (
+            pattern.genitive and start == after and self.phrases.genitive(after, taken) >= max(end, after + 1)
+        )
         if common:  # a genitive of common words: read, not transliterated (منظمة التحرير الفلسطينية)
-            end = self.genitive(after, taken)
+            end = self.phrases.genitive(after, taken)
         if end == start:
             return []
         if pattern.genitive and not common:
-            end = self.of(end, taken)  # معهد ماساشوسيتس للتكنولوجيا
-        name, of = self.english(start, end) if common else ("", "")
+            end = self.phrases.of(end, taken)  # معهد ماساشوسيتس للتكنولوجيا
+        name, of = self.phrases.english(start, end) if common else ("", "")
         name_en = name or self.w.t.translit.name_en(a.mention(start, end))
         if pattern.named:
             start, name_en = head, pattern.en.format(name=name_en) + of
