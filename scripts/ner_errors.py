@@ -1,15 +1,18 @@
 """Missed and false entities of one ANERcorp cross-validation fold, sentence by sentence (TRAIN only).
 
 Run from the repository root:
-    .venv/bin/python scripts/ner_errors.py --fold 2 [--folds 5] [--cli PATH] [--out FILE] [--summary]
+    .venv/bin/python scripts/ner_errors.py --fold 2 [--folds 5] [--config S:M] [--cli PATH] [--out FILE]
+        [--summary]
 
 Builds the lexicon from the other folds (as scripts/eval_ner_cv.py does), extracts the fold's
 documents with the briefing CLI, maps the actor mentions to tokens the way ../shared/eval/ner_eval.py
 does (a mention covers every token it overlaps; predictions touching a gold MISC entity are left
 out), and prints each sentence that has an error: `- [TYPE] tokens` for a gold entity not found
 exactly, `+ [TYPE] tokens` for a prediction that is not gold. `--summary` prints the counts of
-errors by kind (missed, false, wrong type, wrong span) and the most frequent missed tokens. At the
-end the lexicon is rebuilt from the whole train split. The test split is never read.
+errors by kind (missed, false, wrong type, wrong span) and the most frequent missed tokens.
+`--config S:M[:K]` builds the fold's lexicon as eval_ner_cv.py's `--configs` does (99999:99999:
+its common words and no names, the figure that transfers to unseen text). At the end the lexicon
+is rebuilt from the whole train split. The test split is never read.
 """
 
 from __future__ import annotations
@@ -94,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fold", type=int, required=True, help="1-based")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cli", type=Path, default=CLI)
+    ap.add_argument("--config", default=None, help="S:M[:K] minimum counts, as eval_ner_cv.py --configs")
     ap.add_argument("--out", type=Path, default=None, help="write the report here (default stdout)")
     ap.add_argument("--summary", action="store_true")
     ap.add_argument("--save", type=Path, default=None, help="write the CLI's JSONL output here")
@@ -105,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     tally: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     try:
-        build(f"{a}:{b}", None)
+        build(f"{a}:{b}", args.config)
         with tempfile.TemporaryDirectory() as tmp:
             # ner_eval.py groups the fold's sentences into documents of 40, as documents() does.
             layouts = {}
