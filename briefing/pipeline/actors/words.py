@@ -257,17 +257,21 @@ class Words:
         return hit
 
     def _foreign_al(self, text: str) -> bool:
-        """A name of the name table whose ال is no article (اليستر Alistair): the analyser cannot
-        read it, and without ال it is no name (السقاف is ال + سقاف)."""
+        """A name whose ال is no article: one of the name table that the analyser cannot read,
+        and that without ال is no name (اليستر Alistair; السقاف is ال + سقاف), or one the
+        analyser reads only as a proper noun whose stem holds the ال (الياس Elias, الفارو
+        Alvaro; not الحسين, read as ال + Hussein, nor الله)."""
+        if not text.startswith("ال") or self.t.analyzer is None:
+            return False
+        readings = self.readings(text)
         word = fold(text)
+        if readings:
+            # Not الله, which the name table spells as an Arabic name with the article.
+            return word not in self.t.translit.arabic_style and all(
+                not r.prefix.form and r.tags == ("NOUN_PROP",) for r in readings
+            )
         table = self.t.translit.table
-        return (
-            text.startswith("ال")
-            and word in table
-            and word[2:] not in table
-            and self.t.analyzer is not None
-            and not self.readings(text)
-        )
+        return word in table and word[2:] not in table
 
     def name_token(self, norm: str) -> bool:
         """Is `norm` a person-name token of the name table, or a theophoric name written as one
