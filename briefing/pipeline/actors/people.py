@@ -154,7 +154,10 @@ class People:
         a, given = self.a, self.w.t.given
         n = len(a.norms)
         quote = a.array[:, 6]  # IS_QUOTE
-        for match_id, _start, end in self.t.titles.on(a):
+        titles = self.t.titles.on(a)
+        # Not an honorific: الخليفة, الشيخ after a name are its own (مجذوب الخليفة).
+        self.finder.titles_at = frozenset(s for key, s, _end in titles if key not in self.t.honorifics)
+        for match_id, _start, end in titles:
             k = end
             for _ in range(TITLE_GAP):
                 if k < n and (
