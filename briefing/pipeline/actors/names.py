@@ -66,6 +66,8 @@ class NameFinder:
             return False
         if k + 1 >= len(a.norms) or self.w.inflected(raw):
             return False
+        if mode >= HONORIFIC and self.w.foreign(raw):
+            return True  # الشيخة حسينة, الشيخ بحيري: a word the analyser cannot read
         after = a.word(k + 1)
         if mode >= TITLED:
             return after in self.context.followers
@@ -149,8 +151,8 @@ class NameFinder:
         w = self.w
         if first in self.t.resource_words:
             return k
-        if article and w.name_token(first):
-            return k + 1
+        if article and (w.name_token(first) or first in self.t.only_names):
+            return k + 1  # الإمام الرضا: a word the name lexicon holds only as a name's
         # وقال الحريري إن: a family name alone as a speech verb's subject.
         if mode >= SPEECH_VERB and w.name_token(first) and self._speaker_ends(k + 1):
             return k + 1
