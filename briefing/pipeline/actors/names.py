@@ -218,8 +218,11 @@ class NameFinder:
         j = k + 1
         if not (j + 1 < len(a.norms) and self._speaker_ends(j + 1) and w.unknown_word(k)):
             return False
-        if w.foreign(a.raw(k)) and w.unknown_word(j) and not a.raw(j).startswith("و"):
-            return True  # قال بيرنار أنغو ، رئيس: a foreign first name and a word no resource knows
+        second = a.raw(j)
+        if w.foreign(a.raw(k)) and w.unknown_word(j) and not second.startswith("و"):
+            # قال بيرنار أنغو ، رئيس: a foreign first name and a word no resource knows, not one
+            # inflected as no name is (الحارس شوفكوفسكيي فاحتسب الحكم).
+            return not (w.inflected_word(second) or w.clause_word(second))
         return w.name_like(a.raw(k)) and w.article(j) and w.nameish(j) and w.name_like(a.raw(j))
 
     def _unreadable_pair(self, k: int) -> bool:
@@ -374,8 +377,9 @@ class NameFinder:
         """Can token `end` be a family name of the name that starts at k?"""
         w, t = self.w, self.t
         raw = self.a.raw(end)
-        if not w.name_token(norm) and w.inflected_word(raw):
-            return False  # أينشتاين مدرسا, ميسي أضاعا: a word inflected as no name is
+        if not w.name_token(norm) and (w.inflected_word(raw) or w.clause_word(raw)):
+            # أينشتاين مدرسا, ميسي أضاعا, جونينيو فتابعها: a word inflected as no name is
+            return False
         if w.article(end):
             # With the article, a family name (الجاسر), never an adjective (الشيعي) or a
             # feminine participle (المصنفة); after two names the last of which is no given

@@ -367,6 +367,21 @@ class Words:
             )
         return hit
 
+    def clause_word(self, raw: str) -> bool:
+        """Does the analyser read the word, never as a name, always inflected as `inflected_word`
+        says (a third person's pronoun on it above all), whatever proclitic it reads on it
+        (فتابعها "and he passed it on", لإقناعهم "to persuade them")? A second person's reading is
+        no evidence, nor ف and a bare verb: foreign names read as those (لوكوك, فيرجسون); nor
+        the article on a dual: family names read as one (الخيارين "the two options")."""
+        readings = self.readings(raw)
+        return bool(readings) and all(
+            not _name_gloss(r.stem.gloss)
+            and "Al" not in r.prefix.form
+            and not any(":2" in t or "PRON_2" in t for t in r.tags)
+            and _inflection(r.tags)
+            for r in readings
+        )
+
     def inflected(self, raw: str) -> bool:
         """Is the word as written a verb or a word with a third person's pronoun on it, never a
         proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
