@@ -323,7 +323,9 @@ class People:
         # An Arabic given name alone, when every reading the analyser has of it is a name
         # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
         given = norm in t.given and norm not in t.weak_given
-        if not (w.foreign_first(norm) or (given and w.read_as_name(raw))):
+        # Or a word only ever a name that the analyser reads only as a proper noun (روني Rooney).
+        proper = norm in t.only_names and w.proper_noun(raw)
+        if not (w.foreign_first(norm) or (given and w.read_as_name(raw)) or proper):
             return False
         if i and a.word(i - 1) in self.t.place_nouns:
             return False  # ميناء جيهان, بلدة رام حمدان
