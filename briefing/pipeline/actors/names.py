@@ -101,7 +101,7 @@ class NameFinder:
         nxt = a.word(k + 1) if k + 1 < n and w.nameish(k + 1) else ""
         # Before بن or أبو any word is a given name (سهل بن حنيف, منصور أبو حميد); elsewhere not
         # an everyday one.
-        if first in t.common and nxt not in t.connectors:
+        if first in t.common and nxt not in t.connectors and not self._given_as_written(k, first):
             return k
         if w.article(k):
             return self._with_article(k, first, mode, article)
@@ -126,6 +126,12 @@ class NameFinder:
             return k
         return self._regnal(k, end, mode)
 
+    def _given_as_written(self, k: int, first: str) -> bool:
+        """Is token k a given name that folds to an everyday word but is none as written: one the
+        analyser cannot read (إدوار Edouard, not أدوار "roles")?"""
+        w = self.w
+        return first in self.t.given and w.foreign(self.a.raw(k)[w.skip(k) :])
+
     def _named_resource_word(self, k: int, first: str, nxt: str, mode: int) -> bool:
         """After a title, a nationality or a speech verb, does a name token that some resource also
         uses (أمين of الأمين العام, لويس of سان لويس, فارس "knight") open a name, before a name word
@@ -138,7 +144,13 @@ class NameFinder:
             and w.name_token(first)
             and not w.inflected(self.a.raw(k))  # رحمه الله "God rest him"
             and not self.a.raw(k + 1).startswith("و")
-            and (w.name_word(nxt) or w.unknown_word(k + 1))
+            and (
+                w.name_word(nxt)
+                or w.unknown_word(k + 1)
+                # A family name with the article that the analyser reads only as a name or not at
+                # all (الكويتي طالب الدوسري).
+                or (w.article(k + 1) and nxt not in self.t.resource_words and w.name_like(self.a.raw(k + 1)))
+            )
         )
 
     def ruler(self, k: int) -> int:
