@@ -347,6 +347,8 @@ class ActorRulesFile(Entry):
     foreign_surname_endings: WordList = ()
     # في, لدى: join a title's complements before the name (سفير إسرائيل لدى الأمم المتحدة)
     title_complement_links: WordList = ()
+    # عاما, سنة: an age in brackets after a name (أغاسي ( 36 عاما )) says it is a person's
+    age_words: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -368,7 +370,13 @@ class ActorRulesFile(Entry):
 
 # Lists that are no words the normalizer may uncover: لدي is no ل + دي (nor is لدى, a title's
 # complement link); an ending is no word.
-_NOT_VOCABULARY = ("non_name_words", "name_particles", "foreign_surname_endings", "title_complement_links")
+_NOT_VOCABULARY = (
+    "non_name_words",
+    "name_particles",
+    "foreign_surname_endings",
+    "title_complement_links",
+    "age_words",
+)
 
 
 class GivenNamesFile(Entry):
