@@ -349,6 +349,8 @@ class ActorRulesFile(Entry):
     foreign_surname_endings: WordList = ()
     # في, لدى: join a title's complements before the name (سفير إسرائيل لدى الأمم المتحدة)
     title_complement_links: WordList = ()
+    # عاما, سنة: an age in brackets after a name (أغاسي ( 36 عاما )) says it is a person's
+    age_words: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -376,6 +378,7 @@ _NOT_VOCABULARY = (
     "foreign_surname_endings",
     "title_complement_links",
     "everyday_markers",
+    "age_words",
 )
 
 

@@ -126,9 +126,10 @@ class Lists:
             named = prev not in w.t.connectors and w.name_word(prev)
             if self._next_of_a_list(start):
                 continue  # أبو جبل ومحمود محمود: و opens the list's next name
-            if (a.word(start) in w.t.patronymics or (named and prev not in w.t.common)) and not w.article(
-                before
-            ):
+            # Before بن, a word the analyser reads, never as a name, that the name table lacks is
+            # no given name (مرمى بن فوستر "Ben Foster's goal").
+            son = a.word(start) in w.t.patronymics and (named or not w.everyday(a.raw(before)))
+            if (son or (named and prev not in w.t.common)) and not w.article(before):
                 out.append((before, start, self.finder.text(before, start)))
         return out
 

@@ -39,6 +39,9 @@ class NameFinder:
         self.t = w.t
         self.context = context
         self.max_tokens = max_tokens
+        # Where a title or role starts (People sets it): a speaker's name stands before one in
+        # apposition (وقال البدري مدير الكرة).
+        self.titles_at: frozenset[int] = frozenset()
 
     def start_char(self, k: int) -> int:
         """Where a name that starts at token k starts, its proclitic left out."""
@@ -63,8 +66,25 @@ class NameFinder:
             return False
         if k + 1 >= len(a.norms) or self.w.inflected(raw):
             return False
+        if mode >= HONORIFIC and self.w.foreign(raw):
+            return True  # الشيخة حسينة, الشيخ بحيري: a word the analyser cannot read
         after = a.word(k + 1)
-        return after in self.context.followers if mode >= TITLED else after in self.context.that
+        if mode >= TITLED:
+            return after in self.context.followers
+        # Before a title, a word the analyser reads only as a name or not at all (not نائبة
+        # "deputy" of أشارت نائبة مدير المركز, منتقدو "critics of" of ويرى منتقدو الرئيس).
+        return after in self.context.that or (self._speaker_ends(k + 1) and self.w.name_like(raw))
+
+    def _speaker_ends(self, j: int) -> bool:
+        """After a speech verb, does the speaker's name end before token j: "that", or a title in
+        apposition, after a comma or not (وقال فيرغسون إن، وقال البدري مدير الكرة، قال بيرنار أنغو
+        ، رئيس)?"""
+        a = self.a
+        if j >= len(a.norms):
+            return False
+        if a.word(j) in self.context.that or j in self.titles_at:
+            return True
+        return a.word(j) in ("،", ",") and j + 1 in self.titles_at
 
     def name_at(self, k: int, taken: set[int], *, mode: int, article: bool = False) -> int:
         """End of a person name starting at token k, or k when there is none.
@@ -81,7 +101,7 @@ class NameFinder:
         nxt = a.word(k + 1) if k + 1 < n and w.nameish(k + 1) else ""
         # Before بن or أبو any word is a given name (سهل بن حنيف, منصور أبو حميد); elsewhere not
         # an everyday one.
-        if first in t.common and nxt not in t.connectors:
+        if first in t.common and nxt not in t.connectors and not self._given_as_written(k, first):
             return k
         if w.article(k):
             return self._with_article(k, first, mode, article)
@@ -90,6 +110,7 @@ class NameFinder:
             and first not in t.given
             and first not in t.compound_first
             and nxt not in t.connectors
+            and not self._named_resource_word(k, first, nxt, mode)
         ):
             return k
         end = self._opening(k, first, nxt, mode)
@@ -105,6 +126,33 @@ class NameFinder:
             return k
         return self._regnal(k, end, mode)
 
+    def _given_as_written(self, k: int, first: str) -> bool:
+        """Is token k a given name that folds to an everyday word but is none as written: one the
+        analyser cannot read (إدوار Edouard, not أدوار "roles")?"""
+        w = self.w
+        return first in self.t.given and w.foreign(self.a.raw(k)[w.skip(k) :])
+
+    def _named_resource_word(self, k: int, first: str, nxt: str, mode: int) -> bool:
+        """After a title, a nationality or a speech verb, does a name token that some resource also
+        uses (أمين of الأمين العام, لويس of سان لويس, فارس "knight") open a name, before a name word
+        or a word no resource knows (الخبير الاقتصادي أمين فارس، الشاعر الراحل لويس اراغون)?"""
+        w = self.w
+        return (
+            mode >= NATION
+            and bool(nxt)
+            and nxt not in self.t.common
+            and w.name_token(first)
+            and not w.inflected(self.a.raw(k))  # رحمه الله "God rest him"
+            and not self.a.raw(k + 1).startswith("و")
+            and (
+                w.name_word(nxt)
+                or w.unknown_word(k + 1)
+                # A family name with the article that the analyser reads only as a name or not at
+                # all (الكويتي طالب الدوسري).
+                or (w.article(k + 1) and nxt not in self.t.resource_words and w.name_like(self.a.raw(k + 1)))
+            )
+        )
+
     def ruler(self, k: int) -> int:
         """End of a ruler's name of one word at token k and its regnal number (تشارلز الأول), or
         k + 1 when no regnal number follows."""
@@ -112,18 +160,13 @@ class NameFinder:
 
     def _with_article(self, k: int, first: str, mode: int, article: bool) -> int:
         """A name that opens with the article: a family name alone, when the context allows one."""
-        a, w = self.a, self.w
+        w = self.w
         if first in self.t.resource_words:
             return k
-        if article and w.name_token(first):
-            return k + 1
+        if article and (w.name_token(first) or first in self.t.only_names):
+            return k + 1  # الإمام الرضا: a word the name lexicon holds only as a name's
         # وقال الحريري إن: a family name alone as a speech verb's subject.
-        if (
-            mode >= SPEECH_VERB
-            and w.name_token(first)
-            and k + 1 < len(a.norms)
-            and a.word(k + 1) in self.context.that
-        ):
+        if mode >= SPEECH_VERB and w.name_token(first) and self._speaker_ends(k + 1):
             return k + 1
         return k
 
@@ -147,9 +190,9 @@ class NameFinder:
                 or (mode >= NATION and nxt and named_next and nxt not in t.common)
                 or self.lone_name(k, mode)
                 or (mode >= NATION and self._unreadable_pair(k))
-                or (mode >= SPEECH_VERB and self._said_pair(k))
             ):
-                return k
+                # The speaker's two names, whatever the analyser makes of the second (أنغو).
+                return end + 1 if mode >= SPEECH_VERB and self._said_pair(k) else k
         return end
 
     def _proper_opening(self, k: int, mode: int) -> bool:
@@ -185,15 +228,14 @@ class NameFinder:
         أن): the speaker's name."""
         a, w = self.a, self.w
         j = k + 1
-        return (
-            j + 1 < len(a.norms)
-            and a.word(j + 1) in self.context.that
-            and w.unknown_word(k)
-            and w.name_like(a.raw(k))
-            and w.article(j)
-            and w.nameish(j)
-            and w.name_like(a.raw(j))
-        )
+        if not (j + 1 < len(a.norms) and self._speaker_ends(j + 1) and w.unknown_word(k)):
+            return False
+        second = a.raw(j)
+        if w.foreign(a.raw(k)) and w.unknown_word(j) and not second.startswith("و"):
+            # قال بيرنار أنغو ، رئيس: a foreign first name and a word no resource knows, not one
+            # inflected as no name is (الحارس شوفكوفسكيي فاحتسب الحكم).
+            return not (w.inflected_word(second) or w.clause_word(second))
+        return w.name_like(a.raw(k)) and w.article(j) and w.nameish(j) and w.name_like(a.raw(j))
 
     def _unreadable_pair(self, k: int) -> bool:
         """Tokens k and k + 1 both words that no resource knows and the analyser cannot read
@@ -347,8 +389,9 @@ class NameFinder:
         """Can token `end` be a family name of the name that starts at k?"""
         w, t = self.w, self.t
         raw = self.a.raw(end)
-        if not w.name_token(norm) and w.inflected_word(raw):
-            return False  # أينشتاين مدرسا, ميسي أضاعا: a word inflected as no name is
+        if not w.name_token(norm) and (w.inflected_word(raw) or w.clause_word(raw)):
+            # أينشتاين مدرسا, ميسي أضاعا, جونينيو فتابعها: a word inflected as no name is
+            return False
         if w.article(end):
             # With the article, a family name (الجاسر), never an adjective (الشيعي) or a
             # feminine participle (المصنفة); after two names the last of which is no given

@@ -60,6 +60,9 @@ class PeopleTables:
     surname_endings: tuple[str, ...] = ()
     # Folded words that join a title's complements (في، لدى): سفير إسرائيل لدى الأمم المتحدة.
     complement_links: frozenset[str] = frozenset()
+    # Folded age words (عاما، سنة) and the norm hash of the bracket before an age: أغاسي ( 36 عاما ).
+    ages: frozenset[str] = frozenset()
+    bracket: frozenset[int] = frozenset()
 
 
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
@@ -116,6 +119,8 @@ def build_people_tables(
         | frozenset(w for w in folded(rules.locative_words) if len(w) > 3),
         surname_endings=tuple(sorted(folded(rules.foreign_surname_endings))),
         complement_links=folded(rules.title_complement_links),
+        ages=folded(rules.age_words),
+        bracket=frozenset({vocab.strings.add("(")}),
     )
 
 
@@ -154,7 +159,10 @@ class People:
         a, given = self.a, self.w.t.given
         n = len(a.norms)
         quote = a.array[:, 6]  # IS_QUOTE
-        for match_id, _start, end in self.t.titles.on(a):
+        titles = self.t.titles.on(a)
+        # Not an honorific: الخليفة, الشيخ after a name are its own (مجذوب الخليفة).
+        self.finder.titles_at = frozenset(s for key, s, _end in titles if key not in self.t.honorifics)
+        for match_id, _start, end in titles:
             k = end
             for _ in range(TITLE_GAP):
                 if k < n and (
@@ -305,6 +313,24 @@ class People:
             if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
         ]
 
+    def _aged(self, taken: set[int]) -> list[int]:
+        """The tokens right before an age in brackets (وظهر باتشان ( 63 عاما )): the end of a
+        person's name, a name of one word when no longer name takes it in; not a word with the
+        article, nor an everyday word or one a resource uses that is no name word."""
+        a, w, t = self.a, self.w, self.w.t
+        n = len(a.norms)
+        out = []
+        for p in a.where(self.t.bracket) if self.t.ages else ():
+            i = p - 1
+            if i < 0 or p + 2 >= n or i in taken or a.word(p + 2) not in self.t.ages:
+                continue
+            norm = a.word(i)
+            if not a.raw(p + 1).isdigit() or len(norm) < 3 or w.article(i) or norm in t.common:
+                continue
+            if w.nameish(i, first=True) and (norm not in t.resource_words or w.name_word(norm)):
+                out.append(i)
+        return out
+
     def _alone(self, i: int, flags: _Flags) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
@@ -320,7 +346,9 @@ class People:
         # An Arabic given name alone, when every reading the analyser has of it is a name
         # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
         given = norm in t.given and norm not in t.weak_given
-        if not (w.foreign_first(norm) or (given and w.read_as_name(raw))):
+        # Or a word only ever a name that the analyser reads only as a proper noun (روني Rooney).
+        proper = norm in t.only_names and w.proper_noun(raw)
+        if not (w.foreign_first(norm) or (given and w.read_as_name(raw)) or proper):
             return False
         if i and a.word(i - 1) in self.t.place_nouns:
             return False  # ميناء جيهان, بلدة رام حمدان
@@ -343,6 +371,7 @@ class People:
         kinds = self._kinds()
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
+        starts += [(i, LONE) for i in self._aged(taken)]
         starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
         for i in a.where(self.t.roles.keys()):  # the tokens of some role
             f = flags[i]

@@ -187,10 +187,12 @@ class Shorts:
         )
 
     def _keeps(self, j: int) -> bool:
-        """Does a family name used alone keep token j before it: a connector (عبد, أبو) or a
-        particle of three letters or more as written (فان, فون; not لا "no")?"""
-        t, raw = self.w.t, self.a.raw(j)
-        return self.a.word(j) in t.connectors or (len(raw) > 2 and raw in t.particles)
+        """Does a family name used alone keep token j before it: a connector (عبد, أبو, بن) or a
+        particle of three letters or more as written (فان, فون; not لا "no")? Not ولد, a
+        connector only inside a name and "was born" before one (ولد أينشتاين في أولم)."""
+        t, raw, word = self.w.t, self.a.raw(j), self.a.word(j)
+        joins = word in t.patronymics or word in t.compound_first or word in t.family
+        return (word in t.connectors and joins) or (len(raw) > 2 and raw in t.particles)
 
     def _in_a_name(self, i: int) -> bool:
         """Is a neighbour of token i a given name or a name token of the table (a longer name)?"""

@@ -257,17 +257,21 @@ class Words:
         return hit
 
     def _foreign_al(self, text: str) -> bool:
-        """A name of the name table whose ال is no article (اليستر Alistair): the analyser cannot
-        read it, and without ال it is no name (السقاف is ال + سقاف)."""
+        """A name whose ال is no article: one of the name table that the analyser cannot read,
+        and that without ال is no name (اليستر Alistair; السقاف is ال + سقاف), or one the
+        analyser reads only as a proper noun whose stem holds the ال (الياس Elias, الفارو
+        Alvaro; not الحسين, read as ال + Hussein, nor الله)."""
+        if not text.startswith("ال") or self.t.analyzer is None:
+            return False
+        readings = self.readings(text)
         word = fold(text)
+        if readings:
+            # Not الله, which the name table spells as an Arabic name with the article.
+            return word not in self.t.translit.arabic_style and all(
+                not r.prefix.form and r.tags == ("NOUN_PROP",) for r in readings
+            )
         table = self.t.translit.table
-        return (
-            text.startswith("ال")
-            and word in table
-            and word[2:] not in table
-            and self.t.analyzer is not None
-            and not self.readings(text)
-        )
+        return word in table and word[2:] not in table
 
     def name_token(self, norm: str) -> bool:
         """Is `norm` a person-name token of the name table, or a theophoric name written as one
@@ -362,6 +366,21 @@ class Words:
                 not r.prefix.form and not _name_gloss(r.stem.gloss) and _inflection(r.tags) for r in readings
             )
         return hit
+
+    def clause_word(self, raw: str) -> bool:
+        """Does the analyser read the word, never as a name, always inflected as `inflected_word`
+        says (a third person's pronoun on it above all), whatever proclitic it reads on it
+        (فتابعها "and he passed it on", لإقناعهم "to persuade them")? A second person's reading is
+        no evidence, nor ف and a bare verb: foreign names read as those (لوكوك, فيرجسون); nor
+        the article on a dual: family names read as one (الخيارين "the two options")."""
+        readings = self.readings(raw)
+        return bool(readings) and all(
+            not _name_gloss(r.stem.gloss)
+            and "Al" not in r.prefix.form
+            and not any(":2" in t or "PRON_2" in t for t in r.tags)
+            and _inflection(r.tags)
+            for r in readings
+        )
 
     def inflected(self, raw: str) -> bool:
         """Is the word as written a verb or a word with a third person's pronoun on it, never a
