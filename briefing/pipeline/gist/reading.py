@@ -46,6 +46,7 @@ _GLOSS_POS = {
     "num": NUM,
 }
 _CONJ = {"و": "and", "ف": "so"}
+_ACCUSATIVE_POS = frozenset({"noun", "adj", "adv", "num", "phrase"})  # words that take the accusative's alif
 _PREP = {"ب": "prep-bi", "ل": "prep-li", "ك": "prep-ka"}
 # The stem's part of speech in the lexicon → the word class of the rules.
 _BAMA_POS = {
@@ -205,7 +206,12 @@ class Reader:
             return self._other(text)
         form = folded(text)
         for table in (self.tables.counted, self.tables.words) if counted else (self.tables.words,):
-            entry = table.get(form) or (table.get(form[:-1]) if form.endswith("ا") else None)
+            entry = table.get(form)
+            if entry is None and form.endswith("ا"):
+                # the accusative's alif (وقتا) on a content word; on a particle the alif is a
+                # suffix of its own: لنا is "to us", not لن "will not"
+                entry = table.get(form[:-1])
+                entry = entry if entry is not None and entry.pos in _ACCUSATIVE_POS else None
             if entry is not None:
                 plain = self._from_entry(entry, text, "", "", False)
                 return self._verb(entry, text, before) or _alone(plain, before, form)
