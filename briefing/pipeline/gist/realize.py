@@ -36,7 +36,8 @@ PREP_EN = {
 }
 # Modals whose subject stands after على and whose verb after أن: يجب على إيران أن تنسحب.
 MODALS = {"must": "must", "must-an": "must", "should": "should", "can": "can"}
-NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not", "neg-ma": "did not"}
+# ما before a verb is "what" in news prose (ما يجري, ما فعلته قطر), hardly ever the negation.
+NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not"}
 
 
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، تتم، سيتم
@@ -155,6 +156,7 @@ class Realizer:
             return w.en.replace("there is", "there are")  # لا توجد قوات: there are no forces
         s.i += 1
         s.last = PART
+        s.relative = w.id == "neg-ma"  # ما فعلته: what it did, the object pronoun refers back
         pronoun = w.en.rsplit(" ", 1)[-1]
         if pronoun in _SUBJECT_PRONOUNS:  # أنها، لأنهم: the subject of the verb that follows
             s.last, s.last_plural = PRON, pronoun in ("they", "we")
