@@ -14,6 +14,7 @@ from typing import NamedTuple
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
+from briefing.pipeline.gist.verbal import verbal_nouns
 from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word, folded
 from briefing.resources import Resources
 from briefing.resources.schema import GlossEntry
@@ -124,6 +125,7 @@ class Gister:
             w = out[k]  # a reading with no English (a lone letter)
             out[k] = self.reader.unknown(w.text)
         self._passives_before_numbers(out)
+        verbal_nouns(out, self.reader)
         last = len(out) - 1
         for i in [i for i, w in enumerate(out) if w.id.startswith("tam") and i < last]:
             if out[i + 1].pos == N:  # تم تدمير: the verb of the noun

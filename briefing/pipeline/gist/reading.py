@@ -180,6 +180,7 @@ class Reader:
         # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
         # _alone): kept, and shared, since a corpus repeats its words.
         self._words: dict[tuple[str, bool, str | None, bool, str], Word] = {}
+        self._verbal: dict[str, str] = {}  # folded verbal noun → its English verb, or ""
 
     def word(self, text: str, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
@@ -242,6 +243,24 @@ class Reader:
                 if not a.stem.gloss.startswith("be "):
                     return a.first_sense.split(" ")[0], transitive
         return "", True
+
+    def verb_of_verbal_noun(self, word: Word) -> str:
+        """The English verb of a word that is a verbal noun (إخراج: oust, شن: launch), else "".
+
+        A derived pattern (II–X) is a verbal noun by its shape; a form I noun shares its verb's
+        letters with nouns that are none (عدد number, not enumerate; منطقة area), so its verb
+        must show in its English (دعم support, نقل transfer, بحث discussion: discuss)."""
+        stem = folded(word.text)
+        stem = stem[1:] if word.conj and stem[:1] in _CONJ else stem
+        stem = stem[1:] if word.prep and stem[:1] in _PREP else stem
+        hit = self._verbal.get(stem)
+        if hit is None:
+            verb, _ = self.verb_of_noun(stem)
+            derived = len(verb_forms(stem)) > 1
+            noun = word.en.split(" ")[-1]
+            plausible = derived or noun.endswith("ing") or (len(verb) > 3 and noun.startswith(verb[:4]))
+            hit = self._verbal[stem] = verb if plausible and verb in self.tables.verbs else ""
+        return hit
 
     def passive_verb(self, text: str) -> Word | None:
         """The word read as a past passive verb of the third person (قتل: was killed), when the

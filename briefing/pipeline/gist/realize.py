@@ -82,7 +82,7 @@ class Realizer:
         if w.pos in NOMINAL or (w.pos == PRON and (w.id.startswith("dem-") or w.id in QUANTIFIERS)):
             return lead + self.nouns.nominal(s)
         if w.pos == V:
-            return lead + self.verb_rules.verb(s, negation="", aspect="")
+            return lead + self.verb_rules.verb(s, negation="", aspect="to" if w.extra.get("to") else "")
         if w.pos == PART:
             return lead + self._particle(s)
         if w.pos == PREP:
