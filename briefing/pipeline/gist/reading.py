@@ -148,7 +148,8 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
     tags = analysis.tags
     verb = pos.startswith("VERB")
     after = before.pos if before is not None else ""
-    if before is not None and before.id.startswith("rel-"):
+    relative = before is not None and before.id.startswith("rel-")
+    if relative:
         after = PART  # الذي قتل: a verb follows a relative pronoun
     elif before is not None and before.id.startswith("tam"):
         after = PREP  # تم نشر: a verbal noun follows تم
@@ -161,6 +162,7 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
         0 if third else 1,  # news reports: he, she, they; rarely I or you
         1 if _RARE_PROCLITICS & set(analysis.prefix.tags) else 0,  # لَـ emphatic: rare in reports
         1 if bare_verb and after != PART else 0,
+        1 if relative and not verb else 0,  # التي تبذلها: which it makes, not "which its banality"
         1 if verb and after == V and noun else 0,
         1 if verb and after in (N, PREP, NUM) and nominal else 0,
         1 if verb and after in ("", N, ADJ, PREP, NUM) and noun and _object(analysis) else 0,
