@@ -28,6 +28,7 @@ class Irregulars:
     participle: Mapping[str, str] = field(default_factory=dict)
     plural: Mapping[str, str] = field(default_factory=dict)
     uncountable: frozenset[str] = frozenset()
+    countable_ing: frozenset[str] = frozenset()  # meeting, building: -ing nouns that take "a"
 
 
 def plural(noun: str, irr: Irregulars) -> str:

@@ -162,8 +162,15 @@ class NounRules:
             determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
         text = f"{determiner} {core}" if determiner else core
         if np.genitive is not None:
-            text += " of " + self.render(np.genitive)
+            # a gerund takes an indefinite genitive as its object: holding an emergency meeting
+            gerund = own and not determiner and not self.definite(np.genitive) and self._gerund(head)
+            text += (" " if gerund else " of ") + self.render(np.genitive)
         return text
+
+    def _gerund(self, head: Word) -> bool:
+        """Is the head an English gerund (an Arabic verbal noun glossed in -ing: waging)?"""
+        word = head.en.rsplit(" ", 1)[-1]
+        return head.number == "sg" and word.endswith("ing") and word not in self.irr.countable_ing
 
     def _countable_singular(self, np: NounPhrase) -> bool:
         """An indefinite singular noun English counts (a decision), not a mass noun (support),
@@ -172,6 +179,8 @@ class NounRules:
         if head.fixed or head.pos != N or head.number != "sg" or head.mark or np_plural(np):
             return False
         word = head.en.split(" ")[-1].lower() if head.en else ""
+        if self._gerund(head):
+            return False  # a verbal noun: waging, not "a waging"
         return bool(word) and word.isalpha() and word not in self.irr.uncountable
 
     def definite(self, np: NounPhrase) -> bool:

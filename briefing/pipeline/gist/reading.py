@@ -29,6 +29,7 @@ from briefing.pipeline.gist.words import (
 )
 from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analysis, from_buckwalter
+from briefing.text.english import gerund
 from briefing.text.normalize import has_arabic
 
 # A folded nisba: article?, the stem, the ending (ي, يه, يين, يون, يات).
@@ -285,7 +286,11 @@ class Reader:
         analyzer = self.tables.analyzer
         if entry.pos != "verb" or analyzer is None:
             return None
-        readings = [a for a in analyzer.analyse(text) if a.stem.pos.startswith("VERB")]
+        analyses = analyzer.analyse(text)
+        if before is not None and before.pos == PREP and any(_bare_noun(a) for a in analyses):
+            # after a preposition, the verbal noun of the same letters: على شن هجوم, on launching
+            return Word(text, N, gerund(entry.en))
+        readings = [a for a in analyses if a.stem.pos.startswith("VERB")]
         if not readings:
             return None
         word = self._from_analysis(min(readings, key=lambda a: _rank(a, before, False)), text)
@@ -441,6 +446,11 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
     if word.number == "sg" and word.id == "other":
         word.en, word.fixed = "another", True  # وآخر قرب طرطوس: and another near Tartus
     return word
+
+
+def _bare_noun(analysis: Analysis) -> bool:
+    """A noun reading with no affix: the word as it is (شن: waging)."""
+    return analysis.stem.pos == "NOUN" and not analysis.prefix.form and not analysis.suffix.form
 
 
 def _object(analysis: Analysis) -> bool:
