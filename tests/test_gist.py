@@ -64,6 +64,7 @@ def test_gist_golden_cases_cover_every_rule():
         "glossary",
         "unknown",
         "verbal_nouns",
+        "clauses",
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefing.pipeline.gist.clauses import casualties, not_yet
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
@@ -126,6 +127,8 @@ class Gister:
             out[k] = self.reader.unknown(w.text)
         self._passives_before_numbers(out)
         verbal_nouns(out, self.reader)
+        not_yet(out)
+        casualties(out)
         last = len(out) - 1
         for i in [i for i, w in enumerate(out) if w.id.startswith("tam") and i < last]:
             if out[i + 1].pos == N:  # تم تدمير: the verb of the noun
