@@ -117,7 +117,10 @@ def indefinite(phrase: str) -> str:
 
 
 def adverb(adjective: str) -> str:
-    """The adverb of an adjective: quick → quickly, easy → easily, final → finally."""
+    """The adverb of an adjective: quick → quickly, easy → easily, final → finally; monthly
+    is an adverb already, and a participle says it as it is (مهددا: threatening)."""
+    if adjective.endswith(("ly", "ing")):
+        return adjective
     if adjective.endswith("y") and len(adjective) > 2:
         return adjective[:-1] + "ily"
     if adjective.endswith("le"):

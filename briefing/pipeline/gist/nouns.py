@@ -29,6 +29,7 @@ POSSESSIVE = {
     "2D": "your",
 }
 QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull"})  # بعض، معظم، كل before a noun
+_COMPASS = frozenset({"east", "west", "north", "south"})
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
@@ -73,8 +74,8 @@ class NounRules:
         if s.i >= len(s.words) or not self.definite(np):
             return ""
         a = s.words[s.i]
-        if a.pos != ADJ or a.definite or a.conj or a.prep:
-            return ""
+        if a.pos != ADJ or a.definite or a.conj or a.prep or a.adverbial:
+            return ""  # an accusative (داخليا) is no predicate: an adverb, read next
         s.i += 1
         s.last = ADJ
         return f" {'are' if np_plural(np) else 'is'} {a.en}"
@@ -142,6 +143,9 @@ class NounRules:
 
     def render(self, np: NounPhrase) -> str:
         head = np.head
+        g = np.genitive
+        if head.en in _COMPASS and g is not None and g.head.pos == NAME and not (np.adjectives or head.poss):
+            return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
         core = self._noun(head) if own else head.en
         if np.adjectives:

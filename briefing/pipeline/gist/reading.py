@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from briefing.pipeline.gist.lexicon import GistTables
 from briefing.pipeline.gist.words import (
@@ -218,6 +218,8 @@ class Reader:
                 entry = entry if entry is not None and entry.pos in _ACCUSATIVE_POS else None
             if entry is not None:
                 plain = self._from_entry(entry, text, "", "", False)
+                # an indefinite accusative adjective: an adverb unless a noun before agrees (داخليا)
+                plain.adverbial = _adverbial(entry, form, table)
                 return self._verb(entry, text, before) or _alone(plain, before, form)
             split = split_clitics(form, table)
             if split is not None:
@@ -448,6 +450,20 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
     return word
 
 
+def _adverbial(entry: GlossEntry, form: str, table: Mapping[str, GlossEntry]) -> bool:
+    """Is the glossary adjective read through the accusative's alif (داخليا) an adverb
+    (internally)? Only where English makes an adverb of the adjective: not a people's or a
+    body's name (حوثيا, أمميا: 42 Houthis, not "Houthily"), nor a noun glossing an adjective
+    (إعلاميا: media, not "medialy")."""
+    return (
+        entry.pos == "adj"
+        and form.endswith("ا")
+        and table.get(form) is not entry
+        and entry.en[:1].islower()
+        and entry.en.endswith(_ADVERB_READY)
+    )
+
+
 def _bare_noun(analysis: Analysis) -> bool:
     """A noun reading with no affix: the word as it is (شن: waging)."""
     return analysis.stem.pos == "NOUN" and not analysis.prefix.form and not analysis.suffix.form
@@ -481,6 +497,8 @@ def verb_forms(noun: str) -> list[tuple[str, str, bool]]:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+# endings of English adjectives that make a plain adverb with -ly: internal, direct, active …
+_ADVERB_READY = ("al", "ic", "ive", "ous", "ent", "ant", "ate", "ary", "ct", "ful", "ble", "ete", "ere", "rm")
 
 
 def _letter_name(char: str) -> str:

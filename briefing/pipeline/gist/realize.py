@@ -41,6 +41,8 @@ NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not"}
 
 
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، تتم، سيتم
+# verbs whose accusative is a predicate, not an adverb (يعتبر الاتفاق مهما: considers it important)
+_COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "consider", "deem", "make"})
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "I", "you"})
 
 
@@ -93,7 +95,7 @@ class Realizer:
         s.i += 1
         s.last = w.pos
         s.relative = w.id.startswith("rel-")
-        if w.pos == ADJ and w.adverbial:
+        if w.pos == ADJ and w.adverbial and not _after_copula(s.words, s.i - 1):
             return lead + adverb(w.en)
         if w.id == "still":
             return lead + self._still(s)
@@ -246,6 +248,17 @@ class Realizer:
             return f"{subject}{modal} {w.en}"
         s.last = PART
         return f"{subject}{modal}"
+
+
+def _after_copula(words: Sequence[Word], i: int) -> bool:
+    """Is words[i] the predicate of a copula before it and its subject (أصبح الوضع خطيرا: the
+    situation became serious), not an adverb?"""
+    j = i - 1
+    while j >= 0 and words[j].pos in (N, NAME, ADJ) and not words[j].prep:
+        j -= 1
+    if j >= 0 and words[j].id == "neg-laysa":  # ليس مهما: is not important
+        return True
+    return j >= 0 and words[j].pos == V and words[j].en in _COPULAS
 
 
 def _tidy(text: str) -> str:
