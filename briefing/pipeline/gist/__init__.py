@@ -120,18 +120,38 @@ class Gister:
         return out
 
     def _finish(self, out: list[Word]) -> None:
-        """What reads the words around: a reading with no English, passives, تم + verbal noun."""
-        # Each rule looks for a rare word first (list comprehensions: the words are many).
-        for k in [k for k, w in enumerate(out) if not w.en.strip() and w.pos != PUNCT]:
-            w = out[k]  # a reading with no English (a lone letter)
-            out[k] = self.reader.unknown(w.text)
-        self._passives_before_numbers(out)
-        verbal_nouns(out, self.reader)
-        not_yet(out)
-        casualties(out)
+        """What reads the words around: a reading with no English, passives, تم + verbal noun,
+        verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py)."""
+        # One pass finds the rare words the rules start from (the words are many: a pass each
+        # would cost more than the rules).
+        marked = [
+            k
+            for k, w in enumerate(out)
+            # (an English sense is never blank: plain_sense and the glossary's Text strip it)
+            if not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM
+        ]
+        if not marked:
+            return
+        for k in marked:
+            w = out[k]
+            if not w.en and w.pos != PUNCT:  # a reading with no English (a lone letter)
+                out[k] = self.reader.unknown(w.text)
+        ids = {out[k].id for k in marked}
+        if any(out[k].pos == NUM for k in marked):
+            self._passives_before_numbers(out)
+        verbal_nouns(out, self.reader, marked)
+        if "neg-lam" in ids:
+            not_yet(out)
+        if "fall" in ids:
+            casualties(out)
+        if ids & _TAM:
+            self._tam_nouns(out)
+
+    def _tam_nouns(self, out: list[Word]) -> None:
+        """تم تدمير: the verb of the noun after تم, and whether it takes an object."""
         last = len(out) - 1
-        for i in [i for i, w in enumerate(out) if w.id.startswith("tam") and i < last]:
-            if out[i + 1].pos == N:  # تم تدمير: the verb of the noun
+        for i in [i for i, w in enumerate(out) if w.id in _TAM and i < last]:
+            if out[i + 1].pos == N:
                 noun = out[i + 1] = out[i + 1].copy()
                 noun.verb_en, transitive = self.reader.verb_of_noun(noun.text)
                 if not transitive:
@@ -256,6 +276,8 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 # a word opens
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
+_TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، سيتم
+_MARKED = _TAM | {"neg-lam", "fall", "carry-out"}  # the words _finish's rules start from
 _MAX_GISTS = 10_000  # gists remembered at most, for a caller that never calls forget()
 _MAX_NAMES = 10_000  # Words of known stretches remembered at most (about 7 MB; the corpus: 1,926)
 

@@ -144,7 +144,7 @@ class NounRules:
     def render(self, np: NounPhrase) -> str:
         head = np.head
         g = np.genitive
-        if head.en in _COMPASS and g is not None and g.head.pos == NAME and not (np.adjectives or head.poss):
+        if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
         core = self._noun(head) if own else head.en
@@ -165,16 +165,18 @@ class NounRules:
         elif not determiner and self._countable_singular(np):
             determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
         text = f"{determiner} {core}" if determiner else core
-        if np.genitive is not None:
+        if g is not None:
             # a gerund takes an indefinite genitive as its object: holding an emergency meeting
-            gerund = own and not determiner and not self.definite(np.genitive) and self._gerund(head)
-            text += (" " if gerund else " of ") + self.render(np.genitive)
+            gerund = own and not determiner and self._gerund(head) and not self.definite(g)
+            text += (" " if gerund else " of ") + self.render(g)
         return text
 
     def _gerund(self, head: Word) -> bool:
         """Is the head an English gerund (an Arabic verbal noun glossed in -ing: waging)?"""
-        word = head.en.rsplit(" ", 1)[-1]
-        return head.number == "sg" and word.endswith("ing") and word not in self.irr.countable_ing
+        en = head.en
+        if not en.endswith("ing") or head.number != "sg":
+            return False
+        return en.rsplit(" ", 1)[-1].lower() not in self.irr.countable_ing
 
     def _countable_singular(self, np: NounPhrase) -> bool:
         """An indefinite singular noun English counts (a decision), not a mass noun (support),
@@ -183,7 +185,7 @@ class NounRules:
         if head.fixed or head.pos != N or head.number != "sg" or head.mark or np_plural(np):
             return False
         word = head.en.split(" ")[-1].lower() if head.en else ""
-        if self._gerund(head):
+        if word.endswith("ing") and word not in self.irr.countable_ing:
             return False  # a verbal noun: waging, not "a waging"
         return bool(word) and word.isalpha() and word not in self.irr.uncountable
 
