@@ -29,6 +29,7 @@ class Irregulars:
     plural: Mapping[str, str] = field(default_factory=dict)
     uncountable: frozenset[str] = frozenset()
     countable_ing: frozenset[str] = frozenset()  # meeting, building: -ing nouns that take "a"
+    personal: frozenset[str] = frozenset()  # country, counterpart: "his", not "its", for -ه
 
 
 def plural(noun: str, irr: Irregulars) -> str:

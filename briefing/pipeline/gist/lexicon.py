@@ -69,6 +69,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             plural=dict(english.plurals),
             uncountable=frozenset(english.uncountable),
             countable_ing=frozenset(english.countable_ing),
+            personal=frozenset(english.personal),
         ),
         analyzer=analyzer,
         transliterate=Transliterator.from_resources(resources).name_en,

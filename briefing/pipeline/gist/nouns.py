@@ -159,6 +159,8 @@ class NounRules:
             determiner = "these" if determiner == "this" else "those"
         if head.poss:
             determiner = POSSESSIVE.get(head.poss, "its")
+            if head.poss == "3MS" and head.en in self.irr.personal:
+                determiner = "his"  # بلاده: his country (a speaker's), not "its country"
         elif own and (head.definite or self.definite(np)):
             if not determiner or determiner.endswith((" of", "all")):
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
