@@ -170,7 +170,10 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
         0 if pos == "ADJ" and after in (N, ADJ) and agrees else 1,
         1 if analysis.stem.gloss.startswith("be ") else 0,  # the active reading first
         len(analysis.prefix.form) + len(analysis.suffix.form),  # fewer affixes: وشيك is one word
-        1 if pos in ("ABBREV", "NOUN_PROP") else 0,
+        # a construct in -ي is a plural far more often than a dual (مسؤولي الأمم المتحدة: officials),
+        # and than "my" (a report rarely says it)
+        (2 if pos in ("ABBREV", "NOUN_PROP") else 0)
+        + (1 if _UNLIKELY_SUFFIXES.intersection(analysis.suffix.tags) else 0),
     )
 
 
@@ -509,4 +512,5 @@ def _letter_name(char: str) -> str:
 
 
 _MAX_CACHED = 200_000
+_UNLIKELY_SUFFIXES = frozenset({"NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"})
 _RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})
