@@ -235,4 +235,9 @@ def _reads_plural(en: str) -> tuple[bool, bool]:
     counts = len(words) > 1 and words[0] not in ("1", "one", "a")
     word = words[-1] if words else ""
     # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
-    return counts, word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
+    looks = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
+    return counts, looks and word not in _ONE_STATE
+
+
+# the last word of a name English treats as one (the United States is, the Netherlands has)
+_ONE_STATE = frozenset({"States", "Nations", "Emirates", "Netherlands", "Philippines", "Maldives", "Comoros"})

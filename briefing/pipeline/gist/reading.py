@@ -150,6 +150,8 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
     verb = pos.startswith("VERB")
     after = before.pos if before is not None else ""
     relative = before is not None and before.id.startswith("rel-")
+    # after a relative pronoun or a particle that only a verb follows (قد تغير: has changed)
+    verbal = relative or (before is not None and before.id in _VERBAL_PARTICLES)
     if relative:
         after = PART  # الذي قتل: a verb follows a relative pronoun
     elif before is not None and before.id.startswith("tam"):
@@ -163,7 +165,7 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
         0 if third else 1,  # news reports: he, she, they; rarely I or you
         1 if _RARE_PROCLITICS & set(analysis.prefix.tags) else 0,  # لَـ emphatic: rare in reports
         1 if bare_verb and after != PART else 0,
-        1 if relative and not verb else 0,  # التي تبذلها: which it makes, not "which its banality"
+        1 if verbal and not verb else 0,  # التي تبذلها: which it makes, not "which its banality"
         1 if verb and after == V and noun else 0,
         1 if verb and after in (N, PREP, NUM) and nominal else 0,
         1 if verb and after in ("", N, ADJ, PREP, NUM) and noun and _object(analysis) else 0,
@@ -199,7 +201,15 @@ class Reader:
             bid = before.id
             kind = ""
             if bid:  # most words have no glossary id
-                kind = "rel" if bid.startswith("rel-") else "tam" if bid.startswith("tam") else ""
+                kind = (
+                    "rel"
+                    if bid.startswith("rel-")
+                    else "tam"
+                    if bid.startswith("tam")
+                    else "verbal"
+                    if bid in _VERBAL_PARTICLES
+                    else ""
+                )
             key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
@@ -512,5 +522,6 @@ def _letter_name(char: str) -> str:
 
 
 _MAX_CACHED = 200_000
+_VERBAL_PARTICLES = frozenset({"qad", "and-qad", "so-qad", "neg-lam", "neg-lan", "future"})  # قد، لم، لن، سوف
 _UNLIKELY_SUFFIXES = frozenset({"NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"})
 _RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})
