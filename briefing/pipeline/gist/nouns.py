@@ -166,6 +166,8 @@ class NounRules:
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
         elif not determiner and self._countable_singular(np):
             determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
+        if determiner in ("", "a", "an") and own and core.startswith("other ") and not np_plural(np):
+            determiner, core = "another", core[6:]  # اتفاق آخر: another agreement, not "an other"
         text = f"{determiner} {core}" if determiner else core
         if g is not None:
             # a gerund takes an indefinite genitive as its object: holding an emergency meeting
