@@ -8,6 +8,7 @@ briefing.text.bama), then render the words in English order with shallow transfe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -139,6 +140,7 @@ class Gister:
         ids = {out[k].id for k in marked}
         if any(out[k].pos == NUM for k in marked):
             self._passives_before_numbers(out)
+            _counted_after_numbers(out)
         verbal_nouns(out, self.reader, marked)
         if "neg-lam" in ids:
             not_yet(out)
@@ -245,6 +247,42 @@ class Gister:
         return conj, prep, article, *_by_next(self.tables.phrases[stem])
 
 
+def _counted_after_numbers(words: list[Word]) -> None:
+    """The indefinite noun a number counts is plural and takes no article (350 ألف شخص: 350
+    thousand people, 12 مستودعا: 12 warehouses), save after one."""
+    last = len(words) - 1
+    for k in reversed([k for k, w in enumerate(words) if w.pos == NUM and k < last]):
+        w, noun = words[k], words[k + 1]
+        if noun.id in _THOUSANDS and not noun.conj and _DIGITS.fullmatch(w.en):
+            thousands = float(w.en.replace(",", "")) * 1000  # 350 ألف: 350,000
+            words[k : k + 2] = [Word(f"{w.text} {noun.text}", NUM, f"{thousands:,.0f}", fixed=True)]
+            last -= 1
+            if k >= last:
+                continue
+            w, noun = words[k], words[k + 1]
+        # a bare number only (a figure's English names what it counts already), and no month after
+        # a day (14 يوليو: 14 July)
+        bare = w.id.startswith("num-") or _DIGITS.fullmatch(w.en) is not None
+        if not bare or w.en in _ONE or noun.pos != N or noun.number != "sg" or noun.fixed:
+            continue
+        if not noun.en[:1].islower() or _year_or_model(words, k):
+            continue
+        if k + 2 <= last and words[k + 2].pos == N and not words[k + 2].conj and not words[k + 2].prep:
+            continue  # a construct: 2013 غاز الخردل
+        if noun.definite or noun.poss or noun.conj or noun.prep:
+            continue
+        noun = words[k + 1] = noun.copy()
+        noun.number = "pl"
+
+
+def _year_or_model(words: list[Word], k: int) -> bool:
+    """Is the number at k a year (2013) or part of a model's name (إس 400, F-16), no count?"""
+    en = words[k].en
+    if len(en) == 4 and en.startswith(("19", "20")):
+        return True
+    return k > 0 and (words[k - 1].pos == NAME or words[k - 1].text == "-")
+
+
 def start_of(k: Known) -> int:
     """Where a known stretch starts: the key to sort by."""
     return k.start
@@ -278,6 +316,9 @@ _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، سيتم
 _MARKED = _TAM | {"neg-lam", "fall", "carry-out"}  # the words _finish's rules start from
+_ONE = frozenset({"1", "one", "١"})
+_THOUSANDS = frozenset({"num-1000", "num-1000s"})  # ألف، آلاف after digits
+_DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _MAX_GISTS = 10_000  # gists remembered at most, for a caller that never calls forget()
 _MAX_NAMES = 10_000  # Words of known stretches remembered at most (about 7 MB; the corpus: 1,926)
 
