@@ -112,8 +112,11 @@ class Gister:
             if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
                 phrase = self._phrase(head, texts, forms, i)
             if phrase is None:
-                before = read(texts[i], before, counted=counted)
+                word = read(texts[i], before, counted=counted)
                 i += 1
+                if word.pos == PUNCT and word.text in _SILENT:
+                    continue  # quotation marks and brackets: no English, and no break in the phrase
+                before = word
             else:
                 before, i = phrase
             out.append(before)
@@ -317,6 +320,7 @@ _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared b
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، سيتم
 _MARKED = _TAM | {"neg-lam", "fall", "carry-out"}  # the words _finish's rules start from
 _ONE = frozenset({"1", "one", "١"})
+_SILENT = frozenset("\"«»“”„‘’'()[]{}")  # punctuation the English leaves out
 _THOUSANDS = frozenset({"num-1000", "num-1000s"})  # ألف، آلاف after digits
 _DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _MAX_GISTS = 10_000  # gists remembered at most, for a caller that never calls forget()

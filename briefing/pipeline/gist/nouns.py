@@ -154,9 +154,27 @@ class NounRules:
             core = f"{article}{adjectives} {core.removeprefix(article)}"
         if head.number == "du" and not head.fixed:
             core = "two " + core
+        pointer, determiner = self._determiner(np, core, own)
+        if determiner in ("", "a", "an") and own and core.startswith("other ") and not np_plural(np):
+            determiner, core = "another", core[6:]  # اتفاق آخر: another agreement, not "an other"
+        text = f"{pointer}{determiner} {core}" if determiner else pointer + core
+        if g is not None:
+            # a gerund takes an indefinite genitive as its object: holding an emergency meeting
+            gerund = own and not determiner and self._gerund(head) and not self.definite(g)
+            text += (" " if gerund else " of ") + self.render(g)
+        return text
+
+    def _determiner(self, np: NounPhrase, core: str, own: bool) -> tuple[str, str]:
+        """(a demonstrative sentence's "these are", the determiner) of a noun phrase."""
+        head = np.head
         determiner = np.determiner
-        if determiner in ("this", "that") and head.number in ("pl", "du"):
-            determiner = "these" if determiner == "this" else "those"
+        pointer = ""  # هذه أسباب: a demonstrative before an indefinite noun is a sentence, "these are"
+        if determiner in ("this", "that"):
+            many = head.number in ("pl", "du") or np_plural(np)
+            if many:
+                determiner = "these" if determiner == "this" else "those"
+            if own and head.pos == N and not (head.definite or head.poss):
+                pointer, determiner = f"{determiner} {'are' if many else 'is'} ", ""
         if head.poss:
             determiner = POSSESSIVE.get(head.poss, "its")
             if head.poss == "3MS" and head.en in self.irr.personal:
@@ -166,14 +184,7 @@ class NounRules:
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
         elif not determiner and self._countable_singular(np):
             determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
-        if determiner in ("", "a", "an") and own and core.startswith("other ") and not np_plural(np):
-            determiner, core = "another", core[6:]  # اتفاق آخر: another agreement, not "an other"
-        text = f"{determiner} {core}" if determiner else core
-        if g is not None:
-            # a gerund takes an indefinite genitive as its object: holding an emergency meeting
-            gerund = own and not determiner and self._gerund(head) and not self.definite(g)
-            text += (" " if gerund else " of ") + self.render(g)
-        return text
+        return pointer, determiner
 
     def _gerund(self, head: Word) -> bool:
         """Is the head an English gerund (an Arabic verbal noun glossed in -ing: waging)?"""
