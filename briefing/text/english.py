@@ -111,10 +111,15 @@ def gerund(verb: str) -> str:
     return form + rest
 
 
+# vowel letters that sound as a consonant: a use, a union, a European, a one-day truce
+_YOO = ("use", "usu", "uni", "uti", "ura", "eu", "one", "once")
+
+
 def indefinite(phrase: str) -> str:
     """ "a" or "an" before a singular noun phrase."""
-    first = phrase.lstrip()[:1].lower()
-    return ("an " if first in _VOWELS else "a ") + phrase
+    word = phrase.lstrip().lower()
+    vowel = word[:1] in _VOWELS and not word.startswith(_YOO)
+    return ("an " if vowel else "a ") + phrase
 
 
 def adverb(adjective: str) -> str:
