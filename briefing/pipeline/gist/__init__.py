@@ -141,10 +141,12 @@ class Gister:
             if not w.en and w.pos != PUNCT:  # a reading with no English (a lone letter)
                 out[k] = self.reader.unknown(w.text)
         ids = {out[k].id for k in marked}
-        if any(out[k].pos == NUM for k in marked):
-            self._passives_before_numbers(out)
-            _counted_after_numbers(out)
-        verbal_nouns(out, self.reader, marked)
+        numbers = [k for k in marked if out[k].pos == NUM]
+        if verbal_nouns(out, self.reader, marked) and numbers:  # a word left: the indices moved
+            numbers = [k for k, w in enumerate(out) if w.pos == NUM]
+        if numbers:
+            self._passives_before_numbers(out, numbers)
+            _counted_after_numbers(out, numbers)  # last: it joins words (350 ألف)
         if "neg-lam" in ids:
             not_yet(out)
         if "fall" in ids:
@@ -162,10 +164,11 @@ class Gister:
                 if not transitive:
                     noun.extra["intransitive"] = "1"
 
-    def _passives_before_numbers(self, words: list[Word]) -> None:
+    def _passives_before_numbers(self, words: list[Word], numbers: list[int]) -> None:
         """A clause that opens with a verb or verbal noun followed by a number is a passive verb and
-        its subject (قتل 3 جنود: 3 soldiers were killed), not "the killing of 3 soldiers"."""
-        for i in [k - 1 for k, w in enumerate(words) if w.pos == NUM and k]:  # the words before a number
+        its subject (قتل 3 جنود: 3 soldiers were killed), not "the killing of 3 soldiers";
+        `numbers`: where the numbers are."""
+        for i in [k - 1 for k in numbers if k]:  # the words before a number
             w = words[i]
             opens = i == 0 or words[i - 1].pos in (PUNCT, CONJ) or bool(w.conj)
             if not opens or w.pos not in (N, V) or w.fixed or w.definite or w.poss or w.passive:
@@ -250,11 +253,11 @@ class Gister:
         return conj, prep, article, *_by_next(self.tables.phrases[stem])
 
 
-def _counted_after_numbers(words: list[Word]) -> None:
+def _counted_after_numbers(words: list[Word], numbers: list[int]) -> None:
     """The indefinite noun a number counts is plural and takes no article (350 ألف شخص: 350
-    thousand people, 12 مستودعا: 12 warehouses), save after one."""
+    thousand people, 12 مستودعا: 12 warehouses), save after one; `numbers`: where they are."""
     last = len(words) - 1
-    for k in reversed([k for k, w in enumerate(words) if w.pos == NUM and k < last]):
+    for k in reversed([k for k in numbers if k < last]):
         w, noun = words[k], words[k + 1]
         if noun.id in _THOUSANDS and not noun.conj and _DIGITS.fullmatch(w.en):
             thousands = float(w.en.replace(",", "")) * 1000  # 350 ألف: 350,000

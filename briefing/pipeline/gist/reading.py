@@ -175,7 +175,7 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
         # a construct in -ي is a plural far more often than a dual (مسؤولي الأمم المتحدة: officials),
         # and than "my" (a report rarely says it)
         (2 if pos in ("ABBREV", "NOUN_PROP") else 0)
-        + (1 if _UNLIKELY_SUFFIXES.intersection(analysis.suffix.tags) else 0),
+        + (1 if _DUAL_CONSTRUCT in analysis.suffix.tags or _MY in analysis.suffix.tags else 0),
     )
 
 
@@ -523,5 +523,5 @@ def _letter_name(char: str) -> str:
 
 _MAX_CACHED = 200_000
 _VERBAL_PARTICLES = frozenset({"qad", "and-qad", "so-qad", "neg-lam", "neg-lan", "future"})  # قد، لم، لن، سوف
-_UNLIKELY_SUFFIXES = frozenset({"NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"})
+_DUAL_CONSTRUCT, _MY = "NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"
 _RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})

@@ -11,15 +11,17 @@ from briefing.pipeline.gist.words import NAME, NUM, PHRASE, PRON, N, V, Word
 _OBJECTS = (N, NAME, PHRASE, NUM)
 
 
-def verbal_nouns(words: list[Word], reader: Reader, candidates: list[int]) -> None:
+def verbal_nouns(words: list[Word], reader: Reader, candidates: list[int]) -> bool:
     """Rewrites, in place, the verbal nouns of `words` that read as verbs (see the module);
-    `candidates`: the indices of the words that may start one (a ل proclitic, قام), in order."""
+    `candidates`: the indices of the words that may start one (a ل proclitic, قام), in order.
+    True when a word was taken out (قام's verbal noun): the indices after it moved."""
     n = len(words)
     for i in [k for k in candidates if words[k].prep == "prep-li" and words[k].pos == N]:
         if i + 1 < n and _bare(words[i]) and _object(words[i + 1]):
             verb = reader.verb_of_verbal_noun(words[i])
             if verb:
                 words[i] = Word(words[i].text, V, verb, conj=words[i].conj, extra={"to": "1"})
+    moved = False
     for i in reversed([k for k in candidates if words[k].id == "carry-out"]):
         j = _light_object(words, i)
         if j is None:
@@ -29,6 +31,8 @@ def verbal_nouns(words: list[Word], reader: Reader, candidates: list[int]) -> No
             light = words[i] = words[i].copy()
             light.en, light.id, light.governs = verb, "", None
             del words[j]
+            moved = True
+    return moved
 
 
 def _light_object(words: list[Word], i: int) -> int | None:
