@@ -47,7 +47,9 @@ _GLOSS_POS = {
     "num": NUM,
 }
 _CONJ = {"و": "and", "ف": "so"}
-_ACCUSATIVE_POS = frozenset({"noun", "adj", "adv", "num", "phrase"})  # words that take the accusative's alif
+# words an alif may end without changing what they are: the accusative's (وقتا), a dual verb's
+# (اتفقا), a quantifier's (جميعا); not a particle's or a preposition's (لنا is "to us", not لن)
+_ALIF_POS = frozenset({"noun", "adj", "adv", "num", "phrase", "verb", "pron"})
 _PREP = {"ب": "prep-bi", "ل": "prep-li", "ك": "prep-ka"}
 # The stem's part of speech in the lexicon → the word class of the rules.
 _BAMA_POS = {
@@ -225,10 +227,9 @@ class Reader:
         for table in (self.tables.counted, self.tables.words) if counted else (self.tables.words,):
             entry = table.get(form)
             if entry is None and form.endswith("ا"):
-                # the accusative's alif (وقتا) on a content word; on a particle the alif is a
-                # suffix of its own: لنا is "to us", not لن "will not"
+                # an ending alif (see _ALIF_POS)
                 entry = table.get(form[:-1])
-                entry = entry if entry is not None and entry.pos in _ACCUSATIVE_POS else None
+                entry = entry if entry is not None and entry.pos in _ALIF_POS else None
             if entry is not None:
                 plain = self._from_entry(entry, text, "", "", False)
                 # an indefinite accusative adjective: an adverb unless a noun before agrees (داخليا)
