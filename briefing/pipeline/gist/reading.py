@@ -138,7 +138,26 @@ def _suffix_feature(tag: str, out: dict[str, object]) -> None:
         out["number"] = "pl"
 
 
-def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = False) -> tuple[int, ...]:
+def _context(before: Word | None) -> tuple[str, bool, bool | None]:
+    """What _rank reads of the word before, worked out once per word rather than per reading:
+    its class as the ranking sees it, whether only a verb may follow it, its definiteness."""
+    if before is None:
+        return "", False, None
+    bid = before.id
+    relative = bid.startswith("rel-")
+    if relative:
+        after = PART  # الذي قتل: a verb follows a relative pronoun
+    elif bid.startswith("tam"):
+        after = PREP  # تم نشر: a verbal noun follows تم
+    else:
+        after = before.pos
+    # after a relative pronoun or a particle that only a verb follows (قد تغير: has changed)
+    return after, relative or bid in _VERBAL_PARTICLES, before.definite
+
+
+def _rank(
+    analysis: Analysis, context: tuple[str, bool, bool | None], nominal: bool, noun: bool = False
+) -> tuple[int, ...]:
     """Lower is better: readings that news prose makes likely, given the previous word's class.
 
     `nominal`: the word has a noun or adjective reading too. A bare verb form that is also a
@@ -150,22 +169,15 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
     pos = analysis.stem.pos
     tags = analysis.tags
     verb = pos.startswith("VERB")
-    after = before.pos if before is not None else ""
-    relative = before is not None and before.id.startswith("rel-")
-    # after a relative pronoun or a particle that only a verb follows (قد تغير: has changed)
-    verbal = relative or (before is not None and before.id in _VERBAL_PARTICLES)
-    if relative:
-        after = PART  # الذي قتل: a verb follows a relative pronoun
-    elif before is not None and before.id.startswith("tam"):
-        after = PREP  # تم نشر: a verbal noun follows تم
+    after, verbal, definite = context
     # An adjective agrees with its noun in definiteness: الحكومة السورية, not تحرير المدينة.
-    agrees = before is not None and before.definite == ("DET" in analysis.prefix.tags)
+    agrees = definite is not None and definite == ("DET" in analysis.prefix.tags)
     person = next((t for t in tags if t.startswith(("IV", "PVSUFF_SUBJ")) and t != "IV"), "")
     third = not person or "3" in person or person.endswith(("MP", "FP", "MD", "FD"))
     bare_verb = verb and not analysis.prefix.form and not analysis.suffix.form and nominal
     return (
         0 if third else 1,  # news reports: he, she, they; rarely I or you
-        1 if _RARE_PROCLITICS & set(analysis.prefix.tags) else 0,  # لَـ emphatic: rare in reports
+        0 if _RARE_PROCLITICS.isdisjoint(analysis.prefix.tags) else 1,  # لَـ emphatic: rare in reports
         1 if bare_verb and after != PART else 0,
         1 if verbal and not verb else 0,  # التي تبذلها: which it makes, not "which its banality"
         1 if verb and after == V and noun else 0,
@@ -309,7 +321,8 @@ class Reader:
         readings = [a for a in analyses if a.stem.pos.startswith("VERB")]
         if not readings:
             return None
-        word = self._from_analysis(min(readings, key=lambda a: _rank(a, before, False)), text)
+        context = _context(before)
+        word = self._from_analysis(min(readings, key=lambda a: _rank(a, context, False)), text)
         word.en, word.id = entry.en, entry.id
         word.passive = entry.en.startswith("be ")
         word.governs = (entry.governs, entry.governs_en) if entry.governs else None
@@ -354,7 +367,8 @@ class Reader:
             a.stem.pos in ("NOUN", "ADJ") and not a.prefix.form and not a.suffix.form for a in readings
         )
         noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
-        best = min(readings, key=lambda a: _rank(a, before, nominal, noun))
+        context = _context(before)
+        best = min(readings, key=lambda a: _rank(a, context, nominal, noun))
         return self._from_analysis(best, text)
 
     def _nisba(self, text: str) -> Word | None:
