@@ -63,6 +63,8 @@ def test_gist_golden_cases_cover_every_rule():
         "complements",
         "glossary",
         "unknown",
+        "verbal_nouns",
+        "clauses",
     }
 
 

@@ -292,6 +292,11 @@ class EnglishFile(Entry):
     verbs: tuple[IrregularVerb, ...]
     plurals: Mapping[str, str]
     uncountable: tuple[str, ...] = ()
+    # Nouns in -ing that English counts (a meeting); any other -ing noun is a gerund and takes no
+    # "a" (waging, regaining: an Arabic verbal noun)
+    countable_ing: tuple[str, ...] = ()
+    # Nouns whose owner, in news, is a person: بلاده, نظيره read "his country", "his counterpart"
+    personal: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

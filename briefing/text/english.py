@@ -28,6 +28,8 @@ class Irregulars:
     participle: Mapping[str, str] = field(default_factory=dict)
     plural: Mapping[str, str] = field(default_factory=dict)
     uncountable: frozenset[str] = frozenset()
+    countable_ing: frozenset[str] = frozenset()  # meeting, building: -ing nouns that take "a"
+    personal: frozenset[str] = frozenset()  # country, counterpart: "his", not "its", for -ه
 
 
 def plural(noun: str, irr: Irregulars) -> str:
@@ -109,14 +111,22 @@ def gerund(verb: str) -> str:
     return form + rest
 
 
+# vowel letters that sound as a consonant: a use, a union, a European, a one-day truce
+_YOO = ("use", "usu", "uni", "uti", "ura", "eu", "one", "once")
+
+
 def indefinite(phrase: str) -> str:
     """ "a" or "an" before a singular noun phrase."""
-    first = phrase.lstrip()[:1].lower()
-    return ("an " if first in _VOWELS else "a ") + phrase
+    word = phrase.lstrip().lower()
+    vowel = word[:1] in _VOWELS and not word.startswith(_YOO)
+    return ("an " if vowel else "a ") + phrase
 
 
 def adverb(adjective: str) -> str:
-    """The adverb of an adjective: quick → quickly, easy → easily, final → finally."""
+    """The adverb of an adjective: quick → quickly, easy → easily, final → finally; monthly
+    is an adverb already, and a participle says it as it is (مهددا: threatening)."""
+    if adjective.endswith(("ly", "ing")):
+        return adjective
     if adjective.endswith("y") and len(adjective) > 2:
         return adjective[:-1] + "ily"
     if adjective.endswith("le"):

@@ -8,12 +8,15 @@ briefing.text.bama), then render the words in English order with shallow transfe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefing.pipeline.gist.clauses import casualties, not_yet
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
+from briefing.pipeline.gist.verbal import verbal_nouns
 from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word, folded
 from briefing.resources import Resources
 from briefing.resources.schema import GlossEntry
@@ -109,8 +112,11 @@ class Gister:
             if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
                 phrase = self._phrase(head, texts, forms, i)
             if phrase is None:
-                before = read(texts[i], before, counted=counted)
+                word = read(texts[i], before, counted=counted)
                 i += 1
+                if word.pos == PUNCT and word.text in _SILENT:
+                    continue  # quotation marks and brackets: no English, and no break in the phrase
+                before = word
             else:
                 before, i = phrase
             out.append(before)
@@ -118,24 +124,51 @@ class Gister:
         return out
 
     def _finish(self, out: list[Word]) -> None:
-        """What reads the words around: a reading with no English, passives, تم + verbal noun."""
-        # Each rule looks for a rare word first (list comprehensions: the words are many).
-        for k in [k for k, w in enumerate(out) if not w.en.strip() and w.pos != PUNCT]:
-            w = out[k]  # a reading with no English (a lone letter)
-            out[k] = self.reader.unknown(w.text)
-        self._passives_before_numbers(out)
+        """What reads the words around: a reading with no English, passives, تم + verbal noun,
+        verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py)."""
+        # One pass finds the rare words the rules start from (the words are many: a pass each
+        # would cost more than the rules).
+        marked = [
+            k
+            for k, w in enumerate(out)
+            # (an English sense is never blank: plain_sense and the glossary's Text strip it)
+            if not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM
+        ]
+        if not marked:
+            return
+        for k in marked:
+            w = out[k]
+            if not w.en and w.pos != PUNCT:  # a reading with no English (a lone letter)
+                out[k] = self.reader.unknown(w.text)
+        ids = {out[k].id for k in marked}
+        numbers = [k for k in marked if out[k].pos == NUM]
+        if verbal_nouns(out, self.reader, marked) and numbers:  # a word left: the indices moved
+            numbers = [k for k, w in enumerate(out) if w.pos == NUM]
+        if numbers:
+            self._passives_before_numbers(out, numbers)
+            _counted_after_numbers(out, numbers)  # last: it joins words (350 ألف)
+        if "neg-lam" in ids:
+            not_yet(out)
+        if "fall" in ids:
+            casualties(out)
+        if ids & _TAM:
+            self._tam_nouns(out)
+
+    def _tam_nouns(self, out: list[Word]) -> None:
+        """تم تدمير: the verb of the noun after تم, and whether it takes an object."""
         last = len(out) - 1
-        for i in [i for i, w in enumerate(out) if w.id.startswith("tam") and i < last]:
-            if out[i + 1].pos == N:  # تم تدمير: the verb of the noun
+        for i in [i for i, w in enumerate(out) if w.id in _TAM and i < last]:
+            if out[i + 1].pos == N:
                 noun = out[i + 1] = out[i + 1].copy()
                 noun.verb_en, transitive = self.reader.verb_of_noun(noun.text)
                 if not transitive:
                     noun.extra["intransitive"] = "1"
 
-    def _passives_before_numbers(self, words: list[Word]) -> None:
+    def _passives_before_numbers(self, words: list[Word], numbers: list[int]) -> None:
         """A clause that opens with a verb or verbal noun followed by a number is a passive verb and
-        its subject (قتل 3 جنود: 3 soldiers were killed), not "the killing of 3 soldiers"."""
-        for i in [k - 1 for k, w in enumerate(words) if w.pos == NUM and k]:  # the words before a number
+        its subject (قتل 3 جنود: 3 soldiers were killed), not "the killing of 3 soldiers";
+        `numbers`: where the numbers are."""
+        for i in [k - 1 for k in numbers if k]:  # the words before a number
             w = words[i]
             opens = i == 0 or words[i - 1].pos in (PUNCT, CONJ) or bool(w.conj)
             if not opens or w.pos not in (N, V) or w.fixed or w.definite or w.poss or w.passive:
@@ -220,6 +253,42 @@ class Gister:
         return conj, prep, article, *_by_next(self.tables.phrases[stem])
 
 
+def _counted_after_numbers(words: list[Word], numbers: list[int]) -> None:
+    """The indefinite noun a number counts is plural and takes no article (350 ألف شخص: 350
+    thousand people, 12 مستودعا: 12 warehouses), save after one; `numbers`: where they are."""
+    last = len(words) - 1
+    for k in reversed([k for k in numbers if k < last]):
+        w, noun = words[k], words[k + 1]
+        if noun.id in _THOUSANDS and not noun.conj and _DIGITS.fullmatch(w.en):
+            thousands = float(w.en.replace(",", "")) * 1000  # 350 ألف: 350,000
+            words[k : k + 2] = [Word(f"{w.text} {noun.text}", NUM, f"{thousands:,.0f}", fixed=True)]
+            last -= 1
+            if k >= last:
+                continue
+            w, noun = words[k], words[k + 1]
+        # a bare number only (a figure's English names what it counts already), and no month after
+        # a day (14 يوليو: 14 July)
+        bare = w.id.startswith("num-") or _DIGITS.fullmatch(w.en) is not None
+        if not bare or w.en in _ONE or noun.pos != N or noun.number != "sg" or noun.fixed:
+            continue
+        if not noun.en[:1].islower() or _year_or_model(words, k):
+            continue
+        if k + 2 <= last and words[k + 2].pos == N and not words[k + 2].conj and not words[k + 2].prep:
+            continue  # a construct: 2013 غاز الخردل
+        if noun.definite or noun.poss or noun.conj or noun.prep:
+            continue
+        noun = words[k + 1] = noun.copy()
+        noun.number = "pl"
+
+
+def _year_or_model(words: list[Word], k: int) -> bool:
+    """Is the number at k a year (2013) or part of a model's name (إس 400, F-16), no count?"""
+    en = words[k].en
+    if len(en) == 4 and en.startswith(("19", "20")):
+        return True
+    return k > 0 and (words[k - 1].pos == NAME or words[k - 1].text == "-")
+
+
 def start_of(k: Known) -> int:
     """Where a known stretch starts: the key to sort by."""
     return k.start
@@ -251,6 +320,12 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 # a word opens
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
+_TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، سيتم
+_MARKED = _TAM | {"neg-lam", "fall", "carry-out"}  # the words _finish's rules start from
+_ONE = frozenset({"1", "one", "١"})
+_SILENT = frozenset("\"«»“”„‘’'()[]{}")  # punctuation the English leaves out
+_THOUSANDS = frozenset({"num-1000", "num-1000s"})  # ألف، آلاف after digits
+_DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _MAX_GISTS = 10_000  # gists remembered at most, for a caller that never calls forget()
 _MAX_NAMES = 10_000  # Words of known stretches remembered at most (about 7 MB; the corpus: 1,926)
 

@@ -68,6 +68,8 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             participle={v.base: v.participle for v in english.verbs},
             plural=dict(english.plurals),
             uncountable=frozenset(english.uncountable),
+            countable_ing=frozenset(english.countable_ing),
+            personal=frozenset(english.personal),
         ),
         analyzer=analyzer,
         transliterate=Transliterator.from_resources(resources).name_en,

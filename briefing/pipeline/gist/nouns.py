@@ -29,6 +29,7 @@ POSSESSIVE = {
     "2D": "your",
 }
 QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull"})  # بعض، معظم، كل before a noun
+_COMPASS = frozenset({"east", "west", "north", "south"})
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
@@ -73,8 +74,8 @@ class NounRules:
         if s.i >= len(s.words) or not self.definite(np):
             return ""
         a = s.words[s.i]
-        if a.pos != ADJ or a.definite or a.conj or a.prep:
-            return ""
+        if a.pos != ADJ or a.definite or a.conj or a.prep or a.adverbial:
+            return ""  # an accusative (داخليا) is no predicate: an adverb, read next
         s.i += 1
         s.last = ADJ
         return f" {'are' if np_plural(np) else 'is'} {a.en}"
@@ -142,6 +143,9 @@ class NounRules:
 
     def render(self, np: NounPhrase) -> str:
         head = np.head
+        g = np.genitive
+        if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
+            return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
         core = self._noun(head) if own else head.en
         if np.adjectives:
@@ -150,20 +154,44 @@ class NounRules:
             core = f"{article}{adjectives} {core.removeprefix(article)}"
         if head.number == "du" and not head.fixed:
             core = "two " + core
+        pointer, determiner = self._determiner(np, core, own)
+        if determiner in ("", "a", "an") and own and core.startswith("other ") and not np_plural(np):
+            determiner, core = "another", core[6:]  # اتفاق آخر: another agreement, not "an other"
+        text = f"{pointer}{determiner} {core}" if determiner else pointer + core
+        if g is not None:
+            # a gerund takes an indefinite genitive as its object: holding an emergency meeting
+            gerund = own and not determiner and self._gerund(head) and not self.definite(g)
+            text += (" " if gerund else " of ") + self.render(g)
+        return text
+
+    def _determiner(self, np: NounPhrase, core: str, own: bool) -> tuple[str, str]:
+        """(a demonstrative sentence's "these are", the determiner) of a noun phrase."""
+        head = np.head
         determiner = np.determiner
-        if determiner in ("this", "that") and head.number in ("pl", "du"):
-            determiner = "these" if determiner == "this" else "those"
+        pointer = ""  # هذه أسباب: a demonstrative before an indefinite noun is a sentence, "these are"
+        if determiner in ("this", "that"):
+            many = head.number in ("pl", "du") or np_plural(np)
+            if many:
+                determiner = "these" if determiner == "this" else "those"
+            if own and head.pos == N and not (head.definite or head.poss):
+                pointer, determiner = f"{determiner} {'are' if many else 'is'} ", ""
         if head.poss:
             determiner = POSSESSIVE.get(head.poss, "its")
+            if head.poss == "3MS" and head.en in self.irr.personal:
+                determiner = "his"  # بلاده: his country (a speaker's), not "its country"
         elif own and (head.definite or self.definite(np)):
             if not determiner or determiner.endswith((" of", "all")):
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
         elif not determiner and self._countable_singular(np):
             determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
-        text = f"{determiner} {core}" if determiner else core
-        if np.genitive is not None:
-            text += " of " + self.render(np.genitive)
-        return text
+        return pointer, determiner
+
+    def _gerund(self, head: Word) -> bool:
+        """Is the head an English gerund (an Arabic verbal noun glossed in -ing: waging)?"""
+        en = head.en
+        if not en.endswith("ing") or head.number != "sg":
+            return False
+        return en.rsplit(" ", 1)[-1].lower() not in self.irr.countable_ing
 
     def _countable_singular(self, np: NounPhrase) -> bool:
         """An indefinite singular noun English counts (a decision), not a mass noun (support),
@@ -172,6 +200,8 @@ class NounRules:
         if head.fixed or head.pos != N or head.number != "sg" or head.mark or np_plural(np):
             return False
         word = head.en.split(" ")[-1].lower() if head.en else ""
+        if word.endswith("ing") and word not in self.irr.countable_ing:
+            return False  # a verbal noun: waging, not "a waging"
         return bool(word) and word.isalpha() and word not in self.irr.uncountable
 
     def definite(self, np: NounPhrase) -> bool:
@@ -218,4 +248,9 @@ def _reads_plural(en: str) -> tuple[bool, bool]:
     counts = len(words) > 1 and words[0] not in ("1", "one", "a")
     word = words[-1] if words else ""
     # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
-    return counts, word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
+    looks = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
+    return counts, looks and word not in _ONE_STATE
+
+
+# the last word of a name English treats as one (the United States is, the Netherlands has)
+_ONE_STATE = frozenset({"States", "Nations", "Emirates", "Netherlands", "Philippines", "Maldives", "Comoros"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from briefing.pipeline.gist.lexicon import GistTables
 from briefing.pipeline.gist.words import (
@@ -29,6 +29,7 @@ from briefing.pipeline.gist.words import (
 )
 from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analysis, from_buckwalter
+from briefing.text.english import gerund
 from briefing.text.normalize import has_arabic
 
 # A folded nisba: article?, the stem, the ending (ي, يه, يين, يون, يات).
@@ -46,6 +47,9 @@ _GLOSS_POS = {
     "num": NUM,
 }
 _CONJ = {"و": "and", "ف": "so"}
+# words an alif may end without changing what they are: the accusative's (وقتا), a dual verb's
+# (اتفقا), a quantifier's (جميعا); not a particle's or a preposition's (لنا is "to us", not لن)
+_ALIF_POS = frozenset({"noun", "adj", "adv", "num", "phrase", "verb", "pron"})
 _PREP = {"ب": "prep-bi", "ل": "prep-li", "ك": "prep-ka"}
 # The stem's part of speech in the lexicon → the word class of the rules.
 _BAMA_POS = {
@@ -134,7 +138,26 @@ def _suffix_feature(tag: str, out: dict[str, object]) -> None:
         out["number"] = "pl"
 
 
-def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = False) -> tuple[int, ...]:
+def _context(before: Word | None) -> tuple[str, bool, bool | None]:
+    """What _rank reads of the word before, worked out once per word rather than per reading:
+    its class as the ranking sees it, whether only a verb may follow it, its definiteness."""
+    if before is None:
+        return "", False, None
+    bid = before.id
+    relative = bid.startswith("rel-")
+    if relative:
+        after = PART  # الذي قتل: a verb follows a relative pronoun
+    elif bid.startswith("tam"):
+        after = PREP  # تم نشر: a verbal noun follows تم
+    else:
+        after = before.pos
+    # after a relative pronoun or a particle that only a verb follows (قد تغير: has changed)
+    return after, relative or bid in _VERBAL_PARTICLES, before.definite
+
+
+def _rank(
+    analysis: Analysis, context: tuple[str, bool, bool | None], nominal: bool, noun: bool = False
+) -> tuple[int, ...]:
     """Lower is better: readings that news prose makes likely, given the previous word's class.
 
     `nominal`: the word has a noun or adjective reading too. A bare verb form that is also a
@@ -146,27 +169,27 @@ def _rank(analysis: Analysis, before: Word | None, nominal: bool, noun: bool = F
     pos = analysis.stem.pos
     tags = analysis.tags
     verb = pos.startswith("VERB")
-    after = before.pos if before is not None else ""
-    if before is not None and before.id.startswith("rel-"):
-        after = PART  # الذي قتل: a verb follows a relative pronoun
-    elif before is not None and before.id.startswith("tam"):
-        after = PREP  # تم نشر: a verbal noun follows تم
+    after, verbal, definite = context
     # An adjective agrees with its noun in definiteness: الحكومة السورية, not تحرير المدينة.
-    agrees = before is not None and before.definite == ("DET" in analysis.prefix.tags)
+    agrees = definite is not None and definite == ("DET" in analysis.prefix.tags)
     person = next((t for t in tags if t.startswith(("IV", "PVSUFF_SUBJ")) and t != "IV"), "")
     third = not person or "3" in person or person.endswith(("MP", "FP", "MD", "FD"))
     bare_verb = verb and not analysis.prefix.form and not analysis.suffix.form and nominal
     return (
         0 if third else 1,  # news reports: he, she, they; rarely I or you
-        1 if _RARE_PROCLITICS & set(analysis.prefix.tags) else 0,  # لَـ emphatic: rare in reports
+        0 if _RARE_PROCLITICS.isdisjoint(analysis.prefix.tags) else 1,  # لَـ emphatic: rare in reports
         1 if bare_verb and after != PART else 0,
+        1 if verbal and not verb else 0,  # التي تبذلها: which it makes, not "which its banality"
         1 if verb and after == V and noun else 0,
         1 if verb and after in (N, PREP, NUM) and nominal else 0,
         1 if verb and after in ("", N, ADJ, PREP, NUM) and noun and _object(analysis) else 0,
         0 if pos == "ADJ" and after in (N, ADJ) and agrees else 1,
         1 if analysis.stem.gloss.startswith("be ") else 0,  # the active reading first
         len(analysis.prefix.form) + len(analysis.suffix.form),  # fewer affixes: وشيك is one word
-        1 if pos in ("ABBREV", "NOUN_PROP") else 0,
+        # a construct in -ي is a plural far more often than a dual (مسؤولي الأمم المتحدة: officials),
+        # and than "my" (a report rarely says it)
+        (2 if pos in ("ABBREV", "NOUN_PROP") else 0)
+        + (1 if _DUAL_CONSTRUCT in analysis.suffix.tags or _MY in analysis.suffix.tags else 0),
     )
 
 
@@ -179,6 +202,7 @@ class Reader:
         # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
         # _alone): kept, and shared, since a corpus repeats its words.
         self._words: dict[tuple[str, bool, str | None, bool, str], Word] = {}
+        self._verbal: dict[str, str] = {}  # folded verbal noun → its English verb, or ""
 
     def word(self, text: str, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
@@ -191,7 +215,15 @@ class Reader:
             bid = before.id
             kind = ""
             if bid:  # most words have no glossary id
-                kind = "rel" if bid.startswith("rel-") else "tam" if bid.startswith("tam") else ""
+                kind = (
+                    "rel"
+                    if bid.startswith("rel-")
+                    else "tam"
+                    if bid.startswith("tam")
+                    else "verbal"
+                    if bid in _VERBAL_PARTICLES
+                    else ""
+                )
             key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
@@ -205,9 +237,15 @@ class Reader:
             return self._other(text)
         form = folded(text)
         for table in (self.tables.counted, self.tables.words) if counted else (self.tables.words,):
-            entry = table.get(form) or (table.get(form[:-1]) if form.endswith("ا") else None)
+            entry = table.get(form)
+            if entry is None and form.endswith("ا"):
+                # an ending alif (see _ALIF_POS)
+                entry = table.get(form[:-1])
+                entry = entry if entry is not None and entry.pos in _ALIF_POS else None
             if entry is not None:
                 plain = self._from_entry(entry, text, "", "", False)
+                # an indefinite accusative adjective: an adverb unless a noun before agrees (داخليا)
+                plain.adverbial = _adverbial(entry, form, table)
                 return self._verb(entry, text, before) or _alone(plain, before, form)
             split = split_clitics(form, table)
             if split is not None:
@@ -237,6 +275,24 @@ class Reader:
                     return a.first_sense.split(" ")[0], transitive
         return "", True
 
+    def verb_of_verbal_noun(self, word: Word) -> str:
+        """The English verb of a word that is a verbal noun (إخراج: oust, شن: launch), else "".
+
+        A derived pattern (II–X) is a verbal noun by its shape; a form I noun shares its verb's
+        letters with nouns that are none (عدد number, not enumerate; منطقة area), so its verb
+        must show in its English (دعم support, نقل transfer, بحث discussion: discuss)."""
+        stem = folded(word.text)
+        stem = stem[1:] if word.conj and stem[:1] in _CONJ else stem
+        stem = stem[1:] if word.prep and stem[:1] in _PREP else stem
+        hit = self._verbal.get(stem)
+        if hit is None:
+            verb, _ = self.verb_of_noun(stem)
+            derived = len(verb_forms(stem)) > 1
+            noun = word.en.split(" ")[-1]
+            plausible = derived or noun.endswith("ing") or (len(verb) > 3 and noun.startswith(verb[:4]))
+            hit = self._verbal[stem] = verb if plausible and verb in self.tables.verbs else ""
+        return hit
+
     def passive_verb(self, text: str) -> Word | None:
         """The word read as a past passive verb of the third person (قتل: was killed), when the
         lexicon has that reading."""
@@ -258,10 +314,15 @@ class Reader:
         analyzer = self.tables.analyzer
         if entry.pos != "verb" or analyzer is None:
             return None
-        readings = [a for a in analyzer.analyse(text) if a.stem.pos.startswith("VERB")]
+        analyses = analyzer.analyse(text)
+        if before is not None and before.pos == PREP and any(_bare_noun(a) for a in analyses):
+            # after a preposition, the verbal noun of the same letters: على شن هجوم, on launching
+            return Word(text, N, gerund(entry.en))
+        readings = [a for a in analyses if a.stem.pos.startswith("VERB")]
         if not readings:
             return None
-        word = self._from_analysis(min(readings, key=lambda a: _rank(a, before, False)), text)
+        context = _context(before)
+        word = self._from_analysis(min(readings, key=lambda a: _rank(a, context, False)), text)
         word.en, word.id = entry.en, entry.id
         word.passive = entry.en.startswith("be ")
         word.governs = (entry.governs, entry.governs_en) if entry.governs else None
@@ -306,7 +367,8 @@ class Reader:
             a.stem.pos in ("NOUN", "ADJ") and not a.prefix.form and not a.suffix.form for a in readings
         )
         noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
-        best = min(readings, key=lambda a: _rank(a, before, nominal, noun))
+        context = _context(before)
+        best = min(readings, key=lambda a: _rank(a, context, nominal, noun))
         return self._from_analysis(best, text)
 
     def _nisba(self, text: str) -> Word | None:
@@ -416,6 +478,25 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
     return word
 
 
+def _adverbial(entry: GlossEntry, form: str, table: Mapping[str, GlossEntry]) -> bool:
+    """Is the glossary adjective read through the accusative's alif (داخليا) an adverb
+    (internally)? Only where English makes an adverb of the adjective: not a people's or a
+    body's name (حوثيا, أمميا: 42 Houthis, not "Houthily"), nor a noun glossing an adjective
+    (إعلاميا: media, not "medialy")."""
+    return (
+        entry.pos == "adj"
+        and form.endswith("ا")
+        and table.get(form) is not entry
+        and entry.en[:1].islower()
+        and entry.en.endswith(_ADVERB_READY)
+    )
+
+
+def _bare_noun(analysis: Analysis) -> bool:
+    """A noun reading with no affix: the word as it is (شن: waging)."""
+    return analysis.stem.pos == "NOUN" and not analysis.prefix.form and not analysis.suffix.form
+
+
 def _object(analysis: Analysis) -> bool:
     """The reading ends in an object pronoun (استقالتهم as "resigned them")."""
     return any("_DO:" in tag or tag.startswith("PRON_") for tag in analysis.suffix.tags)
@@ -444,6 +525,8 @@ def verb_forms(noun: str) -> list[tuple[str, str, bool]]:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+# endings of English adjectives that make a plain adverb with -ly: internal, direct, active …
+_ADVERB_READY = ("al", "ic", "ive", "ous", "ent", "ant", "ate", "ary", "ct", "ful", "ble", "ete", "ere", "rm")
 
 
 def _letter_name(char: str) -> str:
@@ -454,4 +537,6 @@ def _letter_name(char: str) -> str:
 
 
 _MAX_CACHED = 200_000
+_VERBAL_PARTICLES = frozenset({"qad", "and-qad", "so-qad", "neg-lam", "neg-lan", "future"})  # قد، لم، لن، سوف
+_DUAL_CONSTRUCT, _MY = "NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"
 _RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})

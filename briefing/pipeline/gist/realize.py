@@ -36,10 +36,13 @@ PREP_EN = {
 }
 # Modals whose subject stands after على and whose verb after أن: يجب على إيران أن تنسحب.
 MODALS = {"must": "must", "must-an": "must", "should": "should", "can": "can"}
-NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not", "neg-ma": "did not"}
+# ما before a verb is "what" in news prose (ما يجري, ما فعلته قطر), hardly ever the negation.
+NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not"}
 
 
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، تتم، سيتم
+# verbs whose accusative is a predicate, not an adverb (يعتبر الاتفاق مهما: considers it important)
+_COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "consider", "deem", "make"})
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "I", "you"})
 
 
@@ -81,7 +84,7 @@ class Realizer:
         if w.pos in NOMINAL or (w.pos == PRON and (w.id.startswith("dem-") or w.id in QUANTIFIERS)):
             return lead + self.nouns.nominal(s)
         if w.pos == V:
-            return lead + self.verb_rules.verb(s, negation="", aspect="")
+            return lead + self.verb_rules.verb(s, negation="", aspect="to" if w.extra.get("to") else "")
         if w.pos == PART:
             return lead + self._particle(s)
         if w.pos == PREP:
@@ -92,7 +95,7 @@ class Realizer:
         s.i += 1
         s.last = w.pos
         s.relative = w.id.startswith("rel-")
-        if w.pos == ADJ and w.adverbial:
+        if w.pos == ADJ and w.adverbial and not _after_copula(s.words, s.i - 1):
             return lead + adverb(w.en)
         if w.id == "still":
             return lead + self._still(s)
@@ -155,6 +158,7 @@ class Realizer:
             return w.en.replace("there is", "there are")  # لا توجد قوات: there are no forces
         s.i += 1
         s.last = PART
+        s.relative = w.id == "neg-ma"  # ما فعلته: what it did, the object pronoun refers back
         pronoun = w.en.rsplit(" ", 1)[-1]
         if pronoun in _SUBJECT_PRONOUNS:  # أنها، لأنهم: the subject of the verb that follows
             s.last, s.last_plural = PRON, pronoun in ("they", "we")
@@ -244,6 +248,17 @@ class Realizer:
             return f"{subject}{modal} {w.en}"
         s.last = PART
         return f"{subject}{modal}"
+
+
+def _after_copula(words: Sequence[Word], i: int) -> bool:
+    """Is words[i] the predicate of a copula before it and its subject (أصبح الوضع خطيرا: the
+    situation became serious), not an adverb?"""
+    j = i - 1
+    while j >= 0 and words[j].pos in (N, NAME, ADJ) and not words[j].prep:
+        j -= 1
+    if j >= 0 and words[j].id == "neg-laysa":  # ليس مهما: is not important
+        return True
+    return j >= 0 and words[j].pos == V and words[j].en in _COPULAS
 
 
 def _tidy(text: str) -> str:

@@ -47,7 +47,10 @@ class VerbRules:
         s.i += 1
         subject = ""
         plural_subject = s.last in (N, PRON) and s.last_plural
-        if s.last not in NOMINAL and s.last != PRON and self.nouns.genitive_next(s) and w.person[:1] == "3":
+        # After a relative pronoun, a verb with an object pronoun (the one that refers back) has
+        # its subject after it: التي تدعمها روسيا, which Russia supports.
+        opens = (s.last not in NOMINAL and s.last != PRON) or (s.relative and bool(w.obj))
+        if opens and self.nouns.genitive_next(s) and w.person[:1] == "3":
             np = self.nouns.noun_phrase(s)  # VSO → SVO
             subject, plural_subject = self.nouns.render(np) + " ", np_plural(np)
         elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL and s.last != PRON:

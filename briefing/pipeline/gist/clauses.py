@@ -1,0 +1,62 @@
+"""Stretches of words English says as a clause of its own: لم … بعد (not … yet), and سقوط with
+the dead or wounded it counts (سقوط عدد من القتلى: a number of people were killed)."""
+
+from __future__ import annotations
+
+from briefing.pipeline.gist.words import ADV, CONJ, PART, PHRASE, PREP, PUNCT, V, Word
+
+# glossary id → (the participle of "people were …", the noun inside a clause)
+_CASUALTIES = {
+    "dead": ("killed", "deaths"),
+    "wounded": ("wounded", "injuries"),
+    "victims": ("killed", "casualties"),
+}
+_COUNTS = frozenset({"a-number-of", "many-of"})  # عدد من، العديد من
+_AFTER_YET = frozenset({PUNCT, PREP, CONJ, PART, V})  # what follows بعد "yet", not "after"
+
+
+def not_yet(words: list[Word]) -> None:
+    """بعد after a verb negated by لم, governing nothing, is "yet": لم يتم الرد بعد."""
+    n = len(words)
+    for i in [k for k, w in enumerate(words) if w.id == "neg-lam"]:
+        for j in range(i + 2, min(i + 6, n)):
+            w = words[j]
+            if w.pos == PUNCT:
+                break
+            if (
+                w.id == "prep-bad"
+                and not w.conj
+                and words[j - 1].id != "only"
+                and (j + 1 == n or words[j + 1].pos in _AFTER_YET)
+            ):
+                words[j] = Word(w.text, ADV, "yet")
+                break
+
+
+def casualties(words: list[Word]) -> None:
+    """سقوط (fall) with the dead, wounded or victims after it: at the head of a clause, "people
+    were killed"; inside one (أدى إلى سقوط قتلى), the nouns "deaths", "injuries", "casualties"."""
+    for i in reversed([k for k, w in enumerate(words) if w.id == "fall"]):
+        k = i + 1
+        count = words[k] if k < len(words) and words[k].id in _COUNTS else None
+        k += count is not None
+        if k >= len(words) or words[k].id not in _CASUALTIES or words[k].conj or words[k].prep:
+            continue
+        verb, noun = _CASUALTIES[words[k].id]
+        also = words[k + 1] if k + 1 < len(words) else None
+        also_id = also.id if also is not None and also.conj == "and" and also.id in _CASUALTIES else ""
+        head = words[i]
+        if i == 0 or words[i - 1].pos in (PUNCT, CONJ) or head.conj:
+            both = f" and {_CASUALTIES[also_id][0]}" if also_id and _CASUALTIES[also_id][0] != verb else ""
+            many = f"{count.en} " if count is not None else ""
+            text = " ".join(w.text for w in words[i : k + 1 + bool(also_id)])
+            clause = Word(text, PHRASE, f"{many}people were {verb}{both}", conj=head.conj, fixed=True)
+            words[i : k + 1 + bool(also_id)] = [clause]
+            continue
+        dead = words[k] = words[k].copy()
+        dead.en, dead.plural_en, dead.number, dead.definite = noun[:-1], noun, "pl", False
+        if also_id:
+            hurt = words[k + 1] = words[k + 1].copy()
+            hurt.en, hurt.plural_en, hurt.number, hurt.definite = "", _CASUALTIES[also_id][1], "pl", False
+            hurt.en = hurt.plural_en[:-1]
+        del words[i]
