@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from briefing.model.records import evolved
 from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.text.normalize import fold, fold_keeping_offsets
 
@@ -91,11 +92,8 @@ def _governed_by_since(folded: str, start: int, lexicon: DateLexicon) -> bool:
 
 
 def _raw(item: Found, raw: Callable[[int], int], shift: int) -> Found:
-    """`item` at the offsets of the raw text (a copy made without dataclasses.replace, which
-    runs __init__ again: a tenth of the finder's time)."""
-    moved = object.__new__(Found)
-    moved.__dict__.update(item.__dict__, start=raw(item.start) + shift, end=raw(item.end - 1) + 1 + shift)
-    return moved
+    """`item` at the offsets of the raw text."""
+    return evolved(item, start=raw(item.start) + shift, end=raw(item.end - 1) + 1 + shift)
 
 
 def _longest(found: list[Found]) -> list[Found]:

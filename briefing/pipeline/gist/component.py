@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_left, bisect_right
-from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.model.contract import Claim, Figure
+from briefing.model.records import evolved
 from briefing.model.vocab import CATEGORIES
 from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.gist import Gister, Known, start_of
@@ -74,7 +74,7 @@ class GistComponent(BatchPipe):
                 if k.end <= c1
             ]
             content_en = gister.gist(claim.content.text, inside)
-            claims.append(_replace(claim, content_en=content_en, en=_sentence(claim, content_en)))
+            claims.append(evolved(claim, content_en=content_en, en=_sentence(claim, content_en)))
         doc._.claims = tuple(claims)
         return doc
 
@@ -96,7 +96,7 @@ class GistComponent(BatchPipe):
         ]
         if figure.category == "percent":
             whole = gister.gist(counted.text[skip:], inside)
-            return _replace(figure, en=f"{figure.en} of {whole}") if whole and "*" not in whole else figure
+            return evolved(figure, en=f"{figure.en} of {whole}") if whole and "*" not in whole else figure
         label = figure.en[len(figure.amount_en) :].strip()
         if " " not in text and label and label not in _CATEGORY_WORDS:
             return figure  # one counted noun the figures' own lexicon names (units.yaml)
@@ -114,26 +114,13 @@ class GistComponent(BatchPipe):
         # thousands of fighters, thousands killed; 8 million of its people (من سكانها)
         owned = partitive and words.split(" ", 1)[0] in _POSSESSIVES
         of = " of" if (vague and words not in _EVENT_WORDS) or owned else ""
-        return _replace(figure, en=f"{figure.amount_en}{of} {words}".strip())
+        return evolved(figure, en=f"{figure.amount_en}{of} {words}".strip())
 
     def title_en(self, doc: Doc) -> str:
         """The gist of a title (a doc of the title's text through the pipeline)."""
         if self.gister is None:
             raise RuntimeError("briefing_gist: load(resources, known) was not called")
         return self.gister.gist(text_of(doc), _known(doc))
-
-
-_T = TypeVar("_T")
-
-
-def _replace(record: _T, **changes: Any) -> _T:
-    """dataclasses.replace without running __init__ again: the gist changes thousands of claims
-    and figures per corpus, and these frozen records check nothing when made (no __post_init__)."""
-    new = object.__new__(type(record))
-    fields = new.__dict__
-    fields.update(record.__dict__)
-    fields.update(changes)
-    return new
 
 
 def _names(doc: Doc) -> list[Known]:
