@@ -18,7 +18,8 @@ def verbal_nouns(words: list[Word], reader: Reader, candidates: list[int]) -> bo
     n = len(words)
     for i in [k for k in candidates if words[k].prep == "prep-li" and words[k].pos == N]:
         # a word that governs ل takes it as its own (التصدي لتأثير: countering the effect), no purpose
-        governed = i > 0 and words[i - 1].governs is not None and words[i - 1].governs[0] == "prep-li"
+        governs = words[i - 1].governs if i > 0 else None
+        governed = governs is not None and governs[0] == "prep-li"
         if i + 1 < n and not governed and _bare(words[i]) and _object(words[i + 1]):
             verb = reader.verb_of_verbal_noun(words[i])
             if verb:
