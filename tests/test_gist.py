@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.pipeline.gist import Gister
 from briefing.text import bama
+from briefing.text.english import indefinite
 
 ROOT = Path(__file__).resolve().parent.parent
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -72,6 +73,27 @@ def test_gist_golden_cases_cover_every_rule():
 def test_gist_golden(nlp, gist, rule, case):
     """A span through the pipeline (its names and figures known), then its gist, as titles are."""
     assert gist.title_en(nlp(case["ar"])) == case["en"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("union", "a union"),
+        ("united army", "a united army"),
+        ("unique decision", "a unique decision"),
+        ("universal right", "a universal right"),
+        ("unilateral step", "a unilateral step"),
+        ("unified position", "a unified position"),
+        ("uniform", "a uniform"),
+        ("unimportant detail", "an unimportant detail"),
+        ("uninformed source", "an uninformed source"),
+        ("unidentified man", "an unidentified man"),
+        ("unknown source", "an unknown source"),
+    ],
+)
+def test_gist_indefinite_article_before_uni(phrase, expected):
+    """ "uni" is "a" only where it means one (a union), "an" where "un" is the negative prefix."""
+    assert indefinite(phrase) == expected
 
 
 def test_gist_unknown_words_are_transliterated_and_marked(nlp, gist):

@@ -111,8 +111,24 @@ def gerund(verb: str) -> str:
     return form + rest
 
 
-# vowel letters that sound as a consonant: a use, a union, a European, a one-day truce
-_YOO = ("use", "usu", "uni", "uti", "ura", "eu", "one", "once")
+# vowel letters that sound as a consonant: a use, a union, a European, a one-day truce; "uni" only
+# where it is the Latin "one" (a unit, a unique), not the prefix "un" (an unimportant, an uninformed)
+_YOO = (
+    "use",
+    "usu",
+    "uti",
+    "ura",
+    "eu",
+    "one",
+    "once",
+    "union",
+    "unit",
+    "unif",
+    "uniq",
+    "univ",
+    "unilat",
+    "unis",
+)
 
 
 def indefinite(phrase: str) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefing.pipeline.gist.clauses import casualties, not_yet
+from briefing.pipeline.gist.clauses import casualties, not_yet, really
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
@@ -151,6 +151,8 @@ class Gister:
             not_yet(out)
         if "fall" in ids:
             casualties(out)
+        if "already" in ids:
+            really(out)
         if ids & _TAM:
             self._tam_nouns(out)
 
@@ -321,7 +323,7 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، سيتم
-_MARKED = _TAM | {"neg-lam", "fall", "carry-out"}  # the words _finish's rules start from
+_MARKED = _TAM | {"neg-lam", "fall", "carry-out", "already"}  # the words _finish's rules start from
 _ONE = frozenset({"1", "one", "١"})
 _SILENT = frozenset("\"«»“”„‘’'()[]{}")  # punctuation the English leaves out
 _THOUSANDS = frozenset({"num-1000", "num-1000s"})  # ألف، آلاف after digits

@@ -1,5 +1,6 @@
-"""Stretches of words English says as a clause of its own: لم … بعد (not … yet), and سقوط with
-the dead or wounded it counts (سقوط عدد من القتلى: a number of people were killed)."""
+"""Stretches of words English says as a clause of its own: لم … بعد (not … yet), سقوط with
+the dead or wounded it counts (سقوط عدد من القتلى: a number of people were killed), and بالفعل
+as its clause reads it (already, really, indeed)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,33 @@ def casualties(words: list[Word]) -> None:
             hurt.en, hurt.plural_en, hurt.number, hurt.definite = "", _CASUALTIES[also_id][1], "pl", False
             hurt.en = hurt.plural_en[:-1]
         del words[i]
+
+
+_IF = frozenset({"conj-idha", "conj-law", "if-ma", "in-case", "whether"})  # إذا، لو، إذا ما، في حال، سواء
+_WANT = frozenset({"want", "wish", "desire", "intend"})
+
+
+def really(words: list[Word]) -> None:
+    """بالفعل is "already" (تستضيف تركيا بالفعل: Turkey already hosts), but "really" after a verb
+    of wanting or in an if-clause (إذا ما أرادت بالفعل: if it really wanted), and "indeed" at the
+    head of its clause (وبالفعل تلقت إسرائيل: and indeed Israel received)."""
+    for i in [k for k, w in enumerate(words) if w.id == "already"]:
+        w = words[i]
+        if i == 0 or words[i - 1].pos == PUNCT or w.conj:
+            en = "indeed"
+        elif (words[i - 1].pos == V and words[i - 1].en in _WANT) or _in_if_clause(words, i):
+            en = "really"
+        else:
+            continue
+        words[i] = w.copy()
+        words[i].en = en
+
+
+def _in_if_clause(words: list[Word], i: int) -> bool:
+    """Is there an "if" between the start of i's clause (a punctuation mark) and i, close by?"""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        if words[j].pos == PUNCT:
+            return False
+        if words[j].id in _IF:
+            return True
+    return False

@@ -28,7 +28,9 @@ POSSESSIVE = {
     "2FP": "your",
     "2D": "your",
 }
-QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull"})  # بعض، معظم، كل before a noun
+# بعض، معظم، كل، أي before a noun: its determiner (any other country, not "any another country")
+QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull", "q-ayy", "for-any"})
+_ANY = frozenset({"q-ayy", "for-any"})
 _COMPASS = frozenset({"east", "west", "north", "south"})
 
 
@@ -83,8 +85,8 @@ class NounRules:
     def noun_phrase(self, s: State) -> NounPhrase:
         w = s.words[s.i]
         determiner = ""
-        if w.pos == PRON and (w.id.startswith("dem-") or w.id in QUANTIFIERS):
-            nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        if determines(w, nxt):
             determiner = quantifier(w, nxt) if w.id in QUANTIFIERS and nxt is not None else w.en
             s.i += 1
             if (
@@ -227,6 +229,15 @@ def quantifier(w: Word, nxt: Word) -> str:
     if w.id == "q-kull":
         return "every" if not nxt.definite and not nxt.poss and nxt.number == "sg" else w.en
     return f"{w.en} of" if nxt.definite or nxt.poss else w.en
+
+
+def determines(w: Word, nxt: Word | None) -> bool:
+    """Is `w` a demonstrative or a quantifier before its noun? أي before a figure, a name or a
+    definite noun is "that is" (أي 13 مقعدا, أي إيران), no determiner; before an indefinite noun
+    it is "any" (أي بلد آخر: any other country)."""
+    if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS):
+        return False
+    return w.id not in _ANY or nxt is None or not (nxt.pos in (NUM, NAME) or nxt.definite)
 
 
 def np_plural(np: NounPhrase) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.pipeline.gist.nouns import QUANTIFIERS, NounRules, np_plural
+from briefing.pipeline.gist.nouns import NounRules, determines, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
 from briefing.pipeline.gist.verbs import OBJECT, VerbRules, do_not, passive_be
 from briefing.pipeline.gist.words import ADJ, ADV, NAME, PART, PREP, PRON, PUNCT, N, V, Word
@@ -81,7 +81,7 @@ class Realizer:
                 s.last = PUNCT
                 s.relative = False
             return en
-        if w.pos in NOMINAL or (w.pos == PRON and (w.id.startswith("dem-") or w.id in QUANTIFIERS)):
+        if w.pos in NOMINAL or determines(w, s.words[s.i + 1] if s.i + 1 < len(s.words) else None):
             return lead + self.nouns.nominal(s)
         if w.pos == V:
             return lead + self.verb_rules.verb(s, negation="", aspect="to" if w.extra.get("to") else "")

@@ -17,7 +17,10 @@ def verbal_nouns(words: list[Word], reader: Reader, candidates: list[int]) -> bo
     True when a word was taken out (قام's verbal noun): the indices after it moved."""
     n = len(words)
     for i in [k for k in candidates if words[k].prep == "prep-li" and words[k].pos == N]:
-        if i + 1 < n and _bare(words[i]) and _object(words[i + 1]):
+        # a word that governs ل takes it as its own (التصدي لتأثير: countering the effect), no purpose
+        governs = words[i - 1].governs if i > 0 else None
+        governed = governs is not None and governs[0] == "prep-li"
+        if i + 1 < n and not governed and _bare(words[i]) and _object(words[i + 1]):
             verb = reader.verb_of_verbal_noun(words[i])
             if verb:
                 words[i] = Word(words[i].text, V, verb, conj=words[i].conj, extra={"to": "1"})

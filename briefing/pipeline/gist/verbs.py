@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from briefing.pipeline.gist.nouns import NounRules, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
-from briefing.pipeline.gist.words import PRON, N, V, Word
+from briefing.pipeline.gist.words import ADJ, PRON, N, V, Word
 from briefing.text.english import Irregulars, gerund, participle, past, third_person
 
 OBJECT = {
@@ -24,6 +24,7 @@ OBJECT = {
     "2FP": "you",
     "2D": "you",
 }
+_DEEM = frozenset({"consider", "deem", "regard"})  # verbs of an object and its predicate
 PRONOUN_SUBJECT = {
     "1S": "I",
     "1P": "we",
@@ -50,16 +51,20 @@ class VerbRules:
         # After a relative pronoun, a verb with an object pronoun (the one that refers back) has
         # its subject after it: التي تدعمها روسيا, which Russia supports.
         opens = (s.last not in NOMINAL and s.last != PRON) or (s.relative and bool(w.obj))
+        obj = ""
         if opens and self.nouns.genitive_next(s) and w.person[:1] == "3":
             np = self.nouns.noun_phrase(s)  # VSO → SVO
-            subject, plural_subject = self.nouns.render(np) + " ", np_plural(np)
+            if _object_predicate(s, w):
+                obj = " " + self.nouns.render(np)  # يعتبر الاتفاق مهما: considers the agreement important
+            else:
+                subject, plural_subject = self.nouns.render(np) + " ", np_plural(np)
         elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL and s.last != PRON:
             subject = PRONOUN_SUBJECT[w.person] + " "
             plural_subject = w.person.endswith(("P", "D"))
         if w.en == "be" and not w.passive:
             form = self._copula(s, w, negation, plural_subject)
         else:
-            form = self._conjugate(w, negation, aspect, plural_subject=plural_subject)
+            form = self._conjugate(w, negation, aspect, plural_subject=plural_subject) + obj
         if w.obj and not s.relative:  # in a relative clause the object pronoun refers back: drop it
             form += " " + OBJECT.get(w.obj, "it")
         s.last = V
@@ -104,6 +109,21 @@ class VerbRules:
         if w.tense == "present" and singular:
             return third_person(verb, self.irr)
         return verb
+
+
+def _object_predicate(s: State, w: Word) -> bool:
+    """After a verb of deeming (اعتبر, يعتبر), is the noun phrase just read its object, since an
+    indefinite accusative predicate follows it (يعتبر الاتفاق مهما, اعتبر القرار خطوة مهمة)?
+    A second definite noun would make the first the subject (اعتبر الوزير الاتفاق مهما)."""
+    if w.en not in _DEEM or w.obj or w.passive or s.i >= len(s.words):
+        return False
+    p = s.words[s.i]
+    if p.definite or p.poss or p.conj or p.prep:
+        return False
+    if p.pos == ADJ:
+        return p.adverbial
+    nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+    return p.pos == N and nxt is not None and nxt.pos == ADJ and not (nxt.definite or nxt.conj)
 
 
 def be_form(tense: str, plural: bool) -> str:
