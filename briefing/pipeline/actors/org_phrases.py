@@ -59,24 +59,25 @@ class Phrases:
             if not a.raw(end).startswith("ال"):
                 return j
             end += 1
-        while end - j <= MAX_WORDS and self.free(end, taken) and a.raw(end).startswith("ال"):
-            if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(end))):
-                break
-            end += 1
+        end = self._adjectives(end, j + MAX_WORDS + 1, taken)
         return self.of(end, taken) if end - j <= MAX_WORDS else end
 
     def of(self, end: int, taken: set[int]) -> int:
         """End of the لل genitive at token `end` and the adjectives after it (معهد ماساشوسيتس
         للتكنولوجيا, منظمة الأقطار المصدرة للنفط), or `end`."""
-        a, analyzer = self.a, self.analyzer
-        if analyzer is None or not self.free(end, taken) or not a.raw(end).startswith("لل"):
+        if self.analyzer is None or not self.free(end, taken) or not self.a.raw(end).startswith("لل"):
             return end
-        tail = end + 1
-        while tail - end <= 2 and self.free(tail, taken) and a.raw(tail).startswith("ال"):
-            if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(tail))):
+        return self._adjectives(end + 1, end + 3, taken)
+
+    def _adjectives(self, i: int, limit: int, taken: set[int]) -> int:
+        """End of the definite words from token i, before `limit`, that the analyser reads as
+        adjectives (المصدرة, المتقدمة)."""
+        a, analyzer = self.a, self.analyzer
+        while analyzer is not None and i < limit and self.free(i, taken) and a.raw(i).startswith("ال"):
+            if not any(x.stem.pos == "ADJ" for x in analyzer.analyse(a.raw(i))):
                 break
-            tail += 1
-        return tail
+            i += 1
+        return i
 
     def english(self, start: int, end: int) -> tuple[str, str]:
         """The English of the common words that name an organisation after its noun, read by the

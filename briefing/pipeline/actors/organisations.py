@@ -266,11 +266,10 @@ class Organisations:
         `taken` grows by its tokens."""
         a = self.a
         start, end = self.name(after, taken)
-        common = (
-            pattern.genitive and start == after and self.phrases.genitive(after, taken) >= max(end, after + 1)
-        )
+        genitive = self.phrases.genitive(after, taken) if pattern.genitive and start == after else after
+        common = genitive >= max(end, after + 1)
         if common:  # a genitive of common words: read, not transliterated (منظمة التحرير الفلسطينية)
-            end = self.phrases.genitive(after, taken)
+            end = genitive
         if end == start:
             return []
         if pattern.genitive and not common:
