@@ -400,6 +400,15 @@ class OrgPatternEntry(IdEntry):
     en: Text
     # A place right after the noun names the organisation: a club (فريق ليون), an outlet (صحيفة القدس).
     place_named: bool = False
+    # Only a city names it, not a state: a state's name after it is its national side, which
+    # ANERcorp tags as the state (لاعبي إيطاليا), while a city's is its club (صفوف مانشستر).
+    city_only: bool = False
+    # A sports club's noun: the place it names is the club wherever the article names the place
+    # alone (ANERcorp tags خارج مانشستر, بمانشستر in an article about the club so).
+    club: bool = False
+    # Only a place after it names the organisation: other words are no name (صفوف قادتها "the
+    # ranks of its leaders", صفوف القرآن "Quran classes").
+    place_only: bool = False
     # A definite genitive and its adjectives after the noun name it too (منظمة التحرير الفلسطينية).
     genitive: bool = False
 

@@ -44,10 +44,17 @@ class OrgPattern:
     en: str  # English: a pattern with {name} when named, else what the noun says
     place_named: bool  # a place right after it names it: a club (فريق ليون), a paper (صحيفة القدس)
     genitive: bool = False  # a definite genitive names it too (منظمة التحرير الفلسطينية)
+    city_only: bool = False  # a city names it, a state does not (صفوف مانشستر; لاعبي إيطاليا)
+    club: bool = False  # a sports club's: the city it names is the club all through the article
+    place_only: bool = False  # only a place after it names it (صفوف مانشستر; not صفوف قادتها)
 
     @property
     def named(self) -> bool:
         return self.kind == "named"
+
+    @property
+    def place_types(self) -> tuple[str, ...]:
+        return ("LOC",) if self.city_only else ("GPE", "LOC")
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,15 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
     for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
         for entry in entries:
             key = f"{kind}:{entry.id}"
-            patterns[key] = OrgPattern(kind, entry.en, entry.place_named, entry.genitive)
+            patterns[key] = OrgPattern(
+                kind,
+                entry.en,
+                entry.place_named,
+                genitive=entry.genitive,
+                city_only=entry.city_only,
+                club=entry.club,
+                place_only=entry.place_only,
+            )
             nouns.add(key, [pattern_doc(form) for form in entry.ar])
     adjectives = nationalities(resources)
     return OrgTables(
@@ -94,6 +109,7 @@ class Organisations:
         self.entries = entries
         self.found = found
         self.phrases = Phrases(w.a, w.t.analyzer, tables.nationalities)
+        self.clubs: dict[str, str] = {}  # a city's actor id → the club it names in this article
 
     def word(self, j: int, first: bool) -> bool:
         """Can token j be a word of an organisation's name (not an everyday or function word)?"""
@@ -132,8 +148,9 @@ class Organisations:
             x.stem.pos == "ADJ" and x.stem.gloss[:1].islower() for x in analyzer.analyse(raw)
         )
 
-    def name(self, j: int, taken: set[int]) -> tuple[int, int]:
-        """Tokens (start, end) of the name that begins at token j, or (j, j)."""
+    def name(self, j: int, taken: set[int], *, strict: bool = False) -> tuple[int, int]:
+        """Tokens (start, end) of the name that begins at token j, or (j, j); `strict`: of words
+        the analyser reads only as names or not at all (صفوف قادتها "the ranks of its leaders")."""
         a = self.a
         n = len(a.norms)
         if j < n and a.is_quote(j):
@@ -144,6 +161,8 @@ class Organisations:
             return j, j
         end = j
         while end < n and end - j < MAX_NAME_WORDS and end not in taken and self.word(end, end == j):
+            if strict and not self.w.name_like(a.raw(end)):
+                break
             end += 1
         return j, end
 
@@ -212,7 +231,7 @@ class Organisations:
         entry = self.entries.get(g.actor)
         if pattern.named and g.type == "ORG":
             g.start, g.start_char = head, a.start_char(head)
-        elif entry is not None and (pattern.named or (pattern.place_named and g.type in ("GPE", "LOC"))):
+        elif entry is not None and (pattern.named or (pattern.place_named and g.type in pattern.place_types)):
             start = head if pattern.named else g.start
             name_en = pattern.en.format(name=entry.en) if pattern.named else entry.en
             end = g.end
@@ -223,12 +242,16 @@ class Organisations:
                 if not raw.isalpha() or raw.startswith("ال") or not self.w.name_like(raw):
                     break
                 end += 1
+            alone = end == g.end  # the city alone, not the first word of a longer name
             if end > g.end:
                 name_en = f"{name_en} {self.w.t.translit.name_en(a.mention(g.end, end))}"
                 taken.update(range(g.end, end))
                 g.end, g.end_char = end, a.end_char(end)
+            place = g.actor if g.type == "LOC" and pattern.club and alone else ""
             g.actor = self.found.add("ORG", a.mention(start, g.end), name_en)
             g.type, g.start, g.start_char = "ORG", start, a.start_char(start)
+            if place:
+                self.clubs.setdefault(place, g.actor)
 
     def hits(self, hits: list[Hit], taken: set[int]) -> list[Hit]:
         """Hits for the organisations the nouns introduce; gazetteer hits after a noun are
@@ -238,12 +261,16 @@ class Organisations:
         self.without_adjective(hits)
         self.everyday_nouns(hits)
         by_start = {h.start: h for h in hits}
-        for match_id, head, after in self.t.nouns.on(a):
+        matches = list(self.t.nouns.on(a))
+        heads = {head for _, head, _ in matches}
+        for match_id, head, after in matches:
             if any(i in taken for i in range(head, after)):
                 continue
             if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
                 continue  # كقناة لتسليح: "as a channel for", not a name
             pattern = self.t.patterns[a.strings[match_id]]
+            if pattern.city_only and after in heads:
+                continue  # مدرب نادي مانشستر: the next noun introduces the name
             if pattern.kind == "described":
                 out += self._described_hit(head, after, pattern, hits, taken)
                 continue
@@ -254,18 +281,32 @@ class Organisations:
             if g is not None:
                 self._named_after(g, head, pattern, taken)
                 continue
+            if pattern.place_only:
+                continue
             if quote and not pattern.named:
                 if self._quoted_place(after, by_start):
                     continue
                 self.quoted_over(after, hits, taken)
             out += self._name_hit(head, after, pattern, taken)
+        self.city_clubs(hits)
         return out
+
+    def city_clubs(self, hits: list[Hit]) -> None:
+        """A city that names a club in the article (صفوف مانشستر, فاز على ليون) names the club
+        wherever the article names it alone: an article about the club means the club by its
+        city (ANERcorp tags خارج مانشستر, بمانشستر so)."""
+        if not self.clubs:
+            return
+        for h in hits:
+            club = self.clubs.get(h.actor) if h.type == "LOC" else None
+            if club is not None:
+                h.actor, h.type = club, "ORG"
 
     def _name_hit(self, head: int, after: int, pattern: OrgPattern, taken: set[int]) -> list[Hit]:
         """The hit of the name that the noun at `head` introduces at `after`, if one does;
         `taken` grows by its tokens."""
         a = self.a
-        start, end = self.name(after, taken)
+        start, end = self.name(after, taken, strict=pattern.city_only)
         genitive = self.phrases.genitive(after, taken) if pattern.genitive and start == after else after
         common = genitive >= max(end, after + 1)
         if common:  # a genitive of common words: read, not transliterated (منظمة التحرير الفلسطينية)
