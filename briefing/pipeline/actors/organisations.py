@@ -65,6 +65,9 @@ class OrgTables:
     gazetteer_words: frozenset[str]  # words of the gazetteer's names
     heads: frozenset[str]  # head nouns of organisation names (short forms: الهيئة)
     everyday_markers: frozenset[str] = frozenset()  # هذه, شبه: an everyday noun follows
+    # شمال, جنوب: a direction makes a place of what follows, so an everyday noun follows too (not
+    # في or إلى, which as often join a member or a message to its group: القيادي في حماس)
+    place_markers: frozenset[str] = frozenset()
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
@@ -84,6 +87,7 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
             )
             nouns.add(key, [pattern_doc(form) for form in entry.ar])
     adjectives = nationalities(resources)
+    rules = resources.get("actor_rules", ActorRulesFile)
     return OrgTables(
         nouns=nouns,
         patterns=patterns,
@@ -92,8 +96,9 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
         # (مانشستر of نادي مانشستر سيتي); nationality adjectives (الإيطالي) are not.
         gazetteer_words=frozenset(w for e in resources.actors for s in e.surfaces_ar for w in fold(s).split())
         - adjectives,
-        heads=folded(resources.get("actor_rules", ActorRulesFile).org_head_nouns),
-        everyday_markers=folded(resources.get("actor_rules", ActorRulesFile).everyday_markers),
+        heads=folded(rules.org_head_nouns),
+        everyday_markers=folded(rules.everyday_markers),
+        place_markers=folded(rules.directions),
     )
 
 
@@ -338,12 +343,14 @@ class Organisations:
 
     def everyday_nouns(self, hits: list[Hit]) -> None:
         """Drops the gazetteer's one-word organisations that are everyday nouns after a
-        demonstrative or شبه (هذه القاعدة "this rule", شبه الجزيرة "the peninsula")."""
+        demonstrative or شبه (هذه القاعدة "this rule", شبه الجزيرة "the peninsula"), or after a
+        direction (شمال الجزيرة "the north of the island", جنوب القاعدة "south of the base")."""
         a, analyzer = self.a, self.w.t.analyzer
         if analyzer is None:
             return
+        markers = self.t.everyday_markers | self.t.place_markers
         for h in [h for h in hits if h.type == "ORG" and h.end - h.start == 1 and h.start]:
-            if a.clitics.get(h.start) or a.word(h.start - 1) not in self.t.everyday_markers:
+            if a.clitics.get(h.start) or a.word(h.start - 1) not in markers:
                 continue
             if any(
                 x.stem.pos == "NOUN" and x.stem.gloss[:1].islower() for x in analyzer.analyse(a.raw(h.start))
