@@ -8,7 +8,8 @@ proclitics and spelling variants are already tolerated). The steps, each a rule 
 - places.py: places by the word before them: facilities (ميناء الحديدة) and unknown names after a
   settlement noun (بلدة الهري);
 - organisations.py: organisations the gazetteer does not know, from the noun before them (فريق أسيك;
-  org_phrases.py: names of everyday words, البنك التجاري, منظمة التحرير الفلسطينية);
+  org_phrases.py: names of everyday words, البنك التجاري, منظمة التحرير الفلسطينية; fixtures.py:
+  clubs in a list of fixtures, ليون ( فرنسا ) - روما ( إيطاليا ));
 - bodies.py: state bodies by their noun and the state's adjective (وزارة الخارجية التركية);
 - groups.py: armed groups by their noun and adjectives (المقاومة الشعبية) or eponym (ميليشيا
   الحوثي); coalitions.py: the bare coalition noun (التحالف); named_as.py: a group named in

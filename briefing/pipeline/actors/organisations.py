@@ -15,6 +15,8 @@ from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
 from briefing.pipeline.actors.document import Hit, Tokens
+from briefing.pipeline.actors.fixtures import MAX_WORDS as MAX_CLUB_WORDS
+from briefing.pipeline.actors.fixtures import bracketed_states, in_fixture
 from briefing.pipeline.actors.org_phrases import Phrases
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
@@ -293,8 +295,39 @@ class Organisations:
                     continue
                 self.quoted_over(after, hits, taken)
             out += self._name_hit(head, after, pattern, taken)
+        out += self.fixtures(hits, taken)
         self.city_clubs(hits)
         return out
+
+    def fixtures(self, hits: list[Hit], taken: set[int]) -> list[Hit]:
+        """Clubs in a list of fixtures or results (fixtures.py): a city the gazetteer found before
+        a bracketed state is made the club; unknown name words there are a new club, returned."""
+        a, out = self.a, []
+        by_end = {h.end: h for h in hits}
+        for opening, closing in list(bracketed_states(a, hits)):
+            g = by_end.get(opening)
+            start = g.start if g is not None else self._name_before(opening, taken)
+            if start == opening or not in_fixture(a, start, closing):
+                continue
+            if g is None:
+                out.append(self._hit(start, opening, self.w.t.translit.name_en(a.mention(start, opening))))
+                taken.update(range(start, opening))
+            elif g.type == "LOC" and g.actor in self.entries:
+                place = g.actor
+                g.actor = self.found.add("ORG", a.mention(g.start, g.end), self.entries[place].en)
+                g.type = "ORG"
+                self.clubs.setdefault(place, g.actor)
+        return out
+
+    def _name_before(self, end: int, taken: set[int]) -> int:
+        """Start of the name words (read only as names, or not at all) that end before token
+        `end`, or `end`."""
+        start = end
+        while start > 0 and end - start < MAX_CLUB_WORDS and start - 1 not in taken:
+            if not self.word(start - 1, True) or not self.w.name_like(self.a.raw(start - 1)):
+                break
+            start -= 1
+        return start
 
     def city_clubs(self, hits: list[Hit]) -> None:
         """A city that names a club in the article (صفوف مانشستر, فاز على ليون) names the club
