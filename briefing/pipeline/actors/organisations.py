@@ -345,6 +345,14 @@ class Organisations:
         `taken` grows by its tokens."""
         a = self.a
         start, end = self.name(after, taken, strict=pattern.city_only)
+        if pattern.club and not pattern.city_only and end == start and self._definite_nisba(after, taken):
+            # فريق العربي, نادي الأهلي: a definite nisba after a club's own noun names it (not after
+            # a match verb: تغلبه على الفرنسي أرنو كليمان, a player's nationality)
+            end = after + 1
+            while end - after < MAX_NAME_WORDS and self._definite_nisba(end, taken):
+                if a.word(end) in self.t.nationalities:
+                    break  # فريق المكناسي المغربي: the country's adjective describes the club
+                end += 1  # فريق النادي المكناسي
         genitive = self.phrases.genitive(after, taken) if pattern.genitive and start == after else after
         common = genitive >= max(end, after + 1)
         if common:  # a genitive of common words: read, not transliterated (منظمة التحرير الفلسطينية)
@@ -359,6 +367,13 @@ class Organisations:
             start, name_en = head, pattern.en.format(name=name_en) + of
         taken.update(range(start, end))
         return [self._hit(start, end, name_en)]
+
+    def _definite_nisba(self, i: int, taken: set[int]) -> bool:
+        """Is token i a definite nisba (العربي, الإسماعيلي)? After an indefinite noun it cannot be
+        the noun's adjective, which would agree with it in definiteness (فريق عربي "an Arab
+        team"): it is the noun's genitive, a club's name."""
+        norm = self.a.word(i)
+        return self.phrases.free(i, taken) and norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 6
 
     def without_adjective(self, hits: list[Hit]) -> None:
         """A club or company the gazetteer names with its country's adjective (ميلان الإيطالي,
