@@ -40,6 +40,7 @@ from briefing.text.normalize import fold
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE = 1, 2, 4, 8, 16, 32, 64
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
+_CLAUSE_ENDS = frozenset({"", ".", "!", "؟", "?", ":", "؛"})  # a verb after one opens a clause
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
@@ -340,6 +341,27 @@ class People:
                 out.append(i)
         return out
 
+    def _verb_subjects(self, taken: set[int]) -> list[int]:
+        """The subject right after a clause's opening verb of the third person singular, when it is
+        a word no resource knows that the analyser cannot read or reads only as a proper noun (وحظي
+        محفوظ بعدد، ويرى بالاك أن، ومرر غوتي كرة): news puts the verb first, and its subject then
+        is a person far more often than not; places and bodies are the gazetteer's."""
+        a, w = self.a, self.w
+        n = len(a.norms)
+        out = []
+        for i in range(n - 2):
+            if i and a.raw(i - 1).strip() not in _CLAUSE_ENDS and "\n" not in a.text[a.idx[i] - 1 : a.idx[i]]:
+                continue  # not at a line's or a sentence's start
+            j = i + 1
+            if j in taken or not w.singular_verb(a.raw(i)) or not w.unknown_word(j):
+                continue
+            raw = a.raw(j)
+            if len(a.word(j)) < FOREIGN_MIN_LETTERS or raw.startswith("و") or w.suffixed_word(raw):
+                continue
+            if (w.foreign(raw) and not raw.endswith("ة")) or w.proper_noun(raw):
+                out.append(j)
+        return out
+
     def _alone(self, i: int, flags: _Flags) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
@@ -381,6 +403,7 @@ class People:
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
         starts += [(i, LONE) for i in self._aged(taken)]
+        starts += [(i, LONE) for i in self._verb_subjects(taken)]
         starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
         for i in a.where(self.t.roles.keys()):  # the tokens of some role
             f = flags[i]

@@ -397,6 +397,16 @@ class Words:
             for r in readings
         )
 
+    def singular_verb(self, raw: str) -> bool:
+        """Does the analyser read the word only as a verb, and as one of the third person singular
+        (وحظي "and he obtained", ومرر "and he passed"), a conjunction before it or not?"""
+        readings = self.readings(raw)
+        return (
+            bool(readings)
+            and all(_verb(r.tags) and not _name_gloss(r.stem.gloss) for r in readings)
+            and any(t in _SINGULAR_THIRD for r in readings for t in r.tags)
+        )
+
     def inflected(self, raw: str) -> bool:
         """Is the word as written a verb or a word with a third person's pronoun on it, never a
         proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
@@ -421,6 +431,7 @@ def _inflection(tags: tuple[str, ...]) -> bool:
 
 
 _VERB_TAGS = ("VERB_", "PVSUFF_", "IVSUFF_", "IV1", "IV2", "IV3")  # a verb's own tags, no proclitic's
+_SINGULAR_THIRD = frozenset({"PVSUFF_SUBJ:3MS", "PVSUFF_SUBJ:3FS", "IV3MS", "IV3FS"})
 _NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات")  # the endings of duals and sound plurals
 _PLURAL_SUBJECTS = ("PVSUFF_SUBJ:3MD", "PVSUFF_SUBJ:3FD", "PVSUFF_SUBJ:3MP", "PVSUFF_SUBJ:3FP")
 
