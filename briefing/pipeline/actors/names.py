@@ -17,6 +17,8 @@ from briefing.text.normalize import fold
 # What comes before a name, weakest first: nothing; a nationality; a speech verb; a title or role;
 # an honorific.
 PLAIN, NATION, SPEECH_VERB, TITLED, HONORIFIC = 0, 1, 2, 3, 4
+# The prepositions some speech verbs put before "that" (أشار إلى أن، أكد على أن), folded.
+_THAT_PREPOSITIONS = frozenset({"الي", "علي"})
 # How a word takes a name on (continue_name's steps).
 _STOP, _JOINED, _GIVEN, _FAMILY = 0, 1, 2, 3
 
@@ -98,6 +100,8 @@ class NameFinder:
             return False
         if a.word(j) in self.context.that or j in self.titles_at:
             return True
+        if a.word(j) in _THAT_PREPOSITIONS and j + 1 < len(a.norms) and a.word(j + 1) in self.context.that:
+            return True  # وأشار هيرين إلى أن، وأكد صالح على أن
         return a.word(j) in ("،", ",") and j + 1 in self.titles_at
 
     def name_at(self, k: int, taken: set[int], *, mode: int, article: bool = False) -> int:
