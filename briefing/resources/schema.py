@@ -356,6 +356,10 @@ class ActorRulesFile(Entry):
     title_complement_links: WordList = ()
     # عاما, سنة: an age in brackets after a name (أغاسي ( 36 عاما )) says it is a person's
     age_words: WordList = ()
+    # يدعى, اسمها, الملقب: the word after one opens a person's name (وشابة تدعى جنجر)
+    naming_words: WordList = ()
+    # كتب, متابعة, حوار: an article's credit line; past a colon or a dash, a name (كتب ـ محيي الدين فتحي)
+    byline_words: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -384,6 +388,8 @@ _NOT_VOCABULARY = (
     "title_complement_links",
     "everyday_markers",
     "age_words",
+    "naming_words",
+    "byline_words",
 )
 
 

@@ -17,6 +17,8 @@ from briefing.text.normalize import fold
 # What comes before a name, weakest first: nothing; a nationality; a speech verb; a title or role;
 # an honorific.
 PLAIN, NATION, SPEECH_VERB, TITLED, HONORIFIC = 0, 1, 2, 3, 4
+# The prepositions some speech verbs put before "that" (أشار إلى أن، أكد على أن), folded.
+_THAT_PREPOSITIONS = frozenset({"الي", "علي"})
 # How a word takes a name on (continue_name's steps).
 _STOP, _JOINED, _GIVEN, _FAMILY = 0, 1, 2, 3
 
@@ -62,12 +64,26 @@ class NameFinder:
         raw = a.raw(k)
         if norm in t.common or norm in t.resource_words or len(norm) < 3 or a.clitics.get(k):
             return False
-        if fold(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(("و", "ف", "ل", "ب")):
+        if fold(raw).startswith(ARTICLE_PROCLITICS):
             return False
-        if k + 1 >= len(a.norms) or self.w.inflected(raw):
+        # و, ف, ل, ب may be a proclitic; not on a word the analyser reads only as a proper noun
+        # (لويس), nor on one it cannot read after an honorific or a naming word (رجل يسمى
+        # بجماليون) or starting with ف, never a preposition (فيرسلاين; but لكيوتل is "of Qtel"
+        # after الرئيس التنفيذي).
+        unreadable = self.w.foreign(raw)
+        if raw.startswith(("و", "ف", "ل", "ب")) and not (
+            self.w.proper_noun(raw)
+            or (unreadable and (raw.startswith("ف") or (mode >= HONORIFIC and raw.startswith("ب"))))
+        ):
             return False
-        if mode >= HONORIFIC and self.w.foreign(raw):
+        if k + 1 >= len(a.norms) or self.w.inflected(raw) or self.w.inflected_word(raw):
+            return False  # (إسمه سريعا "his name, quickly": an adverb)
+        if mode >= HONORIFIC and unreadable:
             return True  # الشيخة حسينة, الشيخ بحيري: a word the analyser cannot read
+        if mode >= TITLED and unreadable and not raw.startswith("و") and not raw.endswith("ة"):
+            # الرائد ديسبارد: after a title, a word the analyser cannot read; not an Arabic noun
+            # it lacks (تغريدة "tweet", اتصالين "two calls")
+            return not self.w.suffixed_word(raw)
         after = a.word(k + 1)
         if mode >= TITLED:
             return after in self.context.followers
@@ -84,6 +100,8 @@ class NameFinder:
             return False
         if a.word(j) in self.context.that or j in self.titles_at:
             return True
+        if a.word(j) in _THAT_PREPOSITIONS and j + 1 < len(a.norms) and a.word(j + 1) in self.context.that:
+            return True  # وأشار هيرين إلى أن، وأكد صالح على أن
         return a.word(j) in ("،", ",") and j + 1 in self.titles_at
 
     def name_at(self, k: int, taken: set[int], *, mode: int, article: bool = False) -> int:
@@ -389,8 +407,9 @@ class NameFinder:
         """Can token `end` be a family name of the name that starts at k?"""
         w, t = self.w, self.t
         raw = self.a.raw(end)
-        if not w.name_token(norm) and (w.inflected_word(raw) or w.clause_word(raw)):
-            # أينشتاين مدرسا, ميسي أضاعا, جونينيو فتابعها: a word inflected as no name is
+        if not w.name_token(norm) and (w.inflected_word(raw) or w.clause_word(raw) or w.verb_only(raw)):
+            # أينشتاين مدرسا, ميسي أضاعا, جونينيو فتابعها: a word inflected as no name is; بافوس
+            # أسست, هوانغ يصمم: a verb
             return False
         if w.article(end):
             # With the article, a family name (الجاسر), never an adjective (الشيعي) or a

@@ -37,7 +37,10 @@ from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
 from briefing.text.normalize import fold
 
 # What each word can do for the name finder, as bits, looked up once per token.
-_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC = 1, 2, 4, 8, 16
+_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE = 1, 2, 4, 8, 16, 32, 64
+# The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
+_CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
+_CLAUSE_ENDS = frozenset({"", ".", "!", "؟", "?", ":", "؛"})  # a verb after one opens a clause
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
@@ -75,6 +78,13 @@ def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dic
         roles[strings.add(w)] |= _ONLY_NAME
     for w in words.patronymics:
         roles[strings.add(w)] |= _PATRONYMIC
+    rules = resources.get("actor_rules", ActorRulesFile)
+    for w in folded(rules.naming_words):
+        # (واسمها: the normaliser leaves و on a word it reads whole)
+        roles[strings.add(w)] |= _NAMING
+        roles[strings.add("و" + w)] |= _NAMING
+    for w in folded(rules.byline_words):
+        roles[strings.add(w)] |= _BYLINE
     for g in words.given:
         roles[strings.add(g)] |= _GIVEN
     # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
@@ -331,6 +341,27 @@ class People:
                 out.append(i)
         return out
 
+    def _verb_subjects(self, taken: set[int]) -> list[int]:
+        """The subject right after a clause's opening verb of the third person singular, when it is
+        a word no resource knows that the analyser cannot read or reads only as a proper noun (وحظي
+        محفوظ بعدد، ويرى بالاك أن، ومرر غوتي كرة): news puts the verb first, and its subject then
+        is a person far more often than not; places and bodies are the gazetteer's."""
+        a, w = self.a, self.w
+        n = len(a.norms)
+        out = []
+        for i in range(n - 2):
+            if i and a.raw(i - 1).strip() not in _CLAUSE_ENDS and "\n" not in a.text[a.idx[i] - 1 : a.idx[i]]:
+                continue  # not at a line's or a sentence's start
+            j = i + 1
+            if j in taken or not w.singular_verb(a.raw(i)) or not w.unknown_word(j):
+                continue
+            raw = a.raw(j)
+            if len(a.word(j)) < FOREIGN_MIN_LETTERS or raw.startswith("و") or w.suffixed_word(raw):
+                continue
+            if (w.foreign(raw) and not raw.endswith("ة")) or w.proper_noun(raw):
+                out.append(j)
+        return out
+
     def _alone(self, i: int, flags: _Flags) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
@@ -372,13 +403,12 @@ class People:
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
         starts += [(i, LONE) for i in self._aged(taken)]
+        starts += [(i, LONE) for i in self._verb_subjects(taken)]
         starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
         for i in a.where(self.t.roles.keys()):  # the tokens of some role
             f = flags[i]
-            if f & _SPEECH and i + 1 < n:
-                starts.append((i + 1, SPEECH_VERB))  # وقال بلير: the subject after a speech verb
-            if f & _DEMONYM and i + 1 < n:
-                starts.append((i + 1, NATION))
+            if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE):
+                self._context_starts(i, f, starts)
             if f & _ONLY_NAME:
                 if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
                     starts.append((i, PLAIN))  # توني بلير; فرناندو الثالث, a ruler
@@ -391,6 +421,30 @@ class People:
             if f & _GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.
                 starts.append((i - 1 if i and a.word(i - 1) in self.w.t.kunyas else i, PLAIN))
+
+    def _context_starts(self, i: int, f: int, starts: list[tuple[int, int]]) -> None:
+        """The starts after token i that its role gives: a speech verb's subject (وقال بلير), a
+        nationality's person, the person after a naming word (وشابة تدعى جنجر: as after an
+        honorific) or after an article's credit word and its colon or dash (كتب ـ محيي الدين
+        فتحي: as after a title)."""
+        a, n = self.a, len(self.a.norms)
+        if f & _SPEECH and i + 1 < n:
+            starts.append((i + 1, SPEECH_VERB))
+        if f & _DEMONYM and i + 1 < n:
+            starts.append((i + 1, NATION))
+        if f & _NAMING and i + 1 < n and self._naming(i):
+            starts.append((i + 1, HONORIFIC))
+        if f & _BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
+            starts.append((i + 2, TITLED))
+
+    def _naming(self, i: int) -> bool:
+        """Does the naming word at token i name a person: written with its ى (تدعى "is called",
+        not تدعي "claims", which folds the same), and no place noun in the two words before it
+        (بلدة تدعى …, a place so named)?"""
+        a = self.a
+        if a.word(i).endswith("ي") and not a.raw(i).endswith("ى"):
+            return False
+        return not any(j >= 0 and a.word(j) in self.t.place_nouns for j in (i - 1, i - 2))
 
     def _names(self, taken: set[int], used: set[int]) -> list[NameAt]:
         """The names that start where a title or a word's role says one may."""

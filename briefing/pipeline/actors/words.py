@@ -382,6 +382,31 @@ class Words:
             for r in readings
         )
 
+    def suffixed_word(self, raw: str) -> bool:
+        """Is the word a dual or a plural the analyser cannot read of a word it reads (اتصالين of
+        اتصال "call"; not بجماليون, whose بجمالي reads only as ب + a word)? No foreign name, then."""
+        return raw.endswith(_NUMBER_SUFFIXES) and any(not r.prefix.form for r in self.readings(raw[:-2]))
+
+    def verb_only(self, raw: str) -> bool:
+        """Does the analyser read the word, and only as a verb, never as a name (أسست "she
+        founded", يصمم "he designs")? Then it follows a name; it is none of its words. Not one
+        read with a proclitic: foreign names read so (فيرجسون as ف + a verb, لوكوك as ل + one)."""
+        readings = self.readings(raw)
+        return bool(readings) and all(
+            _verb(r.tags) and not _name_gloss(r.stem.gloss) and all(t.startswith(_VERB_TAGS) for t in r.tags)
+            for r in readings
+        )
+
+    def singular_verb(self, raw: str) -> bool:
+        """Does the analyser read the word only as a verb, and as one of the third person singular
+        (وحظي "and he obtained", ومرر "and he passed"), a conjunction before it or not?"""
+        readings = self.readings(raw)
+        return (
+            bool(readings)
+            and all(_verb(r.tags) and not _name_gloss(r.stem.gloss) for r in readings)
+            and any(t in _SINGULAR_THIRD for r in readings for t in r.tags)
+        )
+
     def inflected(self, raw: str) -> bool:
         """Is the word as written a verb or a word with a third person's pronoun on it, never a
         proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
@@ -405,6 +430,9 @@ def _inflection(tags: tuple[str, ...]) -> bool:
     )
 
 
+_VERB_TAGS = ("VERB_", "PVSUFF_", "IVSUFF_", "IV1", "IV2", "IV3")  # a verb's own tags, no proclitic's
+_SINGULAR_THIRD = frozenset({"PVSUFF_SUBJ:3MS", "PVSUFF_SUBJ:3FS", "IV3MS", "IV3FS"})
+_NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات")  # the endings of duals and sound plurals
 _PLURAL_SUBJECTS = ("PVSUFF_SUBJ:3MD", "PVSUFF_SUBJ:3FD", "PVSUFF_SUBJ:3MP", "PVSUFF_SUBJ:3FP")
 
 
