@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from briefing.pipeline.gist.nouns import NounRules, determines, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
 from briefing.pipeline.gist.verbs import OBJECT, VerbRules, do_not, passive_be
-from briefing.pipeline.gist.words import ADJ, ADV, NAME, PART, PREP, PRON, PUNCT, N, V, Word
+from briefing.pipeline.gist.words import ADJ, ADV, CONJ, NAME, PART, PREP, PRON, PUNCT, N, V, Word
 from briefing.text.english import Irregulars, adverb, gerund, participle, past, third_person
 
 PUNCT_EN = {
@@ -41,6 +41,8 @@ NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not"}
 
 
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، تتم، سيتم
+# لديه، لدينا، لديهم: the English of "have" with its subject, for ليس لديه (has no)
+_HAVE = {"prep-ladayh": "has", "prep-ladayna": "we have", "prep-ladayhim": "they have"}
 # verbs whose accusative is a predicate, not an adverb (يعتبر الاتفاق مهما: considers it important)
 _COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "consider", "deem", "make"})
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "I", "you"})
@@ -49,11 +51,16 @@ _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "I", "you"})
 class Realizer:
     """Renders the Words of one span as English (see the module docstring)."""
 
-    def __init__(self, irregulars: Irregulars, verbs: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        irregulars: Irregulars,
+        verbs: frozenset[str] = frozenset(),
+        feminine: frozenset[str] = frozenset(),
+    ) -> None:
         self.irr = irregulars
         self.verbs = verbs  # English verbs a gerund may come from (تم توقيع: was signed)
         self.nouns = NounRules(irregulars)
-        self.verb_rules = VerbRules(irregulars, self.nouns)
+        self.verb_rules = VerbRules(irregulars, self.nouns, feminine)
 
     def realize(self, words: Sequence[Word]) -> str:
         out: list[str] = []
@@ -95,6 +102,8 @@ class Realizer:
         s.i += 1
         s.last = w.pos
         s.relative = w.id.startswith("rel-")
+        if w.pos == CONJ and w.en.rpartition(" ")[2] in _SUBJECT_PRONOUNS:  # لأنهم: because they
+            s.last, s.last_plural = PRON, w.en.endswith((" they", " we"))
         if w.pos == ADJ and w.adverbial and not _after_copula(s.words, s.i - 1):
             return lead + adverb(w.en)
         if w.id == "still":
@@ -143,6 +152,17 @@ class Realizer:
     def _particle(self, s: State) -> str:
         w = s.words[s.i]
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        if w.id in ("neg-laysa", "was-not"):
+            have = self._have_not(s, s.i + 1, past=w.id == "was-not")
+            if have is not None:
+                return have
+        if w.id == "was-not" and nxt is not None and nxt.pos in NOMINAL and not (nxt.conj or nxt.prep):
+            if nxt.definite or nxt.poss or nxt.pos == NAME:  # لم يكونوا مقاتلين: were not fighters
+                return self._was_not(s)
+        if w.id == "was-not" and s.last in (N, PRON) and s.last_plural:
+            s.i += 1
+            s.last = PART
+            return "were not"  # وعود عباس لم تكن: the promises were not
         verbal = self._before_verb(s, w, nxt)
         if verbal is not None:
             return verbal
@@ -163,6 +183,48 @@ class Realizer:
         if pronoun in _SUBJECT_PRONOUNS:  # أنها، لأنهم: the subject of the verb that follows
             s.last, s.last_plural = PRON, pronoun in ("they", "we")
         return w.en
+
+    def _was_not(self, s: State) -> str:
+        """لم يكن الهجوم مفاجئا: the attack was not surprising (the subject before its verb)."""
+        s.i += 1
+        np = self.nouns.noun_phrase(s)
+        plural = np_plural(np)
+        text = f"{self.nouns.render(np)} {'were' if plural else 'was'} not"
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        s.last, s.last_plural, s.relative = V, plural, False
+        if nxt is not None and nxt.pos == ADJ and not (nxt.definite or nxt.conj or nxt.prep):
+            s.i += 1
+            s.last = ADJ
+            return f"{text} {nxt.en}"
+        return text
+
+    def _have_not(self, s: State, k: int, *, past: bool) -> str | None:
+        """ليس لديه X: has no X (ليس لدينا: we have no); ليس لدى إيران X: Iran has no X; لم يكن
+        لديه: had no; before أي, "does not have any". None when no لدى follows at k."""
+        h = s.words[k] if k < len(s.words) else None
+        if h is None or h.conj:
+            return None
+        subject = ""
+        if h.id in _HAVE:
+            have = _HAVE[h.id]
+            plural = have != "has" or (s.last in (N, PRON) and s.last_plural)
+            s.i = k + 1
+        elif h.id == "prep-lada" and k + 1 < len(s.words) and s.words[k + 1].pos in NOMINAL:
+            s.i = k + 1
+            np = self.nouns.noun_phrase(s)
+            subject, plural = self.nouns.render(np) + " ", np_plural(np)
+            have = "have" if plural else "has"
+        else:
+            return None
+        pronoun, _, verb = have.rpartition(" ")  # "we have": we, have
+        if plural and verb == "has":
+            verb = "have"
+        s.last, s.relative = V, False
+        lead = f"{subject}{pronoun} ".lstrip()
+        if s.i < len(s.words) and s.words[s.i].id in ("q-ayy", "for-any"):
+            do = "did" if past else "do" if plural else "does"
+            return f"{lead}{do} not have"
+        return f"{lead}{'had' if past else verb} no"
 
     def _before_verb(self, s: State, w: Word, nxt: Word | None) -> str | None:
         """A particle that shapes the verb (or تم's verbal noun) after it: negation, أن (to), قد,
