@@ -306,6 +306,9 @@ class EnglishFile(Entry):
     # Verbs of asking (their English) → their English before an object and a to-infinitive:
     # طلبت من إيران الانسحاب, asked Iran to withdraw
     asking: Mapping[str, str] = Field(default_factory=dict)
+    # Verbs whose verbal noun's genitive is its subject, not its object (بقاء بريطانيا: Britain
+    # staying): no to-infinitive is made of the verbal noun with a genitive
+    intransitive: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

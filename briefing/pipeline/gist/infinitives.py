@@ -47,8 +47,8 @@ def infinitives(words: list[Word], reader: Reader, heads: list[int]) -> None:
             words[i].en = tables.asking[head.en]
             if k > i + 1 and any(w.id == "prep-min" for w in words[i + 1 : k]):
                 words[i].governs = ("prep-min", "")  # طلب من إيران: asked Iran
-        if k > 0 and words[k - 1].pos == PREP and words[k - 1].id in _BETWEEN and k - 1 > i:
-            del words[k - 1]
+        if k - 1 > i and words[k - 1].pos == PREP and not words[k - 1].conj:
+            del words[k - 1]  # (the preposition _complement stepped over)
 
 
 def _complement(words: list[Word], i: int, asking: bool, reader: Reader) -> int | None:
@@ -81,7 +81,8 @@ def _complement(words: list[Word], i: int, asking: bool, reader: Reader) -> int 
     if k >= len(words):
         return None
     w = words[k]
-    if w.pos == PREP and w.id in _BETWEEN and not w.conj and k + 1 < len(words):
+    governed = head.governs is not None and head.governs[0] == w.id  # تمكن من: managed to
+    if w.pos == PREP and (w.id in _BETWEEN or governed) and not w.conj and k + 1 < len(words):
         k += 1
         w = words[k]
     elif w.prep and w.prep not in _PROCLITIC:
@@ -138,7 +139,7 @@ def _verb(w: Word, nxt: Word | None, reader: Reader) -> str:
     entry = tables.ids.get(w.id) if w.id else None
     if entry is not None and entry.verb:
         # (a form I verbal noun's genitive may be its subject: بقاء بريطانيا, Britain staying)
-        return entry.verb if w.definite or _last(nxt) else ""
+        return entry.verb if w.definite or _last(nxt) or entry.verb not in tables.intransitive else ""
     stem = folded(w.text)
     stem = stem[1:] if w.prep else stem
     stem = stem[2:] if w.definite and stem.startswith("ال") else stem

@@ -31,6 +31,7 @@ class GistTables:
     infinitive_heads: frozenset[str] = frozenset()  # english.yaml's (see infinitives.py)
     asking: Mapping[str, str] = field(default_factory=dict)  # english.yaml's (see infinitives.py)
     feminine: frozenset[str] = frozenset()  # folded feminine nouns with no ة (particles.yaml; verbs.py)
+    intransitive: frozenset[str] = frozenset()  # english.yaml's (see infinitives.py)
 
 
 def _counted_nouns(resources: Resources) -> list[GlossEntry]:
@@ -81,6 +82,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
         verbs=(analyzer.lexicon.verbs_en if analyzer else frozenset()) | {v.base for v in english.verbs},
         infinitive_heads=frozenset(english.infinitive_heads),
         asking=dict(english.asking),
+        intransitive=frozenset(english.intransitive),
         feminine=frozenset(
             fold(f) for f in resources.get("particles", ParticlesFile).forms("feminine-nouns")
         ),

@@ -41,6 +41,11 @@ NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not"}
 
 
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، تتم، سيتم
+# nouns of time, after which a verb starts the main clause (منذ سنوات تسعى: for years it has sought)
+_TIMES = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "decade", "decades"}
+    | {"time", "times", "period", "minute", "minutes", "night", "nights", "morning", "evening"}
+)
 # لديه، لدينا، لديهم: the English of "have" with its subject, for ليس لديه (has no)
 _HAVE = {"prep-ladayh": "has", "prep-ladayna": "we have", "prep-ladayhim": "they have"}
 # verbs whose accusative is a predicate, not an adverb (يعتبر الاتفاق مهما: considers it important)
@@ -61,6 +66,7 @@ class Realizer:
         self.verbs = verbs  # English verbs a gerund may come from (تم توقيع: was signed)
         self.nouns = NounRules(irregulars)
         self.verb_rules = VerbRules(irregulars, self.nouns, feminine)
+        self.times = _TIMES
 
     def realize(self, words: Sequence[Word]) -> str:
         out: list[str] = []
@@ -91,6 +97,8 @@ class Realizer:
         if w.pos in NOMINAL or determines(w, s.words[s.i + 1] if s.i + 1 < len(s.words) else None):
             return lead + self.nouns.nominal(s)
         if w.pos == V:
+            if not lead and _asyndetic_relative(s.words, s.i, self.times):
+                lead, s.relative = "that ", True
             return lead + self.verb_rules.verb(s, negation="", aspect="to" if w.extra.get("to") else "")
         if w.pos == PART:
             return lead + self._particle(s)
@@ -310,6 +318,26 @@ class Realizer:
             return f"{subject}{modal} {w.en}"
         s.last = PART
         return f"{subject}{modal}"
+
+
+def _asyndetic_relative(words: Sequence[Word], i: int, times: frozenset[str]) -> bool:
+    """Is the verb at i a relative clause with no pronoun, as Arabic makes one after an
+    indefinite noun that is no subject (أطلق صاروخا يحمل رأسا: launched a missile that carries a
+    warhead; لديها أسباب تدفعها: has reasons that push it)? Not after a time (منذ سنوات تسعى)."""
+    w = words[i]
+    if w.conj or w.extra.get("to") or w.person[:1] != "3" or w.tense not in ("past", "present"):
+        return False
+    h = i - 1
+    while h >= 0 and words[h].pos == ADJ and not (words[h].definite or words[h].conj or words[h].prep):
+        h -= 1
+    if h < 0:
+        return False
+    head = words[h]
+    if head.pos != N or head.definite or head.poss or head.fixed or head.en.split(" ")[-1] in times:
+        return False
+    before = words[h - 1] if h else None
+    # (at the head of its clause the noun is the verb's subject: مصادر تؤكد, sources stress)
+    return bool(head.prep) or (before is not None and before.pos in (V, PREP, N, NAME) and not head.conj)
 
 
 def _after_copula(words: Sequence[Word], i: int) -> bool:
