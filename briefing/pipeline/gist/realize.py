@@ -46,6 +46,7 @@ _TIMES = frozenset(
     {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "decade", "decades"}
     | {"time", "times", "period", "minute", "minutes", "night", "nights", "morning", "evening"}
 )
+_THERE_IS_NO = ("there-is-no", "there-is-no-longer")  # لا يوجد، لم يعد هناك
 # لديه، لدينا، لديهم: the English of "have" with its subject, for ليس لديه (has no)
 _HAVE = {"prep-ladayh": "has", "prep-ladayna": "we have", "prep-ladayhim": "they have"}
 # verbs whose accusative is a predicate, not an adverb (يعتبر الاتفاق مهما: considers it important)
@@ -67,6 +68,8 @@ class Realizer:
         self.nouns = NounRules(irregulars)
         self.verb_rules = VerbRules(irregulars, self.nouns, feminine)
         self.times = _TIMES
+        # adverbs whose clause English says around them (لا يزال: X is still; لم يعد: no longer)
+        self._adverbs = {"still": self._still, "no-longer": self._no_longer}
 
     def realize(self, words: Sequence[Word]) -> str:
         out: list[str] = []
@@ -114,8 +117,9 @@ class Realizer:
             s.last, s.last_plural = PRON, w.en.endswith((" they", " we"))
         if w.pos == ADJ and w.adverbial and not _after_copula(s.words, s.i - 1):
             return lead + adverb(w.en)
-        if w.id == "still":
-            return lead + self._still(s)
+        rule = self._adverbs.get(w.id)
+        if rule is not None:
+            return lead + rule(s)
         return lead + w.en
 
     def _still(self, s: State) -> str:
@@ -141,6 +145,38 @@ class Realizer:
             s.last = V
             return f"still {gerund(nxt.en)}"
         return "still"
+
+    def _no_longer(self, s: State) -> str:
+        """لم يعد ممكنا → it is no longer possible; لم تعد إيران قادرة → Iran is no longer capable;
+        لم تعد القوات تقاتل → the forces are no longer fighting; before a verb alone, "no longer"."""
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        if nxt is None or nxt.conj or nxt.prep:
+            return "no longer"
+        if nxt.pos == ADJ and not nxt.definite:
+            # with a subject before it (a noun, which, that it), "is no longer"; else "it is no longer"
+            prev = s.words[s.i - 2] if s.i >= 2 else None
+            after_subject = prev is not None and not prev.prep and prev.pos in (*NOMINAL, PRON, ADJ)
+            after_pronoun = prev is not None and prev.en.rpartition(" ")[2] in _SUBJECT_PRONOUNS
+            subject = "" if after_subject or after_pronoun else "it "
+            s.i += 1
+            s.last, s.relative = ADJ, False
+            return f"{subject}is no longer {nxt.en}"
+        if nxt.pos not in NOMINAL or not (nxt.definite or nxt.poss or nxt.pos == NAME):
+            return "no longer"
+        np = self.nouns.noun_phrase(s)
+        plural = np_plural(np)
+        text = f"{self.nouns.render(np)} {'are' if plural else 'is'} no longer"
+        s.last, s.last_plural, s.relative = N, plural, False
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        if nxt is not None and nxt.pos == ADJ and not (nxt.definite or nxt.conj or nxt.prep):
+            s.i += 1
+            s.last = ADJ
+            return f"{text} {nxt.en}"
+        if nxt is not None and nxt.pos == V and not nxt.conj:  # an imperfect, after لم يعد
+            s.i += 1
+            s.last = V
+            return f"{text} {gerund(nxt.en)}"
+        return text
 
     def _lead(self, w: Word, s: State) -> str:
         """The English of the word's proclitics: a conjunction, then a preposition (or what the
@@ -180,7 +216,13 @@ class Realizer:
             return adverb(nxt.en)
         if w.id in MODALS:
             return self._modal(s, MODALS[w.id])
-        if w.id in ("there-is", "there-is-no") and nxt is not None and nxt.number in ("pl", "du"):
+        if w.id == "there-is-no" and nxt is not None and nxt.id in ("q-ayy", "for-any") and not nxt.conj:
+            s.i += 1
+            s.last = PART
+            after = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+            many = after is not None and after.number in ("pl", "du")
+            return "there are not" if many else "there is not"  # لا يوجد أي دليل: there is not any evidence
+        if w.id in ("there-is", *_THERE_IS_NO) and nxt is not None and nxt.number in ("pl", "du"):
             s.i += 1
             s.last = PART
             return w.en.replace("there is", "there are")  # لا توجد قوات: there are no forces
