@@ -269,6 +269,9 @@ class GlossEntry(IdEntry):
     # the verb ("" drops it): قام ب → carry out, طالب ب → demand, دعا إلى → call for.
     governs: str | None = None
     governs_en: str = ""
+    # A verbal noun's English verb where neither its pattern nor its gloss shows it (بقاء,
+    # survival: stay), for the to-infinitive English makes of it (عزمها البقاء: its intention to stay)
+    verb: str | None = None
 
 
 class GlossaryFile(Entry):
@@ -297,6 +300,15 @@ class EnglishFile(Entry):
     countable_ing: tuple[str, ...] = ()
     # Nouns whose owner, in news, is a person: بلاده, نظيره read "his country", "his counterpart"
     personal: tuple[str, ...] = ()
+    # Words (their English) whose verbal noun complement English says as a to-infinitive:
+    # عزمها البقاء, its intention to stay; قررت الحكومة الانسحاب, the government decided to withdraw
+    infinitive_heads: tuple[str, ...] = ()
+    # Verbs of asking (their English) → their English before an object and a to-infinitive:
+    # طلبت من إيران الانسحاب, asked Iran to withdraw
+    asking: Mapping[str, str] = Field(default_factory=dict)
+    # Verbs whose verbal noun's genitive is its subject, not its object (بقاء بريطانيا: Britain
+    # staying): no to-infinitive is made of the verbal noun with a genitive
+    intransitive: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from briefing.pipeline.gist.clauses import casualties, not_yet, really
+from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or_that
+from briefing.pipeline.gist.infinitives import infinitives
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
@@ -39,13 +40,14 @@ class Gister:
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
         self.reader = Reader(tables)
-        self.realizer = Realizer(tables.irregulars, tables.verbs)
+        self.realizer = Realizer(tables.irregulars, tables.verbs, tables.feminine)
         self._heads: dict[str, _Head | None] = {}  # folded word → the expressions it opens
         # Gists made in the current document, by their arguments: two claims on the same words,
         # a counted noun that recurs (مدنيين). Only within a document (see forget): kept across
         # documents, a second pass over the same articles would gist nothing, as no real run does.
         self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
         self._names: dict[tuple[str, str, bool, str, str, bool], Word] = {}  # see _known
+        self._infinitive_heads = tables.infinitive_heads | set(tables.asking)  # see infinitives.py
 
     @classmethod
     def from_resources(cls, resources: Resources, analyzer: Analyzer | None = None) -> Gister:
@@ -132,7 +134,11 @@ class Gister:
             k
             for k, w in enumerate(out)
             # (an English sense is never blank: plain_sense and the glossary's Text strip it)
-            if not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM
+            if not w.en
+            or w.id in _MARKED
+            or w.prep == "prep-li"
+            or w.pos == NUM
+            or w.en in self._infinitive_heads
         ]
         if not marked:
             return
@@ -153,6 +159,11 @@ class Gister:
             casualties(out)
         if "already" in ids:
             really(out)
+        if "until-an" in ids:
+            until_or_that(out)
+        heads = [k for k in marked if out[k].en in self._infinitive_heads]
+        if heads:
+            infinitives(out, self.reader, heads)  # last: it may take a word out
         if ids & _TAM:
             self._tam_nouns(out)
 
@@ -323,7 +334,8 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
 _UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، سيتم
-_MARKED = _TAM | {"neg-lam", "fall", "carry-out", "already"}  # the words _finish's rules start from
+# the words _finish's rules start from
+_MARKED = _TAM | {"neg-lam", "fall", "carry-out", "already", "until-an"}
 _ONE = frozenset({"1", "one", "١"})
 _SILENT = frozenset("\"«»“”„‘’'()[]{}")  # punctuation the English leaves out
 _THOUSANDS = frozenset({"num-1000", "num-1000s"})  # ألف، آلاف after digits

@@ -1,6 +1,7 @@
 """Stretches of words English says as a clause of its own: لم … بعد (not … yet), سقوط with
-the dead or wounded it counts (سقوط عدد من القتلى: a number of people were killed), and بالفعل
-as its clause reads it (already, really, indeed)."""
+the dead or wounded it counts (سقوط عدد من القتلى: a number of people were killed), بالفعل
+as its clause reads it (already, really, indeed), and إلى أن (until, or "that" after a word
+that governs إلى)."""
 
 from __future__ import annotations
 
@@ -89,5 +90,26 @@ def _in_if_clause(words: list[Word], i: int) -> bool:
         if words[j].pos == PUNCT:
             return False
         if words[j].id in _IF:
+            return True
+    return False
+
+
+def until_or_that(words: list[Word]) -> None:
+    """إلى أن before a verb is "until" (تبقى إلى أن تطالبها: stays until it asks it), but "that"
+    before a noun (في إشارة إلى أن الزيارة: in a reference that the visit) or after a word that
+    governs إلى in its clause (أشار الوزير إلى أن: the minister pointed out that)."""
+    for i in [k for k, w in enumerate(words) if w.id == "until-an"]:
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is None or nxt.pos != V or nxt.conj or _governs_ila(words, i):
+            words[i] = Word(words[i].text, PART, "that", conj=words[i].conj)
+
+
+def _governs_ila(words: list[Word], i: int) -> bool:
+    """Is there a word that governs إلى (أشار, دعا) in i's clause, close before it?"""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        if words[j].pos == PUNCT:
+            return False
+        governs = words[j].governs
+        if governs is not None and governs[0] == "prep-ila":
             return True
     return False

@@ -4,10 +4,10 @@ expressions by folded form, the English irregular forms, and the Buckwalter anal
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.resources import Resources
-from briefing.resources.schema import EnglishFile, GlossaryFile, GlossEntry, UnitsFile
+from briefing.resources.schema import EnglishFile, GlossaryFile, GlossEntry, ParticlesFile, UnitsFile
 from briefing.text.bama import Analyzer
 from briefing.text.english import Irregulars
 from briefing.text.inflect import duals
@@ -28,6 +28,10 @@ class GistTables:
     transliterate: Callable[[str], str]
     base_of_past: Mapping[str, str]  # "said" → "say": the lexicon glosses some verbs in the past
     verbs: frozenset[str] = frozenset()  # English verbs of the lexicon's glosses: sign, release
+    infinitive_heads: frozenset[str] = frozenset()  # english.yaml's (see infinitives.py)
+    asking: Mapping[str, str] = field(default_factory=dict)  # english.yaml's (see infinitives.py)
+    feminine: frozenset[str] = frozenset()  # folded feminine nouns with no ة (particles.yaml; verbs.py)
+    intransitive: frozenset[str] = frozenset()  # english.yaml's (see infinitives.py)
 
 
 def _counted_nouns(resources: Resources) -> list[GlossEntry]:
@@ -76,6 +80,12 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
         base_of_past={v.past: v.base for v in english.verbs}
         | {"was": "be", "were": "be", "is": "be", "are": "be"},
         verbs=(analyzer.lexicon.verbs_en if analyzer else frozenset()) | {v.base for v in english.verbs},
+        infinitive_heads=frozenset(english.infinitive_heads),
+        asking=dict(english.asking),
+        intransitive=frozenset(english.intransitive),
+        feminine=frozenset(
+            fold(f) for f in resources.get("particles", ParticlesFile).forms("feminine-nouns")
+        ),
     )
 
 

@@ -64,10 +64,13 @@ class NounRules:
         s.last = N
         s.last_plural = np_plural(np)
         s.relative = False
-        last = np
-        while last.genitive is not None:
+        # the last word of the chain that governs a preposition: وجود مطالب بانسحاب (of demands for
+        # a withdrawal); تخلي روسيا عن إيران, its genitive the verbal noun's subject (of … of Iran)
+        last: NounPhrase | None = np
+        s.governs = None
+        while last is not None:
+            s.governs = last.head.governs or s.governs
             last = last.genitive
-        s.governs = last.head.governs  # وجود مطالب بانسحاب: of demands for a withdrawal
         return text + self._predicate(s, np)
 
     def _predicate(self, s: State, np: NounPhrase) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from briefing.pipeline.gist.nouns import NounRules, determines, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
 from briefing.pipeline.gist.verbs import OBJECT, VerbRules, do_not, passive_be
-from briefing.pipeline.gist.words import ADJ, ADV, NAME, PART, PREP, PRON, PUNCT, N, V, Word
+from briefing.pipeline.gist.words import ADJ, ADV, CONJ, NAME, PART, PREP, PRON, PUNCT, N, V, Word
 from briefing.text.english import Irregulars, adverb, gerund, participle, past, third_person
 
 PUNCT_EN = {
@@ -41,6 +41,14 @@ NEGATORS = {"neg-lam": "did not", "neg-lan": "will not", "neg-la": "not"}
 
 
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، تتم، سيتم
+# nouns of time, after which a verb starts the main clause (منذ سنوات تسعى: for years it has sought)
+_TIMES = frozenset(
+    {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "decade", "decades"}
+    | {"time", "times", "period", "minute", "minutes", "night", "nights", "morning", "evening"}
+)
+_THERE_IS_NO = ("there-is-no", "there-is-no-longer")  # لا يوجد، لم يعد هناك
+# لديه، لدينا، لديهم: the English of "have" with its subject, for ليس لديه (has no)
+_HAVE = {"prep-ladayh": "has", "prep-ladayna": "we have", "prep-ladayhim": "they have"}
 # verbs whose accusative is a predicate, not an adverb (يعتبر الاتفاق مهما: considers it important)
 _COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "consider", "deem", "make"})
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "I", "you"})
@@ -49,11 +57,19 @@ _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "I", "you"})
 class Realizer:
     """Renders the Words of one span as English (see the module docstring)."""
 
-    def __init__(self, irregulars: Irregulars, verbs: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        irregulars: Irregulars,
+        verbs: frozenset[str] = frozenset(),
+        feminine: frozenset[str] = frozenset(),
+    ) -> None:
         self.irr = irregulars
         self.verbs = verbs  # English verbs a gerund may come from (تم توقيع: was signed)
         self.nouns = NounRules(irregulars)
-        self.verb_rules = VerbRules(irregulars, self.nouns)
+        self.verb_rules = VerbRules(irregulars, self.nouns, feminine)
+        self.times = _TIMES
+        # adverbs whose clause English says around them (لا يزال: X is still; لم يعد: no longer)
+        self._adverbs = {"still": self._still, "no-longer": self._no_longer}
 
     def realize(self, words: Sequence[Word]) -> str:
         out: list[str] = []
@@ -84,6 +100,8 @@ class Realizer:
         if w.pos in NOMINAL or determines(w, s.words[s.i + 1] if s.i + 1 < len(s.words) else None):
             return lead + self.nouns.nominal(s)
         if w.pos == V:
+            if not lead and _asyndetic_relative(s.words, s.i, self.times):
+                lead, s.relative = "that ", True
             return lead + self.verb_rules.verb(s, negation="", aspect="to" if w.extra.get("to") else "")
         if w.pos == PART:
             return lead + self._particle(s)
@@ -95,10 +113,13 @@ class Realizer:
         s.i += 1
         s.last = w.pos
         s.relative = w.id.startswith("rel-")
+        if w.pos == CONJ and w.en.rpartition(" ")[2] in _SUBJECT_PRONOUNS:  # لأنهم: because they
+            s.last, s.last_plural = PRON, w.en.endswith((" they", " we"))
         if w.pos == ADJ and w.adverbial and not _after_copula(s.words, s.i - 1):
             return lead + adverb(w.en)
-        if w.id == "still":
-            return lead + self._still(s)
+        rule = self._adverbs.get(w.id)
+        if rule is not None:
+            return lead + rule(s)
         return lead + w.en
 
     def _still(self, s: State) -> str:
@@ -125,6 +146,38 @@ class Realizer:
             return f"still {gerund(nxt.en)}"
         return "still"
 
+    def _no_longer(self, s: State) -> str:
+        """لم يعد ممكنا → it is no longer possible; لم تعد إيران قادرة → Iran is no longer capable;
+        لم تعد القوات تقاتل → the forces are no longer fighting; before a verb alone, "no longer"."""
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        if nxt is None or nxt.conj or nxt.prep:
+            return "no longer"
+        if nxt.pos == ADJ and not nxt.definite:
+            # with a subject before it (a noun, which, that it), "is no longer"; else "it is no longer"
+            prev = s.words[s.i - 2] if s.i >= 2 else None
+            after_subject = prev is not None and not prev.prep and prev.pos in (*NOMINAL, PRON, ADJ)
+            after_pronoun = prev is not None and prev.en.rpartition(" ")[2] in _SUBJECT_PRONOUNS
+            subject = "" if after_subject or after_pronoun else "it "
+            s.i += 1
+            s.last, s.relative = ADJ, False
+            return f"{subject}is no longer {nxt.en}"
+        if nxt.pos not in NOMINAL or not (nxt.definite or nxt.poss or nxt.pos == NAME):
+            return "no longer"
+        np = self.nouns.noun_phrase(s)
+        plural = np_plural(np)
+        text = f"{self.nouns.render(np)} {'are' if plural else 'is'} no longer"
+        s.last, s.last_plural, s.relative = N, plural, False
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        if nxt is not None and nxt.pos == ADJ and not (nxt.definite or nxt.conj or nxt.prep):
+            s.i += 1
+            s.last = ADJ
+            return f"{text} {nxt.en}"
+        if nxt is not None and nxt.pos == V and not nxt.conj:  # an imperfect, after لم يعد
+            s.i += 1
+            s.last = V
+            return f"{text} {gerund(nxt.en)}"
+        return text
+
     def _lead(self, w: Word, s: State) -> str:
         """The English of the word's proclitics: a conjunction, then a preposition (or what the
         verb before it makes of that preposition: قام بـ → carry out)."""
@@ -143,6 +196,17 @@ class Realizer:
     def _particle(self, s: State) -> str:
         w = s.words[s.i]
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        if w.id in ("neg-laysa", "was-not"):
+            have = self._have_not(s, s.i + 1, past=w.id == "was-not")
+            if have is not None:
+                return have
+        if w.id == "was-not" and nxt is not None and nxt.pos in NOMINAL and not (nxt.conj or nxt.prep):
+            if nxt.definite or nxt.poss or nxt.pos == NAME:  # لم يكونوا مقاتلين: were not fighters
+                return self._was_not(s)
+        if w.id == "was-not" and s.last in (N, PRON) and s.last_plural:
+            s.i += 1
+            s.last = PART
+            return "were not"  # وعود عباس لم تكن: the promises were not
         verbal = self._before_verb(s, w, nxt)
         if verbal is not None:
             return verbal
@@ -152,7 +216,13 @@ class Realizer:
             return adverb(nxt.en)
         if w.id in MODALS:
             return self._modal(s, MODALS[w.id])
-        if w.id in ("there-is", "there-is-no") and nxt is not None and nxt.number in ("pl", "du"):
+        if w.id == "there-is-no" and nxt is not None and nxt.id in ("q-ayy", "for-any") and not nxt.conj:
+            s.i += 1
+            s.last = PART
+            after = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+            many = after is not None and after.number in ("pl", "du")
+            return "there are not" if many else "there is not"  # لا يوجد أي دليل: there is not any evidence
+        if w.id in ("there-is", *_THERE_IS_NO) and nxt is not None and nxt.number in ("pl", "du"):
             s.i += 1
             s.last = PART
             return w.en.replace("there is", "there are")  # لا توجد قوات: there are no forces
@@ -163,6 +233,48 @@ class Realizer:
         if pronoun in _SUBJECT_PRONOUNS:  # أنها، لأنهم: the subject of the verb that follows
             s.last, s.last_plural = PRON, pronoun in ("they", "we")
         return w.en
+
+    def _was_not(self, s: State) -> str:
+        """لم يكن الهجوم مفاجئا: the attack was not surprising (the subject before its verb)."""
+        s.i += 1
+        np = self.nouns.noun_phrase(s)
+        plural = np_plural(np)
+        text = f"{self.nouns.render(np)} {'were' if plural else 'was'} not"
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        s.last, s.last_plural, s.relative = V, plural, False
+        if nxt is not None and nxt.pos == ADJ and not (nxt.definite or nxt.conj or nxt.prep):
+            s.i += 1
+            s.last = ADJ
+            return f"{text} {nxt.en}"
+        return text
+
+    def _have_not(self, s: State, k: int, *, past: bool) -> str | None:
+        """ليس لديه X: has no X (ليس لدينا: we have no); ليس لدى إيران X: Iran has no X; لم يكن
+        لديه: had no; before أي, "does not have any". None when no لدى follows at k."""
+        h = s.words[k] if k < len(s.words) else None
+        if h is None or h.conj:
+            return None
+        subject = ""
+        if h.id in _HAVE:
+            have = _HAVE[h.id]
+            plural = have != "has" or (s.last in (N, PRON) and s.last_plural)
+            s.i = k + 1
+        elif h.id == "prep-lada" and k + 1 < len(s.words) and s.words[k + 1].pos in NOMINAL:
+            s.i = k + 1
+            np = self.nouns.noun_phrase(s)
+            subject, plural = self.nouns.render(np) + " ", np_plural(np)
+            have = "have" if plural else "has"
+        else:
+            return None
+        pronoun, _, verb = have.rpartition(" ")  # "we have": we, have
+        if plural and verb == "has":
+            verb = "have"
+        s.last, s.relative = V, False
+        lead = f"{subject}{pronoun} ".lstrip()
+        if s.i < len(s.words) and s.words[s.i].id in ("q-ayy", "for-any"):
+            do = "did" if past else "do" if plural else "does"
+            return f"{lead}{do} not have"
+        return f"{lead}{'had' if past else verb} no"
 
     def _before_verb(self, s: State, w: Word, nxt: Word | None) -> str | None:
         """A particle that shapes the verb (or تم's verbal noun) after it: negation, أن (to), قد,
@@ -248,6 +360,26 @@ class Realizer:
             return f"{subject}{modal} {w.en}"
         s.last = PART
         return f"{subject}{modal}"
+
+
+def _asyndetic_relative(words: Sequence[Word], i: int, times: frozenset[str]) -> bool:
+    """Is the verb at i a relative clause with no pronoun, as Arabic makes one after an
+    indefinite noun that is no subject (أطلق صاروخا يحمل رأسا: launched a missile that carries a
+    warhead; لديها أسباب تدفعها: has reasons that push it)? Not after a time (منذ سنوات تسعى)."""
+    w = words[i]
+    if w.conj or w.extra.get("to") or w.person[:1] != "3" or w.tense not in ("past", "present"):
+        return False
+    h = i - 1
+    while h >= 0 and words[h].pos == ADJ and not (words[h].definite or words[h].conj or words[h].prep):
+        h -= 1
+    if h < 0:
+        return False
+    head = words[h]
+    if head.pos != N or head.definite or head.poss or head.fixed or head.en.split(" ")[-1] in times:
+        return False
+    before = words[h - 1] if h else None
+    # (at the head of its clause the noun is the verb's subject: مصادر تؤكد, sources stress)
+    return bool(head.prep) or (before is not None and before.pos in (V, PREP, N, NAME) and not head.conj)
 
 
 def _after_copula(words: Sequence[Word], i: int) -> bool:

@@ -5,9 +5,9 @@ verb (VSO → SVO); أن before a verb is "to".
 
 from __future__ import annotations
 
-from briefing.pipeline.gist.nouns import NounRules, np_plural
+from briefing.pipeline.gist.nouns import NounPhrase, NounRules, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
-from briefing.pipeline.gist.words import ADJ, PRON, N, V, Word
+from briefing.pipeline.gist.words import ADJ, PRON, N, V, Word, folded
 from briefing.text.english import Irregulars, gerund, participle, past, third_person
 
 OBJECT = {
@@ -25,6 +25,8 @@ OBJECT = {
     "2D": "you",
 }
 _DEEM = frozenset({"consider", "deem", "regard"})  # verbs of an object and its predicate
+_SINGULAR = frozenset({"3MS", "3FS", ""})  # a verb whose subject may follow it
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # diacritics and tatweel
 PRONOUN_SUBJECT = {
     "1S": "I",
     "1P": "we",
@@ -39,9 +41,12 @@ PRONOUN_SUBJECT = {
 class VerbRules:
     """Renders the verb at a State's position, with its subject where it stands after it."""
 
-    def __init__(self, irregulars: Irregulars, nouns: NounRules) -> None:
+    def __init__(
+        self, irregulars: Irregulars, nouns: NounRules, feminine: frozenset[str] = frozenset()
+    ) -> None:
         self.irr = irregulars
         self.nouns = nouns
+        self.feminine = feminine  # folded feminine nouns with no ة: حرب، أرض
 
     def verb(self, s: State, *, negation: str, aspect: str) -> str:
         w = s.words[s.i]
@@ -52,13 +57,24 @@ class VerbRules:
         # its subject after it: التي تدعمها روسيا, which Russia supports.
         opens = (s.last not in NOMINAL and s.last != PRON) or (s.relative and bool(w.obj))
         obj = ""
-        if opens and self.nouns.genitive_next(s) and w.person[:1] == "3":
+        if (
+            opens
+            and self.nouns.genitive_next(s)
+            and w.person[:1] == "3"
+            and may_be_subject(w, s.words[s.i], self.feminine)
+        ):
             np = self.nouns.noun_phrase(s)  # VSO → SVO
             if _object_predicate(s, w):
                 obj = " " + self.nouns.render(np)  # يعتبر الاتفاق مهما: considers the agreement important
             else:
                 subject, plural_subject = self.nouns.render(np) + " ", np_plural(np)
-        elif w.person in PRONOUN_SUBJECT and s.last not in NOMINAL and s.last != PRON:
+        elif (
+            w.person in PRONOUN_SUBJECT
+            and s.last not in NOMINAL
+            and s.last != PRON
+            and not (s.last == ADJ and w.person[:1] == "3")  # الإيرانيين نفذوا: the Iranians carried out
+            and aspect != "to"
+        ):
             subject = PRONOUN_SUBJECT[w.person] + " "
             plural_subject = w.person.endswith(("P", "D"))
         if w.en == "be" and not w.passive:
@@ -109,6 +125,26 @@ class VerbRules:
         if w.tense == "present" and singular:
             return third_person(verb, self.irr)
         return verb
+
+
+def may_be_subject(verb: Word, noun: Word, feminine: frozenset[str]) -> bool:
+    """May the noun after a verb be its subject? A verb with a plural or dual ending has its
+    subject in it (يريدون بقاء: they want); one of the third person singular agrees with its
+    subject in gender: a feminine verb before a masculine singular noun (تريد الحل: it wants the
+    solution), or a masculine one before a noun in ة (يعزز الثقة: it strengthens trust), is
+    followed by its object. Names, plurals and nouns of uncertain gender may be subjects."""
+    if verb.person not in _SINGULAR:
+        return False
+    if noun.pos != N or noun.fixed or noun.poss or noun.number != "sg" or np_plural(NounPhrase(noun)):
+        return True
+    text = noun.text.rstrip(_MARKS)
+    if verb.person == "3MS":
+        return not text.endswith("ة")
+    if not verb.person:
+        return True
+    form = folded(text)
+    stem = form[2:] if noun.definite and form.startswith("ال") else form
+    return text.endswith(("ة", "ى", "اء", "ات")) or stem in feminine
 
 
 def _object_predicate(s: State, w: Word) -> bool:
