@@ -113,8 +113,26 @@ class ClaimTables:
     adjective_markers: frozenset[str]  # غير: "غير معلنة" is an adjective, no cue
     manner: frozenset[str]  # كما، بما: before يجب، يلزم, a manner, no demand
     retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
+    threat_forms: frozenset[str]  # words that are, or open, a retaliation phrase, و or ف on or off
     readiness: frozenset[str]  # استعداد: a promise
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
+
+
+def without_conjunction(folded: str) -> str:
+    """A folded word without a leading و or ف (ولن، فسنرد)."""
+    return folded[1:] if len(folded) > 3 and folded[0] in "وف" else folded
+
+
+def phrase_openers(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of the phrases of more than one word."""
+    return frozenset(p.split(" ")[0] for p in phrases if " " in p)
+
+
+def threat_forms(retaliation: frozenset[str]) -> frozenset[str]:
+    """The folded words that are a retaliation word or the first word of a retaliation phrase
+    once a leading و or ف is off (`without_conjunction`): that word itself, or it after و or ف."""
+    words = retaliation | phrase_openers(retaliation)
+    return frozenset(f for w in words for f in (w, "و" + w, "ف" + w) if without_conjunction(f) in words)
 
 
 def cue_words(cues: CuesFile) -> dict[str, CueWord]:
@@ -208,6 +226,7 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
     def folded(forms: Iterable[str]) -> frozenset[str]:
         return frozenset(fold(w) for w in forms)
 
+    retaliation = folded(rules.forms("retaliation-words"))
     return ClaimTables(
         # One matcher for cues and speaker heads: one pass over the doc.
         matcher=_matcher(
@@ -250,7 +269,8 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         negation_exceptions=folded(rules.forms("negation-exceptions")),
         adjective_markers=folded(rules.forms("adjective-participle-markers")),
         manner=folded(rules.forms("manner-before-obligation")),
-        retaliation=folded(rules.forms("retaliation-words")),
+        retaliation=retaliation,
+        threat_forms=threat_forms(retaliation),
         readiness=folded(rules.forms("readiness-nouns")),
         transliterate=Transliterator.from_resources(resources).name_en,
     )
