@@ -9,7 +9,7 @@ all folded the way the normalizer folds tokens.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -113,9 +113,13 @@ class ClaimTables:
     adjective_markers: frozenset[str]  # غير: "غير معلنة" is an adjective, no cue
     manner: frozenset[str]  # كما، بما: before يجب، يلزم, a manner, no demand
     retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
-    threat_forms: frozenset[str]  # words that are, or open, a retaliation phrase, و or ف on or off
     readiness: frozenset[str]  # استعداد: a promise
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
+    # Words that are, or open, a retaliation phrase, و or ف on or off: from `retaliation`.
+    threat_forms: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "threat_forms", threat_forms(self.retaliation))
 
 
 def without_conjunction(folded: str) -> str:
@@ -226,7 +230,6 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
     def folded(forms: Iterable[str]) -> frozenset[str]:
         return frozenset(fold(w) for w in forms)
 
-    retaliation = folded(rules.forms("retaliation-words"))
     return ClaimTables(
         # One matcher for cues and speaker heads: one pass over the doc.
         matcher=_matcher(
@@ -269,8 +272,7 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         negation_exceptions=folded(rules.forms("negation-exceptions")),
         adjective_markers=folded(rules.forms("adjective-participle-markers")),
         manner=folded(rules.forms("manner-before-obligation")),
-        retaliation=retaliation,
-        threat_forms=threat_forms(retaliation),
+        retaliation=folded(rules.forms("retaliation-words")),
         readiness=folded(rules.forms("readiness-nouns")),
         transliterate=Transliterator.from_resources(resources).name_en,
     )
