@@ -16,6 +16,7 @@ from briefing.pipeline.dates import read_dates
 from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.resources.loader import read_yaml
 from briefing.resources.schema import DatesFile, validate
+from briefing.text.normalize import fold
 
 runner = CliRunner()
 
@@ -184,6 +185,25 @@ def test_date_reader(lexicon, text, expected):
 )
 def test_date_reader_no_date(lexicon, text):
     assert read_dates(text, SATURDAY, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في 12/05/2016 و3.4.2017 و2016-05-12",
+        "بين عامي 2011 و2015، خلال الأعوام 2003 - 2011، والحرب العراقية الإيرانية (1980-1988)",
+        "في 3 ماي 2016، في ١٢ نيسان ٢٠١٨ و27 شعبان 1439 هـ",
+    ],
+)
+def test_date_reader_needs_hold_wherever_a_kind_matches(lexicon, text):
+    """find_dates skips a kind's pattern over a text without its `needs`: every match holds it."""
+    folded = fold(text)
+    matched = 0
+    for kind, need in lexicon.needs.items():
+        for m in lexicon.patterns[kind].finditer(folded):
+            matched += 1
+            assert need.search(m.group(0)) is not None, (kind, m.group(0))
+    assert matched
 
 
 def test_relative_expressions_without_an_article_date(lexicon):

@@ -31,8 +31,9 @@ OPEN_QUOTES = frozenset('"“„«‹‘')
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
 _MAX_ROWS = 200_000  # words remembered at most
 
-# A word's row: text, norm, folded form with proclitics kept, proclitic length, is_space, is_alpha.
-Row = tuple[str, str, str, int, bool, bool]
+# A word's row: text, norm, folded form with proclitics kept, proclitic length, is_space, is_alpha,
+# and whether it may make a threat (an alphabetic word of tables.threat_forms or with a space).
+Row = tuple[str, str, str, int, bool, bool, bool]
 # A span of doc.spans["actors"], keyed by its start: (end, label hash, actor id hash).
 ActorSpan = tuple[int, int, int]
 # An actor phrase not built yet: (end, label hash, actor id hash, id hashes when coordinated).
@@ -93,6 +94,7 @@ class Context:
     clitic: Sequence[int]  # token._.clitic: raw characters of the proclitics the normalizer removed
     space: Sequence[bool]  # token.is_space
     alpha: Sequence[bool]  # token.is_alpha
+    threat: Sequence[bool]  # the word may make a threat (stance.py reads a content whole then)
     sent_starts: list[int]
     actors_by_id: Mapping[str, Actor]
     folds: dict[str, str]  # fold() of a text, kept across documents
@@ -106,6 +108,7 @@ class Context:
     drafts: list[Draft] = field(default_factory=list)
     resolved: dict[str, str] = field(default_factory=dict)  # head id → actor id it refers to
     actor_kinds: dict[int, str] = field(default_factory=dict)  # actor phrase start → speaker kind
+    threats: list[int] | None = None  # the tokens flagged in `threat`, listed when first asked
 
     def np(self, i: int) -> Phrase | None:
         """The phrase starting at token i, if one does."""
@@ -184,8 +187,8 @@ def read_context(
         found: list[Any] = list(map(rows.__getitem__, keys))
     except KeyError:  # a word not seen before (cheaper than looking for None in the rows)
         found = list(map(rows.get, keys))
-        _learn(doc, arr, keys, found, rows, folds, tables.known)
-    texts, norms, fw, clitic, space, alpha = zip(*found, strict=True)
+        _learn(doc, arr, keys, found, rows, folds, tables)
+    texts, norms, fw, clitic, space, alpha, threat = zip(*found, strict=True)
     # doc.sents: a sentence starts at 0 and at each later token flagged 1.
     sent_starts = [0, *(numpy.flatnonzero(arr[1:, 3] == 1) + 1).tolist()]
     return Context(
@@ -200,6 +203,7 @@ def read_context(
         clitic,
         space,
         alpha,
+        threat,
         sent_starts,
         {a.id: a for a in doc._.actors},
         folds,
@@ -216,10 +220,11 @@ def _learn(
     found: list[Any],
     rows: dict[int, Row],
     folds: dict[str, str],
-    known: frozenset[str],
+    tables: ClaimTables,
 ) -> None:
     """Fill the rows of words not seen before (and remember them)."""
     strings = doc.vocab.strings
+    known, threat_forms = tables.known, tables.threat_forms
     for i, row in enumerate(found):
         if row is not None:
             continue
@@ -237,7 +242,8 @@ def _learn(
                 folds[t] = fw
             # is_space and is_alpha are flags of the word's lexeme.
             lex = doc.vocab[t]
-            row = (t, n, fw, clitic, lex.is_space, lex.is_alpha)
+            threat = lex.is_alpha and (fw in threat_forms or " " in fw)
+            row = (t, n, fw, clitic, lex.is_space, lex.is_alpha, threat)
             if len(rows) < _MAX_ROWS:
                 rows[keys[i]] = row
         found[i] = row

@@ -9,9 +9,11 @@ experts an assessment.
 from __future__ import annotations
 
 import functools
-from itertools import compress
+from bisect import bisect_left
+from itertools import compress, islice
 
 from briefing.pipeline.claims.context import Context, Cue
+from briefing.pipeline.claims.tables import phrase_openers, without_conjunction
 
 _DEMAND_REACH = 6  # tokens after على in which أن makes "على X أن …" a demand
 _ACT_REACH = 6  # words from the start of the content in which an obligation makes a demand
@@ -55,7 +57,9 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
     start, end = content
     tables = ctx.tables
     fw, alpha = ctx.fw, ctx.alpha
-    words = list(map(_bare, compress(fw[start:end], alpha[start:end])))  # no Python loop
+    # A demand, a promise or a denial is read on the first words; a threat on every word, which
+    # few contents (a clause, tens of words) hold a word for.
+    words = list(islice(map(_bare, compress(fw[start:end], alpha[start:end])), _ACT_REACH))
     if not words:
         return None
     if any(
@@ -63,16 +67,8 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
         for k, w in enumerate(words[:_ACT_REACH])
     ):
         return "demand"
-    retaliation = tables.retaliation
-    openers = _openers(retaliation)  # a two-word phrase is tried only after its first word
-    # The pairs are looked at only when a word may open one (most contents have none).
-    if not retaliation.isdisjoint(words) or (
-        (not openers.isdisjoint(words) or " " in "".join(words))
-        and any(
-            f"{w} {n}" in retaliation
-            for w, n in zip(words, [*words[1:], ""], strict=True)
-            if w in openers or " " in w
-        )
+    if _may_threaten(ctx, start, end) and _threatens(
+        tables.retaliation, list(map(_bare, compress(fw[start:end], alpha[start:end])))
     ):
         return "threaten"
     if words[0] in tables.readiness:
@@ -82,13 +78,29 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=8)
-def _openers(phrases: frozenset[str]) -> frozenset[str]:
-    """The first words of the phrases of more than one word."""
-    return frozenset(p.split(" ")[0] for p in phrases if " " in p)
+def _may_threaten(ctx: Context, start: int, end: int) -> bool:
+    """Does a token of [start, end) hold a word `_threatens` may find (its row's threat flag)?
+    A bisection over the document's flagged tokens, listed once per document."""
+    at = ctx.threats
+    if at is None:
+        at = ctx.threats = list(compress(range(ctx.n), ctx.threat))
+    k = bisect_left(at, start)
+    return k < len(at) and at[k] < end
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _bare(folded: str) -> str:
-    """A folded word without a leading و or ف (ولن، فسنرد)."""
-    return folded[1:] if len(folded) > 3 and folded[0] in "وف" else folded
+def _threatens(retaliation: frozenset[str], words: list[str]) -> bool:
+    """Do the words (folded, و and ف off) hold a retaliation word or phrase (سنرد، ستدفع الثمن)?"""
+    openers = _openers(retaliation)  # a two-word phrase is tried only after its first word
+    # The pairs are looked at only when a word may open one (most contents have none).
+    return not retaliation.isdisjoint(words) or (
+        (not openers.isdisjoint(words) or " " in "".join(words))
+        and any(
+            f"{w} {n}" in retaliation
+            for w, n in zip(words, [*words[1:], ""], strict=True)
+            if w in openers or " " in w
+        )
+    )
+
+
+_openers = functools.lru_cache(maxsize=8)(phrase_openers)
+_bare = functools.lru_cache(maxsize=1 << 14)(without_conjunction)  # a word without و or ف

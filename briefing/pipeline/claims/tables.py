@@ -9,7 +9,7 @@ all folded the way the normalizer folds tokens.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -115,6 +115,28 @@ class ClaimTables:
     retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
     readiness: frozenset[str]  # استعداد: a promise
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
+    # Words that are, or open, a retaliation phrase, و or ف on or off: from `retaliation`.
+    threat_forms: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "threat_forms", threat_forms(self.retaliation))
+
+
+def without_conjunction(folded: str) -> str:
+    """A folded word without a leading و or ف (ولن، فسنرد)."""
+    return folded[1:] if len(folded) > 3 and folded[0] in "وف" else folded
+
+
+def phrase_openers(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of the phrases of more than one word."""
+    return frozenset(p.split(" ")[0] for p in phrases if " " in p)
+
+
+def threat_forms(retaliation: frozenset[str]) -> frozenset[str]:
+    """The folded words that are a retaliation word or the first word of a retaliation phrase
+    once a leading و or ف is off (`without_conjunction`): that word itself, or it after و or ف."""
+    words = retaliation | phrase_openers(retaliation)
+    return frozenset(f for w in words for f in (w, "و" + w, "ف" + w) if without_conjunction(f) in words)
 
 
 def cue_words(cues: CuesFile) -> dict[str, CueWord]:

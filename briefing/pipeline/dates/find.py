@@ -66,6 +66,9 @@ def find_dates(
     for kind, pattern in lexicon.patterns.items():
         if kind not in kinds:
             continue
+        need = lexicon.needs.get(kind)
+        if need is not None and need.search(folded) is None:
+            continue  # the pattern cannot match here: no need to try it at every position
         reader = _READERS[kind]
         for m in pattern.finditer(folded):
             item = reader(m, lexicon, folded)

@@ -47,6 +47,7 @@ class DateLexicon:
     future: frozenset[str]
     since: frozenset[str]
     patterns: Mapping[str, re.Pattern[str]]  # kind → pattern (find.py reads their groups)
+    needs: Mapping[str, re.Pattern[str]]  # kind → what a text holds wherever its pattern matches
     markers: Mapping[str, re.Pattern[str]]  # background reason → pattern (background.py)
     data: DatesFile
 
@@ -65,6 +66,7 @@ class DateLexicon:
             future=frozenset(fold(w) for w in data.future),
             since=frozenset(fold(w) for w in data.since),
             patterns=_patterns(data, months),
+            needs=_NEEDS,
             markers=_markers(data),
             data=data,
         )
@@ -92,7 +94,9 @@ def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Patt
     weekday = alternation(f for e in data.weekdays for f in e.ar)
     sources = {
         "day_month": rf"(?<![\d/.])(?P<day>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?{two}{_END}{year}?{tense}",
-        "month": rf"(?:{_CLITICS}(?P<cue>{cue})\s+(?:شهر\s+)?)?{_CLITICS}{two}{_END}{year}?{tense}",
+        # Both ways into "month" and "weekday" open with _CLITICS's (?<!\w): put in front, it turns
+        # a position inside a word down before the optional group is tried (same matches).
+        "month": rf"(?<!\w)(?:{_CLITICS}(?P<cue>{cue})\s+(?:شهر\s+)?)?{_CLITICS}{two}{_END}{year}?{tense}",
         "numeric": r"(?<![\d/.-])(?:[0-3]?\d([/.-])[01]?\d\1[12]\d{3}|[12]\d{3}-[01]\d-[0-3]\d)(?![\d/.-])",
         "range": (
             rf"{_CLITICS}(?:{alternation(data.between)})\s+(?:(?:عامي|العامين|سنتي|عام)\s+)?(?P<y1>[12]\d{{3}})"
@@ -102,10 +106,21 @@ def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Patt
         ),
         "year": rf"{_CLITICS}(?P<cue>{years_cue})\s+(?:(?:عام|العام|سنه)\s+)?(?P<year>{_YEAR})(?!\d|[.,]\d)",
         "relative": rf"{_CLITICS}(?P<rel>{relative}){_END}",
-        "weekday": rf"(?:{_CLITICS}يوم\s+)?{_CLITICS}(?P<weekday>{weekday}){_END}{tense}",
+        "weekday": rf"(?<!\w)(?:{_CLITICS}يوم\s+)?{_CLITICS}(?P<weekday>{weekday}){_END}{tense}",
         "ago": rf"{_CLITICS}(?:{ago})\s+(?:(?P<count>\d{{1,3}})\s+)?(?P<unit>{unit}){_END}",
     }
     return {kind: re.compile(source) for kind, source in sources.items()}
+
+
+# What every match of a kind's pattern holds, looked for first: a search for a pattern opening
+# with a digit or a character class skips along the text in C, where the kind's own pattern (a
+# lookbehind first) is tried at every position. A numeric date has a digit then / . or -; a range
+# two years with something else between; a day and month a digit.
+_NEEDS = {
+    "numeric": re.compile(r"\d[/.-]"),
+    "range": re.compile(r"[12]\d{3}\D+[12]\d{3}"),
+    "day_month": re.compile(r"\d"),
+}
 
 
 def _markers(data: DatesFile) -> dict[str, re.Pattern[str]]:
