@@ -297,6 +297,9 @@ class EnglishFile(Entry):
     countable_ing: tuple[str, ...] = ()
     # Nouns whose owner, in news, is a person: بلاده, نظيره read "his country", "his counterpart"
     personal: tuple[str, ...] = ()
+    # Nouns of action whose name in the genitive, before the action's preposition, is its subject:
+    # تخلي روسيا عن إيران, Russia's abandonment of Iran (gist-nouns)
+    actions: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

@@ -30,6 +30,7 @@ class Irregulars:
     uncountable: frozenset[str] = frozenset()
     countable_ing: frozenset[str] = frozenset()  # meeting, building: -ing nouns that take "a"
     personal: frozenset[str] = frozenset()  # country, counterpart: "his", not "its", for -ه
+    actions: frozenset[str] = frozenset()  # withdrawal, visit: nouns whose genitive name is their subject
 
 
 def plural(noun: str, irr: Irregulars) -> str:

@@ -70,6 +70,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             uncountable=frozenset(english.uncountable),
             countable_ing=frozenset(english.countable_ing),
             personal=frozenset(english.personal),
+            actions=frozenset(english.actions),
         ),
         analyzer=analyzer,
         transliterate=Transliterator.from_resources(resources).name_en,

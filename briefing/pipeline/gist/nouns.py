@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from briefing.pipeline.gist.state import NOMINAL, State
-from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, PRON, N, Word
+from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, PREP, PRON, PUNCT, N, Word, folded
 from briefing.text.english import Irregulars, indefinite, plural
 
 POSSESSIVE = {
@@ -32,6 +32,8 @@ POSSESSIVE = {
 QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull", "q-ayy", "for-any"})
 _ANY = frozenset({"q-ayy", "for-any"})
 _COMPASS = frozenset({"east", "west", "north", "south"})
+_DASHES = frozenset({"-", "–"})
+SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the United States')
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
@@ -40,6 +42,7 @@ class NounPhrase:
     adjectives: list[Word] = field(default_factory=list)
     genitive: NounPhrase | None = None
     determiner: str = ""  # "this", "these", "every", "all", "some" …
+    subject: bool = False  # the genitive is the verbal noun's subject: Russia's abandonment of Iran
 
 
 class NounRules:
@@ -59,6 +62,9 @@ class NounRules:
         else:
             np = self.noun_phrase(s)
             text = self.render(np)
+        if s.i < len(s.words) and s.words[s.i].id == "entire" and not s.words[s.i].conj:
+            s.i += 1  # سوريا بأكملها: all of Syria
+            text = "all of " + text
         # A noun phrase followed by a verb is its subject, already in English order; the verb
         # agrees with it in English (Arabic gives non-human plurals a feminine singular verb).
         s.last = N
@@ -67,7 +73,8 @@ class NounRules:
         last = np
         while last.genitive is not None:
             last = last.genitive
-        s.governs = last.head.governs  # وجود مطالب بانسحاب: of demands for a withdrawal
+        # وجود مطالب بانسحاب: of demands for a withdrawal; تخلي روسيا عن: Russia's abandonment of
+        s.governs = np.head.governs if np.subject else last.head.governs
         return text + self._predicate(s, np)
 
     def _predicate(self, s: State, np: NounPhrase) -> str:
@@ -87,7 +94,10 @@ class NounRules:
         determiner = ""
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
         if determines(w, nxt):
-            determiner = quantifier(w, nxt) if w.id in QUANTIFIERS and nxt is not None else w.en
+            if _any(w, nxt):
+                determiner = "any"
+            else:
+                determiner = quantifier(w, nxt) if w.id in QUANTIFIERS and nxt is not None else w.en
             s.i += 1
             if (
                 s.i >= len(s.words)
@@ -113,7 +123,20 @@ class NounRules:
         if after_adjectives and not w.definite and not w.poss and self.genitive_next(s):
             np.genitive = self.noun_phrase(s)
             self._adjectives(s, np.genitive)
+            np.subject = self._subject(np, s)
         return np
+
+    def _subject(self, np: NounPhrase, s: State) -> bool:
+        """Is the name after a noun of action its subject (تخلي روسيا عن إيران: Russia's
+        abandonment of Iran, انسحاب أمريكا من سوريا: America's withdrawal from Syria)? Only before
+        the action's own preposition: without one, the name may be its object (دعم إيران)."""
+        g, head = np.genitive, np.head
+        if g is None or g.genitive is not None or g.adjectives or g.head.pos != NAME or g.head.mark:
+            return False
+        if np.determiner or np.adjectives or head.number != "sg" or head.en not in self.irr.actions:
+            return False
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        return nxt is not None and not nxt.conj and (nxt.pos == PREP or bool(nxt.prep))
 
     def _adjectives(self, s: State, np: NounPhrase) -> None:
         head = np.head
@@ -121,6 +144,12 @@ class NounRules:
         definite = head.definite or bool(head.poss)
         while s.i < len(s.words):
             a = s.words[s.i]
+            if a.pos == PUNCT and a.text in _DASHES and np.adjectives and self._paired(s, definite):
+                # العلاقات الإيرانية- الروسية: Iranian-Russian relations, in the Arabic order
+                b = s.words[s.i + 1]
+                np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en}-{b.en}")
+                s.i += 2
+                continue
             if a.pos != ADJ or a.prep or a.definite != definite:
                 break
             if a.conj:  # الحوامل والمرضعات: pregnant and breastfeeding
@@ -133,6 +162,12 @@ class NounRules:
                     a.adverbial = False
                 np.adjectives.append(a)
             s.i += 1
+
+    @staticmethod
+    def _paired(s: State, definite: bool) -> bool:
+        """Does an adjective of the same article follow the dash at s.i (a pair: Iranian-Russian)?"""
+        b = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        return b is not None and b.pos == ADJ and not b.conj and not b.prep and b.definite == definite
 
     def genitive_next(self, s: State) -> bool:
         """Does a genitive (or a subject, after a verb) start at s.i? A definite word read as an
@@ -156,6 +191,9 @@ class NounRules:
             core = f"{article}{adjectives} {core.removeprefix(article)}"
         if head.number == "du" and not head.fixed:
             core = "two " + core
+        if np.subject and g is not None:
+            name = self.render(g)
+            return f"{name}{SAXON[name.endswith('s')]} {core}"
         pointer, determiner = self._determiner(np, core, own)
         if determiner in ("", "a", "an") and own and core.startswith("other ") and not np_plural(np):
             determiner, core = "another", core[6:]  # اتفاق آخر: another agreement, not "an other"
@@ -235,9 +273,22 @@ def determines(w: Word, nxt: Word | None) -> bool:
     """Is `w` a demonstrative or a quantifier before its noun? أي before a figure, a name or a
     definite noun is "that is" (أي 13 مقعدا, أي إيران), no determiner; before an indefinite noun
     it is "any" (أي بلد آخر: any other country)."""
+    if _any(w, nxt):
+        return True
     if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS):
         return False
     return w.id not in _ANY or nxt is None or not (nxt.pos in (NUM, NAME) or nxt.definite)
+
+
+def _any(w: Word, nxt: Word | None) -> bool:
+    """أية / آية before an indefinite noun: "any" (news spells it both ways: لم تشارك في آية
+    عمليات), not the Quranic verse the lexicon reads آية as."""
+    if nxt is None or nxt.pos != N or nxt.definite or nxt.poss or nxt.conj or nxt.prep:
+        return False
+    if w.pos not in (N, PRON) or w.definite or w.poss:
+        return False
+    form = folded(w.text)
+    return form.endswith("ايه") and len(form) - 3 <= (w.conj != "") + (w.prep != "")
 
 
 def np_plural(np: NounPhrase) -> bool:

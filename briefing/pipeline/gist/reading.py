@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 
 from briefing.pipeline.gist.lexicon import GistTables
 from briefing.pipeline.gist.words import (
@@ -224,6 +224,8 @@ class Reader:
                     if bid in _VERBAL_PARTICLES
                     else ""
                 )
+            if not kind and before.pos == N and _many(before):
+                kind = "many"  # a plural noun: a plural nisba after it is its adjective (_agreeing)
             key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
@@ -246,7 +248,11 @@ class Reader:
                 plain = self._from_entry(entry, text, "", "", False)
                 # an indefinite accusative adjective: an adverb unless a noun before agrees (داخليا)
                 plain.adverbial = _adverbial(entry, form, table)
-                return self._verb(entry, text, before) or _alone(plain, before, form)
+                return (
+                    self._verb(entry, text, before)
+                    or self._agreeing(plain, before)
+                    or _alone(plain, before, form)
+                )
             split = split_clitics(form, table)
             if split is not None:
                 conj, prep, article, stem = split
@@ -254,8 +260,29 @@ class Reader:
                 if word is not None:
                     return word
                 word = self._from_entry(table[stem], text, conj, prep, article)
-                return _alone(word, before, stem)
+                return self._agreeing(word, before) or _alone(word, before, stem)
         return self._analysed(text, before)
+
+    def _agreeing(self, word: Word, before: Word | None) -> Word | None:
+        """A plural nisba the glossary reads as a people (عسكريين: soldiers, مدنيين: civilians),
+        after a plural noun with the same article, is that noun's adjective: مستشارين عسكريين,
+        military advisers; المسؤولين السياسيين, the political officials. None otherwise."""
+        analyzer = self.tables.analyzer
+        if analyzer is None or before is None or word.pos != N or word.conj or word.prep:
+            return None
+        if before.pos != N or word.definite != (before.definite or bool(before.poss)) or not _many(before):
+            return None
+        if not folded(word.text).endswith(("يين", "يون")):
+            return None
+        # the lexicon gives some of these adjectives the dual only (عسكريين), or no plural at all
+        # (عسكريون): then the singular's reading
+        for form in (word.text, word.text[:-2]):
+            for a in analyzer.analyse(form):
+                if a.stem.pos == "ADJ" and (form != word.text or _MASC_SOUND.intersection(a.suffix.tags)):
+                    adjective = self._from_analysis(a, word.text)
+                    adjective.number = "pl"
+                    return adjective
+        return None
 
     def verb_of_noun(self, text: str) -> tuple[str, bool]:
         """The English verb of a verbal noun, from the verb its pattern derives from (تدمير →
@@ -368,7 +395,7 @@ class Reader:
         )
         noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
         context = _context(before)
-        best = min(readings, key=lambda a: _rank(a, context, nominal, noun))
+        best = min(_plural_over_dual(readings), key=lambda a: _rank(a, context, nominal, noun))
         return self._from_analysis(best, text)
 
     def _nisba(self, text: str) -> Word | None:
@@ -478,6 +505,26 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
     return word
 
 
+def _plural_over_dual(readings: Sequence[Analysis]) -> Sequence[Analysis]:
+    """The readings less the dual in -ين of a word that reads as its own plural too: the plural
+    is far more frequent (مستشارين: advisers, not two counselors). A noun with a broken plural
+    has the dual only (الطرفين: the two sides), and another word's dual stays (مصدرين: two
+    sources, not exporters)."""
+    plural = {(a.stem.voc, a.stem.pos) for a in readings if _MASC_PLURAL in a.suffix.tags}
+    if not plural:
+        return readings
+    return [a for a in readings if _MASC_DUAL not in a.suffix.tags or (a.stem.voc, a.stem.pos) not in plural]
+
+
+def _many(word: Word) -> bool:
+    """Is a noun plural (by its form, or by its English: a broken plural the lexicon glosses in
+    the plural, قادة: leaders)?"""
+    if word.number != "sg":
+        return True
+    en = word.plural_en or word.en
+    return en.endswith("s") and not en.endswith(("ss", "us", "is", "ics", "news"))
+
+
 def _adverbial(entry: GlossEntry, form: str, table: Mapping[str, GlossEntry]) -> bool:
     """Is the glossary adjective read through the accusative's alif (داخليا) an adverb
     (internally)? Only where English makes an adverb of the adjective: not a people's or a
@@ -539,4 +586,6 @@ def _letter_name(char: str) -> str:
 _MAX_CACHED = 200_000
 _VERBAL_PARTICLES = frozenset({"qad", "and-qad", "so-qad", "neg-lam", "neg-lan", "future"})  # قد، لم، لن، سوف
 _DUAL_CONSTRUCT, _MY = "NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"
+_MASC_PLURAL, _MASC_DUAL = "NSUFF_MASC_PL_ACCGEN", "NSUFF_MASC_DU_ACCGEN"
+_MASC_SOUND = frozenset({"NSUFF_MASC_PL_ACCGEN", "NSUFF_MASC_DU_ACCGEN", "NSUFF_MASC_PL_NOM"})
 _RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})
