@@ -300,6 +300,9 @@ class EnglishFile(Entry):
     # Nouns of action whose name in the genitive, before the action's preposition, is its subject:
     # تخلي روسيا عن إيران, Russia's abandonment of Iran (gist-nouns)
     actions: tuple[str, ...] = ()
+    # Abstract nouns English names with no article where Arabic gives them one: مكافحة الإرهاب,
+    # the fight against terrorism; الأمن والاستقرار, security and stability (gist-nouns)
+    generic: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

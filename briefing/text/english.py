@@ -31,6 +31,7 @@ class Irregulars:
     countable_ing: frozenset[str] = frozenset()  # meeting, building: -ing nouns that take "a"
     personal: frozenset[str] = frozenset()  # country, counterpart: "his", not "its", for -ه
     actions: frozenset[str] = frozenset()  # withdrawal, visit: nouns whose genitive name is their subject
+    generic: frozenset[str] = frozenset()  # terrorism, peace: abstract nouns English uses with no "the"
 
 
 def plural(noun: str, irr: Irregulars) -> str:

@@ -71,6 +71,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             countable_ing=frozenset(english.countable_ing),
             personal=frozenset(english.personal),
             actions=frozenset(english.actions),
+            generic=frozenset(english.generic),
         ),
         analyzer=analyzer,
         transliterate=Transliterator.from_resources(resources).name_en,

@@ -58,7 +58,9 @@ class NounRules:
             # render make of it, without making it: a quarter of the phrases are these).
             s.i += 1
             np = NounPhrase(w)
-            text = w.en
+            if w.pos == NUM and w.en.startswith("the "):
+                self._adjectives(s, np)  # الأشهر الستة الماضية: the last 6 months, not "the 6 months last"
+            text = self.render(np) if np.adjectives else w.en
         else:
             np = self.noun_phrase(s)
             text = self.render(np)
@@ -220,11 +222,20 @@ class NounRules:
             if head.poss == "3MS" and head.en in self.irr.personal:
                 determiner = "his"  # بلاده: his country (a speaker's), not "its country"
         elif own and (head.definite or self.definite(np)):
-            if not determiner or determiner.endswith((" of", "all")):
+            if not determiner and self._generic(np):
+                pass  # مكافحة الإرهاب: the fight against terrorism
+            elif not determiner or determiner.endswith((" of", "all")):
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
         elif not determiner and self._countable_singular(np):
             determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
         return pointer, determiner
+
+    def _generic(self, np: NounPhrase) -> bool:
+        """Is a definite noun an abstract one English names with no article (الإرهاب:
+        terrorism, الأمن والاستقرار: security and stability)? Not with a genitive (the security of
+        the region) nor as a figure's or a name's word."""
+        head = np.head
+        return np.genitive is None and head.definite and head.number == "sg" and head.en in self.irr.generic
 
     def _gerund(self, head: Word) -> bool:
         """Is the head an English gerund (an Arabic verbal noun glossed in -ing: waging)?"""
