@@ -303,6 +303,9 @@ class EnglishFile(Entry):
     # Abstract nouns English names with no article where Arabic gives them one: مكافحة الإرهاب,
     # the fight against terrorism; الأمن والاستقرار, security and stability (gist-nouns)
     generic: tuple[str, ...] = ()
+    # Adjectives of a community, no state: they stand before a state's adjective, never paired
+    # with it (الميليشيات الشيعية العراقية: the Iraqi Shiite militias; but Saudi-American) (gist-nouns)
+    communities: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

@@ -32,6 +32,7 @@ class Irregulars:
     personal: frozenset[str] = frozenset()  # country, counterpart: "his", not "its", for -ه
     actions: frozenset[str] = frozenset()  # withdrawal, visit: nouns whose genitive name is their subject
     generic: frozenset[str] = frozenset()  # terrorism, peace: abstract nouns English uses with no "the"
+    communities: frozenset[str] = frozenset()  # Shiite, Kurdish: adjectives of no state, never paired
 
 
 def plural(noun: str, irr: Irregulars) -> str:

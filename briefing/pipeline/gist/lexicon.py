@@ -72,6 +72,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             personal=frozenset(english.personal),
             actions=frozenset(english.actions),
             generic=frozenset(english.generic),
+            communities=frozenset(english.communities),
         ),
         analyzer=analyzer,
         transliterate=Transliterator.from_resources(resources).name_en,

@@ -158,12 +158,24 @@ class NounRules:
                 if a.conj != "and" or not np.adjectives:
                     break
                 np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en} and {a.en}")
+            elif np.adjectives and self._pair(np.adjectives[-1], a):
+                # العلاقات السعودية الأمريكية: Saudi-American relations, in the Arabic order
+                np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en}-{a.en}")
             else:
                 if a.adverbial:  # it agrees with the noun: an adjective (a copy: words are shared)
                     a = s.words[s.i] = a.copy()
                     a.adverbial = False
                 np.adjectives.append(a)
             s.i += 1
+
+    def _pair(self, first: Word, second: Word) -> bool:
+        """Are two adjectives in a row a pair of states or peoples (السعودية الأمريكية, العربي
+        الإسرائيلي), not a community's and a state's (الميليشيات الشيعية العراقية: the Iraqi
+        Shiite militias) nor an "and" pair?"""
+        a, b = first.en, second.en
+        if not (a[:1].isupper() and b[:1].isupper()) or " " in a or "-" in a or " " in b:
+            return False
+        return a not in self.irr.communities and b not in self.irr.communities
 
     @staticmethod
     def _paired(s: State, definite: bool) -> bool:
