@@ -31,6 +31,9 @@ POSSESSIVE = {
 # بعض، معظم، كل، أي before a noun: its determiner (any other country, not "any another country")
 QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull", "q-ayy", "for-any"})
 _ANY = frozenset({"q-ayy", "for-any"})
+# العديد من، المزيد من، عدد من before a definite noun: English counts it bare (many countries, more
+# victims, a number of soldiers), not "many the countries"
+PARTITIVES = frozenset({"many-of", "more-of", "more-of-2", "a-number-of"})
 _COMPASS = frozenset({"east", "west", "north", "south"})
 _DASHES = frozenset({"-", "–"})
 SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the United States')
@@ -43,6 +46,7 @@ class NounPhrase:
     genitive: NounPhrase | None = None
     determiner: str = ""  # "this", "these", "every", "all", "some" …
     subject: bool = False  # the genitive is the verbal noun's subject: Russia's abandonment of Iran
+    bare: bool = False  # a partitive determiner (many, a number of): no article after it
 
 
 class NounRules:
@@ -95,7 +99,9 @@ class NounRules:
         w = s.words[s.i]
         determiner = ""
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        bare = False
         if determines(w, nxt):
+            bare = w.id in PARTITIVES
             if _any(w, nxt):
                 determiner = "any"
             else:
@@ -110,7 +116,7 @@ class NounRules:
                 return NounPhrase(w, determiner="")
             w = s.words[s.i]
         s.i += 1
-        np = NounPhrase(w, determiner=determiner)
+        np = NounPhrase(w, determiner=determiner, bare=bare)
         if w.pos in (NAME, NUM):
             return np
         if w.pos == PHRASE or w.fixed:
@@ -230,11 +236,17 @@ class NounRules:
             if own and head.pos == N and not (head.definite or head.poss):
                 pointer, determiner = f"{determiner} {'are' if many else 'is'} ", ""
         if head.poss:
-            determiner = POSSESSIVE.get(head.poss, "its")
+            poss = POSSESSIVE.get(head.poss, "its")
             if head.poss == "3MS" and head.en in self.irr.personal:
-                determiner = "his"  # بلاده: his country (a speaker's), not "its country"
+                poss = "his"  # بلاده: his country (a speaker's), not "its country"
+            if determiner and determiner not in ("this", "that", "these", "those"):
+                # بعض قواتها: some of its forces; كل قواتها: all its forces; المزيد من: more of
+                of = determiner.endswith((" of", "all"))
+                determiner = f"{determiner} {poss}" if of else f"{determiner} of {poss}"
+            else:
+                determiner = poss
         elif own and (head.definite or self.definite(np)):
-            if not determiner and self._generic(np):
+            if np.bare or (not determiner and self._generic(np)):
                 pass  # مكافحة الإرهاب: the fight against terrorism
             elif not determiner or determiner.endswith((" of", "all")):
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
@@ -298,7 +310,7 @@ def determines(w: Word, nxt: Word | None) -> bool:
     it is "any" (أي بلد آخر: any other country)."""
     if _any(w, nxt):
         return True
-    if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS):
+    if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS or w.id in PARTITIVES):
         return False
     return w.id not in _ANY or nxt is None or not (nxt.pos in (NUM, NAME) or nxt.definite)
 

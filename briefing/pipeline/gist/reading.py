@@ -499,7 +499,8 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
     if before is not None and before.pos in (N, NAME) and not word.conj:
         return word
     word.pos = N
-    word.number = "pl" if folded.endswith(_SOUND_PLURAL) else "sg"
+    # a people's broken plural is plural too (الأتراك: the Turks; its plural is a capital's)
+    word.number = "pl" if folded.endswith(_SOUND_PLURAL) or word.plural_en[:1].isupper() else "sg"
     if word.number == "sg" and word.id == "other":
         word.en, word.fixed = "another", True  # وآخر قرب طرطوس: and another near Tartus
     return word
