@@ -224,8 +224,10 @@ class Reader:
                     if bid in _VERBAL_PARTICLES
                     else ""
                 )
-            if not kind and before.pos == N and _many(before):
-                kind = "many"  # a plural noun: a plural nisba after it is its adjective (_agreeing)
+            if not kind and before.pos == N:
+                # a plural noun: a plural nisba after it is its adjective (_agreeing); a possessive
+                # makes it definite, for the adjective's agreement (_alone)
+                kind = ("many" if _many(before) else "") + ("+poss" if before.poss else "")
             key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
@@ -497,7 +499,9 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
     if word.pos != ADJ or not word.plural_en:
         return word
     if before is not None and before.pos in (N, NAME) and not word.conj:
-        return word
+        # it agrees with the noun in its article (المقاتلين الأكراد), or is its genitive (دعم الأكراد)
+        if before.pos == NAME or word.definite == (before.definite or bool(before.poss)):
+            return word
     word.pos = N
     # a people's broken plural is plural too (الأتراك: the Turks; its plural is a capital's)
     word.number = "pl" if folded.endswith(_SOUND_PLURAL) or word.plural_en[:1].isupper() else "sg"
