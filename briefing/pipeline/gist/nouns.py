@@ -318,9 +318,9 @@ def determines(w: Word, nxt: Word | None) -> bool:
 def _any(w: Word, nxt: Word | None) -> bool:
     """أية / آية before an indefinite noun: "any" (news spells it both ways: لم تشارك في آية
     عمليات), not the Quranic verse the lexicon reads آية as."""
-    if nxt is None or nxt.pos != N or nxt.definite or nxt.poss or nxt.conj or nxt.prep:
+    if not w.text.endswith("ية") or nxt is None or nxt.pos != N or nxt.definite or nxt.poss:
         return False
-    if w.pos not in (N, PRON) or w.definite or w.poss:
+    if nxt.conj or nxt.prep or w.pos not in (N, PRON) or w.definite or w.poss:
         return False
     form = folded(w.text)
     return form.endswith("ايه") and len(form) - 3 <= (w.conj != "") + (w.prep != "")

@@ -225,9 +225,10 @@ class Reader:
                     else ""
                 )
             if not kind and before.pos == N:
-                # a plural noun: a plural nisba after it is its adjective (_agreeing); a possessive
-                # makes it definite, for the adjective's agreement (_alone)
-                kind = ("many" if _many(before) else "") + ("+poss" if before.poss else "")
+                # a plural noun: a plural nisba after it is its adjective (_agreeing, which reads
+                # only words in -ين/-ون); a possessive makes it definite, for the agreement (_alone)
+                many = text.endswith(_SOUND_MASC) and _many(before)
+                kind = ("many" if many else "") + ("+poss" if before.poss else "")
             key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
@@ -397,7 +398,9 @@ class Reader:
         )
         noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
         context = _context(before)
-        best = min(_plural_over_dual(readings), key=lambda a: _rank(a, context, nominal, noun))
+        if text.endswith(_OBLIQUE):
+            readings = _plural_over_dual(readings)
+        best = min(readings, key=lambda a: _rank(a, context, nominal, noun))
         return self._from_analysis(best, text)
 
     def _nisba(self, text: str) -> Word | None:
@@ -491,6 +494,9 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
 
 
 _SOUND_PLURAL = ("ون", "ين", "ات", "ان")
+_SOUND_MASC = ("ين", "ون")
+# the oblique ending of a sound masculine plural or dual, alone or before a pronoun (موظفيها)
+_OBLIQUE = ("ين", "يه", "يها", "يهم", "يهما", "يكم", "ينا", "يك")
 
 
 def _alone(word: Word, before: Word | None, folded: str) -> Word:
