@@ -398,9 +398,8 @@ class Reader:
         )
         noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
         context = _context(before)
-        if text.endswith(_OBLIQUE):
-            readings = _plural_over_dual(readings)
-        best = min(readings, key=lambda a: _rank(a, context, nominal, noun))
+        choices = _plural_over_dual(readings) if text.endswith(_OBLIQUE) else readings
+        best = min(choices, key=lambda a: _rank(a, context, nominal, noun))
         return self._from_analysis(best, text)
 
     def _nisba(self, text: str) -> Word | None:
