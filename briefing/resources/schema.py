@@ -306,6 +306,9 @@ class EnglishFile(Entry):
     # Adjectives of a community, no state: they stand before a state's adjective, never paired
     # with it (الميليشيات الشيعية العراقية: the Iraqi Shiite militias; but Saudi-American) (gist-nouns)
     communities: tuple[str, ...] = ()
+    # The last words of names English says with "the" (the United States, the Security Council,
+    # the Gaza Strip, the Syrian Democratic Forces) (gist-nouns)
+    the_names: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

@@ -73,6 +73,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             actions=frozenset(english.actions),
             generic=frozenset(english.generic),
             communities=frozenset(english.communities),
+            the_names=frozenset(english.the_names),
         ),
         analyzer=analyzer,
         transliterate=Transliterator.from_resources(resources).name_en,

@@ -64,7 +64,7 @@ class NounRules:
             np = NounPhrase(w)
             if w.pos == NUM and w.en.startswith("the "):
                 self._adjectives(s, np)  # الأشهر الستة الماضية: the last 6 months, not "the 6 months last"
-            text = self.render(np) if np.adjectives else w.en
+            text = self.render(np) if np.adjectives else self._name(w)
         else:
             np = self.noun_phrase(s)
             text = self.render(np)
@@ -204,7 +204,7 @@ class NounRules:
         if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
-        core = self._noun(head) if own else head.en
+        core = self._noun(head) if own else self._name(head)
         if np.adjectives:
             adjectives = " ".join(a.en for a in reversed(np.adjectives))
             article = "the " if head.fixed and core.startswith("the ") else ""
@@ -289,6 +289,14 @@ class NounRules:
             g = g.genitive
         return False
 
+    def _name(self, w: Word) -> str:
+        """A name's English in running text: "the" before one English names with it (the
+        United States, the Security Council, the Gaza Strip: its last word is in english.yaml's
+        the_names), not before a figure, a one-word name or one that has it already."""
+        if w.pos != NAME or w.mark or " " not in w.en:
+            return w.en
+        return _with_the(w.en, self.irr.the_names)
+
     def _noun(self, w: Word) -> str:
         if w.number in ("pl", "du"):
             return w.plural_en or plural(w.en, self.irr)
@@ -347,6 +355,17 @@ def _reads_plural(en: str) -> tuple[bool, bool]:
     # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
     looks = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
     return counts, looks and word not in _ONE_STATE
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _with_the(en: str, the_names: frozenset[str]) -> str:
+    """A name with "the" when its head word (the last before "of", "for" or "to": the
+    Organisation for the Prohibition of Chemical Weapons, the Ministry of Defence of Russia) is one
+    of `the_names`; kept per name, as a corpus names the same actors again and again."""
+    if en.startswith(("the ", "The ")):
+        return en
+    head = en.split(" of ", 1)[0].split(" for ", 1)[0].split(" to ", 1)[0]
+    return "the " + en if head.rsplit(" ", 1)[-1] in the_names else en
 
 
 # the last word of a name English treats as one (the United States is, the Netherlands has)
