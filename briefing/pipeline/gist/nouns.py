@@ -36,6 +36,7 @@ _ANY = frozenset({"q-ayy", "for-any"})
 PARTITIVES = frozenset({"many-of", "more-of", "more-of-2", "a-number-of"})
 _COMPASS = frozenset({"east", "west", "north", "south"})
 _DASHES = frozenset({"-", "–"})
+_YEARS = frozenset({"year", "year-sana"})  # عام، سنة before a year's number
 SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the United States')
 
 
@@ -57,6 +58,12 @@ class NounRules:
 
     def nominal(self, s: State) -> str:
         w = s.words[s.i]
+        if w.id in _YEARS and s.i + 1 < len(s.words) and _year(s.words[s.i + 1]) and not w.poss:
+            # عام 2003: in 2003 (its preposition's year after one: منذ عام 2011, since 2011)
+            after = s.last == PREP or bool(w.prep)
+            s.i += 2
+            s.last, s.last_plural, s.relative, s.governs = N, False, False, None
+            return s.words[s.i - 1].en if after else "in " + s.words[s.i - 1].en
         if w.fixed and not w.poss and (w.pos == NAME or w.pos == NUM):
             # A name or a figure is a phrase of its own, its English given (what noun_phrase and
             # render make of it, without making it: a quarter of the phrases are these).
@@ -201,6 +208,9 @@ class NounRules:
     def render(self, np: NounPhrase) -> str:
         head = np.head
         g = np.genitive
+        if g is not None and head.id == "senior-of" and not (head.poss or np.adjectives):
+            g.bare = True  # كبار المسؤولين: senior officials, not "the senior of the officials"
+            return "senior " + self.render(g)
         if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
@@ -321,6 +331,12 @@ def determines(w: Word, nxt: Word | None) -> bool:
     if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS or w.id in PARTITIVES):
         return False
     return w.id not in _ANY or nxt is None or not (nxt.pos in (NUM, NAME) or nxt.definite)
+
+
+def _year(w: Word) -> bool:
+    """A year's number after عام/سنة: 4 digits, 1900 to 2099."""
+    en = w.en
+    return w.pos == NUM and len(en) == 4 and en.startswith(("19", "20")) and en.isdigit() and not w.conj
 
 
 def _any(w: Word, nxt: Word | None) -> bool:
