@@ -410,7 +410,7 @@ class Reader:
         if analyzer is None or m is None:
             return None
         article, stem, ending = m.group(1), m.group(2), m.group(3)
-        for noun in (stem + "ه", stem, stem + "ا"):
+        for noun in (stem + "ة", stem, stem + "ا"):  # ة: folded ه reads as a pronoun (اغاثه: help him)
             nouns = [a for a in analyzer.analyse(noun) if a.stem.pos in ("NOUN", "NOUN_PROP")]
             if nouns and nouns[0].senses:
                 return Word(
