@@ -275,7 +275,9 @@ class Reader:
             return None
         if before.pos != N or word.definite != (before.definite or bool(before.poss)) or not _many(before):
             return None
-        if not folded(word.text).endswith(("يين", "يون")):
+        if not folded(word.text).endswith(("يين", "يون")) or folded(before.text).endswith(_FEMININE_PLURAL):
+            # a plural in -ات is no man's: its adjective is feminine (طائراتها المدنية), so a
+            # masculine one after it is something else, the verb's object (تقصف بطائراتها المدنيين)
             return None
         # the lexicon gives some of these adjectives the dual only (عسكريين), or no plural at all
         # (عسكريون): then the singular's reading
@@ -494,6 +496,7 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
 
 _SOUND_PLURAL = ("ون", "ين", "ات", "ان")
 _SOUND_MASC = ("ين", "ون")
+_FEMININE_PLURAL = ("ات", "اته", "اتها", "اتهم", "اتهما", "اتنا", "اتكم")
 # the oblique ending of a sound masculine plural or dual, alone or before a pronoun (موظفيها)
 _OBLIQUE = ("ين", "يه", "يها", "يهم", "يهما", "يكم", "ينا", "يك")
 
