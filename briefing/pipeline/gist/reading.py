@@ -76,10 +76,14 @@ _BAMA_POS = {
 }
 
 
-def split_clitics(folded: str, known: Container[str]) -> tuple[str, str, bool, str] | None:
+def split_clitics(
+    folded: str, known: Container[str], *, keyed_with_article: bool = False
+) -> tuple[str, str, bool, str] | None:
     """(conjunction, preposition, article, stem) of a folded token whose stem is `known`, else None.
 
-    Longest stem first: وبالقوات is و + ب + ال + قوات; "لل" is ل + ال.
+    Longest stem first: وبالقوات is و + ب + ال + قوات; "لل" is ل + ال. With `keyed_with_article`
+    (the expressions' first words, kept with their ال), لل + X is also ل + الX (للدول الأعضاء);
+    not for single words, where it would read لليوم "for the day" as ل + اليوم "today".
     """
     conj = folded[0] if folded[:1] in _CONJ else ""
     for c in (conj, ""):
@@ -89,6 +93,8 @@ def split_clitics(folded: str, known: Container[str]) -> tuple[str, str, bool, s
             body = rest[len(p) :]
             if p == "ل" and body.startswith("ل") and body[1:] in known:
                 return c, p, True, body[1:]
+            if keyed_with_article and p == "ل" and body.startswith("ل") and "ا" + body in known:
+                return c, p, False, "ا" + body  # للدول الأعضاء: ل + an expression keyed with its ال
             if body.startswith("ال") and body[2:] in known and len(body) > 3:
                 return c, p, True, body[2:]
             if body in known and (body == folded or len(body) >= 3):
