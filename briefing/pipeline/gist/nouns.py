@@ -326,7 +326,7 @@ def determines(w: Word, nxt: Word | None) -> bool:
     """Is `w` a demonstrative or a quantifier before its noun? أي before a figure, a name or a
     definite noun is "that is" (أي 13 مقعدا, أي إيران), no determiner; before an indefinite noun
     it is "any" (أي بلد آخر: any other country)."""
-    if _any(w, nxt):
+    if w.text.endswith("ية") and _any(w, nxt):  # (the ending first: this runs for every phrase)
         return True
     if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS or w.id in PARTITIVES):
         return False
@@ -342,7 +342,7 @@ def _year(w: Word) -> bool:
 def _any(w: Word, nxt: Word | None) -> bool:
     """أية / آية before an indefinite noun: "any" (news spells it both ways: لم تشارك في آية
     عمليات), not the Quranic verse the lexicon reads آية as."""
-    if not w.text.endswith("ية") or nxt is None or nxt.pos != N or nxt.definite or nxt.poss:
+    if nxt is None or nxt.pos != N or nxt.definite or nxt.poss or not w.text.endswith("ية"):
         return False
     if nxt.conj or nxt.prep or w.pos not in (N, PRON) or w.definite or w.poss:
         return False
