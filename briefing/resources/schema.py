@@ -309,6 +309,18 @@ class EnglishFile(Entry):
     # Verbs whose verbal noun's genitive is its subject, not its object (بقاء بريطانيا: Britain
     # staying): no to-infinitive is made of the verbal noun with a genitive
     intransitive: tuple[str, ...] = ()
+    # Nouns of action whose name in the genitive, before the action's preposition, is its subject:
+    # تخلي روسيا عن إيران, Russia's abandonment of Iran (gist-nouns)
+    actions: tuple[str, ...] = ()
+    # Abstract nouns English names with no article where Arabic gives them one: مكافحة الإرهاب,
+    # the fight against terrorism; الأمن والاستقرار, security and stability (gist-nouns)
+    generic: tuple[str, ...] = ()
+    # Adjectives of a community, no state: they stand before a state's adjective, never paired
+    # with it (الميليشيات الشيعية العراقية: the Iraqi Shiite militias; but Saudi-American) (gist-nouns)
+    communities: tuple[str, ...] = ()
+    # The last words of names English says with "the" (the United States, the Security Council,
+    # the Gaza Strip, the Syrian Democratic Forces) (gist-nouns)
+    the_names: tuple[str, ...] = ()
 
 
 # --- actors rules: actor_rules.yaml, given_names.yaml, org_patterns.yaml, person_names.json ------

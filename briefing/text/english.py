@@ -30,6 +30,10 @@ class Irregulars:
     uncountable: frozenset[str] = frozenset()
     countable_ing: frozenset[str] = frozenset()  # meeting, building: -ing nouns that take "a"
     personal: frozenset[str] = frozenset()  # country, counterpart: "his", not "its", for -ه
+    actions: frozenset[str] = frozenset()  # withdrawal, visit: nouns whose genitive name is their subject
+    generic: frozenset[str] = frozenset()  # terrorism, peace: abstract nouns English uses with no "the"
+    communities: frozenset[str] = frozenset()  # Shiite, Kurdish: adjectives of no state, never paired
+    the_names: frozenset[str] = frozenset()  # States, Council: a name ending so takes "the"
 
 
 def plural(noun: str, irr: Irregulars) -> str:

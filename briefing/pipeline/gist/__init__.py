@@ -259,7 +259,7 @@ class Gister:
         candidates = self.tables.phrases.get(first)
         if candidates is not None:
             return "", "", False, *_by_next(candidates)
-        split = split_clitics(first, self.tables.phrases)
+        split = split_clitics(first, self.tables.phrases, keyed_with_article=True)
         if split is None:
             return None
         conj, prep, article, stem = split

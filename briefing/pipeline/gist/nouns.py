@@ -11,7 +11,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from briefing.pipeline.gist.state import NOMINAL, State
-from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, PRON, N, Word
+from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, PREP, PRON, PUNCT, N, Word, folded
 from briefing.text.english import Irregulars, indefinite, plural
 
 POSSESSIVE = {
@@ -31,7 +31,13 @@ POSSESSIVE = {
 # بعض، معظم، كل، أي before a noun: its determiner (any other country, not "any another country")
 QUANTIFIERS = frozenset({"q-bad", "q-muazzam", "q-kull", "q-ayy", "for-any"})
 _ANY = frozenset({"q-ayy", "for-any"})
+# العديد من، المزيد من، عدد من before a definite noun: English counts it bare (many countries, more
+# victims, a number of soldiers), not "many the countries"
+PARTITIVES = frozenset({"many-of", "more-of", "more-of-2", "a-number-of"})
 _COMPASS = frozenset({"east", "west", "north", "south"})
+_DASHES = frozenset({"-", "–"})
+_YEARS = frozenset({"year", "year-sana"})  # عام، سنة before a year's number
+SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the United States')
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
@@ -40,6 +46,8 @@ class NounPhrase:
     adjectives: list[Word] = field(default_factory=list)
     genitive: NounPhrase | None = None
     determiner: str = ""  # "this", "these", "every", "all", "some" …
+    subject: bool = False  # the genitive is the verbal noun's subject: Russia's abandonment of Iran
+    bare: bool = False  # a partitive determiner (many, a number of): no article after it
 
 
 class NounRules:
@@ -50,15 +58,26 @@ class NounRules:
 
     def nominal(self, s: State) -> str:
         w = s.words[s.i]
+        if w.id in _YEARS and s.i + 1 < len(s.words) and _year(s.words[s.i + 1]) and not w.poss:
+            # عام 2003: in 2003 (its preposition's year after one: منذ عام 2011, since 2011)
+            after = s.last == PREP or bool(w.prep)
+            s.i += 2
+            s.last, s.last_plural, s.relative, s.governs = N, False, False, None
+            return s.words[s.i - 1].en if after else "in " + s.words[s.i - 1].en
         if w.fixed and not w.poss and (w.pos == NAME or w.pos == NUM):
             # A name or a figure is a phrase of its own, its English given (what noun_phrase and
             # render make of it, without making it: a quarter of the phrases are these).
             s.i += 1
             np = NounPhrase(w)
-            text = w.en
+            if w.pos == NUM and w.en.startswith("the "):
+                self._adjectives(s, np)  # الأشهر الستة الماضية: the last 6 months, not "the 6 months last"
+            text = self.render(np) if np.adjectives else self._name(w)
         else:
             np = self.noun_phrase(s)
             text = self.render(np)
+        if s.i < len(s.words) and s.words[s.i].id == "entire" and not s.words[s.i].conj:
+            s.i += 1  # سوريا بأكملها: all of Syria
+            text = "all of " + text
         # A noun phrase followed by a verb is its subject, already in English order; the verb
         # agrees with it in English (Arabic gives non-human plurals a feminine singular verb).
         s.last = N
@@ -71,6 +90,8 @@ class NounRules:
         while last is not None:
             s.governs = last.head.governs or s.governs
             last = last.genitive
+        if np.subject:
+            s.governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
         return text + self._predicate(s, np)
 
     def _predicate(self, s: State, np: NounPhrase) -> str:
@@ -89,8 +110,13 @@ class NounRules:
         w = s.words[s.i]
         determiner = ""
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        bare = False
         if determines(w, nxt):
-            determiner = quantifier(w, nxt) if w.id in QUANTIFIERS and nxt is not None else w.en
+            bare = w.id in PARTITIVES
+            if _any(w, nxt):
+                determiner = "any"
+            else:
+                determiner = quantifier(w, nxt) if w.id in QUANTIFIERS and nxt is not None else w.en
             s.i += 1
             if (
                 s.i >= len(s.words)
@@ -101,7 +127,7 @@ class NounRules:
                 return NounPhrase(w, determiner="")
             w = s.words[s.i]
         s.i += 1
-        np = NounPhrase(w, determiner=determiner)
+        np = NounPhrase(w, determiner=determiner, bare=bare)
         if w.pos in (NAME, NUM):
             return np
         if w.pos == PHRASE or w.fixed:
@@ -116,7 +142,20 @@ class NounRules:
         if after_adjectives and not w.definite and not w.poss and self.genitive_next(s):
             np.genitive = self.noun_phrase(s)
             self._adjectives(s, np.genitive)
+            np.subject = self._subject(np, s)
         return np
+
+    def _subject(self, np: NounPhrase, s: State) -> bool:
+        """Is the name after a noun of action its subject (تخلي روسيا عن إيران: Russia's
+        abandonment of Iran, انسحاب أمريكا من سوريا: America's withdrawal from Syria)? Only before
+        the action's own preposition: without one, the name may be its object (دعم إيران)."""
+        g, head = np.genitive, np.head
+        if g is None or g.genitive is not None or g.adjectives or g.head.pos != NAME or g.head.mark:
+            return False
+        if np.determiner or np.adjectives or head.number != "sg" or head.en not in self.irr.actions:
+            return False
+        nxt = s.words[s.i] if s.i < len(s.words) else None
+        return nxt is not None and not nxt.conj and (nxt.pos == PREP or bool(nxt.prep))
 
     def _adjectives(self, s: State, np: NounPhrase) -> None:
         head = np.head
@@ -124,18 +163,42 @@ class NounRules:
         definite = head.definite or bool(head.poss)
         while s.i < len(s.words):
             a = s.words[s.i]
+            if a.pos == PUNCT and a.text in _DASHES and np.adjectives and self._paired(s, definite):
+                # العلاقات الإيرانية- الروسية: Iranian-Russian relations, in the Arabic order
+                b = s.words[s.i + 1]
+                np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en}-{b.en}")
+                s.i += 2
+                continue
             if a.pos != ADJ or a.prep or a.definite != definite:
                 break
             if a.conj:  # الحوامل والمرضعات: pregnant and breastfeeding
                 if a.conj != "and" or not np.adjectives:
                     break
                 np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en} and {a.en}")
+            elif np.adjectives and self._pair(np.adjectives[-1], a):
+                # العلاقات السعودية الأمريكية: Saudi-American relations, in the Arabic order
+                np.adjectives[-1] = replace(np.adjectives[-1], en=f"{np.adjectives[-1].en}-{a.en}")
             else:
                 if a.adverbial:  # it agrees with the noun: an adjective (a copy: words are shared)
                     a = s.words[s.i] = a.copy()
                     a.adverbial = False
                 np.adjectives.append(a)
             s.i += 1
+
+    def _pair(self, first: Word, second: Word) -> bool:
+        """Are two adjectives in a row a pair of states or peoples (السعودية الأمريكية, العربي
+        الإسرائيلي), not a community's and a state's (الميليشيات الشيعية العراقية: the Iraqi
+        Shiite militias) nor an "and" pair?"""
+        a, b = first.en, second.en
+        if not (a[:1].isupper() and b[:1].isupper()) or " " in a or "-" in a or " " in b:
+            return False
+        return a not in self.irr.communities and b not in self.irr.communities
+
+    @staticmethod
+    def _paired(s: State, definite: bool) -> bool:
+        """Does an adjective of the same article follow the dash at s.i (a pair: Iranian-Russian)?"""
+        b = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
+        return b is not None and b.pos == ADJ and not b.conj and not b.prep and b.definite == definite
 
     def genitive_next(self, s: State) -> bool:
         """Does a genitive (or a subject, after a verb) start at s.i? A definite word read as an
@@ -149,16 +212,22 @@ class NounRules:
     def render(self, np: NounPhrase) -> str:
         head = np.head
         g = np.genitive
+        if g is not None and head.id == "senior-of" and not (head.poss or np.adjectives):
+            g.bare = True  # كبار المسؤولين: senior officials, not "the senior of the officials"
+            return "senior " + self.render(g)
         if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
-        core = self._noun(head) if own else head.en
+        core = self._noun(head) if own else self._name(head)
         if np.adjectives:
             adjectives = " ".join(a.en for a in reversed(np.adjectives))
             article = "the " if head.fixed and core.startswith("the ") else ""
             core = f"{article}{adjectives} {core.removeprefix(article)}"
         if head.number == "du" and not head.fixed:
             core = "two " + core
+        if np.subject and g is not None:
+            name = self.render(g)
+            return f"{name}{SAXON[name.endswith('s')]} {core}"
         pointer, determiner = self._determiner(np, core, own)
         if determiner in ("", "a", "an") and own and core.startswith("other ") and not np_plural(np):
             determiner, core = "another", core[6:]  # اتفاق آخر: another agreement, not "an other"
@@ -181,15 +250,30 @@ class NounRules:
             if own and head.pos == N and not (head.definite or head.poss):
                 pointer, determiner = f"{determiner} {'are' if many else 'is'} ", ""
         if head.poss:
-            determiner = POSSESSIVE.get(head.poss, "its")
+            poss = POSSESSIVE.get(head.poss, "its")
             if head.poss == "3MS" and head.en in self.irr.personal:
-                determiner = "his"  # بلاده: his country (a speaker's), not "its country"
+                poss = "his"  # بلاده: his country (a speaker's), not "its country"
+            if determiner and determiner not in ("this", "that", "these", "those"):
+                # بعض قواتها: some of its forces; كل قواتها: all its forces; المزيد من: more of
+                of = determiner.endswith((" of", "all"))
+                determiner = f"{determiner} {poss}" if of else f"{determiner} of {poss}"
+            else:
+                determiner = poss
         elif own and (head.definite or self.definite(np)):
-            if not determiner or determiner.endswith((" of", "all")):
+            if np.bare or (not determiner and self._generic(np)):
+                pass  # مكافحة الإرهاب: the fight against terrorism
+            elif not determiner or determiner.endswith((" of", "all")):
                 determiner = f"{determiner} the".strip()  # some of the areas, all the countries
         elif not determiner and self._countable_singular(np):
             determiner = indefinite(core).split(" ", 1)[0]  # قرار مهم: an important decision
         return pointer, determiner
+
+    def _generic(self, np: NounPhrase) -> bool:
+        """Is a definite noun an abstract one English names with no article (الإرهاب:
+        terrorism, الأمن والاستقرار: security and stability)? Not with a genitive (the security of
+        the region) nor as a figure's or a name's word."""
+        head = np.head
+        return np.genitive is None and head.definite and head.number == "sg" and head.en in self.irr.generic
 
     def _gerund(self, head: Word) -> bool:
         """Is the head an English gerund (an Arabic verbal noun glossed in -ing: waging)?"""
@@ -219,6 +303,14 @@ class NounRules:
             g = g.genitive
         return False
 
+    def _name(self, w: Word) -> str:
+        """A name's English in running text: "the" before one English names with it (the
+        United States, the Security Council, the Gaza Strip: its last word is in english.yaml's
+        the_names), not before a figure, a one-word name or one that has it already."""
+        if w.pos != NAME or w.mark or " " not in w.en:
+            return w.en
+        return _with_the(w.en, self.irr.the_names)
+
     def _noun(self, w: Word) -> str:
         if w.number in ("pl", "du"):
             return w.plural_en or plural(w.en, self.irr)
@@ -238,9 +330,28 @@ def determines(w: Word, nxt: Word | None) -> bool:
     """Is `w` a demonstrative or a quantifier before its noun? أي before a figure, a name or a
     definite noun is "that is" (أي 13 مقعدا, أي إيران), no determiner; before an indefinite noun
     it is "any" (أي بلد آخر: any other country)."""
-    if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS):
+    if w.text.endswith("ية") and _any(w, nxt):  # (the ending first: this runs for every phrase)
+        return True
+    if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS or w.id in PARTITIVES):
         return False
     return w.id not in _ANY or nxt is None or not (nxt.pos in (NUM, NAME) or nxt.definite)
+
+
+def _year(w: Word) -> bool:
+    """A year's number after عام/سنة: 4 digits, 1900 to 2099."""
+    en = w.en
+    return w.pos == NUM and len(en) == 4 and en.startswith(("19", "20")) and en.isdigit() and not w.conj
+
+
+def _any(w: Word, nxt: Word | None) -> bool:
+    """أية / آية before an indefinite noun: "any" (news spells it both ways: لم تشارك في آية
+    عمليات), not the Quranic verse the lexicon reads آية as."""
+    if nxt is None or nxt.pos != N or nxt.definite or nxt.poss or not w.text.endswith("ية"):
+        return False
+    if nxt.conj or nxt.prep or w.pos not in (N, PRON) or w.definite or w.poss:
+        return False
+    form = folded(w.text)
+    return form.endswith("ايه") and len(form) - 3 <= (w.conj != "") + (w.prep != "")
 
 
 def np_plural(np: NounPhrase) -> bool:
@@ -264,6 +375,17 @@ def _reads_plural(en: str) -> tuple[bool, bool]:
     # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
     looks = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
     return counts, looks and word not in _ONE_STATE
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _with_the(en: str, the_names: frozenset[str]) -> str:
+    """A name with "the" when its head word (the last before "of", "for" or "to": the
+    Organisation for the Prohibition of Chemical Weapons, the Ministry of Defence of Russia) is one
+    of `the_names`; kept per name, as a corpus names the same actors again and again."""
+    if en.startswith(("the ", "The ")):
+        return en
+    head = en.split(" of ", 1)[0].split(" for ", 1)[0].split(" to ", 1)[0]
+    return "the " + en if head.rsplit(" ", 1)[-1] in the_names else en
 
 
 # the last word of a name English treats as one (the United States is, the Netherlands has)

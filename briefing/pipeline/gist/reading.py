@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 
 from briefing.pipeline.gist.lexicon import GistTables
 from briefing.pipeline.gist.words import (
@@ -76,10 +76,14 @@ _BAMA_POS = {
 }
 
 
-def split_clitics(folded: str, known: Container[str]) -> tuple[str, str, bool, str] | None:
+def split_clitics(
+    folded: str, known: Container[str], *, keyed_with_article: bool = False
+) -> tuple[str, str, bool, str] | None:
     """(conjunction, preposition, article, stem) of a folded token whose stem is `known`, else None.
 
-    Longest stem first: وبالقوات is و + ب + ال + قوات; "لل" is ل + ال.
+    Longest stem first: وبالقوات is و + ب + ال + قوات; "لل" is ل + ال. With `keyed_with_article`
+    (the expressions' first words, kept with their ال), لل + X is also ل + الX (للدول الأعضاء);
+    not for single words, where it would read لليوم "for the day" as ل + اليوم "today".
     """
     conj = folded[0] if folded[:1] in _CONJ else ""
     for c in (conj, ""):
@@ -89,6 +93,8 @@ def split_clitics(folded: str, known: Container[str]) -> tuple[str, str, bool, s
             body = rest[len(p) :]
             if p == "ل" and body.startswith("ل") and body[1:] in known:
                 return c, p, True, body[1:]
+            if keyed_with_article and p == "ل" and body.startswith("ل") and "ا" + body in known:
+                return c, p, False, "ا" + body  # للدول الأعضاء: ل + an expression keyed with its ال
             if body.startswith("ال") and body[2:] in known and len(body) > 3:
                 return c, p, True, body[2:]
             if body in known and (body == folded or len(body) >= 3):
@@ -224,6 +230,11 @@ class Reader:
                     if bid in _VERBAL_PARTICLES
                     else ""
                 )
+            if not kind and before.pos == N:
+                # a plural noun: a plural nisba after it is its adjective (_agreeing, which reads
+                # only words in -ين/-ون); a possessive makes it definite, for the agreement (_alone)
+                many = text.endswith(_SOUND_MASC) and _many(before)
+                kind = ("many" if many else "") + ("+poss" if before.poss else "")
             key = (text, counted, before.pos, before.definite, kind)
         hit = self._words.get(key)
         if hit is None:
@@ -246,7 +257,11 @@ class Reader:
                 plain = self._from_entry(entry, text, "", "", False)
                 # an indefinite accusative adjective: an adverb unless a noun before agrees (داخليا)
                 plain.adverbial = _adverbial(entry, form, table)
-                return self._verb(entry, text, before) or _alone(plain, before, form)
+                return (
+                    self._verb(entry, text, before)
+                    or self._agreeing(plain, before)
+                    or _alone(plain, before, form)
+                )
             split = split_clitics(form, table)
             if split is not None:
                 conj, prep, article, stem = split
@@ -254,8 +269,31 @@ class Reader:
                 if word is not None:
                     return word
                 word = self._from_entry(table[stem], text, conj, prep, article)
-                return _alone(word, before, stem)
+                return self._agreeing(word, before) or _alone(word, before, stem)
         return self._analysed(text, before)
+
+    def _agreeing(self, word: Word, before: Word | None) -> Word | None:
+        """A plural nisba the glossary reads as a people (عسكريين: soldiers, مدنيين: civilians),
+        after a plural noun with the same article, is that noun's adjective: مستشارين عسكريين,
+        military advisers; المسؤولين السياسيين, the political officials. None otherwise."""
+        analyzer = self.tables.analyzer
+        if analyzer is None or before is None or word.pos != N or word.conj or word.prep:
+            return None
+        if before.pos != N or word.definite != (before.definite or bool(before.poss)) or not _many(before):
+            return None
+        if not folded(word.text).endswith(("يين", "يون")) or folded(before.text).endswith(_FEMININE_PLURAL):
+            # a plural in -ات is no man's: its adjective is feminine (طائراتها المدنية), so a
+            # masculine one after it is something else, the verb's object (تقصف بطائراتها المدنيين)
+            return None
+        # the lexicon gives some of these adjectives the dual only (عسكريين), or no plural at all
+        # (عسكريون): then the singular's reading
+        for form in (word.text, word.text[:-2]):
+            for a in analyzer.analyse(form):
+                if a.stem.pos == "ADJ" and (form != word.text or _MASC_SOUND.intersection(a.suffix.tags)):
+                    adjective = self._from_analysis(a, word.text)
+                    adjective.number = "pl"
+                    return adjective
+        return None
 
     def verb_of_noun(self, text: str) -> tuple[str, bool]:
         """The English verb of a verbal noun, from the verb its pattern derives from (تدمير →
@@ -368,7 +406,8 @@ class Reader:
         )
         noun = nominal or any(a.stem.pos in ("NOUN", "ADJ") for a in readings)
         context = _context(before)
-        best = min(readings, key=lambda a: _rank(a, context, nominal, noun))
+        choices = _plural_over_dual(readings) if text.endswith(_OBLIQUE) else readings
+        best = min(choices, key=lambda a: _rank(a, context, nominal, noun))
         return self._from_analysis(best, text)
 
     def _nisba(self, text: str) -> Word | None:
@@ -379,7 +418,7 @@ class Reader:
         if analyzer is None or m is None:
             return None
         article, stem, ending = m.group(1), m.group(2), m.group(3)
-        for noun in (stem + "ه", stem, stem + "ا"):
+        for noun in (stem + "ة", stem, stem + "ا"):  # ة: folded ه reads as a pronoun (اغاثه: help him)
             nouns = [a for a in analyzer.analyse(noun) if a.stem.pos in ("NOUN", "NOUN_PROP")]
             if nouns and nouns[0].senses:
                 return Word(
@@ -462,6 +501,10 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
 
 
 _SOUND_PLURAL = ("ون", "ين", "ات", "ان")
+_SOUND_MASC = ("ين", "ون")
+_FEMININE_PLURAL = ("ات", "اته", "اتها", "اتهم", "اتهما", "اتنا", "اتكم")
+# the oblique ending of a sound masculine plural or dual, alone or before a pronoun (موظفيها)
+_OBLIQUE = ("ين", "يه", "يها", "يهم", "يهما", "يكم", "ينا", "يك")
 
 
 def _alone(word: Word, before: Word | None, folded: str) -> Word:
@@ -470,12 +513,35 @@ def _alone(word: Word, before: Word | None, folded: str) -> Word:
     if word.pos != ADJ or not word.plural_en:
         return word
     if before is not None and before.pos in (N, NAME) and not word.conj:
-        return word
+        # it agrees with the noun in its article (المقاتلين الأكراد), or is its genitive (دعم الأكراد)
+        if before.pos == NAME or word.definite == (before.definite or bool(before.poss)):
+            return word
     word.pos = N
-    word.number = "pl" if folded.endswith(_SOUND_PLURAL) else "sg"
+    # a people's broken plural is plural too (الأتراك: the Turks; its plural is a capital's)
+    word.number = "pl" if folded.endswith(_SOUND_PLURAL) or word.plural_en[:1].isupper() else "sg"
     if word.number == "sg" and word.id == "other":
         word.en, word.fixed = "another", True  # وآخر قرب طرطوس: and another near Tartus
     return word
+
+
+def _plural_over_dual(readings: Sequence[Analysis]) -> Sequence[Analysis]:
+    """The readings less the dual in -ين of a word that reads as its own plural too: the plural
+    is far more frequent (مستشارين: advisers, not two counselors). A noun with a broken plural
+    has the dual only (الطرفين: the two sides), and another word's dual stays (مصدرين: two
+    sources, not exporters)."""
+    plural = {(a.stem.voc, a.stem.pos) for a in readings if _MASC_PLURAL in a.suffix.tags}
+    if not plural:
+        return readings
+    return [a for a in readings if _MASC_DUAL not in a.suffix.tags or (a.stem.voc, a.stem.pos) not in plural]
+
+
+def _many(word: Word) -> bool:
+    """Is a noun plural (by its form, or by its English: a broken plural the lexicon glosses in
+    the plural, قادة: leaders)?"""
+    if word.number != "sg":
+        return True
+    en = word.plural_en or word.en
+    return en.endswith("s") and not en.endswith(("ss", "us", "is", "ics", "news"))
 
 
 def _adverbial(entry: GlossEntry, form: str, table: Mapping[str, GlossEntry]) -> bool:
@@ -539,4 +605,6 @@ def _letter_name(char: str) -> str:
 _MAX_CACHED = 200_000
 _VERBAL_PARTICLES = frozenset({"qad", "and-qad", "so-qad", "neg-lam", "neg-lan", "future"})  # قد، لم، لن، سوف
 _DUAL_CONSTRUCT, _MY = "NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"
+_MASC_PLURAL, _MASC_DUAL = "NSUFF_MASC_PL_ACCGEN", "NSUFF_MASC_DU_ACCGEN"
+_MASC_SOUND = frozenset({"NSUFF_MASC_PL_ACCGEN", "NSUFF_MASC_DU_ACCGEN", "NSUFF_MASC_PL_NOM"})
 _RARE_PROCLITICS = frozenset({"EMPHATIC_PARTICLE", "RESULT_CLAUSE_PARTICLE"})
