@@ -9,11 +9,13 @@ the known people beside them. Names are transliterated (output.FoundActors).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.strings import StringStore
+import numpy
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -41,6 +43,9 @@ _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE = 1, 2, 4, 
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
 _CLAUSE_ENDS = frozenset({"", ".", "!", "؟", "?", ":", "؛"})  # a verb after one opens a clause
+_NEWLINE = re.compile("\n")
+# Their string ids, to compare with the ORTH column; a space token ("" once stripped) by IS_SPACE.
+_CLAUSE_END_IDS = numpy.array([get_string_id(s) for s in _CLAUSE_ENDS if s], dtype=numpy.uint64)
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
@@ -347,11 +352,8 @@ class People:
         محفوظ بعدد، ويرى بالاك أن، ومرر غوتي كرة): news puts the verb first, and its subject then
         is a person far more often than not; places and bodies are the gazetteer's."""
         a, w = self.a, self.w
-        n = len(a.norms)
         out = []
-        for i in range(n - 2):
-            if i and a.raw(i - 1).strip() not in _CLAUSE_ENDS and "\n" not in a.text[a.idx[i] - 1 : a.idx[i]]:
-                continue  # not at a line's or a sentence's start
+        for i in self._clause_starts():
             j = i + 1
             if j in taken or not w.singular_verb(a.raw(i)) or not w.unknown_word(j):
                 continue
@@ -361,6 +363,20 @@ class People:
             if (w.foreign(raw) and not raw.endswith("ة")) or w.proper_noun(raw):
                 out.append(j)
         return out
+
+    def _clause_starts(self) -> list[int]:
+        """The tokens (but the last two) that open a line or follow a clause's end, found over
+        the columns in numpy, since every token of every article is asked."""
+        a = self.a
+        n = len(a.orths)
+        if n < 3:
+            return []
+        before = a.array[: n - 3]  # the token before each of tokens 1 .. n-3
+        after_end = numpy.isin(before[:, 7], _CLAUSE_END_IDS) | (before[:, 5] != 0)  # IS_SPACE
+        newlines = [m.start() for m in _NEWLINE.finditer(a.text)]
+        if newlines:
+            after_end |= numpy.isin(a.array[1 : n - 2, 1] - 1, newlines)
+        return [0, *(numpy.flatnonzero(after_end) + 1).tolist()]
 
     def _alone(self, i: int, flags: _Flags) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name

@@ -135,6 +135,7 @@ class WordCaches:
     glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
     glued_words: set[int] = field(default_factory=set)  # the norm hashes answered not None there
     inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
+    singular_verb: dict[str, bool] = field(default_factory=dict)  # per word as written
     no_name: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
@@ -147,6 +148,7 @@ class WordCaches:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
         self.no_name.clear()
+        self.singular_verb.clear()
         self.glued_words.clear()
         self.foreign_name.clear()
         self.foreign_spelling.clear()
@@ -400,12 +402,16 @@ class Words:
     def singular_verb(self, raw: str) -> bool:
         """Does the analyser read the word only as a verb, and as one of the third person singular
         (وحظي "and he obtained", ومرر "and he passed"), a conjunction before it or not?"""
-        readings = self.readings(raw)
-        return (
-            bool(readings)
-            and all(_verb(r.tags) and not _name_gloss(r.stem.gloss) for r in readings)
-            and any(t in _SINGULAR_THIRD for r in readings for t in r.tags)
-        )
+        hit = self.caches.singular_verb.get(raw)
+        if hit is None:
+            readings = self.readings(raw)
+            hit = (
+                bool(readings)
+                and all(_verb(r.tags) and not _name_gloss(r.stem.gloss) for r in readings)
+                and any(t in _SINGULAR_THIRD for r in readings for t in r.tags)
+            )
+            self.caches.singular_verb[raw] = hit
+        return hit
 
     def inflected(self, raw: str) -> bool:
         """Is the word as written a verb or a word with a third person's pronoun on it, never a
