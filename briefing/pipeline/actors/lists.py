@@ -141,7 +141,7 @@ class Lists:
         swallowed = set()
         for g in known_at.values():
             j = g.end
-            while j + 1 < n and a.word(j) in w.t.connectors and w.nameish(j + 1) and j + 1 not in taken:
+            while j + 1 < n and a.word(j) in w.t.connectors and self._lineage_word(j) and j + 1 not in taken:
                 if j in found_at:
                     swallowed.add(j)
                     j = found_at[j]
@@ -153,6 +153,18 @@ class Lists:
             if j > g.end:
                 g.end, g.end_char, g.surface = j, a.end_char(j), a.surface(g.start, j)
         return swallowed
+
+    def _lineage_word(self, j: int) -> bool:
+        """Does the word after connector j go on a name? Not a kinship noun with its pronoun after
+        بن or ابن, in apposition (صدام حسين ابن عمه: "his cousin"), unless it is a given name or a
+        name word the tables know; after أبو or آل, any word."""
+        w, a = self.w, self.a
+        if not w.nameish(j + 1):
+            return False
+        norm = a.word(j + 1)
+        if a.word(j) in w.t.family or norm in w.t.given or w.name_token(norm):
+            return True
+        return not w.possessed(a.raw(j + 1))
 
     def _merge(
         self, k: int, end: int, name_ar: str, known_at: dict[int, Hit], found_actors: FoundActors

@@ -413,6 +413,14 @@ class Words:
             self.caches.singular_verb[raw] = hit
         return hit
 
+    def possessed(self, raw: str) -> bool:
+        """Can the analyser read the word as a noun with a pronoun on it (عمه "his uncle", أخيها
+        "her brother"), and never as a proper noun?"""
+        readings = self.readings(raw)
+        return any(r.stem.pos == "NOUN" and "POSS_PRON" in " ".join(r.tags) for r in readings) and not any(
+            "NOUN_PROP" in t for r in readings for t in r.tags
+        )
+
     def inflected(self, raw: str) -> bool:
         """Is the word as written a verb or a word with a third person's pronoun on it, never a
         proper noun (قولهما, معاليه, تقاتل)? Then it is no name the lexicons do not know."""
