@@ -82,6 +82,12 @@ _BEFORE_ARTICLE = {
 _ARTICLE_AFTER = frozenset({"وال", "بال", "كال", "فال", "وبال", "وكال", "فبال"})
 
 
+def strip_marks(text: str) -> str:
+    """The text without its marks that carry no letter (harakat, shadda, tatweel …: _MARKS), its
+    letters unfolded (ة stays ة)."""
+    return _MARKS.sub("", text)
+
+
 def fold(text: str) -> str:
     """The matching form of `text` (any length: a token, a phrase, a whole text)."""
     if not text:

@@ -42,10 +42,10 @@ from briefing.text.normalize import fold
 _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE = 1, 2, 4, 8, 16, 32, 64
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
-_CLAUSE_ENDS = frozenset({"", ".", "!", "؟", "?", ":", "؛"})  # a verb after one opens a clause
+# A verb after one of these (or after a space token, or at a line's start) opens a clause; their
+# string ids, to compare with the ORTH column.
+_CLAUSE_END_IDS = numpy.array([get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛")], dtype=numpy.uint64)
 _NEWLINE = re.compile("\n")
-# Their string ids, to compare with the ORTH column; a space token ("" once stripped) by IS_SPACE.
-_CLAUSE_END_IDS = numpy.array([get_string_id(s) for s in _CLAUSE_ENDS if s], dtype=numpy.uint64)
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).

@@ -63,8 +63,7 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
     if not words:
         return None
     if any(
-        w in tables.obligation and (k == 0 or words[k - 1] not in tables.manner)
-        for k, w in enumerate(words[:_ACT_REACH])
+        w in tables.obligation and (k == 0 or words[k - 1] not in tables.manner) for k, w in enumerate(words)
     ):
         return "demand"
     if _may_threaten(ctx, start, end) and _threatens(

@@ -9,6 +9,7 @@ from briefing.pipeline.gist.nouns import NounPhrase, NounRules, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
 from briefing.pipeline.gist.words import ADJ, PRON, N, V, Word, folded
 from briefing.text.english import Irregulars, gerund, participle, past, third_person
+from briefing.text.normalize import strip_marks
 
 OBJECT = {
     "3MS": "it",
@@ -26,7 +27,6 @@ OBJECT = {
 }
 _DEEM = frozenset({"consider", "deem", "regard"})  # verbs of an object and its predicate
 _SINGULAR = frozenset({"3MS", "3FS", ""})  # a verb whose subject may follow it
-_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # diacritics and tatweel
 PRONOUN_SUBJECT = {
     "1S": "I",
     "1P": "we",
@@ -137,7 +137,7 @@ def may_be_subject(verb: Word, noun: Word, feminine: frozenset[str]) -> bool:
         return False
     if noun.pos != N or noun.fixed or noun.poss or noun.number != "sg" or np_plural(NounPhrase(noun)):
         return True
-    text = noun.text.rstrip(_MARKS)
+    text = strip_marks(noun.text)
     if verb.person == "3MS":
         return not text.endswith("ة")
     if not verb.person:
