@@ -48,6 +48,8 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
                 chain = chain or [aid]
                 chain.append(actor_at[end][2])
                 end = actor_at[end][0]
+            if chain is None:
+                end = _apposed_name_end(ctx, actor_at, end, aid)
             pending[i] = (end, label, aid, chain)
             if i in head_at:  # "وكالة الأنباء الإماراتية"، "المرصد السوري": the body's kind
                 ctx.actor_kinds[i] = head_at[i][1].kind
@@ -60,6 +62,28 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
         starts.append(i)
         done = end
     _appositions(ctx, built)
+
+
+def _apposed_name_end(ctx: Context, actor_at: dict[int, ActorSpan], end: int, aid: int) -> int:
+    """The end of an actor phrase with what stands beside it: a qualifier (وكالة الأنباء اليمنية
+    الرسمية), then the short name in quotation marks (وكالة الأنباء السورية الرسمية "سانا"). Only a
+    quoted mention of the same actor joins: any other quotation after a speaker is what was said
+    (وقال المتحدث "سنرد")."""
+    k = _past_spaces(ctx, end)
+    qualifier = ctx.tables.qualifiers.get(ctx.norms[k]) if k < ctx.n else None
+    if qualifier is not None and not qualifier.takes:
+        end = k + 1
+        k = _past_spaces(ctx, end)
+    span = actor_at.get(k + 1) if k < ctx.n and ctx.texts[k] in QUOTES else None
+    if span is None or span[2] != aid or span[0] >= ctx.n or ctx.texts[span[0]] not in QUOTES:
+        return end
+    return span[0] + 1
+
+
+def _past_spaces(ctx: Context, i: int) -> int:
+    while i < ctx.n and ctx.space[i]:
+        i += 1
+    return i
 
 
 def names(ctx: Context, rec: Pending) -> tuple[str, ...]:
