@@ -5,10 +5,13 @@
   ميناء مدينة الحديدة and ميناء #الحديدة; the city's match inside it is no mention of the city.
 - A settlement or area noun (actor_rules.yaml, `settlement_nouns`: بلدة، قرية، منطقة …) before a
   name the gazetteer does not know makes that name a place (LOC), transliterated: بلدة الهري is
-  Al-Hari. The name is a definite word (الهري) or an indefinite one and the word it is construct
-  with (كفر حلب, بصر الحرير: the city's match inside is no mention of the city), never an everyday
-  word (منطقة العمليات). A name joined to it with و is a place of the same kind (في بلدة الحراك
-  وبصر الحرير).
+  Al-Hari; natural features and streets too (جزيرة نيكوبار، نهر مهروت، شارع السعدون). The name is
+  a definite word (الهري), an indefinite one and the word it is construct with (كفر حلب, بصر الحرير:
+  the city's match inside is no mention of the city) or two words the analyser cannot read (شارع
+  تيان تشنغ), never an everyday word (منطقة العمليات). A name joined to it with و is a place of
+  the same kind (في بلدة الحراك وبصر الحرير).
+- After a place, و and a word no resource knows that the analyser cannot read (or reads only as
+  a name) is the next place of a list: في سنار والدمازين.
 - A gazetteer place that is something else here is dropped: a currency's name after a number
   (1.84 مليار درهم is no town of Darham), a direction before من or after ب (إلى الغرب من نهر
   الفرات, وبالغرب: not the West), a region named by a noun and a direction before ل + a river or
@@ -143,7 +146,52 @@ class Places:
             new += found
         new += self._realms(taken)
         new += self._after_prepositions(taken)
-        return [h for h in hits if id(h) not in inside] + new
+        kept = [h for h in hits if id(h) not in inside] + new
+        return kept + self._listed(kept, taken)
+
+    def _listed(self, hits: list[Hit], taken: set[int]) -> list[Hit]:
+        """في سنار والدمازين, بين مراكش واغادير: after a place, و and a word no resource knows
+        that the analyser cannot read, or reads only as a name and without the article, is the
+        next place of the list (on the ANERcorp train split, a word after a place and its و that
+        is no place is an Arabic word: والتي، وكان). Not one before another unreadable word (a
+        foreign person's two names), nor people (والأكراد، وشيشانيون), an adjective of nationality
+        (وأميركيا) or a word with a feminine or a pronoun's ending. The list goes on after it."""
+        a = self.a
+        out: list[Hit] = []
+        ends = [h.end for h in hits if h.type in PLACE_TYPES]
+        while ends:
+            k = ends.pop()
+            if k >= len(a.norms) or k in taken or not self._next_in_list(k):
+                continue
+            start_char = a.idx[k] + 1  # after the و
+            aid = self.found.add("LOC", a.text[start_char : a.end_char(k + 1)])
+            out.append(Hit(k, k + 1, start_char, a.end_char(k + 1), aid, "LOC"))
+            taken.add(k)
+            ends.append(k + 1)
+        return out
+
+    def _next_in_list(self, k: int) -> bool:
+        """Is token k و and an unreadable word no resource knows (the `_listed` rule)?"""
+        a, w = self.a, self.w
+        raw, clitic = a.raw(k), a.clitics.get(k, 0)
+        if not raw.startswith(AND) or raw[:clitic] not in ("", AND, AND + "ال") or a.punct[k]:
+            return False
+        rest = a.word(k) if clitic else fold(raw[1:])
+        words = w.t
+        if len(rest) < FOREIGN_MIN_LETTERS or rest.endswith(_ENDINGS + PEOPLE) or not raw[1:].isalpha():
+            return False  # وشيشانيون: people
+        if rest in words.common or rest in words.resource_words or rest in self.t.not_names:
+            return False
+        if rest.endswith("ا") and rest[:-1] in self.t.not_names:
+            return False  # دعما روسيا وأميركيا: an adjective of nationality, "American"
+        if w.one_word(raw) or not (w.foreign(raw[1:]) or (w.name_like(raw[1:]) and not w.article(k))):
+            return False  # وجهها "her face", read whole; والأكراد "the Kurds"
+        after = k + 1
+        return not (after < len(a.norms) and not a.raw(after).startswith(AND) and self._unreadable(after))
+
+    def _unreadable(self, k: int) -> bool:
+        """Is token k a word no resource knows that the analyser cannot read at all?"""
+        return self.w.unknown_word(k) and self.w.foreign(self.a.raw(k))
 
     def _realms(self, taken: set[int]) -> list[Hit]:
         """ملك أراجون, ولاية ميريلاند: after a realm noun in construct, a word no resource knows
@@ -334,6 +382,8 @@ class Places:
                 if plain and (second not in words.common or (unknown and "ADJ" not in self._tags(k))):
                     return k + 1
                 return i
+            if unknown and plain and k not in taken and self._unreadable(k):
+                return k + 1  # شارع تيان تشنغ: two words the analyser cannot read, one name
         return i + 1 if unknown and plain else i
 
     def _definite(self, i: int, skip: int) -> bool:
