@@ -66,6 +66,7 @@ class PlaceTables:
     of: int  # norm hash of من
     directions: frozenset[str]  # folded: غربي, شرق …
     prepositions: frozenset[int] = frozenset()  # norm hashes of place_prepositions (في)
+    capitals: frozenset[int] = frozenset()  # norm hashes of capital_nouns (العاصمة)
     # settlements and facilities together: the nouns the pattern rule starts from (made once)
     openers: frozenset[int] = field(init=False)
     tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
@@ -105,6 +106,7 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
         river=strings.add(fold("نهر")),
         realms=frozenset(strings.add(w) for w in folded(rules.realm_nouns)),
         prepositions=frozenset(strings.add(w) for w in folded(rules.place_prepositions)),
+        capitals=frozenset(strings.add(w) for w in folded(rules.capital_nouns)),
         of=strings.add(fold("من")),
         directions=folded(rules.directions),
     )
@@ -146,6 +148,7 @@ class Places:
             new += found
         new += self._realms(taken)
         new += self._after_prepositions(taken)
+        new += self._capitals(taken)
         kept = [h for h in hits if id(h) not in inside] + new
         return kept + self._listed(kept, taken)
 
@@ -203,6 +206,25 @@ class Places:
             if k >= len(a.norms) or k in taken or i in taken or a.clitics.get(i, 0) > 1:
                 continue
             if len(a.word(k)) < 4 or not w.unknown_word(k) or not w.name_like(a.raw(k)):
+                continue
+            out.append(self._one_word(k))
+            taken.add(k)
+        return out
+
+    def _capitals(self, taken: set[int]) -> list[Hit]:
+        """العاصمة داكا، العاصمة الإريترية أسمرا: after a capital's noun and the state's adjective,
+        a word no resource knows that the analyser cannot read, or reads only as a name, is the
+        capital; not one with a feminine or a pronoun's ending."""
+        a, w = self.a, self.w
+        out: list[Hit] = []
+        n = len(a.norms)
+        for i in a.where(self.t.capitals):
+            k = i + 1
+            if k + 1 < n and a.word(k).startswith("ال") and a.word(k).endswith("يه"):
+                k += 1  # the state's adjective: العاصمة الإريترية
+            if k >= n or k in taken or i in taken or a.clitics.get(k) or a.word(k).endswith(_ENDINGS):
+                continue
+            if len(a.word(k)) < FOREIGN_MIN_LETTERS or not w.unknown_word(k) or not w.name_like(a.raw(k)):
                 continue
             out.append(self._one_word(k))
             taken.add(k)
