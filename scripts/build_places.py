@@ -979,7 +979,7 @@ REGIONS: list[tuple[str, str, str, list[str], str | None, list[str]]] = [
     ("gulf", "Gulf", "الخليج", ["منطقة الخليج", "الخليج العربي", "الخليج الفارسي"], None, []),
     ("arab-world", "Arab world", "العالم العربي", ["الوطن العربي", "المنطقة العربية"], None, []),
     ("islamic-world", "Muslim world", "العالم الإسلامي", [], None, []),
-    ("levant", "Levant", "بلاد الشام", ["المشرق العربي"], None, []),
+    ("levant", "Levant", "بلاد الشام", ["المشرق العربي", "الشام"], None, []),
     ("maghreb", "Maghreb", "المغرب العربي", ["بلدان المغرب العربي"], None, []),
     ("north-africa", "North Africa", "شمال أفريقيا", [], None, []),
     ("sahel", "Sahel", "منطقة الساحل", ["الساحل الأفريقي", "دول الساحل"], None, []),
