@@ -374,6 +374,7 @@ class ActorRulesFile(Entry):
     document_nouns: WordList
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
     place_prepositions: WordList = ()  # في: before a word the analyser cannot read, a place's name
+    capital_nouns: WordList = ()  # العاصمة: before a capital's name, a state's adjective between
     # ـوف, ـيتش: the endings of foreign family names, on words the analyser cannot read (شومسكي)
     foreign_surname_endings: WordList = ()
     # في, لدى: join a title's complements before the name (سفير إسرائيل لدى الأمم المتحدة)

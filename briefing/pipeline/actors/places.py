@@ -5,10 +5,13 @@
   ميناء مدينة الحديدة and ميناء #الحديدة; the city's match inside it is no mention of the city.
 - A settlement or area noun (actor_rules.yaml, `settlement_nouns`: بلدة، قرية، منطقة …) before a
   name the gazetteer does not know makes that name a place (LOC), transliterated: بلدة الهري is
-  Al-Hari. The name is a definite word (الهري) or an indefinite one and the word it is construct
-  with (كفر حلب, بصر الحرير: the city's match inside is no mention of the city), never an everyday
-  word (منطقة العمليات). A name joined to it with و is a place of the same kind (في بلدة الحراك
-  وبصر الحرير).
+  Al-Hari; natural features and streets too (جزيرة نيكوبار، نهر مهروت، شارع السعدون). The name is
+  a definite word (الهري), an indefinite one and the word it is construct with (كفر حلب, بصر الحرير:
+  the city's match inside is no mention of the city) or two words the analyser cannot read (شارع
+  تيان تشنغ), never an everyday word (منطقة العمليات). A name joined to it with و is a place of
+  the same kind (في بلدة الحراك وبصر الحرير).
+- After a place, و and a word no resource knows that the analyser cannot read (or reads only as
+  a name) is the next place of a list: في سنار والدمازين.
 - A gazetteer place that is something else here is dropped: a currency's name after a number
   (1.84 مليار درهم is no town of Darham), a direction before من or after ب (إلى الغرب من نهر
   الفرات, وبالغرب: not the West), a region named by a noun and a direction before ل + a river or
@@ -63,6 +66,7 @@ class PlaceTables:
     of: int  # norm hash of من
     directions: frozenset[str]  # folded: غربي, شرق …
     prepositions: frozenset[int] = frozenset()  # norm hashes of place_prepositions (في)
+    capitals: frozenset[int] = frozenset()  # norm hashes of capital_nouns (العاصمة)
     # settlements and facilities together: the nouns the pattern rule starts from (made once)
     openers: frozenset[int] = field(init=False)
     tags_cache: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # per word
@@ -102,6 +106,7 @@ def build_place_tables(resources: Resources, strings: StringStore) -> PlaceTable
         river=strings.add(fold("نهر")),
         realms=frozenset(strings.add(w) for w in folded(rules.realm_nouns)),
         prepositions=frozenset(strings.add(w) for w in folded(rules.place_prepositions)),
+        capitals=frozenset(strings.add(w) for w in folded(rules.capital_nouns)),
         of=strings.add(fold("من")),
         directions=folded(rules.directions),
     )
@@ -143,7 +148,53 @@ class Places:
             new += found
         new += self._realms(taken)
         new += self._after_prepositions(taken)
-        return [h for h in hits if id(h) not in inside] + new
+        new += self._capitals(taken)
+        kept = [h for h in hits if id(h) not in inside] + new
+        return kept + self._listed(kept, taken)
+
+    def _listed(self, hits: list[Hit], taken: set[int]) -> list[Hit]:
+        """في سنار والدمازين, بين مراكش واغادير: after a place, و and a word no resource knows
+        that the analyser cannot read, or reads only as a name and without the article, is the
+        next place of the list (on the ANERcorp train split, a word after a place and its و that
+        is no place is an Arabic word: والتي، وكان). Not one before another unreadable word (a
+        foreign person's two names), nor people (والأكراد، وشيشانيون), an adjective of nationality
+        (وأميركيا) or a word with a feminine or a pronoun's ending. The list goes on after it."""
+        a = self.a
+        out: list[Hit] = []
+        ends = [h.end for h in hits if h.type in PLACE_TYPES]
+        while ends:
+            k = ends.pop()
+            if k >= len(a.norms) or k in taken or not self._next_in_list(k):
+                continue
+            start_char = a.idx[k] + 1  # after the و
+            aid = self.found.add("LOC", a.text[start_char : a.end_char(k + 1)])
+            out.append(Hit(k, k + 1, start_char, a.end_char(k + 1), aid, "LOC"))
+            taken.add(k)
+            ends.append(k + 1)
+        return out
+
+    def _next_in_list(self, k: int) -> bool:
+        """Is token k و and an unreadable word no resource knows (the `_listed` rule)?"""
+        a, w = self.a, self.w
+        raw, clitic = a.raw(k), a.clitics.get(k, 0)
+        if not raw.startswith(AND) or raw[:clitic] not in ("", AND, AND + "ال") or a.punct[k]:
+            return False
+        rest = a.word(k) if clitic else fold(raw[1:])
+        words = w.t
+        if len(rest) < FOREIGN_MIN_LETTERS or rest.endswith(_ENDINGS + PEOPLE) or not raw[1:].isalpha():
+            return False  # وشيشانيون: people
+        if rest in words.common or rest in words.resource_words or rest in self.t.not_names:
+            return False
+        if rest.endswith("ا") and rest[:-1] in self.t.not_names:
+            return False  # دعما روسيا وأميركيا: an adjective of nationality, "American"
+        if w.one_word(raw) or not (w.foreign(raw[1:]) or (w.name_like(raw[1:]) and not w.article(k))):
+            return False  # وجهها "her face", read whole; والأكراد "the Kurds"
+        after = k + 1
+        return not (after < len(a.norms) and not a.raw(after).startswith(AND) and self._unreadable(after))
+
+    def _unreadable(self, k: int) -> bool:
+        """Is token k a word no resource knows that the analyser cannot read at all?"""
+        return self.w.unknown_word(k) and self.w.foreign(self.a.raw(k))
 
     def _realms(self, taken: set[int]) -> list[Hit]:
         """ملك أراجون, ولاية ميريلاند: after a realm noun in construct, a word no resource knows
@@ -155,6 +206,25 @@ class Places:
             if k >= len(a.norms) or k in taken or i in taken or a.clitics.get(i, 0) > 1:
                 continue
             if len(a.word(k)) < 4 or not w.unknown_word(k) or not w.name_like(a.raw(k)):
+                continue
+            out.append(self._one_word(k))
+            taken.add(k)
+        return out
+
+    def _capitals(self, taken: set[int]) -> list[Hit]:
+        """العاصمة داكا، العاصمة الإريترية أسمرا: after a capital's noun and the state's adjective,
+        a word no resource knows that the analyser cannot read, or reads only as a name, is the
+        capital; not one with a feminine or a pronoun's ending."""
+        a, w = self.a, self.w
+        out: list[Hit] = []
+        n = len(a.norms)
+        for i in a.where(self.t.capitals):
+            k = i + 1
+            if k + 1 < n and a.word(k).startswith("ال") and a.word(k).endswith("يه"):
+                k += 1  # the state's adjective: العاصمة الإريترية
+            if k >= n or k in taken or i in taken or a.clitics.get(k) or a.word(k).endswith(_ENDINGS):
+                continue
+            if len(a.word(k)) < FOREIGN_MIN_LETTERS or not w.unknown_word(k) or not w.name_like(a.raw(k)):
                 continue
             out.append(self._one_word(k))
             taken.add(k)
@@ -334,6 +404,8 @@ class Places:
                 if plain and (second not in words.common or (unknown and "ADJ" not in self._tags(k))):
                     return k + 1
                 return i
+            if unknown and plain and k not in taken and self._unreadable(k):
+                return k + 1  # شارع تيان تشنغ: two words the analyser cannot read, one name
         return i + 1 if unknown and plain else i
 
     def _definite(self, i: int, skip: int) -> bool:
