@@ -384,6 +384,10 @@ class ActorRulesFile(Entry):
     naming_words: WordList = ()
     # كتب, متابعة, حوار: an article's credit line; past a colon or a dash, a name (كتب ـ محيي الدين فتحي)
     byline_words: WordList = ()
+    # مباراة, الدوري: words of a sports report; there a city before a masculine adjective is a club
+    sports_words: WordList = ()
+    # الإنجليزي: a club's country's masculine adjective that no state's entry gives
+    club_adjectives: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -414,6 +418,8 @@ _NOT_VOCABULARY = (
     "age_words",
     "naming_words",
     "byline_words",
+    "sports_words",
+    "club_adjectives",
 )
 
 
