@@ -388,6 +388,10 @@ class ActorRulesFile(Entry):
     sports_words: WordList = ()
     # الإنجليزي: a club's country's masculine adjective that no state's entry gives
     club_adjectives: WordList = ()
+    # فاز, تغلب; على, مع; ضيفه: a match's verb, the word before the other side, its host noun
+    match_verbs: WordList = ()
+    match_links: WordList = ()
+    match_hosts: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -420,6 +424,9 @@ _NOT_VOCABULARY = (
     "byline_words",
     "sports_words",
     "club_adjectives",
+    "match_verbs",
+    "match_links",
+    "match_hosts",
 )
 
 

@@ -18,6 +18,7 @@ from briefing.pipeline.actors.club_adjectives import ClubAdjectives, ClubTables,
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.fixtures import MAX_WORDS as MAX_CLUB_WORDS
 from briefing.pipeline.actors.fixtures import bracketed_states, in_fixture
+from briefing.pipeline.actors.match_sides import MatchSides, MatchTables
 from briefing.pipeline.actors.org_phrases import Phrases
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
@@ -72,6 +73,7 @@ class OrgTables:
     # في or إلى, which as often join a member or a message to its group: القيادي في حماس)
     place_markers: frozenset[str] = frozenset()
     clubs: ClubTables = field(default_factory=ClubTables)  # ليون الفرنسي in a sports report
+    matches: MatchTables = field(default_factory=MatchTables)  # فاز بورتسموث على بلاكبيرن
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
@@ -103,6 +105,11 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
         heads=folded(rules.org_head_nouns),
         everyday_markers=folded(rules.everyday_markers),
         place_markers=folded(rules.directions),
+        matches=MatchTables(
+            verbs=frozenset(vocab.strings.add(w) for w in folded(rules.match_verbs)),
+            links=frozenset(vocab.strings.add(w) for w in folded(rules.match_links)),
+            hosts=frozenset(vocab.strings.add(w) for w in folded(rules.match_hosts)),
+        ),
         clubs=ClubTables(
             sports=frozenset(vocab.strings.add(w) for w in folded(rules.sports_words)),
             adjectives=frozenset(
@@ -305,6 +312,9 @@ class Organisations:
             out += self._name_hit(head, after, pattern, taken)
         out += self.fixtures(hits, taken)
         out += ClubAdjectives(self.w, self.t.clubs, self.found, self.entries).hits(hits, taken, self.clubs)
+        out += MatchSides(self.w, self.t.matches, self.t.clubs, self.found, self.entries).hits(
+            hits, taken, self.clubs
+        )
         self.city_clubs(hits)
         return out
 
