@@ -392,6 +392,8 @@ class ActorRulesFile(Entry):
     match_verbs: WordList = ()
     match_links: WordList = ()
     match_hosts: WordList = ()
+    # وكالات, خاص: a dateline's generic source, no outlet's name (عواصم - وكالات :)
+    dateline_sources: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -427,6 +429,7 @@ _NOT_VOCABULARY = (
     "match_verbs",
     "match_links",
     "match_hosts",
+    "dateline_sources",
 )
 
 

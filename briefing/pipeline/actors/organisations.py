@@ -15,6 +15,7 @@ from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
 from briefing.pipeline.actors.club_adjectives import ClubAdjectives, ClubTables, masculine_adjectives
+from briefing.pipeline.actors.datelines import dateline_outlets
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.fixtures import MAX_WORDS as MAX_CLUB_WORDS
 from briefing.pipeline.actors.fixtures import bracketed_states, in_fixture
@@ -74,6 +75,7 @@ class OrgTables:
     place_markers: frozenset[str] = frozenset()
     clubs: ClubTables = field(default_factory=ClubTables)  # ليون الفرنسي in a sports report
     matches: MatchTables = field(default_factory=MatchTables)  # فاز بورتسموث على بلاكبيرن
+    dateline_sources: frozenset[str] = frozenset()  # وكالات, خاص: no outlet's name in a dateline
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
@@ -105,6 +107,7 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
         heads=folded(rules.org_head_nouns),
         everyday_markers=folded(rules.everyday_markers),
         place_markers=folded(rules.directions),
+        dateline_sources=folded(rules.dateline_sources),
         matches=MatchTables(
             verbs=frozenset(vocab.strings.add(w) for w in folded(rules.match_verbs)),
             links=frozenset(vocab.strings.add(w) for w in folded(rules.match_links)),
@@ -315,6 +318,7 @@ class Organisations:
         out += MatchSides(self.w, self.t.matches, self.t.clubs, self.found, self.entries).hits(
             hits, taken, self.clubs
         )
+        out += dateline_outlets(self.w, hits, taken, self.found, self.t.dateline_sources)
         self.city_clubs(hits)
         return out
 
