@@ -48,7 +48,8 @@ def dateline_outlets(
             continue
         h = by_start.get(start)
         if h is not None:
-            if h.end == end and h.type in ("GPE", "LOC") and _outlet_place(a, end, by_start):
+            # not a state's (لبنان - سوريا : a fixture's sides)
+            if h.end == end and h.type == "LOC" and _outlet_place(a, end, by_start):
                 mention = a.mention(h.start, h.end)
                 h.actor, h.type = found.add("ORG", mention, w.t.translit.name_en(mention)), "ORG"
             continue
