@@ -385,6 +385,16 @@ class ActorRulesFile(Entry):
     naming_words: WordList = ()
     # كتب, متابعة, حوار: an article's credit line; past a colon or a dash, a name (كتب ـ محيي الدين فتحي)
     byline_words: WordList = ()
+    # مباراة, الدوري: words of a sports report; there a city before a masculine adjective is a club
+    sports_words: WordList = ()
+    # الإنجليزي: a club's country's masculine adjective that no state's entry gives
+    club_adjectives: WordList = ()
+    # فاز, تغلب; على, مع; ضيفه: a match's verb, the word before the other side, its host noun
+    match_verbs: WordList = ()
+    match_links: WordList = ()
+    match_hosts: WordList = ()
+    # وكالات, خاص: a dateline's generic source, no outlet's name (عواصم - وكالات :)
+    dateline_sources: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -415,6 +425,12 @@ _NOT_VOCABULARY = (
     "age_words",
     "naming_words",
     "byline_words",
+    "sports_words",
+    "club_adjectives",
+    "match_verbs",
+    "match_links",
+    "match_hosts",
+    "dateline_sources",
 )
 
 

@@ -8,15 +8,18 @@ is one to three words that are not everyday words, or any words between quotes (
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.candidates import nationalities
+from briefing.pipeline.actors.club_adjectives import ClubAdjectives, ClubTables, masculine_adjectives
+from briefing.pipeline.actors.datelines import dateline_outlets
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.fixtures import MAX_WORDS as MAX_CLUB_WORDS
 from briefing.pipeline.actors.fixtures import bracketed_states, in_fixture
+from briefing.pipeline.actors.match_sides import MatchSides, MatchTables
 from briefing.pipeline.actors.org_phrases import Phrases
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
@@ -70,6 +73,9 @@ class OrgTables:
     # شمال, جنوب: a direction makes a place of what follows, so an everyday noun follows too (not
     # في or إلى, which as often join a member or a message to its group: القيادي في حماس)
     place_markers: frozenset[str] = frozenset()
+    clubs: ClubTables = field(default_factory=ClubTables)  # ليون الفرنسي in a sports report
+    matches: MatchTables = field(default_factory=MatchTables)  # فاز بورتسموث على بلاكبيرن
+    dateline_sources: frozenset[str] = frozenset()  # وكالات, خاص: no outlet's name in a dateline
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
@@ -101,6 +107,18 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
         heads=folded(rules.org_head_nouns),
         everyday_markers=folded(rules.everyday_markers),
         place_markers=folded(rules.directions),
+        dateline_sources=folded(rules.dateline_sources),
+        matches=MatchTables(
+            verbs=frozenset(vocab.strings.add(w) for w in folded(rules.match_verbs)),
+            links=frozenset(vocab.strings.add(w) for w in folded(rules.match_links)),
+            hosts=frozenset(vocab.strings.add(w) for w in folded(rules.match_hosts)),
+        ),
+        clubs=ClubTables(
+            sports=frozenset(vocab.strings.add(w) for w in folded(rules.sports_words)),
+            adjectives=frozenset(
+                vocab.strings.add(w) for w in masculine_adjectives(adjectives, folded(rules.club_adjectives))
+            ),
+        ),
     )
 
 
@@ -296,6 +314,11 @@ class Organisations:
                 self.quoted_over(after, hits, taken)
             out += self._name_hit(head, after, pattern, taken)
         out += self.fixtures(hits, taken)
+        out += ClubAdjectives(self.w, self.t.clubs, self.found, self.entries).hits(hits, taken, self.clubs)
+        out += MatchSides(self.w, self.t.matches, self.t.clubs, self.found, self.entries).hits(
+            hits, taken, self.clubs
+        )
+        out += dateline_outlets(self.w, hits, taken, self.found, self.t.dateline_sources)
         self.city_clubs(hits)
         return out
 
