@@ -32,7 +32,7 @@ from briefing.pipeline.actors.names import (
 )
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
-from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
+from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded, nationalities
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
@@ -126,6 +126,7 @@ def build_people_tables(
             followers=folded(rules.name_followers),
             that=that,
             regnal=frozenset(tuple(r.split()) for r in folded(rules.regnal_numbers)),
+            demonyms=nationalities(resources),
         ),
         calendar=_calendar(resources),
         # The locative nouns (أطراف، ميناء), not the prepositions (في، من، قرب) of locative_words.
@@ -177,6 +178,7 @@ class People:
         titles = self.t.titles.on(a)
         # Not an honorific: الخليفة, الشيخ after a name are its own (مجذوب الخليفة).
         self.finder.titles_at = frozenset(s for key, s, _end in titles if key not in self.t.honorifics)
+        self.finder.title_words = frozenset(j for _key, s, end in titles for j in range(s, end))
         for match_id, _start, end in titles:
             k = end
             for _ in range(TITLE_GAP):
