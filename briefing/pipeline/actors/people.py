@@ -48,6 +48,7 @@ _CLAUSE_END_IDS = numpy.array([get_string_id(s) for s in (".", "!", "؟", "?", "
 _NEWLINE = re.compile("\n")
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
+DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
 _PROPER, _UNREADABLE, _SURNAME, _THEOPHORIC = 1, 2, 4, 8
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
@@ -167,6 +168,7 @@ class People:
         self.t = tables
         self.entries = entries
         self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
+        self._opens: list[int] | None = None  # the clause starts (_clause_starts)
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
@@ -368,7 +370,12 @@ class People:
 
     def _clause_starts(self) -> list[int]:
         """The tokens (but the last two) that open a line or follow a clause's end, found over
-        the columns in numpy, since every token of every article is asked."""
+        the columns in numpy, since every token of every article is asked; once per document."""
+        if self._opens is None:
+            self._opens = self._find_clause_starts()
+        return self._opens
+
+    def _find_clause_starts(self) -> list[int]:
         a = self.a
         n = len(a.orths)
         if n < 3:
@@ -464,9 +471,9 @@ class People:
             return False
         return not any(j >= 0 and a.word(j) in self.t.place_nouns for j in (i - 1, i - 2))
 
-    def _names(self, taken: set[int], used: set[int]) -> list[NameAt]:
-        """The names that start where a title or a word's role says one may."""
-        starts: list[tuple[int, int]] = []
+    def _names(self, taken: set[int], used: set[int], datelines: list[tuple[int, int]]) -> list[NameAt]:
+        """The names that start where a title, a dateline or a word's role says one may."""
+        starts: list[tuple[int, int]] = list(datelines)
         fallback: dict[int, int] = {}  # after a title, where the words the name finder skipped begin
         self._after_titles(starts, fallback)
         self._by_role(starts, taken)
@@ -474,6 +481,13 @@ class People:
         found: list[NameAt] = []
         lone = [k for k, mode in starts if mode == LONE]
         for k, mode in sorted(s for s in starts if s[1] != LONE):
+            if mode == DATELINE:
+                end = finder.name_at(k, used, mode=TITLED)
+                if end - k < 2:
+                    continue  # دمشق - سانا: an agency the gazetteer lacks, as often as a name
+                found.append((k, end, finder.text(k, end)))
+                used.update(range(k, end))
+                continue
             end = finder.name_at(k, used, mode=mode)
             if end == k and k in fallback:
                 k = fallback[k]
@@ -488,13 +502,31 @@ class People:
                 used.add(k)
         return sorted(found)
 
+    def _datelines(self, known: list[Hit]) -> list[tuple[int, int]]:
+        """Starts after a dateline's places and their colon or dash, at a line's or a clause's
+        start (لندن : معد فياض، الخرطوم ـ عبدالواحد لبيني ـ نيويورك، عمان - البلقاء - فيصل
+        ملكاوي), or after a colon anywhere (… تل أبيب : نظير مجلي): the reporter's name."""
+        a, n = self.a, len(self.a.norms)
+        places = {h.start: h.end for h in known if h.type in ("GPE", "LOC")}
+        if not places:
+            return []
+        opens = set(self._clause_starts())
+        out = []
+        for s, e in places.items():
+            if not (e + 1 < n and a.raw(e) in _CREDIT_MARKS and (s in opens or a.raw(e) == ":")):
+                continue
+            while e + 1 in places and places[e + 1] + 1 < n and a.raw(places[e + 1]) in _CREDIT_MARKS:
+                e = places[e + 1]  # عمان - البلقاء - : a dateline of two places
+            out.append((e + 1, DATELINE))
+        return out
+
     def hits(self, taken: set[int], found_actors: FoundActors, known: list[Hit]) -> list[Hit]:
         """Hits for the people found; `known` (the hits so far) may grow to take a name in."""
         used = set(taken)
         # A title's complement is a place or an organisation, never a person (الشيخ أبو مصعب
         # الزرقاوي رحمه الله).
         self.complements = taken_by([h for h in known if h.type != "PERSON"])
-        found = self._names(taken, used)
+        found = self._names(taken, used, self._datelines(known))
         lists = Lists(self.finder, self.entries, known, used)
         found += lists.following(found)
         # A one-word name that is the family name of a longer one in the article is its short
