@@ -384,6 +384,8 @@ class ActorRulesFile(Entry):
     naming_words: WordList = ()
     # كتب, متابعة, حوار: an article's credit line; past a colon or a dash, a name (كتب ـ محيي الدين فتحي)
     byline_words: WordList = ()
+    # تأليف, إخراج: a work's credits; the name after one opens as after a title (وإخراج شيرين عادل)
+    credit_words: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -414,6 +416,7 @@ _NOT_VOCABULARY = (
     "age_words",
     "naming_words",
     "byline_words",
+    "credit_words",
 )
 
 

@@ -39,7 +39,7 @@ from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
 from briefing.text.normalize import fold
 
 # What each word can do for the name finder, as bits, looked up once per token.
-_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE = 1, 2, 4, 8, 16, 32, 64
+_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE, _CREDIT = 1, 2, 4, 8, 16, 32, 64, 128
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
 # A verb after one of these (or after a space token, or at a line's start) opens a clause; their
@@ -49,6 +49,7 @@ _NEWLINE = re.compile("\n")
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
+CREDITED = -3  # a start after a work's credit word: a name, or two words that may be one (People._credited)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
 _PROPER, _UNREADABLE, _SURNAME, _THEOPHORIC = 1, 2, 4, 8
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
@@ -91,6 +92,9 @@ def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dic
         roles[strings.add("و" + w)] |= _NAMING
     for w in folded(rules.byline_words):
         roles[strings.add(w)] |= _BYLINE
+    for w in folded(rules.credit_words):
+        roles[strings.add(w)] |= _CREDIT
+        roles[strings.add("و" + w)] |= _CREDIT
     for g in words.given:
         roles[strings.add(g)] |= _GIVEN
     # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
@@ -432,7 +436,7 @@ class People:
         starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
         for i in a.where(self.t.roles.keys()):  # the tokens of some role
             f = flags[i]
-            if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE):
+            if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE | _CREDIT):
                 self._context_starts(i, f, starts)
             if f & _ONLY_NAME:
                 if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
@@ -461,6 +465,30 @@ class People:
             starts.append((i + 1, HONORIFIC))
         if f & _BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
             starts.append((i + 2, TITLED))
+        if f & _CREDIT and i + 1 < n:
+            starts.append((i + 1, CREDITED))  # تأليف شهيرة سلام وإخراج شيرين عادل
+
+    def _credited(self, k: int, used: set[int]) -> bool:
+        """After a work's credit word, are tokens k and k + 1 the credited person's two names,
+        whatever everyday words they are (تأليف شهيرة سلام وإخراج، وتأليف محمد رفعت وإخراج باسم
+        محفوظ)? In a series of credits only (another credit word right after the two words, or
+        one of the four before this one: not إخراج آخر دفعة "the last batch's removal"); two
+        words, neither with the article nor a word of the resources (not إخراج قوات الاحتلال),
+        no verb or function word, the second not the next of a list (و)."""
+        a, w, t = self.a, self.w, self.w.t
+        n = len(a.norms)
+        if k + 1 >= n or k in used or k + 1 in used or a.raw(k + 1).startswith("و"):
+            return False
+        series = [j for j in (k + 2, *range(k - 5, k - 1)) if 0 <= j < n]
+        if not any(self.t.roles.get(a.norms[j], 0) & _CREDIT for j in series):
+            return False
+        for j in (k, k + 1):
+            raw = a.raw(j)
+            if not w.nameish(j, first=j == k) or w.article(j) or w.verb_only(raw) or w.function_word(raw):
+                return False
+            if a.word(j) in t.resource_words and a.word(j) not in t.given:
+                return False
+        return True
 
     def _naming(self, i: int) -> bool:
         """Does the naming word at token i name a person: written with its ى (تدعى "is called",
@@ -481,8 +509,10 @@ class People:
         found: list[NameAt] = []
         lone = [k for k, mode in starts if mode == LONE]
         for k, mode in sorted(s for s in starts if s[1] != LONE):
-            if mode == DATELINE:
+            if mode in (DATELINE, CREDITED):
                 end = finder.name_at(k, used, mode=TITLED)
+                if mode == CREDITED and end - k < 2 and self._credited(k, used):
+                    end = k + 2
                 if end - k < 2:
                     continue  # دمشق - سانا: an agency the gazetteer lacks, as often as a name
                 found.append((k, end, finder.text(k, end)))
