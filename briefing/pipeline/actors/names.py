@@ -209,7 +209,7 @@ class NameFinder:
                 nxt in t.patronymics
                 or (mode >= NATION and nxt and named_next and nxt not in t.common)
                 or self.lone_name(k, mode)
-                or (mode >= NATION and self._unreadable_pair(k))
+                or (mode >= NATION and (self._unreadable_pair(k) or self._cal_pair(k)))
             ):
                 # The speaker's two names, whatever the analyser makes of the second (أنغو).
                 return end + 1 if mode >= SPEECH_VERB and self._said_pair(k) else k
@@ -269,6 +269,23 @@ class NameFinder:
             and w.unknown_word(k + 1)
             and w.foreign(a.raw(k)[w.skip(k) :])
             and w.foreign(a.raw(k + 1))
+        )
+
+    def _cal_pair(self, k: int) -> bool:
+        """After a title or a nationality, a word the analyser cannot read before one that opens
+        with كال and that it cannot read either (للكوبية زوليا كالاتايود): a foreign family name
+        whose كال (Cal-, Kal-) is no ك "like" and the article."""
+        w, a = self.w, self.a
+        j = k + 1
+        if j >= len(a.norms) or not a.raw(j).startswith("كال") or a.clitics.get(j):
+            return False
+        word = a.word(j)
+        return (
+            w.unknown_word(k, proclitic=True)
+            and w.foreign(a.raw(k)[w.skip(k) :])
+            and w.foreign(a.raw(j))
+            and word not in self.t.common
+            and word not in self.t.resource_words
         )
 
     def _whole(self, k: int, end: int, mode: int) -> bool:

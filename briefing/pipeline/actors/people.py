@@ -461,12 +461,33 @@ class People:
             starts.append((i + 1, SPEECH_VERB))
         if f & _DEMONYM and i + 1 < n:
             starts.append((i + 1, NATION))
+            if self._nation_named(i):
+                starts.append((i + 1, LONE))  # يمررها الاسباني فابريغاس
         if f & _NAMING and i + 1 < n and self._naming(i):
             starts.append((i + 1, HONORIFIC))
         if f & _BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
             starts.append((i + 2, TITLED))
         if f & _CREDIT and i + 1 < n:
             starts.append((i + 1, CREDITED))  # تأليف شهيرة سلام وإخراج شيرين عادل
+
+    def _nation_named(self, i: int) -> bool:
+        """Is the word after the nationality at token i a person's name alone: a nationality that
+        stands as a noun, after no word with the article (قبل ان يمررها الاسباني فابريغاس "the
+        Spaniard Fabregas"; not الفريق الاسباني فياريال, an adjective of a team), before a word of
+        four letters or more that no resource knows, that the analyser cannot read and that has
+        no feminine ending and is no dual or plural of a word it reads?"""
+        a, w, k = self.a, self.w, i + 1
+        if i == 0 or w.article(i - 1) or k + 1 >= len(a.norms):
+            return False
+        raw = a.raw(k)
+        return (
+            len(a.word(k)) >= FOREIGN_MIN_LETTERS
+            and w.unknown_word(k)
+            and w.foreign(raw)
+            and not raw.startswith("و")
+            and not raw.endswith("ة")
+            and not w.suffixed_word(raw)
+        )
 
     def _credited(self, k: int, used: set[int]) -> bool:
         """After a work's credit word, are tokens k and k + 1 the credited person's two names,
