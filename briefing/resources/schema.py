@@ -395,6 +395,8 @@ class ActorRulesFile(Entry):
     match_hosts: WordList = ()
     # وكالات, خاص: a dateline's generic source, no outlet's name (عواصم - وكالات :)
     dateline_sources: WordList = ()
+    # تأليف, إخراج: a work's credits; the name after one opens as after a title (وإخراج شيرين عادل)
+    credit_words: WordList = ()
 
     @model_validator(mode="after")
     def _parts_of_names_join_names(self) -> ActorRulesFile:
@@ -431,6 +433,7 @@ _NOT_VOCABULARY = (
     "match_links",
     "match_hosts",
     "dateline_sources",
+    "credit_words",
 )
 
 

@@ -30,6 +30,7 @@ class NameContext:
     followers: frozenset[str]  # folded: after a title, these follow a one-word name (الدكتور حجازي:)
     that: frozenset[str]  # folded: after a speech verb, these follow one (وقال فيرغسون إن)
     regnal: frozenset[tuple[str, ...]]  # folded regnal numbers, as word tuples
+    demonyms: frozenset[str] = frozenset()  # folded nationalities with the article (العراقي, العراقيون)
 
 
 class NameFinder:
@@ -44,6 +45,7 @@ class NameFinder:
         # Where a title or role starts (People sets it): a speaker's name stands before one in
         # apposition (وقال البدري مدير الكرة).
         self.titles_at: frozenset[int] = frozenset()
+        self.title_words: frozenset[int] = frozenset()  # the tokens of every title, honorifics too
 
     def start_char(self, k: int) -> int:
         """Where a name that starts at token k starts, its proclitic left out."""
@@ -207,7 +209,7 @@ class NameFinder:
                 nxt in t.patronymics
                 or (mode >= NATION and nxt and named_next and nxt not in t.common)
                 or self.lone_name(k, mode)
-                or (mode >= NATION and self._unreadable_pair(k))
+                or (mode >= NATION and (self._unreadable_pair(k) or self._cal_pair(k)))
             ):
                 # The speaker's two names, whatever the analyser makes of the second (أنغو).
                 return end + 1 if mode >= SPEECH_VERB and self._said_pair(k) else k
@@ -269,6 +271,23 @@ class NameFinder:
             and w.foreign(a.raw(k + 1))
         )
 
+    def _cal_pair(self, k: int) -> bool:
+        """After a title or a nationality, a word the analyser cannot read before one that opens
+        with كال and that it cannot read either (للكوبية زوليا كالاتايود): a foreign family name
+        whose كال (Cal-, Kal-) is no ك "like" and the article."""
+        w, a = self.w, self.a
+        j = k + 1
+        if j >= len(a.norms) or not a.raw(j).startswith("كال") or a.clitics.get(j):
+            return False
+        word = a.word(j)
+        return (
+            w.unknown_word(k, proclitic=True)
+            and w.foreign(a.raw(k)[w.skip(k) :])
+            and w.foreign(a.raw(j))
+            and word not in self.t.common
+            and word not in self.t.resource_words
+        )
+
     def _whole(self, k: int, end: int, mode: int) -> bool:
         """Is tokens k..end a name as a whole: one word only when the context allows it, a given
         name spelt like a function word (علي for على) only beside another name word."""
@@ -309,6 +328,8 @@ class NameFinder:
                 break  # سيغموند فرويد سيغموند فرويد: the name written again, not a longer one
             step = self._step(k, end, titled)
             if step == _STOP:
+                if self._before_title(k, end):
+                    end += 1  # وأكد الدكتور ماجد نجم رئيس قسم السياحة: a name's last word
                 break
             end += 1
             if step == _JOINED:
@@ -359,6 +380,34 @@ class NameFinder:
         if a.raw(end).startswith("و") and not w.name_token(norm):
             return _STOP  # و joins the next phrase: إسماعيل وأمته
         return _FAMILY if self._family(k, end, norm, titled) else _STOP
+
+    def _before_title(self, k: int, end: int) -> bool:
+        """Is token `end`, where the name would stop, its last word since a title stands in
+        apposition right after it, past a comma or not (ماجد نجم رئيس قسم السياحة، فيصل السويدي
+        نائب الرئيس)? Any word that the analyser reads as no verb, as no function word or adverb
+        and with no pronoun on it, and no next of a list (و)."""
+        a, w = self.a, self.w
+        j = end + 1
+        if j < len(a.norms) and a.word(j) in ("،", ","):
+            j += 1
+        # A title in construct, with no article (رئيس قسم), as apposition puts it; الفريق after
+        # a word is a team, or the word's complement, as often as a general's rank.
+        if j not in self.titles_at or end in self.title_words or w.article(j) or a.raw(j).startswith("و"):
+            return False
+        raw = a.raw(end)
+        # Not a noun in construct with the title (انتقد روبن سياسة وزير الخارجية "the minister's
+        # policy"), which has no article and mostly a feminine or plural ending, nor after a kunya
+        # a nationality (أبو صهيب العراقي، وابنه: a nom de guerre's nisba, which the dev gold
+        # keeps out; فيصل السويدي is a family name).
+        return (
+            not (raw.endswith(("ة", "ات")) and not w.article(end))
+            and not (a.word(end) in self.context.demonyms and a.word(k) in self.t.kunyas)
+            and not raw.startswith("و")
+            and not a.clitics.get(end)
+            and not w.verb_only(raw)
+            and not w.inflected_word(raw)
+            and not w.function_word(raw)
+        )
 
     def _foreign_pair(self, k: int, first: str, nxt: str) -> bool:
         """A foreign first name (or another spelling of one) before a name word or a word the

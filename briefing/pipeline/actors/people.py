@@ -32,14 +32,14 @@ from briefing.pipeline.actors.names import (
 )
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
-from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded
+from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded, nationalities
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
 from briefing.text.normalize import fold
 
 # What each word can do for the name finder, as bits, looked up once per token.
-_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE = 1, 2, 4, 8, 16, 32, 64
+_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE, _CREDIT = 1, 2, 4, 8, 16, 32, 64, 128
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
 # A verb after one of these (or after a space token, or at a line's start) opens a clause; their
@@ -48,6 +48,8 @@ _CLAUSE_END_IDS = numpy.array([get_string_id(s) for s in (".", "!", "؟", "?", "
 _NEWLINE = re.compile("\n")
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
+DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
+CREDITED = -3  # a start after a work's credit word: a name, or two words that may be one (People._credited)
 # What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
 _PROPER, _UNREADABLE, _SURNAME, _THEOPHORIC = 1, 2, 4, 8
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
@@ -90,6 +92,9 @@ def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dic
         roles[strings.add("و" + w)] |= _NAMING
     for w in folded(rules.byline_words):
         roles[strings.add(w)] |= _BYLINE
+    for w in folded(rules.credit_words):
+        roles[strings.add(w)] |= _CREDIT
+        roles[strings.add("و" + w)] |= _CREDIT
     for g in words.given:
         roles[strings.add(g)] |= _GIVEN
     # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
@@ -126,6 +131,7 @@ def build_people_tables(
             followers=folded(rules.name_followers),
             that=that,
             regnal=frozenset(tuple(r.split()) for r in folded(rules.regnal_numbers)),
+            demonyms=nationalities(resources),
         ),
         calendar=_calendar(resources),
         # The locative nouns (أطراف، ميناء), not the prepositions (في، من، قرب) of locative_words.
@@ -166,6 +172,7 @@ class People:
         self.t = tables
         self.entries = entries
         self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
+        self._opens: list[int] | None = None  # the clause starts (_clause_starts)
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
@@ -177,6 +184,7 @@ class People:
         titles = self.t.titles.on(a)
         # Not an honorific: الخليفة, الشيخ after a name are its own (مجذوب الخليفة).
         self.finder.titles_at = frozenset(s for key, s, _end in titles if key not in self.t.honorifics)
+        self.finder.title_words = frozenset(j for _key, s, end in titles for j in range(s, end))
         for match_id, _start, end in titles:
             k = end
             for _ in range(TITLE_GAP):
@@ -366,7 +374,12 @@ class People:
 
     def _clause_starts(self) -> list[int]:
         """The tokens (but the last two) that open a line or follow a clause's end, found over
-        the columns in numpy, since every token of every article is asked."""
+        the columns in numpy, since every token of every article is asked; once per document."""
+        if self._opens is None:
+            self._opens = self._find_clause_starts()
+        return self._opens
+
+    def _find_clause_starts(self) -> list[int]:
         a = self.a
         n = len(a.orths)
         if n < 3:
@@ -423,7 +436,7 @@ class People:
         starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
         for i in a.where(self.t.roles.keys()):  # the tokens of some role
             f = flags[i]
-            if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE):
+            if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE | _CREDIT):
                 self._context_starts(i, f, starts)
             if f & _ONLY_NAME:
                 if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
@@ -448,10 +461,55 @@ class People:
             starts.append((i + 1, SPEECH_VERB))
         if f & _DEMONYM and i + 1 < n:
             starts.append((i + 1, NATION))
+            if self._nation_named(i):
+                starts.append((i + 1, LONE))  # يمررها الاسباني فابريغاس
         if f & _NAMING and i + 1 < n and self._naming(i):
             starts.append((i + 1, HONORIFIC))
         if f & _BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
             starts.append((i + 2, TITLED))
+        if f & _CREDIT and i + 1 < n:
+            starts.append((i + 1, CREDITED))  # تأليف شهيرة سلام وإخراج شيرين عادل
+
+    def _nation_named(self, i: int) -> bool:
+        """Is the word after the nationality at token i a person's name alone: a nationality that
+        stands as a noun, after no word with the article (قبل ان يمررها الاسباني فابريغاس "the
+        Spaniard Fabregas"; not الفريق الاسباني فياريال, an adjective of a team), before a word of
+        four letters or more that no resource knows, that the analyser cannot read and that has
+        no feminine ending and is no dual or plural of a word it reads?"""
+        a, w, k = self.a, self.w, i + 1
+        if i == 0 or w.article(i - 1) or k + 1 >= len(a.norms):
+            return False
+        raw = a.raw(k)
+        return (
+            len(a.word(k)) >= FOREIGN_MIN_LETTERS
+            and w.unknown_word(k)
+            and w.foreign(raw)
+            and not raw.startswith("و")
+            and not raw.endswith("ة")
+            and not w.suffixed_word(raw)
+        )
+
+    def _credited(self, k: int, used: set[int]) -> bool:
+        """After a work's credit word, are tokens k and k + 1 the credited person's two names,
+        whatever everyday words they are (تأليف شهيرة سلام وإخراج، وتأليف محمد رفعت وإخراج باسم
+        محفوظ)? In a series of credits only (another credit word right after the two words, or
+        one of the four before this one: not إخراج آخر دفعة "the last batch's removal"); two
+        words, neither with the article nor a word of the resources (not إخراج قوات الاحتلال),
+        no verb or function word, the second not the next of a list (و)."""
+        a, w, t = self.a, self.w, self.w.t
+        n = len(a.norms)
+        if k + 1 >= n or k in used or k + 1 in used or a.raw(k + 1).startswith("و"):
+            return False
+        series = [j for j in (k + 2, *range(k - 5, k - 1)) if 0 <= j < n]
+        if not any(self.t.roles.get(a.norms[j], 0) & _CREDIT for j in series):
+            return False
+        for j in (k, k + 1):
+            raw = a.raw(j)
+            if not w.nameish(j, first=j == k) or w.article(j) or w.verb_only(raw) or w.function_word(raw):
+                return False
+            if a.word(j) in t.resource_words and a.word(j) not in t.given:
+                return False
+        return True
 
     def _naming(self, i: int) -> bool:
         """Does the naming word at token i name a person: written with its ى (تدعى "is called",
@@ -462,9 +520,9 @@ class People:
             return False
         return not any(j >= 0 and a.word(j) in self.t.place_nouns for j in (i - 1, i - 2))
 
-    def _names(self, taken: set[int], used: set[int]) -> list[NameAt]:
-        """The names that start where a title or a word's role says one may."""
-        starts: list[tuple[int, int]] = []
+    def _names(self, taken: set[int], used: set[int], datelines: list[tuple[int, int]]) -> list[NameAt]:
+        """The names that start where a title, a dateline or a word's role says one may."""
+        starts: list[tuple[int, int]] = list(datelines)
         fallback: dict[int, int] = {}  # after a title, where the words the name finder skipped begin
         self._after_titles(starts, fallback)
         self._by_role(starts, taken)
@@ -472,6 +530,15 @@ class People:
         found: list[NameAt] = []
         lone = [k for k, mode in starts if mode == LONE]
         for k, mode in sorted(s for s in starts if s[1] != LONE):
+            if mode in (DATELINE, CREDITED):
+                end = finder.name_at(k, used, mode=TITLED)
+                if mode == CREDITED and end - k < 2 and self._credited(k, used):
+                    end = k + 2
+                if end - k < 2:
+                    continue  # دمشق - سانا: an agency the gazetteer lacks, as often as a name
+                found.append((k, end, finder.text(k, end)))
+                used.update(range(k, end))
+                continue
             end = finder.name_at(k, used, mode=mode)
             if end == k and k in fallback:
                 k = fallback[k]
@@ -486,13 +553,31 @@ class People:
                 used.add(k)
         return sorted(found)
 
+    def _datelines(self, known: list[Hit]) -> list[tuple[int, int]]:
+        """Starts after a dateline's places and their colon or dash, at a line's or a clause's
+        start (لندن : معد فياض، الخرطوم ـ عبدالواحد لبيني ـ نيويورك، عمان - البلقاء - فيصل
+        ملكاوي), or after a colon anywhere (… تل أبيب : نظير مجلي): the reporter's name."""
+        a, n = self.a, len(self.a.norms)
+        places = {h.start: h.end for h in known if h.type in ("GPE", "LOC")}
+        if not places:
+            return []
+        opens = set(self._clause_starts())
+        out = []
+        for s, e in places.items():
+            if not (e + 1 < n and a.raw(e) in _CREDIT_MARKS and (s in opens or a.raw(e) == ":")):
+                continue
+            while e + 1 in places and places[e + 1] + 1 < n and a.raw(places[e + 1]) in _CREDIT_MARKS:
+                e = places[e + 1]  # عمان - البلقاء - : a dateline of two places
+            out.append((e + 1, DATELINE))
+        return out
+
     def hits(self, taken: set[int], found_actors: FoundActors, known: list[Hit]) -> list[Hit]:
         """Hits for the people found; `known` (the hits so far) may grow to take a name in."""
         used = set(taken)
         # A title's complement is a place or an organisation, never a person (الشيخ أبو مصعب
         # الزرقاوي رحمه الله).
         self.complements = taken_by([h for h in known if h.type != "PERSON"])
-        found = self._names(taken, used)
+        found = self._names(taken, used, self._datelines(known))
         lists = Lists(self.finder, self.entries, known, used)
         found += lists.following(found)
         # A one-word name that is the family name of a longer one in the article is its short

@@ -413,6 +413,11 @@ class Words:
             self.caches.singular_verb[raw] = hit
         return hit
 
+    def function_word(self, raw: str) -> bool:
+        """Has the analyser a reading of the word as a function word or an adverb (أمس "yesterday",
+        ذلك "that", بعد "after")?"""
+        return any(r.stem.pos.startswith(_FUNCTION_POS) for r in self.readings(raw))
+
     def possessed(self, raw: str) -> bool:
         """Can the analyser read the word as a noun with a pronoun on it (عمه "his uncle", أخيها
         "her brother"), and never as a proper noun?"""
@@ -444,6 +449,8 @@ def _inflection(tags: tuple[str, ...]) -> bool:
     )
 
 
+# The analyser's parts of speech of function words and adverbs.
+_FUNCTION_POS = ("ADV", "DEM", "PRON", "PREP", "CONJ", "SUB_CONJ", "PART", "REL", "INTERROG", "NEG", "FUT")
 _VERB_TAGS = ("VERB_", "PVSUFF_", "IVSUFF_", "IV1", "IV2", "IV3")  # a verb's own tags, no proclitic's
 _SINGULAR_THIRD = frozenset({"PVSUFF_SUBJ:3MS", "PVSUFF_SUBJ:3FS", "IV3MS", "IV3FS"})
 _NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات")  # the endings of duals and sound plurals
