@@ -395,6 +395,9 @@ def _after_copula(words: Sequence[Word], i: int) -> bool:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split()).replace("non- ", "non-")
-    for p in (",", ".", ":", ";", "?", "!"):
-        text = text.replace(" " + p, p)
+    for spaced, p in _TIGHT:
+        text = text.replace(spaced, p)
     return text.strip(" ,")
+
+
+_TIGHT = tuple((" " + p, p) for p in (",", ".", ":", ";", "?", "!"))  # punctuation with no space before
