@@ -90,7 +90,7 @@ class Gister:
         # Token offsets are only read at the known stretches: each is found by bisection over the
         # matches, and the tokens between two are read as if there were none.
         matches = list(TOKEN.finditer(text))
-        texts = [m.group() for m in matches]
+        texts = list(map(re.Match.group, matches))  # (the method mapped: no Python call per token)
         forms = list(map(folded, texts))
         spans = sorted(known, key=start_of)
         before: Word | None = None
@@ -329,15 +329,11 @@ def _next_stretch(matches: list[re.Match[str]], spans: list[Known], k: int, i: i
     n = len(matches)
     while k < len(spans):
         span = spans[k]
-        t = max(i, bisect_right(matches, span.start, key=_end))
+        t = max(i, bisect_right(matches, span.start, key=re.Match.end))
         if t < n and matches[t].start() < span.end:
             return t, k
         k += 1  # no token from i on overlaps it: none later will either
     return n, k
-
-
-def _end(m: re.Match[str]) -> int:
-    return m.end()
 
 
 _Expressions = tuple[tuple[tuple[str, ...], GlossEntry], ...]
