@@ -151,15 +151,12 @@ class Gister:
         verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py)."""
         # One pass finds the rare words the rules start from (the words are many: a pass each
         # would cost more than the rules).
+        infinitive_heads = self._infinitive_heads
         marked = [
             k
             for k, w in enumerate(out)
             # (an English sense is never blank: plain_sense and the glossary's Text strip it)
-            if not w.en
-            or w.id in _MARKED
-            or w.prep == "prep-li"
-            or w.pos == NUM
-            or w.en in self._infinitive_heads
+            if not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM or w.en in infinitive_heads
         ]
         if not marked:
             return

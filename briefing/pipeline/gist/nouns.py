@@ -38,6 +38,9 @@ _COMPASS = frozenset({"east", "west", "north", "south"})
 _DASHES = frozenset({"-", "–"})
 _YEARS = frozenset({"year", "year-sana"})  # عام، سنة before a year's number
 SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the United States')
+# (sets: the noun phrase's rules ask these of every word)
+_GIVEN = frozenset({NAME, NUM})  # classes whose English is given, not made by the rules
+_MANY = frozenset({"pl", "du"})  # numbers English says in the plural
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
@@ -139,7 +142,7 @@ class NounRules:
             w = s.words[s.i]
         s.i += 1
         np = NounPhrase(w, determiner=determiner, bare=bare)
-        if w.pos in (NAME, NUM):
+        if w.pos in _GIVEN:
             return np
         if w.pos == PHRASE or w.fixed:
             self._adjectives(s, np)  # رئيس الوزراء العراقي: the Iraqi prime minister
@@ -217,7 +220,7 @@ class NounRules:
         if s.i >= len(s.words):
             return False
         g = s.words[s.i]
-        subject = g.pos in (N, NAME, PHRASE, NUM) or (g.pos == ADJ and g.definite)
+        subject = g.pos in NOMINAL or (g.pos == ADJ and g.definite)
         return subject and not g.conj and not g.prep
 
     def render(self, np: NounPhrase) -> str:
@@ -228,7 +231,7 @@ class NounRules:
             return "senior " + self.render(g)
         if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
-        own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
+        own = not head.fixed and head.pos not in _GIVEN  # English the rules make, not given
         core = self._noun(head) if own else self._name(head)
         if np.adjectives:
             adjectives = " ".join(a.en for a in reversed(np.adjectives))
@@ -255,7 +258,7 @@ class NounRules:
         determiner = np.determiner
         pointer = ""  # هذه أسباب: a demonstrative before an indefinite noun is a sentence, "these are"
         if determiner in ("this", "that"):
-            many = head.number in ("pl", "du") or np_plural(np)
+            many = head.number in _MANY or np_plural(np)
             if many:
                 determiner = "these" if determiner == "this" else "those"
             if own and head.pos == N and not (head.definite or head.poss):
@@ -323,7 +326,7 @@ class NounRules:
         return _with_the(w.en, self.irr.the_names)
 
     def _noun(self, w: Word) -> str:
-        if w.number in ("pl", "du"):
+        if w.number in _MANY:
             return w.plural_en or plural(w.en, self.irr)
         return w.en
 
@@ -375,7 +378,7 @@ def np_plural(np: NounPhrase) -> bool:
 
 def word_plural(head: Word) -> bool:
     """Is a phrase with this head plural in English (see np_plural)?"""
-    if head.number in ("pl", "du"):
+    if head.number in _MANY:
         return True
     counts, looks_plural = _reads_plural(head.en)
     if head.pos == NUM:  # a figure: 3 soldiers, about 2,000 killed; not 1 soldier
