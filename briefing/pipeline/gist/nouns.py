@@ -46,11 +46,13 @@ _MANY = frozenset({"pl", "du"})  # numbers English says in the plural
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
 class NounPhrase:
     head: Word
+    # (the determiner's two fields first: noun_phrase gives them by position, which is quicker to
+    # pass than by keyword when a class is made)
+    determiner: str = ""  # "this", "these", "every", "all", "some" …
+    bare: bool = False  # a partitive determiner (many, a number of): no article after it
     adjectives: list[Word] = field(default_factory=list)
     genitive: NounPhrase | None = None
-    determiner: str = ""  # "this", "these", "every", "all", "some" …
     subject: bool = False  # the genitive is the verbal noun's subject: Russia's abandonment of Iran
-    bare: bool = False  # a partitive determiner (many, a number of): no article after it
 
 
 class NounRules:
@@ -141,7 +143,7 @@ class NounRules:
                 return NounPhrase(w, determiner="")
             w = s.words[s.i]
         s.i += 1
-        np = NounPhrase(w, determiner=determiner, bare=bare)
+        np = NounPhrase(w, determiner, bare)
         if w.pos in _GIVEN:
             return np
         if w.pos == PHRASE or w.fixed:
@@ -233,8 +235,9 @@ class NounRules:
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in _GIVEN  # English the rules make, not given
         core = self._noun(head) if own else self._name(head)
-        if np.adjectives:
-            adjectives = " ".join(a.en for a in reversed(np.adjectives))
+        adjs = np.adjectives
+        if adjs:  # (mostly one: its English as it is, with no join)
+            adjectives = adjs[0].en if len(adjs) == 1 else " ".join([a.en for a in reversed(adjs)])
             article = "the " if head.fixed and core.startswith("the ") else ""
             core = f"{article}{adjectives} {core.removeprefix(article)}"
         if head.number == "du" and not head.fixed:
