@@ -21,7 +21,8 @@ from scoring import gold_scores
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.pipeline.gist import Gister
+from briefing.pipeline.gist import Gister, Known, _next_stretch, start_of
+from briefing.pipeline.gist.words import TOKEN
 from briefing.text import bama
 from briefing.text.english import indefinite
 
@@ -325,3 +326,54 @@ def test_gist_dev_english_scores(shared_dir, tmp_path):
     assert summary["claims_en_coverage"] >= 0.98, summary
     assert summary["figures_en_chrf"] >= 75, summary
     assert summary["titles_en_chrf"] >= 45, summary
+
+
+def _stretches_token_by_token(text: str, spans: list[Known]) -> list[tuple[int, int]]:
+    """(first token, span index) of each known stretch, by testing every token against the spans
+    in order (what Gister.words did before it bisected): the reference for _next_stretch."""
+    starts_ends = [m.span() for m in TOKEN.finditer(text)]
+    out, lo, i = [], 0, 0
+    while i < len(starts_ends):
+        start, end = starts_ends[i]
+        while lo < len(spans) and spans[lo].end <= start:
+            lo += 1
+        k = next((k for k in range(lo, len(spans)) if spans[k].start < end and start < spans[k].end), None)
+        if k is None:
+            i += 1
+            continue
+        out.append((i, k))
+        i += 1
+        while i < len(starts_ends) and starts_ends[i][0] < spans[k].end:
+            i += 1
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["قال", "وإيران", "،", "10", "الوزير", "«", "بروسيا"]), min_size=1, max_size=8
+    ),
+    cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=4),
+)
+def test_gist_known_stretches_by_bisection_match_a_token_by_token_search(words, cuts):
+    """Known stretches (which may start inside a token, after its proclitics, and overlap) are
+    found at the same tokens by bisection as by testing every token."""
+    text = " ".join(words)
+    spans = sorted((Known(a, min(a + n, len(text)), "X") for a, n in cuts if a < len(text)), key=start_of)
+    matches = list(TOKEN.finditer(text))
+    found, i, k = [], 0, 0
+    while True:
+        at, k = _next_stretch(matches, spans, k, i)
+        if at == len(matches):
+            break
+        found.append((at, k))
+        i = at + 1
+        while i < len(matches) and matches[i].start() < spans[k].end:
+            i += 1
+        k += 1
+    assert found == _stretches_token_by_token(text, spans)
+
+
+def test_gist_a_known_name_after_a_proclitic_keeps_the_conjunction(gisters):
+    gister = gisters[0]
+    assert gister.gist("قال الوزير وإيران", [Known(12, 17, "Iran")]).endswith("and Iran")

@@ -34,6 +34,11 @@ class Irregulars:
     generic: frozenset[str] = frozenset()  # terrorism, peace: abstract nouns English uses with no "the"
     communities: frozenset[str] = frozenset()  # Shiite, Kurdish: adjectives of no state, never paired
     the_names: frozenset[str] = frozenset()  # States, Council: a name ending so takes "the"
+    # the irregular plurals themselves (men, people): plural() asks of every noun whether it is one
+    plural_forms: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plural_forms", frozenset(self.plural.values()))
 
 
 def plural(noun: str, irr: Irregulars) -> str:
@@ -45,7 +50,7 @@ def plural(noun: str, irr: Irregulars) -> str:
     words = noun.split(" ")
     last = words[-1]
     low = last.lower()
-    if low in irr.uncountable or not low.isalpha() or low in irr.plural.values() or low.endswith("men"):
+    if low in irr.uncountable or not low.isalpha() or low in irr.plural_forms or low.endswith("men"):
         return noun  # invariable, or plural already (gunmen, people)
     if low in irr.plural:
         form = irr.plural[low]

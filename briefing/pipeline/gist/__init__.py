@@ -9,6 +9,7 @@ briefing.text.bama), then render the words in English order with shallow transfe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -80,31 +81,52 @@ class Gister:
         return self.realizer.realize(words)
 
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
-        # Token offsets are only read against known stretches: without any, the texts alone
-        # (findall) are half the cost of the matches' tuples.
-        tokens = [(m.group(), *m.span()) for m in TOKEN.finditer(text)] if known else []
-        texts = [t[0] for t in tokens] if known else TOKEN.findall(text)
-        forms = list(map(folded, texts))
-        spans: Sequence[Known] = sorted(known, key=start_of) if known else ()
-        heads, read = self._heads, self.reader.word
         out: list[Word] = []
-        before: Word | None = None  # the word read last
-        i, n = 0, len(texts)
-        lo, n_spans = 0, len(spans)  # the spans before lo end before the token: none is read again
-        while i < n:
-            if lo < n_spans:
-                _, start, end = tokens[i]
-                while lo < n_spans and spans[lo].end <= start:
-                    lo += 1
-                span = _overlapping(spans, lo, start, end) if lo < n_spans and spans[lo].start < end else None
-                if span is not None:
-                    j = i
-                    while j < n and tokens[j][1] < span.end:
-                        j += 1
-                    before = self._known(text, span, tokens[i:j], before)
-                    out.append(before)
-                    i = j
-                    continue
+        if not known:
+            texts = TOKEN.findall(text)
+            self._plain(texts, list(map(folded, texts)), 0, len(texts), None, counted, out)
+            self._finish(out)
+            return out
+        # Token offsets are only read at the known stretches: each is found by bisection over the
+        # matches, and the tokens between two are read as if there were none.
+        matches = list(TOKEN.finditer(text))
+        texts = list(map(re.Match.group, matches))  # (the method mapped: no Python call per token)
+        forms = list(map(folded, texts))
+        spans = sorted(known, key=start_of)
+        before: Word | None = None
+        i = k = 0
+        while i < len(texts):
+            at, k = _next_stretch(matches, spans, k, i)
+            before, i = self._plain(texts, forms, i, at, before, counted, out)
+            if i > at or at == len(texts):
+                continue  # an expression ran over the stretch's first token: look again from its end
+            span = spans[k]
+            j = at + 1
+            while j < len(texts) and matches[j].start() < span.end:
+                j += 1
+            surface = text[matches[at].start() : matches[j - 1].end()]
+            before = self._known(surface, span, texts[at], j - at == 1, before)
+            out.append(before)
+            i, k = j, k + 1
+        self._finish(out)
+        return out
+
+    def _plain(
+        self,
+        texts: list[str],
+        forms: list[str],
+        i: int,
+        stop: int,
+        before: Word | None,
+        counted: bool,
+        out: list[Word],
+    ) -> tuple[Word | None, int]:
+        """Reads the tokens from i on, none of them known, into `out` until `stop` (an expression
+        opening before it may run past it); `forms`: the `texts` folded; `before`: the word read
+        last. Returns the word read last and where the reading stopped."""
+        heads, read = self._heads, self.reader.word
+        n = len(texts)
+        while i < stop:
             form = forms[i]
             head = heads.get(form, _UNSEEN)
             if head is _UNSEEN:
@@ -122,23 +144,19 @@ class Gister:
             else:
                 before, i = phrase
             out.append(before)
-        self._finish(out)
-        return out
+        return before, i
 
     def _finish(self, out: list[Word]) -> None:
         """What reads the words around: a reading with no English, passives, تم + verbal noun,
         verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py)."""
         # One pass finds the rare words the rules start from (the words are many: a pass each
         # would cost more than the rules).
+        infinitive_heads = self._infinitive_heads
         marked = [
             k
             for k, w in enumerate(out)
             # (an English sense is never blank: plain_sense and the glossary's Text strip it)
-            if not w.en
-            or w.id in _MARKED
-            or w.prep == "prep-li"
-            or w.pos == NUM
-            or w.en in self._infinitive_heads
+            if not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM or w.en in infinitive_heads
         ]
         if not marked:
             return
@@ -192,21 +210,14 @@ class Gister:
             if verb is not None:
                 words[i] = verb
 
-    def _known(self, text: str, span: Known, tokens: list[tuple[str, int, int]], before: Word | None) -> Word:
-        """The Word of a known stretch: kept per surface and English, like the words read (a
-        corpus names the same actors again and again), and shared the same way."""
-        surface = text[tokens[0][1] : tokens[-1][2]]
-        key = (
-            surface,
-            tokens[0][0],
-            len(tokens) == 1,
-            span.en,
-            span.kind,
-            before is not None and before.pos == N,
-        )
+    def _known(self, surface: str, span: Known, first: str, one: bool, before: Word | None) -> Word:
+        """The Word of a known stretch (`surface`, its tokens from the span's first, `first`;
+        `one`: a token alone): kept per surface and English, like the words read (a corpus
+        names the same actors again and again), and shared the same way."""
+        key = (surface, first, one, span.en, span.kind, before is not None and before.pos == N)
         hit = self._names.get(key)
         if hit is None:
-            hit = self._name_word(surface, span, tokens[0][0], len(tokens) == 1, key[5])
+            hit = self._name_word(surface, span, first, one, key[5])
             if len(self._names) < _MAX_NAMES:
                 self._names[key] = hit
         return hit
@@ -307,14 +318,19 @@ def start_of(k: Known) -> int:
     return k.start
 
 
-def _overlapping(spans: Sequence[Known], lo: int, start: int, end: int) -> Known | None:
-    """The first of `spans` (sorted by start) from lo on that overlaps start..end."""
-    for k in spans[lo:]:
-        if k.start >= end:
-            return None  # the rest start later still
-        if start < k.end:
-            return k
-    return None
+def _next_stretch(matches: list[re.Match[str]], spans: list[Known], k: int, i: int) -> tuple[int, int]:
+    """(the first token from i on that a known stretch takes, the stretch's index): the first of
+    `spans` (sorted by start) from k on that overlaps a token from i on, at its first such token;
+    (len(matches), len(spans)) when none does. The first token ending after a span's start
+    comes no earlier for a later span: the first span that overlaps one takes the earliest."""
+    n = len(matches)
+    while k < len(spans):
+        span = spans[k]
+        t = max(i, bisect_right(matches, span.start, key=re.Match.end))
+        if t < n and matches[t].start() < span.end:
+            return t, k
+        k += 1  # no token from i on overlaps it: none later will either
+    return n, k
 
 
 _Expressions = tuple[tuple[tuple[str, ...], GlossEntry], ...]

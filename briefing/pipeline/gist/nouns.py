@@ -38,16 +38,21 @@ _COMPASS = frozenset({"east", "west", "north", "south"})
 _DASHES = frozenset({"-", "–"})
 _YEARS = frozenset({"year", "year-sana"})  # عام، سنة before a year's number
 SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the United States')
+# (sets: the noun phrase's rules ask these of every word)
+_GIVEN = frozenset({NAME, NUM})  # classes whose English is given, not made by the rules
+_MANY = frozenset({"pl", "du"})  # numbers English says in the plural
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
 class NounPhrase:
     head: Word
+    # (the determiner's two fields first: noun_phrase gives them by position, which is quicker to
+    # pass than by keyword when a class is made)
+    determiner: str = ""  # "this", "these", "every", "all", "some" …
+    bare: bool = False  # a partitive determiner (many, a number of): no article after it
     adjectives: list[Word] = field(default_factory=list)
     genitive: NounPhrase | None = None
-    determiner: str = ""  # "this", "these", "every", "all", "some" …
     subject: bool = False  # the genitive is the verbal noun's subject: Russia's abandonment of Iran
-    bare: bool = False  # a partitive determiner (many, a number of): no article after it
 
 
 class NounRules:
@@ -64,47 +69,58 @@ class NounRules:
             s.i += 2
             s.last, s.last_plural, s.relative, s.governs = N, False, False, None
             return s.words[s.i - 1].en if after else "in " + s.words[s.i - 1].en
-        if w.fixed and not w.poss and (w.pos == NAME or w.pos == NUM):
-            # A name or a figure is a phrase of its own, its English given (what noun_phrase and
-            # render make of it, without making it: a quarter of the phrases are these).
+        if w.fixed and not w.poss and (w.pos == NAME or (w.pos == NUM and not w.en.startswith("the "))):
+            # A name or a figure is a phrase of its own, its English given: what noun_phrase and
+            # render would make of it, without making them (a quarter of the phrases are these).
+            s.i += 1
+            return self._close(s, self._name(w), w.definite, word_plural(w), w.governs or None)
+        if w.fixed and not w.poss and w.pos == NUM:
             s.i += 1
             np = NounPhrase(w)
-            if w.pos == NUM and w.en.startswith("the "):
-                self._adjectives(s, np)  # الأشهر الستة الماضية: the last 6 months, not "the 6 months last"
+            self._adjectives(s, np)  # الأشهر الستة الماضية: the last 6 months, not "the 6 months last"
             text = self.render(np) if np.adjectives else self._name(w)
         else:
             np = self.noun_phrase(s)
             text = self.render(np)
+        # the last word of the chain that governs a preposition: وجود مطالب بانسحاب (of demands for
+        # a withdrawal); تخلي روسيا عن إيران, its genitive the verbal noun's subject (of … of Iran)
+        governs = None
+        last: NounPhrase | None = np
+        while last is not None:
+            governs = last.head.governs or governs
+            last = last.genitive
+        if np.subject:
+            governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
+        return self._close(s, text, self.definite(np), np_plural(np), governs)
+
+    def _close(
+        self, s: State, text: str, definite: bool, plural: bool, governs: tuple[str, str] | None
+    ) -> str:
+        """A noun phrase rendered as `text`: "all of" for بأكملها after it, the state after it,
+        and its predicate."""
         if s.i < len(s.words) and s.words[s.i].id == "entire" and not s.words[s.i].conj:
             s.i += 1  # سوريا بأكملها: all of Syria
             text = "all of " + text
         # A noun phrase followed by a verb is its subject, already in English order; the verb
         # agrees with it in English (Arabic gives non-human plurals a feminine singular verb).
         s.last = N
-        s.last_plural = np_plural(np)
+        s.last_plural = plural
         s.relative = False
-        # the last word of the chain that governs a preposition: وجود مطالب بانسحاب (of demands for
-        # a withdrawal); تخلي روسيا عن إيران, its genitive the verbal noun's subject (of … of Iran)
-        last: NounPhrase | None = np
-        s.governs = None
-        while last is not None:
-            s.governs = last.head.governs or s.governs
-            last = last.genitive
-        if np.subject:
-            s.governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
-        return text + self._predicate(s, np)
+        s.governs = governs
+        return text + self._predicate(s, definite, plural) if definite else text
 
-    def _predicate(self, s: State, np: NounPhrase) -> str:
+    @staticmethod
+    def _predicate(s: State, definite: bool, plural: bool) -> str:
         """A nominal sentence has no verb: a definite subject and an indefinite adjective after it
         (النصر قريب, الطائرات مجهولة) take "is" or "are"."""
-        if s.i >= len(s.words) or not self.definite(np):
+        if s.i >= len(s.words) or not definite:
             return ""
         a = s.words[s.i]
         if a.pos != ADJ or a.definite or a.conj or a.prep or a.adverbial:
             return ""  # an accusative (داخليا) is no predicate: an adverb, read next
         s.i += 1
         s.last = ADJ
-        return f" {'are' if np_plural(np) else 'is'} {a.en}"
+        return f" {'are' if plural else 'is'} {a.en}"
 
     def noun_phrase(self, s: State) -> NounPhrase:
         w = s.words[s.i]
@@ -127,8 +143,8 @@ class NounRules:
                 return NounPhrase(w, determiner="")
             w = s.words[s.i]
         s.i += 1
-        np = NounPhrase(w, determiner=determiner, bare=bare)
-        if w.pos in (NAME, NUM):
+        np = NounPhrase(w, determiner, bare)
+        if w.pos in _GIVEN:
             return np
         if w.pos == PHRASE or w.fixed:
             self._adjectives(s, np)  # رئيس الوزراء العراقي: the Iraqi prime minister
@@ -206,7 +222,7 @@ class NounRules:
         if s.i >= len(s.words):
             return False
         g = s.words[s.i]
-        subject = g.pos in (N, NAME, PHRASE, NUM) or (g.pos == ADJ and g.definite)
+        subject = g.pos in NOMINAL or (g.pos == ADJ and g.definite)
         return subject and not g.conj and not g.prep
 
     def render(self, np: NounPhrase) -> str:
@@ -217,10 +233,11 @@ class NounRules:
             return "senior " + self.render(g)
         if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
-        own = not head.fixed and head.pos not in (NAME, NUM)  # English the rules make, not given
+        own = not head.fixed and head.pos not in _GIVEN  # English the rules make, not given
         core = self._noun(head) if own else self._name(head)
-        if np.adjectives:
-            adjectives = " ".join(a.en for a in reversed(np.adjectives))
+        adjs = np.adjectives
+        if adjs:  # (mostly one: its English as it is, with no join)
+            adjectives = adjs[0].en if len(adjs) == 1 else " ".join([a.en for a in reversed(adjs)])
             article = "the " if head.fixed and core.startswith("the ") else ""
             core = f"{article}{adjectives} {core.removeprefix(article)}"
         if head.number == "du" and not head.fixed:
@@ -244,7 +261,7 @@ class NounRules:
         determiner = np.determiner
         pointer = ""  # هذه أسباب: a demonstrative before an indefinite noun is a sentence, "these are"
         if determiner in ("this", "that"):
-            many = head.number in ("pl", "du") or np_plural(np)
+            many = head.number in _MANY or np_plural(np)
             if many:
                 determiner = "these" if determiner == "this" else "those"
             if own and head.pos == N and not (head.definite or head.poss):
@@ -312,7 +329,7 @@ class NounRules:
         return _with_the(w.en, self.irr.the_names)
 
     def _noun(self, w: Word) -> str:
-        if w.number in ("pl", "du"):
+        if w.number in _MANY:
             return w.plural_en or plural(w.en, self.irr)
         return w.en
 
@@ -330,9 +347,12 @@ def determines(w: Word, nxt: Word | None) -> bool:
     """Is `w` a demonstrative or a quantifier before its noun? أي before a figure, a name or a
     definite noun is "that is" (أي 13 مقعدا, أي إيران), no determiner; before an indefinite noun
     it is "any" (أي بلد آخر: any other country)."""
-    if w.text.endswith("ية") and _any(w, nxt):  # (the ending first: this runs for every phrase)
+    pos = w.pos  # (read first: this runs for every phrase, and most words are no pronoun)
+    if pos != PRON:
+        return pos == N and _any(w, nxt)
+    if _any(w, nxt):
         return True
-    if w.pos != PRON or not (w.id.startswith("dem-") or w.id in QUANTIFIERS or w.id in PARTITIVES):
+    if not (w.id.startswith("dem-") or w.id in QUANTIFIERS or w.id in PARTITIVES):
         return False
     return w.id not in _ANY or nxt is None or not (nxt.pos in (NUM, NAME) or nxt.definite)
 
@@ -356,8 +376,12 @@ def _any(w: Word, nxt: Word | None) -> bool:
 
 def np_plural(np: NounPhrase) -> bool:
     """Is a noun phrase plural in English (its head noun, or a name that reads as one)?"""
-    head = np.head
-    if head.number in ("pl", "du"):
+    return word_plural(np.head)
+
+
+def word_plural(head: Word) -> bool:
+    """Is a phrase with this head plural in English (see np_plural)?"""
+    if head.number in _MANY:
         return True
     counts, looks_plural = _reads_plural(head.en)
     if head.pos == NUM:  # a figure: 3 soldiers, about 2,000 killed; not 1 soldier

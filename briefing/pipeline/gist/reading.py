@@ -209,6 +209,8 @@ class Reader:
         # _alone): kept, and shared, since a corpus repeats its words.
         self._words: dict[tuple[str, bool, str | None, bool, str], Word] = {}
         self._verbal: dict[str, str] = {}  # folded verbal noun → its English verb, or ""
+        # a function word's id → _id_kind (one comes before every other token)
+        self._id_kinds: dict[str, str] = {}
 
     def word(self, text: str, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
@@ -221,15 +223,9 @@ class Reader:
             bid = before.id
             kind = ""
             if bid:  # most words have no glossary id
-                kind = (
-                    "rel"
-                    if bid.startswith("rel-")
-                    else "tam"
-                    if bid.startswith("tam")
-                    else "verbal"
-                    if bid in _VERBAL_PARTICLES
-                    else ""
-                )
+                kind = self._id_kinds.get(bid, "?")
+                if kind == "?":  # not seen yet (the ids are the glossary's few hundred)
+                    kind = self._id_kinds[bid] = _id_kind(bid)
             if not kind and before.pos == N:
                 # a plural noun: a plural nisba after it is its adjective (_agreeing, which reads
                 # only words in -ين/-ون); a possessive makes it definite, for the agreement (_alone)
@@ -603,6 +599,18 @@ def _letter_name(char: str) -> str:
 
 
 _MAX_CACHED = 200_000
+
+
+def _id_kind(bid: str) -> str:
+    """What the reading of the word after a function word reads of its glossary id: a relative
+    pronoun, تم, a particle only a verb follows, or ""."""
+    if bid.startswith("rel-"):
+        return "rel"
+    if bid.startswith("tam"):
+        return "tam"
+    return "verbal" if bid in _VERBAL_PARTICLES else ""
+
+
 _VERBAL_PARTICLES = frozenset({"qad", "and-qad", "so-qad", "neg-lam", "neg-lan", "future"})  # قد، لم، لن، سوف
 _DUAL_CONSTRUCT, _MY = "NSUFF_MASC_DU_ACCGEN_POSS", "POSS_PRON_1S"
 _MASC_PLURAL, _MASC_DUAL = "NSUFF_MASC_PL_ACCGEN", "NSUFF_MASC_DU_ACCGEN"

@@ -97,7 +97,10 @@ class Realizer:
                 s.last = PUNCT
                 s.relative = False
             return en
-        if w.pos in NOMINAL or determines(w, s.words[s.i + 1] if s.i + 1 < len(s.words) else None):
+        # (only a pronoun among the other classes may determine a noun: see determines)
+        if w.pos in NOMINAL or (
+            w.pos == PRON and determines(w, s.words[s.i + 1] if s.i + 1 < len(s.words) else None)
+        ):
             return lead + self.nouns.nominal(s)
         if w.pos == V:
             if not lead and _asyndetic_relative(s.words, s.i, self.times):
@@ -395,6 +398,9 @@ def _after_copula(words: Sequence[Word], i: int) -> bool:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split()).replace("non- ", "non-")
-    for p in (",", ".", ":", ";", "?", "!"):
-        text = text.replace(" " + p, p)
+    for spaced, p in _TIGHT:
+        text = text.replace(spaced, p)
     return text.strip(" ,")
+
+
+_TIGHT = tuple((" " + p, p) for p in (",", ".", ":", ";", "?", "!"))  # punctuation with no space before

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, N, Word
 
-NOMINAL = (N, NAME, NUM, PHRASE)
+NOMINAL = frozenset({N, NAME, NUM, PHRASE})  # (a set: the rules ask whether a class is one at every step)
 
 
 @dataclass(slots=True)
