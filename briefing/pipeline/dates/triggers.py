@@ -88,30 +88,32 @@ class Triggers:
                 by_hash.setdefault(strings.add(word), set()).add(group)
         keys = sorted(by_hash)
         self.keys = numpy.array(keys, dtype="uint64")
-        self.groups = [frozenset(by_hash[k]) for k in keys]
+        # Per key: whether it marks a background sentence, and its groups of date patterns.
+        self.marks = ["marker" in by_hash[k] for k in keys]
+        self.groups = [frozenset(by_hash[k] - {"marker"}) for k in keys]
 
     def read(self, doc: Doc) -> Sentences:
         if not len(doc):
             return Sentences([], {}, set())
         arr = token_array(doc, [NORM, SENT_START, IDX, LENGTH, SHAPE])
-        idx, length = arr[:, 2].astype("int64"), arr[:, 3].astype("int64")
-        starts = arr[:, 1].astype("int64") == 1
+        n = len(arr)
+        starts = arr[:, 1] == 1
         starts[0] = True
         first = numpy.flatnonzero(starts)
-        last = numpy.append(first[1:], len(doc)) - 1
+        last = numpy.append(first[1:], n) - 1
         sentence = numpy.cumsum(starts) - 1
+        # The words by norm_ and the numbers by shape, in one search: the shapes as tokens n on.
+        at, keys = lookup(numpy.concatenate((arr[:, 0], arr[:, 4])), self.keys)
         dates: dict[int, set[str]] = {}
         markers: set[int] = set()
-        for column in (0, 4):  # the words by norm_, the numbers by shape
-            tokens, keys = lookup(arr[:, column], self.keys)
-            for i, key in zip(sentence[tokens].tolist(), keys.tolist(), strict=True):
-                for group in self.groups[key]:
-                    if group == "marker":
-                        markers.add(i)
-                    else:
-                        dates.setdefault(i, set()).add(group)
+        marks, groups = self.marks, self.groups
+        for i, key in zip(sentence[at % n].tolist(), keys.tolist(), strict=True):
+            if marks[key]:
+                markers.add(i)
+            if groups[key]:
+                dates.setdefault(i, set()).update(groups[key])
         return Sentences(
-            spans=list(zip(idx[first].tolist(), (idx[last] + length[last]).tolist(), strict=True)),
+            spans=list(zip(arr[first, 2].tolist(), (arr[last, 2] + arr[last, 3]).tolist(), strict=True)),
             dates=dates,
             markers=markers,
         )
