@@ -18,11 +18,16 @@ rebuilt from the whole train split with the script's defaults. The test split is
 that ner_eval.py runs (default `.venv/bin/briefing` of this checkout; a worktree without its own
 venv passes a wrapper that runs `python -m briefing` with its PYTHONPATH); `--keep DIR` writes
 each held-out fold's CoNLL file there (scripts/ner_errors.py prints a fold's errors).
+
+The CLI runs with its cache (BRIEFING_CACHE) in a temporary folder removed at the end: each
+fold's lexicon makes another pipeline of about 18 MB, which would otherwise stay in the user's
+cache for a day (hundreds of them after a few runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -43,7 +48,7 @@ from build_ner_lexicon import documents, read_conll  # noqa: E402
 CLI = ROOT / ".venv" / "bin" / "briefing"
 
 
-def score(conll: Path, cli: Path = CLI) -> dict[str, tuple[float, float, float]]:
+def score(conll: Path, cli: Path = CLI, cache: str | None = None) -> dict[str, tuple[float, float, float]]:
     run = subprocess.run(
         [
             sys.executable,
@@ -56,6 +61,7 @@ def score(conll: Path, cli: Path = CLI) -> dict[str, tuple[float, float, float]]
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "BRIEFING_CACHE": cache} if cache else None,
     )
     out: dict[str, tuple[float, float, float]] = {}
     for line in run.stdout.splitlines():
@@ -107,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     configs = [c for c in args.configs.split(",") if c] or [""]
     results: dict[str, list[dict[str, tuple[float, float, float]]]] = {}
     try:
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory(prefix="cv-") as cache:
             for k in range(args.folds):
                 if args.only and k + 1 != args.only:
                     continue
@@ -119,14 +125,14 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 if not args.no_baseline:
                     LEXICON.unlink(missing_ok=True)
-                    results.setdefault("without lexicon", []).append(score(conll, args.cli))
+                    results.setdefault("without lexicon", []).append(score(conll, args.cli, cache))
                     print(
                         f"fold {k + 1} without lexicon: {results['without lexicon'][-1]['ALL']}", flush=True
                     )
                 for config in configs:
                     build(f"{a}:{b}", config)
                     name = f"with lexicon {config or 'defaults'}"
-                    results.setdefault(name, []).append(score(conll, args.cli))
+                    results.setdefault(name, []).append(score(conll, args.cli, cache))
                     print(f"fold {k + 1} {name}: {results[name][-1]['ALL']}", flush=True)
     finally:
         build(None, None)
