@@ -41,10 +41,23 @@ def lexicon_hash() -> str:
 
 
 def code_hash(dirs: tuple[Path, ...] | None = None) -> str:
-    """A hash of the extraction code: every .py file under `dirs`, by path and content."""
+    """A hash of the extraction code: every .py file under `dirs` (default CODE_DIRS), by path and
+    content. The package's own code is the hash taken when this module was imported, next to the
+    code the process runs: hashed again later, files changed meanwhile (an upgrade during a cron
+    run) would name the old code's pipeline, pickled in briefing.pipeline.cache, as the new one's."""
+    folders = dirs if dirs is not None else CODE_DIRS
+    if folders == _IMPORTED[0]:
+        return _IMPORTED[1]
+    return _hash(folders)
+
+
+def _hash(folders: tuple[Path, ...]) -> str:
     digest = hashlib.sha256()
-    for folder in dirs if dirs is not None else CODE_DIRS:
+    for folder in folders:
         for path in sorted(folder.rglob("*.py")):
             digest.update(path.relative_to(folder.parent).as_posix().encode("utf-8") + b"\0")
             digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+_IMPORTED = (CODE_DIRS, _hash(CODE_DIRS))

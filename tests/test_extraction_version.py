@@ -96,3 +96,18 @@ def test_extraction_version_reextract_needs_since(env):
     result = CliRunner().invoke(app, ["build", str(env), "--reextract"])
     assert result.exit_code == ExitCode.USAGE
     assert "--reextract needs --since" in result.output
+
+
+def test_extraction_version_code_is_hashed_as_imported(monkeypatch, tmp_path):
+    # A process names the code it runs: its files edited after the import (an upgrade while a cron
+    # build runs) must not give the old code's pickled pipeline the new code's cache key.
+    copy = tmp_path / "code" / "pipeline"
+    shutil.copytree(version_module.CODE_DIRS[0], copy)
+    monkeypatch.setattr(version_module, "CODE_DIRS", (copy,))
+    monkeypatch.setattr(version_module, "_IMPORTED", ((copy,), version_module.code_hash((copy,))))
+    imported = version_module.code_hash()
+    (copy / "tokenizer.py").write_text((copy / "tokenizer.py").read_text() + "\n# changed\n")
+    assert version_module.code_hash() == imported
+    edited = tmp_path / "edited" / "pipeline"  # the edited code, as another process would import it
+    shutil.copytree(copy, edited)
+    assert version_module.code_hash((edited,)) != imported
