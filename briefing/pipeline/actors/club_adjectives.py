@@ -14,20 +14,26 @@ from dataclasses import dataclass
 
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.words import Words
+from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words
 from briefing.resources import ActorEntry
 from briefing.text.normalize import fold
 
 MAX_WORDS = 2  # an unknown club's name before its adjective
 SPORTS_REACH = 40  # tokens from the adjective to a word of a match (about a sentence)
 RIGHT_HAND = "اليمنى"  # "the right (hand)", which folds to اليمني "Yemeni"
-DEFINITE = ("ال", "وال", "بال", "لل", "فال", "كال")
+DEFINITE = ("ال", *ARTICLE_PROCLITICS)  # a word with the article, as written
 
 
 @dataclass(frozen=True)
 class ClubTables:
     sports: frozenset[int] = frozenset()  # norm hashes of a sports report's words
     adjectives: frozenset[int] = frozenset()  # norm hashes of the masculine, definite adjectives of countries
+
+
+def near_sports(sports: list[int], i: int) -> bool:
+    """Is one of the `sports` word positions (sorted) within SPORTS_REACH tokens of token i?"""
+    near = bisect_left(sports, i - SPORTS_REACH)
+    return near < len(sports) and sports[near] <= i + SPORTS_REACH
 
 
 def masculine_adjectives(nationalities: frozenset[str], extra: frozenset[str]) -> frozenset[str]:
@@ -63,8 +69,7 @@ class ClubAdjectives:
         for i in a.where(self.t.adjectives):
             if not i or a.clitics.get(i) or a.punct[i - 1] or i in taken or a.raw(i) == RIGHT_HAND:
                 continue  # والفرنسي: "and the French one", not this name's adjective
-            near = bisect_left(sports, i - SPORTS_REACH)
-            if near == len(sports) or sports[near] > i + SPORTS_REACH:
+            if not near_sports(sports, i):
                 continue  # no word of a match near it
             g = by_end.get(i)
             if g is not None:

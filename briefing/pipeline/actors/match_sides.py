@@ -8,11 +8,10 @@ Only near a word of a match (club_adjectives.py's sports words).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefing.pipeline.actors.club_adjectives import DEFINITE, MAX_WORDS, SPORTS_REACH, ClubTables
+from briefing.pipeline.actors.club_adjectives import DEFINITE, MAX_WORDS, ClubTables, near_sports
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.fixtures import ZERO
 from briefing.pipeline.actors.output import FoundActors
@@ -57,8 +56,7 @@ class MatchSides:
         out: list[Hit] = []
         n = len(a.norms)
         for i in a.where(self.t.verbs):
-            near = bisect_left(sports, i - SPORTS_REACH)
-            if near == len(sports) or sports[near] > i + SPORTS_REACH:
+            if not near_sports(sports, i):
                 continue
             end = self._side(i + 1, taken, by_start)
             if end == i + 1 or end >= n or a.norms[end] not in self.t.links:
