@@ -16,6 +16,7 @@ from briefing.text.normalize import fold
 from briefing.text.transliterate import Transliterator, romanize
 
 TABLE_PATH = RESOURCES_DIR / "person_names.json"
+COMPOUNDS_PATH = RESOURCES_DIR / "name_compounds.yaml"
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -33,7 +34,7 @@ def translit(table_doc) -> Transliterator:
         actors=(),
         titles=(),
         themes=(),
-        data={"person_names": table_doc},
+        data={"person_names": table_doc, "name_compounds": srsly.read_yaml(COMPOUNDS_PATH)},
     )
     return Transliterator.from_resources(resources)
 
@@ -61,6 +62,16 @@ def rules_only() -> Transliterator:
         ("إبراهيم", "Ibrahim"),
         ("مسعود", "Masoud"),
         ("سهيل كريمي", "Suhail Karimi"),
+        # عبد + a name of God: the compound's spelling, not the table's for the word alone
+        # (ملك is the female name Malak) nor the rules' guess at its vowels.
+        ("عبد الملك الحوثي", "Abdul Malik al-Houthi"),
+        ("هشام بن عبد الملك", "Hisham bin Abdul Malik"),
+        ("عبدالملك", "Abdulmalik"),
+        ("عبد المحسن", "Abdul Mohsen"),
+        ("عبد المهيمن", "Abdul Muhaymin"),
+        ("عبد الغفار الحمصي", "Abdul Ghaffar al-Homsi"),
+        ("عبد ربه", "Abd Rabbo"),
+        ("عبد الأمير", "Abdul Amir"),
     ],
 )
 def test_transliterate_golden_names(translit, arabic, english):

@@ -443,6 +443,24 @@ class GivenNamesFile(Entry):
     given_names: WordList
 
 
+class AbdCompound(IdEntry):
+    """The word after عبد in a compound given name, with its English spelling (الملك: Malik)."""
+
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    en: Text
+
+
+class NameCompoundsFile(Entry):
+    """name_compounds.yaml: the spellings of compound given names (عبد الملك → Abdul Malik)."""
+
+    abd_compounds: tuple[AbdCompound, ...]
+
+    @field_validator("abd_compounds")
+    @classmethod
+    def _unique(cls, entries: tuple[AbdCompound, ...]) -> tuple[AbdCompound, ...]:
+        return unique_ids(entries)
+
+
 class OrgPatternEntry(IdEntry):
     """A noun that introduces an organisation's name (organisation, newspaper, team …)."""
 
@@ -1171,6 +1189,7 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "given_names": GivenNamesFile,
     "org_patterns": OrgPatternsFile,
     "person_names": PersonNamesFile,
+    "name_compounds": NameCompoundsFile,
     "numbers": NumbersFile,
     "units": UnitsFile,
     "cues": CuesFile,

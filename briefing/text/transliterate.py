@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from camel_tools.utils.charmap import CharMapper
@@ -208,6 +208,10 @@ _ALLAH = "الله"
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
+def _listed(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _ascii(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if ch.isascii() and (ch.isalnum() or ch in "-'."))
@@ -231,11 +235,16 @@ class Transliterator:
     # غريفيت and مستورا are other spellings of the table's غريفيث and ميستورا.
     variants: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     variant_cache: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False)
+    # The word after عبد (folded, article kept) → its spelling in the compound: الملك → Malik.
+    abd: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_resources(cls, resources: Any) -> Transliterator:
-        """Build from `resources.file("person_names")` (a briefing.resources.Resources)."""
-        return cls.from_data(resources.file("person_names"))
+        """Build from `resources.file("person_names")` and `name_compounds` (a Resources)."""
+        built = cls.from_data(resources.file("person_names"))
+        compounds = resources.file("name_compounds").get("abd_compounds", ())
+        abd = {fold(ar): str(entry["en"]) for entry in compounds for ar in _listed(entry["ar"])}
+        return replace(built, abd=abd)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Transliterator:
@@ -314,6 +323,8 @@ class Transliterator:
             return _title(hit)
         if folded.startswith(_ABD + _ARTICLE) and len(folded) > 5:  # عبدالرحمن written as one word
             stem = folded[len(_ABD) + 2 :]
+            if folded[len(_ABD) :] in self.abd:
+                return "Abdul" + self.abd[folded[len(_ABD) :]].lower()
             return "Abdullah" if stem == "له" else "Abdul" + self._stem(stem, _drop_letters(raw, 5))
         if folded.endswith(_ALLAH) and len(folded) > 5:  # نصرالله → Nasrallah
             return _title(self._word(folded[:-4], _drop_tail(raw, 4)).rstrip("a") + "allah")
@@ -335,6 +346,8 @@ class Transliterator:
             if folded == _ABD and nxt is not None:
                 if nxt == _ALLAH:
                     out.append("Abdullah")
+                elif nxt in self.abd:
+                    out.append(("Abdul " if nxt.startswith(_ARTICLE) else "Abd ") + self.abd[nxt])
                 elif nxt.startswith(_ARTICLE) and len(nxt) > 3:
                     out.append("Abdul " + _title(self._stem(nxt[2:], _drop_letters(toks[i + 1], 2))))
                 else:
