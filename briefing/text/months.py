@@ -5,7 +5,7 @@ Keys are folded by text.normalize.fold (alef forms → ا, ta marbuta → ه, al
 
 from __future__ import annotations
 
-# Levantine/Iraqi (Syriac), Moroccan and Algerian/Tunisian names, and spellings without hamza,
+# Levantine/Iraqi (Syriac), Moroccan, Algerian/Tunisian and Mauritanian names, and spellings without hamza,
 # mapped to the Egyptian/Gulf names dateparser reads.
 REGIONAL_MONTHS: dict[str, str] = {
     # Levantine and Iraqi
@@ -40,6 +40,10 @@ REGIONAL_MONTHS: dict[str, str] = {
     "جوان": "يونيو",
     "جويليه": "يوليو",
     "اوت": "أغسطس",
+    # Mauritanian
+    "اغشت": "أغسطس",
+    "شتمبر": "سبتمبر",
+    "دجمبر": "ديسمبر",
     # the Egyptian/Gulf names written without hamza
     "ابريل": "أبريل",
     "اغسطس": "أغسطس",
