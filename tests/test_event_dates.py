@@ -164,6 +164,17 @@ SATURDAY = date(2018, 4, 14)
         ("في 27 شعبان 1439 هـ", ("2018-05-13", "day")),
         ("منذ عام 2011", ("2011", "year")),
         ("في أوائل 2015", ("2015", "year")),
+        # A day by its ordinal, of a named month or of the article's (or the one before, after).
+        ("في الخامس من آذار", ("2018-03-05", "day")),
+        ("وفي الرابع عشر من تموز 2016", ("2016-07-14", "day")),
+        ("في الحادي والعشرين من الشهر الجاري", ("2018-04-21", "day")),
+        ("منذ العشرين من الشهر الماضي", ("2018-03-20", "day")),
+        ("في السادس من الشهر المقبل", ("2018-05-06", "day")),
+        ("في الأول من شهر أيار/مايو 2017", ("2017-05-01", "day")),
+        # A weekday before a date names that date's day: one date, not two.
+        ("يوم الأحد الثامن من نيسان", ("2018-04-08", "day")),
+        ("الاثنين، 9 نيسان 2018", ("2018-04-09", "day")),
+        ("الخميس الموافق 15 آذار", ("2018-03-15", "day")),
         ("الحرب العراقية الإيرانية (1980-1988)", ("1980", "year")),
     ],
 )
@@ -183,6 +194,11 @@ def test_date_reader(lexicon, text, expected):
         "قبل أيام",  # no count
         "قتل 1500 شخص",  # a count, not a year
         "في 27 شعبان",  # a Hijri day without its year
+        "في الأسبوع الأول من مارس",  # the first week, not the first day
+        "المؤتمر الثاني من نوعه",  # an ordinal, no date
+        "عقب أحداث الحادي عشر من سبتمبر",  # an event named by its date: of which year?
+        "في ذكرى ثورة 25 يناير",
+        "في الحادي والثلاثين من الشهر الجاري",  # April has 30 days
     ],
 )
 def test_date_reader_no_date(lexicon, text):

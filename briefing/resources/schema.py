@@ -1096,6 +1096,14 @@ class WeekdayEntry(IdEntry):
     not_after: ArabicTexts = ()  # words before it that do (بين الاثنين: between the two)
 
 
+class OrdinalDayEntry(IdEntry):
+    """An ordinal naming a day of the month before من and a month ("الخامس من آذار")."""
+
+    en: Text
+    ar: Annotated[ArabicTexts, Field(min_length=1)]
+    day: Annotated[int, Field(ge=1, le=31, strict=True)]
+
+
 class RelativeEntry(IdEntry):
     """A day or period counted from the article's date ("أمس", "الشهر الماضي")."""
 
@@ -1155,10 +1163,12 @@ class DatesFile(Entry):
         tuple[WeekdayEntry, ...], Field(min_length=7, max_length=7), AfterValidator(unique_ids)
     ]
     relative: Annotated[tuple[RelativeEntry, ...], AfterValidator(unique_ids)]
+    ordinal_days: Annotated[tuple[OrdinalDayEntry, ...], AfterValidator(unique_ids)] = ()
     ago: AgoWords
     past: ArabicTexts
     future: ArabicTexts
     year_words: Annotated[ArabicTexts, Field(min_length=1)]
+    named_by_date: ArabicTexts = ()
     since: ArabicTexts
     between: ArabicTexts
     background: BackgroundWords
@@ -1170,6 +1180,8 @@ class DatesFile(Entry):
             raise ValueError("months: every month from 1 to 12 needs an entry")
         if {d.weekday for d in self.weekdays} != set(range(7)):
             raise ValueError("weekdays: every weekday from 0 to 6 needs one entry")
+        if self.ordinal_days and sorted(d.day for d in self.ordinal_days) != list(range(1, 32)):
+            raise ValueError("ordinal_days: every day from 1 to 31 needs one entry")
         return self
 
 

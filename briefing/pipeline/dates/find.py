@@ -26,7 +26,8 @@ class Found:
 
     kind: text (read by text.dates.read_date: `text`), day (day and month, no year), month,
     year, range (year to year_end), relative (unit and offset from the article's date),
-    weekday, ago (unit and offset).
+    weekday, ago (unit and offset), this_month (a day of the month `offset` months from the
+    article's).
     """
 
     start: int
@@ -49,6 +50,7 @@ PATTERNS_OF = {
     "digits": ("numeric", "range", "year", "day_month", "month"),  # a year: a month name may go with it
     "month": ("day_month", "month"),
     "weekday": ("weekday",),
+    "ordinal": ("ordinal_day",),
     "relative": ("relative",),
     "ago": ("ago",),
 }
@@ -76,7 +78,7 @@ def find_dates(
                 if not item.since and _governed_by_since(folded, item.start, lexicon):
                     item = replace(item, since=True)
                 found.append(_raw(item, raw, shift))
-    return _longest(found) if len(found) > 1 else found
+    return _weekday_with_date(_longest(found), text, shift) if len(found) > 1 else found
 
 
 @lru_cache(maxsize=64)
@@ -105,6 +107,30 @@ def _longest(found: list[Found]) -> list[Found]:
         if all(item.end <= k.start or item.start >= k.end for k in kept):
             kept.append(item)
     return sorted(kept, key=lambda f: f.start)
+
+
+# Between a weekday and the date it names: "الأحد 13 أيار"، "الخميس، الخامس من آذار"، "الاثنين
+# الموافق 18 شباط".
+_WEEKDAY_GAP = re.compile(r"\s*[،,]?\s*(?:(?:الموافق|في)\s+)?")
+_DAY_KINDS = frozenset({"text", "day", "this_month"})
+
+
+def _weekday_with_date(found: list[Found], text: str, shift: int) -> list[Found]:
+    """A weekday right before a date of a day is part of it: the day the date states, not a
+    second date (the most recent such weekday, resolved on its own)."""
+    out: list[Found] = []
+    for item in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == "weekday"
+            and item.kind in _DAY_KINDS
+            and _WEEKDAY_GAP.fullmatch(text, before.end - shift, item.start - shift)
+        ):
+            out[-1] = replace(item, start=before.start)
+        else:
+            out.append(item)
+    return out
 
 
 _WORD_AFTER = re.compile(r"\s*(\w+)")
@@ -141,8 +167,31 @@ def _month_of(m: re.Match[str], lexicon: DateLexicon) -> tuple[int, bool, str] |
 
 
 def _day_month(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | None:
+    return _day_in_month(m, lexicon, folded, int(m.group("day")))
+
+
+def _ordinal_day(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | None:
+    """ "الخامس من آذار": the day of a month; "العشرين من الشهر الجاري (الماضي، المقبل)": of the
+    article's month (the one before, after). Not an ordinal that qualifies the definite noun
+    before it ("الأسبوع الأول من مارس")."""
+    before = _unclitic(_before(folded, m.start()))
+    if before.startswith("ال") and before != "اليوم" and before not in lexicon.weekdays:
+        return None
+    day = lexicon.ordinal_days[_key(m.group("oday"))]
+    if m.group("current"):
+        shift = m.group("shift") or ""
+        offset = -1 if shift in lexicon.past else 1 if shift in lexicon.future else 0
+        return Found(m.start(), m.end(), "this_month", day=day, offset=offset)
+    return _day_in_month(m, lexicon, folded, day)
+
+
+def _unclitic(word: str) -> str:
+    """A definite word without the proclitic before its article (والأسبوع → الاسبوع, folded)."""
+    return word[1:] if word[:1] in "وفبلك" and word[1:3] == "ال" else word
+
+
+def _day_in_month(m: re.Match[str], lexicon: DateLexicon, folded: str, day: int) -> Found | None:
     month = _month_of(m, lexicon)
-    day = int(m.group("day"))
     if month is None or not 1 <= day <= 31:
         return None
     number, hijri, name = month
@@ -150,6 +199,8 @@ def _day_month(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | N
         return Found(m.start(), m.end(), "text", text=f"{day} {name} {m.group('year')}")
     if hijri:
         return None  # a Hijri day without its year is not placed
+    if _unclitic(_before(folded, m.start())) in lexicon.named_by_date:
+        return None  # ثورة 25 يناير: an event's name, of a year the text does not say
     return Found(m.start(), m.end(), "day", day=day, month=number, tense=_tense(m, lexicon))
 
 
@@ -225,4 +276,5 @@ _READERS: dict[str, Callable[[re.Match[str], DateLexicon, str], Found | None]] =
     "relative": _relative,
     "weekday": _weekday,
     "ago": _ago,
+    "ordinal_day": _ordinal_day,
 }

@@ -43,6 +43,8 @@ class DateLexicon:
     weekdays: Mapping[str, WeekdayEntry]
     relative: Mapping[str, RelativeEntry]
     ago_units: Mapping[str, AgoUnit]
+    ordinal_days: Mapping[str, int]  # folded ordinal ("الخامس عشر") → day of the month
+    named_by_date: frozenset[str]  # nouns of an event named by its date (ثورة 25 يناير)
     past: frozenset[str]
     future: frozenset[str]
     since: frozenset[str]
@@ -57,11 +59,14 @@ class DateLexicon:
         weekdays = {fold(form): e for e in data.weekdays for form in e.ar}
         relative = {" ".join(fold(form).split()): e for e in data.relative for form in e.ar}
         ago_units = {fold(form): u for u in data.ago.units for form in u.ar}
+        ordinal_days = {" ".join(fold(form).split()): e.day for e in data.ordinal_days for form in e.ar}
         return cls(
             months=months,
             weekdays=weekdays,
             relative=relative,
             ago_units=ago_units,
+            ordinal_days=ordinal_days,
+            named_by_date=frozenset(fold(w) for w in data.named_by_date),
             past=frozenset(fold(w) for w in data.past),
             future=frozenset(fold(w) for w in data.future),
             since=frozenset(fold(w) for w in data.since),
@@ -92,6 +97,9 @@ def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Patt
     unit, ago = alternation(u for e in data.ago.units for u in e.ar), alternation(data.ago.words)
     relative = alternation(f for e in data.relative for f in e.ar)
     weekday = alternation(f for e in data.weekdays for f in e.ar)
+    ordinal = alternation(f for e in data.ordinal_days for f in e.ar)
+    shift = alternation(("الجاري", "الحالي", *data.past, *data.future))
+    this_month = rf"(?P<current>الشهر(?:\s+(?P<shift>{shift}){_END})?|الجاري)"
     sources = {
         "day_month": rf"(?<![\d/.])(?P<day>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?{two}{_END}{year}?{tense}",
         # Both ways into "month" and "weekday" open with _CLITICS's (?<!\w): put in front, it turns
@@ -105,6 +113,9 @@ def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Patt
             r"|\(\s*(?P<y5>[12]\d{3})\s*[-–—]\s*(?P<y6>[12]\d{3})\s*\)"
         ),
         "year": rf"{_CLITICS}(?P<cue>{years_cue})\s+(?:(?:عام|العام|سنه)\s+)?(?P<year>{_YEAR})(?!\d|[.,]\d)",
+        "ordinal_day": (
+            rf"{_CLITICS}(?P<oday>{ordinal})\s+من\s+(?:(?:شهر\s+)?{two}{_END}{year}?{tense}|{this_month}{_END})"
+        ),
         "relative": rf"{_CLITICS}(?P<rel>{relative}){_END}",
         "weekday": rf"(?<!\w)(?:{_CLITICS}يوم\s+)?{_CLITICS}(?P<weekday>{weekday}){_END}{tense}",
         "ago": rf"{_CLITICS}(?:{ago})\s+(?:(?P<count>\d{{1,3}})\s+)?(?P<unit>{unit}){_END}",

@@ -129,8 +129,17 @@ def _weekday(found: Found, published: date) -> When | None:
     return _day(published - timedelta(days=back))
 
 
+def _this_month(found: Found, published: date) -> When | None:
+    index = published.year * 12 + published.month - 1 + found.offset
+    try:
+        return _day(date(index // 12, index % 12 + 1, found.day))
+    except ValueError:  # the 31st of a month of 30 days
+        return None
+
+
 _RELATIVE = {
     "day": _day_month,
+    "this_month": _this_month,
     "month": _month_only,
     "relative": _relative,
     "ago": _relative,

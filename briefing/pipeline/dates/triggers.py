@@ -58,6 +58,8 @@ def date_words(lexicon: DateLexicon) -> dict[str, set[str]]:
         "weekday": _spellings(_key_word(f) for e in data.weekdays for f in e.ar),
         "relative": _spellings(_key_word(f) for e in data.relative for f in e.ar),
         "ago": _spellings(map(_key_word, data.ago.words)),
+        # An ordinal day by its first word (الحادي of الحادي والعشرين).
+        "ordinal": _spellings(fold(f).split()[0] for e in data.ordinal_days for f in e.ar),
     }
 
 
