@@ -171,11 +171,12 @@ def _day_month(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | N
 
 
 def _ordinal_day(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | None:
-    """ "الخامس من آذار": the day of a month; "العشرين من الشهر الجاري (الماضي، المقبل)": of the
-    article's month (the one before, after). Not an ordinal that qualifies the definite noun
-    before it ("الأسبوع الأول من مارس")."""
+    """A day by its ordinal: of a month ("الخامس من آذار"), of the article's month or the one
+    before or after ("العشرين من الشهر الجاري، الماضي، المقبل"). Not an ordinal that qualifies
+    the definite noun before it ("الأسبوع الأول من مارس"), but for a weekday, اليوم or الموافق
+    ("corresponding to")."""
     before = _unclitic(_before(folded, m.start()))
-    if before.startswith("ال") and before != "اليوم" and before not in lexicon.weekdays:
+    if before.startswith("ال") and before not in _DAY_NOUNS and before not in lexicon.weekdays:
         return None
     day = lexicon.ordinal_days[_key(m.group("oday"))]
     if m.group("current"):
@@ -183,6 +184,9 @@ def _ordinal_day(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found |
         offset = -1 if shift in lexicon.past else 1 if shift in lexicon.future else 0
         return Found(m.start(), m.end(), "this_month", day=day, offset=offset)
     return _day_in_month(m, lexicon, folded, day)
+
+
+_DAY_NOUNS = frozenset({"اليوم", "الموافق"})
 
 
 def _unclitic(word: str) -> str:

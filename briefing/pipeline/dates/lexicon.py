@@ -99,7 +99,7 @@ def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Patt
     weekday = alternation(f for e in data.weekdays for f in e.ar)
     ordinal = alternation(f for e in data.ordinal_days for f in e.ar)
     shift = alternation(("الجاري", "الحالي", *data.past, *data.future))
-    this_month = rf"(?P<current>الشهر(?:\s+(?P<shift>{shift}){_END})?|الجاري)"
+    this_month = rf"(?P<current>الشهر(?:\s+(?P<shift>{shift}){_END})?|هذا\s+الشهر|الجاري)"
     sources = {
         "day_month": rf"(?<![\d/.])(?P<day>[0-3]?\d)\s*(?:من\s+)?(?:شهر\s+)?{two}{_END}{year}?{tense}",
         # Both ways into "month" and "weekday" open with _CLITICS's (?<!\w): put in front, it turns
