@@ -48,10 +48,10 @@ class Found:
 # The patterns each trigger group of triggers.py calls for.
 PATTERNS_OF = {
     "digits": ("numeric", "range", "year", "day_month", "month"),  # a year: a month name may go with it
-    "month": ("day_month", "month"),
+    "month": ("day_month", "month", "first_day"),
     "weekday": ("weekday",),
     "ordinal": ("ordinal_day",),
-    "relative": ("relative",),
+    "relative": ("relative", "day_this_month"),
     "ago": ("ago",),
 }
 
@@ -180,10 +180,26 @@ def _ordinal_day(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found |
         return None
     day = lexicon.ordinal_days[_key(m.group("oday"))]
     if m.group("current"):
-        shift = m.group("shift") or ""
-        offset = -1 if shift in lexicon.past else 1 if shift in lexicon.future else 0
-        return Found(m.start(), m.end(), "this_month", day=day, offset=offset)
+        return _this_month(m, lexicon, day)
     return _day_in_month(m, lexicon, folded, day)
+
+
+def _day_this_month(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | None:
+    """A day in digits of the article's month, or of the one before or after ("13 من الجاري"،
+    "20 من الشهر المقبل")."""
+    day = int(m.group("day"))
+    return _this_month(m, lexicon, day) if 1 <= day <= 31 else None
+
+
+def _this_month(m: re.Match[str], lexicon: DateLexicon, day: int) -> Found:
+    shift = m.group("shift") or ""
+    offset = -1 if shift in lexicon.past else 1 if shift in lexicon.future else 0
+    return Found(m.start(), m.end(), "this_month", day=day, offset=offset)
+
+
+def _first_day(m: re.Match[str], lexicon: DateLexicon, folded: str) -> Found | None:
+    """The first day of a month ("في أول يناير 2019")."""
+    return _day_in_month(m, lexicon, folded, 1)
 
 
 _DAY_NOUNS = frozenset({"اليوم", "الموافق"})
@@ -281,4 +297,6 @@ _READERS: dict[str, Callable[[re.Match[str], DateLexicon, str], Found | None]] =
     "weekday": _weekday,
     "ago": _ago,
     "ordinal_day": _ordinal_day,
+    "day_this_month": _day_this_month,
+    "first_day": _first_day,
 }

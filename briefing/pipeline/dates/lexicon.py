@@ -105,7 +105,10 @@ def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Patt
         # Both ways into "month" and "weekday" open with _CLITICS's (?<!\w): put in front, it turns
         # a position inside a word down before the optional group is tried (same matches).
         "month": rf"(?<!\w)(?:{_CLITICS}(?P<cue>{cue})\s+(?:شهر\s+)?)?{_CLITICS}{two}{_END}{year}?{tense}",
-        "numeric": r"(?<![\d/.-])(?:[0-3]?\d([/.-])[01]?\d\1[12]\d{3}|[12]\d{3}-[01]\d-[0-3]\d)(?![\d/.-])",
+        "numeric": (
+            r"(?<![\d/.-])(?:[0-3]?\d([/.-])[01]?\d\1[12]\d{3}|[12]\d{3}-[01]\d-[0-3]\d"
+            r"|[12]\d{3}([/.])[01]?\d\2[0-3]?\d)(?![\d/.-])"
+        ),
         "range": (
             rf"{_CLITICS}(?:{alternation(data.between)})\s+(?:(?:عامي|العامين|سنتي|عام)\s+)?(?P<y1>[12]\d{{3}})"
             rf"\s+و\s*(?:عام\s+)?(?P<y2>[12]\d{{3}})(?!\d)"
@@ -116,6 +119,8 @@ def _patterns(data: DatesFile, months: Mapping[str, Month]) -> dict[str, re.Patt
         "ordinal_day": (
             rf"{_CLITICS}(?P<oday>{ordinal})\s+من\s+(?:(?:شهر\s+)?{two}{_END}{year}?{tense}|{this_month}{_END})"
         ),
+        "day_this_month": rf"(?<![\d/.])(?P<day>[0-3]?\d)\s+من\s+{this_month}{_END}",
+        "first_day": rf"{_CLITICS}اول\s+{two}{_END}{year}?{tense}",
         "relative": rf"{_CLITICS}(?P<rel>{relative}){_END}",
         "weekday": rf"(?<!\w)(?:{_CLITICS}يوم\s+)?{_CLITICS}(?P<weekday>{weekday}){_END}{tense}",
         "ago": rf"{_CLITICS}(?:{ago})\s+(?:(?P<count>\d{{1,3}})\s+)?(?P<unit>{unit}){_END}",

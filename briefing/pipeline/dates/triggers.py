@@ -27,6 +27,7 @@ _SHAPES = (
     "dddd",
     *(f"{d}{sep}{m}{sep}dddd" for d in ("d", "dd") for m in ("d", "dd") for sep in "/.-"),
     "dddd-dd-dd",
+    *(f"dddd{sep}{m}{sep}{d}" for d in ("d", "dd") for m in ("d", "dd") for sep in "/."),
 )
 
 

@@ -57,8 +57,10 @@ def date_or_list(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> bo
     nxt = toks[p.end] if p.end < len(toks) else None
     if nxt is not None and (is_month(t, nxt) or nxt.raw in _DATE_MARKS):
         return True
-    if nxt is not None and nxt.raw == _PARTITIVE and p.end + 1 < len(toks) and is_month(t, toks[p.end + 1]):
-        return True  # 10 من شباط، الـ 20 من كانون الثاني
+    if nxt is not None and nxt.raw == _PARTITIVE and p.end + 1 < len(toks):
+        after = toks[p.end + 1]
+        if is_month(t, after) or after.norm in t.date_after:
+            return True  # 10 من شباط، الـ 20 من كانون الثاني، 13 من الجاري، 20 من الشهر المقبل
     if prev is not None and (is_month(t, prev) or prev.raw == "/"):
         return True
     if nxt is not None and nxt.raw in t.era and not p.has_words:
