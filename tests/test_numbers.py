@@ -86,6 +86,10 @@ def read(grammar: NumberGrammar, text: str, ordinal: bool = False):
         ("ثلث", 1 / 3),
         ("ثلثي", 2 / 3),
         ("ثلاثة أرباع", 0.75),
+        ("خمسة أثمان", 0.625),
+        ("40 000", 40000),  # thousands grouped by spaces
+        ("1 234 567.89", 1234567.89),
+        ("١٢ ٥٠٠ مليون", 12.5e9),
         ("نصف مليون", 5e5),
         ("مليون ونصف", 1.5e6),
         ("ثلاثة ملايين ونصف", 3.5e6),
@@ -147,6 +151,13 @@ def test_numbers_digits_and_separators(word, value):
     reading = parse_digits(fold(word))
     assert reading is not None
     assert reading.value == pytest.approx(value)
+
+
+def test_numbers_space_groups_join_only_after_a_short_head(grammar):
+    # 2018 000 is a year and a number; 1 23 is no grouping: each stands alone.
+    for words in (["2018", "000"], ["1", "23"], ["12.5", "000"]):
+        p = grammar.parse(words, 0)
+        assert p is not None and p.end == 1, words
 
 
 def test_numbers_dot_before_three_digits_is_thousands_unless_a_scale_follows(grammar):

@@ -48,6 +48,10 @@ _DIGIT_RE = re.compile(
     r"^(?P<sym1>[$€£¥])?\s*(?P<sign>[-+−])?(?P<num>\d[\d,.]*\d|\d|[.]\d+)"
     r"(?P<sym2>[$€£¥¢%٪])?$"
 )
+# Thousands grouped by spaces, as French-style and Maghrebi papers write them (40 000، 1 234 567):
+# a head of one to three digits, then groups of exactly three, a decimal part on the last only.
+_GROUP_HEAD = re.compile(r"\d{1,3}")
+_GROUP = re.compile(r"\d{3}(?:[.,٫]\d+)?")
 _STRAY = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
@@ -268,10 +272,12 @@ class NumberGrammar:
         while j < n:
             conj = j > i and words[j] == "و" and j + 1 < n
             index = j + 1 if conj else j
-            word = words[index]
+            word, first = words[index], index == i
+            if first and _GROUP_HEAD.fullmatch(word):
+                word, index = _space_grouped(words, index)
             digits = parse_digits(word)
             if digits is not None:
-                if not state.take_digits_at(digits, index, first=index == i, conj=conj):
+                if not state.take_digits_at(digits, index, first=first, conj=conj):
                     break
                 j = index + 1
                 continue
@@ -683,6 +689,15 @@ def parse_digits(word: str) -> DigitReading | None:
     return DigitReading(
         value=value, alt=alt, percent=percent, symbol=symbol, digits=sum(c.isdigit() for c in num)
     )
+
+
+def _space_grouped(words: Sequence[str], i: int) -> tuple[str, int]:
+    """The digits of words[i] and of the three-digit groups after it, joined (40 000 → 40000),
+    with the index of the last group; words[i] and i when none follows."""
+    j = i
+    while j + 1 < len(words) and _GROUP.fullmatch(words[j + 1]) and words[j].isdigit():
+        j += 1
+    return "".join(words[i : j + 1]), j
 
 
 def _digits_value(num: str) -> tuple[float, float | None] | None:
