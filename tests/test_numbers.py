@@ -157,7 +157,8 @@ def test_numbers_space_groups_join_only_after_a_short_head(grammar):
     # 2018 000 is a year and a number; 1 23 is no grouping: each stands alone.
     for words in (["2018", "000"], ["1", "23"], ["12.5", "000"]):
         p = grammar.parse(words, 0)
-        assert p is not None and p.end == 1, words
+        assert p is not None, words
+        assert p.end == 1, words
 
 
 def test_numbers_dot_before_three_digits_is_thousands_unless_a_scale_follows(grammar):
