@@ -11,6 +11,7 @@ from briefing.pipeline.figures.tokens import Tok, proclitic_trim, word_is
 from briefing.pipeline.figures.units import noun_after
 from briefing.text.numbers import NumberParse
 
+_DASHES = ("-", "–", "—")
 _DASH = "dash"  # the range frame with no opening word: 200-300, ألفين أو ثلاثة آلاف
 # أو between two numbers without a frame makes a range only before a counted noun: "10 أو 15"
 # alone may as well be a choice. Only أو is held to this: the list this replaces also named إلى
@@ -76,7 +77,8 @@ def range_high(
     joins = t.range_join
     tok = toks[k]
     if frame is not None:
-        at = k + 1 if tok.raw in joins.get(frame, ()) else k
+        # بين 1000 - 5000، بين 10-20 دولار: a dash joins the ends in any frame.
+        at = k + 1 if tok.raw in joins.get(frame, ()) or tok.raw in _DASHES else k
     elif tok.raw in joins.get(_DASH, ()):
         at = k + 1
     else:
