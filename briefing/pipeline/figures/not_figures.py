@@ -81,7 +81,9 @@ def stands_for_nothing(t: FigureTables, toks: list[Tok], d: Draft) -> bool:
     bare = d.unit is None and not d.percent
     if bare and (d.noun is None or d.noun.id == "unknown") and p.has_digits and d.start == d.i > 0:
         prev = toks[d.i - 1]
-        if is_identifier(t, prev) or (d.noun is None and _name_before(t, prev)):
+        # A definite noun names the digits after it only when nothing counted follows them: the
+        # subject of a verb before its object's number does not (اعتقلت الشرطة 40 متظاهرا).
+        if is_identifier(t, prev, named=d.noun is None) or (d.noun is None and _name_before(t, prev)):
             return True
     if bare and d.noun is None and _alone_not_figure(t, toks, p, d.high):
         return True
@@ -98,16 +100,17 @@ def _alone_not_figure(t: FigureTables, toks: list[Tok], p: NumberParse, high: fl
     return p.has_digits and p.end < len(toks) and toks[p.end].raw in t.clock_after
 
 
-def is_identifier(t: FigureTables, prev: Tok) -> bool:
+def is_identifier(t: FigureTables, prev: Tok, *, named: bool = True) -> bool:
     """The word before digits makes them an identifier or part of a name (القرار، إس، طراز,
-    a Latin word, a dash or a +), or a definite noun names something (الفوج 49، الصفحة 192)."""
+    a Latin word, a dash or a +), or, `named`, a definite noun names something (الفوج 49،
+    الصفحة 192)."""
     if prev.latin or prev.raw in t.identifier_before or prev.norm in t.identifier_before:
         return True
     if prev.raw in _JOINED or prev.raw.endswith("-"):
         return True  # سوخوي- 34
     if prev.raw in t.year_before:
         return False
-    return prev.definite and plain_noun(t, prev) and not is_nisba(prev.norm)
+    return named and prev.definite and plain_noun(t, prev) and not is_nisba(prev.norm)
 
 
 def _name_before(t: FigureTables, prev: Tok) -> bool:
