@@ -921,6 +921,9 @@ class QualifierEntry(IdEntry):
 class SpeakersFile(Entry):
     speakers: Annotated[tuple[SpeakerEntry, ...], Field(min_length=1)]
     qualifiers: Annotated[tuple[QualifierEntry, ...], Field(min_length=1)]
+    # Words of an outlet's English name (Times, News, Agency): an organisation so named is one
+    # that "the newspaper", "the agency" may refer back to.
+    outlet_words_en: Texts = ()
 
     @field_validator("speakers")
     @classmethod

@@ -59,13 +59,39 @@ def _refer_back(ctx: Context, np: Phrase, head: HeadWord, at: int) -> str | None
     hit = ctx.resolved.get(head.id)
     if hit:
         return hit
-    # The outlet named most recently before the reference.
+    # The outlet named most recently before the reference: not any organisation (وكالة
+    # الأنباء الرسمية after الاتحاد الأوروبي is no EU agency).
     for j in range(np.start - 1, -1, -1):
         k = ctx.np_of[j]
-        if k >= 0 and ctx.phrase(k).type == "ORG" and ctx.phrase(k).actor:
-            ctx.resolved[head.id] = ctx.phrase(k).actor or ""
-            return ctx.phrase(k).actor
+        if k >= 0 and ctx.phrase(k).actor and _outlet(ctx, ctx.phrase(k)):
+            actor = ctx.phrase(k).actor or ""
+            country = ctx.tables.country_of.get(actor)
+            if np.countries and country is not None and country not in np.countries:
+                continue  # "الإذاعة الإسرائيلية" is no outlet of another state named before
+            ctx.resolved[head.id] = actor
+            return actor
     return None
+
+
+def _outlet(ctx: Context, np: Phrase) -> bool:
+    """Is the organisation a phrase names a news outlet: a media word in the phrase or right
+    before it (صحيفة نيويورك تايمز), or a name of the outlet list? A media head that names its
+    outlet (وكالة أنباء الأناضول) is one."""
+    if np.type == "HEAD":
+        return np.head is not None and np.head.refers == "outlet"
+    if np.type != "ORG":
+        return False
+    tables = ctx.tables
+    before = ctx.text[max(0, np.start_char - 30) : np.start_char].split()[-1:]
+    words = [
+        w.removeprefix("ال") for w in fold(" ".join([*before, ctx.text[np.start_char : np.end_char]])).split()
+    ]
+    if any(w in tables.media_words or w[1:] in tables.media_words for w in words):
+        return True
+    name, name_en = fold(ctx.text[np.start_char : np.end_char]), actor_en(ctx, np.actor or "").lower()
+    if name in tables.outlet_names or name_en in tables.outlet_names:
+        return True
+    return any(w in tables.outlet_words_en for w in name_en.replace("-", " ").split())
 
 
 def _person(ctx: Context, np: Phrase, at: int) -> str | None:

@@ -19,6 +19,7 @@ from briefing.resources import Resources
 from briefing.resources.schema import (
     ClaimRulesFile,
     CuesFile,
+    OutletsFile,
     ParticlesFile,
     SpeakersFile,
     TitleEntry,
@@ -115,6 +116,11 @@ class ClaimTables:
     retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
     readiness: frozenset[str]  # استعداد: a promise
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
+    # What makes an organisation an outlet, which "the agency", "the newspaper" may refer back
+    # to: a media head word in its name (وكالة، صحيفة، قناة), or its name in outlets.yaml.
+    media_words: frozenset[str] = frozenset()
+    outlet_names: frozenset[str] = frozenset()  # folded Arabic and lower-case English names
+    outlet_words_en: frozenset[str] = frozenset()  # lower-case words of an outlet's English name
     # Words that are, or open, a retaliation phrase, و or ف on or off: from `retaliation`.
     threat_forms: frozenset[str] = field(init=False)
 
@@ -275,4 +281,28 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
         retaliation=folded(rules.forms("retaliation-words")),
         readiness=folded(rules.forms("readiness-nouns")),
         transliterate=Transliterator.from_resources(resources).name_en,
+        **_outlet_tables(resources, speakers),
     )
+
+
+def _outlet_tables(resources: Resources, speakers: SpeakersFile) -> dict[str, frozenset[str]]:
+    """ClaimTables' fields that tell an outlet: media_words, outlet_names, outlet_words_en."""
+    return {
+        "media_words": _media_words(speakers),
+        "outlet_names": _outlet_names(resources.get("outlets", OutletsFile)),
+        "outlet_words_en": frozenset(w.lower() for w in speakers.outlet_words_en),
+    }
+
+
+def _media_words(speakers: SpeakersFile) -> frozenset[str]:
+    """The first word of each media head, without its article: وكالة، صحيفة، قناة، تلفزيون."""
+    words = (fold(form).split()[0] for e in speakers.speakers if e.kind == "media" for form in e.ar)
+    return frozenset(w[2:] if w.startswith("ال") else w for w in words)
+
+
+def _outlet_names(outlets: OutletsFile) -> frozenset[str]:
+    names: set[str] = set()
+    for outlet in outlets.outlets:
+        for name in (outlet.ar, outlet.en, *outlet.names):
+            names.add(fold(name) if any("\u0600" <= ch <= "\u06ff" for ch in name) else name.lower())
+    return frozenset(names)
