@@ -482,7 +482,7 @@ class _State:
             return False
         if not conj:
             return self._juxtaposed(atoms, words, index, grammar)
-        return self._joined(atoms, a, words, index)
+        return self._joined(atoms, a, words, index, grammar)
 
     def _accept(self, index: int) -> bool:
         self.end_index = index
@@ -617,7 +617,14 @@ class _State:
         self.closed = True
         return self._accept(frac.end - 1)
 
-    def _joined(self, atoms: dict[str, Atom], a: WordAnalysis, words: Sequence[str], index: int) -> bool:
+    def _joined(
+        self,
+        atoms: dict[str, Atom],
+        a: WordAnalysis,
+        words: Sequence[str],
+        index: int,
+        grammar: NumberGrammar,
+    ) -> bool:
         """A word joined by و: a fraction (مليون ونصف), a lower group after a scale, tens or units."""
         last, group = self.last, self.group
         if self.pending_teen:
@@ -626,6 +633,8 @@ class _State:
             value = atoms["fraction"].word.value
             if last == "scale":
                 self.total += value * self.last_scale
+                if self._scale_again(words, index + 1, grammar):
+                    index += 1
             else:
                 self.group += value
             self.closed = True
@@ -648,6 +657,15 @@ class _State:
             self.last = "ten"
             return self._accept(index)
         return False
+
+    def _scale_again(self, words: Sequence[str], index: int, grammar: NumberGrammar) -> bool:
+        """The scale said again after its fraction (مليون ونصف مليون، ملياران ونصف المليار)."""
+        again = grammar.analyse(words[index]) if index < len(words) else None
+        return (
+            again is not None
+            and not again.clitic
+            and any(x.word.kind == "scale" and x.word.value == self.last_scale for x in again.atoms)
+        )
 
     def _after_scale(self, atoms: dict[str, Atom], index: int) -> bool:
         """و + a lower group after a scale word (ألف ومئتان), or a smaller scale (مليار وملياران)."""

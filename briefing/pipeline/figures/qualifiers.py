@@ -47,8 +47,20 @@ def qualifier_after(t: FigureTables, toks: list[Tok], end: int) -> tuple[str, in
         if end + m <= n and all(
             toks[end + j].raw == phrase[j] or toks[end + j].norm == phrase[j] for j in range(m)
         ):
+            if _opens_next(t, toks, end + m - 1):
+                return None  # 2300 قتيل وأكثر من 5 آلاف جريح: وأكثر من qualifies the next number
             return qualifier, end + m
     return None
+
+
+def _opens_next(t: FigureTables, toks: list[Tok], k: int) -> bool:
+    """Does the word at k, a conjunction و or ف on it, open with the words after it a qualifier
+    of a number to come (و + أكثر من)? Not الأقل of على الأقل (الأقل من is no أقل من)."""
+    raw = toks[k].raw
+    if raw[:1] not in "وف":
+        return False
+    words = [raw[1:], *(tok.raw for tok in toks[k + 1 : k + 3])]
+    return any(len(phrase) > 1 and tuple(words[: len(phrase)]) == phrase for phrase, _ in t.qualifiers_before)
 
 
 def range_open(t: FigureTables, toks: list[Tok], i: int) -> tuple[str, int, int] | None:
