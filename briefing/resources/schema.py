@@ -900,6 +900,10 @@ class SpeakerEntry(IdEntry):
     plural: bool = False
     relay: bool = False  # plural anonymous sources, relaying for the outlet
     refers: Literal["person", "outlet"] | None = None  # what the definite singular refers back to
+    # Words of the English name of an outlet of this kind (Times; Agency; Observatory): "the
+    # newspaper" refers back to an organisation so named. `named_only`: to no other outlet.
+    outlet_words_en: Texts = ()
+    named_only: bool = False
 
 
 class QualifierEntry(IdEntry):
@@ -921,9 +925,6 @@ class QualifierEntry(IdEntry):
 class SpeakersFile(Entry):
     speakers: Annotated[tuple[SpeakerEntry, ...], Field(min_length=1)]
     qualifiers: Annotated[tuple[QualifierEntry, ...], Field(min_length=1)]
-    # Words of an outlet's English name (Times, News, Agency): an organisation so named is one
-    # that "the newspaper", "the agency" may refer back to.
-    outlet_words_en: Texts = ()
 
     @field_validator("speakers")
     @classmethod

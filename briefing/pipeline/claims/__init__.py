@@ -13,6 +13,7 @@ The rule families, in the order a document goes through them:
     context      the document as per-token arrays, filled from a per-word row cache
     phrases      speaker phrases: actors, and heads grown by qualifiers and nationalities
     cues         the cues, and the claim each makes by its kind (verb, noun, relay, impersonal)
+    frames       a relay frame and its verb as one claim (بحسب ما أعلنته)
     complements  what opens the content after a cue: أن/إن, a quotation, a preposition, an object
     subjects     which phrase is a verb's subject, or whose speaker a dropped subject continues
     content      the span of the claimed words, to the end of their clause
@@ -34,6 +35,7 @@ from briefing.pipeline.batching import BatchPipe
 from briefing.pipeline.claims.context import Row, read_context
 from briefing.pipeline.claims.cues import drafts, find_cues
 from briefing.pipeline.claims.english import claim
+from briefing.pipeline.claims.frames import one_per_frame
 from briefing.pipeline.claims.phrases import actor_phrase, find_phrases
 from briefing.pipeline.claims.tables import ClaimTables, build_tables, cue_words, head_words, qualifier_words
 from briefing.resources import Resources
@@ -87,7 +89,7 @@ class ClaimExtractor(BatchPipe):
             matches = self.tables.matcher(doc)
             find_phrases(ctx, matches)
             find_cues(ctx, matches)
-            for draft in drafts(ctx):
+            for draft in one_per_frame(drafts(ctx)):
                 claims.append(claim(ctx, draft))
                 spans.append(Span(doc, draft.cue.start, draft.cue.end, label=draft.stance))
         doc.spans["claims"] = spans

@@ -63,7 +63,7 @@ def _refer_back(ctx: Context, np: Phrase, head: HeadWord, at: int) -> str | None
     # الأنباء الرسمية after الاتحاد الأوروبي is no EU agency).
     for j in range(np.start - 1, -1, -1):
         k = ctx.np_of[j]
-        if k >= 0 and ctx.phrase(k).actor and _outlet(ctx, ctx.phrase(k)):
+        if k >= 0 and ctx.phrase(k).actor and _outlet(ctx, ctx.phrase(k), head):
             actor = ctx.phrase(k).actor or ""
             country = ctx.tables.country_of.get(actor)
             if np.countries and country is not None and country not in np.countries:
@@ -73,25 +73,29 @@ def _refer_back(ctx: Context, np: Phrase, head: HeadWord, at: int) -> str | None
     return None
 
 
-def _outlet(ctx: Context, np: Phrase) -> bool:
-    """Is the organisation a phrase names a news outlet: a media word in the phrase or right
-    before it (صحيفة نيويورك تايمز), or a name of the outlet list? A media head that names its
-    outlet (وكالة أنباء الأناضول) is one."""
-    if np.type == "HEAD":
-        return np.head is not None and np.head.refers == "outlet"
-    if np.type != "ORG":
-        return False
+def _outlet(ctx: Context, np: Phrase, head: HeadWord) -> bool:
+    """Is the organisation a phrase names an outlet of the head's kind (speakers.yaml, refers):
+    its own word in the phrase or the two words before it, else a word of its English name?"""
     tables = ctx.tables
-    before = ctx.text[max(0, np.start_char - 30) : np.start_char].split()[-1:]
-    words = [
-        w.removeprefix("ال") for w in fold(" ".join([*before, ctx.text[np.start_char : np.end_char]])).split()
-    ]
-    if any(w in tables.media_words or w[1:] in tables.media_words for w in words):
+    kind = tables.outlet_kinds.get(head.id)
+    if kind is None:
+        return False
+    if np.type not in ("ORG", "HEAD"):  # HEAD: a head that named its outlet (وكالة أنباء الأناضول)
+        return False
+    text = ctx.text[np.start_char : np.end_char]
+    before = ctx.text[max(0, np.start_char - 40) : np.start_char].split()[-2:]  # موقع صحيفة X
+    words = {w.removeprefix("ال") for w in fold(" ".join([*before, text])).split()}
+    media = {w for w in words if w in tables.media_words}
+    media |= {w[1:] for w in words if w[1:] in tables.media_words}  # a proclitic on it (لصحيفة)
+    if media or np.type == "HEAD":
+        return bool(media & kind.words)
+    name_en = actor_en(ctx, np.actor or "").lower()
+    en_words = set(name_en.replace("-", " ").split())
+    if en_words & kind.en:
         return True
-    name, name_en = fold(ctx.text[np.start_char : np.end_char]), actor_en(ctx, np.actor or "").lower()
-    if name in tables.outlet_names or name_en in tables.outlet_names:
-        return True
-    return any(w in tables.outlet_words_en for w in name_en.replace("-", " ").split())
+    if kind.named_only or any(en_words & k.en for k in tables.outlet_kinds.values()):
+        return False
+    return fold(text) in tables.outlet_names or name_en in tables.outlet_names
 
 
 def _person(ctx: Context, np: Phrase, at: int) -> str | None:

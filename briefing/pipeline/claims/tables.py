@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -72,6 +73,15 @@ class QualifierWord:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletKind:
+    """The outlets a head refers back to (speakers.yaml `refers: outlet`)."""
+
+    words: frozenset[str]  # its own words, folded, without the article: صحيفة، جريدة، مجلة
+    en: frozenset[str]  # lower-case words of such an outlet's English name: times, post
+    named_only: bool = False  # refers only to an outlet so named
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimTables:
     matcher: PhraseMatcher  # cue and head surfaces on NORM; match ids "cue:<id>", "head:<id>"
     cues: Mapping[int, CueWord]  # match id → cue
@@ -116,11 +126,10 @@ class ClaimTables:
     retaliation: frozenset[str]  # سنرد، "ستدفع الثمن" (one or two words): a threat
     readiness: frozenset[str]  # استعداد: a promise
     transliterate: Callable[[str], str]  # a name's English spelling (Transliterator.name_en)
-    # What makes an organisation an outlet, which "the agency", "the newspaper" may refer back
-    # to: a media head word in its name (وكالة، صحيفة، قناة), or its name in outlets.yaml.
-    media_words: frozenset[str] = frozenset()
-    outlet_names: frozenset[str] = frozenset()  # folded Arabic and lower-case English names
-    outlet_words_en: frozenset[str] = frozenset()  # lower-case words of an outlet's English name
+    # What makes an organisation an outlet that "the agency", "the newspaper" may refer back to.
+    outlet_kinds: Mapping[str, OutletKind] = field(default_factory=dict)  # head id → its kind
+    media_words: frozenset[str] = frozenset()  # every outlet head's words (وكالة، صحيفة، قناة)
+    outlet_names: frozenset[str] = frozenset()  # outlets.yaml: folded Arabic, lower-case English
     # Words that are, or open, a retaliation phrase, و or ف on or off: from `retaliation`.
     threat_forms: frozenset[str] = field(init=False)
 
@@ -285,19 +294,28 @@ def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> 
     )
 
 
-def _outlet_tables(resources: Resources, speakers: SpeakersFile) -> dict[str, frozenset[str]]:
-    """ClaimTables' fields that tell an outlet: media_words, outlet_names, outlet_words_en."""
+def _outlet_tables(resources: Resources, speakers: SpeakersFile) -> dict[str, Any]:
+    """ClaimTables' fields that tell an outlet: outlet_kinds, media_words, outlet_names."""
+    kinds = {
+        e.id: OutletKind(
+            frozenset(_bare_word(form) for form in e.ar),
+            frozenset(w.lower() for w in e.outlet_words_en),
+            e.named_only,
+        )
+        for e in speakers.speakers
+        if e.refers == "outlet"
+    }
     return {
-        "media_words": _media_words(speakers),
+        "outlet_kinds": kinds,
+        "media_words": frozenset(w for k in kinds.values() for w in k.words),
         "outlet_names": _outlet_names(resources.get("outlets", OutletsFile)),
-        "outlet_words_en": frozenset(w.lower() for w in speakers.outlet_words_en),
     }
 
 
-def _media_words(speakers: SpeakersFile) -> frozenset[str]:
-    """The first word of each media head, without its article: وكالة، صحيفة، قناة، تلفزيون."""
-    words = (fold(form).split()[0] for e in speakers.speakers if e.kind == "media" for form in e.ar)
-    return frozenset(w[2:] if w.startswith("ال") else w for w in words)
+def _bare_word(form: str) -> str:
+    """A head's first word, folded, without its article: الصحيفة → صحيفه."""
+    word = fold(form).split()[0]
+    return word[2:] if word.startswith("ال") else word
 
 
 def _outlet_names(outlets: OutletsFile) -> frozenset[str]:
