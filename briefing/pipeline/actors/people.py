@@ -9,7 +9,7 @@ the known people beside them. Names are transliterated (output.FoundActors).
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -43,9 +43,8 @@ _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE, _CREDIT = 
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
 # A verb after one of these (or after a space token, or at a line's start) opens a clause; their
-# string ids, to compare with the ORTH column.
-_CLAUSE_END_IDS = numpy.array([get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛")], dtype=numpy.uint64)
-_NEWLINE = re.compile("\n")
+# string ids, to find them on the ORTH column.
+_CLAUSE_ENDS = frozenset(get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛"))
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
@@ -373,23 +372,28 @@ class People:
         return out
 
     def _clause_starts(self) -> list[int]:
-        """The tokens (but the last two) that open a line or follow a clause's end, found over
-        the columns in numpy, since every token of every article is asked; once per document."""
+        """The tokens (but the last two) that open a line or follow a clause's end; once per
+        document."""
         if self._opens is None:
             self._opens = self._find_clause_starts()
         return self._opens
 
     def _find_clause_starts(self) -> list[int]:
+        # From the few tokens that end a clause, the space tokens and the line breaks, not by
+        # testing every token: an article has a few dozen of them against hundreds of tokens.
         a = self.a
         n = len(a.orths)
         if n < 3:
             return []
-        before = a.array[: n - 3]  # the token before each of tokens 1 .. n-3
-        after_end = numpy.isin(before[:, 7], _CLAUSE_END_IDS) | (before[:, 5] != 0)  # IS_SPACE
-        newlines = [m.start() for m in _NEWLINE.finditer(a.text)]
-        if newlines:
-            after_end |= numpy.isin(a.array[1 : n - 2, 1] - 1, newlines)
-        return [0, *(numpy.flatnonzero(after_end) + 1).tolist()]
+        after = {j + 1 for j in a.orths_where(_CLAUSE_ENDS)}
+        after.update((numpy.flatnonzero(a.array[:, 5]) + 1).tolist())  # IS_SPACE
+        idx = a.idx
+        start = 0
+        while (start := a.text.find("\n", start) + 1) > 0:  # the token right after a line break
+            k = bisect_left(idx, start)
+            if k < n and idx[k] == start:
+                after.add(k)
+        return [0, *sorted(i for i in after if 0 < i <= n - 3)]
 
     def _alone(self, i: int, flags: _Flags) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
