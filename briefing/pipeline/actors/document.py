@@ -25,6 +25,8 @@ from briefing.pipeline.tokenizer import text_of
 # Up to this many values, numpy finds their tokens quicker than a pass in Python (one comparison
 # of the column per value).
 FEW_VALUES = 16
+# The word forms WordStrings keeps (a long batch meets ever more of them): some megabytes.
+MAX_WORD_STRINGS = 200_000
 
 
 class Strings(Protocol):
@@ -33,6 +35,31 @@ class Strings(Protocol):
     def __getitem__(self, key: int) -> str: ...
 
     def add(self, string: str) -> int: ...
+
+
+class WordStrings(dict[int, str]):
+    """The vocabulary's strings, each decoded once: spaCy's string store decodes a string's UTF-8
+    bytes into a new str object on every lookup, and the rules look up a word's form about 2,000
+    times per article (a tenth of the stage's instructions went to that). A dict with
+    `__missing__` answers a known hash at dict speed; kept across documents, emptied when full."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: Strings) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= MAX_WORD_STRINGS:
+            self.clear()
+        text = self[key] = self.store[key]
+        return text
+
+    def add(self, string: str) -> int:
+        return self.store.add(string)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WordStrings, (self.store,))  # pickled empty (the pipeline cache)
 
 
 @dataclass
