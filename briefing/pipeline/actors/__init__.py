@@ -76,7 +76,7 @@ class ActorResolver(BatchPipe):
         t = self.tables
         if t is None:
             raise RuntimeError(f"{self.name}: load(resources, known) must come before use")
-        a = Tokens.of(doc, self.strings)
+        a = Tokens.of(doc, self.strings, t.phrases)
         w = Words(a, t.words, self.caches)
         found = FoundActors(t.words.translit, self.caches.name_en)
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()

@@ -17,6 +17,7 @@ import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.tokens import Doc
 
+from briefing.pipeline.actors.triggered import Matches, SharedPhrases
 from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.gazetteer import AMBIGUOUS, Match, candidate_matches
 from briefing.pipeline.normalizer import CLITICS_KEY
@@ -77,23 +78,27 @@ class Tokens:
     strings: Strings
     array: Any  # the numpy array: NORM, IDX, LENGTH, IS_ALPHA, ...
     candidates: Iterable[Match]  # the gazetteer's matches: (start, end, type, pattern id)
+    phrases: SharedPhrases | None = None  # the rule families' phrase matchers, joined
+    _phrase_matches: dict[str, Matches] | None = field(default=None, repr=False)
     _named: set[str] | None = field(default=None, repr=False)
     _norm_set: frozenset[int] | None = field(default=None, repr=False)
     _orth_set: frozenset[int] | None = field(default=None, repr=False)
     _quotes: frozenset[int] | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, doc: Doc, strings: Strings) -> Tokens:
+    def of(cls, doc: Doc, strings: Strings, phrases: SharedPhrases | None = None) -> Tokens:
         arr: Any = token_array(doc, [NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
         candidates = candidate_matches(doc)
         if not len(doc):
-            return cls(doc, text_of(doc), [], [], [], [], [], {}, strings, arr, candidates)
+            return cls(doc, text_of(doc), [], [], [], [], [], {}, strings, arr, candidates, phrases)
         punct = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
         clitics = doc.user_data.get(CLITICS_KEY, {})
         # The shared columns; norms copied, since a rule may change a token's (lists.py).
         idx, length, orths = (token_list(doc, attr) for attr in (IDX, LENGTH, ORTH))
         norms = list(token_list(doc, NORM))
-        return cls(doc, text_of(doc), norms, idx, length, orths, punct, clitics, strings, arr, candidates)
+        return cls(
+            doc, text_of(doc), norms, idx, length, orths, punct, clitics, strings, arr, candidates, phrases
+        )
 
     def word(self, i: int) -> str:
         """Token i's matching form (norm)."""
@@ -153,6 +158,13 @@ class Tokens:
         if len(present) > FEW_VALUES:
             return [i for i, orth in enumerate(self.orths) if orth in present]
         return positions(self.array[:, 7], present)
+
+    def phrase_matches(self) -> dict[str, Matches]:
+        """The matches of each of the joined phrase matchers (one walk of the doc, when first
+        asked)."""
+        if self._phrase_matches is None:
+            self._phrase_matches = self.phrases.matches(self.doc) if self.phrases is not None else {}
+        return self._phrase_matches
 
     def renorm(self, i: int, norm: str) -> None:
         """Give token i another matching form, for the rules after the caller."""

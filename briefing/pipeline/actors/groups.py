@@ -70,7 +70,7 @@ def _eponyms(resources: Resources) -> dict[str, str]:
 
 def build_group_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> GroupTables:
     groups = resources.get("armed_groups", ArmedGroupsFile)
-    matcher = TriggeredMatcher(vocab)
+    matcher = TriggeredMatcher(vocab, "groups")
     for noun in groups.nouns:
         matcher.add(f"{NOUN}:{noun.id}", [pattern_doc(form) for form in noun.ar])
     for force in groups.forces:

@@ -79,7 +79,7 @@ class OrgTables:
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
-    nouns = TriggeredMatcher(vocab)
+    nouns = TriggeredMatcher(vocab, "organisations")
     patterns: dict[str, OrgPattern] = {}
     for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
         for entry in entries:

@@ -115,7 +115,7 @@ def build_people_tables(
     resources: Resources, words: WordTables, vocab: Vocab, pattern_doc: Callable[[str], Doc]
 ) -> PeopleTables:
     rules = resources.get("actor_rules", ActorRulesFile)
-    titles = TriggeredMatcher(vocab)
+    titles = TriggeredMatcher(vocab, "titles")
     for t in resources.titles:
         titles.add(t.id, [pattern_doc(form) for form in t.ar])
     that = folded(resources.get("particles", ParticlesFile).forms("that")) | folded(
