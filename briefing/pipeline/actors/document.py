@@ -26,8 +26,8 @@ from briefing.pipeline.tokenizer import text_of
 # Up to this many values, numpy finds their tokens quicker than a pass in Python (one comparison
 # of the column per value).
 FEW_VALUES = 16
-# The word forms WordStrings keeps (a long batch meets ever more of them): some megabytes.
-MAX_WORD_STRINGS = 200_000
+# The word forms WordStrings keeps (a long batch meets ever more of them): about ten megabytes.
+MAX_WORD_STRINGS = 100_000
 
 
 class Strings(Protocol):
