@@ -3,9 +3,13 @@ keeps for finding trigger words stay true when a rule gives a token another matc
 
 from __future__ import annotations
 
+import pickle
+
 from spacy.attrs import NORM
 
-from briefing.pipeline.actors.document import FEW_VALUES, Tokens
+from briefing.pipeline.actors import document
+from briefing.pipeline.actors.document import FEW_VALUES, Tokens, WordStrings
+from briefing.pipeline.actors.triggered import SharedPhrases, TriggeredMatcher
 from briefing.pipeline.columns import token_list
 
 
@@ -34,3 +38,35 @@ def test_where_many_values_in_order(nlp):
     assert a.where(wanted) == [i for i, norm in enumerate(a.norms) if norm in wanted]
     assert a.where(set(a.norms[:2])) == [0, 1, 8, 9]
     assert a.orths_where({a.orths[1]}) == [1, 9]
+
+
+def test_word_strings_decode_once_and_stay_bounded(nlp, monkeypatch):
+    strings = nlp.vocab.strings
+    words = WordStrings(strings)
+    key = strings.add("جومانا")
+    assert words[key] == "جومانا"
+    assert key in words  # kept: the next lookup is the dict's
+    monkeypatch.setattr(document, "MAX_WORD_STRINGS", 2)
+    other, third = strings.add("مراد"), strings.add("بيروت")
+    assert words[other] == "مراد"
+    assert words[third] == "بيروت"
+    assert len(words) == 1  # emptied when full, then the new form kept
+    assert pickle.loads(pickle.dumps(words)) == {}  # pickled empty, with the pipeline
+
+
+def test_shared_phrases_give_each_matcher_its_own_matches(nlp):
+    # Two families' matchers, the same key and an overlapping pattern in both: joined, each
+    # still answers exactly what it answers alone, in the same order.
+    titles, nouns = TriggeredMatcher(nlp.vocab, "titles"), TriggeredMatcher(nlp.vocab, "nouns")
+    titles.add("x", [nlp("الرئيس"), nlp("الرئيس التنفيذي")])
+    nouns.add("x", [nlp("شركة")])
+    nouns.add("y", [nlp("الرئيس التنفيذي لشركة")])
+    shared = SharedPhrases(nlp.vocab, [titles, nouns])
+    doc = nlp("قال الرئيس التنفيذي لشركة أرامكو إن الرئيس وافق وإن شركة أخرى رفضت")
+    alone = Tokens.of(doc, nlp.vocab.strings)
+    joined = Tokens.of(doc, nlp.vocab.strings, shared)
+    for matcher in (titles, nouns):
+        assert matcher.on(joined) == matcher.on(alone)
+        assert matcher.on(alone)
+    empty = nlp("وصل الوفد إلى المدينة")
+    assert titles.on(Tokens.of(empty, nlp.vocab.strings, shared)) == []

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from briefing.pipeline.actors.bodies import Bodies
 from briefing.pipeline.actors.candidates import Candidates
 from briefing.pipeline.actors.coalitions import Coalitions
-from briefing.pipeline.actors.document import Tokens, taken_by
+from briefing.pipeline.actors.document import Tokens, WordStrings, taken_by
 from briefing.pipeline.actors.full_names import known_people
 from briefing.pipeline.actors.glosses import latin_glosses
 from briefing.pipeline.actors.glued import glued
@@ -65,6 +65,7 @@ class ActorResolver(BatchPipe):
         self.max_name_tokens = max_name_tokens
         self.tables: ActorTables | None = None  # built by `load`
         self.caches = WordCaches()
+        self.strings = WordStrings(nlp.vocab.strings)
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """`known`: the folded words the normalizer may uncover (see briefing.pipeline)."""
@@ -75,7 +76,7 @@ class ActorResolver(BatchPipe):
         t = self.tables
         if t is None:
             raise RuntimeError(f"{self.name}: load(resources, known) must come before use")
-        a = Tokens.of(doc, self.vocab.strings)
+        a = Tokens.of(doc, self.strings, t.phrases)
         w = Words(a, t.words, self.caches)
         found = FoundActors(t.words.translit, self.caches.name_en)
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()

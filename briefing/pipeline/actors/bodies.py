@@ -65,7 +65,7 @@ def _adjectives(resources: Resources, strings: StringStore) -> dict[tuple[int, .
 
 
 def build_body_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> BodyTables:
-    nouns = TriggeredMatcher(vocab)
+    nouns = TriggeredMatcher(vocab, "bodies")
     bodies = resources.get("org_patterns", OrgPatternsFile).bodies
     for body in bodies:
         nouns.add(f"{FULL}:{body.id}", [pattern_doc(form) for form in body.ar])

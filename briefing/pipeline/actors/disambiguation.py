@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from spacy.strings import StringStore
 
 from briefing.pipeline.actors.document import Tokens
-from briefing.pipeline.actors.words import folded, nationalities
+from briefing.pipeline.actors.words import fold_word, folded, nationalities
 from briefing.pipeline.gazetteer import GazetteerIndex
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile
-from briefing.text.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def locative(a: Tokens, t: ContextTables, i: int) -> bool:
     """Does token i stand in a place context: after a locative word, or with ب or في on it?"""
     clitic = a.clitics.get(i, 0)
     if clitic:
-        raw_clitic = fold(a.raw(i)[:clitic])
+        raw_clitic = fold_word(a.raw(i)[:clitic])
         if raw_clitic.endswith("ب") or raw_clitic.endswith("في"):
             return True
     return noun_before(a, t, i) in t.locative_hashes

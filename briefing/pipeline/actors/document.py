@@ -17,6 +17,7 @@ import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.tokens import Doc
 
+from briefing.pipeline.actors.triggered import Matches, SharedPhrases
 from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.gazetteer import AMBIGUOUS, Match, candidate_matches
 from briefing.pipeline.normalizer import CLITICS_KEY
@@ -25,6 +26,8 @@ from briefing.pipeline.tokenizer import text_of
 # Up to this many values, numpy finds their tokens quicker than a pass in Python (one comparison
 # of the column per value).
 FEW_VALUES = 16
+# The word forms WordStrings keeps (a long batch meets ever more of them): about ten megabytes.
+MAX_WORD_STRINGS = 100_000
 
 
 class Strings(Protocol):
@@ -33,6 +36,31 @@ class Strings(Protocol):
     def __getitem__(self, key: int) -> str: ...
 
     def add(self, string: str) -> int: ...
+
+
+class WordStrings(dict[int, str]):
+    """The vocabulary's strings, each decoded once: spaCy's string store decodes a string's UTF-8
+    bytes into a new str object on every lookup, and the rules look up a word's form about 2,000
+    times per article (a tenth of the stage's instructions went to that). A dict with
+    `__missing__` answers a known hash at dict speed; kept across documents, emptied when full."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: Strings) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= MAX_WORD_STRINGS:
+            self.clear()
+        text = self[key] = self.store[key]
+        return text
+
+    def add(self, string: str) -> int:
+        return self.store.add(string)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WordStrings, (self.store,))  # pickled empty (the pipeline cache)
 
 
 @dataclass
@@ -50,23 +78,27 @@ class Tokens:
     strings: Strings
     array: Any  # the numpy array: NORM, IDX, LENGTH, IS_ALPHA, ...
     candidates: Iterable[Match]  # the gazetteer's matches: (start, end, type, pattern id)
+    phrases: SharedPhrases | None = None  # the rule families' phrase matchers, joined
+    _phrase_matches: dict[str, Matches] | None = field(default=None, repr=False)
     _named: set[str] | None = field(default=None, repr=False)
     _norm_set: frozenset[int] | None = field(default=None, repr=False)
     _orth_set: frozenset[int] | None = field(default=None, repr=False)
     _quotes: frozenset[int] | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, doc: Doc, strings: Strings) -> Tokens:
+    def of(cls, doc: Doc, strings: Strings, phrases: SharedPhrases | None = None) -> Tokens:
         arr: Any = token_array(doc, [NORM, IDX, LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, ORTH])
         candidates = candidate_matches(doc)
         if not len(doc):
-            return cls(doc, text_of(doc), [], [], [], [], [], {}, strings, arr, candidates)
+            return cls(doc, text_of(doc), [], [], [], [], [], {}, strings, arr, candidates, phrases)
         punct = (arr[:, 4] | arr[:, 5] | arr[:, 6]).astype(bool).tolist()
         clitics = doc.user_data.get(CLITICS_KEY, {})
         # The shared columns; norms copied, since a rule may change a token's (lists.py).
         idx, length, orths = (token_list(doc, attr) for attr in (IDX, LENGTH, ORTH))
         norms = list(token_list(doc, NORM))
-        return cls(doc, text_of(doc), norms, idx, length, orths, punct, clitics, strings, arr, candidates)
+        return cls(
+            doc, text_of(doc), norms, idx, length, orths, punct, clitics, strings, arr, candidates, phrases
+        )
 
     def word(self, i: int) -> str:
         """Token i's matching form (norm)."""
@@ -127,6 +159,13 @@ class Tokens:
             return [i for i, orth in enumerate(self.orths) if orth in present]
         return positions(self.array[:, 7], present)
 
+    def phrase_matches(self) -> dict[str, Matches]:
+        """The matches of each of the joined phrase matchers (one walk of the doc, when first
+        asked)."""
+        if self._phrase_matches is None:
+            self._phrase_matches = self.phrases.matches(self.doc) if self.phrases is not None else {}
+        return self._phrase_matches
+
     def renorm(self, i: int, norm: str) -> None:
         """Give token i another matching form, for the rules after the caller."""
         key = self.norms[i] = self.strings.add(norm)
@@ -174,4 +213,8 @@ def positions(column: Any, values: Iterable[int]) -> list[int]:
 
 def taken_by(hits: list[Hit]) -> set[int]:
     """The token indexes that the hits cover."""
-    return set(chain.from_iterable([range(h.start, h.end) for h in hits]))  # quicker than a set comprehension
+    # Two hits in three are one token: their starts go in without a range object each (a range
+    # costs several times a set entry, and the steps ask for this set eight times per article).
+    taken = {h.start for h in hits if h.end > h.start}
+    taken.update(chain.from_iterable([range(h.start + 1, h.end) for h in hits if h.end - h.start > 1]))
+    return taken

@@ -21,7 +21,7 @@ from briefing.pipeline.actors.bodies import Adjective
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
-from briefing.pipeline.actors.words import Words
+from briefing.pipeline.actors.words import Words, fold_word
 from briefing.pipeline.gazetteer import surface_key
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ArmedGroupsFile, GroupNounEntry
@@ -70,7 +70,7 @@ def _eponyms(resources: Resources) -> dict[str, str]:
 
 def build_group_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> GroupTables:
     groups = resources.get("armed_groups", ArmedGroupsFile)
-    matcher = TriggeredMatcher(vocab)
+    matcher = TriggeredMatcher(vocab, "groups")
     for noun in groups.nouns:
         matcher.add(f"{NOUN}:{noun.id}", [pattern_doc(form) for form in noun.ar])
     for force in groups.forces:
@@ -152,7 +152,7 @@ class Groups:
                 break
             english.append(adj[0])
             k += adj[1]
-        purpose = self.t.purposes.get(fold(a.raw(k))) if k < len(a.norms) else None
+        purpose = self.t.purposes.get(fold_word(a.raw(k))) if k < len(a.norms) else None
         if purpose is not None:
             k += 1
         if not english and not (genitive and purpose):

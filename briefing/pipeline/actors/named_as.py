@@ -35,7 +35,7 @@ def build_named_as_tables(
     section = resources.get("armed_groups", ArmedGroupsFile).named_as
     if section is None:
         return NamedAsTables(None, frozenset(), 0)
-    phrases = TriggeredMatcher(vocab)
+    phrases = TriggeredMatcher(vocab, "named_as")
     phrases.add("named_as", [pattern_doc(p) for p in section.phrases])
     return NamedAsTables(
         phrases, frozenset(vocab.strings.add(fold(n)) for n in section.nouns), section.window

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words
-from briefing.text.normalize import fold
+from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words, fold_word
 
 # What comes before a name, weakest first: nothing; a nationality; a speech verb; a title or role;
 # an honorific.
@@ -66,7 +65,7 @@ class NameFinder:
         raw = a.raw(k)
         if norm in t.common or norm in t.resource_words or len(norm) < 3 or a.clitics.get(k):
             return False
-        if fold(raw).startswith(ARTICLE_PROCLITICS):
+        if fold_word(raw).startswith(ARTICLE_PROCLITICS):
             return False
         # و, ف, ل, ب may be a proclitic; not on a word the analyser reads only as a proper noun
         # (لويس), nor on one it cannot read after an honorific or a naming word (رجل يسمى

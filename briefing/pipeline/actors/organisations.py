@@ -23,7 +23,7 @@ from briefing.pipeline.actors.match_sides import MatchSides, MatchTables
 from briefing.pipeline.actors.org_phrases import Phrases
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
-from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, FOREIGN_MIN_LETTERS, Words, folded
+from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, FOREIGN_MIN_LETTERS, Words, fold_word, folded
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternsFile
 from briefing.text.normalize import fold
@@ -79,7 +79,7 @@ class OrgTables:
 
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
-    nouns = TriggeredMatcher(vocab)
+    nouns = TriggeredMatcher(vocab, "organisations")
     patterns: dict[str, OrgPattern] = {}
     for kind, entries in resources.get("org_patterns", OrgPatternsFile).kinds():
         for entry in entries:
@@ -162,7 +162,9 @@ class Organisations:
             return True
         # A preposition or conjunction glued to an unknown word opens a phrase, not a name
         # (للإنتاج, بالنتيجة, فسيبذل); an indefinite nisba is an adjective (شركة إماراتية).
-        if fold(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(("و", "ف") if not first else ("ل",)):
+        if fold_word(raw).startswith(ARTICLE_PROCLITICS) or raw.startswith(
+            ("و", "ف") if not first else ("ل",)
+        ):
             return False
         # An indefinite feminine word is an adjective (شركة إماراتية, منظمة ضعيفة), not a name.
         return not (norm.endswith("ه") and not norm.startswith("ال"))
@@ -291,7 +293,7 @@ class Organisations:
         for match_id, head, after in matches:
             if any(i in taken for i in range(head, after)):
                 continue
-            if fold(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
+            if fold_word(a.raw(head)[: a.clitics.get(head, 0)]).endswith("ك"):
                 continue  # كقناة لتسليح: "as a channel for", not a name
             pattern = self.t.patterns[a.strings[match_id]]
             if pattern.city_only and after in heads:

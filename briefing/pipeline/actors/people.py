@@ -9,7 +9,7 @@ the known people beside them. Names are transliterated (output.FoundActors).
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -43,9 +43,8 @@ _SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE, _CREDIT = 
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
 # A verb after one of these (or after a space token, or at a line's start) opens a clause; their
-# string ids, to compare with the ORTH column.
-_CLAUSE_END_IDS = numpy.array([get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛")], dtype=numpy.uint64)
-_NEWLINE = re.compile("\n")
+# string ids, to find them on the ORTH column.
+_CLAUSE_ENDS = frozenset(get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛"))
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
@@ -116,7 +115,7 @@ def build_people_tables(
     resources: Resources, words: WordTables, vocab: Vocab, pattern_doc: Callable[[str], Doc]
 ) -> PeopleTables:
     rules = resources.get("actor_rules", ActorRulesFile)
-    titles = TriggeredMatcher(vocab)
+    titles = TriggeredMatcher(vocab, "titles")
     for t in resources.titles:
         titles.add(t.id, [pattern_doc(form) for form in t.ar])
     that = folded(resources.get("particles", ParticlesFile).forms("that")) | folded(
@@ -143,23 +142,6 @@ def build_people_tables(
         ages=folded(rules.age_words),
         bracket=frozenset({vocab.strings.add("(")}),
     )
-
-
-class _Flags:
-    """Each token's role bits, 0 for most tokens, looked up when a rule asks (a list of them would
-    cost a pass over the document)."""
-
-    __slots__ = ("norms", "roles")
-
-    def __init__(self, roles: Mapping[int, int], norms: list[int]) -> None:
-        self.roles = roles
-        self.norms = norms
-
-    def __len__(self) -> int:
-        return len(self.norms)
-
-    def __getitem__(self, i: int) -> int:
-        return self.roles.get(self.norms[i], 0)
 
 
 class People:
@@ -214,7 +196,7 @@ class People:
                 j += 1  # over the link, to the next complement
         return j
 
-    def _two_names(self, i: int, flags: _Flags, taken: set[int]) -> bool:
+    def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
         or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
         w = self.w
@@ -235,7 +217,7 @@ class People:
             and not w.article(i)
         )
 
-    def _second_name(self, j: int, flags: _Flags) -> bool:
+    def _second_name(self, j: int, flags: list[int]) -> bool:
         """After a word that is only ever a name, can token j be the name's second word: a given
         name (مدحت صالح، لوسي يعقوب), a theophoric name written as one word (مدحت عبدالهادي) or a
         word no resource knows that the analyser cannot read (مارينا جامبا، نعوم شومسكي)? Only
@@ -281,7 +263,7 @@ class People:
             return {}
         return {i: caches.opening[a.orths[i]] for i in a.orths_where(present)}
 
-    def _proper_pairs(self, kinds: dict[int, int], flags: _Flags, taken: set[int]) -> list[int]:
+    def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
         (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب) or one that is only ever a name
@@ -373,25 +355,30 @@ class People:
         return out
 
     def _clause_starts(self) -> list[int]:
-        """The tokens (but the last two) that open a line or follow a clause's end, found over
-        the columns in numpy, since every token of every article is asked; once per document."""
+        """The tokens (but the last two) that open a line or follow a clause's end; once per
+        document."""
         if self._opens is None:
             self._opens = self._find_clause_starts()
         return self._opens
 
     def _find_clause_starts(self) -> list[int]:
+        # From the few tokens that end a clause, the space tokens and the line breaks, not by
+        # testing every token: an article has a few dozen of them against hundreds of tokens.
         a = self.a
         n = len(a.orths)
         if n < 3:
             return []
-        before = a.array[: n - 3]  # the token before each of tokens 1 .. n-3
-        after_end = numpy.isin(before[:, 7], _CLAUSE_END_IDS) | (before[:, 5] != 0)  # IS_SPACE
-        newlines = [m.start() for m in _NEWLINE.finditer(a.text)]
-        if newlines:
-            after_end |= numpy.isin(a.array[1 : n - 2, 1] - 1, newlines)
-        return [0, *(numpy.flatnonzero(after_end) + 1).tolist()]
+        after = {j + 1 for j in a.orths_where(_CLAUSE_ENDS)}
+        after.update((numpy.flatnonzero(a.array[:, 5]) + 1).tolist())  # IS_SPACE
+        idx = a.idx
+        start = 0
+        while (start := a.text.find("\n", start) + 1) > 0:  # the token right after a line break
+            k = bisect_left(idx, start)
+            if k < n and idx[k] == start:
+                after.add(k)
+        return [0, *sorted(i for i in after if 0 < i <= n - 3)]
 
-    def _alone(self, i: int, flags: _Flags) -> bool:
+    def _alone(self, i: int, flags: list[int]) -> bool:
         """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
         table or a given name, no month or day, that no corpus uses as an everyday word and that
         the analyser reads only as a name (a foreign one: or not at all), between words that are
@@ -422,9 +409,14 @@ class People:
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name
         words, before بن, at a given name (in any order: the caller sorts them)."""
-        a = self.a
+        a, roles = self.a, self.t.roles
         n = len(a.norms)
-        flags = _Flags(self.t.roles, a.norms)
+        # Each token's role bits, 0 for most: set from the few tokens of some role, and then read
+        # as a list (the rules read them about 700 times per article).
+        role_tokens = a.where(roles.keys())
+        flags = [0] * n
+        for i in role_tokens:
+            flags[i] = roles[a.norms[i]]
         for i in self._foreign_spellings():
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
@@ -434,7 +426,7 @@ class People:
         starts += [(i, LONE) for i in self._aged(taken)]
         starts += [(i, LONE) for i in self._verb_subjects(taken)]
         starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
-        for i in a.where(self.t.roles.keys()):  # the tokens of some role
+        for i in role_tokens:
             f = flags[i]
             if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE | _CREDIT):
                 self._context_starts(i, f, starts)

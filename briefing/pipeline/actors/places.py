@@ -31,7 +31,7 @@ from spacy.strings import StringStore
 from briefing.pipeline.actors.disambiguation import previous_word
 from briefing.pipeline.actors.document import Hit, taken_by
 from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words, folded, nationalities
+from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words, fold_word, folded, nationalities
 from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, OrgPatternEntry, OrgPatternsFile, UnitsFile
 from briefing.text.normalize import fold
@@ -179,7 +179,7 @@ class Places:
         raw, clitic = a.raw(k), a.clitics.get(k, 0)
         if not raw.startswith(AND) or raw[:clitic] not in ("", AND, AND + "ال") or a.punct[k]:
             return False
-        rest = a.word(k) if clitic else fold(raw[1:])
+        rest = a.word(k) if clitic else fold_word(raw[1:])
         words = w.t
         if len(rest) < FOREIGN_MIN_LETTERS or rest.endswith(_ENDINGS + PEOPLE) or not raw[1:].isalpha():
             return False  # وشيشانيون: people
@@ -268,7 +268,7 @@ class Places:
         if h.end - h.start == 1 and a.word(h.start).removeprefix("ال") in self.t.directions:
             # إلى الغرب من نهر الفرات, بالغرب: a direction, from a place or in a country, not the West
             from_place = h.end < len(a.norms) and a.norms[h.end] == self.t.of
-            return from_place or fold(a.raw(h.start)[: a.clitics.get(h.start, 0)]).endswith("ب")
+            return from_place or fold_word(a.raw(h.start)[: a.clitics.get(h.start, 0)]).endswith("ب")
         if h.end - h.start == 1 and a.norms[h.start] in self.t.currencies and h.start > 0:
             before = a.doc[h.start - 1]
             return before.like_num or any(c.isdigit() for c in before.text)
@@ -276,7 +276,7 @@ class Places:
         last = a.word(h.end - 1).removeprefix("ال").removesuffix(FEMININE)
         if h.end - h.start < 2 or after >= len(a.norms) or last not in self.t.directions:
             return False
-        if not fold(a.raw(after)).startswith("ل") or a.word(after).startswith("ل"):
+        if not fold_word(a.raw(after)).startswith("ل") or a.word(after).startswith("ل"):
             return False  # ل, or لل for ل + ال, on the word after: "of"
         river = by_start.get(after)
         return a.norms[after] == self.t.river or (river is not None and river.type == "LOC")
@@ -322,8 +322,8 @@ class Places:
         (قاعدة إنجرليك) or with another (مطار التيفور)?"""
         if self.a.norms[place.start] in self.t.facilities:
             return True
-        head = fold(noun) + " "
-        return any(fold(s).startswith(head) for s in self.entries[place.actor].surfaces_ar)
+        head = fold_word(noun) + " "
+        return any(fold_word(s).startswith(head) for s in self.entries[place.actor].surfaces_ar)
 
     def _settlements(self, i: int, by_start: dict[int, Hit], taken: set[int], inside: set[int]) -> list[Hit]:
         """بلدة الهري, في بلدة الحراك وبصر الحرير: the unknown places named after the noun at i."""
@@ -356,8 +356,8 @@ class Places:
         clitic = a.clitics.get(i, 0)
         if a.punct[i] or not raw.isalpha() or (clitic and not (joined and clitic == 1)):
             return None
-        norm = fold(raw) if skip else a.word(i)
-        if not clitic and norm != fold(raw):
+        norm = fold_word(raw) if skip else a.word(i)
+        if not clitic and norm != fold_word(raw):
             return None  # للطائرات: a proclitic the normalizer took with the article
         if len(norm) < 3 or norm.endswith(PEOPLE) or norm in self.t.not_names or norm in self.w.t.non_name:
             return None

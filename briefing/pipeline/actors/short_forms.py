@@ -12,8 +12,8 @@ from operator import attrgetter
 from spacy.strings import get_string_id
 
 from briefing.pipeline.actors.document import Hit
-from briefing.pipeline.actors.words import NOUN_PROCLITICS, Words
-from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
+from briefing.pipeline.actors.words import NOUN_PROCLITICS, Words, fold_word
+from briefing.text.normalize import raw_prefix_length, strip_proclitics
 
 ShortForms = dict[str, tuple[str, str, int]]  # folded form → (actor id, type, token it may follow)
 FAMILY_MIN, LONE_MIN = 3, 4  # letters of a family name, of a one-word name used as a short form
@@ -157,7 +157,7 @@ class Shorts:
             # بوشهاب, not محمد of محمد رفعت after محمد بنيس).
             return None
         if form in self.firsts and (
-            (fold(raw) != form and not self.w.may_be_name(raw))
+            (fold_word(raw) != form and not self.w.may_be_name(raw))
             or (i + 1 < len(a.norms) and a.word(i + 1) in self.rest[form])
         ):
             # بآيات "with verses", not ب + the name آيات: the analyser reads the word; حسين الحوثي

@@ -21,6 +21,7 @@ from briefing.pipeline.actors.named_as import NamedAsTables, build_named_as_tabl
 from briefing.pipeline.actors.organisations import OrgTables, build_org_tables
 from briefing.pipeline.actors.people import PeopleTables, build_people_tables
 from briefing.pipeline.actors.places import PlaceTables, build_place_tables
+from briefing.pipeline.actors.triggered import SharedPhrases
 from briefing.pipeline.actors.words import WordTables, build_word_tables
 from briefing.pipeline.gazetteer import gazetteer_index
 from briefing.pipeline.loading import PatternTokenizer
@@ -42,6 +43,7 @@ class ActorTables:
     full_names: FullNameTables  # known people by first and last name
     named_as: NamedAsTables  # groups named in quotes
     places: PlaceTables  # places by the word before them
+    phrases: SharedPhrases  # the families' phrase matchers joined: one walk per article
 
 
 def build_tables(
@@ -51,18 +53,25 @@ def build_tables(
     index = gazetteer_index(resources)
     words = build_word_tables(resources, known, name_lexicon(resources))
     pattern_doc = PatternTokenizer(make_doc, known)
+    orgs = build_org_tables(resources, vocab, pattern_doc)
+    bodies = build_body_tables(resources, vocab, pattern_doc)
+    people = build_people_tables(resources, words, vocab, pattern_doc)
+    groups = build_group_tables(resources, vocab, pattern_doc)
+    named_as = build_named_as_tables(resources, vocab, pattern_doc)
+    matchers = [orgs.nouns, bodies.nouns, people.titles, groups.matcher, named_as.phrases]
     return ActorTables(
         entries={e.id: e for e in resources.actors},
         words=words,
         candidates=build_candidate_tables(resources, index, vocab.strings),
         context=build_context_tables(resources, index, vocab.strings),
         glue=build_glue_tables(resources, index, words),
-        orgs=build_org_tables(resources, vocab, pattern_doc),
-        bodies=build_body_tables(resources, vocab, pattern_doc),
-        people=build_people_tables(resources, words, vocab, pattern_doc),
-        groups=build_group_tables(resources, vocab, pattern_doc),
+        orgs=orgs,
+        bodies=bodies,
+        people=people,
+        groups=groups,
         coalitions=build_coalition_tables(resources, vocab.strings),
         full_names=build_full_name_tables(resources, words.compound_first),
-        named_as=build_named_as_tables(resources, vocab, pattern_doc),
+        named_as=named_as,
         places=build_place_tables(resources, vocab.strings),
+        phrases=SharedPhrases(vocab, [m for m in matchers if m is not None]),
     )

@@ -5,6 +5,7 @@ token of the name table …), answered once per word and cached across documents
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from briefing.pipeline.actors.document import Tokens
@@ -27,6 +28,11 @@ ONE_LETTER_PROCLITICS = tuple(c for c in NOUN_PROCLITICS if len(c) == 1)  # و �
 FOREIGN_MIN_COUNT, FOREIGN_MIN_LETTERS = 5, 4
 # عبد + ال + a word of three letters or more: a theophoric name written as one word.
 THEOPHORIC_MIN_LETTERS = 8
+
+
+# `fold` of a word as written, for the rules that fold a token's text (or its proclitic) each time
+# they read it: camel-tools' folding is some microseconds a call, and the words repeat.
+fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 def folded(words: tuple[str, ...]) -> frozenset[str]:
@@ -243,7 +249,7 @@ class Words:
             return 0
         # ك is rarely a proclitic on a name and often a name's first letter: كليمان is not
         # ك + ليمان, though the normaliser, knowing the name ليمان, takes it off.
-        return 0 if fold(a.raw(i)[:clitic]) == "ك" and a.word(i) in self.t.only_names else clitic
+        return 0 if fold_word(a.raw(i)[:clitic]) == "ك" and a.word(i) in self.t.only_names else clitic
 
     def article(self, i: int) -> bool:
         """Does token i open with the article? Read on the raw word: أل and إل open names
