@@ -370,6 +370,9 @@ class ActorRulesFile(Entry):
     name_particles: WordList = ()  # دي of ستيفان دي ميستورا: between two name words
     # After these a one-word organisation's name that is an everyday noun is that noun (هذه القاعدة).
     everyday_markers: WordList = ()
+    # Adjectives that describe an organisation, never open its name (الوكالة الرسمية "the official
+    # agency", المنظمة المعنية): a described organisation's first adjective is none of them.
+    describing_adjectives: WordList = ()
     settlement_nouns: WordList
     document_nouns: WordList
     realm_nouns: WordList = ()  # ملك, ولاية: in construct before a place's name (ملك أراجون)
@@ -424,6 +427,7 @@ _NOT_VOCABULARY = (
     "foreign_surname_endings",
     "title_complement_links",
     "everyday_markers",
+    "describing_adjectives",
     "age_words",
     "naming_words",
     "byline_words",

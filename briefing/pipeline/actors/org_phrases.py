@@ -19,6 +19,7 @@ class Phrases:
         self.a = a
         self.analyzer = analyzer
         self.nationalities = nationalities  # folded, with the article: no name's first adjective
+        # (a state's, or a describing one: الرسمية)
 
     def described(self, head: int, j: int, taken: set[int]) -> int:
         """End of the relative adjectives (ال + a word ending in ي or ية) that open at token j and

@@ -67,6 +67,7 @@ class OrgTables:
     nouns: TriggeredMatcher  # on NORM; match key "kind:id"
     patterns: Mapping[str, OrgPattern]  # match key → pattern
     nationalities: frozenset[str]  # adjectives, never words of an organisation's name
+    describing: frozenset[str]  # adjectives that never open a described organisation's name
     gazetteer_words: frozenset[str]  # words of the gazetteer's names
     heads: frozenset[str]  # head nouns of organisation names (short forms: الهيئة)
     everyday_markers: frozenset[str] = frozenset()  # هذه, شبه: an everyday noun follows
@@ -100,6 +101,7 @@ def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[
         nouns=nouns,
         patterns=patterns,
         nationalities=adjectives,
+        describing=folded(rules.describing_adjectives),
         # Words of the gazetteer's names may be words of an unknown organisation's name too
         # (مانشستر of نادي مانشستر سيتي); nationality adjectives (الإيطالي) are not.
         gazetteer_words=frozenset(w for e in resources.actors for s in e.surfaces_ar for w in fold(s).split())
@@ -133,7 +135,7 @@ class Organisations:
         self.t = tables
         self.entries = entries
         self.found = found
-        self.phrases = Phrases(w.a, w.t.analyzer, tables.nationalities)
+        self.phrases = Phrases(w.a, w.t.analyzer, tables.nationalities | tables.describing)
         self.clubs: dict[str, str] = {}  # a city's actor id → the club it names in this article
 
     def word(self, j: int, first: bool) -> bool:
