@@ -71,6 +71,7 @@ def test_figures_golden(nlp, family, case):
         ("بلغت الحرارة 48 درجة مئوية.", "48 degrees Celsius"),
         ("زرعت أكثر من 50 ألف لغم.", "more than 50,000 landmines"),
         ("يبلغ مداه 155 ميلا.", "155 miles"),
+        ("دخلت 300 شاحنة مساعدات إلى غزة.", "300 trucks"),
         ("تبرعت الإمارات بما يقارب 10 ملايين درهم.", "nearly 10 million dirhams"),
         ("ونقلت 15 لنشا بحريا.", "15 naval launches"),
         ("أسقطت صاروخين مسيرين.", "2 guided missiles"),
