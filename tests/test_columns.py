@@ -27,3 +27,12 @@ def test_columns_of_a_doc_the_splitter_has_not_seen_are_read_afresh(nlp):
     assert numpy.array_equal(token_array(doc, [ORTH, NORM]), doc.to_array([ORTH, NORM]))
     nlp.get_pipe("briefing_sentences")(doc)
     assert numpy.array_equal(token_array(doc, [SENT_START]), doc.to_array([SENT_START]))
+
+
+def test_columns_read_from_the_word_table_are_the_docs_own(nlp):
+    """Offsets counted from lengths and spaces, and lexeme values kept per word, hold on odd
+    texts: leading and doubled blanks, tabs, Latin, digits, emoji, a word seen twice."""
+    texts = ["  \n\nقال  الرئيس\t\tإن 1,200 شخص 😀 U.S. قال\n", "x", "\n", "قال الرئيس، قال:  «نعم»"]
+    for text in texts * 2:  # the second time, every word is known
+        doc = nlp(text)
+        assert numpy.array_equal(token_array(doc, COLUMNS), doc.to_array(list(COLUMNS))), text
