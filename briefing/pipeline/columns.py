@@ -78,9 +78,13 @@ class WordTable:
             return numpy.empty(0, dtype="intp")
         if not len(self.keys):
             return None
-        # ndarray methods and ufuncs: numpy's Python-level functions cost more than a short
-        # document's search.
-        at = self.keys.searchsorted(orths)
+        # The words searched in sorted order: each search then starts near the last one, in
+        # memory the last one brought into the cache (in text order a search over a large
+        # vocabulary costs a cache miss at nearly every step). ndarray methods and ufuncs only:
+        # numpy's Python-level functions cost more than a short document's search.
+        order = orths.argsort()
+        at = numpy.empty_like(order)
+        at[order] = self.keys.searchsorted(orths[order])
         numpy.minimum(at, len(self.keys) - 1, out=at)
         return at if (self.keys[at] == orths).all() else None
 
