@@ -33,8 +33,17 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-COLUMNS = (ORTH, NORM, IDX, LENGTH, SPACY, SENT_START, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, SHAPE)
+# The columns read per token (NORM too: a tokenizer exception may set a token's own), those
+# counted (IDX from LENGTH and SPACY) or set (SENT_START, by the splitter), and those of the
+# word's lexeme, the same for every token of a word.
+_TOKEN_COLUMNS = (ORTH, NORM, SPACY)
+LEXEME_COLUMNS = (LENGTH, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_QUOTE, SHAPE)
+COLUMNS = (*_TOKEN_COLUMNS, IDX, SENT_START, *LEXEME_COLUMNS)
 _POSITION = {attr: k for k, attr in enumerate(COLUMNS)}
+_LEXEMES = slice(len(COLUMNS) - len(LEXEME_COLUMNS), len(COLUMNS))
+_MAX_WORDS = 200_000  # words whose lexeme columns are kept at most
+# Below this many tokens Doc.to_array reads every column for less than the numpy calls cost.
+_SHORT = 32
 
 
 class _Shared:
@@ -48,9 +57,90 @@ class _Shared:
 _SHARED: weakref.WeakKeyDictionary[Doc, _Shared] = weakref.WeakKeyDictionary()
 
 
-def read_all(doc: Doc) -> numpy.ndarray:
-    """Every column of COLUMNS, in that order (for the splitter, which then `share`s it)."""
-    return doc.to_array(list(COLUMNS))
+class WordTable:
+    """Values kept per word (orth hash) across documents, in a sorted array of the hashes and an
+    array of rows beside it: a document's words are found by one binary search each, in C, where
+    a dictionary lookup per token (through map) costs twice the instructions and makes a Python
+    int of every hash. A word not seen before is inserted in place (no sort of the whole)."""
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, width: int) -> None:
+        self.keys = numpy.empty(0, dtype="uint64")
+        self.values = numpy.empty((0, width), dtype="uint64")
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def rows(self, orths: numpy.ndarray) -> numpy.ndarray | None:
+        """The row of `values` of each of `orths`; None when one of them is not in the table."""
+        if not len(orths):
+            return numpy.empty(0, dtype="intp")
+        if not len(self.keys):
+            return None
+        # The words searched in sorted order: each search then starts near the last one, in
+        # memory the last one brought into the cache (in text order a search over a large
+        # vocabulary costs a cache miss at nearly every step). ndarray methods and ufuncs only:
+        # numpy's Python-level functions cost more than a short document's search.
+        order = orths.argsort()
+        at = numpy.empty_like(order)
+        at[order] = self.keys.searchsorted(orths[order])
+        numpy.minimum(at, len(self.keys) - 1, out=at)
+        return at if (self.keys[at] == orths).all() else None
+
+    def missing(self, orths: numpy.ndarray) -> numpy.ndarray:
+        """The distinct `orths` not in the table, sorted."""
+        return numpy.setdiff1d(orths, self.keys)
+
+    def add(self, orths: numpy.ndarray, values: numpy.ndarray) -> None:
+        """Add `orths` (distinct, sorted, none in the table) with their rows of `values`."""
+        at = numpy.searchsorted(self.keys, orths)
+        self.keys = numpy.insert(self.keys, at, orths)
+        self.values = numpy.insert(self.values, at, values, axis=0)
+
+
+class Lexemes:
+    """The LEXEME_COLUMNS of each word seen, kept across documents (at most _MAX_WORDS).
+
+    `Doc.to_array` costs about 180 instructions per value it reads (spaCy takes the GIL back for
+    each): six of the eleven columns depend on the word alone, and are read from here instead.
+    """
+
+    __slots__ = ("table",)
+
+    def __init__(self) -> None:
+        self.table = WordTable(len(LEXEME_COLUMNS))
+
+    def of(self, doc: Doc, orths: numpy.ndarray) -> numpy.ndarray:
+        """LEXEME_COLUMNS of the tokens whose ORTH column is `orths`."""
+        table = self.table
+        rows = table.rows(orths)
+        if rows is None:  # a word not seen before: its values as the doc reads them
+            read = doc.to_array(list(LEXEME_COLUMNS))
+            new = table.missing(orths)
+            if len(table) + len(new) > _MAX_WORDS:
+                return read
+            first = dict(zip(orths.tolist(), range(len(orths)), strict=True))  # a token of each word
+            table.add(new, read[[first[orth] for orth in new.tolist()]])
+            rows = table.rows(orths)
+            assert rows is not None
+        values: numpy.ndarray = table.values[rows]
+        return values
+
+
+def read_all(doc: Doc, lexemes: Lexemes) -> numpy.ndarray:
+    """Every column of COLUMNS, in that order, but SENT_START (for the splitter, which sets it
+    and then `share`s the array)."""
+    if len(doc) < _SHORT:
+        return doc.to_array(list(COLUMNS))
+    tokens = doc.to_array(list(_TOKEN_COLUMNS))
+    out = numpy.zeros((len(tokens), len(COLUMNS)), dtype="uint64")
+    out[:, : len(_TOKEN_COLUMNS)] = tokens
+    out[:, _LEXEMES] = lexemes.of(doc, tokens[:, 0])
+    # A token starts where the one before ends, plus its trailing space: the tokenizer's offsets.
+    ends = (out[:, _POSITION[LENGTH]] + out[:, _POSITION[SPACY]]).cumsum()
+    out[1:, _POSITION[IDX]] = ends[:-1]
+    return out
 
 
 def share(doc: Doc, array: numpy.ndarray) -> None:

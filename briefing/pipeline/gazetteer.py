@@ -168,16 +168,17 @@ class Gazetteer(BatchPipe):
 
     def __call__(self, doc: Doc) -> Doc:
         keys = self.keys
-        # Distinct matches in the order of spaCy's Span comparison (start, end, label, id) ...
-        found = sorted({(start, end, *keys[m][2:], m) for m, start, end in self.matcher(doc) if start != end})
-        # ... then the first longest where they overlap (spacy.util.filter_spans, on tuples).
+        # spacy.util.filter_spans on tuples: distinct matches, longest first, then by start, then
+        # in the order of spaCy's Span comparison (start, end, label, id), in one sort ...
+        found = sorted({(start - end, start, end, *keys[m][2:], m) for m, start, end in self.matcher(doc)})
+        # ... and the first where they overlap.
         kept: list[tuple[int, int, int]] = []
         seen: set[int] = set()
-        for start, end, _, _, m in sorted(found, key=lambda f: (f[1] - f[0], -f[0]), reverse=True):
-            if start not in seen and end - 1 not in seen:
+        for negative, start, end, _, _, m in found:
+            if negative and start not in seen and end - 1 not in seen:
                 kept.append((start, end, m))
                 seen.update(range(start, end))
-        kept.sort(key=lambda k: k[0])
+        kept.sort()  # by start: kept matches do not overlap
         doc.user_data[MATCHES_KEY] = tuple((start, end, *keys[m][:2]) for start, end, m in kept)
         return doc
 

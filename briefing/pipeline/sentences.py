@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.columns import COLUMNS, lookup, read_all, share
+from briefing.pipeline.columns import COLUMNS, Lexemes, lookup, read_all, share
 
 # Where the splitter's own columns are in the shared read (briefing.pipeline.columns).
 _ORTH, _SPACY, _IS_ALPHA, _IS_SPACE, _SENT_START = (
@@ -33,6 +33,7 @@ class SentenceSplitter(BatchPipe):
         self.marks = numpy.array(keys, dtype="uint64")
         self.closes = numpy.array([marks[k] for k in keys], dtype=bool)
         self._newline: dict[int, bool] = {}
+        self._lexemes = Lexemes()
         self.strings = nlp.vocab.strings
 
     def __call__(self, doc: Doc) -> Doc:
@@ -40,7 +41,7 @@ class SentenceSplitter(BatchPipe):
         if not n:
             return doc
         # Every column the later components read, once (briefing.pipeline.columns).
-        arr = read_all(doc)
+        arr = read_all(doc, self._lexemes)
         orths, space_after = arr[:, _ORTH], arr[:, _SPACY] == 1
         alpha, is_space = arr[:, _IS_ALPHA] == 1, arr[:, _IS_SPACE] == 1
         at, which = lookup(orths, self.marks)

@@ -27,8 +27,6 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import compress
-from operator import itemgetter
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
@@ -38,7 +36,7 @@ from spacy.tokens import Doc
 from briefing.model.contract import ThemeScore
 from briefing.pipeline.actor_spans import actor_spans
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.columns import token_array
+from briefing.pipeline.columns import WordTable, token_array
 from briefing.resources import Resources, ThemeEntry
 from briefing.text.normalize import fold
 
@@ -81,7 +79,6 @@ _Phrase = tuple[tuple[str, ...], int, int]  # the words after the first, theme i
 # A word's evidence: its most specific single-word hits (best keyword per theme), its forms, the
 # phrases it may open, and whether it has any hit or phrase.
 _WordEvidence = tuple[tuple[_Hit, ...], frozenset[str], tuple[_Phrase, ...], bool]
-_EVIDENT = itemgetter(3)
 
 
 @dataclass(frozen=True)
@@ -141,13 +138,17 @@ class ThemeScorer(BatchPipe):
         self.min_share = min_share
         self.name_weight = name_weight
         self.tables = build_tables(())
-        self._cache: dict[int, _WordEvidence] = {}
+        # Each word's evidence, read once: the readings in a list, and each word's place in it (and
+        # whether it has any evidence) by norm hash in a WordTable, which finds a document's words
+        # by a binary search each in C (a dictionary lookup per word cost three times as much).
+        self._words = WordTable(2)
+        self._evidence: list[_WordEvidence] = []
         self.strings = nlp.vocab.strings
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """Themes strip prefixes themselves and never need the normalizer's `known` words."""
         self.tables = build_tables(resources.themes)
-        self._cache.clear()
+        self._words, self._evidence = WordTable(2), []
 
     def _word_hits(self, forms: frozenset[str]) -> tuple[_Hit, ...]:
         """The most specific single-word matches of a word's forms, the heaviest per theme."""
@@ -168,29 +169,45 @@ class ThemeScorer(BatchPipe):
         return tuple(best.items())
 
     def _word(self, norm: int) -> _WordEvidence:
-        """(single-word hits, forms, phrases that may start here) of a word, cached by its hash."""
-        entry = self._cache.get(norm)
-        if entry is None:
-            forms = frozenset(_forms(self.strings[norm]))
-            phrases = tuple(p for f in forms for p in self.tables.phrases.get(f, ()))
-            hits = self._word_hits(forms)
-            entry = self._cache[norm] = (hits, forms, phrases, bool(hits or phrases))
-        return entry
+        """(single-word hits, forms, phrases that may start here, any of them) of a word."""
+        forms = frozenset(_forms(self.strings[norm]))
+        phrases = tuple(p for f in forms for p in self.tables.phrases.get(f, ()))
+        hits = self._word_hits(forms)
+        return (hits, forms, phrases, bool(hits or phrases))
+
+    def _learn(self, norms: numpy.ndarray) -> None:
+        """Read the evidence of the words `norms` (distinct, sorted, not seen before)."""
+        start = len(self._evidence)
+        self._evidence.extend(self._word(norm) for norm in norms.tolist())
+        places = range(start, len(self._evidence))
+        flags = [entry[3] for entry in self._evidence[start:]]
+        self._words.add(norms, numpy.array([places, flags], dtype="uint64").T)
+
+    def _evidence_at(self, norms: numpy.ndarray) -> numpy.ndarray:
+        """(place in self._evidence, any evidence) of each word of `norms`."""
+        rows = self._words.rows(norms)
+        if rows is None:  # a word not seen yet
+            self._learn(self._words.missing(norms))
+            rows = self._words.rows(norms)
+            assert rows is not None
+        found: numpy.ndarray = self._words.values[rows]
+        return found
 
     def _phrase_hits(
-        self, words: list[_WordEvidence], openers: list[int]
+        self, place: list[int], openers: list[int]
     ) -> tuple[dict[int, int], list[tuple[int, int, int]]]:
-        """Phrases found in the text (`openers`: the words that may open one): the specificity
-        each word of one is claimed at, and the phrases that hold every word they cover against
-        longer ones as (start, length, keyword)."""
+        """Phrases found in the text (`place`: each word's in self._evidence; `openers`: the
+        words that may open one): the specificity each word of one is claimed at, and the phrases
+        that hold every word they cover against longer ones as (start, length, keyword)."""
+        evidence = self._evidence
         claimed: dict[int, int] = {}
         found: list[tuple[int, int, int]] = []
         for i in openers:
-            for rest, _, kw in words[i][2]:
-                following = words[i + 1 : i + 1 + len(rest)]
-                if len(following) != len(rest) or rest[0] not in following[0][1]:
+            for rest, _, kw in evidence[place[i]][2]:
+                following = place[i + 1 : i + 1 + len(rest)]
+                if len(following) != len(rest) or rest[0] not in evidence[following[0]][1]:
                     continue  # most phrases fail on their second word: no loop for them
-                if all(r in w[1] for r, w in zip(rest, following, strict=True)):
+                if all(r in evidence[k][1] for r, k in zip(rest, following, strict=True)):
                     n = len(rest) + 1
                     found.append((i, n, kw))
                     for p in range(i, i + n):
@@ -203,16 +220,12 @@ class ThemeScorer(BatchPipe):
         inside a body's name counts `name_weight`."""
         arr = token_array(doc, [NORM, IS_PUNCT, IS_SPACE, ORTH])
         keep = (arr[:, 1] == 0) & (arr[:, 2] == 0)
-        hashes = arr[keep, 0].tolist()
-        cache = self._cache
-        try:
-            words = list(map(cache.__getitem__, hashes))  # one dict lookup a word, in C
-        except KeyError:  # a word not seen yet
-            words = [cache.get(h) or self._word(h) for h in hashes]
+        found = self._evidence_at(arr[keep, 0])
+        place, evidence = found[:, 0].tolist(), self._evidence
         # Most words are evidence of no theme: only those with some are looked at, in text order.
-        marked = list(compress(range(len(words)), map(_EVIDENT, words)))
-        openers = [i for i in marked if words[i][2]]
-        claimed, phrases = self._phrase_hits(words, openers) if openers else ({}, [])
+        marked = numpy.flatnonzero(found[:, 1]).tolist()
+        openers = [i for i in marked if evidence[place[i]][2]]
+        claimed, phrases = self._phrase_hits(place, openers) if openers else ({}, [])
         weights = self.tables.weights
         # Per word: the best keyword of each theme (phrases first: they claim their words).
         at: dict[int, dict[int, int]] = defaultdict(dict)
@@ -223,7 +236,7 @@ class ThemeScorer(BatchPipe):
             if theme not in best or _heavier(weights, kw, best[theme]):
                 best[theme] = kw
         for i in marked:
-            hits = words[i][0]
+            hits = evidence[place[i]][0]
             if hits and not claimed.get(i):
                 at[i].update(hits)
         spots = list(at)  # the token index of each word with evidence, for those words only
