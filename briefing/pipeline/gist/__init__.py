@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or_that
+from briefing.pipeline.gist.idioms import apply_idioms
 from briefing.pipeline.gist.infinitives import infinitives
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
@@ -49,6 +50,7 @@ class Gister:
         self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
         self._names: dict[tuple[str, str, bool, str, str, bool], Word] = {}  # see _known
         self._infinitive_heads = tables.infinitive_heads | set(tables.asking)  # see infinitives.py
+        self._idiom_firsts = tables.idioms.firsts  # the first fixed words of the idioms (idioms.py)
 
     @classmethod
     def from_resources(cls, resources: Resources, analyzer: Analyzer | None = None) -> Gister:
@@ -84,8 +86,11 @@ class Gister:
         out: list[Word] = []
         if not known:
             texts = TOKEN.findall(text)
-            self._plain(texts, list(map(folded, texts)), 0, len(texts), None, counted, out)
+            forms = list(map(folded, texts))
+            self._plain(texts, forms, 0, len(texts), None, counted, out)
             self._finish(out)
+            if not self._idiom_firsts.isdisjoint(forms):
+                apply_idioms(out, self.reader, self.tables.idioms)
             return out
         # Token offsets are only read at the known stretches: each is found by bisection over the
         # matches, and the tokens between two are read as if there were none.
@@ -109,6 +114,8 @@ class Gister:
             out.append(before)
             i, k = j, k + 1
         self._finish(out)
+        if not self._idiom_firsts.isdisjoint(forms):
+            apply_idioms(out, self.reader, self.tables.idioms)
         return out
 
     def _plain(

@@ -362,6 +362,26 @@ class Reader:
         word.governs = (entry.governs, entry.governs_en) if entry.governs else None
         return word
 
+    def by_lemma(
+        self, word: Word, before: Word | None, verbs: frozenset[str], nouns: frozenset[str]
+    ) -> Word | None:
+        """The token of `word` read as a verb of one of the lemmas `verbs` (its tense, person and
+        proclitics from the best such reading), or, when the word was read as a noun, as a verbal
+        noun of one of `nouns`; None when no reading has such a lemma."""
+        analyzer = self.tables.analyzer
+        if analyzer is None:
+            return None
+        readings = analyzer.analyse(word.text)
+        as_noun = [a for a in readings if a.stem.lemma in nouns and a.stem.pos == "NOUN"]
+        if as_noun and word.pos == N:
+            return self._from_analysis(
+                min(as_noun, key=lambda a: _rank(a, _context(before), True)), word.text
+            )
+        as_verb = [a for a in readings if a.stem.lemma in verbs and a.stem.pos.startswith("VERB")]
+        if not as_verb:
+            return None
+        return self._from_analysis(min(as_verb, key=lambda a: _rank(a, _context(before), False)), word.text)
+
     def unknown(self, text: str) -> Word:
         """A word no dictionary reads: transliterated and marked with *."""
         en = self.tables.transliterate(text)

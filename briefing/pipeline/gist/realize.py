@@ -112,6 +112,7 @@ class Realizer:
             en = "than" if w.id == "prep-min" and s.comparative else w.en
             s.i += 1
             s.last = PREP
+            s.governs = w.governs  # an idiom's fixed words (put an end, to): see idioms.py
             return lead + en + (" " + OBJECT.get(w.obj, "it") if w.obj else "")
         s.i += 1
         s.last = w.pos
