@@ -338,6 +338,8 @@ class EnglishFile(Entry):
     verbs: tuple[IrregularVerb, ...]
     plurals: Mapping[str, str]
     uncountable: tuple[str, ...] = ()
+    # Of those, the ones English puts in the plural after an Arabic plural (السلطات: the authorities)
+    plural_mass: tuple[str, ...] = ()
     # Nouns in -ing that English counts (a meeting); any other -ing noun is a gerund and takes no
     # "a" (waging, regaining: an Arabic verbal noun)
     countable_ing: tuple[str, ...] = ()

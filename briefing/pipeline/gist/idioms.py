@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.pipeline.gist.words import ADJ, NAME, NUM, PREP, N, V, Word, folded
+from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PREP, PUNCT, N, V, Word, folded
 from briefing.resources.schema import IdiomEntry
 from briefing.text.bama import Analyzer
 from briefing.text.english import gerund, indefinite
@@ -136,12 +136,18 @@ def _join(
 
 
 def _verb_or_noun(w: Word, found: Word, j: int, k: int, words: list[Word]) -> bool:
-    """Is the verb reading `found` of a word read as a noun right before the fixed words right?
-    Only before an accusative (عقد اجتماعا: held a meeting); before a genitive the noun stays
-    (عقد اجتماع طارئ: holding an emergency meeting)."""
-    if found.pos != V or w.pos != N or j != k - 1:
+    """Is the verb reading `found` of a word read as a noun right? Only where a clause opens, and
+    right before the fixed words only before an accusative (عقد اجتماعا: held a meeting); before
+    a genitive the noun stays (عقد اجتماع طارئ: holding an emergency meeting)."""
+    if found.pos != V or w.pos != N:
         return True
-    return folded(words[k].text).endswith("ا") and not words[k].definite
+    # a noun after a preposition or a noun is a verbal noun (محاولات إيران بسط نفوذها)
+    if j > 0 and not w.conj and words[j - 1].pos not in (PUNCT, CONJ):
+        return False
+    if j != k - 1:
+        return True
+    tail = words[k]
+    return folded(tail.text).endswith("ا") and not (tail.definite or tail.poss)
 
 
 def _in_subject(w: Word) -> bool:
@@ -160,6 +166,8 @@ def _rewrite(words: list[Word], j: int, k: int, end: int, entry: IdiomEntry, per
     if entry.keep:
         verb_en, rest_en = en, ""
     if head.pos == V:
+        if words[j].extra.get("to"):  # read as a to-infinitive (infinitives.py): it stays one
+            head.extra["to"] = "1"
         head.en, head.passive = verb_en, verb_en.startswith("be ")
         head.id, head.fixed, head.governs = entry.id, True, None
     else:
@@ -177,9 +185,12 @@ def _rewrite(words: list[Word], j: int, k: int, end: int, entry: IdiomEntry, per
         rest_en = f"{rest_en} {(_OBJECT if entry.pronoun == 'object' else _PERSON)[person]}".strip()
     last = words[end - 1]
     open_noun = rest_en.rsplit(" ", 1)[-1] not in _ENDS_IN_PREPOSITION
+    adjectives: list[str] = []
     while end < len(words) and open_noun and _agrees(words[end], last):
-        rest_en = _with_adjective(rest_en, words[end].en)  # ثمنا باهظا: a heavy price
+        adjectives.insert(0, words[end].en)  # English puts them in the reverse order
         end += 1
+    if adjectives:
+        rest_en = _with_adjective(rest_en, " ".join(adjectives))  # ثمنا باهظا: a heavy price
     text = " ".join(w.text for w in words[k:end])
     governs = (entry.governs, entry.governs_en) if entry.governs else None
     words[k:end] = [Word(text, PREP, rest_en, id=entry.id, governs=governs, fixed=True)]

@@ -81,6 +81,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             participle={v.base: v.participle for v in english.verbs},
             plural=dict(english.plurals),
             uncountable=frozenset(english.uncountable),
+            plural_mass=frozenset(english.plural_mass),
             countable_ing=frozenset(english.countable_ing),
             personal=frozenset(english.personal),
             actions=frozenset(english.actions),

@@ -256,7 +256,7 @@ class Reader:
                 return (
                     self._verb(entry, text, before)
                     or self._agreeing(plain, before)
-                    or _alone(plain, before, form)
+                    or self._person(_alone(plain, before, form), before)
                 )
             split = split_clitics(form, table)
             if split is not None:
@@ -265,7 +265,7 @@ class Reader:
                 if word is not None:
                     return word
                 word = self._from_entry(table[stem], text, conj, prep, article)
-                return self._agreeing(word, before) or _alone(word, before, stem)
+                return self._agreeing(word, before) or self._person(_alone(word, before, stem), before)
         return self._analysed(text, before)
 
     def _agreeing(self, word: Word, before: Word | None) -> Word | None:
@@ -290,6 +290,26 @@ class Reader:
                     adjective.number = "pl"
                     return adjective
         return None
+
+    def _person(self, word: Word, before: Word | None) -> Word:
+        """A definite nisba read as an adjective that has no noun to agree with heads its phrase:
+        it names a person, its noun reading in the lexicon (قال الصحفي: the journalist said, not
+        "the press"; مقتل الصحفي, the killing of the journalist; المؤتمر الصحفي stays the press
+        conference). Masculine singular only: a feminine one mostly qualifies a noun before it."""
+        if word.pos != ADJ or not word.definite or word.number != "sg" or word.conj:
+            return word
+        if before is not None and (before.pos in _QUALIFIED or (before.pos == N and before.definite)):
+            return word
+        form = folded(word.text)
+        analyzer = self.tables.analyzer
+        if analyzer is None or not form.endswith("ي"):
+            return word
+        for a in analyzer.analyse(word.text):
+            sense = a.first_sense
+            if a.stem.pos == "NOUN" and a.stem.voc.endswith("iy~") and sense[:1].islower():
+                noun = self._from_analysis(a, word.text)
+                return noun if noun.pos == N and not noun.poss else word
+        return word
 
     def verb_of_noun(self, text: str) -> tuple[str, bool]:
         """The English verb of a verbal noun, from the verb its pattern derives from (تدمير →
@@ -424,7 +444,7 @@ class Reader:
         context = _context(before)
         choices = _plural_over_dual(readings) if text.endswith(_OBLIQUE) else readings
         best = min(choices, key=lambda a: _rank(a, context, nominal, noun))
-        return self._from_analysis(best, text)
+        return self._person(self._from_analysis(best, text), before)
 
     def _nisba(self, text: str) -> Word | None:
         """A relational adjective the lexicon lacks, read from its noun: الإغاثية (relief, from
@@ -516,6 +536,8 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
     return out
 
 
+# what a nisba after it may qualify (or be the predicate of): a name, an adjective, a number
+_QUALIFIED = frozenset({NAME, ADJ, NUM})
 _SOUND_PLURAL = ("ون", "ين", "ات", "ان")
 _SOUND_MASC = ("ين", "ون")
 _FEMININE_PLURAL = ("ات", "اته", "اتها", "اتهم", "اتهما", "اتنا", "اتكم")
