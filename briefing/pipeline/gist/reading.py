@@ -298,7 +298,10 @@ class Reader:
         conference). Masculine singular only: a feminine one mostly qualifies a noun before it."""
         if word.pos != ADJ or not word.definite or word.number != "sg" or word.conj:
             return word
-        if before is not None and (before.pos in _QUALIFIED or (before.pos == N and before.definite)):
+        # (a noun with a possessive is definite too: وجودها العسكري, its military presence)
+        if before is not None and (
+            before.pos in _QUALIFIED or (before.pos == N and (before.definite or before.poss))
+        ):
             return word
         form = folded(word.text)
         analyzer = self.tables.analyzer
