@@ -118,21 +118,30 @@ def _join(
     while j >= 0 and k - j <= _GAP + 1:
         w = words[j]
         if w.pos in _VERB_READINGS and " " not in w.text:
-            found = reader.by_lemma(
-                w, words[j - 1] if j else None, table.verbs[entry.id], table.nouns[entry.id]
-            )
-            # (a verbal noun's subject is its genitive: دخول الاتفاق حيز التنفيذ)
-            if (
-                found is not None
-                and (found.pos == V or j == k - 1 or entry.nouns)
-                and _verb_or_noun(w, found, j, k, words)
-            ):
+            found = _head(words, j, k, entry, reader, table)
+            if found is not None:
                 _rewrite(words, j, k, end, entry, person, found)
                 return True
         if not _in_subject(w):
             return False
         j -= 1
     return False
+
+
+def _head(
+    words: list[Word], j: int, k: int, entry: IdiomEntry, reader: Reader, table: IdiomTable
+) -> Word | None:
+    """The idiom's verb (or verbal noun) read at j, its fixed words at k; None when it is not one."""
+    w = words[j]
+    before = words[j - 1] if j else None
+    # a word with a subject after it where a clause opens is the verb, not its noun
+    opens = j < k - 1 and (before is None or before.pos in (PUNCT, CONJ) or bool(w.conj))
+    nouns = frozenset() if opens else table.nouns[entry.id]
+    found = reader.by_lemma(w, before, table.verbs[entry.id], nouns)
+    # (a verbal noun's subject is its genitive: دخول الاتفاق حيز التنفيذ)
+    if found is None or not (found.pos == V or j == k - 1 or nouns):
+        return None
+    return found if _verb_or_noun(w, found, j, k, words) else None
 
 
 def _verb_or_noun(w: Word, found: Word, j: int, k: int, words: list[Word]) -> bool:
@@ -184,7 +193,8 @@ def _rewrite(words: list[Word], j: int, k: int, end: int, entry: IdiomEntry, per
     if entry.pronoun in ("object", "person") and person:
         rest_en = f"{rest_en} {(_OBJECT if entry.pronoun == 'object' else _PERSON)[person]}".strip()
     last = words[end - 1]
-    open_noun = rest_en.rsplit(" ", 1)[-1] not in _ENDS_IN_PREPOSITION
+    # (a phrase with no noun of its own, or ending in a preposition, takes no adjective)
+    open_noun = bool(rest_en) and rest_en.rsplit(" ", 1)[-1] not in _ENDS_IN_PREPOSITION
     adjectives: list[str] = []
     while end < len(words) and open_noun and _agrees(words[end], last):
         adjectives.insert(0, words[end].en)  # English puts them in the reverse order
