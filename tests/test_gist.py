@@ -388,3 +388,13 @@ def test_gist_known_stretches_by_bisection_match_a_token_by_token_search(words, 
 def test_gist_a_known_name_after_a_proclitic_keeps_the_conjunction(gisters):
     gister = gisters[0]
     assert gister.gist("قال الوزير وإيران", [Known(12, 17, "Iran")]).endswith("and Iran")
+
+
+def test_gist_rules_after_a_word_taken_out_read_the_moved_indices(gisters):
+    """قام ب + a verbal noun takes a word out (verbal.py): the to-infinitive rule after it reads
+    the words where they now are (it read the old indices, past the end: IndexError)."""
+    text = (
+        "كان هناك تعمد إسرائيلي بالقتل وليس له سابقة منذ 7 سنوات أن تقوم إسرائيل باستهداف قوات"
+        " الحرس الثوري الإسلامي وقتلهم عمدا"
+    )
+    assert _latin(gisters[0].gist(text))

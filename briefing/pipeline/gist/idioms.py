@@ -31,6 +31,8 @@ _OBJECT = {"3MS": "it", "3FS": "it", "3MP": "them", "3D": "them", "3FP": "them"}
 _REFLEXIVE = {"3MS": "him", "3FS": "it", "3MP": "them", "3D": "them", "3FP": "them"}  # {poss}self
 # what the verb's token may have been read as (حظي: enjoying; أودى: a name)
 _VERB_READINGS = frozenset({N, V, ADJ, NAME})
+# prepositions that open fixed words (على قدم وساق, في الاعتبار): too frequent to look for
+_PREPOSITIONS = frozenset(map(folded, ("على", "في", "عن", "من", "إلى", "مع")))
 _GAP = 4  # words of a subject at most between the verb and its fixed words
 _ENDS_IN_PREPOSITION = frozenset({"for", "of", "to", "in", "on", "with", "at", "from", "into", "about"})
 
@@ -45,10 +47,9 @@ class IdiomTable:
     by_first: Mapping[str, tuple[_Tail, ...]]
     verbs: Mapping[str, frozenset[str]]  # idiom id → the lemmas of its verb
     nouns: Mapping[str, frozenset[str]]  # idiom id → the lemmas of its verbal nouns
-
-    @property
-    def firsts(self) -> frozenset[str]:
-        return frozenset(self.by_first)
+    # a word of each form of fixed words, a preposition's only where it has no other (القبض على:
+    # القبض): a span holds an idiom only if it holds one of these
+    keys: frozenset[str] = frozenset()
 
 
 def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> IdiomTable:
@@ -57,17 +58,21 @@ def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> 
         return IdiomTable({}, {}, {})
     by_first: dict[str, list[_Tail]] = {}
     verbs, nouns = {}, {}
+    keys: set[str] = set()
     for entry in entries:
         verbs[entry.id] = _lemmas(analyzer, entry.verb, "VERB_PERFECT")
         nouns[entry.id] = _lemmas(analyzer, entry.nouns, "NOUN")
         for form in entry.words:
             tokens = tuple(folded(form).split())
-            by_first.setdefault(tokens[0], []).append((tokens, entry, ""))
-            if entry.pronoun or entry.keep:
-                for tail in _with_suffixes(tokens):
-                    by_first.setdefault(tail[0][0], []).append((tail[0], entry, tail[1]))
+            tails = [(tokens, "")] + (_with_suffixes(tokens) if entry.pronoun or entry.keep else [])
+            for tail, person in tails:
+                by_first.setdefault(tail[0], []).append((tail, entry, person))
+                keys.add(next((t for t in tail if t not in _PREPOSITIONS), tail[0]))
     return IdiomTable(
-        {k: tuple(sorted(v, key=lambda t: -len(t[0]))) for k, v in by_first.items()}, verbs, nouns
+        {k: tuple(sorted(v, key=lambda t: -len(t[0]))) for k, v in by_first.items()},
+        verbs,
+        nouns,
+        frozenset(keys),
     )
 
 
@@ -90,12 +95,16 @@ def _with_suffixes(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]
 
 def apply_idioms(words: list[Word], reader: Reader, table: IdiomTable) -> None:
     """Reads, in place, the idioms among `words` as one verb phrase each (see the module)."""
+    by_first = table.by_first
     k = 1  # (the fixed words never open the span: their verb comes first)
     while k < len(words):
-        for tokens, entry, person in table.by_first.get(folded(words[k].text).split(" ", 1)[0], ()):
-            end = _covers(words, k, tokens)
-            if end is not None and _join(words, k, end, entry, person, reader, table):
-                break
+        first = folded(words[k].text)
+        tails = by_first.get(first if " " not in first else first.split(" ", 1)[0])
+        if tails is not None:
+            for tokens, entry, person in tails:
+                end = _covers(words, k, tokens)
+                if end is not None and _join(words, k, end, entry, person, reader, table):
+                    break
         k += 1
 
 

@@ -34,6 +34,7 @@ _ANY = frozenset({"q-ayy", "for-any"})
 # العديد من، المزيد من، عدد من before a definite noun: English counts it bare (many countries, more
 # victims, a number of soldiers), not "many the countries"
 PARTITIVES = frozenset({"many-of", "more-of", "more-of-2", "a-number-of"})
+_ON_BEHALF = "on-behalf-of"  # باسم
 _COMPASS = frozenset({"east", "west", "north", "south"})
 _DASHES = frozenset({"-", "–"})
 _YEARS = frozenset({"year", "year-sana"})  # عام، سنة before a year's number
@@ -160,7 +161,7 @@ class NounRules:
             np.genitive = self.noun_phrase(s)
             self._adjectives(s, np.genitive)
             np.subject = self._subject(np, s)
-        elif np.genitive is None and _on_behalf(s):
+        elif np.genitive is None and s.i < len(s.words) and s.words[s.i].id == _ON_BEHALF and _on_behalf(s):
             s.i += 1  # المتحدث باسم الجيش: the spokesman for the army, one phrase (the verb's subject)
             np.genitive, np.link = self.noun_phrase(s), "for"
         return np
@@ -385,7 +386,7 @@ def _on_behalf(s: State) -> bool:
     if s.i + 1 >= len(s.words):
         return False
     w, nxt = s.words[s.i], s.words[s.i + 1]
-    return w.id == "on-behalf-of" and not w.conj and nxt.pos in NOMINAL and not (nxt.conj or nxt.prep)
+    return w.id == _ON_BEHALF and not w.conj and nxt.pos in NOMINAL and not (nxt.conj or nxt.prep)
 
 
 def np_plural(np: NounPhrase) -> bool:
