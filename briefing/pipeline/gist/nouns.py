@@ -313,8 +313,10 @@ class NounRules:
         word = head.en.split(" ")[-1].lower() if head.en else ""
         if word.endswith("ing") and word not in self.irr.countable_ing:
             return False  # a verbal noun: waging, not "a waging"
-        if word in self.irr.plural_forms:
-            return False  # an irregular plural the glossary gives as it is (مسلحون: gunmen, not "a gunmen")
+        if word in self.irr.plural_forms and self.irr.plural.get(word) != word:
+            # an irregular plural the glossary gives as it is (مسلحون: gunmen, not "a gunmen"); not
+            # one the singular shares (a Saudi aircraft)
+            return False
         return bool(word) and word.isalpha() and word not in self.irr.uncountable
 
     def definite(self, np: NounPhrase) -> bool:
