@@ -313,9 +313,9 @@ class NounRules:
         word = head.en.split(" ")[-1].lower() if head.en else ""
         if word.endswith("ing") and word not in self.irr.countable_ing:
             return False  # a verbal noun: waging, not "a waging"
-        if word in self.irr.plural_forms and self.irr.plural.get(word) != word:
+        if head.id and word in self.irr.plural_forms and self.irr.plural.get(word) != word:
             # an irregular plural the glossary gives as it is (مسلحون: gunmen, not "a gunmen"); not
-            # one the singular shares (a Saudi aircraft)
+            # one the singular shares (a Saudi aircraft), nor the lexicon's singular (شعب: a people)
             return False
         return bool(word) and word.isalpha() and word not in self.irr.uncountable
 
