@@ -23,6 +23,8 @@ from briefing.text.english import gerund, indefinite
 if TYPE_CHECKING:  # (reading.py needs the tables, which hold this module's)
     from briefing.pipeline.gist.reading import Reader
 
+# the Words an idiom makes carry its id after this (the glossary's ids, which rules read, stay apart)
+IDIOM = "idiom:"
 # a pronoun suffix on the last fixed word (folded) → its person
 _SUFFIXES = {"ه": "3MS", "ها": "3FS", "هم": "3MP", "هما": "3D", "هن": "3FP"}
 _OWNER = {"3MS": "his", "3FS": "its", "3MP": "their", "3D": "their", "3FP": "their"}
@@ -187,10 +189,10 @@ def _rewrite(words: list[Word], j: int, k: int, end: int, entry: IdiomEntry, per
         if words[j].extra.get("to"):  # read as a to-infinitive (infinitives.py): it stays one
             head.extra["to"] = "1"
         head.en, head.passive = verb_en, verb_en.startswith("be ")
-        head.id, head.fixed, head.governs = entry.id, True, None
+        head.id, head.fixed, head.governs = IDIOM + entry.id, True, None
     else:
         head.en = entry.noun_en or gerund(verb_en)
-        head.id, head.fixed = entry.id, bool(entry.noun_en and entry.noun_en.startswith("the "))
+        head.id, head.fixed = IDIOM + entry.id, bool(entry.noun_en and entry.noun_en.startswith("the "))
     words[j] = head
     if entry.keep:
         if words[k].prep:  # the verb governs it: حظي بدعم, received support (not "with")
@@ -212,7 +214,7 @@ def _rewrite(words: list[Word], j: int, k: int, end: int, entry: IdiomEntry, per
         rest_en = _with_adjective(rest_en, " ".join(adjectives))  # ثمنا باهظا: a heavy price
     text = " ".join(w.text for w in words[k:end])
     governs = (entry.governs, entry.governs_en) if entry.governs else None
-    words[k:end] = [Word(text, PREP, rest_en, id=entry.id, governs=governs, fixed=True)]
+    words[k:end] = [Word(text, PREP, rest_en, id=IDIOM + entry.id, governs=governs, fixed=True)]
 
 
 def _agrees(a: Word, noun: Word) -> bool:
