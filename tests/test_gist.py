@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from briefing.cli import app
 from briefing.pipeline.gist import Gister, Known, _next_stretch, start_of
 from briefing.pipeline.gist.words import TOKEN
+from briefing.resources.schema import IdiomsFile
 from briefing.text import bama
 from briefing.text.english import indefinite
 
@@ -67,6 +68,7 @@ def test_gist_golden_cases_cover_every_rule():
         "unknown",
         "verbal_nouns",
         "clauses",
+        "idioms",
     }
 
 
@@ -74,6 +76,15 @@ def test_gist_golden_cases_cover_every_rule():
 def test_gist_golden(nlp, gist, rule, case):
     """A span through the pipeline (its names and figures known), then its gist, as titles are."""
     assert gist.title_en(nlp(case["ar"])) == case["en"]
+
+
+def test_gist_idioms_verbs_are_known_to_the_lexicon(resources):
+    """Every idiom of idioms.yaml matches by its verb's lemma (and its verbal nouns'): each must
+    be one the lexicon knows, or the entry would never match."""
+    tables = Gister.from_resources(resources, bama.shared_analyzer()).tables.idioms
+    assert [i for i, lemmas in tables.verbs.items() if not lemmas] == []
+    idioms = resources.get("idioms", IdiomsFile).idioms
+    assert [e.id for e in idioms if e.nouns and not tables.nouns[e.id]] == []
 
 
 @pytest.mark.parametrize(
@@ -377,3 +388,13 @@ def test_gist_known_stretches_by_bisection_match_a_token_by_token_search(words, 
 def test_gist_a_known_name_after_a_proclitic_keeps_the_conjunction(gisters):
     gister = gisters[0]
     assert gister.gist("قال الوزير وإيران", [Known(12, 17, "Iran")]).endswith("and Iran")
+
+
+def test_gist_rules_after_a_word_taken_out_read_the_moved_indices(gisters):
+    """قام ب + a verbal noun takes a word out (verbal.py): the to-infinitive rule after it reads
+    the words where they now are (it read the old indices, past the end: IndexError)."""
+    text = (
+        "كان هناك تعمد إسرائيلي بالقتل وليس له سابقة منذ 7 سنوات أن تقوم إسرائيل باستهداف قوات"
+        " الحرس الثوري الإسلامي وقتلهم عمدا"
+    )
+    assert _latin(gisters[0].gist(text))

@@ -283,6 +283,49 @@ class GlossaryFile(Entry):
         return unique_ids(entries)
 
 
+# --- idioms.yaml: verbs and the fixed words English says as one verb phrase ------------------------
+
+IdiomPronoun = Literal["", "object", "person", "owner"]
+
+
+class IdiomEntry(IdEntry):
+    """A verb of news Arabic and the fixed words after it (its subject may stand between) that
+    English says as one verb phrase: دفع الثمن, pay the price; أطلق سراح, release. The verb is
+    matched by its lemma, in any tense, person or proclitic; the English is conjugated as the verb
+    is (ستدفع: will pay)."""
+
+    verb: Annotated[ArabicTexts, Field(min_length=1)]  # the perfect's third person masculine singular
+    words: Annotated[ArabicTexts, Field(min_length=1)]  # the fixed words, each form in full
+    en: Text  # its verb first ("pay the price"); "be …": a passive ("be killed")
+    # The fixed words keep their own English, only the verb's changes (عقد اجتماعا: hold a meeting)
+    keep: bool = False
+    # A pronoun on the last fixed word: the verb's object (ثمنها: for it), a person (سراحه: him),
+    # or the subject's own ({poss} in en: أدلى بصوته, cast his vote; لقي حتفه: none)
+    pronoun: IdiomPronoun = ""
+    nouns: ArabicTexts = ()  # the verb's verbal nouns (دخول), matched by their lemma too
+    noun_en: str | None = None  # their English for the verb's part (entry); else its gerund
+    # the preposition the phrase governs and its English after it (وضع حدا ل: put an end to)
+    governs: str | None = None
+    governs_en: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> IdiomEntry:
+        if "{poss}" in self.en and self.pronoun != "owner":
+            raise ValueError(f"{self.id}: {{poss}} in en needs pronoun: owner")
+        if self.keep and self.pronoun:
+            raise ValueError(f"{self.id}: keep takes no pronoun (the words keep their own English)")
+        return self
+
+
+class IdiomsFile(Entry):
+    idioms: tuple[IdiomEntry, ...]
+
+    @field_validator("idioms")
+    @classmethod
+    def _unique(cls, entries: tuple[IdiomEntry, ...]) -> tuple[IdiomEntry, ...]:
+        return unique_ids(entries)
+
+
 class IrregularVerb(Entry):
     base: Text
     past: Text
@@ -295,6 +338,8 @@ class EnglishFile(Entry):
     verbs: tuple[IrregularVerb, ...]
     plurals: Mapping[str, str]
     uncountable: tuple[str, ...] = ()
+    # Of those, the ones English puts in the plural after an Arabic plural (السلطات: the authorities)
+    plural_mass: tuple[str, ...] = ()
     # Nouns in -ing that English counts (a meeting); any other -ing noun is a gerund and takes no
     # "a" (waging, regaining: an Arabic verbal noun)
     countable_ing: tuple[str, ...] = ()
@@ -1205,6 +1250,7 @@ SCHEMAS: Mapping[str, type[Entry]] = {
     "particles": ParticlesFile,
     "glossary": GlossaryFile,
     "english": EnglishFile,
+    "idioms": IdiomsFile,
     "actor_rules": ActorRulesFile,
     "given_names": GivenNamesFile,
     "org_patterns": OrgPatternsFile,

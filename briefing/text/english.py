@@ -28,6 +28,7 @@ class Irregulars:
     participle: Mapping[str, str] = field(default_factory=dict)
     plural: Mapping[str, str] = field(default_factory=dict)
     uncountable: frozenset[str] = frozenset()
+    plural_mass: frozenset[str] = frozenset()  # authority, policy: uncountable, with a plural all the same
     countable_ing: frozenset[str] = frozenset()  # meeting, building: -ing nouns that take "a"
     personal: frozenset[str] = frozenset()  # country, counterpart: "his", not "its", for -ه
     actions: frozenset[str] = frozenset()  # withdrawal, visit: nouns whose genitive name is their subject
@@ -50,7 +51,8 @@ def plural(noun: str, irr: Irregulars) -> str:
     words = noun.split(" ")
     last = words[-1]
     low = last.lower()
-    if low in irr.uncountable or not low.isalpha() or low in irr.plural_forms or low.endswith("men"):
+    invariable = low in irr.uncountable and low not in irr.plural_mass
+    if invariable or not low.isalpha() or low in irr.plural_forms or low.endswith("men"):
         return noun  # invariable, or plural already (gunmen, people)
     if low in irr.plural:
         form = irr.plural[low]

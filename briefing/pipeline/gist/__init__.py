@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or_that
+from briefing.pipeline.gist.idioms import apply_idioms
 from briefing.pipeline.gist.infinitives import infinitives
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
 from briefing.pipeline.gist.reading import Reader, split_clitics
@@ -49,6 +50,7 @@ class Gister:
         self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
         self._names: dict[tuple[str, str, bool, str, str, bool], Word] = {}  # see _known
         self._infinitive_heads = tables.infinitive_heads | set(tables.asking)  # see infinitives.py
+        self._idiom_keys = tables.idioms.keys  # a word of each idiom's fixed words (idioms.py)
 
     @classmethod
     def from_resources(cls, resources: Resources, analyzer: Analyzer | None = None) -> Gister:
@@ -84,8 +86,11 @@ class Gister:
         out: list[Word] = []
         if not known:
             texts = TOKEN.findall(text)
-            self._plain(texts, list(map(folded, texts)), 0, len(texts), None, counted, out)
+            forms = list(map(folded, texts))
+            self._plain(texts, forms, 0, len(texts), None, counted, out)
             self._finish(out)
+            if not self._idiom_keys.isdisjoint(forms):
+                apply_idioms(out, self.reader, self.tables.idioms)
             return out
         # Token offsets are only read at the known stretches: each is found by bisection over the
         # matches, and the tokens between two are read as if there were none.
@@ -109,6 +114,8 @@ class Gister:
             out.append(before)
             i, k = j, k + 1
         self._finish(out)
+        if not self._idiom_keys.isdisjoint(forms):
+            apply_idioms(out, self.reader, self.tables.idioms)
         return out
 
     def _plain(
@@ -166,20 +173,16 @@ class Gister:
                 out[k] = self.reader.unknown(w.text)
         ids = {out[k].id for k in marked}
         numbers = [k for k in marked if out[k].pos == NUM]
+        size = len(out)
         if verbal_nouns(out, self.reader, marked) and numbers:  # a word left: the indices moved
             numbers = [k for k, w in enumerate(out) if w.pos == NUM]
         if numbers:
             self._passives_before_numbers(out, numbers)
             _counted_after_numbers(out, numbers)  # last: it joins words (350 ألف)
-        if "neg-lam" in ids:
-            not_yet(out)
-        if "fall" in ids:
-            casualties(out)
-        if "already" in ids:
-            really(out)
-        if "until-an" in ids:
-            until_or_that(out)
-        heads = [k for k in marked if out[k].en in self._infinitive_heads]
+        _clauses(out, ids)
+        if len(out) != size:  # a word was taken out or two joined: the marked indices moved
+            marked = [k for k, w in enumerate(out) if w.en in infinitive_heads]
+        heads = [k for k in marked if out[k].en in infinitive_heads]
         if heads:
             infinitives(out, self.reader, heads)  # last: it may take a word out
         if ids & _TAM:
@@ -275,6 +278,18 @@ class Gister:
             return None
         conj, prep, article, stem = split
         return conj, prep, article, *_by_next(self.tables.phrases[stem])
+
+
+def _clauses(out: list[Word], ids: set[str]) -> None:
+    """The clause rules (clauses.py) whose words the span holds (`ids`: the marked words' ids)."""
+    if "neg-lam" in ids:
+        not_yet(out)
+    if "fall" in ids:
+        casualties(out)
+    if "already" in ids:
+        really(out)
+    if "until-an" in ids:
+        until_or_that(out)
 
 
 def _counted_after_numbers(words: list[Word], numbers: list[int]) -> None:

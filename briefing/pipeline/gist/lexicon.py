@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from briefing.pipeline.gist.idioms import IdiomTable, build_idioms
 from briefing.resources import Resources
-from briefing.resources.schema import EnglishFile, GlossaryFile, GlossEntry, ParticlesFile, UnitsFile
+from briefing.resources.schema import (
+    EnglishFile,
+    GlossaryFile,
+    GlossEntry,
+    IdiomsFile,
+    ParticlesFile,
+    UnitsFile,
+)
 from briefing.text.bama import Analyzer
 from briefing.text.english import Irregulars
 from briefing.text.inflect import duals
@@ -32,6 +40,7 @@ class GistTables:
     asking: Mapping[str, str] = field(default_factory=dict)  # english.yaml's (see infinitives.py)
     feminine: frozenset[str] = frozenset()  # folded feminine nouns with no ة (particles.yaml; verbs.py)
     intransitive: frozenset[str] = frozenset()  # english.yaml's (see infinitives.py)
+    idioms: IdiomTable = field(default_factory=lambda: IdiomTable({}, {}, {}))  # idioms.yaml's
 
 
 def _counted_nouns(resources: Resources) -> list[GlossEntry]:
@@ -72,6 +81,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
             participle={v.base: v.participle for v in english.verbs},
             plural=dict(english.plurals),
             uncountable=frozenset(english.uncountable),
+            plural_mass=frozenset(english.plural_mass),
             countable_ing=frozenset(english.countable_ing),
             personal=frozenset(english.personal),
             actions=frozenset(english.actions),
@@ -87,6 +97,7 @@ def build_tables(resources: Resources, analyzer: Analyzer | None) -> GistTables:
         infinitive_heads=frozenset(english.infinitive_heads),
         asking=dict(english.asking),
         intransitive=frozenset(english.intransitive),
+        idioms=build_idioms(resources.get("idioms", IdiomsFile).idioms, analyzer),
         feminine=frozenset(
             fold(f) for f in resources.get("particles", ParticlesFile).forms("feminine-nouns")
         ),

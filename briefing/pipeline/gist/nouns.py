@@ -34,6 +34,7 @@ _ANY = frozenset({"q-ayy", "for-any"})
 # العديد من، المزيد من، عدد من before a definite noun: English counts it bare (many countries, more
 # victims, a number of soldiers), not "many the countries"
 PARTITIVES = frozenset({"many-of", "more-of", "more-of-2", "a-number-of"})
+_ON_BEHALF = "on-behalf-of"  # باسم
 _COMPASS = frozenset({"east", "west", "north", "south"})
 _DASHES = frozenset({"-", "–"})
 _YEARS = frozenset({"year", "year-sana"})  # عام، سنة before a year's number
@@ -53,6 +54,7 @@ class NounPhrase:
     adjectives: list[Word] = field(default_factory=list)
     genitive: NounPhrase | None = None
     subject: bool = False  # the genitive is the verbal noun's subject: Russia's abandonment of Iran
+    link: str = "of"  # the English between the head and its genitive (باسم: the spokesman for the army)
 
 
 class NounRules:
@@ -159,6 +161,9 @@ class NounRules:
             np.genitive = self.noun_phrase(s)
             self._adjectives(s, np.genitive)
             np.subject = self._subject(np, s)
+        elif np.genitive is None and s.i < len(s.words) and s.words[s.i].id == _ON_BEHALF and _on_behalf(s):
+            s.i += 1  # المتحدث باسم الجيش: the spokesman for the army, one phrase (the verb's subject)
+            np.genitive, np.link = self.noun_phrase(s), "for"
         return np
 
     def _subject(self, np: NounPhrase, s: State) -> bool:
@@ -252,7 +257,7 @@ class NounRules:
         if g is not None:
             # a gerund takes an indefinite genitive as its object: holding an emergency meeting
             gerund = own and not determiner and self._gerund(head) and not self.definite(g)
-            text += (" " if gerund else " of ") + self.render(g)
+            text += (" " if gerund else f" {np.link} ") + self.render(g)
         return text
 
     def _determiner(self, np: NounPhrase, core: str, own: bool) -> tuple[str, str]:
@@ -308,6 +313,10 @@ class NounRules:
         word = head.en.split(" ")[-1].lower() if head.en else ""
         if word.endswith("ing") and word not in self.irr.countable_ing:
             return False  # a verbal noun: waging, not "a waging"
+        if head.id and word in self.irr.plural_forms and self.irr.plural.get(word) != word:
+            # an irregular plural the glossary gives as it is (مسلحون: gunmen, not "a gunmen"); not
+            # one the singular shares (a Saudi aircraft), nor the lexicon's singular (شعب: a people)
+            return False
         return bool(word) and word.isalpha() and word not in self.irr.uncountable
 
     def definite(self, np: NounPhrase) -> bool:
@@ -372,6 +381,14 @@ def _any(w: Word, nxt: Word | None) -> bool:
         return False
     form = folded(w.text)
     return form.endswith("ايه") and len(form) - 3 <= (w.conj != "") + (w.prep != "")
+
+
+def _on_behalf(s: State) -> bool:
+    """Does باسم and a noun phrase follow (المتحدث باسم الوزارة: the spokesman for the ministry)?"""
+    if s.i + 1 >= len(s.words):
+        return False
+    w, nxt = s.words[s.i], s.words[s.i + 1]
+    return w.id == _ON_BEHALF and not w.conj and nxt.pos in NOMINAL and not (nxt.conj or nxt.prep)
 
 
 def np_plural(np: NounPhrase) -> bool:

@@ -256,7 +256,7 @@ class Reader:
                 return (
                     self._verb(entry, text, before)
                     or self._agreeing(plain, before)
-                    or _alone(plain, before, form)
+                    or self._person(_alone(plain, before, form), before)
                 )
             split = split_clitics(form, table)
             if split is not None:
@@ -265,7 +265,7 @@ class Reader:
                 if word is not None:
                     return word
                 word = self._from_entry(table[stem], text, conj, prep, article)
-                return self._agreeing(word, before) or _alone(word, before, stem)
+                return self._agreeing(word, before) or self._person(_alone(word, before, stem), before)
         return self._analysed(text, before)
 
     def _agreeing(self, word: Word, before: Word | None) -> Word | None:
@@ -290,6 +290,29 @@ class Reader:
                     adjective.number = "pl"
                     return adjective
         return None
+
+    def _person(self, word: Word, before: Word | None) -> Word:
+        """A definite nisba read as an adjective that has no noun to agree with heads its phrase:
+        it names a person, its noun reading in the lexicon (قال الصحفي: the journalist said, not
+        "the press"; مقتل الصحفي, the killing of the journalist; المؤتمر الصحفي stays the press
+        conference). Masculine singular only: a feminine one mostly qualifies a noun before it."""
+        if word.pos != ADJ or not word.definite or word.number != "sg" or word.conj:
+            return word
+        # (a noun with a possessive is definite too: وجودها العسكري, its military presence)
+        if before is not None and (
+            before.pos in _QUALIFIED or (before.pos == N and (before.definite or before.poss))
+        ):
+            return word
+        form = folded(word.text)
+        analyzer = self.tables.analyzer
+        if analyzer is None or not form.endswith("ي"):
+            return word
+        for a in analyzer.analyse(word.text):
+            sense = a.first_sense
+            if a.stem.pos == "NOUN" and a.stem.voc.endswith("iy~") and sense[:1].islower():
+                noun = self._from_analysis(a, word.text)
+                return noun if noun.pos == N and not noun.poss else word
+        return word
 
     def verb_of_noun(self, text: str) -> tuple[str, bool]:
         """The English verb of a verbal noun, from the verb its pattern derives from (تدمير →
@@ -362,6 +385,26 @@ class Reader:
         word.governs = (entry.governs, entry.governs_en) if entry.governs else None
         return word
 
+    def by_lemma(
+        self, word: Word, before: Word | None, verbs: frozenset[str], nouns: frozenset[str]
+    ) -> Word | None:
+        """The token of `word` read as a verb of one of the lemmas `verbs` (its tense, person and
+        proclitics from the best such reading), or, when the word was read as a noun, as a verbal
+        noun of one of `nouns`; None when no reading has such a lemma."""
+        analyzer = self.tables.analyzer
+        if analyzer is None:
+            return None
+        readings = analyzer.analyse(word.text)
+        as_noun = [a for a in readings if a.stem.lemma in nouns and a.stem.pos == "NOUN"]
+        if as_noun and word.pos == N:
+            return self._from_analysis(
+                min(as_noun, key=lambda a: _rank(a, _context(before), True)), word.text
+            )
+        as_verb = [a for a in readings if a.stem.lemma in verbs and a.stem.pos.startswith("VERB")]
+        if not as_verb:
+            return None
+        return self._from_analysis(min(as_verb, key=lambda a: _rank(a, _context(before), False)), word.text)
+
     def unknown(self, text: str) -> Word:
         """A word no dictionary reads: transliterated and marked with *."""
         en = self.tables.transliterate(text)
@@ -404,7 +447,7 @@ class Reader:
         context = _context(before)
         choices = _plural_over_dual(readings) if text.endswith(_OBLIQUE) else readings
         best = min(choices, key=lambda a: _rank(a, context, nominal, noun))
-        return self._from_analysis(best, text)
+        return self._person(self._from_analysis(best, text), before)
 
     def _nisba(self, text: str) -> Word | None:
         """A relational adjective the lexicon lacks, read from its noun: الإغاثية (relief, from
@@ -496,6 +539,8 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
     return out
 
 
+# what a nisba after it may qualify (or be the predicate of): a name, an adjective, a number
+_QUALIFIED = frozenset({NAME, ADJ, NUM})
 _SOUND_PLURAL = ("ون", "ين", "ات", "ان")
 _SOUND_MASC = ("ين", "ون")
 _FEMININE_PLURAL = ("ات", "اته", "اتها", "اتهم", "اتهما", "اتنا", "اتكم")

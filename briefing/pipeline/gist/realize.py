@@ -8,6 +8,7 @@ modals (يجب على X أن), لا يزال (still), هناك (there is).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefing.pipeline.gist.nouns import NounRules, determines, np_plural
@@ -112,6 +113,7 @@ class Realizer:
             en = "than" if w.id == "prep-min" and s.comparative else w.en
             s.i += 1
             s.last = PREP
+            s.governs = w.governs  # an idiom's fixed words (put an end, to): see idioms.py
             return lead + en + (" " + OBJECT.get(w.obj, "it") if w.obj else "")
         s.i += 1
         s.last = w.pos
@@ -398,9 +400,12 @@ def _after_copula(words: Sequence[Word], i: int) -> bool:
 
 def _tidy(text: str) -> str:
     text = " ".join(text.split()).replace("non- ", "non-")
+    if "no a" in text:  # there is no (a) decision: "no" is the noun's determiner
+        text = _NO_A.sub("no ", text)
     for spaced, p in _TIGHT:
         text = text.replace(spaced, p)
     return text.strip(" ,")
 
 
+_NO_A = re.compile(r"\bno an? ")
 _TIGHT = tuple((" " + p, p) for p in (",", ".", ":", ";", "?", "!"))  # punctuation with no space before

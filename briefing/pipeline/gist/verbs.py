@@ -62,6 +62,7 @@ class VerbRules:
             and self.nouns.genitive_next(s)
             and w.person[:1] == "3"
             and may_be_subject(w, s.words[s.i], self.feminine)
+            and "object" not in s.words[s.i].extra  # an idiom's object (تولى منصب: took over the post)
         ):
             np = self.nouns.noun_phrase(s)  # VSO → SVO
             if _object_predicate(s, w):
