@@ -13,15 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PREP, PUNCT, N, V, Word, folded
 from briefing.resources.schema import IdiomEntry
 from briefing.text.bama import Analyzer
 from briefing.text.english import gerund, indefinite
 
-if TYPE_CHECKING:  # (reading.py needs the tables, which hold this module's)
-    from briefing.pipeline.gist.reading import Reader
+
+class Reader(Protocol):
+    """What the idioms need of reading.Reader, which imports the tables that hold this module's
+    (so this module does not import reading.py: no cycle)."""
+
+    def by_lemma(
+        self, word: Word, before: Word | None, verbs: frozenset[str], nouns: frozenset[str]
+    ) -> Word | None: ...
+
 
 # the Words an idiom makes carry its id after this (the glossary's ids, which rules read, stay apart)
 IDIOM = "idiom:"
