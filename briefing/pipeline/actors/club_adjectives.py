@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words
 from briefing.resources import ActorEntry
@@ -39,6 +39,15 @@ def near_sports(sports: list[int], i: int) -> bool:
 def masculine_adjectives(nationalities: frozenset[str], extra: frozenset[str]) -> frozenset[str]:
     """The definite masculine adjectives among the nationality forms (الفرنسي, not الفرنسية)."""
     return frozenset(n for n in nationalities if n.startswith("ال") and n.endswith("ي")) | extra
+
+
+def city_as_club(found: FoundActors, a: Tokens, g: Hit, en: str) -> str:
+    """Make the place hit `g` the club named by it (an ORG with the place's English name);
+    returns the place's actor id, which the caller records as the club's city."""
+    place = g.actor
+    g.actor = found.add("ORG", a.mention(g.start, g.end), en)
+    g.type = "ORG"
+    return place
 
 
 class ClubAdjectives:
@@ -91,9 +100,7 @@ class ClubAdjectives:
         own = f"ال{a.surface(g.start, g.end).removeprefix('ال')}ي"  # قطر → القطري
         if not city and (g.type != "GPE" or a.word(adjective) != own):
             return
-        place = g.actor
-        g.actor = self.found.add("ORG", a.mention(g.start, g.end), entry.en)
-        g.type = "ORG"
+        place = city_as_club(self.found, a, g, entry.en)
         if city:
             clubs.setdefault(place, g.actor)
 

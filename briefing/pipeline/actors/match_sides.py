@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefing.pipeline.actors.club_adjectives import DEFINITE, MAX_WORDS, ClubTables, near_sports
+from briefing.pipeline.actors.club_adjectives import (
+    DEFINITE,
+    MAX_WORDS,
+    ClubTables,
+    city_as_club,
+    near_sports,
+)
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.fixtures import ZERO
 from briefing.pipeline.actors.output import FoundActors
@@ -95,9 +101,7 @@ class MatchSides:
         if g is not None and g.type == "ORG":
             return []
         if g is not None:  # a city: the club, here and at its bare mentions
-            city = g.actor
-            g.actor = self.found.add("ORG", a.mention(g.start, g.end), self.entries[city].en)
-            g.type = "ORG"
+            city = city_as_club(self.found, a, g, self.entries[g.actor].en)
             city_clubs.setdefault(city, g.actor)
             return []
         mention = a.mention(start, end)

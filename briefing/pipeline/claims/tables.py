@@ -26,7 +26,7 @@ from briefing.resources.schema import (
     TitleEntry,
     surface_key,
 )
-from briefing.text.normalize import fold
+from briefing.text.normalize import fold, has_arabic
 from briefing.text.transliterate import Transliterator
 
 
@@ -322,5 +322,5 @@ def _outlet_names(outlets: OutletsFile) -> frozenset[str]:
     names: set[str] = set()
     for outlet in outlets.outlets:
         for name in (outlet.ar, outlet.en, *outlet.names):
-            names.add(fold(name) if any("\u0600" <= ch <= "\u06ff" for ch in name) else name.lower())
+            names.add(fold(name) if has_arabic(name) else name.lower())
     return frozenset(names)
