@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IDX, NORM, ORTH, SENT_START
 
-from briefing.pipeline.columns import COLUMNS, WordTable, token_array, token_list
+from briefing.pipeline.columns import COLUMNS, KeySet, WordTable, token_array, token_list
 
 TEXT = "قال الرئيس الفرنسي إيمانويل ماكرون إن 12 شخصا قتلوا.\nوأكدت وزارة الخارجية التركية ذلك. انتهى"
 
@@ -53,3 +53,14 @@ def test_word_table_finds_each_word_in_text_order_and_learns_new_ones_in_place()
     assert table.values[table.rows(words), 0].tolist() == [3, 1, 3, 2]
     assert table.rows(numpy.array([99], dtype="uint64")) is None  # past the last key
     assert table.rows(numpy.empty(0, dtype="uint64")).tolist() == []
+
+
+def test_key_set_finds_exactly_the_keys_even_where_low_bits_are_shared():
+    # 1 and 65537 share their low sixteen bits: only the key is found, at its place among the keys.
+    keys = KeySet(sorted([1, 7, 2**40 + 3, 2**63 + 9]))
+    values = numpy.array([65537, 7, 2**40 + 3, 5, 1, 2**63 + 9, 2**63 + 9 + 65536, 7], dtype="uint64")
+    found, at = keys.find(values)
+    assert found.tolist() == [1, 2, 4, 5, 7]
+    assert keys.keys[at].tolist() == values[found].tolist()
+    assert [len(x) for x in KeySet([]).find(values)] == [0, 0]
+    assert [len(x) for x in keys.find(numpy.array([], dtype="uint64"))] == [0, 0]

@@ -175,15 +175,36 @@ def token_list(doc: Doc, attr: int) -> list[int]:
     return column
 
 
-def lookup(values: numpy.ndarray, sorted_keys: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """(the indices of `values` found among `sorted_keys`, where in `sorted_keys` each is), in
-    the order of `values`: a binary search each, where numpy.isin would sort both. For a rule
-    that looks a column's hashes up in its own table: the tokens it may fire on, in C."""
-    if not len(sorted_keys):
-        return numpy.empty(0, dtype="intp"), numpy.empty(0, dtype="intp")
-    at = numpy.searchsorted(sorted_keys, values).clip(0, len(sorted_keys) - 1)
-    found = numpy.flatnonzero(sorted_keys[at] == values)
-    return found, at[found]
+class KeySet:
+    """The word hashes a rule fires on, sorted: `find` gives the tokens it may fire on, in C.
+    Beside them a bitmap of their low bits, so that the binary search runs only for the tokens
+    whose low bits some key shares (a few in a hundred): a search for every token of a long
+    document cost more than the rule after it."""
+
+    __slots__ = ("_maybe", "keys")
+    _MASK = (1 << 16) - 1
+
+    def __init__(self, keys: Sequence[int]) -> None:
+        """`keys`: sorted, distinct (their order is the positions `find` gives)."""
+        self.keys = numpy.array(keys, dtype="uint64")
+        self._maybe = numpy.zeros(self._MASK + 1, dtype=bool)
+        self._maybe[self.keys & numpy.uint64(self._MASK)] = True
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def find(self, values: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """(the indices of `values` found among the keys, where in `keys` each is), in the order
+        of `values`: a binary search each (numpy.isin would sort both), in C."""
+        keys = self.keys
+        maybe = numpy.flatnonzero(self._maybe[values & numpy.uint64(self._MASK)])
+        if not len(keys) or not len(maybe):
+            return numpy.empty(0, dtype="intp"), numpy.empty(0, dtype="intp")
+        near = values[maybe]
+        at = keys.searchsorted(near)
+        numpy.minimum(at, len(keys) - 1, out=at)
+        hit = keys[at] == near
+        return maybe[hit], at[hit]
 
 
 class SentenceOf:

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.columns import COLUMNS, Lexemes, lookup, read_all, share
+from briefing.pipeline.columns import COLUMNS, KeySet, Lexemes, read_all, share
 
 # Where the splitter's own columns are in the shared read (briefing.pipeline.columns).
 _ORTH, _SPACY, _IS_ALPHA, _IS_SPACE, _SENT_START = (
@@ -30,7 +30,7 @@ class SentenceSplitter(BatchPipe):
         marks = {nlp.vocab.strings.add(p): True for p in self.FINAL}
         marks.update({nlp.vocab.strings.add(p): False for p in self.OPENING})
         keys = sorted(marks)
-        self.marks = numpy.array(keys, dtype="uint64")
+        self.marks = KeySet(keys)
         self.closes = numpy.array([marks[k] for k in keys], dtype=bool)
         self._newline: dict[int, bool] = {}
         self._lexemes = Lexemes()
@@ -44,7 +44,7 @@ class SentenceSplitter(BatchPipe):
         arr = read_all(doc, self._lexemes)
         orths, space_after = arr[:, _ORTH], arr[:, _SPACY] == 1
         alpha, is_space = arr[:, _IS_ALPHA] == 1, arr[:, _IS_SPACE] == 1
-        at, which = lookup(orths, self.marks)
+        at, which = self.marks.find(orths)
         final = numpy.zeros(n, dtype=bool)
         final[at[self.closes[which]]] = True
         next_alpha = numpy.zeros(n, dtype=bool)

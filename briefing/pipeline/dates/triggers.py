@@ -17,7 +17,7 @@ from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SHAPE
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from briefing.pipeline.columns import lookup, token_array
+from briefing.pipeline.columns import KeySet, token_array
 from briefing.pipeline.dates.lexicon import DateLexicon
 from briefing.text.normalize import fold
 
@@ -90,7 +90,7 @@ class Triggers:
             for word in words:
                 by_hash.setdefault(strings.add(word), set()).add(group)
         keys = sorted(by_hash)
-        self.keys = numpy.array(keys, dtype="uint64")
+        self.keys = KeySet(keys)
         # Per key: whether it marks a background sentence, and its groups of date patterns.
         self.marks = ["marker" in by_hash[k] for k in keys]
         self.groups = [frozenset(by_hash[k] - {"marker"}) for k in keys]
@@ -106,7 +106,7 @@ class Triggers:
         last = numpy.append(first[1:], n) - 1
         sentence = numpy.cumsum(starts) - 1
         # The words by norm_ and the numbers by shape, in one search: the shapes as tokens n on.
-        at, keys = lookup(numpy.concatenate((arr[:, 0], arr[:, 4])), self.keys)
+        at, keys = self.keys.find(numpy.concatenate((arr[:, 0], arr[:, 4])))
         dates: dict[int, set[str]] = {}
         markers: set[int] = set()
         marks, groups = self.marks, self.groups
