@@ -23,7 +23,6 @@ each theme's share of all theme evidence in the article, strongest first. A para
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -77,8 +76,8 @@ def _heavier(weights: tuple[float, ...], kw: int, other: int) -> bool:
 _Hit = tuple[int, int]  # theme index, keyword index
 _Phrase = tuple[tuple[str, ...], int, int]  # the words after the first, theme index, keyword index
 # A word's evidence: its most specific single-word hits (best keyword per theme), its forms, the
-# phrases it may open, and whether it has any hit or phrase.
-_WordEvidence = tuple[tuple[_Hit, ...], frozenset[str], tuple[_Phrase, ...], bool]
+# phrases it may open, whether it has any hit or phrase, and the keywords of its hits.
+_WordEvidence = tuple[tuple[_Hit, ...], frozenset[str], tuple[_Phrase, ...], bool, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -173,7 +172,7 @@ class ThemeScorer(BatchPipe):
         forms = frozenset(_forms(self.strings[norm]))
         phrases = tuple(p for f in forms for p in self.tables.phrases.get(f, ()))
         hits = self._word_hits(forms)
-        return (hits, forms, phrases, bool(hits or phrases))
+        return (hits, forms, phrases, bool(hits or phrases), tuple(kw for _, kw in hits))
 
     def _learn(self, norms: numpy.ndarray) -> None:
         """Read the evidence of the words `norms` (distinct, sorted, not seen before)."""
@@ -223,32 +222,36 @@ class ThemeScorer(BatchPipe):
         found = self._evidence_at(arr[keep, 0])
         place, evidence = found[:, 0].tolist(), self._evidence
         # Most words are evidence of no theme: only those with some are looked at, in text order.
-        marked = numpy.flatnonzero(found[:, 1]).tolist()
+        marked = found[:, 1].nonzero()[0].tolist()
         openers = [i for i in marked if evidence[place[i]][2]]
         claimed, phrases = self._phrase_hits(place, openers) if openers else ({}, [])
-        weights = self.tables.weights
-        # Per word: the best keyword of each theme (phrases first: they claim their words).
+        # Per word: the keywords it counts for, the best of each theme (phrases first: they claim
+        # their words); a word's own hits are already the best of each theme.
+        spots = self._phrase_keywords(phrases)
+        spots += [(i, kws) for i in marked if (kws := evidence[place[i]][4]) and not claimed.get(i)]
+        if not spots:
+            return {}
+        tokens = keep.nonzero()[0][[i for i, _ in spots]]
+        breaks = self._line_breaks(arr)
+        paragraphs = numpy.searchsorted(breaks, tokens, side="right").tolist() if breaks else [0] * len(spots)
+        inside = self._inside_names(doc)
+        counts: dict[tuple[int, int], float] = defaultdict(float)
+        for (_, keywords), para, token in zip(spots, paragraphs, tokens.tolist(), strict=True):
+            factor = self.name_weight if token in inside else 1.0
+            for kw in keywords:
+                counts[para, kw] += factor
+        return counts
+
+    def _phrase_keywords(self, phrases: list[tuple[int, int, int]]) -> list[tuple[int, tuple[int, ...]]]:
+        """(first word, keywords) of the phrases found: the heaviest keyword of each theme."""
+        weights, theme_of = self.tables.weights, self.tables.keyword_theme
         at: dict[int, dict[int, int]] = defaultdict(dict)
-        theme_of = self.tables.keyword_theme
         for i, _, kw in phrases:
             best = at[i]
             theme = theme_of[kw]
             if theme not in best or _heavier(weights, kw, best[theme]):
                 best[theme] = kw
-        for i in marked:
-            hits = evidence[place[i]][0]
-            if hits and not claimed.get(i):
-                at[i].update(hits)
-        spots = list(at)  # the token index of each word with evidence, for those words only
-        tokens = dict(zip(spots, numpy.flatnonzero(keep)[spots].tolist(), strict=True))
-        factor = self._name_factors(doc, tokens, at)
-        breaks = self._line_breaks(arr) if at else []
-        counts: dict[tuple[int, int], float] = defaultdict(float)
-        for i, best in at.items():
-            para = bisect_right(breaks, tokens[i]) if breaks else 0
-            for kw in best.values():
-                counts[para, kw] += factor.get(i, 1.0)
-        return counts
+        return [(i, tuple(best.values())) for i, best in at.items()]
 
     def _line_breaks(self, arr: numpy.ndarray) -> list[int]:
         """The tokens that end a paragraph (one paragraph a line): the space tokens holding a line
@@ -257,15 +260,12 @@ class ThemeScorer(BatchPipe):
         strings = self.strings
         return [t for t in (arr[:, 2] != 0).nonzero()[0].tolist() if "\n" in strings[int(arr[t, 3])]]
 
-    def _name_factors(
-        self, doc: Doc, tokens: Mapping[int, int], at: Mapping[int, object]
-    ) -> dict[int, float]:
-        """`name_weight` for the words with evidence that stand inside a body's name."""
+    def _inside_names(self, doc: Doc) -> set[int] | frozenset[int]:
+        """The tokens inside a body's name, where a keyword counts `name_weight`."""
         if self.name_weight == 1.0 or "actors" not in doc.spans:
-            return {}
+            return frozenset()
         label = self.strings[_NAME_LABEL]
-        inside = {t for start, end, kind, _ in actor_spans(doc) if kind == label for t in range(start, end)}
-        return {i: self.name_weight for i in at if tokens[i] in inside}
+        return {t for start, end, kind, _ in actor_spans(doc) if kind == label for t in range(start, end)}
 
     def scores(self, doc: Doc) -> list[float]:
         """Per theme: the sum over paragraphs of √(Σ weight × √count of its keywords there)."""
