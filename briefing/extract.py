@@ -42,16 +42,24 @@ def extract_articles(nlp: Language, articles: Iterable[Article], version: str) -
     if not isinstance(gist, GistComponent):
         gist = None
     for batch in _batches(articles, BATCH_SIZE):
-        titles: dict[int, str] = {}
-        if gist is not None:
-            pending = [(a.title, i) for i, a in enumerate(batch) if a.title]
-            # A title's gist reads its names and figures only: its claims and themes are not made.
-            skip = [name for name in TITLE_SKIPS if name in nlp.pipe_names]
-            for doc, i in nlp.pipe(pending, as_tuples=True, batch_size=BATCH_SIZE, disable=skip):
-                titles[i] = gist.title_en(doc)
-        for i, doc in enumerate(nlp.pipe((a.text for a in batch), batch_size=BATCH_SIZE)):
-            yield doc_to_extraction(batch[i], doc, version, titles.get(i))
+        with collector.fewer_passes(collector.EXTRACT_YOUNG_THRESHOLD):
+            extractions = _extract_batch(nlp, gist, batch, version)
         collector.settle()  # the caches the batch grew: no full collection walks them again
+        yield from extractions
+
+
+def _extract_batch(
+    nlp: Language, gist: GistComponent | None, batch: list[Article], version: str
+) -> list[Extraction]:
+    titles: dict[int, str] = {}
+    if gist is not None:
+        pending = [(a.title, i) for i, a in enumerate(batch) if a.title]
+        # A title's gist reads its names and figures only: its claims and themes are not made.
+        skip = [name for name in TITLE_SKIPS if name in nlp.pipe_names]
+        for doc, i in nlp.pipe(pending, as_tuples=True, batch_size=BATCH_SIZE, disable=skip):
+            titles[i] = gist.title_en(doc)
+    docs = nlp.pipe((a.text for a in batch), batch_size=BATCH_SIZE)
+    return [doc_to_extraction(batch[i], doc, version, titles.get(i)) for i, doc in enumerate(docs)]
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

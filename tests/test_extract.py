@@ -142,3 +142,29 @@ def test_extract_offsets_on_known_forms(nlp, resources, text):
     assert ex.actors
     for span in _spans(ex.to_contract()):
         assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_extract_collector_passes_fewer_inside_a_batch_only(nlp, resources, monkeypatch):
+    """A batch is extracted with young collections far apart (its word caches are kept, its
+    garbage freed by reference counting); the caller's code between two extractions runs with
+    the process's own thresholds."""
+    import gc
+
+    from briefing import collector
+
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    sentences = nlp.get_pipe("briefing_sentences")
+    split = type(sentences).__call__
+
+    def spy(self, doc):
+        seen.append(gc.get_threshold())
+        return split(self, doc)
+
+    articles = [Article(id=f"a{n}", text="قال الوزير إن 12 شخصا قتلوا.", title="عنوان") for n in range(3)]
+    monkeypatch.setattr(type(sentences), "__call__", spy)
+    between = [gc.get_threshold() for _ in extract_articles(nlp, articles, resources.version)]
+    monkeypatch.undo()
+    assert set(seen) == {(collector.EXTRACT_YOUNG_THRESHOLD, *before[1:])}
+    assert between == [before] * 3
+    assert gc.get_threshold() == before
