@@ -52,6 +52,9 @@ def test_word_table_finds_each_word_in_text_order_and_learns_new_ones_in_place()
     assert table.values[table.rows(more), 0].tolist() == [9, 0, 3]
     assert table.values[table.rows(words), 0].tolist() == [3, 1, 3, 2]
     assert table.rows(numpy.array([99], dtype="uint64")) is None  # past the last key
+    # New words once each, sorted, wherever they fall among the known ones.
+    assert table.missing(numpy.array([99, 99, 5, 1, 26, 1], dtype="uint64")).tolist() == [1, 26, 99]
+    assert table.missing(numpy.array([25, 5], dtype="uint64")).tolist() == []
     assert table.rows(numpy.empty(0, dtype="uint64")).tolist() == []
 
 

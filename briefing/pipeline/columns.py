@@ -89,14 +89,31 @@ class WordTable:
         return at if (self.keys[at] == orths).all() else None
 
     def missing(self, orths: numpy.ndarray) -> numpy.ndarray:
-        """The distinct `orths` not in the table, sorted."""
-        return numpy.setdiff1d(orths, self.keys)
+        """The distinct `orths` not in the table, sorted. (numpy.setdiff1d would make the whole
+        table unique again at every call: a third of a first run over the corpus.)"""
+        if not len(self.keys):
+            return _distinct(orths)
+        at = self.keys.searchsorted(orths)
+        numpy.minimum(at, len(self.keys) - 1, out=at)
+        return _distinct(orths[self.keys[at] != orths])
 
     def add(self, orths: numpy.ndarray, values: numpy.ndarray) -> None:
         """Add `orths` (distinct, sorted, none in the table) with their rows of `values`."""
         at = numpy.searchsorted(self.keys, orths)
         self.keys = numpy.insert(self.keys, at, orths)
         self.values = numpy.insert(self.values, at, values, axis=0)
+
+
+def _distinct(values: numpy.ndarray) -> numpy.ndarray:
+    """The distinct values, sorted: numpy.unique by sorting (numpy 2's unique hashes first, and
+    costs 70 µs on ten values, 5 ms on twenty thousand; a sort, 1 µs and 0.3 ms)."""
+    ordered = numpy.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = numpy.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    numpy.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 class Lexemes:
