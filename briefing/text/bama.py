@@ -189,6 +189,8 @@ class Lexicon:
     def __init__(self, parsed: _Parsed) -> None:
         self.prefixes, self._stems, self.suffixes, self.ab, self.ac, self.bc, self.verbs_en = parsed
         self._split: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {}
+        self._prefix_records: dict[str, tuple[Affix, ...]] = {}
+        self._suffix_records: dict[str, tuple[Affix, ...]] = {}
 
     def stems(self, form: str) -> tuple[tuple[str, str, str, str, str], ...] | None:
         """The stem entries (voc, cat, gloss, pos, lemma) of an unvocalised form, or None."""
@@ -244,22 +246,39 @@ class Lexicon:
         xform: str,
         suffixes: tuple[tuple[str, str, str, str], ...],
     ) -> list[Analysis]:
+        """The prefix × stem × suffix combinations the tables allow, in that order of loops. The
+        suffixes a prefix allows are picked once per prefix, not once per stem, and the affixes'
+        records are made once per form (a first run meets the same few thousand times)."""
         ab, ac, bc = self.ab, self.ac, self.bc
+        pre = _affix_records(self._prefix_records, pform, prefixes)
+        suf = _affix_records(self._suffix_records, xform, suffixes)
         out = []
-        for p in prefixes:
+        for p in pre:
+            allowed = [x for x in suf if (p.cat, x.cat) in ac]
+            if not allowed:
+                continue
             for s in stems:
-                if (p[1], s[1]) not in ab:
+                if (p.cat, s[1]) not in ab:
                     continue
-                for x in suffixes:
-                    if (p[1], x[1]) in ac and (s[1], x[1]) in bc:
-                        out.append(
-                            Analysis(
-                                Affix(pform, p[0], p[1], p[2], tuple(p[3].split())),
-                                Stem(sform, *s),
-                                Affix(xform, x[0], x[1], x[2], tuple(x[3].split())),
-                            )
-                        )
+                stem = None
+                for x in allowed:
+                    if (s[1], x.cat) in bc:
+                        stem = stem or Stem(sform, *s)
+                        out.append(Analysis(p, stem, x))
         return out
+
+
+def _affix_records(
+    made: dict[str, tuple[Affix, ...]], form: str, entries: tuple[tuple[str, str, str, str], ...]
+) -> tuple[Affix, ...]:
+    """The Affix record of each of a form's prefix (or suffix) entries, made once (`made`: the
+    records so far, by form)."""
+    records = made.get(form)
+    if records is None:
+        records = made[form] = tuple(
+            Affix(form, voc, cat, gloss, tuple(tags.split())) for voc, cat, gloss, tags in entries
+        )
+    return records
 
 
 class Analyzer:
