@@ -8,6 +8,7 @@ separators turned into ASCII ones.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -90,6 +91,22 @@ def strip_marks(text: str) -> str:
 
 def fold(text: str) -> str:
     """The matching form of `text` (any length: a token, a phrase, a whole text)."""
+    if len(text) <= _WORD_LENGTH:
+        return _fold_word(text)
+    return _fold(text)
+
+
+# A word is folded once, whichever component asks: a first run over the corpus asked 91,000
+# times for 23,000 word forms (camel-tools' Unicode normalisation is most of a fold's cost).
+_WORD_LENGTH = 32
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if not text:
         return text
     text = normalize_unicode(text)
