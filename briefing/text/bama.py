@@ -191,6 +191,7 @@ class Lexicon:
         self._split: dict[str, tuple[tuple[str, str, str, str, str], ...]] = {}
         self._prefix_records: dict[str, tuple[Affix, ...]] = {}
         self._suffix_records: dict[str, tuple[Affix, ...]] = {}
+        self._allowed: dict[tuple[str, str], tuple[tuple[Affix, tuple[Affix, ...]], ...]] = {}
 
     def stems(self, form: str) -> tuple[tuple[str, str, str, str, str], ...] | None:
         """The stem entries (voc, cat, gloss, pos, lemma) of an unvocalised form, or None."""
@@ -231,8 +232,9 @@ class Lexicon:
             for j in range(n, i, -1):
                 if n - j > 6:
                     break
-                stems = self.stems(word[i:j])
-                suffixes = self.suffixes.get(word[j:]) if stems else None
+                # The ending first: few endings are a suffix, and a stem costs two lookups.
+                suffixes = self.suffixes.get(word[j:])
+                stems = self.stems(word[i:j]) if suffixes is not None else None
                 if suffixes is not None and stems is not None:
                     out.extend(self._compatible(word[:i], prefixes, word[i:j], stems, word[j:], suffixes))
         return out
@@ -247,16 +249,11 @@ class Lexicon:
         suffixes: tuple[tuple[str, str, str, str], ...],
     ) -> list[Analysis]:
         """The prefix × stem × suffix combinations the tables allow, in that order of loops. The
-        suffixes a prefix allows are picked once per prefix, not once per stem, and the affixes'
-        records are made once per form (a first run meets the same few thousand times)."""
-        ab, ac, bc = self.ab, self.ac, self.bc
-        pre = _affix_records(self._prefix_records, pform, prefixes)
-        suf = _affix_records(self._suffix_records, xform, suffixes)
+        suffixes a prefix allows are picked once per pair of forms, not once per stem, and the
+        affixes' records are made once per form (a first run meets the same few thousand times)."""
+        ab, bc = self.ab, self.bc
         out = []
-        for p in pre:
-            allowed = [x for x in suf if (p.cat, x.cat) in ac]
-            if not allowed:
-                continue
+        for p, allowed in self._pairs(pform, prefixes, xform, suffixes):
             for s in stems:
                 if (p.cat, s[1]) not in ab:
                     continue
@@ -266,6 +263,23 @@ class Lexicon:
                         stem = stem or Stem(sform, *s)
                         out.append(Analysis(p, stem, x))
         return out
+
+    def _pairs(
+        self,
+        pform: str,
+        prefixes: tuple[tuple[str, str, str, str], ...],
+        xform: str,
+        suffixes: tuple[tuple[str, str, str, str], ...],
+    ) -> tuple[tuple[Affix, tuple[Affix, ...]], ...]:
+        """Each prefix record of `pform` with the suffix records of `xform` it allows (none
+        listed that allows none), made once per pair of forms."""
+        pairs = self._allowed.get((pform, xform))
+        if pairs is None:
+            pre = _affix_records(self._prefix_records, pform, prefixes)
+            suf = _affix_records(self._suffix_records, xform, suffixes)
+            allowed = ((p, tuple(x for x in suf if (p.cat, x.cat) in self.ac)) for p in pre)
+            pairs = self._allowed[pform, xform] = tuple((p, xs) for p, xs in allowed if xs)
+        return pairs
 
 
 def _affix_records(
