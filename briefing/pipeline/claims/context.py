@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from briefing.model.contract import Actor, Speaker
 from briefing.pipeline.claims.tables import ClaimTables, CueWord, HeadWord
-from briefing.pipeline.columns import token_array
+from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.tokenizer import text_of
 from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import fold
@@ -103,7 +103,6 @@ class Context:
     np_of: list[int]  # token → start of the phrase covering it, or -1
     nps: dict[int, Phrase] = field(default_factory=dict)  # token start → phrase, once built
     pending: dict[int, Pending] = field(default_factory=dict)  # actor phrases still to build
-    starts: list[int] = field(default_factory=list)  # phrase starts, in order
     cue_at: dict[int, Cue] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
     resolved: dict[str, str] = field(default_factory=dict)  # head id → actor id it refers to
@@ -179,7 +178,7 @@ def read_context(
     build: Callable[[Context, int, Pending], Phrase],
 ) -> Context:
     """`doc` as arrays; `rows`, `folds` and `labels` are the caches kept across documents."""
-    arr = token_array(doc, [ORTH, NORM, IDX, SENT_START])
+    arr = token_array(doc, [ORTH, NORM, SENT_START])
     n = len(arr)
     # One key per (orth, norm) pair, mixed in 64 bits the way spaCy's own string hashes are.
     keys = numpy.bitwise_xor(numpy.multiply(arr[:, 0], _MIX, dtype=numpy.uint64), arr[:, 1]).tolist()
@@ -190,13 +189,13 @@ def read_context(
         _learn(doc, arr, keys, found, rows, folds, tables)
     texts, norms, fw, clitic, space, alpha, threat = zip(*found, strict=True)
     # doc.sents: a sentence starts at 0 and at each later token flagged 1.
-    sent_starts = [0, *(numpy.flatnonzero(arr[1:, 3] == 1) + 1).tolist()]
+    sent_starts = [0, *(numpy.flatnonzero(arr[1:, 2] == 1) + 1).tolist()]
     return Context(
         doc,
         tables,
         text_of(doc),
         n,
-        arr[:, 2].tolist(),
+        token_list(doc, IDX),  # shared with the other components: never changed here
         norms,
         fw,
         texts,
