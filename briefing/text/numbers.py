@@ -18,6 +18,7 @@ before they reach the grammar.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -684,8 +685,13 @@ class _State:
         return False
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_digits(word: str) -> DigitReading | None:
-    """A number written in digits (after fold: ASCII digits, "." and "," separators)."""
+    """A number written in digits (after fold: ASCII digits, "." and "," separators).
+
+    Kept per word (the reading is frozen, and depends on the word alone): the number grammar
+    reads each word of a number and the one after it, a regular expression and a reading each.
+    """
     if not word or not (word[0].isdigit() or word[0] in "$€£¥.-+−" or word[-1].isdigit()):
         return None
     m = _DIGIT_RE.match(word.translate(_STRAY))
