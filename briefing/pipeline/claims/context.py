@@ -163,7 +163,10 @@ class Context:
     def joined(self, i: int) -> bool:
         """Does token i carry the conjunction و or ف (a new coordinated verb: "وطلبت")?"""
         clitic = self.clitic[i]
-        return bool(clitic) and any(c in self.fold(self.texts[i][:clitic]) for c in "وف")
+        if not clitic:
+            return False
+        proclitics = self.fold(self.texts[i][:clitic])
+        return "و" in proclitics or "ف" in proclitics
 
 
 def read_context(
