@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
-from briefing.pipeline.claims.phrase_index import PhraseIndex
 from briefing.resources import Resources
 from briefing.resources.schema import (
     ClaimRulesFile,
@@ -82,7 +83,7 @@ class OutletKind:
 
 @dataclass(frozen=True, slots=True)
 class ClaimTables:
-    matcher: PhraseIndex  # cue and head surfaces on NORM; match ids "cue:<id>", "head:<id>"
+    matcher: PhraseMatcher  # cue and head surfaces on NORM; match ids "cue:<id>", "head:<id>"
     cues: Mapping[int, CueWord]  # match id → cue
     heads: Mapping[int, HeadWord]  # match id → head
     qualifiers: Mapping[str, QualifierWord]  # folded word → qualifier
@@ -217,14 +218,18 @@ def _demonyms(resources: Resources) -> dict[str, str]:
     return demonyms
 
 
-def _matcher(nlp: Language, forms: list[tuple[str, str]]) -> PhraseIndex:
-    """The surfaces (folded, words joined by a space) tokenized as the tokenizer splits them,
-    each token's text its NORM (keys are folded already, as the normalizer folds tokens), with
-    the string hash of their match id."""
-    strings = nlp.vocab.strings
-    return PhraseIndex(
-        ([strings.add(tok.text) for tok in nlp.make_doc(key)], strings.add(eid)) for key, eid in forms
-    )
+def _matcher(nlp: Language, forms: list[tuple[str, str]]) -> PhraseMatcher:
+    """A PhraseMatcher on NORM over (folded surface, match id) pairs."""
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    by_id: dict[str, list[Doc]] = {}
+    for key, eid in forms:
+        pattern = nlp.make_doc(key)
+        for tok in pattern:
+            tok.norm_ = tok.text  # keys are folded already, as the normalizer folds tokens
+        by_id.setdefault(eid, []).append(pattern)
+    for eid, patterns in by_id.items():
+        matcher.add(eid, patterns)
+    return matcher
 
 
 def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> ClaimTables:
