@@ -71,7 +71,7 @@ def _past_lead(ctx: Context, i: int, s_end: int) -> int:
 
 def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
     """Where the clause that starts at `start` ends (at most _MAX_CONTENT tokens on)."""
-    texts, cue_at = ctx.texts, ctx.cue_at
+    texts, fw, cue_at, enders = ctx.texts, ctx.fw, ctx.cue_at, ctx.tables.clause_enders
     end = start
     stop = min(s_end, start + _MAX_CONTENT)
     while end < stop:
@@ -83,7 +83,7 @@ def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
             break  # but "(...)" marks words left out, not the clause's end
         elif text in COMMAS and end + 1 < s_end and _new_claim(ctx, end + 1):
             break
-        elif end > start and ctx.fw[end] in ctx.tables.clause_enders:
+        elif end > start and fw[end] in enders:
             break
         elif end > start and end in cue_at:
             other = cue_at[end].entry

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from briefing.model.contract import Actor, Speaker
 from briefing.pipeline.claims.tables import ClaimTables, CueWord, HeadWord
-from briefing.pipeline.columns import token_array
+from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.tokenizer import text_of
 from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import fold
@@ -31,9 +31,8 @@ OPEN_QUOTES = frozenset('"“„«‹‘')
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
 _MAX_ROWS = 200_000  # words remembered at most
 
-# A word's row: text, norm, folded form with proclitics kept, proclitic length, is_space, is_alpha,
-# and whether it may make a threat (an alphabetic word of tables.threat_forms or with a space).
-Row = tuple[str, str, str, int, bool, bool, bool]
+# A word's row: text, norm, folded form with proclitics kept, proclitic length, is_space, is_alpha.
+Row = tuple[str, str, str, int, bool, bool]
 # A span of doc.spans["actors"], keyed by its start: (end, label hash, actor id hash).
 ActorSpan = tuple[int, int, int]
 # An actor phrase not built yet: (end, label hash, actor id hash, id hashes when coordinated).
@@ -94,7 +93,6 @@ class Context:
     clitic: Sequence[int]  # token._.clitic: raw characters of the proclitics the normalizer removed
     space: Sequence[bool]  # token.is_space
     alpha: Sequence[bool]  # token.is_alpha
-    threat: Sequence[bool]  # the word may make a threat (stance.py reads a content whole then)
     sent_starts: list[int]
     actors_by_id: Mapping[str, Actor]
     folds: dict[str, str]  # fold() of a text, kept across documents
@@ -103,12 +101,10 @@ class Context:
     np_of: list[int]  # token → start of the phrase covering it, or -1
     nps: dict[int, Phrase] = field(default_factory=dict)  # token start → phrase, once built
     pending: dict[int, Pending] = field(default_factory=dict)  # actor phrases still to build
-    starts: list[int] = field(default_factory=list)  # phrase starts, in order
     cue_at: dict[int, Cue] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
     resolved: dict[str, str] = field(default_factory=dict)  # head id → actor id it refers to
     actor_kinds: dict[int, str] = field(default_factory=dict)  # actor phrase start → speaker kind
-    threats: list[int] | None = None  # the tokens flagged in `threat`, listed when first asked
 
     def np(self, i: int) -> Phrase | None:
         """The phrase starting at token i, if one does."""
@@ -167,7 +163,10 @@ class Context:
     def joined(self, i: int) -> bool:
         """Does token i carry the conjunction و or ف (a new coordinated verb: "وطلبت")?"""
         clitic = self.clitic[i]
-        return bool(clitic) and any(c in self.fold(self.texts[i][:clitic]) for c in "وف")
+        if not clitic:
+            return False
+        proclitics = self.fold(self.texts[i][:clitic])
+        return "و" in proclitics or "ف" in proclitics
 
 
 def read_context(
@@ -179,7 +178,7 @@ def read_context(
     build: Callable[[Context, int, Pending], Phrase],
 ) -> Context:
     """`doc` as arrays; `rows`, `folds` and `labels` are the caches kept across documents."""
-    arr = token_array(doc, [ORTH, NORM, IDX, SENT_START])
+    arr = token_array(doc, [ORTH, NORM, SENT_START])
     n = len(arr)
     # One key per (orth, norm) pair, mixed in 64 bits the way spaCy's own string hashes are.
     keys = numpy.bitwise_xor(numpy.multiply(arr[:, 0], _MIX, dtype=numpy.uint64), arr[:, 1]).tolist()
@@ -188,22 +187,21 @@ def read_context(
     except KeyError:  # a word not seen before (cheaper than looking for None in the rows)
         found = list(map(rows.get, keys))
         _learn(doc, arr, keys, found, rows, folds, tables)
-    texts, norms, fw, clitic, space, alpha, threat = zip(*found, strict=True)
+    texts, norms, fw, clitic, space, alpha = zip(*found, strict=True)
     # doc.sents: a sentence starts at 0 and at each later token flagged 1.
-    sent_starts = [0, *(numpy.flatnonzero(arr[1:, 3] == 1) + 1).tolist()]
+    sent_starts = [0, *(numpy.flatnonzero(arr[1:, 2] == 1) + 1).tolist()]
     return Context(
         doc,
         tables,
         text_of(doc),
         n,
-        arr[:, 2].tolist(),
+        token_list(doc, IDX),  # shared with the other components: never changed here
         norms,
         fw,
         texts,
         clitic,
         space,
         alpha,
-        threat,
         sent_starts,
         {a.id: a for a in doc._.actors},
         folds,
@@ -224,7 +222,7 @@ def _learn(
 ) -> None:
     """Fill the rows of words not seen before (and remember them)."""
     strings = doc.vocab.strings
-    known, threat_forms = tables.known, tables.threat_forms
+    known = tables.known
     for i, row in enumerate(found):
         if row is not None:
             continue
@@ -242,8 +240,7 @@ def _learn(
                 folds[t] = fw
             # is_space and is_alpha are flags of the word's lexeme.
             lex = doc.vocab[t]
-            threat = lex.is_alpha and (fw in threat_forms or " " in fw)
-            row = (t, n, fw, clitic, lex.is_space, lex.is_alpha, threat)
+            row = (t, n, fw, clitic, lex.is_space, lex.is_alpha)
             if len(rows) < _MAX_ROWS:
                 rows[keys[i]] = row
         found[i] = row

@@ -9,6 +9,8 @@ unattributed frame ("يُذكر أن X شدد على …") yields to the claim i
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from briefing.model.contract import Speaker
 from briefing.pipeline.claims.complements import marker, skip_addressee
 from briefing.pipeline.claims.content import clause_before, clause_head, content, referred
@@ -93,16 +95,18 @@ def drafts(ctx: Context) -> list[Draft]:
         ctx.drafts.append(draft)
     # "يُذكر أن X شدد على …": the claim is X's; the unattributed frame adds nothing. An
     # impersonal expectation ("من المتوقع أن يعبر القادة عن …") stays: what it expects is no claim.
+    said = sorted(d.cue.start for d in ctx.drafts if d.speaker is not None)
     return [
         d
         for d in ctx.drafts
-        if d.speaker is not None
-        or d.cue.entry.kind == "impersonal"
-        or not any(
-            o is not d and o.speaker is not None and d.content_tokens[0] <= o.cue.start < d.content_tokens[1]
-            for o in ctx.drafts
-        )
+        if d.speaker is not None or d.cue.entry.kind == "impersonal" or not _holds(said, d.content_tokens)
     ]
+
+
+def _holds(starts: list[int], span: tuple[int, int]) -> bool:
+    """Does one of `starts` (sorted) fall in the token span?"""
+    k = bisect_left(starts, span[0])
+    return k < len(starts) and starts[k] < span[1]
 
 
 def _verb(ctx: Context, cue: Cue) -> Draft | None:

@@ -10,7 +10,9 @@ belongs to and a second head joined to it. A title in apposition to a name ("ا�
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import lt
 
+from briefing.pipeline.actor_spans import ActorSpan as ActorSpan4
 from briefing.pipeline.actor_spans import actor_spans
 from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
@@ -22,10 +24,7 @@ _MAX_BARE = 4  # words of a subject phrase the lexicons do not know
 
 def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
     """Note every phrase: head phrases are built at once, actor phrases only when read."""
-    group = actor_spans(ctx.doc)  # doc.spans["actors"] as tuples
-    # Longest first at each start, then in the group's order; the first at a start is kept.
-    found = sorted([(s, s - e, k, e, label, aid) for k, (s, e, label, aid) in enumerate(group)])
-    actor_at: dict[int, ActorSpan] = {s[0]: (s[3], s[4], s[5]) for s in reversed(found)}
+    actor_at = _actors_by_start(actor_spans(ctx.doc))
     head_at: dict[int, tuple[int, HeadWord]] = {}
     heads = ctx.tables.heads
     for match_id, start, end in matches:
@@ -34,10 +33,12 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
             head_at[start] = (end, entry)
     # Left to right over the words a phrase may start at; a phrase covers what it spans.
     # Actor phrases are only noted here: few are ever read, and Phrase objects are built then.
-    texts, pending, np_of, starts, built = ctx.texts, ctx.pending, ctx.np_of, ctx.starts, []
+    texts, fw, space, norms, n = ctx.texts, ctx.fw, ctx.space, ctx.norms, ctx.n
+    pending, np_of, built = ctx.pending, ctx.np_of, []
+    honorific, qualifiers = ctx.tables.honorific_pronouns, ctx.tables.qualifiers
     done = 0
-    for i in sorted(actor_at.keys() | head_at.keys()) if head_at else sorted(actor_at):
-        if i < done or ctx.fw[i] in ctx.tables.honorific_pronouns:
+    for i in sorted(actor_at.keys() | head_at.keys()) if head_at else actor_at:
+        if i < done or fw[i] in honorific:
             continue  # "معاليه": the person named before, not a phrase of its own
         span = actor_at.get(i)
         if span is not None:
@@ -49,7 +50,12 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
                 chain.append(actor_at[end][2])
                 end = actor_at[end][0]
             if chain is None:
-                end = _apposed_name_end(ctx, actor_at, end, aid)
+                # Most names stand alone: what follows is no qualifier and no quotation mark.
+                k = end
+                while k < n and space[k]:
+                    k += 1
+                if k < n and (norms[k] in qualifiers or texts[k] in QUOTES):
+                    end = _apposed_name_end(ctx, actor_at, end, aid)
             pending[i] = (end, label, aid, chain)
             if i in head_at:  # "وكالة الأنباء الإماراتية"، "المرصد السوري": the body's kind
                 ctx.actor_kinds[i] = head_at[i][1].kind
@@ -59,9 +65,20 @@ def find_phrases(ctx: Context, matches: list[tuple[int, int, int]]) -> None:
             built.append(np)
             end = np.end
         np_of[i:end] = [i] * (end - i)
-        starts.append(i)
         done = end
     _appositions(ctx, built)
+
+
+def _actors_by_start(group: tuple[ActorSpan4, ...]) -> dict[int, ActorSpan]:
+    """The actor span kept at each start, in the order of the starts: the longest, then the
+    first in the group's order. The actors component writes its spans in text order, none
+    sharing a start, and the group is then taken as it is; else it is sorted."""
+    starts = [s[0] for s in group]
+    if all(map(lt, starts, starts[1:])):
+        return {s: (e, label, aid) for s, e, label, aid in group}
+    found = sorted([(s, s - e, k, e, label, aid) for k, (s, e, label, aid) in enumerate(group)])
+    by_start = {s[0]: (s[3], s[4], s[5]) for s in reversed(found)}
+    return {s: by_start[s] for s in sorted(by_start)}
 
 
 def _apposed_name_end(ctx: Context, actor_at: dict[int, ActorSpan], end: int, aid: int) -> int:

@@ -9,7 +9,6 @@ experts an assessment.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left
 from itertools import compress, islice
 
 from briefing.pipeline.claims.context import Context, Cue
@@ -78,13 +77,12 @@ def _act(ctx: Context, content: tuple[int, int]) -> str | None:
 
 
 def _may_threaten(ctx: Context, start: int, end: int) -> bool:
-    """Does a token of [start, end) hold a word `_threatens` may find (its row's threat flag)?
-    A bisection over the document's flagged tokens, listed once per document."""
-    at = ctx.threats
-    if at is None:
-        at = ctx.threats = list(compress(range(ctx.n), ctx.threat))
-    k = bisect_left(at, start)
-    return k < len(at) and at[k] < end
+    """Does a token of [start, end) hold a word `_threatens` may find? One set test over the
+    content's folded words: every word `_threatens` reads (an alphabetic one, و or ف off) that
+    makes or opens a retaliation phrase is in `threat_forms` as written, so a content without
+    one holds no threat; one more word let through (written with diacritics, not alphabetic)
+    only has `_threatens` read the same words."""
+    return not ctx.tables.threat_forms.isdisjoint(ctx.fw[start:end])
 
 
 def _threatens(retaliation: frozenset[str], words: list[str]) -> bool:

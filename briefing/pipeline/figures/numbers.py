@@ -10,7 +10,6 @@ the figure, and last its category. Numbers that are no figure are turned down on
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from briefing.pipeline.figures.currency import code_by_adjective, currency_code
 from briefing.pipeline.figures.found import Draft, Found
@@ -90,7 +89,7 @@ def _across_space(t: FigureTables, toks: list[Tok], words: Sequence[str], p: Num
     joined = t.grammar.parse([*words[i:k], *words[k + 1 : k + 4]], 0)
     if joined is None or joined.end <= k - i:
         return p
-    return replace(joined, start=i, end=joined.end + i + 1)
+    return joined._replace(start=i, end=joined.end + i + 1)
 
 
 def _after_its_noun(t: FigureTables, toks: list[Tok], i: int, p: NumberParse) -> Found | None:
