@@ -82,7 +82,6 @@ class Tokens:
     _phrase_matches: dict[str, Matches] | None = field(default=None, repr=False)
     _named: set[str] | None = field(default=None, repr=False)
     _norm_set: frozenset[int] | None = field(default=None, repr=False)
-    _orth_set: frozenset[int] | None = field(default=None, repr=False)
     _quotes: frozenset[int] | None = field(default=None, repr=False)
 
     @classmethod
@@ -131,12 +130,6 @@ class Tokens:
             self._norm_set = frozenset(self.norms)
         return self._norm_set
 
-    def orth_set(self) -> frozenset[int]:
-        """The orth hashes of the doc's tokens (made once, when needed)."""
-        if self._orth_set is None:
-            self._orth_set = frozenset(self.orths)
-        return self._orth_set
-
     def is_quote(self, i: int) -> bool:
         """Is token i a quotation mark? (A Token object costs a microsecond to make.)"""
         if self._quotes is None:
@@ -153,11 +146,12 @@ class Tokens:
         return positions(self.array[:, 0], present)
 
     def orths_where(self, orths: Set[int]) -> list[int]:
-        """`where`, for orth hashes (the words as written)."""
-        present = self.orth_set() & orths
-        if len(present) > FEW_VALUES:
-            return [i for i, orth in enumerate(self.orths) if orth in present]
-        return positions(self.array[:, 7], present)
+        """`where`, for orth hashes (the words as written). The one rule that asks wants a few
+        punctuation marks: numpy compares the column with each, present or not, for fewer
+        instructions than making a set of the doc's orths to look them up in."""
+        if len(orths) > FEW_VALUES:
+            return [i for i, orth in enumerate(self.orths) if orth in orths]
+        return positions(self.array[:, 7], orths)
 
     def phrase_matches(self) -> dict[str, Matches]:
         """The matches of each of the joined phrase matchers (one walk of the doc, when first

@@ -251,17 +251,17 @@ class People:
 
     def _kinds(self) -> dict[int, int]:
         """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
-        answered once per word, and only the few tokens of a kind are looked at."""
-        a, caches = self.a, self.w.caches
-        orths = a.orth_set()
-        for orth in orths.difference(caches.opening):
-            kind = caches.opening[orth] = self._opening_kind(a.strings[orth])
+        answered once per word form, and read by one look-up per token: no set of the doc's
+        orths is made for it (with `Tokens.orths_where`, none at all)."""
+        a, opening = self.a, self.w.caches.opening
+        kinds = {}
+        for i, orth in enumerate(a.orths):
+            kind = opening.get(orth)
+            if kind is None:
+                kind = opening[orth] = self._opening_kind(a.strings[orth])
             if kind:
-                caches.opening_words.add(orth)
-        present = orths.intersection(caches.opening_words)
-        if not present:
-            return {}
-        return {i: caches.opening[a.orths[i]] for i in a.orths_where(present)}
+                kinds[i] = kind
+        return kinds
 
     def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
