@@ -149,8 +149,10 @@ class Gazetteer(BatchPipe):
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
         self.matcher = PhraseMatcher(self.vocab, attr="NORM")
-        # match key → (type, pattern id, and the hashes of both, which order matches as spaCy does)
-        self.keys: dict[int, tuple[str, str, int, int]] = {}
+        # match key → (type, pattern id): what a match is; and → the hashes of both, which order
+        # matches as spaCy does. Two tables, so that no tuple is sliced per match.
+        self.keys: dict[int, tuple[str, str]] = {}
+        self.order: dict[int, tuple[int, int]] = {}
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """`known`: the folded words the normalizer may uncover (see briefing.pipeline)."""
@@ -159,18 +161,20 @@ class Gazetteer(BatchPipe):
         pattern_doc = PatternTokenizer(self.make_doc, known)
         matcher = PhraseMatcher(self.vocab, attr="NORM")
         strings = self.vocab.strings
-        keys: dict[int, tuple[str, str, int, int]] = {}
+        keys: dict[int, tuple[str, str]] = {}
+        order: dict[int, tuple[int, int]] = {}
         for p in gazetteer_index(resources).patterns():
             key = repr((p["label"], p["id"]))
-            keys[strings.add(key)] = (p["label"], p["id"], strings.add(p["label"]), strings.add(p["id"]))
+            keys[strings.add(key)] = (p["label"], p["id"])
+            order[strings.add(key)] = (strings.add(p["label"]), strings.add(p["id"]))
             matcher.add(key, [pattern_doc(p["pattern"])])
-        self.matcher, self.keys = matcher, keys
+        self.matcher, self.keys, self.order = matcher, keys, order
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = self.keys
+        keys, order = self.keys, self.order
         # spacy.util.filter_spans on tuples: distinct matches, longest first, then by start, then
         # in the order of spaCy's Span comparison (start, end, label, id), in one sort ...
-        found = sorted({(start - end, start, end, *keys[m][2:], m) for m, start, end in self.matcher(doc)})
+        found = sorted({(start - end, start, end, *order[m], m) for m, start, end in self.matcher(doc)})
         # ... and the first where they overlap.
         kept: list[tuple[int, int, int]] = []
         seen: set[int] = set()
@@ -179,7 +183,7 @@ class Gazetteer(BatchPipe):
                 kept.append((start, end, m))
                 seen.update(range(start, end))
         kept.sort()  # by start: kept matches do not overlap
-        doc.user_data[MATCHES_KEY] = tuple((start, end, *keys[m][:2]) for start, end, m in kept)
+        doc.user_data[MATCHES_KEY] = tuple([(start, end, *keys[m]) for start, end, m in kept])
         return doc
 
 

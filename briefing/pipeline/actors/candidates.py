@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_alef_maksura_ar, normalize_teh_marbuta_ar
@@ -51,6 +51,19 @@ class CandidateTables:
     honorifics: frozenset[int] = frozenset()  # hashes of the honorific epithets alone (المكرمة)
     # hashes of the last words of the surface keys: a match goes on by one word only into one
     last_words: frozenset[int] = frozenset()
+    # entry id → what the rules read of the entry, made when first matched (Candidates.named)
+    named: dict[str, Named] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What the candidate rules read of an entry, in slots: an ActorEntry is a pydantic model,
+    and each attribute read on one goes through its `__getattr__` hook (a type look-up and a
+    call, where a slot is read in a few instructions); a match read its entry's some ten times."""
+
+    id: str
+    type: str
+    state: tuple[str, str] | None  # (id, type) of the state a city's name stands for (as_state)
 
 
 def _short_forms_raw(index: GazetteerIndex, strings: StringStore) -> dict[int, frozenset[str]]:
@@ -114,7 +127,7 @@ class Candidates:
         found = (self.hit(start, end, pid) for start, end, _, pid in self.a.candidates)
         return [h for h in found if h is not None and not self.opens_longer_name(h)]
 
-    def _actor(self, start: int, pattern_id: str) -> ActorEntry | None:
+    def _actor(self, start: int, pattern_id: str) -> Named | None:
         """The entry a match names: a shared surface decided, an everyday word only as a place."""
         if pattern_id.startswith(AMBIGUOUS):
             ids = self.context.ambiguous[pattern_id[len(AMBIGUOUS) :]]
@@ -123,7 +136,18 @@ class Candidates:
             if not locative(self.a, self.context, start):
                 return None
             pattern_id = pattern_id[len(IN_CONTEXT) :]
-        return self.entries.get(pattern_id)
+        return self.named(pattern_id)
+
+    def named(self, actor_id: str) -> Named | None:
+        """The entry of `actor_id` as the rules read it (None when there is none)."""
+        named = self.t.named.get(actor_id)
+        if named is None:
+            entry = self.entries.get(actor_id)
+            if entry is None:
+                return None
+            state = as_state(entry, self.entries) if entry.stands_for or entry.capital_of else None
+            named = self.t.named[actor_id] = Named(entry.id, entry.type, state)
+        return named
 
     def hit(self, start: int, end: int, pattern_id: str) -> Hit | None:
         a = self.a
@@ -151,14 +175,9 @@ class Candidates:
             end += 1
         if end - start > 1:
             end = self._trim_epithet(entry, start, end)
-        eid: str = entry.id
-        etype: str = entry.type
-        if (
-            (entry.stands_for or entry.capital_of)
-            and not locative(a, self.context, start)
-            and not self.numbered(end)
-        ):
-            eid, etype = as_state(entry, self.entries)
+        eid, etype = entry.id, entry.type
+        if entry.state and not locative(a, self.context, start) and not self.numbered(end):
+            eid, etype = entry.state
         # Only names of people and organisations have short forms, which need the surface.
         surface = a.surface(start, end) if etype in ("PERSON", "ORG") and end - start > 1 else ""
         return Hit(start, end, start_char, a.end_char(end), eid, etype, surface)
@@ -167,7 +186,7 @@ class Candidates:
         """أستانا 4, جنيف 2: a city and a number name talks held there, not its government."""
         return end < len(self.a.norms) and self.a.doc[end].like_num
 
-    def _trim_heads(self, entry: ActorEntry, start: int, end: int) -> int:
+    def _trim_heads(self, entry: Named, start: int, end: int) -> int:
         """Titles, roles and outlet words are not part of a name (الملك عبدالله الثاني → عبدالله
         الثاني, صحيفة نيويورك تايمز → نيويورك تايمز) when what follows is itself a name of the
         same actor; nor is a place word (مدينة مشهد → مشهد). The token the name starts at."""
@@ -183,7 +202,7 @@ class Candidates:
                 return j
         return start
 
-    def _trim_epithet(self, entry: ActorEntry, start: int, end: int) -> int:
+    def _trim_epithet(self, entry: Named, start: int, end: int) -> int:
         """مكة المكرمة → مكة, حزب الله اللبناني → حزب الله: nor is an honorific epithet or an
         organisation's or state's nationality, when the name without it is the same actor's. The token the
         name ends at."""

@@ -38,22 +38,39 @@ class Strings(Protocol):
     def add(self, string: str) -> int: ...
 
 
-class WordStrings(dict[int, str]):
+class WordStrings:
     """The vocabulary's strings, each decoded once: spaCy's string store decodes a string's UTF-8
     bytes into a new str object on every lookup, and the rules look up a word's form about 2,000
-    times per article (a tenth of the stage's instructions went to that). A dict with
-    `__missing__` answers a known hash at dict speed; kept across documents, emptied when full."""
+    times per article (a tenth of the stage's instructions went to that). Kept across documents,
+    emptied when full.
 
-    __slots__ = ("store",)
+    The strings are kept in `texts`, an exact dict that `Tokens` reads directly: indexing a dict
+    subclass (this was one, with `__missing__`) goes through the type's generic slot, a method
+    look-up and a call, seven times the instructions of an exact dict's (3.6% of the stage)."""
+
+    __slots__ = ("store", "texts")
 
     def __init__(self, store: Strings) -> None:
-        super().__init__()
         self.store = store
+        self.texts: dict[int, str] = {}
 
-    def __missing__(self, key: int) -> str:
-        if len(self) >= MAX_WORD_STRINGS:
-            self.clear()
-        text = self[key] = self.store[key]
+    def __getitem__(self, key: int) -> str:
+        try:
+            return self.texts[key]
+        except KeyError:
+            return self.decode(key)
+
+    def __contains__(self, key: int) -> bool:
+        return key in self.texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def decode(self, key: int) -> str:
+        """The string of `key`, from the store, kept for the next lookup."""
+        if len(self.texts) >= MAX_WORD_STRINGS:
+            self.texts.clear()
+        text = self.texts[key] = self.store[key]
         return text
 
     def add(self, string: str) -> int:
@@ -82,8 +99,13 @@ class Tokens:
     _phrase_matches: dict[str, Matches] | None = field(default=None, repr=False)
     _named: set[str] | None = field(default=None, repr=False)
     _norm_set: frozenset[int] | None = field(default=None, repr=False)
-    _orth_set: frozenset[int] | None = field(default=None, repr=False)
     _quotes: frozenset[int] | None = field(default=None, repr=False)
+    # The decoded strings that `word`, `raw` and `surface` read first: WordStrings' own dict, or
+    # (another string store) an empty one, and the store answers.
+    texts: dict[int, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.texts = self.strings.texts if isinstance(self.strings, WordStrings) else {}
 
     @classmethod
     def of(cls, doc: Doc, strings: Strings, phrases: SharedPhrases | None = None) -> Tokens:
@@ -102,15 +124,24 @@ class Tokens:
 
     def word(self, i: int) -> str:
         """Token i's matching form (norm)."""
-        return self.strings[self.norms[i]]
+        key = self.norms[i]
+        try:
+            return self.texts[key]  # (an exact dict: see WordStrings)
+        except KeyError:
+            return self.strings[key]
 
     def raw(self, i: int) -> str:
         """Token i as written."""
-        return self.strings[self.orths[i]]
+        key = self.orths[i]
+        try:
+            return self.texts[key]
+        except KeyError:
+            return self.strings[key]
 
     def surface(self, start: int, end: int) -> str:
         """The folded, proclitic-free words of tokens start..end, joined by spaces."""
-        return " ".join(self.strings[h] for h in self.norms[start:end])
+        texts = self.texts
+        return " ".join([texts[h] if h in texts else self.strings[h] for h in self.norms[start:end]])
 
     def start_char(self, start: int) -> int:
         """The character offset where a mention that starts at token `start` starts, its
@@ -131,12 +162,6 @@ class Tokens:
             self._norm_set = frozenset(self.norms)
         return self._norm_set
 
-    def orth_set(self) -> frozenset[int]:
-        """The orth hashes of the doc's tokens (made once, when needed)."""
-        if self._orth_set is None:
-            self._orth_set = frozenset(self.orths)
-        return self._orth_set
-
     def is_quote(self, i: int) -> bool:
         """Is token i a quotation mark? (A Token object costs a microsecond to make.)"""
         if self._quotes is None:
@@ -153,11 +178,12 @@ class Tokens:
         return positions(self.array[:, 0], present)
 
     def orths_where(self, orths: Set[int]) -> list[int]:
-        """`where`, for orth hashes (the words as written)."""
-        present = self.orth_set() & orths
-        if len(present) > FEW_VALUES:
-            return [i for i, orth in enumerate(self.orths) if orth in present]
-        return positions(self.array[:, 7], present)
+        """`where`, for orth hashes (the words as written). The one rule that asks wants a few
+        punctuation marks: numpy compares the column with each, present or not, for fewer
+        instructions than making a set of the doc's orths to look them up in."""
+        if len(orths) > FEW_VALUES:
+            return [i for i, orth in enumerate(self.orths) if orth in orths]
+        return positions(self.array[:, 7], orths)
 
     def phrase_matches(self) -> dict[str, Matches]:
         """The matches of each of the joined phrase matchers (one walk of the doc, when first

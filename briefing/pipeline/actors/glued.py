@@ -80,19 +80,23 @@ def glued(
 ) -> list[Hit]:
     """Hits for the glued names in the long alphabetic tokens that no other rule took."""
     out: list[Hit] = []
-    arr = a.array
     cache = caches.glued
-    long = (arr[:, 3] == 1) & (arr[:, 2] >= GLUED_MIN)
     # Each word is split once, in the first article that has it; most articles have no glued word,
-    # and then no token is looked at in Python.
-    words = frozenset(arr[long, 0].tolist())
+    # and then no token is looked at in Python. The words are the doc's norm set, which the rules
+    # make anyway, not a set of the long tokens' words made for this rule alone: the short words
+    # it adds are split in vain, once, in the first article that has them.
+    words = a.norm_set()
     for norm_hash in words.difference(cache):
         norm = a.strings[norm_hash]
         found = cache[norm_hash] = None if norm in known else split_glued(norm, t)
         if found is not None:
             caches.glued_words.add(norm_hash)
     present = words & caches.glued_words
-    for i in a.where(present) if present else ():
+    if not present:
+        return out
+    arr = a.array
+    long = (arr[:, 3] == 1) & (arr[:, 2] >= GLUED_MIN)
+    for i in a.where(present):
         found = cache[a.norms[i]]
         if found is None or i in taken or not long[i]:
             continue

@@ -9,6 +9,7 @@ title admits a one-word name, a speech verb one followed by "that" (وقال ف�
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words, fold_word
@@ -30,6 +31,11 @@ class NameContext:
     that: frozenset[str]  # folded: after a speech verb, these follow one (وقال فيرغسون إن)
     regnal: frozenset[tuple[str, ...]]  # folded regnal numbers, as word tuples
     demonyms: frozenset[str] = frozenset()  # folded nationalities with the article (العراقي, العراقيون)
+
+    @functools.cached_property
+    def regnal_firsts(self) -> frozenset[str]:
+        """The first words of the regnal numbers."""
+        return frozenset(r[0] for r in self.regnal if r)
 
 
 class NameFinder:
@@ -303,7 +309,12 @@ class NameFinder:
         """A regnal number closes a ruler's name: محمد الخامس, الملك جيمس الأول (after a player's
         two names the same word is a seeding: فرناندو غونزاليز العاشر)."""
         a = self.a
-        for size in (2, 1) if end - k == 1 or mode >= HONORIFIC else ():
+        if not (end - k == 1 or mode >= HONORIFIC) or end >= len(a.norms):
+            return end
+        # Most names are followed by no regnal number's first word: no tuple is made for them.
+        if a.word(end) not in self.context.regnal_firsts:
+            return end
+        for size in (2, 1):
             if (
                 end + size <= len(a.norms)
                 and tuple(a.word(j) for j in range(end, end + size)) in self.context.regnal

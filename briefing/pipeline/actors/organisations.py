@@ -7,6 +7,7 @@ is one to three words that are not everyday words, or any words between quotes (
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -78,6 +79,17 @@ class OrgTables:
     matches: MatchTables = field(default_factory=MatchTables)  # فاز بورتسموث على بلاكبيرن
     dateline_sources: frozenset[str] = frozenset()  # وكالات, خاص: no outlet's name in a dateline
 
+    @functools.cached_property
+    def adjectives(self) -> frozenset[str]:
+        """The adjectives that open no organisation's name, state's or describing (the union of
+        two large sets: made once, not per article)."""
+        return self.nationalities | self.describing
+
+    @functools.cached_property
+    def markers(self) -> frozenset[str]:
+        """The words after which a one-word organisation is an everyday noun (everyday_nouns)."""
+        return self.everyday_markers | self.place_markers
+
 
 def build_org_tables(resources: Resources, vocab: Vocab, pattern_doc: Callable[[str], Doc]) -> OrgTables:
     nouns = TriggeredMatcher(vocab, "organisations")
@@ -135,7 +147,7 @@ class Organisations:
         self.t = tables
         self.entries = entries
         self.found = found
-        self.phrases = Phrases(w.a, w.t.analyzer, tables.nationalities | tables.describing)
+        self.phrases = Phrases(w.a, w.t.analyzer, tables.adjectives)
         self.clubs: dict[str, str] = {}  # a city's actor id → the club it names in this article
 
     def word(self, j: int, first: bool) -> bool:
@@ -423,7 +435,7 @@ class Organisations:
         a, analyzer = self.a, self.w.t.analyzer
         if analyzer is None:
             return
-        markers = self.t.everyday_markers | self.t.place_markers
+        markers = self.t.markers
         for h in [h for h in hits if h.type == "ORG" and h.end - h.start == 1 and h.start]:
             if a.clitics.get(h.start) or a.word(h.start - 1) not in markers:
                 continue

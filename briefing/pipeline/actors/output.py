@@ -5,7 +5,6 @@ doc._.actors (briefing.model.Actor, mentions as character offsets without procli
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span
@@ -47,22 +46,27 @@ def write(
     doc: Doc, text: str, hits: list[Hit], entries: Mapping[str, ActorEntry], found: FoundActors
 ) -> None:
     """Set doc.spans["actors"] and doc._.actors from the hits (in text order)."""
-    mentions: dict[str, list[Mention]] = defaultdict(list)
-    types: dict[str, str] = {}
-    for h in hits:
-        mentions[h.actor].append(Mention(h.start_char, h.end_char, text[h.start_char : h.end_char]))
-        types.setdefault(h.actor, h.type)
     add = doc.vocab.strings.add
-    # Each id and label hashed once per article, not once per mention.
-    hashes = {s: add(s) for s in (*types, *{h.type for h in hits})}
-    kept = [(h.start, h.end, hashes[h.type], hashes[h.actor]) for h in hits]
+    # One pass over the hits; each id and label hashed once per article, not once per mention.
+    labels: dict[str, int] = {}
+    by_actor: dict[str, tuple[str, int, list[Mention]]] = {}  # id → (first type, id hash, mentions)
+    kept = []
+    for h in hits:
+        actor = by_actor.get(h.actor)
+        if actor is None:
+            actor = by_actor[h.actor] = (h.type, add(h.actor), [])
+        label = labels.get(h.type)
+        if label is None:
+            label = labels[h.type] = add(h.type)
+        kept.append((h.start, h.end, label, actor[1]))
+        actor[2].append(Mention(h.start_char, h.end_char, text[h.start_char : h.end_char]))
     keep_actor_spans(doc, kept)  # what the later components read (briefing.pipeline.actor_spans)
     doc.spans["actors"] = [Span(doc, start, end, label=label, span_id=aid) for start, end, label, aid in kept]
     actors = []
-    for aid, ms in mentions.items():
+    for aid, (atype, _, ms) in by_actor.items():
         entry = entries.get(aid)
         if entry is not None:
-            actors.append(Actor(aid, types[aid], entry.en, entry.ar, tuple(ms)))
+            actors.append(Actor(aid, atype, entry.en, entry.ar, tuple(ms)))
         else:
             p = found.by_id[aid]
             actors.append(Actor(aid, p.type, p.name_en, p.name_ar, tuple(ms), transliterated=True))

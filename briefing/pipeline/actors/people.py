@@ -13,6 +13,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import compress
+from typing import cast
 
 import numpy
 from spacy.strings import StringStore, get_string_id
@@ -251,17 +253,19 @@ class People:
 
     def _kinds(self) -> dict[int, int]:
         """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
-        answered once per word, and only the few tokens of a kind are looked at."""
-        a, caches = self.a, self.w.caches
-        orths = a.orth_set()
-        for orth in orths.difference(caches.opening):
-            kind = caches.opening[orth] = self._opening_kind(a.strings[orth])
-            if kind:
-                caches.opening_words.add(orth)
-        present = orths.intersection(caches.opening_words)
-        if not present:
-            return {}
-        return {i: caches.opening[a.orths[i]] for i in a.orths_where(present)}
+        answered once per word form, and read for every token in C (map, compress): no set of
+        the doc's orths is made for it (with `Tokens.orths_where`, none at all), and a loop in
+        Python with a `get` per token cost more instructions than that set did."""
+        a, opening = self.a, self.w.caches.opening
+        kinds = list(map(opening.get, a.orths))
+        if None in kinds:  # words no article had before
+            for i, orth in enumerate(a.orths):
+                if kinds[i] is None:
+                    kind = opening.get(orth)
+                    if kind is None:
+                        kind = opening[orth] = self._opening_kind(a.strings[orth])
+                    kinds[i] = kind
+        return {i: cast(int, kinds[i]) for i in compress(range(len(kinds)), kinds)}  # (all filled)
 
     def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the

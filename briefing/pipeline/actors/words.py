@@ -148,7 +148,6 @@ class WordCaches:
     foreign_spelling: dict[int, bool] = field(default_factory=dict)  # per norm hash
     foreign_spelled: set[int] = field(default_factory=set)  # the norm hashes answered True there
     opening: dict[int, int] = field(default_factory=dict)  # per orth: may open a foreign name
-    opening_words: set[int] = field(default_factory=set)  # the orths of some kind there
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
@@ -160,7 +159,6 @@ class WordCaches:
         self.foreign_spelling.clear()
         self.foreign_spelled.clear()
         self.opening.clear()
-        self.opening_words.clear()
 
 
 class Words:
