@@ -17,7 +17,7 @@ from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or
 from briefing.pipeline.gist.idioms import apply_idioms
 from briefing.pipeline.gist.infinitives import infinitives
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
-from briefing.pipeline.gist.reading import Reader, split_clitics
+from briefing.pipeline.gist.reading import After, Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
 from briefing.pipeline.gist.verbal import verbal_nouns
 from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word, folded
@@ -87,7 +87,7 @@ class Gister:
         if not known:
             texts = TOKEN.findall(text)
             forms = list(map(folded, texts))
-            self._plain(texts, forms, 0, len(texts), None, counted, out)
+            self._plain(texts, forms, 0, len(texts), None, self.reader.after(None, counted), counted, out)
             self._finish(out)
             if not self._idiom_keys.isdisjoint(forms):
                 apply_idioms(out, self.reader, self.tables.idioms)
@@ -99,10 +99,11 @@ class Gister:
         forms = list(map(folded, texts))
         spans = sorted(known, key=start_of)
         before: Word | None = None
+        after = self.reader.after(None, counted)
         i = k = 0
         while i < len(texts):
             at, k = _next_stretch(matches, spans, k, i)
-            before, i = self._plain(texts, forms, i, at, before, counted, out)
+            before, after, i = self._plain(texts, forms, i, at, before, after, counted, out)
             if i > at or at == len(texts):
                 continue  # an expression ran over the stretch's first token: look again from its end
             span = spans[k]
@@ -111,6 +112,7 @@ class Gister:
                 j += 1
             surface = text[matches[at].start() : matches[j - 1].end()]
             before = self._known(surface, span, texts[at], j - at == 1, before)
+            after = self.reader.after(before, counted)
             out.append(before)
             i, k = j, k + 1
         self._finish(out)
@@ -125,13 +127,16 @@ class Gister:
         i: int,
         stop: int,
         before: Word | None,
+        after: After,
         counted: bool,
         out: list[Word],
-    ) -> tuple[Word | None, int]:
+    ) -> tuple[Word | None, After, int]:
         """Reads the tokens from i on, none of them known, into `out` until `stop` (an expression
         opening before it may run past it); `forms`: the `texts` folded; `before`: the word read
-        last. Returns the word read last and where the reading stopped."""
-        heads, read = self._heads, self.reader.word
+        last, `after` the context it makes (Reader.after). Returns the word read last, its
+        context, and where the reading stopped."""
+        heads, reader = self._heads, self.reader
+        read = reader.read
         n = len(texts)
         while i < stop:
             form = forms[i]
@@ -143,15 +148,16 @@ class Gister:
             if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
                 phrase = self._phrase(head, texts, forms, i)
             if phrase is None:
-                word = read(texts[i], before, counted=counted)
+                word, next_after = read(texts[i], before, after, counted)
                 i += 1
                 if word.pos == PUNCT and word.text in _SILENT:
                     continue  # quotation marks and brackets: no English, and no break in the phrase
-                before = word
+                before, after = word, next_after
             else:
                 before, i = phrase
+                after = reader.after(before, counted)
             out.append(before)
-        return before, i
+        return before, after, i
 
     def _finish(self, out: list[Word]) -> None:
         """What reads the words around: a reading with no English, passives, تم + verbal noun,

@@ -206,8 +206,11 @@ class Reader:
         self.tables = tables
         # A token's reading depends on its text and on what of the word before it the ranking
         # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
-        # _alone): kept, and shared, since a corpus repeats its words.
-        self._words: dict[tuple[str, bool, str | None, bool, str], Word] = {}
+        # _alone): kept, and shared, since a corpus repeats its words. One table per such context
+        # (see after), each keyed by the token's text; a reading is kept with the context it
+        # makes for the token after it, so that a run of tokens works out no context twice.
+        self._contexts: dict[tuple[bool, str | None, bool, str], dict[str, Reading]] = {}
+        self._cached = 0  # readings kept, over all the tables
         self._verbal: dict[str, str] = {}  # folded verbal noun → its English verb, or ""
         # a function word's id → _id_kind (one comes before every other token)
         self._id_kinds: dict[str, str] = {}
@@ -217,8 +220,26 @@ class Reader:
         `counted`, the figures' counted nouns (units.yaml) come before the glossary. The Word is
         kept and given again for the same token in the same context: the rules that change a
         word change a copy (Word.copy)."""
+        return self.read(text, before, self.after(before, counted), counted)[0]
+
+    def read(self, text: str, before: Word | None, after: After, counted: bool) -> Reading:
+        """(the Word of one token, the context it makes for the next); `after`: the context
+        `before` makes (Reader.after, or the Reading that gave it)."""
+        table = after[1] if text.endswith(_SOUND_MASC) else after[0]
+        hit = table.get(text)
+        if hit is None:
+            word = self._word(text, before, counted)
+            hit = (word, self.after(word, counted))
+            if self._cached < _MAX_CACHED:
+                self._cached += 1
+                table[text] = hit
+        return hit
+
+    def after(self, before: Word | None, counted: bool) -> After:
+        """The tables of the readings of the tokens after `before`: (for most tokens, for those in
+        -ين/-ون, which a plural noun before makes its adjectives: see _agreeing)."""
         if before is None:
-            key: tuple[str, bool, str | None, bool, str] = (text, counted, None, False, "")
+            plain = masc = (counted, None, False, "")
         else:
             bid = before.id
             kind = ""
@@ -226,18 +247,14 @@ class Reader:
                 kind = self._id_kinds.get(bid, "?")
                 if kind == "?":  # not seen yet (the ids are the glossary's few hundred)
                     kind = self._id_kinds[bid] = _id_kind(bid)
+            plain = masc = (counted, before.pos, before.definite, kind)
             if not kind and before.pos == N:
-                # a plural noun: a plural nisba after it is its adjective (_agreeing, which reads
-                # only words in -ين/-ون); a possessive makes it definite, for the agreement (_alone)
-                many = text.endswith(_SOUND_MASC) and _many(before)
-                kind = ("many" if many else "") + ("+poss" if before.poss else "")
-            key = (text, counted, before.pos, before.definite, kind)
-        hit = self._words.get(key)
-        if hit is None:
-            hit = self._word(text, before, counted)
-            if len(self._words) < _MAX_CACHED:
-                self._words[key] = hit
-        return hit
+                # a possessive makes a noun definite, for the agreement (_alone)
+                poss = "+poss" if before.poss else ""
+                plain = (counted, N, before.definite, poss)
+                masc = (counted, N, before.definite, ("many" if _many(before) else "") + poss)
+        contexts = self._contexts
+        return contexts.setdefault(plain, {}), contexts.setdefault(masc, {})
 
     def _word(self, text: str, before: Word | None, counted: bool) -> Word:
         if not has_arabic(text) or not text[0].isalpha():
@@ -644,6 +661,9 @@ def _letter_name(char: str) -> str:
 
 
 _MAX_CACHED = 200_000
+# A token's reading, and the tables of readings of the token after it (see Reader.read)
+Reading = tuple[Word, "After"]
+After = tuple[dict[str, Reading], dict[str, Reading]]
 
 
 def _id_kind(bid: str) -> str:
