@@ -11,16 +11,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or_that
 from briefing.pipeline.gist.idioms import apply_idioms
 from briefing.pipeline.gist.infinitives import infinitives
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
-from briefing.pipeline.gist.reading import After, Reader, split_clitics
+from briefing.pipeline.gist.reading import MARKED, SILENT, After, Reader, split_clitics
 from briefing.pipeline.gist.realize import Realizer
 from briefing.pipeline.gist.verbal import verbal_nouns
-from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word, folded
+from briefing.pipeline.gist.words import (
+    ADJ,
+    CONJ,
+    NAME,
+    NUM,
+    PHRASE,
+    PUNCT,
+    TOKEN,
+    N,
+    V,
+    Word,
+    folded,
+    folded_all,
+)
 from briefing.resources import Resources
 from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analyzer
@@ -41,7 +55,7 @@ class Gister:
 
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
-        self.reader = Reader(tables)
+        self.reader = Reader(tables, self._flag)
         self.realizer = Realizer(tables.irregulars, tables.verbs, tables.feminine)
         self._heads: dict[str, _Head | None] = {}  # folded word → the expressions it opens
         # Gists made in the current document, by their arguments: two claims on the same words,
@@ -83,27 +97,21 @@ class Gister:
         return self.realizer.realize(words)
 
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
-        out: list[Word] = []
         if not known:
             texts = TOKEN.findall(text)
-            forms = list(map(folded, texts))
-            self._plain(texts, forms, 0, len(texts), None, self.reader.after(None, counted), counted, out)
-            self._finish(out)
-            if not self._idiom_keys.isdisjoint(forms):
-                apply_idioms(out, self.reader, self.tables.idioms)
-            return out
+            run = _Run(texts, folded_all(texts), counted, self.reader.after(None, counted))
+            self._plain(run, 0, len(texts))
+            return self._close(run)
         # Token offsets are only read at the known stretches: each is found by bisection over the
         # matches, and the tokens between two are read as if there were none.
         matches = list(TOKEN.finditer(text))
         texts = list(map(re.Match.group, matches))  # (the method mapped: no Python call per token)
-        forms = list(map(folded, texts))
+        run = _Run(texts, folded_all(texts), counted, self.reader.after(None, counted))
         spans = sorted(known, key=start_of)
-        before: Word | None = None
-        after = self.reader.after(None, counted)
         i = k = 0
         while i < len(texts):
             at, k = _next_stretch(matches, spans, k, i)
-            before, after, i = self._plain(texts, forms, i, at, before, after, counted, out)
+            i = self._plain(run, i, at)
             if i > at or at == len(texts):
                 continue  # an expression ran over the stretch's first token: look again from its end
             span = spans[k]
@@ -111,32 +119,24 @@ class Gister:
             while j < len(texts) and matches[j].start() < span.end:
                 j += 1
             surface = text[matches[at].start() : matches[j - 1].end()]
-            before = self._known(surface, span, texts[at], j - at == 1, before)
-            after = self.reader.after(before, counted)
-            out.append(before)
+            self._add(run, self._known(surface, span, texts[at], j - at == 1, run.before))
             i, k = j, k + 1
-        self._finish(out)
-        if not self._idiom_keys.isdisjoint(forms):
+        return self._close(run)
+
+    def _close(self, run: _Run) -> list[Word]:
+        """The words of a span read: the rules that read the words around (_finish), then idioms."""
+        out = run.out
+        self._finish(out, run.marked)
+        if not self._idiom_keys.isdisjoint(run.forms):
             apply_idioms(out, self.reader, self.tables.idioms)
         return out
 
-    def _plain(
-        self,
-        texts: list[str],
-        forms: list[str],
-        i: int,
-        stop: int,
-        before: Word | None,
-        after: After,
-        counted: bool,
-        out: list[Word],
-    ) -> tuple[Word | None, After, int]:
-        """Reads the tokens from i on, none of them known, into `out` until `stop` (an expression
-        opening before it may run past it); `forms`: the `texts` folded; `before`: the word read
-        last, `after` the context it makes (Reader.after). Returns the word read last, its
-        context, and where the reading stopped."""
-        heads, reader = self._heads, self.reader
-        read = reader.read
+    def _plain(self, run: _Run, i: int, stop: int) -> int:
+        """Reads the tokens from i on, none of them known, into `run` until `stop` (an expression
+        opening before it may run past it). Returns where the reading stopped."""
+        heads, read = self._heads, self.reader.read
+        texts, forms, counted, out = run.texts, run.forms, run.counted, run.out
+        before, after = run.before, run.after
         n = len(texts)
         while i < stop:
             form = forms[i]
@@ -148,29 +148,43 @@ class Gister:
             if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
                 phrase = self._phrase(head, texts, forms, i)
             if phrase is None:
-                word, next_after = read(texts[i], before, after, counted)
+                word, next_after, flag = read(texts[i], before, after, counted)
                 i += 1
-                if word.pos == PUNCT and word.text in _SILENT:
-                    continue  # quotation marks and brackets: no English, and no break in the phrase
+                if flag:  # (most words have none)
+                    if flag == SILENT:
+                        continue  # quotation marks and brackets: no English, and no break in the phrase
+                    run.marked.append(len(out))
                 before, after = word, next_after
+                out.append(word)
             else:
-                before, i = phrase
-                after = reader.after(before, counted)
-            out.append(before)
-        return before, after, i
+                run.before, run.after = before, after
+                self._add(run, phrase[0])
+                before, after, i = run.before, run.after, phrase[1]
+        run.before, run.after = before, after
+        return i
 
-    def _finish(self, out: list[Word]) -> None:
+    def _add(self, run: _Run, word: Word) -> None:
+        """A word read other than by Reader.read (an expression, a known stretch) added to `run`."""
+        if self._flag(word) == MARKED:
+            run.marked.append(len(run.out))
+        run.out.append(word)
+        run.before, run.after = word, self.reader.after(word, run.counted)
+
+    def _flag(self, w: Word) -> int:
+        """SILENT for punctuation the English leaves out, MARKED for a word one of _finish's rules
+        starts from, else 0: worked out once per reading (Reader.read keeps it)."""
+        if w.pos == PUNCT and w.text in _SILENT:
+            return SILENT
+        # (an English sense is never blank: plain_sense and the glossary's Text strip it)
+        marked = not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM
+        return MARKED if marked or w.en in self._infinitive_heads else 0
+
+    def _finish(self, out: list[Word], marked: list[int]) -> None:
         """What reads the words around: a reading with no English, passives, تم + verbal noun,
-        verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py)."""
-        # One pass finds the rare words the rules start from (the words are many: a pass each
-        # would cost more than the rules).
+        verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py); `marked`:
+        where the rare words the rules start from are (see _flag: found as the words are read,
+        the words are many and a pass each would cost more than the rules)."""
         infinitive_heads = self._infinitive_heads
-        marked = [
-            k
-            for k, w in enumerate(out)
-            # (an English sense is never blank: plain_sense and the glossary's Text strip it)
-            if not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM or w.en in infinitive_heads
-        ]
         if not marked:
             return
         for k in marked:
@@ -352,6 +366,20 @@ def _next_stretch(matches: list[re.Match[str]], spans: list[Known], k: int, i: i
             return t, k
         k += 1  # no token from i on overlaps it: none later will either
     return n, k
+
+
+@dataclass(slots=True)
+class _Run:
+    """The reading of one span in progress: its tokens, the words read, and where the words are
+    that _finish's rules start from."""
+
+    texts: list[str]
+    forms: list[str]  # the texts folded
+    counted: bool  # the words a figure counts (see Reader.word)
+    after: After  # the context the word read last makes for the next (Reader.after)
+    before: Word | None = None  # the word read last
+    out: list[Word] = field(default_factory=list)
+    marked: list[int] = field(default_factory=list)  # see Gister._flag
 
 
 _Expressions = tuple[tuple[tuple[str, ...], GlossEntry], ...]

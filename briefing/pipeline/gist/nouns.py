@@ -42,6 +42,7 @@ SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the Un
 # (sets: the noun phrase's rules ask these of every word)
 _GIVEN = frozenset({NAME, NUM})  # classes whose English is given, not made by the rules
 _MANY = frozenset({"pl", "du"})  # numbers English says in the plural
+_MAX_PLURALS = 20_000  # plurals kept at most (see NounRules._plural)
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
@@ -62,6 +63,7 @@ class NounRules:
 
     def __init__(self, irregulars: Irregulars) -> None:
         self.irr = irregulars
+        self._plurals: dict[str, str] = {}  # see _plural
 
     def nominal(self, s: State) -> str:
         w = s.words[s.i]
@@ -339,8 +341,17 @@ class NounRules:
 
     def _noun(self, w: Word) -> str:
         if w.number in _MANY:
-            return w.plural_en or plural(w.en, self.irr)
+            return w.plural_en or self._plural(w.en)
         return w.en
+
+    def _plural(self, en: str) -> str:
+        """english.plural of a noun, kept per noun: a corpus says the same plurals again and again."""
+        hit = self._plurals.get(en)
+        if hit is None:
+            hit = plural(en, self.irr)
+            if len(self._plurals) < _MAX_PLURALS:
+                self._plurals[en] = hit
+        return hit
 
 
 def quantifier(w: Word, nxt: Word) -> str:
@@ -400,22 +411,28 @@ def word_plural(head: Word) -> bool:
     """Is a phrase with this head plural in English (see np_plural)?"""
     if head.number in _MANY:
         return True
-    counts, looks_plural = _reads_plural(head.en)
+    reads = _READS_PLURAL.get(head.en)  # (a dict looked up: quicker than an LRU cache's call)
+    counts, looks_plural = _reads_plural(head.en) if reads is None else reads
     if head.pos == NUM:  # a figure: 3 soldiers, about 2,000 killed; not 1 soldier
         return counts
     return head.pos in (NAME, PHRASE, N) and looks_plural
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _reads_plural(en: str) -> tuple[bool, bool]:
     """(as a figure's English, does it count more than one; does its last word look plural),
-    kept per English text: a corpus repeats its words."""
+    kept per English text in _READS_PLURAL: a corpus repeats its words."""
     words = en.split()
     counts = len(words) > 1 and words[0] not in ("1", "one", "a")
     word = words[-1] if words else ""
     # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
     looks = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
-    return counts, looks and word not in _ONE_STATE
+    reads = counts, looks and word not in _ONE_STATE
+    if len(_READS_PLURAL) < 1 << 14:
+        _READS_PLURAL[en] = reads
+    return reads
+
+
+_READS_PLURAL: dict[str, tuple[bool, bool]] = {}
 
 
 @functools.lru_cache(maxsize=1 << 12)
