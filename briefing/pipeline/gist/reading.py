@@ -257,8 +257,14 @@ class Reader:
                 poss = "+poss" if before.poss else ""
                 plain = (counted, N, before.definite, poss)
                 masc = (counted, N, before.definite, ("many" if _many(before) else "") + poss)
-        contexts = self._contexts
-        return contexts.setdefault(plain, {}), contexts.setdefault(masc, {})
+        return self._table(plain), self._table(masc)
+
+    def _table(self, context: _Context) -> dict[str, Reading]:
+        """The readings in one context (made when first asked: setdefault would make a dict each time)."""
+        table = self._contexts.get(context)
+        if table is None:
+            table = self._contexts[context] = {}
+        return table
 
     def _word(self, text: str, before: Word | None, counted: bool) -> Word:
         if not has_arabic(text) or not text[0].isalpha():

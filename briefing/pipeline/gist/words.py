@@ -86,6 +86,12 @@ _FOLDS: dict[str, str] = {}  # the same, for folded_all: a plain dict mapped is 
 _MAX_FOLDS = 1 << 17
 
 
+def folded_one(text: str) -> str:
+    """One text folded, through folded_all's dict first (the rules that scan every word call it)."""
+    form = _FOLDS.get(text)
+    return folded(text) if form is None else form
+
+
 def folded_all(texts: list[str]) -> list[str]:
     """Every token of a span folded: a dict looked up by map (C, no Python call per token), and
     only the forms not seen yet folded one by one."""
