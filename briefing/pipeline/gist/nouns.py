@@ -42,6 +42,8 @@ SAXON = ("'s", "'")  # the possessive of a name, by whether it ends in s (the Un
 # (sets: the noun phrase's rules ask these of every word)
 _GIVEN = frozenset({NAME, NUM})  # classes whose English is given, not made by the rules
 _MANY = frozenset({"pl", "du"})  # numbers English says in the plural
+_ADJ_OR_DASH = frozenset({ADJ, PUNCT})  # what may start a noun's adjectives (see _adjectives)
+_MAX_PLURALS = 20_000  # plurals kept at most (see NounRules._plural)
 
 
 @dataclass(slots=True)  # made for every phrase: slots are quicker to make and read
@@ -62,6 +64,7 @@ class NounRules:
 
     def __init__(self, irregulars: Irregulars) -> None:
         self.irr = irregulars
+        self._plurals: dict[str, str] = {}  # see _plural
 
     def nominal(self, s: State) -> str:
         w = s.words[s.i]
@@ -93,7 +96,7 @@ class NounRules:
             last = last.genitive
         if np.subject:
             governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
-        return self._close(s, text, self.definite(np), np_plural(np), governs)
+        return self._close(s, text, self.definite(np), word_plural(np.head), governs)
 
     def _close(
         self, s: State, text: str, definite: bool, plural: bool, governs: tuple[str, str] | None
@@ -129,7 +132,8 @@ class NounRules:
         determiner = ""
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
         bare = False
-        if determines(w, nxt):
+        # (only a pronoun, or a noun in ية (أية: any), may determine: see determines and _any)
+        if (w.pos == PRON or (w.pos == N and w.text.endswith("ية"))) and determines(w, nxt):
             bare = w.id in PARTITIVES
             if _any(w, nxt):
                 determiner = "any"
@@ -148,13 +152,17 @@ class NounRules:
         np = NounPhrase(w, determiner, bare)
         if w.pos in _GIVEN:
             return np
+        # (_adjectives reads an adjective, or a dash between two: most nouns have neither after them)
+        adjective_next = s.i < len(s.words) and s.words[s.i].pos in _ADJ_OR_DASH
         if w.pos == PHRASE or w.fixed:
-            self._adjectives(s, np)  # رئيس الوزراء العراقي: the Iraqi prime minister
+            if adjective_next:
+                self._adjectives(s, np)  # رئيس الوزراء العراقي: the Iraqi prime minister
             nxt = s.words[s.i] if s.i < len(s.words) else None
             if nxt is not None and nxt.pos == NAME and not nxt.conj and not nxt.prep:
                 np.genitive = self.noun_phrase(s)  # وزير خارجية روسيا: the foreign minister of Russia
             return np
-        self._adjectives(s, np)
+        if adjective_next:
+            self._adjectives(s, np)
         # an indefinite head takes a genitive; after adjectives, a name only (وزير خارجية روسيا)
         after_adjectives = not np.adjectives or (s.i < len(s.words) and s.words[s.i].pos == NAME)
         if after_adjectives and not w.definite and not w.poss and self.genitive_next(s):
@@ -239,7 +247,12 @@ class NounRules:
         if g is not None and head.en in _COMPASS and g.head.pos == NAME and not (np.adjectives or head.poss):
             return f"{head.en}ern {self.render(g)}"  # شرق سوريا: eastern Syria, not "the east of Syria"
         own = not head.fixed and head.pos not in _GIVEN  # English the rules make, not given
-        core = self._noun(head) if own else self._name(head)
+        if not own:
+            core = self._name(head)
+        elif head.number in _MANY:  # (_noun, inline: every phrase is rendered)
+            core = head.plural_en or self._plural(head.en)
+        else:
+            core = head.en
         adjs = np.adjectives
         if adjs:  # (mostly one: its English as it is, with no join)
             adjectives = adjs[0].en if len(adjs) == 1 else " ".join([a.en for a in reversed(adjs)])
@@ -339,8 +352,17 @@ class NounRules:
 
     def _noun(self, w: Word) -> str:
         if w.number in _MANY:
-            return w.plural_en or plural(w.en, self.irr)
+            return w.plural_en or self._plural(w.en)
         return w.en
+
+    def _plural(self, en: str) -> str:
+        """english.plural of a noun, kept per noun: a corpus says the same plurals again and again."""
+        hit = self._plurals.get(en)
+        if hit is None:
+            hit = plural(en, self.irr)
+            if len(self._plurals) < _MAX_PLURALS:
+                self._plurals[en] = hit
+        return hit
 
 
 def quantifier(w: Word, nxt: Word) -> str:
@@ -400,22 +422,28 @@ def word_plural(head: Word) -> bool:
     """Is a phrase with this head plural in English (see np_plural)?"""
     if head.number in _MANY:
         return True
-    counts, looks_plural = _reads_plural(head.en)
+    reads = _READS_PLURAL.get(head.en)  # (a dict looked up: quicker than an LRU cache's call)
+    counts, looks_plural = _reads_plural(head.en) if reads is None else reads
     if head.pos == NUM:  # a figure: 3 soldiers, about 2,000 killed; not 1 soldier
         return counts
     return head.pos in (NAME, PHRASE, N) and looks_plural
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _reads_plural(en: str) -> tuple[bool, bool]:
     """(as a figure's English, does it count more than one; does its last word look plural),
-    kept per English text: a corpus repeats its words."""
+    kept per English text in _READS_PLURAL: a corpus repeats its words."""
     words = en.split()
     counts = len(words) > 1 and words[0] not in ("1", "one", "a")
     word = words[-1] if words else ""
     # a name, an expression, or a broken plural the lexicon glosses in the plural (الحدود: borders)
     looks = word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "series"))
-    return counts, looks and word not in _ONE_STATE
+    reads = counts, looks and word not in _ONE_STATE
+    if len(_READS_PLURAL) < 1 << 14:
+        _READS_PLURAL[en] = reads
+    return reads
+
+
+_READS_PLURAL: dict[str, tuple[bool, bool]] = {}
 
 
 @functools.lru_cache(maxsize=1 << 12)

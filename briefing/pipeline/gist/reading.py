@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 from briefing.pipeline.gist.lexicon import GistTables
 from briefing.pipeline.gist.words import (
@@ -202,13 +202,18 @@ def _rank(
 class Reader:
     """Reads tokens into Words with the gist's tables."""
 
-    def __init__(self, tables: GistTables) -> None:
+    def __init__(self, tables: GistTables, flag: Callable[[Word], int] = lambda word: 0) -> None:
         self.tables = tables
+        self.flag = flag  # what the reader's user asks of every reading, kept with it (see read)
         # A token's reading depends on its text and on what of the word before it the ranking
         # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
-        # _alone): kept, and shared, since a corpus repeats its words.
-        self._words: dict[tuple[str, bool, str | None, bool, str], Word] = {}
+        # _alone): kept, and shared, since a corpus repeats its words. One table per such context
+        # (see after), each keyed by the token's text; a reading is kept with the context it
+        # makes for the token after it, so that a run of tokens works out no context twice.
+        self._contexts: dict[_Context, dict[str, Reading]] = {}
+        self._cached = 0  # readings kept, over all the tables
         self._verbal: dict[str, str] = {}  # folded verbal noun → its English verb, or ""
+        self._verbs_of_nouns: dict[str, tuple[str, bool]] = {}  # see verb_of_noun
         # a function word's id → _id_kind (one comes before every other token)
         self._id_kinds: dict[str, str] = {}
 
@@ -217,8 +222,28 @@ class Reader:
         `counted`, the figures' counted nouns (units.yaml) come before the glossary. The Word is
         kept and given again for the same token in the same context: the rules that change a
         word change a copy (Word.copy)."""
+        return self.read(text, before, self.after(before, counted), counted)[0]
+
+    def read(self, text: str, before: Word | None, after: After, counted: bool) -> Reading:
+        """(the Word of one token, the context it makes for the next, its `flag`); `after`: the
+        context `before` makes (Reader.after, or the Reading that gave it)."""
+        table = after[1] if text.endswith(_SOUND_MASC) else after[0]
+        hit = table.get(text)
+        if hit is None:
+            word = self._word(text, before, counted)
+            hit = (word, self.after(word, counted), self.flag(word))
+            if self._cached < _MAX_CACHED:
+                self._cached += 1
+                table[text] = hit
+        return hit
+
+    def after(self, before: Word | None, counted: bool) -> After:
+        """The tables of the readings of the tokens after `before`: (for most tokens, for those in
+        -ين/-ون, which a plural noun before makes its adjectives: see _agreeing)."""
+        plain: _Context
+        masc: _Context
         if before is None:
-            key: tuple[str, bool, str | None, bool, str] = (text, counted, None, False, "")
+            plain = masc = (counted, None, False, "")
         else:
             bid = before.id
             kind = ""
@@ -226,18 +251,20 @@ class Reader:
                 kind = self._id_kinds.get(bid, "?")
                 if kind == "?":  # not seen yet (the ids are the glossary's few hundred)
                     kind = self._id_kinds[bid] = _id_kind(bid)
+            plain = masc = (counted, before.pos, before.definite, kind)
             if not kind and before.pos == N:
-                # a plural noun: a plural nisba after it is its adjective (_agreeing, which reads
-                # only words in -ين/-ون); a possessive makes it definite, for the agreement (_alone)
-                many = text.endswith(_SOUND_MASC) and _many(before)
-                kind = ("many" if many else "") + ("+poss" if before.poss else "")
-            key = (text, counted, before.pos, before.definite, kind)
-        hit = self._words.get(key)
-        if hit is None:
-            hit = self._word(text, before, counted)
-            if len(self._words) < _MAX_CACHED:
-                self._words[key] = hit
-        return hit
+                # a possessive makes a noun definite, for the agreement (_alone)
+                poss = "+poss" if before.poss else ""
+                plain = (counted, N, before.definite, poss)
+                masc = (counted, N, before.definite, ("many" if _many(before) else "") + poss)
+        return self._table(plain), self._table(masc)
+
+    def _table(self, context: _Context) -> dict[str, Reading]:
+        """The readings in one context (made when first asked: setdefault would make a dict each time)."""
+        table = self._contexts.get(context)
+        if table is None:
+            table = self._contexts[context] = {}
+        return table
 
     def _word(self, text: str, before: Word | None, counted: bool) -> Word:
         if not has_arabic(text) or not text[0].isalpha():
@@ -318,10 +345,19 @@ class Reader:
         """The English verb of a verbal noun, from the verb its pattern derives from (تدمير →
         دمّر: destroy; اعتقال → اعتقل: arrest; انسحاب → انسحب: withdraw), and whether it takes
         an object; ("", True) when none reads."""
+        noun = folded(text).removeprefix("ال")
+        hit = self._verbs_of_nouns.get(noun)
+        if hit is None:
+            hit = self._verb_of_noun(noun)
+            if len(self._verbs_of_nouns) < _MAX_CACHED:
+                self._verbs_of_nouns[noun] = hit
+        return hit
+
+    def _verb_of_noun(self, noun: str) -> tuple[str, bool]:
         analyzer = self.tables.analyzer
         if analyzer is None:
             return "", True
-        for form, mark, transitive in verb_forms(folded(text).removeprefix("ال")):
+        for form, mark, transitive in verb_forms(noun):
             entry = self.tables.words.get(form)
             if entry is not None and entry.pos == "verb":  # the glossary's sense first: أطلق, launch
                 return entry.en, transitive
@@ -644,6 +680,13 @@ def _letter_name(char: str) -> str:
 
 
 _MAX_CACHED = 200_000
+# A token's reading, the tables of readings of the token after it, and its flag (see Reader.read)
+Reading = tuple[Word, "After", int]
+# What a reading depends on of the word before (see Reader.after): counted, its class, its article, kind
+_Context = tuple[bool, str | None, bool, str]
+# Flags of a reading (Reader.flag): punctuation the English leaves out, a word rules start from
+SILENT, MARKED = 2, 1
+After = tuple[dict[str, Reading], dict[str, Reading]]
 
 
 def _id_kind(bid: str) -> str:

@@ -399,7 +399,12 @@ def _after_copula(words: Sequence[Word], i: int) -> bool:
 
 
 def _tidy(text: str) -> str:
-    text = " ".join(text.split()).replace("non- ", "non-")
+    # (most gists have single spaces only: re-joining their words would copy them for nothing;
+    # isprintable is False for any other space, a tab or a newline)
+    if "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable():
+        text = " ".join(text.split())
+    if "non- " in text:
+        text = text.replace("non- ", "non-")
     if "no a" in text:  # there is no (a) decision: "no" is the noun's determiner
         text = _NO_A.sub("no ", text)
     for spaced, p in _TIGHT:
