@@ -228,7 +228,7 @@ class KeySet:
         """(the indices of `values` found among the keys, where in `keys` each is), in the order
         of `values`: a binary search each (numpy.isin would sort both), in C."""
         keys = self.keys
-        maybe = numpy.flatnonzero(self._maybe[values & numpy.uint64(self._MASK)])
+        maybe = self._maybe[values & numpy.uint64(self._MASK)].nonzero()[0]
         if not len(keys) or not len(maybe):
             return numpy.empty(0, dtype="intp"), numpy.empty(0, dtype="intp")
         near = values[maybe]
@@ -246,7 +246,7 @@ class SentenceOf:
     __slots__ = ("starts",)
 
     def __init__(self, sent_start: numpy.ndarray) -> None:
-        self.starts: list[int] = numpy.flatnonzero(sent_start == 1).tolist()
+        self.starts: list[int] = (sent_start == 1).nonzero()[0].tolist()
 
     def __getitem__(self, token: int) -> int:
         return max(bisect_right(self.starts, token) - 1, 0)

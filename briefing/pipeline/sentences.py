@@ -54,7 +54,7 @@ class SentenceSplitter(BatchPipe):
         # "(...)" marks words left out of a quotation: the sentence goes on past it.
         after_opening = at[~self.closes[which]] + 1
         ends[after_opening[after_opening < n]] = False
-        spaces = numpy.flatnonzero(is_space)
+        spaces = is_space.nonzero()[0]
         for i, orth in zip(spaces.tolist(), orths[spaces].tolist(), strict=True):
             newline = self._newline.get(orth)
             if newline is None:

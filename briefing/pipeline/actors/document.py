@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, Protocol
 
-import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.tokens import Doc
 
@@ -165,7 +164,7 @@ class Tokens:
     def is_quote(self, i: int) -> bool:
         """Is token i a quotation mark? (A Token object costs a microsecond to make.)"""
         if self._quotes is None:
-            self._quotes = frozenset(numpy.flatnonzero(self.array[:, 6]).tolist())  # IS_QUOTE
+            self._quotes = frozenset(self.array[:, 6].nonzero()[0].tolist())  # IS_QUOTE
         return i in self._quotes
 
     def where(self, norms: Set[int]) -> list[int]:
@@ -234,7 +233,7 @@ def positions(column: Any, values: Iterable[int]) -> list[int]:
     for value in values:
         same = column == value
         mask = same if mask is None else mask | same
-    return [] if mask is None else numpy.flatnonzero(mask).tolist()
+    return [] if mask is None else mask.nonzero()[0].tolist()
 
 
 def taken_by(hits: list[Hit]) -> set[int]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import cast
 
-import numpy
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -373,7 +372,7 @@ class People:
         if n < 3:
             return []
         after = {j + 1 for j in a.orths_where(_CLAUSE_ENDS)}
-        after.update((numpy.flatnonzero(a.array[:, 5]) + 1).tolist())  # IS_SPACE
+        after.update((a.array[:, 5].nonzero()[0] + 1).tolist())  # IS_SPACE
         idx = a.idx
         start = 0
         while (start := a.text.find("\n", start) + 1) > 0:  # the token right after a line break

@@ -189,7 +189,7 @@ def read_context(
         _learn(doc, arr, keys, found, rows, folds, tables)
     texts, norms, fw, clitic, space, alpha = zip(*found, strict=True)
     # doc.sents: a sentence starts at 0 and at each later token flagged 1.
-    sent_starts = [0, *(numpy.flatnonzero(arr[1:, 2] == 1) + 1).tolist()]
+    sent_starts = [0, *((arr[1:, 2] == 1).nonzero()[0] + 1).tolist()]
     return Context(
         doc,
         tables,

@@ -102,7 +102,7 @@ class Triggers:
         n = len(arr)
         starts = arr[:, 1] == 1
         starts[0] = True
-        first = numpy.flatnonzero(starts)
+        first = starts.nonzero()[0]
         last = numpy.append(first[1:], n) - 1
         sentence = numpy.cumsum(starts) - 1
         # The words by norm_ and the numbers by shape, in one search: the shapes as tokens n on.
