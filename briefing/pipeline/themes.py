@@ -75,9 +75,9 @@ def _heavier(weights: tuple[float, ...], kw: int, other: int) -> bool:
 
 _Hit = tuple[int, int]  # theme index, keyword index
 _Phrase = tuple[tuple[str, ...], int, int]  # the words after the first, theme index, keyword index
-# A word's evidence: its most specific single-word hits (best keyword per theme), its forms, the
-# phrases it may open, whether it has any hit or phrase, and the keywords of its hits.
-_WordEvidence = tuple[tuple[_Hit, ...], frozenset[str], tuple[_Phrase, ...], bool, tuple[int, ...]]
+# A word's evidence: the keywords of its most specific single-word hits (the best of each theme),
+# its forms, the phrases it may open, and whether it has any hit or phrase.
+_WordEvidence = tuple[tuple[int, ...], frozenset[str], tuple[_Phrase, ...], bool]
 
 
 @dataclass(frozen=True)
@@ -168,11 +168,11 @@ class ThemeScorer(BatchPipe):
         return tuple(best.items())
 
     def _word(self, norm: int) -> _WordEvidence:
-        """(single-word hits, forms, phrases that may start here, any of them) of a word."""
+        """(its single-word hits' keywords, forms, phrases that may start here, any of them) of a word."""
         forms = frozenset(_forms(self.strings[norm]))
         phrases = tuple(p for f in forms for p in self.tables.phrases.get(f, ()))
         hits = self._word_hits(forms)
-        return (hits, forms, phrases, bool(hits or phrases), tuple(kw for _, kw in hits))
+        return (tuple(kw for _, kw in hits), forms, phrases, bool(hits or phrases))
 
     def _learn(self, norms: numpy.ndarray) -> None:
         """Read the evidence of the words `norms` (distinct, sorted, not seen before)."""
@@ -228,7 +228,7 @@ class ThemeScorer(BatchPipe):
         # Per word: the keywords it counts for, the best of each theme (phrases first: they claim
         # their words); a word's own hits are already the best of each theme.
         spots = self._phrase_keywords(phrases)
-        spots += [(i, kws) for i in marked if (kws := evidence[place[i]][4]) and not claimed.get(i)]
+        spots += [(i, kws) for i in marked if (kws := evidence[place[i]][0]) and not claimed.get(i)]
         if not spots:
             return {}
         tokens = keep.nonzero()[0][[i for i, _ in spots]]

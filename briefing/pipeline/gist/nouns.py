@@ -132,8 +132,7 @@ class NounRules:
         determiner = ""
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
         bare = False
-        # (only a pronoun, or a noun in ية (أية: any), may determine: see determines and _any)
-        if (w.pos == PRON or (w.pos == N and w.text.endswith("ية"))) and determines(w, nxt):
+        if determines(w, nxt):
             bare = w.id in PARTITIVES
             if _any(w, nxt):
                 determiner = "any"
