@@ -152,12 +152,17 @@ class ThemeScorer(BatchPipe):
     def _word_hits(self, forms: frozenset[str]) -> tuple[_Hit, ...]:
         """The most specific single-word matches of a word's forms, the heaviest per theme."""
         tables = self.tables
+        words, stems = tables.words, tables.stems
         found: list[tuple[int, int, int]] = []  # specificity, theme, keyword
         for f in forms:
-            found.extend((_WORD, theme, kw) for theme, kw in tables.words.get(f, ()))
+            # Most lookups miss: a hit only is unpacked (a generator per lookup made a first
+            # run's themes stage twice as long as a warm one's).
+            hits = words.get(f)
+            if hits:
+                found += [(_WORD, theme, kw) for theme, kw in hits]
             for n in tables.stem_lengths:
-                if len(f) >= n:
-                    found.extend((n, theme, kw) for theme, kw in tables.stems.get(f[:n], ()))
+                if len(f) >= n and (hits := stems.get(f[:n])):
+                    found += [(n, theme, kw) for theme, kw in hits]
         if not found:
             return ()
         top = max(spec for spec, _, _ in found)
