@@ -1,10 +1,10 @@
 """The claim rules' per-token columns (text, norm, folded form, proclitic length, is_space,
 is_alpha), read from one record per word form kept across documents.
 
-A document's words are found by one binary search each over a sorted array of word keys (in C,
-columns.WordTable) and the six columns are then taken from an object array of the records with
-one fancy index and one `tolist`: no Python-level step per token. A dictionary lookup per token
-and a zip of the rows into columns cost some 0.3 µs a token, a sixth of the stage.
+A document's words are found by their ids (wordslots.WordSlots, in C) and the six columns are
+then taken from an object array of the records with one fancy index and one `tolist`: no
+Python-level step per token. A dictionary lookup per token and a zip of the rows into columns
+cost some 0.3 µs a token, a sixth of the stage.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc
 
-from briefing.pipeline.columns import WordTable
+from briefing.pipeline.wordslots import WordSlots
 from briefing.text.normalize import fold
 
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
@@ -36,48 +36,43 @@ def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
 class WordColumns:
     """The records of the word forms seen, by (orth, norm) key; emptied when `known` changes."""
 
-    __slots__ = ("_folds", "_records", "_size", "_table", "known")
+    __slots__ = ("_folds", "_ids", "_records", "known")
 
     def __init__(self, known: frozenset[str] = frozenset()) -> None:
         self.known = known  # the words the normalizer may uncover by taking proclitics off
-        self._table = WordTable(1)  # key → index of the word's record
+        self._ids = WordSlots()  # key → index of the word's record
         self._records = numpy.empty((1024, 6), dtype=object)
-        self._size = 0
         self._folds: dict[str, str] = {}
 
     def columns(self, doc: Doc, arr: numpy.ndarray) -> Columns:
         """The six columns of `doc`, whose ORTH and NORM columns are arr[:, 0] and arr[:, 1]."""
         keys = word_keys(arr[:, 0], arr[:, 1])
         cols: Any
-        at = self._table.rows(keys)
-        if at is None:
-            at = self._learn(doc, arr, keys)
-        if at is None:  # the table is full: this document's words read one by one
+        ids = self._ids.ids(keys)
+        if ids is None:
+            ids = self._learn(doc, arr, keys)
+        if ids is None:  # the table is full: this document's words read one by one
             cols = map(list, zip(*[self._read(doc, arr, k) for k in range(len(arr))], strict=True))
         else:
-            cols = self._records[self._table.values[at, 0].astype(numpy.intp)].T.tolist()
+            cols = self._records[ids].T.tolist()
         return tuple(cols)
 
     def _learn(self, doc: Doc, arr: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray | None:
         """Add the records of the words not seen before; the rows of the doc's tokens after."""
-        new = self._table.missing(keys)
-        if self._size + len(new) > MAX_WORDS:
+        new = self._ids.missing(keys)
+        size = self._ids.size
+        if size + len(new) > MAX_WORDS:
             return None
         n = len(keys)
         first = dict(zip(keys.tolist()[::-1], range(n - 1, -1, -1), strict=True))  # a word's first token
-        self._grow(self._size + len(new))
-        ids = numpy.arange(self._size, self._size + len(new), dtype="uint64")
-        for k, key in enumerate(new.tolist()):
-            self._records[self._size + k] = self._read(doc, arr, first[key])
-        self._size += len(new)
-        self._table.add(new, ids.reshape(-1, 1))
-        return self._table.rows(keys)
-
-    def _grow(self, size: int) -> None:
-        if size > len(self._records):
-            bigger = numpy.empty((max(size, 2 * len(self._records)), 6), dtype=object)
-            bigger[: self._size] = self._records[: self._size]
+        if size + len(new) > len(self._records):
+            bigger = numpy.empty((max(size + len(new), 2 * len(self._records)), 6), dtype=object)
+            bigger[:size] = self._records[:size]
             self._records = bigger
+        for k, key in enumerate(new, start=size):
+            self._records[k] = self._read(doc, arr, first[key])
+        self._ids.add(new)
+        return self._ids.ids(keys)
 
     def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> Row:
         """The record of token i's word."""
