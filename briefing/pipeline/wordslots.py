@@ -35,9 +35,9 @@ class WordSlots:
         found = self._keys[slots] == keys
         if not found.all():
             more = self._more
-            keys_list = keys.tolist()
-            for k in (~found).nonzero()[0].tolist():
-                got = more.get(keys_list[k])
+            missed = (~found).nonzero()[0]
+            for k, key in zip(missed.tolist(), keys[missed].tolist(), strict=True):
+                got = more.get(key)
                 if got is None:
                     return None
                 ids[k] = got
