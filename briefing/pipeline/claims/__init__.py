@@ -27,7 +27,6 @@ briefing.model.Claim in text order.
 
 from __future__ import annotations
 
-from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -40,7 +39,6 @@ from briefing.pipeline.claims.frames import one_per_frame
 from briefing.pipeline.claims.phrases import actor_phrase, find_phrases
 from briefing.pipeline.claims.tables import ClaimTables, build_tables, cue_words, head_words, qualifier_words
 from briefing.pipeline.claims.words import WordColumns
-from briefing.pipeline.columns import token_array
 from briefing.resources import Resources
 from briefing.resources.schema import CuesFile, SpeakersFile
 
@@ -89,7 +87,7 @@ class ClaimExtractor(BatchPipe):
         spans: list[Span] = []
         if len(doc):
             ctx = read_context(doc, self.tables, self._words, self._folds, self._labels, actor_phrase)
-            matches = self.tables.matcher(token_array(doc, [NORM]))
+            matches = self.tables.matcher(doc)
             find_phrases(ctx, matches)
             find_cues(ctx, matches)
             for draft in one_per_frame(drafts(ctx)):

@@ -1,7 +1,7 @@
 """The claim rules' load-time tables, built once by `build_tables` from the resources.
 
 The cue lexicon (cues.yaml), the speaker heads (speakers.yaml and the titles of titles.yaml) and
-their qualifiers, one matcher over cues and heads, nationality adjectives and the actor facts
+their qualifiers, one PhraseMatcher over cues and heads, nationality adjectives and the actor facts
 the English line needs, and the function words the rules read (particles.yaml, claim_rules.yaml),
 all folded the way the normalizer folds tokens.
 """
@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
-from briefing.pipeline.claims.matcher import NormMatcher
 from briefing.resources import Resources
 from briefing.resources.schema import (
     ClaimRulesFile,
@@ -82,7 +83,7 @@ class OutletKind:
 
 @dataclass(frozen=True, slots=True)
 class ClaimTables:
-    matcher: NormMatcher  # cue and head surfaces on NORM; match ids "cue:<id>", "head:<id>"
+    matcher: PhraseMatcher  # cue and head surfaces on NORM; match ids "cue:<id>", "head:<id>"
     cues: Mapping[int, CueWord]  # match id → cue
     heads: Mapping[int, HeadWord]  # match id → head
     qualifiers: Mapping[str, QualifierWord]  # folded word → qualifier
@@ -217,13 +218,18 @@ def _demonyms(resources: Resources) -> dict[str, str]:
     return demonyms
 
 
-def _matcher(nlp: Language, forms: list[tuple[str, str]]) -> NormMatcher:
-    """A matcher on NORM over (folded surface, match id) pairs."""
-    strings = nlp.vocab.strings
-    # Keys are folded already, as the normalizer folds tokens: a word's norm is its text.
-    return NormMatcher(
-        ([strings.add(tok.text) for tok in nlp.make_doc(key)], strings.add(eid)) for key, eid in forms
-    )
+def _matcher(nlp: Language, forms: list[tuple[str, str]]) -> PhraseMatcher:
+    """A PhraseMatcher on NORM over (folded surface, match id) pairs."""
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    by_id: dict[str, list[Doc]] = {}
+    for key, eid in forms:
+        pattern = nlp.make_doc(key)
+        for tok in pattern:
+            tok.norm_ = tok.text  # keys are folded already, as the normalizer folds tokens
+        by_id.setdefault(eid, []).append(pattern)
+    for eid, patterns in by_id.items():
+        matcher.add(eid, patterns)
+    return matcher
 
 
 def build_tables(resources: Resources, known: frozenset[str], nlp: Language) -> ClaimTables:
