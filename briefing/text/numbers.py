@@ -173,6 +173,8 @@ class NumberGrammar:
                         atoms.append(atom)
         self.table: dict[str, tuple[Atom, ...]] = {k: tuple(v) for k, v in table.items()}
         self._cache: dict[str, WordAnalysis | None] = {}
+        self._alone: dict[str, NumberParse | None] = {}  # word → its parse as a number alone
+        self._inerts: dict[str, bool] = {}  # word → `_inert`
         # Every word _analyse reads (a stem with its proclitics and article), so that any other
         # word is turned down by one set lookup: most words of a text are no number word.
         stems = [k for k, v in self.table.items() if v]
@@ -200,7 +202,7 @@ class NumberGrammar:
         if hit is not _MISSING:
             return hit  # type: ignore[return-value]
         result = self._analyse(word)
-        if len(self._cache) < 100_000:
+        if len(self._cache) < _MAX_CACHED:
             self._cache[word] = result
         return result
 
@@ -228,6 +230,39 @@ class NumberGrammar:
 
     def parse(self, words: Sequence[str], i: int) -> NumberParse | None:
         """The longest cardinal number expression starting at words[i], or None."""
+        if i + 1 < len(words) and self._inert(words[i + 1]):
+            # The word after takes no part, whatever it is: the number is read from words[i]
+            # alone, once per word (most numbers are one word before a noun).
+            word = words[i]
+            if word in self._alone:
+                alone = self._alone[word]
+            else:
+                alone = self._parse([word, ""], 0)  # "" is inert too
+                if len(self._alone) < _MAX_CACHED:
+                    self._alone[word] = alone
+            if alone is None:
+                return None
+            return NumberParse._make((i, i + alone.end, *alone[2:]))
+        return self._parse(words, i)
+
+    def _inert(self, word: str) -> bool:
+        """Is `word` one a number's reading never looks further at after the word before it: no
+        و, no number word, no digits, no group of three digits (40 000), whatever that word is?
+        (_take_words then stops at it; _after_minus and _space_grouped read it only to turn it
+        down.) Kept per word."""
+        hit = self._inerts.get(word)
+        if hit is None:
+            hit = (
+                word != "و"
+                and self.analyse(word) is None
+                and parse_digits(word) is None
+                and _GROUP.fullmatch(word) is None
+            )
+            if len(self._inerts) < _MAX_CACHED:
+                self._inerts[word] = hit
+        return hit
+
+    def _parse(self, words: Sequence[str], i: int) -> NumberParse | None:
         if i >= len(words):
             return None
         first = self._after_minus(words, i)
@@ -366,6 +401,7 @@ class NumberGrammar:
 
 
 _MISSING = object()
+_MAX_CACHED = 100_000  # words whose readings are kept at most
 _FORM_ORDER = {"sg": 0, "plural": 1, "dual": 2}
 
 

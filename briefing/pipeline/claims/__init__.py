@@ -32,12 +32,13 @@ from spacy.tokens import Doc, Span
 
 from briefing.model.contract import Claim
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.claims.context import Row, read_context
+from briefing.pipeline.claims.context import read_context
 from briefing.pipeline.claims.cues import drafts, find_cues
 from briefing.pipeline.claims.english import claim
 from briefing.pipeline.claims.frames import one_per_frame
 from briefing.pipeline.claims.phrases import actor_phrase, find_phrases
 from briefing.pipeline.claims.tables import ClaimTables, build_tables, cue_words, head_words, qualifier_words
+from briefing.pipeline.claims.words import WordColumns
 from briefing.resources import Resources
 from briefing.resources.schema import CuesFile, SpeakersFile
 
@@ -70,22 +71,22 @@ class ClaimExtractor(BatchPipe):
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
-        # Per-word caches, kept across documents. A word's row is keyed by its (orth, norm) hash
-        # pair: a document is then a few lookups per token, and only a word seen for the first
-        # time is read from its strings.
-        self._rows: dict[int, Row] = {}
+        # Per-word caches, kept across documents. A word's record is keyed by its (orth, norm)
+        # hash pair: a document's columns are then taken in C, and only a word seen for the
+        # first time is read from its strings.
+        self._words = WordColumns()
         self._folds: dict[str, str] = {}
         self._labels: dict[int, str] = {}  # string hash → string, for span labels and ids
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         self.tables = build_tables(resources, known, self.nlp)
-        self._rows.clear()  # a row depends on the known words
+        self._words = WordColumns(known)  # a record depends on the known words
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = []
         spans: list[Span] = []
         if len(doc):
-            ctx = read_context(doc, self.tables, self._rows, self._folds, self._labels, actor_phrase)
+            ctx = read_context(doc, self.tables, self._words, self._folds, self._labels, actor_phrase)
             matches = self.tables.matcher(doc)
             find_phrases(ctx, matches)
             find_cues(ctx, matches)

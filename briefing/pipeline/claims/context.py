@@ -1,8 +1,8 @@
 """One document as the claim rules read it: per-token arrays, and what is found on them.
 
 Reading doc[i] and its attributes builds a Token object each time, which is slow; `read_context`
-reads the token attributes once as arrays, and each word's row (text, folded forms, proclitic
-length, flags) from a cache kept across documents, so a document costs a few lookups per token.
+reads the token attributes once as arrays, and each word's record (text, folded forms, proclitic
+length, flags) from the records kept across documents (words.WordColumns), in C.
 The phrases, cues and claim drafts found on the document are kept here too.
 """
 
@@ -11,14 +11,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-import numpy
 from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from briefing.model.contract import Actor, Speaker
 from briefing.pipeline.claims.tables import ClaimTables, CueWord, HeadWord
+from briefing.pipeline.claims.words import WordColumns
 from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.tokenizer import text_of
 from briefing.text.bama import Analysis, shared_analyzer
@@ -28,11 +27,6 @@ FINAL = frozenset({".", "!", "?", "؟", "…", "..", "...", ";", "؛"})
 COMMAS = frozenset({"،", ","})
 QUOTES = frozenset("\"'“”„‟«»‹›‘’`")
 OPEN_QUOTES = frozenset('"“„«‹‘')
-_MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
-_MAX_ROWS = 200_000  # words remembered at most
-
-# A word's row: text, norm, folded form with proclitics kept, proclitic length, is_space, is_alpha.
-Row = tuple[str, str, str, int, bool, bool]
 # A span of doc.spans["actors"], keyed by its start: (end, label hash, actor id hash).
 ActorSpan = tuple[int, int, int]
 # An actor phrase not built yet: (end, label hash, actor id hash, id hashes when coordinated).
@@ -172,22 +166,15 @@ class Context:
 def read_context(
     doc: Doc,
     tables: ClaimTables,
-    rows: dict[int, Row],
+    words: WordColumns,
     folds: dict[str, str],
     labels: dict[int, str],
     build: Callable[[Context, int, Pending], Phrase],
 ) -> Context:
-    """`doc` as arrays; `rows`, `folds` and `labels` are the caches kept across documents."""
+    """`doc` as lists; `words`, `folds` and `labels` are the caches kept across documents."""
     arr = token_array(doc, [ORTH, NORM, SENT_START])
     n = len(arr)
-    # One key per (orth, norm) pair, mixed in 64 bits the way spaCy's own string hashes are.
-    keys = numpy.bitwise_xor(numpy.multiply(arr[:, 0], _MIX, dtype=numpy.uint64), arr[:, 1]).tolist()
-    try:
-        found: list[Any] = list(map(rows.__getitem__, keys))
-    except KeyError:  # a word not seen before (cheaper than looking for None in the rows)
-        found = list(map(rows.get, keys))
-        _learn(doc, arr, keys, found, rows, folds, tables)
-    texts, norms, fw, clitic, space, alpha = zip(*found, strict=True)
+    texts, norms, fw, clitic, space, alpha = words.columns(doc, arr)
     # doc.sents: a sentence starts at 0 and at each later token flagged 1.
     sent_starts = [0, *((arr[1:, 2] == 1).nonzero()[0] + 1).tolist()]
     return Context(
@@ -209,38 +196,3 @@ def read_context(
         build,
         [-1] * n,
     )
-
-
-def _learn(
-    doc: Doc,
-    arr: numpy.ndarray,
-    keys: list[int],
-    found: list[Any],
-    rows: dict[int, Row],
-    folds: dict[str, str],
-    tables: ClaimTables,
-) -> None:
-    """Fill the rows of words not seen before (and remember them)."""
-    strings = doc.vocab.strings
-    known = tables.known
-    for i, row in enumerate(found):
-        if row is not None:
-            continue
-        row = rows.get(keys[i])
-        if row is None:
-            t, n = strings[int(arr[i, 0])], strings[int(arr[i, 1])]
-            # The normalizer cuts proclitics only down to a word it knows, and never from a
-            # word already in its matching form: only then is token._.clitic worth asking.
-            clitic = 0
-            if n != t and n in known:
-                clitic = int(doc[i]._.clitic)
-            fw = n
-            if n != t and clitic:
-                fw = folds.get(t) or fold(t)
-                folds[t] = fw
-            # is_space and is_alpha are flags of the word's lexeme.
-            lex = doc.vocab[t]
-            row = (t, n, fw, clitic, lex.is_space, lex.is_alpha)
-            if len(rows) < _MAX_ROWS:
-                rows[keys[i]] = row
-        found[i] = row

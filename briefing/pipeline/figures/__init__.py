@@ -32,9 +32,6 @@ Config: none; every word list lives in resources/numbers.yaml and resources/unit
 
 from __future__ import annotations
 
-from itertools import compress
-from operator import itemgetter
-
 import numpy
 from spacy.attrs import IDX, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
@@ -52,7 +49,7 @@ from briefing.pipeline.figures.lexicon import FigureTables, build_tables
 from briefing.pipeline.figures.morph import is_verb
 from briefing.pipeline.figures.numbers import first_of_pair, number_at
 from briefing.pipeline.figures.ranks import rank_at
-from briefing.pipeline.figures.tokens import Tok, read_tokens
+from briefing.pipeline.figures.tokens import Tok, TokTable
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
 from briefing.resources.schema import NumbersFile, ParticlesFile, UnitsFile
@@ -64,10 +61,6 @@ from briefing.text.numbers import NumberGrammar
 if not Doc.has_extension("figures"):
     Doc.set_extension("figures", default=())
 
-# A Tok's fields by position: itemgetter reads a tuple's item in C, attrgetter goes through the
-# named tuple's field descriptor (twice the instructions, on every token of a document).
-_RAW = itemgetter(Tok._fields.index("raw"))
-_CAND = itemgetter(Tok._fields.index("cand"))
 _OPENING = ("(", "[")  # a bracket before a converted amount (between dashes it keeps its own)
 _NOT_COUNTS = frozenset({"money", "percent", "rank"})  # no "others" of them
 
@@ -107,9 +100,9 @@ class FigureExtractor(BatchPipe):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.tables: FigureTables | None = None
-        # Per-word caches, emptied by load: token readings by orth hash (a document is then one
-        # dict lookup per token), folded proclitics, and English amounts (Babel is slow).
-        self._by_orth: dict[int, Tok] = {}
+        # Per-word caches, emptied by load: token readings by orth hash (a document's are then
+        # taken in C), folded proclitics, and English amounts (Babel is slow).
+        self._toks = TokTable()
         self._prefixes: dict[str, str] = {}
         self._amounts: english.Amounts = {}
 
@@ -119,7 +112,7 @@ class FigureExtractor(BatchPipe):
         time_words = resources.get("particles", ParticlesFile).forms("time-words")
         units = resources.get("units", UnitsFile)
         self.tables = build_tables(numbers, units, known, time_words, shared_analyzer())
-        self._by_orth.clear()
+        self._toks = TokTable()
         self._prefixes.clear()
         self._amounts.clear()
         english.warm()
@@ -131,19 +124,21 @@ class FigureExtractor(BatchPipe):
         # Every token attribute through one array read: doc[i], Span.text and doc.sents build
         # Token objects, which is slow.
         arr = token_array(doc, [ORTH, NORM, SENT_START, IDX, SPACY])
-        toks = read_tokens(doc, arr, tables, self._by_orth, self._prefixes)
+        toks, words, cands = self._toks.read(doc, arr, tables, self._prefixes)
         sent_of = SentenceOf(arr[:, 2])
-        found = self._find(tables, toks, sent_of)
+        found = self._find(tables, toks, words, cands, sent_of)
         self._set_annotations(doc, arr, toks, found, sent_of)
         return doc
 
-    def _find(self, t: FigureTables, toks: list[Tok], sent_of: SentenceOf) -> list[Found]:
-        """The figures of a document, left to right, none overlapping."""
-        words = list(map(_RAW, toks))
+    def _find(
+        self, t: FigureTables, toks: list[Tok], words: list[str], cands: list[int], sent_of: SentenceOf
+    ) -> list[Found]:
+        """The figures of a document, left to right, none overlapping (`words`: each token's
+        folded text; `cands`: the tokens that may start a figure)."""
         out: list[Found] = []
         money = ArticleMoney(toks)
         done = 0
-        for i in compress(range(len(toks)), map(_CAND, toks)):
+        for i in cands:
             if i < done:
                 continue
             cand = toks[i].cand
