@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PREP, PUNCT, N, V, Word, folded, folded_one
+from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PREP, PUNCT, N, V, Word, folded
 from briefing.resources.schema import IdiomEntry
 from briefing.text.bama import Analyzer
 from briefing.text.english import gerund, indefinite
@@ -107,7 +107,7 @@ def apply_idioms(words: list[Word], reader: Reader, table: IdiomTable) -> None:
     by_first = table.by_first
     k = 1  # (the fixed words never open the span: their verb comes first)
     while k < len(words):
-        first = folded_one(words[k].text)
+        first = folded(words[k].text)
         tails = by_first.get(first if " " not in first else first.split(" ", 1)[0])
         if tails is not None:
             for tokens, entry, person in tails:
@@ -122,7 +122,7 @@ def _covers(words: list[Word], k: int, tokens: tuple[str, ...]) -> int | None:
     seen: list[str] = []
     end = k
     while len(seen) < len(tokens) and end < len(words):
-        seen.extend(folded_one(words[end].text).split())
+        seen.extend(folded(words[end].text).split())
         end += 1
     return end if tuple(seen) == tokens else None
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import cast
 
 from briefing.text.normalize import fold
 
@@ -82,27 +81,3 @@ class Word:
 # Tokens are folded many times (each glossary expression that may start at a word folds the words
 # after it): once per form is enough.
 folded = functools.lru_cache(maxsize=1 << 17)(fold)
-_FOLDS: dict[str, str] = {}  # the same, for folded_all: a plain dict mapped is quicker than the LRU
-_MAX_FOLDS = 1 << 17
-
-
-def folded_one(text: str) -> str:
-    """One text folded, through folded_all's dict first (the rules that scan every word call it)."""
-    form = _FOLDS.get(text)
-    return folded(text) if form is None else form
-
-
-def folded_all(texts: list[str]) -> list[str]:
-    """Every token of a span folded: a dict looked up by map (C, no Python call per token), and
-    only the forms not seen yet folded one by one."""
-    found = list(map(_FOLDS.get, texts))
-    if None not in found:
-        return cast(list[str], found)
-    forms = []
-    for text, form in zip(texts, found, strict=True):
-        if form is None:
-            form = folded(text)
-            if len(_FOLDS) < _MAX_FOLDS:
-                _FOLDS[text] = form
-        forms.append(form)
-    return forms
