@@ -65,6 +65,11 @@ class Word:
     adverbial: bool = False  # an indefinite accusative adjective (داخليا): an adverb unless it agrees
     verb_en: str = ""  # a verbal noun's verb in English (تدمير: destroy), where a rule needs it
     extra: dict[str, str] = field(default_factory=dict)
+    # The word as a noun phrase of its own (its English, whether English says it in the plural),
+    # worked out by the noun rules the first time it stands alone (nouns.NounRules.alone): a
+    # reading is shared by every place its token comes in the same context, so most words are
+    # rendered once. A copy, made to be changed, drops it.
+    alone: tuple[str, bool] | None = field(default=None, init=False, compare=False, repr=False)
 
     def copy(self) -> Word:
         """A copy to change: a word read is shared by the places its token comes in the same
@@ -74,6 +79,7 @@ class Word:
         fields = self.__dict__.copy()
         extra = self.extra
         fields["extra"] = dict(extra) if extra else {}
+        fields["alone"] = None
         word.__dict__ = fields
         return word
 
