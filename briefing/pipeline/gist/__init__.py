@@ -44,6 +44,7 @@ from briefing.pipeline.gist.words import (
     V,
     Word,
     folded,
+    folded_one,
 )
 from briefing.resources import Resources
 from briefing.resources.schema import GlossEntry
@@ -73,6 +74,7 @@ class Gister:
         # documents, a second pass over the same articles would gist nothing, as no real run does.
         self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
         self._names: dict[tuple[str, str, bool, str, str, bool, bool], Reading] = {}  # see _known
+        self._expressions: dict[tuple[bool, tuple[str, ...]], Reading] = {}  # see _phrase
         self._infinitive_heads = tables.infinitive_heads | set(tables.asking)  # see infinitives.py
         self._idiom_keys = tables.idioms.keys  # a word of each idiom's fixed words (idioms.py)
 
@@ -130,10 +132,10 @@ class Gister:
                 j += 1
             surface = text[matches[at].start() : matches[j - 1].end()]
             word, after, flag = self._known(surface, span, texts[at], j - at == 1, run)
-            if flag == MARKED:
+            if flag & MARKED:
                 run.marked.append(len(run.out))
-            if not run.idiom and not self._idiom_keys.isdisjoint(map(folded, texts[at:j])):
-                run.idiom = True  # (a stretch's words count, as all the span's: see _close)
+            if flag & KEY:
+                run.idiom = True
             run.out.append(word)
             run.before, run.after = word, after
             i, k = j, k + 1
@@ -168,15 +170,17 @@ class Gister:
                 if flag & KEY:
                     run.idiom = True
                 # (the expressions a word opens are tried when the word after may be their second)
-                head = heads[folded(text)] if flag & HEAD else None
-                if head is not None and (head[3] or (i + 1 < n and folded(texts[i + 1]) in head[4])):
-                    phrase = self._phrase(head, texts, i)
+                head = heads[folded_one(text)] if flag & HEAD else None
+                if head is not None and (head[3] or (i + 1 < n and folded_one(texts[i + 1]) in head[4])):
+                    phrase = self._phrase(head, texts, i, counted)
                     if phrase is not None:
-                        run.before, run.after = before, after
-                        self._add(run, phrase[0])
-                        if not self._idiom_keys.isdisjoint(map(folded, texts[i + 1 : phrase[1]])):
-                            run.idiom = True  # (its other words count too: see _close)
-                        before, after, i = run.before, run.after, phrase[1]
+                        (word, next_after, flag), i = phrase
+                        if flag & MARKED:
+                            run.marked.append(len(out))
+                        if flag & KEY:
+                            run.idiom = True
+                        out.append(word)
+                        before, after = word, next_after
                         continue
                 if flag & SILENT:
                     i += 1
@@ -188,13 +192,6 @@ class Gister:
             i += 1
         run.before, run.after = before, after
         return i
-
-    def _add(self, run: _Run, word: Word) -> None:
-        """A word read other than by Reader.read (an expression, a known stretch) added to `run`."""
-        if self._flag(word) == MARKED:
-            run.marked.append(len(run.out))
-        run.out.append(word)
-        run.before, run.after = word, self.reader.after(word, run.counted)
 
     def _flag(self, w: Word, text: str = "") -> int:
         """SILENT for punctuation the English leaves out, MARKED for a word one of _finish's rules
@@ -285,7 +282,9 @@ class Gister:
         hit = self._names.get(key)
         if hit is None:
             word = self._name_word(surface, span, first, one, key[5])
-            hit = (word, self.reader.after(word, run.counted), self._flag(word))
+            # (its tokens are the span's too: one of an idiom's key words among them counts)
+            key_word = not self._idiom_keys.isdisjoint(map(folded, TOKEN.findall(surface)))
+            hit = (word, self.reader.after(word, run.counted), self._flag(word) | (KEY if key_word else 0))
             if len(self._names) < _MAX_NAMES:
                 self._names[key] = hit
         return hit
@@ -318,19 +317,29 @@ class Gister:
             fixed=True,
         )
 
-    def _phrase(self, head: _Head, texts: list[str], i: int) -> tuple[Word, int] | None:
+    def _phrase(self, head: _Head, texts: list[str], i: int, counted: bool) -> tuple[Reading, int] | None:
         """A glossary expression starting at token i (its first word may carry proclitics),
-        among those `head`, the first word's, opens, and the index after it; None when none does."""
+        among those `head`, the first word's, opens, read as Reader.read reads a token, and the
+        index after it; None when none does. Kept per tokens and shared, as the words read are."""
         conj, prep, article, alone, by_next = head
-        candidates = by_next.get(folded(texts[i + 1]), alone) if i + 1 < len(texts) else alone
+        candidates = by_next.get(folded_one(texts[i + 1]), alone) if i + 1 < len(texts) else alone
         for rest, entry in candidates:
             end = i + 1 + len(rest)
-            if end <= len(texts) and (len(rest) < 2 or tuple(map(folded, texts[i + 1 : end])) == rest):
-                word = self.reader._from_entry(entry, texts[i], conj, prep, article)
-                word.text = " ".join(texts[i:end])
-                word.pos = PHRASE if entry.pos == "phrase" else word.pos
-                word.fixed = entry.definite or entry.pos == "phrase"
-                return word, end
+            if end <= len(texts) and (len(rest) < 2 or tuple(map(folded_one, texts[i + 1 : end])) == rest):
+                key = (counted, tuple(texts[i:end]))
+                hit = self._expressions.get(key)
+                if hit is None:
+                    word = self.reader._from_entry(entry, texts[i], conj, prep, article)
+                    word.text = " ".join(texts[i:end])
+                    word.pos = PHRASE if entry.pos == "phrase" else word.pos
+                    word.fixed = entry.definite or entry.pos == "phrase"
+                    # (its other words are the span's too: one of an idiom's key words counts)
+                    key_word = not self._idiom_keys.isdisjoint(map(folded, texts[i + 1 : end]))
+                    flag = (MARKED if self._flag(word) == MARKED else 0) | (KEY if key_word else 0)
+                    hit = (word, self.reader.after(word, counted), flag)
+                    if len(self._expressions) < _MAX_NAMES:
+                        self._expressions[key] = hit
+                return hit, end
         return None
 
     def _phrase_head(self, first: str) -> _Head | None:

@@ -134,8 +134,7 @@ class NounRules:
         determiner = ""
         nxt = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
         bare = False
-        # (only a pronoun, or أية as a noun, may determine: most words are neither)
-        if (w.pos == PRON or (w.pos == N and w.text.endswith("ية"))) and determines(w, nxt):
+        if determines(w, nxt):
             bare = w.id in PARTITIVES
             if _any(w, nxt):
                 determiner = "any"

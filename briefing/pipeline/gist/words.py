@@ -70,6 +70,9 @@ class Word:
     # reading is shared by every place its token comes in the same context, so most words are
     # rendered once. A copy, made to be changed, drops it.
     alone: tuple[str, bool] | None = field(default=None, init=False, compare=False, repr=False)
+    # The text folded (form_of), kept with the word for the rules that scan every word's form:
+    # a copy keeps it, as no rule changes a word's text.
+    form: str = field(default="", init=False, compare=False, repr=False)
 
     def copy(self) -> Word:
         """A copy to change: a word read is shared by the places its token comes in the same
@@ -87,3 +90,24 @@ class Word:
 # Tokens are folded many times (each glossary expression that may start at a word folds the words
 # after it): once per form is enough.
 folded = functools.lru_cache(maxsize=1 << 17)(fold)
+_FOLDS: dict[str, str] = {}  # the same in a plain dict, for the rules that fold every word
+_MAX_FOLDS = 1 << 17
+
+
+def folded_one(text: str) -> str:
+    """`folded`, through a plain dict: a hit is one lookup, where the LRU cache also moves its
+    entry to the front of its list (the gist's per-token passes fold every word)."""
+    form = _FOLDS.get(text)
+    if form is None:
+        form = folded(text)
+        if len(_FOLDS) < _MAX_FOLDS:
+            _FOLDS[text] = form
+    return form
+
+
+def form_of(word: Word) -> str:
+    """A word's text folded (kept on the word: Word.form)."""
+    form = word.form
+    if not form:
+        form = word.form = folded(word.text)
+    return form
