@@ -19,7 +19,17 @@ from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or
 from briefing.pipeline.gist.idioms import apply_idioms
 from briefing.pipeline.gist.infinitives import infinitives
 from briefing.pipeline.gist.lexicon import GistTables, build_tables
-from briefing.pipeline.gist.reading import MARKED, SILENT, After, Reader, Reading, split_clitics
+from briefing.pipeline.gist.reading import (
+    HEAD,
+    KEY,
+    MARKED,
+    SILENT,
+    SOUND_MASC,
+    After,
+    Reader,
+    Reading,
+    split_clitics,
+)
 from briefing.pipeline.gist.realize import Realizer
 from briefing.pipeline.gist.verbal import verbal_nouns
 from briefing.pipeline.gist.words import (
@@ -34,7 +44,7 @@ from briefing.pipeline.gist.words import (
     V,
     Word,
     folded,
-    folded_all,
+    folded_one,
 )
 from briefing.resources import Resources
 from briefing.resources.schema import GlossEntry
@@ -64,6 +74,7 @@ class Gister:
         # documents, a second pass over the same articles would gist nothing, as no real run does.
         self._gists: dict[tuple[str, tuple[Known, ...], bool], str] = {}
         self._names: dict[tuple[str, str, bool, str, str, bool, bool], Reading] = {}  # see _known
+        self._expressions: dict[tuple[bool, tuple[str, ...]], Reading] = {}  # see _phrase
         self._infinitive_heads = tables.infinitive_heads | set(tables.asking)  # see infinitives.py
         self._idiom_keys = tables.idioms.keys  # a word of each idiom's fixed words (idioms.py)
 
@@ -100,14 +111,14 @@ class Gister:
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
         if not known:
             texts = TOKEN.findall(text)
-            run = _Run(texts, folded_all(texts), counted, self.reader.after(None, counted))
+            run = _Run(texts, counted, self.reader.after(None, counted))
             self._plain(run, 0, len(texts))
             return self._close(run)
         # Token offsets are only read at the known stretches: each is found by bisection over the
         # matches, and the tokens between two are read as if there were none.
         matches = list(TOKEN.finditer(text))
         texts = list(map(re.Match.group, matches))  # (the method mapped: no Python call per token)
-        run = _Run(texts, folded_all(texts), counted, self.reader.after(None, counted))
+        run = _Run(texts, counted, self.reader.after(None, counted))
         spans = sorted(known, key=start_of)
         i = k = 0
         while i < len(texts):
@@ -121,68 +132,91 @@ class Gister:
                 j += 1
             surface = text[matches[at].start() : matches[j - 1].end()]
             word, after, flag = self._known(surface, span, texts[at], j - at == 1, run)
-            if flag == MARKED:
+            if flag & MARKED:
                 run.marked.append(len(run.out))
+            if flag & KEY:
+                run.idiom = True
             run.out.append(word)
             run.before, run.after = word, after
             i, k = j, k + 1
         return self._close(run)
 
     def _close(self, run: _Run) -> list[Word]:
-        """The words of a span read: the rules that read the words around (_finish), then idioms."""
+        """The words of a span read: the rules that read the words around (_finish), then idioms
+        when a word of the span, read or not, is one of an idiom's fixed words."""
         out = run.out
         self._finish(out, run.marked)
-        if not self._idiom_keys.isdisjoint(run.forms):
+        if run.idiom:
             apply_idioms(out, self.reader, self.tables.idioms)
         return out
 
     def _plain(self, run: _Run, i: int, stop: int) -> int:
         """Reads the tokens from i on, none of them known, into `run` until `stop` (an expression
-        opening before it may run past it). Returns where the reading stopped."""
-        heads, read = self._heads, self.reader.read
-        texts, forms, counted, out = run.texts, run.forms, run.counted, run.out
+        opening before it may run past it). Returns where the reading stopped.
+
+        Most tokens cost one lookup: their reading in the context of the word before, which
+        carries the flags of what else may start at them (see _flag)."""
+        texts, counted, out = run.texts, run.counted, run.out
         before, after = run.before, run.after
+        read, heads = self.reader.read, self._heads
         n = len(texts)
         while i < stop:
-            form = forms[i]
-            head = heads.get(form, _UNSEEN)
-            if head is _UNSEEN:
-                head = heads[form] = self._phrase_head(form)
-            # Most words open no expression: only those that may are tried (see _phrase).
-            phrase = None
-            if head is not None and (head[3] or (i + 1 < n and forms[i + 1] in head[4])):
-                phrase = self._phrase(head, texts, forms, i)
-            if phrase is None:
-                word, next_after, flag = read(texts[i], before, after, counted)
-                i += 1
-                if flag:  # (most words have none)
-                    if flag == SILENT:
-                        continue  # quotation marks and brackets: no English, and no break in the phrase
+            text = texts[i]
+            hit = after[1 if text.endswith(SOUND_MASC) else 0].get(text)
+            if hit is None:
+                hit = read(text, before, after, counted)
+            word, next_after, flag = hit
+            if flag:  # (most words have none)
+                if flag & KEY:
+                    run.idiom = True
+                # (the expressions a word opens are tried when the word after may be their second)
+                head = heads[folded_one(text)] if flag & HEAD else None
+                if head is not None and (head[3] or (i + 1 < n and folded_one(texts[i + 1]) in head[4])):
+                    phrase = self._phrase(head, texts, i, counted)
+                    if phrase is not None:
+                        (word, next_after, flag), i = phrase
+                        if flag & MARKED:
+                            run.marked.append(len(out))
+                        if flag & KEY:
+                            run.idiom = True
+                        out.append(word)
+                        before, after = word, next_after
+                        continue
+                if flag & SILENT:
+                    i += 1
+                    continue  # quotation marks and brackets: no English, and no break in the phrase
+                if flag & MARKED:
                     run.marked.append(len(out))
-                before, after = word, next_after
-                out.append(word)
-            else:
-                run.before, run.after = before, after
-                self._add(run, phrase[0])
-                before, after, i = run.before, run.after, phrase[1]
+            out.append(word)
+            before, after = word, next_after
+            i += 1
         run.before, run.after = before, after
         return i
 
-    def _add(self, run: _Run, word: Word) -> None:
-        """A word read other than by Reader.read (an expression, a known stretch) added to `run`."""
-        if self._flag(word) == MARKED:
-            run.marked.append(len(run.out))
-        run.out.append(word)
-        run.before, run.after = word, self.reader.after(word, run.counted)
-
-    def _flag(self, w: Word) -> int:
+    def _flag(self, w: Word, text: str = "") -> int:
         """SILENT for punctuation the English leaves out, MARKED for a word one of _finish's rules
-        starts from, else 0: worked out once per reading (Reader.read keeps it)."""
+        starts from; with the token's `text`, HEAD when its folded form may open an expression
+        and KEY when it is one of an idiom's key words. Worked out once per reading (Reader.read
+        keeps it): reading a token then tells all that may start at it."""
         if w.pos == PUNCT and w.text in _SILENT:
             return SILENT
         # (an English sense is never blank: plain_sense and the glossary's Text strip it)
         marked = not w.en or w.id in _MARKED or w.prep == "prep-li" or w.pos == NUM
-        return MARKED if marked or w.en in self._infinitive_heads else 0
+        flag = MARKED if marked or w.en in self._infinitive_heads else 0
+        if text:
+            form = folded(text)
+            if self._head(form) is not None:
+                flag |= HEAD
+            if form in self._idiom_keys:
+                flag |= KEY
+        return flag
+
+    def _head(self, form: str) -> _Head | None:
+        """The expressions a folded word opens (see _phrase_head), kept per form."""
+        head = self._heads.get(form, _UNSEEN)
+        if head is _UNSEEN:
+            head = self._heads[form] = self._phrase_head(form)
+        return head
 
     def _finish(self, out: list[Word], marked: list[int]) -> None:
         """What reads the words around: a reading with no English, passives, تم + verbal noun,
@@ -248,7 +282,9 @@ class Gister:
         hit = self._names.get(key)
         if hit is None:
             word = self._name_word(surface, span, first, one, key[5])
-            hit = (word, self.reader.after(word, run.counted), self._flag(word))
+            # (its tokens are the span's too: one of an idiom's key words among them counts)
+            key_word = not self._idiom_keys.isdisjoint(map(folded, TOKEN.findall(surface)))
+            hit = (word, self.reader.after(word, run.counted), self._flag(word) | (KEY if key_word else 0))
             if len(self._names) < _MAX_NAMES:
                 self._names[key] = hit
         return hit
@@ -281,19 +317,29 @@ class Gister:
             fixed=True,
         )
 
-    def _phrase(self, head: _Head, texts: list[str], forms: list[str], i: int) -> tuple[Word, int] | None:
+    def _phrase(self, head: _Head, texts: list[str], i: int, counted: bool) -> tuple[Reading, int] | None:
         """A glossary expression starting at token i (its first word may carry proclitics),
-        among those `head`, the first word's, opens; `forms`: the `texts` folded."""
+        among those `head`, the first word's, opens, read as Reader.read reads a token, and the
+        index after it; None when none does. Kept per tokens and shared, as the words read are."""
         conj, prep, article, alone, by_next = head
-        candidates = by_next.get(forms[i + 1], alone) if i + 1 < len(forms) else alone
+        candidates = by_next.get(folded_one(texts[i + 1]), alone) if i + 1 < len(texts) else alone
         for rest, entry in candidates:
             end = i + 1 + len(rest)
-            if end <= len(texts) and tuple(forms[i + 1 : end]) == rest:
-                word = self.reader._from_entry(entry, texts[i], conj, prep, article)
-                word.text = " ".join(texts[i:end])
-                word.pos = PHRASE if entry.pos == "phrase" else word.pos
-                word.fixed = entry.definite or entry.pos == "phrase"
-                return word, end
+            if end <= len(texts) and (len(rest) < 2 or tuple(map(folded_one, texts[i + 1 : end])) == rest):
+                key = (counted, tuple(texts[i:end]))
+                hit = self._expressions.get(key)
+                if hit is None:
+                    word = self.reader._from_entry(entry, texts[i], conj, prep, article)
+                    word.text = " ".join(texts[i:end])
+                    word.pos = PHRASE if entry.pos == "phrase" else word.pos
+                    word.fixed = entry.definite or entry.pos == "phrase"
+                    # (its other words are the span's too: one of an idiom's key words counts)
+                    key_word = not self._idiom_keys.isdisjoint(map(folded, texts[i + 1 : end]))
+                    flag = (MARKED if self._flag(word) == MARKED else 0) | (KEY if key_word else 0)
+                    hit = (word, self.reader.after(word, counted), flag)
+                    if len(self._expressions) < _MAX_NAMES:
+                        self._expressions[key] = hit
+                return hit, end
         return None
 
     def _phrase_head(self, first: str) -> _Head | None:
@@ -381,12 +427,12 @@ class _Run:
     that _finish's rules start from."""
 
     texts: list[str]
-    forms: list[str]  # the texts folded
     counted: bool  # the words a figure counts (see Reader.word)
     after: After  # the context the word read last makes for the next (Reader.after)
     before: Word | None = None  # the word read last
     out: list[Word] = field(default_factory=list)
     marked: list[int] = field(default_factory=list)  # see Gister._flag
+    idiom: bool = False  # a token is one of an idiom's key words (see Gister._close)
 
 
 _Expressions = tuple[tuple[tuple[str, ...], GlossEntry], ...]

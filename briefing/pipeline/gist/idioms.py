@@ -12,10 +12,10 @@ its tokens is an idiom's first fixed word (one set test); the lemma is looked up
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PREP, PUNCT, N, V, Word, folded, folded_one
+from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PREP, PUNCT, N, V, Word, folded, form_of
 from briefing.resources.schema import IdiomEntry
 from briefing.text.bama import Analyzer
 from briefing.text.english import gerund, indefinite
@@ -59,6 +59,9 @@ class IdiomTable:
     # a word of each form of fixed words, a preposition's only where it has no other (القبض على:
     # القبض): a span holds an idiom only if it holds one of these
     keys: frozenset[str] = frozenset()
+    # each of those words → the words of the forms it was chosen from: a span holds an idiom
+    # only if it holds all the words of one of them
+    tails: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
 
 def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> IdiomTable:
@@ -67,7 +70,7 @@ def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> 
         return IdiomTable({}, {}, {})
     by_first: dict[str, list[_Tail]] = {}
     verbs, nouns = {}, {}
-    keys: set[str] = set()
+    by_key: dict[str, dict[frozenset[str], None]] = {}  # (a dict: the sets in their order)
     for entry in entries:
         verbs[entry.id] = _lemmas(analyzer, entry.verb, "VERB_PERFECT")
         nouns[entry.id] = _lemmas(analyzer, entry.nouns, "NOUN")
@@ -76,12 +79,14 @@ def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> 
             tails = [(tokens, "")] + (_with_suffixes(tokens) if entry.pronoun or entry.keep else [])
             for tail, person in tails:
                 by_first.setdefault(tail[0], []).append((tail, entry, person))
-                keys.add(next((t for t in tail if t not in _PREPOSITIONS), tail[0]))
+                key = next((t for t in tail if t not in _PREPOSITIONS), tail[0])
+                by_key.setdefault(key, {})[frozenset(tail)] = None
     return IdiomTable(
         {k: tuple(sorted(v, key=lambda t: -len(t[0]))) for k, v in by_first.items()},
         verbs,
         nouns,
-        frozenset(keys),
+        frozenset(by_key),
+        {k: tuple(v) for k, v in by_key.items()},
     )
 
 
@@ -104,10 +109,12 @@ def _with_suffixes(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]
 
 def apply_idioms(words: list[Word], reader: Reader, table: IdiomTable) -> None:
     """Reads, in place, the idioms among `words` as one verb phrase each (see the module)."""
+    if not _may_hold(words, table):
+        return
     by_first = table.by_first
     k = 1  # (the fixed words never open the span: their verb comes first)
     while k < len(words):
-        first = folded_one(words[k].text)
+        first = form_of(words[k])
         tails = by_first.get(first if " " not in first else first.split(" ", 1)[0])
         if tails is not None:
             for tokens, entry, person in tails:
@@ -117,12 +124,19 @@ def apply_idioms(words: list[Word], reader: Reader, table: IdiomTable) -> None:
         k += 1
 
 
+def _may_hold(words: list[Word], table: IdiomTable) -> bool:
+    """Do the words hold every word of some form of fixed words (as _covers reads them)? Most
+    spans holding one of those words hold no idiom, and the search word by word costs more."""
+    forms = set(" ".join(map(form_of, words)).split())
+    return any(tail <= forms for key in table.keys.intersection(forms) for tail in table.tails[key])
+
+
 def _covers(words: list[Word], k: int, tokens: tuple[str, ...]) -> int | None:
     """The index after the words from k on that spell `tokens` exactly, else None."""
     seen: list[str] = []
     end = k
     while len(seen) < len(tokens) and end < len(words):
-        seen.extend(folded_one(words[end].text).split())
+        seen.extend(form_of(words[end]).split())
         end += 1
     return end if tuple(seen) == tokens else None
 

@@ -78,7 +78,8 @@ class NounRules:
             # A name or a figure is a phrase of its own, its English given: what noun_phrase and
             # render would make of it, without making them (a quarter of the phrases are these).
             s.i += 1
-            return self._close(s, self._name(w), w.definite, word_plural(w), w.governs or None)
+            text, plural = w.alone or self.alone(w)
+            return self._close(s, text, w.definite, plural, w.governs or None)
         if w.fixed and not w.poss and w.pos == NUM:
             s.i += 1
             np = NounPhrase(w)
@@ -96,7 +97,8 @@ class NounRules:
             last = last.genitive
         if np.subject:
             governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
-        return self._close(s, text, self.definite(np), word_plural(np.head), governs)
+        head = np.head
+        return self._close(s, text, self.definite(np), (head.alone or self.alone(head))[1], governs)
 
     def _close(
         self, s: State, text: str, definite: bool, plural: bool, governs: tuple[str, str] | None
@@ -237,7 +239,19 @@ class NounRules:
         subject = g.pos in NOMINAL or (g.pos == ADJ and g.definite)
         return subject and not g.conj and not g.prep
 
+    def alone(self, w: Word) -> tuple[str, bool]:
+        """(the English of `w` as a noun phrase of its own, is it plural in English): what
+        render and word_plural make of it, kept on the word (Word.alone)."""
+        memo = w.alone = (self._render(NounPhrase(w)), word_plural(w))
+        return memo
+
     def render(self, np: NounPhrase) -> str:
+        head = np.head
+        if np.genitive is None and not (np.adjectives or np.determiner or np.bare or np.subject):
+            return (head.alone or self.alone(head))[0]  # a word alone: most phrases, or end one
+        return self._render(np)
+
+    def _render(self, np: NounPhrase) -> str:
         head = np.head
         g = np.genitive
         if g is not None and head.id == "senior-of" and not (head.poss or np.adjectives):

@@ -202,9 +202,11 @@ def _rank(
 class Reader:
     """Reads tokens into Words with the gist's tables."""
 
-    def __init__(self, tables: GistTables, flag: Callable[[Word], int] = lambda word: 0) -> None:
+    def __init__(self, tables: GistTables, flag: Callable[[Word, str], int] = lambda word, text: 0) -> None:
         self.tables = tables
-        self.flag = flag  # what the reader's user asks of every reading, kept with it (see read)
+        # what the reader's user asks of every reading (of the Word and of the token's text), kept
+        # with it (see read)
+        self.flag = flag
         # A token's reading depends on its text and on what of the word before it the ranking
         # reads (its class, its article, and whether it is a relative pronoun or تم: see _rank and
         # _alone): kept, and shared, since a corpus repeats its words. One table per such context
@@ -227,11 +229,11 @@ class Reader:
     def read(self, text: str, before: Word | None, after: After, counted: bool) -> Reading:
         """(the Word of one token, the context it makes for the next, its `flag`); `after`: the
         context `before` makes (Reader.after, or the Reading that gave it)."""
-        table = after[1] if text.endswith(_SOUND_MASC) else after[0]
+        table = after[1] if text.endswith(SOUND_MASC) else after[0]
         hit = table.get(text)
         if hit is None:
             word = self._word(text, before, counted)
-            hit = (word, self.after(word, counted), self.flag(word))
+            hit = (word, self.after(word, counted), self.flag(word, text))
             if self._cached < _MAX_CACHED:
                 self._cached += 1
                 table[text] = hit
@@ -578,7 +580,8 @@ def _citations(analysis: Analysis) -> list[tuple[str, bool]]:
 # what a nisba after it may qualify (or be the predicate of): a name, an adjective, a number
 _QUALIFIED = frozenset({NAME, ADJ, NUM})
 _SOUND_PLURAL = ("ون", "ين", "ات", "ان")
-_SOUND_MASC = ("ين", "ون")
+# the endings of a sound masculine plural: the adjectives of a plural noun before (see Reader.after)
+SOUND_MASC = ("ين", "ون")
 _FEMININE_PLURAL = ("ات", "اته", "اتها", "اتهم", "اتهما", "اتنا", "اتكم")
 # the oblique ending of a sound masculine plural or dual, alone or before a pronoun (موظفيها)
 _OBLIQUE = ("ين", "يه", "يها", "يهم", "يهما", "يكم", "ينا", "يك")
@@ -684,8 +687,9 @@ _MAX_CACHED = 200_000
 Reading = tuple[Word, "After", int]
 # What a reading depends on of the word before (see Reader.after): counted, its class, its article, kind
 _Context = tuple[bool, str | None, bool, str]
-# Flags of a reading (Reader.flag): punctuation the English leaves out, a word rules start from
-SILENT, MARKED = 2, 1
+# Flags of a reading (Reader.flag), bits: a word rules start from, punctuation the English leaves
+# out, a token whose folded form may open a glossary expression, one that is an idiom's key word
+MARKED, SILENT, HEAD, KEY = 1, 2, 4, 8
 After = tuple[dict[str, Reading], dict[str, Reading]]
 
 

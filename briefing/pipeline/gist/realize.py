@@ -407,10 +407,8 @@ def _tidy(text: str) -> str:
         text = text.replace("non- ", "non-")
     if "no a" in text:  # there is no (a) decision: "no" is the noun's determiner
         text = _NO_A.sub("no ", text)
-    for spaced, p in _TIGHT:
-        text = text.replace(spaced, p)
-    return text.strip(" ,")
+    return _TIGHT.sub("", text).strip(" ,")
 
 
 _NO_A = re.compile(r"\bno an? ")
-_TIGHT = tuple((" " + p, p) for p in (",", ".", ":", ";", "?", "!"))  # punctuation with no space before
+_TIGHT = re.compile(r" (?=[,.:;?!])")  # punctuation has no space before it

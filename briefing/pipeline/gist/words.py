@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import cast
 
 from briefing.text.normalize import fold
 
@@ -66,6 +65,14 @@ class Word:
     adverbial: bool = False  # an indefinite accusative adjective (داخليا): an adverb unless it agrees
     verb_en: str = ""  # a verbal noun's verb in English (تدمير: destroy), where a rule needs it
     extra: dict[str, str] = field(default_factory=dict)
+    # The word as a noun phrase of its own (its English, whether English says it in the plural),
+    # worked out by the noun rules the first time it stands alone (nouns.NounRules.alone): a
+    # reading is shared by every place its token comes in the same context, so most words are
+    # rendered once. A copy, made to be changed, drops it.
+    alone: tuple[str, bool] | None = field(default=None, init=False, compare=False, repr=False)
+    # The text folded (form_of), kept with the word for the rules that scan every word's form:
+    # a copy keeps it, as no rule changes a word's text.
+    form: str = field(default="", init=False, compare=False, repr=False)
 
     def copy(self) -> Word:
         """A copy to change: a word read is shared by the places its token comes in the same
@@ -75,6 +82,7 @@ class Word:
         fields = self.__dict__.copy()
         extra = self.extra
         fields["extra"] = dict(extra) if extra else {}
+        fields["alone"] = None
         word.__dict__ = fields
         return word
 
@@ -82,27 +90,24 @@ class Word:
 # Tokens are folded many times (each glossary expression that may start at a word folds the words
 # after it): once per form is enough.
 folded = functools.lru_cache(maxsize=1 << 17)(fold)
-_FOLDS: dict[str, str] = {}  # the same, for folded_all: a plain dict mapped is quicker than the LRU
+_FOLDS: dict[str, str] = {}  # the same in a plain dict, for the rules that fold every word
 _MAX_FOLDS = 1 << 17
 
 
 def folded_one(text: str) -> str:
-    """One text folded, through folded_all's dict first (the rules that scan every word call it)."""
+    """`folded`, through a plain dict: a hit is one lookup, where the LRU cache also moves its
+    entry to the front of its list (the gist's per-token passes fold every word)."""
     form = _FOLDS.get(text)
-    return folded(text) if form is None else form
+    if form is None:
+        form = folded(text)
+        if len(_FOLDS) < _MAX_FOLDS:
+            _FOLDS[text] = form
+    return form
 
 
-def folded_all(texts: list[str]) -> list[str]:
-    """Every token of a span folded: a dict looked up by map (C, no Python call per token), and
-    only the forms not seen yet folded one by one."""
-    found = list(map(_FOLDS.get, texts))
-    if None not in found:
-        return cast(list[str], found)
-    forms = []
-    for text, form in zip(texts, found, strict=True):
-        if form is None:
-            form = folded(text)
-            if len(_FOLDS) < _MAX_FOLDS:
-                _FOLDS[text] = form
-        forms.append(form)
-    return forms
+def form_of(word: Word) -> str:
+    """A word's text folded (kept on the word: Word.form)."""
+    form = word.form
+    if not form:
+        form = word.form = folded(word.text)
+    return form
