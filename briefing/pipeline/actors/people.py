@@ -13,8 +13,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import compress
-from typing import cast
 
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
@@ -32,6 +30,24 @@ from briefing.pipeline.actors.names import (
     NameFinder,
 )
 from briefing.pipeline.actors.output import FoundActors
+from briefing.pipeline.actors.person_forms import (
+    BYLINE,
+    CREDIT,
+    DEMONYM,
+    GIVEN,
+    NAMEISH,
+    NAMING,
+    ONLY_NAME,
+    PATRONYMIC,
+    PROPER,
+    ROLES,
+    SPEECH,
+    SPELLED,
+    SURNAME,
+    THEOPHORIC,
+    UNREADABLE,
+    PersonForms,
+)
 from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded, nationalities
 from briefing.pipeline.gazetteer import surface_key
@@ -39,8 +55,6 @@ from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
 from briefing.text.normalize import fold
 
-# What each word can do for the name finder, as bits, looked up once per token.
-_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE, _CREDIT = 1, 2, 4, 8, 16, 32, 64, 128
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
 # A verb after one of these (or after a space token, or at a line's start) opens a clause; their
@@ -50,9 +64,6 @@ TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: ال�
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
 CREDITED = -3  # a start after a work's credit word: a name, or two words that may be one (People._credited)
-# What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
-_PROPER, _UNREADABLE, _SURNAME, _THEOPHORIC = 1, 2, 4, 8
-SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 
 
 @dataclass(frozen=True)
@@ -78,30 +89,30 @@ class PeopleTables:
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
     roles: dict[int, int] = defaultdict(int)
     for v in resources.get("actor_rules", ActorRulesFile).speech_verbs:
-        roles[strings.add(fold(v))] |= _SPEECH
+        roles[strings.add(fold(v))] |= SPEECH
     # Folded, ألبرت reads as ال + برت: whether a word has the article is read on the raw
     # text when it is used.
     for w in words.only_names:
-        roles[strings.add(w)] |= _ONLY_NAME
+        roles[strings.add(w)] |= ONLY_NAME
     for w in words.patronymics:
-        roles[strings.add(w)] |= _PATRONYMIC
+        roles[strings.add(w)] |= PATRONYMIC
     rules = resources.get("actor_rules", ActorRulesFile)
     for w in folded(rules.naming_words):
         # (واسمها: the normaliser leaves و on a word it reads whole)
-        roles[strings.add(w)] |= _NAMING
-        roles[strings.add("و" + w)] |= _NAMING
+        roles[strings.add(w)] |= NAMING
+        roles[strings.add("و" + w)] |= NAMING
     for w in folded(rules.byline_words):
-        roles[strings.add(w)] |= _BYLINE
+        roles[strings.add(w)] |= BYLINE
     for w in folded(rules.credit_words):
-        roles[strings.add(w)] |= _CREDIT
-        roles[strings.add("و" + w)] |= _CREDIT
+        roles[strings.add(w)] |= CREDIT
+        roles[strings.add("و" + w)] |= CREDIT
     for g in words.given:
-        roles[strings.add(g)] |= _GIVEN
+        roles[strings.add(g)] |= GIVEN
     # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
     for e in resources.actors:
         for d in e.demonym_ar:
             if " " not in d and not d.endswith(("ون", "ين")):
-                roles[strings.add("ال" + fold(d))] |= _DEMONYM
+                roles[strings.add("ال" + fold(d))] |= DEMONYM
     return dict(roles)
 
 
@@ -156,6 +167,7 @@ class People:
         self.entries = entries
         self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
         self._opens: list[int] | None = None  # the clause starts (_clause_starts)
+        self.forms = PersonForms(finder.w, tables.roles, tables.surname_endings, finder.w.caches.person_forms)
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
@@ -208,9 +220,9 @@ class People:
         return (
             i + 1 < len(flags)
             and bool(
-                flags[i + 1] & _ONLY_NAME
+                flags[i + 1] & ONLY_NAME
                 or (foreign and w.unknown_word(i + 1))
-                or (flags[i] & _ONLY_NAME and self._second_name(i + 1, flags))
+                or (flags[i] & ONLY_NAME and self._second_name(i + 1, flags))
             )
             and i not in taken
             and w.nameish(i, first=True)
@@ -226,45 +238,10 @@ class People:
         w, norm = self.w, self.a.word(j)
         if len(self.a.word(j - 1)) < FOREIGN_MIN_LETTERS:
             return False  # short name words are everyday words too (دين "religion", مات "died")
-        if flags[j] & _GIVEN:
+        if flags[j] & GIVEN:
             # Not one with the article, the second word of a compound (رحمه الله "God rest him").
             return norm not in w.t.weak_given and not w.article(j)
         return w.theophoric_glued(norm) or (w.unknown_word(j) and w.foreign(self.a.raw(j)))
-
-    def _foreign_spellings(self) -> list[int]:
-        """The tokens, words of no resource and of no role, that are another spelling of a
-        foreign first name of the name table that the analyser cannot read (دونكان of دنكان)."""
-        t, caches = self.w.t, self.w.caches
-        words = self.a.norm_set()
-        for key in words.difference(caches.foreign_spelling):  # answered once per word
-            norm = self.a.strings[key]
-            hit = caches.foreign_spelling[key] = (
-                key not in self.t.roles  # (so foreign_spelled holds words of no role only)
-                and len(norm) >= FOREIGN_MIN_LETTERS
-                and norm not in t.common
-                and norm not in t.resource_words
-                and self.w.foreign_name(norm)
-            )
-            if hit:
-                caches.foreign_spelled.add(key)
-        spelled = words.intersection(caches.foreign_spelled)
-        return self.a.where(spelled) if spelled else []
-
-    def _kinds(self) -> dict[int, int]:
-        """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
-        answered once per word form, and read for every token in C (map, compress): no set of
-        the doc's orths is made for it (with `Tokens.orths_where`, none at all), and a loop in
-        Python with a `get` per token cost more instructions than that set did."""
-        a, opening = self.a, self.w.caches.opening
-        kinds = list(map(opening.get, a.orths))
-        if None in kinds:  # words no article had before
-            for i, orth in enumerate(a.orths):
-                if kinds[i] is None:
-                    kind = opening.get(orth)
-                    if kind is None:
-                        kind = opening[orth] = self._opening_kind(a.strings[orth])
-                    kinds[i] = kind
-        return {i: cast(int, kinds[i]) for i in compress(range(len(kinds)), kinds)}  # (all filled)
 
     def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
@@ -275,9 +252,9 @@ class People:
         return [
             i
             for i in kinds
-            if (kinds.get(i + 1, 0) & _UNREADABLE or (i + 1 < len(flags) and flags[i + 1] & _ONLY_NAME))
-            and kinds[i] & (_PROPER | _UNREADABLE)
-            and not flags[i]
+            if (kinds.get(i + 1, 0) & UNREADABLE or (i + 1 < len(flags) and flags[i + 1] & ONLY_NAME))
+            and kinds[i] & (PROPER | UNREADABLE)
+            and not flags[i] & ROLES
             and i not in taken
             # و joins two names (قوانغتشو وتشواتشو), or the next of a list (وأوبافيمي مارتينز,
             # which lists.py takes without its و).
@@ -296,21 +273,6 @@ class People:
         joined = self.a.word(i) + self.a.word(i + 1)[:1]
         return joined in t.common or joined in t.resource_words
 
-    def _opening_kind(self, raw: str) -> int:
-        """_PROPER for a word the analyser reads only as a proper noun, _UNREADABLE for one it
-        cannot read (both of some letters, and no word the resources or a corpus use), and
-        _SURNAME too for such a word with a foreign family name's ending (شومسكي, نوفيتسكي)."""
-        t, w = self.w.t, self.w
-        norm = fold(raw)
-        if w.theophoric_glued(norm) and norm not in t.given and norm not in t.common:
-            return _THEOPHORIC  # عبدالفتاح: a given name, which the given names' list may lack
-        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
-            return 0
-        if w.foreign(raw):
-            ending = len(norm) > SURNAME_MIN_LETTERS and norm.endswith(self.t.surname_endings)
-            return _UNREADABLE | (_SURNAME if ending else 0)
-        return _PROPER if w.proper_noun(raw) else 0
-
     def _surnames(self, kinds: dict[int, int], taken: set[int]) -> list[int]:
         """Words no resource knows that the analyser cannot read and that end as foreign family
         names do (شومسكي, بلكيفيتش, روديونوفا): a person named by the family name alone."""
@@ -318,7 +280,7 @@ class People:
         return [
             i
             for i, k in kinds.items()
-            if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
+            if k & SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
         ]
 
     def _aged(self, taken: set[int]) -> list[int]:
@@ -405,44 +367,42 @@ class People:
         for j in (i - 1, i + 1):
             if 0 <= j < len(flags) and not a.punct[j] and a.raw(j) not in t.non_name_raw:
                 other = a.word(j)
-                if flags[j] & (_ONLY_NAME | _GIVEN) or not (other in t.common or other in t.resource_words):
+                if flags[j] & (ONLY_NAME | GIVEN) or not (other in t.common or other in t.resource_words):
                     return False
         return True
 
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name
         words, before بن, at a given name (in any order: the caller sorts them)."""
-        a, roles = self.a, self.t.roles
+        a, forms = self.a, self.forms
         n = len(a.norms)
-        # Each token's role bits, 0 for most: set from the few tokens of some role, and then read
-        # as a list (the rules read them about 700 times per article).
-        role_tokens = a.where(roles.keys())
-        flags = [0] * n
-        for i in role_tokens:
-            flags[i] = roles[a.norms[i]]
-        for i in self._foreign_spellings():
+        # The records of the tokens: the role bits are their low byte (the rules read them about
+        # 700 times per article).
+        flags = forms.bits
+        for i in forms.where(SPELLED):
             if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
-        kinds = self._kinds()
+        kinds = forms.kinds()
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
         starts += [(i, LONE) for i in self._aged(taken)]
         starts += [(i, LONE) for i in self._verb_subjects(taken)]
-        starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
+        starts += [(i, PLAIN) for i, k in kinds.items() if k & THEOPHORIC and i not in taken]
+        role_tokens = forms.where(ROLES)
         for i in role_tokens:
-            f = flags[i]
-            if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE | _CREDIT):
+            f = flags[i] & ROLES
+            if f & (SPEECH | DEMONYM | NAMING | BYLINE | CREDIT):
                 self._context_starts(i, f, starts)
-            if f & _ONLY_NAME:
+            if f & ONLY_NAME:
                 if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
                     starts.append((i, PLAIN))  # توني بلير; فرناندو الثالث, a ruler
                 elif i not in taken and self._alone(i, flags):
                     starts.append((i, LONE))
-            if f & _PATRONYMIC and i:
+            if f & PATRONYMIC and i:
                 starts.append((i - 1, PLAIN))  # سهل بن حنيف: the word before بن is a given name
-            if f & _GIVEN and not f & _ONLY_NAME and i not in taken and self._alone(i, flags):
+            if f & GIVEN and not f & ONLY_NAME and i not in taken and self._alone(i, flags):
                 starts.append((i, LONE))
-            if f & _GIVEN:
+            if f & GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.
                 starts.append((i - 1 if i and a.word(i - 1) in self.w.t.kunyas else i, PLAIN))
 
@@ -452,17 +412,17 @@ class People:
         honorific) or after an article's credit word and its colon or dash (كتب ـ محيي الدين
         فتحي: as after a title)."""
         a, n = self.a, len(self.a.norms)
-        if f & _SPEECH and i + 1 < n:
+        if f & SPEECH and i + 1 < n:
             starts.append((i + 1, SPEECH_VERB))
-        if f & _DEMONYM and i + 1 < n:
+        if f & DEMONYM and i + 1 < n:
             starts.append((i + 1, NATION))
             if self._nation_named(i):
                 starts.append((i + 1, LONE))  # يمررها الاسباني فابريغاس
-        if f & _NAMING and i + 1 < n and self._naming(i):
+        if f & NAMING and i + 1 < n and self._naming(i):
             starts.append((i + 1, HONORIFIC))
-        if f & _BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
+        if f & BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
             starts.append((i + 2, TITLED))
-        if f & _CREDIT and i + 1 < n:
+        if f & CREDIT and i + 1 < n:
             starts.append((i + 1, CREDITED))  # تأليف شهيرة سلام وإخراج شيرين عادل
 
     def _nation_named(self, i: int) -> bool:
@@ -496,7 +456,7 @@ class People:
         if k + 1 >= n or k in used or k + 1 in used or a.raw(k + 1).startswith("و"):
             return False
         series = [j for j in (k + 2, *range(k - 5, k - 1)) if 0 <= j < n]
-        if not any(self.t.roles.get(a.norms[j], 0) & _CREDIT for j in series):
+        if not any(self.t.roles.get(a.norms[j], 0) & CREDIT for j in series):
             return False
         for j in (k, k + 1):
             raw = a.raw(j)
@@ -524,7 +484,12 @@ class People:
         finder = self.finder
         found: list[NameAt] = []
         lone = [k for k, mode in starts if mode == LONE]
+        bits, n = self.forms.bits, len(self.forms.bits)
         for k, mode in sorted(s for s in starts if s[1] != LONE):
+            # Most starts open no name: a word no name opens with, or one taken (name_at's first
+            # test, made here without a call).
+            if (k >= n or k in used or not bits[k] & NAMEISH) and k not in fallback:
+                continue
             if mode in (DATELINE, CREDITED):
                 end = finder.name_at(k, used, mode=TITLED)
                 if mode == CREDITED and end - k < 2 and self._credited(k, used):

@@ -145,9 +145,7 @@ class WordCaches:
     no_name: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
-    foreign_spelling: dict[int, bool] = field(default_factory=dict)  # per norm hash
-    foreign_spelled: set[int] = field(default_factory=set)  # the norm hashes answered True there
-    opening: dict[int, int] = field(default_factory=dict)  # per orth: may open a foreign name
+    person_forms: dict[int, int] = field(default_factory=dict)  # per orth: person_forms.PersonForms
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
@@ -156,9 +154,7 @@ class WordCaches:
         self.singular_verb.clear()
         self.glued_words.clear()
         self.foreign_name.clear()
-        self.foreign_spelling.clear()
-        self.foreign_spelled.clear()
-        self.opening.clear()
+        self.person_forms.clear()
 
 
 class Words:
