@@ -31,6 +31,7 @@ from briefing.pipeline.actors.names import (
 )
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.person_forms import (
+    ALONE,
     BYLINE,
     CREDIT,
     DEMONYM,
@@ -38,6 +39,7 @@ from briefing.pipeline.actors.person_forms import (
     NAMEISH,
     NAMING,
     ONLY_NAME,
+    PAIR,
     PATRONYMIC,
     PROPER,
     ROLES,
@@ -167,7 +169,7 @@ class People:
         self.entries = entries
         self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
         self._opens: list[int] | None = None  # the clause starts (_clause_starts)
-        self.forms = PersonForms(finder.w, tables.roles, tables.surname_endings, finder.w.caches.person_forms)
+        self.forms = PersonForms(finder.w, tables.roles, tables.surname_endings, tables.calendar)
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
@@ -211,7 +213,8 @@ class People:
 
     def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
-        or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
+        or a foreign first name before a word nobody knows (فرانك كوراسي)? (Asked of a word whose
+        record says it may open a pair: `PAIR`.)"""
         w = self.w
         norm = self.a.word(i)
         foreign = w.foreign_first(norm) or (
@@ -344,24 +347,11 @@ class People:
         return [0, *sorted(i for i in after if 0 < i <= n - 3)]
 
     def _alone(self, i: int, flags: list[int]) -> bool:
-        """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
-        table or a given name, no month or day, that no corpus uses as an everyday word and that
-        the analyser reads only as a name (a foreign one: or not at all), between words that are
-        no name words (punctuation, everyday words, words of the resources)? Family names and
-        other name words alone are as often places (هوبان، كولون)."""
-        a, w, t = self.a, self.w, self.w.t
-        norm, raw = a.word(i), a.raw(i)
-        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in self.t.calendar:
-            return False
-        if w.article(i) or not w.name_like(raw):
-            return False
-        # An Arabic given name alone, when every reading the analyser has of it is a name
-        # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
-        given = norm in t.given and norm not in t.weak_given
-        # Or a word only ever a name that the analyser reads only as a proper noun (روني Rooney).
-        proper = norm in t.only_names and w.proper_noun(raw)
-        if not (w.foreign_first(norm) or (given and w.read_as_name(raw)) or proper):
-            return False
+        """Is token i, a word that may be a first name alone (`ALONE` of its record: لوسي،
+        جوناثان، إسماعيل), one here: after no place noun, between words that are no name words
+        (punctuation, everyday words, words of the resources)? Family names and other name words
+        alone are as often places (هوبان، كولون)."""
+        a, t = self.a, self.w.t
         if i and a.word(i - 1) in self.t.place_nouns:
             return False  # ميناء جيهان, بلدة رام حمدان
         for j in (i - 1, i + 1):
@@ -380,7 +370,12 @@ class People:
         # 700 times per article).
         flags = forms.bits
         for i in forms.where(SPELLED):
-            if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
+            if (
+                i + 1 < n
+                and flags[i] & PAIR
+                and self.w.foreign(a.raw(i + 1))
+                and self._two_names(i, flags, taken)
+            ):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
         kinds = forms.kinds()
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
@@ -394,13 +389,21 @@ class People:
             if f & (SPEECH | DEMONYM | NAMING | BYLINE | CREDIT):
                 self._context_starts(i, f, starts)
             if f & ONLY_NAME:
-                if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
+                if (flags[i] & PAIR and self._two_names(i, flags, taken)) or (
+                    i not in taken and self.finder.ruler(i) > i + 1
+                ):
                     starts.append((i, PLAIN))  # توني بلير; فرناندو الثالث, a ruler
-                elif i not in taken and self._alone(i, flags):
+                elif i not in taken and flags[i] & ALONE and self._alone(i, flags):
                     starts.append((i, LONE))
             if f & PATRONYMIC and i:
                 starts.append((i - 1, PLAIN))  # سهل بن حنيف: the word before بن is a given name
-            if f & GIVEN and not f & ONLY_NAME and i not in taken and self._alone(i, flags):
+            if (
+                f & GIVEN
+                and not f & ONLY_NAME
+                and flags[i] & ALONE
+                and i not in taken
+                and self._alone(i, flags)
+            ):
                 starts.append((i, LONE))
             if f & GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.

@@ -5,8 +5,8 @@ times: its norm in the roles' dict (found by a set intersection and a walk of th
 orth in a cache of what the analyser makes of it (a `get` per token and a dict of the others),
 and its norm again against the foreign spellings (a set difference over the doc's norms). All of
 it depends on the word form alone (the normaliser sets a form's norm and proclitic once, on its
-lexeme), so it is now one record per orth, kept across articles: a document costs one `map` of a
-dict's `get` over its orths, and numpy picks the few tokens of each kind out of the records.
+lexeme), so it is now one record per orth, kept across articles: a document costs a binary
+search per token in C, and numpy picks the few tokens of each kind out of the records.
 
 Bits: the word's roles (the low byte: speech verb, given name …, `roles` of PeopleTables), what
 the analyser makes of it as a foreign name's opening (`PROPER` …), whether it is another spelling
@@ -21,6 +21,7 @@ from typing import Any
 import numpy
 
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words
+from briefing.pipeline.columns import WordTable
 from briefing.text.normalize import fold
 
 # The roles a word plays for the name finder (PeopleTables.roles).
@@ -31,6 +32,8 @@ PROPER, UNREADABLE, SURNAME, THEOPHORIC = 1 << 8, 2 << 8, 4 << 8, 8 << 8
 KINDS = PROPER | UNREADABLE | SURNAME | THEOPHORIC
 SPELLED = 1 << 12  # another spelling of a foreign first name of the name table (دونكان of دنكان)
 NAMEISH = 1 << 13  # may be a name's first word (Words.nameish with first=True)
+PAIR = 1 << 14  # may open a name of two name words (People._two_names): NAMEISH, no article
+ALONE = 1 << 15  # may be a first name alone (People._alone, which reads its neighbours)
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 # The word forms kept (a long batch meets ever more of them).
 MAX_FORMS = 100_000
@@ -40,23 +43,39 @@ class PersonForms:
     """The records of one document's tokens, in token order (`bits`), and as a numpy column."""
 
     def __init__(
-        self, w: Words, roles: Mapping[int, int], surname_endings: tuple[str, ...], cache: dict[int, int]
+        self,
+        w: Words,
+        roles: Mapping[int, int],
+        surname_endings: tuple[str, ...],
+        calendar: frozenset[str],
     ) -> None:
         self.w = w
         self.roles = roles
         self.surname_endings = surname_endings
-        a = w.a
-        bits: list[Any] = list(map(cache.get, a.orths))
-        if None in bits:  # word forms no article had before
-            if len(cache) >= MAX_FORMS:
-                cache.clear()
-            for i, orth in enumerate(a.orths):
-                if bits[i] is None:
-                    bits[i] = cache.get(orth)
-                    if bits[i] is None:
-                        bits[i] = cache[orth] = self._record(i)
-        self.bits: list[int] = bits
-        self.column = numpy.array(bits, dtype=numpy.int64)
+        self.calendar = calendar
+        # The records are found by a binary search per token in C (columns.WordTable): a dict's
+        # get per token, through map, cost five times as much (a cache miss at nearly every one
+        # in a table of tens of thousands of words).
+        orths = w.a.array[:, 7]  # ORTH
+        table = w.caches.person_forms
+        rows = table.rows(orths)
+        if rows is None:  # word forms no article had before
+            if len(table) >= MAX_FORMS:
+                table = w.caches.person_forms = WordTable(1)
+            self._learn(table, orths)
+            rows = table.rows(orths)
+        column: Any = table.values[rows, 0].astype(numpy.int64)
+        self.column = column
+        self.bits: list[int] = column.tolist()
+
+    def _learn(self, table: WordTable, orths: Any) -> None:
+        """Add the records of the word forms of `orths` that `table` lacks."""
+        new = table.missing(orths)
+        first: dict[int, int] = {}  # orth → its first token
+        for i, orth in enumerate(self.w.a.orths):
+            first.setdefault(orth, i)
+        records = [self._record(first[orth]) for orth in new.tolist()]
+        table.add(new, numpy.array(records, dtype=numpy.uint64).reshape(-1, 1))
 
     def where(self, mask: int) -> list[int]:
         """The tokens whose record has any bit of `mask`, in order."""
@@ -77,8 +96,27 @@ class PersonForms:
         if not role and self._foreign_spelling(a.word(i)):
             bits |= SPELLED
         if w.nameish(i, first=True):
-            bits |= NAMEISH
+            bits |= NAMEISH | (0 if w.article(i) else PAIR)
+        if self._alone(i):
+            bits |= ALONE
         return bits
+
+    def _alone(self, i: int) -> bool:
+        """Can token i's word be a first name alone: a foreign first name of the name table or a
+        given name, no month or day, that no corpus uses as an everyday word and that the
+        analyser reads only as a name (a foreign one: or not at all)?"""
+        a, w, t = self.w.a, self.w, self.w.t
+        norm, raw = a.word(i), a.raw(i)
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in self.calendar:
+            return False
+        if w.article(i) or not w.name_like(raw):
+            return False
+        # An Arabic given name alone, when every reading the analyser has of it is a name
+        # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
+        given = norm in t.given and norm not in t.weak_given
+        # Or a word only ever a name that the analyser reads only as a proper noun (روني Rooney).
+        proper = norm in t.only_names and w.proper_noun(raw)
+        return w.foreign_first(norm) or (given and w.read_as_name(raw)) or proper
 
     def _foreign_spelling(self, norm: str) -> bool:
         """Another spelling of a foreign first name of the name table that the analyser cannot

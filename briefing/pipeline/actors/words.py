@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from briefing.pipeline.actors.document import Tokens
 from briefing.pipeline.actors.lexicon import NameLexicon
+from briefing.pipeline.columns import WordTable
 from briefing.resources import Resources
 from briefing.resources.schema import ActorRulesFile, ActorsFile, GivenNamesFile
 from briefing.text.bama import Analysis, Analyzer, shared_analyzer
@@ -145,7 +146,7 @@ class WordCaches:
     no_name: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
-    person_forms: dict[int, int] = field(default_factory=dict)  # per orth: person_forms.PersonForms
+    person_forms: WordTable = field(default_factory=lambda: WordTable(1))  # per orth: person_forms.py
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
@@ -154,7 +155,7 @@ class WordCaches:
         self.singular_verb.clear()
         self.glued_words.clear()
         self.foreign_name.clear()
-        self.person_forms.clear()
+        self.person_forms = WordTable(1)
 
 
 class Words:
