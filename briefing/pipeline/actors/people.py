@@ -35,6 +35,7 @@ from briefing.pipeline.actors.person_forms import (
     BYLINE,
     CREDIT,
     DEMONYM,
+    FOREIGN_FIRST,
     GIVEN,
     NAMEISH,
     NAMING,
@@ -47,7 +48,9 @@ from briefing.pipeline.actors.person_forms import (
     SPELLED,
     SURNAME,
     THEOPHORIC,
+    UNKNOWN,
     UNREADABLE,
+    VERB3,
     PersonForms,
 )
 from briefing.pipeline.actors.triggered import TriggeredMatcher
@@ -217,14 +220,14 @@ class People:
         record says it may open a pair: `PAIR`.)"""
         w = self.w
         norm = self.a.word(i)
-        foreign = w.foreign_first(norm) or (
+        foreign = flags[i] & FOREIGN_FIRST or (
             w.foreign_name(norm) and i + 1 < len(flags) and w.foreign(self.a.raw(i + 1))
         )
         return (
             i + 1 < len(flags)
             and bool(
                 flags[i + 1] & ONLY_NAME
-                or (foreign and w.unknown_word(i + 1))
+                or (foreign and flags[i + 1] & UNKNOWN)
                 or (flags[i] & ONLY_NAME and self._second_name(i + 1, flags))
             )
             and i not in taken
@@ -244,14 +247,14 @@ class People:
         if flags[j] & GIVEN:
             # Not one with the article, the second word of a compound (رحمه الله "God rest him").
             return norm not in w.t.weak_given and not w.article(j)
-        return w.theophoric_glued(norm) or (w.unknown_word(j) and w.foreign(self.a.raw(j)))
+        return w.theophoric_glued(norm) or bool(flags[j] & UNKNOWN and w.foreign(self.a.raw(j)))
 
     def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
         (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب) or one that is only ever a name
         (أريادني أوليفر); both words no resource knows."""
-        a, w = self.a, self.w
+        a = self.a
         return [
             i
             for i in kinds
@@ -263,8 +266,8 @@ class People:
             # which lists.py takes without its و).
             and not a.raw(i).startswith("و")
             and not a.raw(i + 1).startswith("و")
-            and w.unknown_word(i)
-            and w.unknown_word(i + 1)
+            and flags[i] & UNKNOWN
+            and flags[i + 1] & UNKNOWN
             and not self._slipped_space(i)
         ]
 
@@ -279,11 +282,11 @@ class People:
     def _surnames(self, kinds: dict[int, int], taken: set[int]) -> list[int]:
         """Words no resource knows that the analyser cannot read and that end as foreign family
         names do (شومسكي, بلكيفيتش, روديونوفا): a person named by the family name alone."""
-        w = self.w
+        bits = self.forms.bits
         return [
             i
             for i, k in kinds.items()
-            if k & SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
+            if k & SURNAME and i not in taken and not self.a.raw(i).startswith("و") and bits[i] & UNKNOWN
         ]
 
     def _aged(self, taken: set[int]) -> list[int]:
@@ -309,11 +312,11 @@ class People:
         a word no resource knows that the analyser cannot read or reads only as a proper noun (وحظي
         محفوظ بعدد، ويرى بالاك أن، ومرر غوتي كرة): news puts the verb first, and its subject then
         is a person far more often than not; places and bodies are the gazetteer's."""
-        a, w = self.a, self.w
+        a, w, bits = self.a, self.w, self.forms.bits
         out = []
         for i in self._clause_starts():
             j = i + 1
-            if j in taken or not w.singular_verb(a.raw(i)) or not w.unknown_word(j):
+            if j in taken or not bits[i] & VERB3 or not bits[j] & UNKNOWN:
                 continue
             raw = a.raw(j)
             if len(a.word(j)) < FOREIGN_MIN_LETTERS or raw.startswith("و") or w.suffixed_word(raw):
@@ -440,7 +443,7 @@ class People:
         raw = a.raw(k)
         return (
             len(a.word(k)) >= FOREIGN_MIN_LETTERS
-            and w.unknown_word(k)
+            and bool(self.forms.bits[k] & UNKNOWN)
             and w.foreign(raw)
             and not raw.startswith("و")
             and not raw.endswith("ة")

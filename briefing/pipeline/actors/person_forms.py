@@ -34,6 +34,9 @@ SPELLED = 1 << 12  # another spelling of a foreign first name of the name table 
 NAMEISH = 1 << 13  # may be a name's first word (Words.nameish with first=True)
 PAIR = 1 << 14  # may open a name of two name words (People._two_names): NAMEISH, no article
 ALONE = 1 << 15  # may be a first name alone (People._alone, which reads its neighbours)
+UNKNOWN = 1 << 16  # a word no resource knows (Words.unknown_word, without a proclitic)
+FOREIGN_FIRST = 1 << 17  # a foreign first name that names people often (Words.foreign_first)
+VERB3 = 1 << 18  # only ever a verb of the third person singular (Words.singular_verb)
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 # The word forms kept (a long batch meets ever more of them).
 MAX_FORMS = 100_000
@@ -99,6 +102,12 @@ class PersonForms:
             bits |= NAMEISH | (0 if w.article(i) else PAIR)
         if self._alone(i):
             bits |= ALONE
+        if w.unknown_word(i):
+            bits |= UNKNOWN
+        if w.foreign_first(a.word(i)):
+            bits |= FOREIGN_FIRST
+        if w.singular_verb(a.raw(i)):
+            bits |= VERB3
         return bits
 
     def _alone(self, i: int) -> bool:
