@@ -19,18 +19,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.document import Hit, taken_by
-from briefing.pipeline.actors.lists import Lists, NameAt
-from briefing.pipeline.actors.names import (
-    HONORIFIC,
-    NATION,
-    PLAIN,
-    SPEECH_VERB,
-    TITLED,
-    NameContext,
-    NameFinder,
-)
-from briefing.pipeline.actors.output import FoundActors
-from briefing.pipeline.actors.person_forms import (
+from briefing.pipeline.actors.forms import (
     ALONE,
     BYLINE,
     CREDIT,
@@ -51,8 +40,19 @@ from briefing.pipeline.actors.person_forms import (
     UNKNOWN,
     UNREADABLE,
     VERB3,
-    PersonForms,
+    Forms,
 )
+from briefing.pipeline.actors.lists import Lists, NameAt
+from briefing.pipeline.actors.names import (
+    HONORIFIC,
+    NATION,
+    PLAIN,
+    SPEECH_VERB,
+    TITLED,
+    NameContext,
+    NameFinder,
+)
+from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.triggered import TriggeredMatcher
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, WordTables, folded, nationalities
 from briefing.pipeline.gazetteer import surface_key
@@ -164,7 +164,9 @@ def build_people_tables(
 class People:
     """Finds the people of one document that the gazetteer does not know."""
 
-    def __init__(self, finder: NameFinder, tables: PeopleTables, entries: Mapping[str, ActorEntry]) -> None:
+    def __init__(
+        self, finder: NameFinder, tables: PeopleTables, entries: Mapping[str, ActorEntry], forms: Forms
+    ) -> None:
         self.finder = finder
         self.a = finder.a
         self.w = finder.w
@@ -172,7 +174,7 @@ class People:
         self.entries = entries
         self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
         self._opens: list[int] | None = None  # the clause starts (_clause_starts)
-        self.forms = PersonForms(finder.w, tables.roles, tables.surname_endings, tables.calendar)
+        self.forms = forms  # the records of the document's word forms
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث

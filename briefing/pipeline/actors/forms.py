@@ -1,4 +1,4 @@
-"""What the people rules read of a word, derived once per word form into one int of bits.
+"""What the actor rules read of a word, derived once per word form into one int of bits.
 
 The rules that find where a person's name may start (people.py) used to read every token three
 times: its norm in the roles' dict (found by a set intersection and a walk of the tokens), its
@@ -10,19 +10,23 @@ search per token in C, and numpy picks the few tokens of each kind out of the re
 
 Bits: the word's roles (the low byte: speech verb, given name …, `roles` of PeopleTables), what
 the analyser makes of it as a foreign name's opening (`PROPER` …), whether it is another spelling
-of a foreign first name (`SPELLED`), and whether it may open a person's name (`NAMEISH`).
+of a foreign first name (`SPELLED`), whether it may open a person's name (`NAMEISH` …), and
+whether it glues a gazetteer name to a neighbour (`GLUED`, glued.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy
 
+from briefing.pipeline.actors.glued import GlueTables, split_glued
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words
 from briefing.pipeline.columns import WordTable
 from briefing.text.normalize import fold
+
+if TYPE_CHECKING:
+    from briefing.pipeline.actors.people import PeopleTables
 
 # The roles a word plays for the name finder (PeopleTables.roles).
 SPEECH, ONLY_NAME, GIVEN, DEMONYM, PATRONYMIC, NAMING, BYLINE, CREDIT = 1, 2, 4, 8, 16, 32, 64, 128
@@ -37,34 +41,32 @@ ALONE = 1 << 15  # may be a first name alone (People._alone, which reads its nei
 UNKNOWN = 1 << 16  # a word no resource knows (Words.unknown_word, without a proclitic)
 FOREIGN_FIRST = 1 << 17  # a foreign first name that names people often (Words.foreign_first)
 VERB3 = 1 << 18  # only ever a verb of the third person singular (Words.singular_verb)
+GLUED = 1 << 19  # a gazetteer name glued to a neighbour (glued.py; its split in WordCaches.glued)
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 # The word forms kept (a long batch meets ever more of them).
 MAX_FORMS = 100_000
 
 
-class PersonForms:
-    """The records of one document's tokens, in token order (`bits`), and as a numpy column."""
+class Forms:
+    """The records of one document's tokens, in token order (`bits`), and as a numpy column.
+    `known`: the folded words some component's patterns use (no glued words)."""
 
-    def __init__(
-        self,
-        w: Words,
-        roles: Mapping[int, int],
-        surname_endings: tuple[str, ...],
-        calendar: frozenset[str],
-    ) -> None:
+    def __init__(self, w: Words, people: PeopleTables, glue: GlueTables, known: frozenset[str]) -> None:
         self.w = w
-        self.roles = roles
-        self.surname_endings = surname_endings
-        self.calendar = calendar
+        self.roles = people.roles
+        self.surname_endings = people.surname_endings
+        self.calendar = people.calendar
+        self.glue = glue
+        self.known = known
         # The records are found by a binary search per token in C (columns.WordTable): a dict's
         # get per token, through map, cost five times as much (a cache miss at nearly every one
         # in a table of tens of thousands of words).
         orths = w.a.array[:, 7]  # ORTH
-        table = w.caches.person_forms
+        table = w.caches.forms
         rows = table.rows(orths)
         if rows is None:  # word forms no article had before
             if len(table) >= MAX_FORMS:
-                table = w.caches.person_forms = WordTable(1)
+                table = w.caches.forms = WordTable(1)
             self._learn(table, orths)
             rows = table.rows(orths)
         column: Any = table.values[rows, 0].astype(numpy.int64)
@@ -108,7 +110,16 @@ class PersonForms:
             bits |= FOREIGN_FIRST
         if w.singular_verb(a.raw(i)):
             bits |= VERB3
+        if self._glued(key, a.word(i)):
+            bits |= GLUED
         return bits
+
+    def _glued(self, key: int, norm: str) -> bool:
+        """Does the word glue a gazetteer name to a neighbour? Its split is kept by norm hash."""
+        splits = self.w.caches.glued
+        if key not in splits:
+            splits[key] = None if norm in self.known else split_glued(norm, self.glue)
+        return splits[key] is not None
 
     def _alone(self, i: int) -> bool:
         """Can token i's word be a first name alone: a foreign first name of the name table or a
