@@ -84,7 +84,8 @@ class ActorResolver(BatchPipe):
         found = FoundActors(t.words.translit, self.caches.name_en)
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()
         forms = Forms(w, t.people, t.glue, t.words.known)  # what the rules read of each word form
-        hits += glued(a, forms.where(GLUED), self.caches, t.entries, taken_by(hits))
+        if glued_at := forms.where(GLUED):  # (most articles have no glued word)
+            hits += glued(a, glued_at, self.caches, t.entries, taken_by(hits))
         hits = Places(w, t.places, t.entries, found).hits(hits)
         hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
         taken = taken_by(hits)  # each of the next steps adds its hits' tokens

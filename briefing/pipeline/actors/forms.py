@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy
+from spacy.strings import get_string_id
 
 from briefing.pipeline.actors.glued import GlueTables, split_glued
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words
@@ -42,6 +43,9 @@ UNKNOWN = 1 << 16  # a word no resource knows (Words.unknown_word, without a pro
 FOREIGN_FIRST = 1 << 17  # a foreign first name that names people often (Words.foreign_first)
 VERB3 = 1 << 18  # only ever a verb of the third person singular (Words.singular_verb)
 GLUED = 1 << 19  # a gazetteer name glued to a neighbour (glued.py; its split in WordCaches.glued)
+CLAUSE_END = 1 << 20  # a mark that ends a clause, or a space token: a verb after one opens a clause
+# The marks that end a clause, as string ids (the ORTH column's).
+CLAUSE_MARKS = frozenset(get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛"))
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 # The word forms kept (a long batch meets ever more of them).
 MAX_FORMS = 100_000
@@ -112,6 +116,8 @@ class Forms:
             bits |= VERB3
         if self._glued(key, a.word(i)):
             bits |= GLUED
+        if a.orths[i] in CLAUSE_MARKS or a.array[i, 5]:  # IS_SPACE
+            bits |= CLAUSE_END
         return bits
 
     def _glued(self, key: int, norm: str) -> bool:

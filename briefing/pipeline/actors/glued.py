@@ -75,11 +75,8 @@ def glued(
 ) -> list[Hit]:
     """Hits for the glued names in the long alphabetic tokens that no other rule took. `at`: the
     tokens whose word glues a name to a neighbour (forms.GLUED: each word form is split once, in
-    the first article that has it, and its split kept in `caches.glued`). Most articles have
-    none, and then no token is looked at in Python."""
+    the first article that has it, and its split kept in `caches.glued`)."""
     out: list[Hit] = []
-    if not at:
-        return out
     cache = caches.glued
     arr = a.array
     long = (arr[:, 3] == 1) & (arr[:, 2] >= GLUED_MIN)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.strings import StringStore, get_string_id
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -22,6 +22,7 @@ from briefing.pipeline.actors.document import Hit, taken_by
 from briefing.pipeline.actors.forms import (
     ALONE,
     BYLINE,
+    CLAUSE_END,
     CREDIT,
     DEMONYM,
     FOREIGN_FIRST,
@@ -62,9 +63,6 @@ from briefing.text.normalize import fold
 
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
-# A verb after one of these (or after a space token, or at a line's start) opens a clause; their
-# string ids, to find them on the ORTH column.
-_CLAUSE_ENDS = frozenset(get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛"))
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
@@ -335,14 +333,14 @@ class People:
         return self._opens
 
     def _find_clause_starts(self) -> list[int]:
-        # From the few tokens that end a clause, the space tokens and the line breaks, not by
-        # testing every token: an article has a few dozen of them against hundreds of tokens.
+        # From the few tokens that end a clause (the marks and the space tokens: CLAUSE_END of
+        # their records) and the line breaks, not by testing every token: an article has a few
+        # dozen of them against hundreds of tokens.
         a = self.a
         n = len(a.orths)
         if n < 3:
             return []
-        after = {j + 1 for j in a.orths_where(_CLAUSE_ENDS)}
-        after.update((a.array[:, 5].nonzero()[0] + 1).tolist())  # IS_SPACE
+        after = {j + 1 for j in self.forms.where(CLAUSE_END)}
         idx = a.idx
         start = 0
         while (start := a.text.find("\n", start) + 1) > 0:  # the token right after a line break
