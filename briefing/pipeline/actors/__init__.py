@@ -1,7 +1,9 @@
 """Component: who is named in the article — people, organisations, states and places.
 
 Input: the gazetteer's matches (doc._.actor_candidates, briefing_gazetteer, on NORM, so
-proclitics and spelling variants are already tolerated). The steps, each a rule family:
+proclitics and spelling variants are already tolerated). What the rules read of a word is derived
+once per word form (forms.py: one int of bits per orth, kept across articles). The steps, each a
+rule family:
 - candidates.py: the matches made mentions; a shared surface decided from its context
   (disambiguation.py: عمان is Amman or Oman); a capital that acts read as its state (طهران أكدت);
 - glued.py: gazetteer names glued to a neighbour by bad extraction (جنوبسوريا);
@@ -34,6 +36,7 @@ from briefing.pipeline.actors.bodies import Bodies
 from briefing.pipeline.actors.candidates import Candidates
 from briefing.pipeline.actors.coalitions import Coalitions
 from briefing.pipeline.actors.document import Tokens, WordStrings, taken_by
+from briefing.pipeline.actors.forms import GLUED, Forms
 from briefing.pipeline.actors.full_names import known_people
 from briefing.pipeline.actors.glosses import latin_glosses
 from briefing.pipeline.actors.glued import glued
@@ -80,7 +83,9 @@ class ActorResolver(BatchPipe):
         w = Words(a, t.words, self.caches)
         found = FoundActors(t.words.translit, self.caches.name_en)
         hits = Candidates(w, t.candidates, t.context, t.entries).hits()
-        hits += glued(a, t.glue, t.words.known, self.caches, t.entries, taken_by(hits))
+        forms = Forms(w, t.people, t.glue, t.words.known)  # what the rules read of each word form
+        if glued_at := forms.where(GLUED):  # (most articles have no glued word)
+            hits += glued(a, glued_at, self.caches, t.entries, taken_by(hits))
         hits = Places(w, t.places, t.entries, found).hits(hits)
         hits += Organisations(w, t.orgs, t.entries, found).hits(hits, taken_by(hits))
         taken = taken_by(hits)  # each of the next steps adds its hits' tokens
@@ -93,7 +98,7 @@ class ActorResolver(BatchPipe):
         # روحاني" is Rouhani and a word, not a new name.
         hits += shorts.hits(hits, taken_by(hits))
         finder = NameFinder(w, t.people.names, self.max_name_tokens)
-        hits += People(finder, t.people, t.entries).hits(taken_by(hits), found, hits)
+        hits += People(finder, t.people, t.entries, forms).hits(taken_by(hits), found, hits)
         hits += shorts.hits(hits, taken_by(hits), first_names=True)
         known_people(hits, found, t.full_names)
         one_actor_per_name(a, hits, t.words.compound_first, t.orgs.nationalities)

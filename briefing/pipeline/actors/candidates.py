@@ -124,8 +124,14 @@ class Candidates:
 
     def hits(self) -> list[Hit]:
         """A hit per match that names an actor, but one-word people that open a longer name."""
-        found = (self.hit(start, end, pid) for start, end, _, pid in self.a.candidates)
-        return [h for h in found if h is not None and not self.opens_longer_name(h)]
+        out = []
+        for start, end, _, pid in self.a.candidates:
+            h = self.hit(start, end, pid)
+            if h is not None and not (
+                h.type == "PERSON" and h.end - h.start == 1 and self.opens_longer_name(h)
+            ):
+                out.append(h)
+        return out
 
     def _actor(self, start: int, pattern_id: str) -> Named | None:
         """The entry a match names: a shared surface decided, an everyday word only as a place."""
@@ -150,37 +156,39 @@ class Candidates:
         return named
 
     def hit(self, start: int, end: int, pattern_id: str) -> Hit | None:
-        a = self.a
-        entry = self._actor(start, pattern_id)
+        a, t = self.a, self.t
+        # Most matches name one actor outright: its entry is in `named` under the pattern's id.
+        entry = t.named.get(pattern_id) or self._actor(start, pattern_id)
         clitic = a.clitics.get(start, 0)
         if entry is None or (clitic and a.raw(start)[:clitic].endswith("ال")):
             return None  # والقطر "and the towing": the article on a name that has none is no name
-        end_char = a.end_char(end)
         start_char = a.idx[start] + clitic
         if end - start == 1:
             # Names of two or three letters match as written, alef forms included: إب (Ibb)
             # is not آب (August), which folds to the same letters.
-            forms = self.t.short_forms_raw.get(a.norms[start])
-            if forms is not None and alef_kept(a.text[start_char:end_char]) not in forms:
+            forms = t.short_forms_raw.get(a.norms[start])
+            if forms is not None and alef_kept(a.text[start_char : a.end_char(end)]) not in forms:
                 return None
-        trimmed = self._trim_heads(entry, start, end) if end - start > 1 else start
-        if trimmed != start:
-            start, start_char = trimmed, a.idx[trimmed] + a.clitics.get(trimmed, 0)
+        else:
+            trimmed = self._trim_heads(entry, start, end)
+            if trimmed != start:
+                start, start_char = trimmed, a.idx[trimmed] + a.clitics.get(trimmed, 0)
         # منطقة الخليج العربي matches منطقة الخليج: without the place word, the name goes on.
+        norms = a.norms
         if (
-            end < len(a.norms)
-            and (a.norms[end] in self.t.last_words or " " in a.word(end))  # (NFKC may give a space)
-            and (a.surface(start, end + 1), entry.id) in self.t.surface_keys
+            end < len(norms)
+            and (norms[end] in t.last_words or " " in a.word(end))  # (NFKC may give a space)
+            and (a.surface(start, end + 1), entry.id) in t.surface_keys
         ):
             end += 1
-        if end - start > 1:
+        if end - start > 1 and norms[end - 1] in t.epithets:
             end = self._trim_epithet(entry, start, end)
         eid, etype = entry.id, entry.type
         if entry.state and not locative(a, self.context, start) and not self.numbered(end):
             eid, etype = entry.state
         # Only names of people and organisations have short forms, which need the surface.
-        surface = a.surface(start, end) if etype in ("PERSON", "ORG") and end - start > 1 else ""
-        return Hit(start, end, start_char, a.end_char(end), eid, etype, surface)
+        surface = a.surface(start, end) if end - start > 1 and etype in ("PERSON", "ORG") else ""
+        return Hit(start, end, start_char, a.idx[end - 1] + a.length[end - 1], eid, etype, surface)
 
     def numbered(self, end: int) -> bool:
         """أستانا 4, جنيف 2: a city and a number name talks held there, not its government."""

@@ -71,32 +71,16 @@ def split_glued(norm: str, t: GlueTables) -> tuple[str, int] | None:
 
 
 def glued(
-    a: Tokens,
-    t: GlueTables,
-    known: frozenset[str],
-    caches: WordCaches,
-    entries: Mapping[str, ActorEntry],
-    taken: set[int],
+    a: Tokens, at: list[int], caches: WordCaches, entries: Mapping[str, ActorEntry], taken: set[int]
 ) -> list[Hit]:
-    """Hits for the glued names in the long alphabetic tokens that no other rule took."""
+    """Hits for the glued names in the long alphabetic tokens that no other rule took. `at`: the
+    tokens whose word glues a name to a neighbour (forms.GLUED: each word form is split once, in
+    the first article that has it, and its split kept in `caches.glued`)."""
     out: list[Hit] = []
     cache = caches.glued
-    # Each word is split once, in the first article that has it; most articles have no glued word,
-    # and then no token is looked at in Python. The words are the doc's norm set, which the rules
-    # make anyway, not a set of the long tokens' words made for this rule alone: the short words
-    # it adds are split in vain, once, in the first article that has them.
-    words = a.norm_set()
-    for norm_hash in words.difference(cache):
-        norm = a.strings[norm_hash]
-        found = cache[norm_hash] = None if norm in known else split_glued(norm, t)
-        if found is not None:
-            caches.glued_words.add(norm_hash)
-    present = words & caches.glued_words
-    if not present:
-        return out
     arr = a.array
     long = (arr[:, 3] == 1) & (arr[:, 2] >= GLUED_MIN)
-    for i in a.where(present):
+    for i in at:
         found = cache[a.norms[i]]
         if found is None or i in taken or not long[i]:
             continue

@@ -13,14 +13,36 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import compress
-from typing import cast
 
-from spacy.strings import StringStore, get_string_id
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from briefing.pipeline.actors.document import Hit, taken_by
+from briefing.pipeline.actors.forms import (
+    ALONE,
+    BYLINE,
+    CLAUSE_END,
+    CREDIT,
+    DEMONYM,
+    FOREIGN_FIRST,
+    GIVEN,
+    NAMEISH,
+    NAMING,
+    ONLY_NAME,
+    PAIR,
+    PATRONYMIC,
+    PROPER,
+    ROLES,
+    SPEECH,
+    SPELLED,
+    SURNAME,
+    THEOPHORIC,
+    UNKNOWN,
+    UNREADABLE,
+    VERB3,
+    Forms,
+)
 from briefing.pipeline.actors.lists import Lists, NameAt
 from briefing.pipeline.actors.names import (
     HONORIFIC,
@@ -39,20 +61,12 @@ from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile, ParticlesFile, UnitsFile
 from briefing.text.normalize import fold
 
-# What each word can do for the name finder, as bits, looked up once per token.
-_SPEECH, _ONLY_NAME, _GIVEN, _DEMONYM, _PATRONYMIC, _NAMING, _BYLINE, _CREDIT = 1, 2, 4, 8, 16, 32, 64, 128
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
-# A verb after one of these (or after a space token, or at a line's start) opens a clause; their
-# string ids, to find them on the ORTH column.
-_CLAUSE_ENDS = frozenset(get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛"))
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
 CREDITED = -3  # a start after a work's credit word: a name, or two words that may be one (People._credited)
-# What the analyser makes of a word that may be a foreign name's, as bits (People._opening_kind).
-_PROPER, _UNREADABLE, _SURNAME, _THEOPHORIC = 1, 2, 4, 8
-SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
 
 
 @dataclass(frozen=True)
@@ -78,30 +92,30 @@ class PeopleTables:
 def _roles(resources: Resources, words: WordTables, strings: StringStore) -> dict[int, int]:
     roles: dict[int, int] = defaultdict(int)
     for v in resources.get("actor_rules", ActorRulesFile).speech_verbs:
-        roles[strings.add(fold(v))] |= _SPEECH
+        roles[strings.add(fold(v))] |= SPEECH
     # Folded, ألبرت reads as ال + برت: whether a word has the article is read on the raw
     # text when it is used.
     for w in words.only_names:
-        roles[strings.add(w)] |= _ONLY_NAME
+        roles[strings.add(w)] |= ONLY_NAME
     for w in words.patronymics:
-        roles[strings.add(w)] |= _PATRONYMIC
+        roles[strings.add(w)] |= PATRONYMIC
     rules = resources.get("actor_rules", ActorRulesFile)
     for w in folded(rules.naming_words):
         # (واسمها: the normaliser leaves و on a word it reads whole)
-        roles[strings.add(w)] |= _NAMING
-        roles[strings.add("و" + w)] |= _NAMING
+        roles[strings.add(w)] |= NAMING
+        roles[strings.add("و" + w)] |= NAMING
     for w in folded(rules.byline_words):
-        roles[strings.add(w)] |= _BYLINE
+        roles[strings.add(w)] |= BYLINE
     for w in folded(rules.credit_words):
-        roles[strings.add(w)] |= _CREDIT
-        roles[strings.add("و" + w)] |= _CREDIT
+        roles[strings.add(w)] |= CREDIT
+        roles[strings.add("و" + w)] |= CREDIT
     for g in words.given:
-        roles[strings.add(g)] |= _GIVEN
+        roles[strings.add(g)] |= GIVEN
     # A nationality before a name introduces a person, in sport above all (الفرنسي أرنو كليمان).
     for e in resources.actors:
         for d in e.demonym_ar:
             if " " not in d and not d.endswith(("ون", "ين")):
-                roles[strings.add("ال" + fold(d))] |= _DEMONYM
+                roles[strings.add("ال" + fold(d))] |= DEMONYM
     return dict(roles)
 
 
@@ -148,7 +162,9 @@ def build_people_tables(
 class People:
     """Finds the people of one document that the gazetteer does not know."""
 
-    def __init__(self, finder: NameFinder, tables: PeopleTables, entries: Mapping[str, ActorEntry]) -> None:
+    def __init__(
+        self, finder: NameFinder, tables: PeopleTables, entries: Mapping[str, ActorEntry], forms: Forms
+    ) -> None:
         self.finder = finder
         self.a = finder.a
         self.w = finder.w
@@ -156,6 +172,7 @@ class People:
         self.entries = entries
         self.complements: set[int] = set()  # tokens of the places and organisations found (hits)
         self._opens: list[int] | None = None  # the clause starts (_clause_starts)
+        self.forms = forms  # the records of the document's word forms
 
     def _after_titles(self, starts: list[tuple[int, int]], fallback: dict[int, int]) -> None:
         """Starts after a title, past adjectives, commas and an opening quotation mark (الباحث
@@ -199,18 +216,19 @@ class People:
 
     def _two_names(self, i: int, flags: list[int], taken: set[int]) -> bool:
         """Two name-lexicon words in a row that no resource knows otherwise (توني بلير، كوفي أنان),
-        or a foreign first name before a word nobody knows (فرانك كوراسي)?"""
+        or a foreign first name before a word nobody knows (فرانك كوراسي)? (Asked of a word whose
+        record says it may open a pair: `PAIR`.)"""
         w = self.w
         norm = self.a.word(i)
-        foreign = w.foreign_first(norm) or (
+        foreign = flags[i] & FOREIGN_FIRST or (
             w.foreign_name(norm) and i + 1 < len(flags) and w.foreign(self.a.raw(i + 1))
         )
         return (
             i + 1 < len(flags)
             and bool(
-                flags[i + 1] & _ONLY_NAME
-                or (foreign and w.unknown_word(i + 1))
-                or (flags[i] & _ONLY_NAME and self._second_name(i + 1, flags))
+                flags[i + 1] & ONLY_NAME
+                or (foreign and flags[i + 1] & UNKNOWN)
+                or (flags[i] & ONLY_NAME and self._second_name(i + 1, flags))
             )
             and i not in taken
             and w.nameish(i, first=True)
@@ -226,65 +244,30 @@ class People:
         w, norm = self.w, self.a.word(j)
         if len(self.a.word(j - 1)) < FOREIGN_MIN_LETTERS:
             return False  # short name words are everyday words too (دين "religion", مات "died")
-        if flags[j] & _GIVEN:
+        if flags[j] & GIVEN:
             # Not one with the article, the second word of a compound (رحمه الله "God rest him").
             return norm not in w.t.weak_given and not w.article(j)
-        return w.theophoric_glued(norm) or (w.unknown_word(j) and w.foreign(self.a.raw(j)))
-
-    def _foreign_spellings(self) -> list[int]:
-        """The tokens, words of no resource and of no role, that are another spelling of a
-        foreign first name of the name table that the analyser cannot read (دونكان of دنكان)."""
-        t, caches = self.w.t, self.w.caches
-        words = self.a.norm_set()
-        for key in words.difference(caches.foreign_spelling):  # answered once per word
-            norm = self.a.strings[key]
-            hit = caches.foreign_spelling[key] = (
-                key not in self.t.roles  # (so foreign_spelled holds words of no role only)
-                and len(norm) >= FOREIGN_MIN_LETTERS
-                and norm not in t.common
-                and norm not in t.resource_words
-                and self.w.foreign_name(norm)
-            )
-            if hit:
-                caches.foreign_spelled.add(key)
-        spelled = words.intersection(caches.foreign_spelled)
-        return self.a.where(spelled) if spelled else []
-
-    def _kinds(self) -> dict[int, int]:
-        """What the analyser makes of the tokens of some kind (`_opening_kind`), by token index;
-        answered once per word form, and read for every token in C (map, compress): no set of
-        the doc's orths is made for it (with `Tokens.orths_where`, none at all), and a loop in
-        Python with a `get` per token cost more instructions than that set did."""
-        a, opening = self.a, self.w.caches.opening
-        kinds = list(map(opening.get, a.orths))
-        if None in kinds:  # words no article had before
-            for i, orth in enumerate(a.orths):
-                if kinds[i] is None:
-                    kind = opening.get(orth)
-                    if kind is None:
-                        kind = opening[orth] = self._opening_kind(a.strings[orth])
-                    kinds[i] = kind
-        return {i: cast(int, kinds[i]) for i in compress(range(len(kinds)), kinds)}  # (all filled)
+        return w.theophoric_glued(norm) or bool(flags[j] & UNKNOWN and w.foreign(self.a.raw(j)))
 
     def _proper_pairs(self, kinds: dict[int, int], flags: list[int], taken: set[int]) -> list[int]:
         """The tokens of no role that open a foreign name the name table lacks: a word the
         analyser reads only as a proper noun, or one it cannot read, before a word it cannot read
         (بريدراغ ميياتوفيتش, هرقل بوارو, جافريلو برينسيب) or one that is only ever a name
         (أريادني أوليفر); both words no resource knows."""
-        a, w = self.a, self.w
+        a = self.a
         return [
             i
             for i in kinds
-            if (kinds.get(i + 1, 0) & _UNREADABLE or (i + 1 < len(flags) and flags[i + 1] & _ONLY_NAME))
-            and kinds[i] & (_PROPER | _UNREADABLE)
-            and not flags[i]
+            if (kinds.get(i + 1, 0) & UNREADABLE or (i + 1 < len(flags) and flags[i + 1] & ONLY_NAME))
+            and kinds[i] & (PROPER | UNREADABLE)
+            and not flags[i] & ROLES
             and i not in taken
             # و joins two names (قوانغتشو وتشواتشو), or the next of a list (وأوبافيمي مارتينز,
             # which lists.py takes without its و).
             and not a.raw(i).startswith("و")
             and not a.raw(i + 1).startswith("و")
-            and w.unknown_word(i)
-            and w.unknown_word(i + 1)
+            and flags[i] & UNKNOWN
+            and flags[i + 1] & UNKNOWN
             and not self._slipped_space(i)
         ]
 
@@ -296,29 +279,14 @@ class People:
         joined = self.a.word(i) + self.a.word(i + 1)[:1]
         return joined in t.common or joined in t.resource_words
 
-    def _opening_kind(self, raw: str) -> int:
-        """_PROPER for a word the analyser reads only as a proper noun, _UNREADABLE for one it
-        cannot read (both of some letters, and no word the resources or a corpus use), and
-        _SURNAME too for such a word with a foreign family name's ending (شومسكي, نوفيتسكي)."""
-        t, w = self.w.t, self.w
-        norm = fold(raw)
-        if w.theophoric_glued(norm) and norm not in t.given and norm not in t.common:
-            return _THEOPHORIC  # عبدالفتاح: a given name, which the given names' list may lack
-        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
-            return 0
-        if w.foreign(raw):
-            ending = len(norm) > SURNAME_MIN_LETTERS and norm.endswith(self.t.surname_endings)
-            return _UNREADABLE | (_SURNAME if ending else 0)
-        return _PROPER if w.proper_noun(raw) else 0
-
     def _surnames(self, kinds: dict[int, int], taken: set[int]) -> list[int]:
         """Words no resource knows that the analyser cannot read and that end as foreign family
         names do (شومسكي, بلكيفيتش, روديونوفا): a person named by the family name alone."""
-        w = self.w
+        bits = self.forms.bits
         return [
             i
             for i, k in kinds.items()
-            if k & _SURNAME and i not in taken and not self.a.raw(i).startswith("و") and w.unknown_word(i)
+            if k & SURNAME and i not in taken and not self.a.raw(i).startswith("و") and bits[i] & UNKNOWN
         ]
 
     def _aged(self, taken: set[int]) -> list[int]:
@@ -344,11 +312,11 @@ class People:
         a word no resource knows that the analyser cannot read or reads only as a proper noun (وحظي
         محفوظ بعدد، ويرى بالاك أن، ومرر غوتي كرة): news puts the verb first, and its subject then
         is a person far more often than not; places and bodies are the gazetteer's."""
-        a, w = self.a, self.w
+        a, w, bits = self.a, self.w, self.forms.bits
         out = []
         for i in self._clause_starts():
             j = i + 1
-            if j in taken or not w.singular_verb(a.raw(i)) or not w.unknown_word(j):
+            if j in taken or not bits[i] & VERB3 or not bits[j] & UNKNOWN:
                 continue
             raw = a.raw(j)
             if len(a.word(j)) < FOREIGN_MIN_LETTERS or raw.startswith("و") or w.suffixed_word(raw):
@@ -365,14 +333,14 @@ class People:
         return self._opens
 
     def _find_clause_starts(self) -> list[int]:
-        # From the few tokens that end a clause, the space tokens and the line breaks, not by
-        # testing every token: an article has a few dozen of them against hundreds of tokens.
+        # From the few tokens that end a clause (the marks and the space tokens: CLAUSE_END of
+        # their records) and the line breaks, not by testing every token: an article has a few
+        # dozen of them against hundreds of tokens.
         a = self.a
         n = len(a.orths)
         if n < 3:
             return []
-        after = {j + 1 for j in a.orths_where(_CLAUSE_ENDS)}
-        after.update((a.array[:, 5].nonzero()[0] + 1).tolist())  # IS_SPACE
+        after = {j + 1 for j in self.forms.where(CLAUSE_END)}
         idx = a.idx
         start = 0
         while (start := a.text.find("\n", start) + 1) > 0:  # the token right after a line break
@@ -382,67 +350,65 @@ class People:
         return [0, *sorted(i for i in after if 0 < i <= n - 3)]
 
     def _alone(self, i: int, flags: list[int]) -> bool:
-        """Is token i a first name alone (لوسي، جوناثان، إسماعيل): a foreign first name of the name
-        table or a given name, no month or day, that no corpus uses as an everyday word and that
-        the analyser reads only as a name (a foreign one: or not at all), between words that are
-        no name words (punctuation, everyday words, words of the resources)? Family names and
-        other name words alone are as often places (هوبان، كولون)."""
-        a, w, t = self.a, self.w, self.w.t
-        norm, raw = a.word(i), a.raw(i)
-        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in self.t.calendar:
-            return False
-        if w.article(i) or not w.name_like(raw):
-            return False
-        # An Arabic given name alone, when every reading the analyser has of it is a name
-        # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
-        given = norm in t.given and norm not in t.weak_given
-        # Or a word only ever a name that the analyser reads only as a proper noun (روني Rooney).
-        proper = norm in t.only_names and w.proper_noun(raw)
-        if not (w.foreign_first(norm) or (given and w.read_as_name(raw)) or proper):
-            return False
+        """Is token i, a word that may be a first name alone (`ALONE` of its record: لوسي،
+        جوناثان، إسماعيل), one here: after no place noun, between words that are no name words
+        (punctuation, everyday words, words of the resources)? Family names and other name words
+        alone are as often places (هوبان، كولون)."""
+        a, t = self.a, self.w.t
         if i and a.word(i - 1) in self.t.place_nouns:
             return False  # ميناء جيهان, بلدة رام حمدان
         for j in (i - 1, i + 1):
             if 0 <= j < len(flags) and not a.punct[j] and a.raw(j) not in t.non_name_raw:
                 other = a.word(j)
-                if flags[j] & (_ONLY_NAME | _GIVEN) or not (other in t.common or other in t.resource_words):
+                if flags[j] & (ONLY_NAME | GIVEN) or not (other in t.common or other in t.resource_words):
                     return False
         return True
 
     def _by_role(self, starts: list[tuple[int, int]], taken: set[int]) -> None:
         """Starts that the words' roles give: after a speech verb or a nationality, at two name
         words, before بن, at a given name (in any order: the caller sorts them)."""
-        a, roles = self.a, self.t.roles
+        a, forms = self.a, self.forms
         n = len(a.norms)
-        # Each token's role bits, 0 for most: set from the few tokens of some role, and then read
-        # as a list (the rules read them about 700 times per article).
-        role_tokens = a.where(roles.keys())
-        flags = [0] * n
-        for i in role_tokens:
-            flags[i] = roles[a.norms[i]]
-        for i in self._foreign_spellings():
-            if i + 1 < n and self.w.foreign(a.raw(i + 1)) and self._two_names(i, flags, taken):
+        # The records of the tokens: the role bits are their low byte (the rules read them about
+        # 700 times per article).
+        flags = forms.bits
+        for i in forms.where(SPELLED):
+            if (
+                i + 1 < n
+                and flags[i] & PAIR
+                and self.w.foreign(a.raw(i + 1))
+                and self._two_names(i, flags, taken)
+            ):
                 starts.append((i, PLAIN))  # دونكان هانتر: another spelling of a table name
-        kinds = self._kinds()
+        kinds = forms.kinds()
         starts += [(i, PLAIN) for i in self._proper_pairs(kinds, flags, taken)]
         starts += [(i, LONE) for i in self._surnames(kinds, taken)]
         starts += [(i, LONE) for i in self._aged(taken)]
         starts += [(i, LONE) for i in self._verb_subjects(taken)]
-        starts += [(i, PLAIN) for i, k in kinds.items() if k & _THEOPHORIC and i not in taken]
+        starts += [(i, PLAIN) for i, k in kinds.items() if k & THEOPHORIC and i not in taken]
+        role_tokens = forms.where(ROLES)
         for i in role_tokens:
-            f = flags[i]
-            if f & (_SPEECH | _DEMONYM | _NAMING | _BYLINE | _CREDIT):
+            f = flags[i] & ROLES
+            if f & (SPEECH | DEMONYM | NAMING | BYLINE | CREDIT):
                 self._context_starts(i, f, starts)
-            if f & _ONLY_NAME:
-                if self._two_names(i, flags, taken) or (i not in taken and self.finder.ruler(i) > i + 1):
+            if f & ONLY_NAME:
+                if (flags[i] & PAIR and self._two_names(i, flags, taken)) or (
+                    i not in taken and self.finder.ruler(i) > i + 1
+                ):
                     starts.append((i, PLAIN))  # توني بلير; فرناندو الثالث, a ruler
-                elif i not in taken and self._alone(i, flags):
+                elif i not in taken and flags[i] & ALONE and self._alone(i, flags):
                     starts.append((i, LONE))
-            if f & _PATRONYMIC and i:
+            if f & PATRONYMIC and i:
                 starts.append((i - 1, PLAIN))  # سهل بن حنيف: the word before بن is a given name
-            if f & _GIVEN and not f & _ONLY_NAME and i not in taken and self._alone(i, flags):
+            if (
+                f & GIVEN
+                and not f & ONLY_NAME
+                and flags[i] & ALONE
+                and i not in taken
+                and self._alone(i, flags)
+            ):
                 starts.append((i, LONE))
-            if f & _GIVEN:
+            if f & GIVEN:
                 # أبو عبد الله, أم كلثوم: the kunya opens the name.
                 starts.append((i - 1 if i and a.word(i - 1) in self.w.t.kunyas else i, PLAIN))
 
@@ -452,17 +418,17 @@ class People:
         honorific) or after an article's credit word and its colon or dash (كتب ـ محيي الدين
         فتحي: as after a title)."""
         a, n = self.a, len(self.a.norms)
-        if f & _SPEECH and i + 1 < n:
+        if f & SPEECH and i + 1 < n:
             starts.append((i + 1, SPEECH_VERB))
-        if f & _DEMONYM and i + 1 < n:
+        if f & DEMONYM and i + 1 < n:
             starts.append((i + 1, NATION))
             if self._nation_named(i):
                 starts.append((i + 1, LONE))  # يمررها الاسباني فابريغاس
-        if f & _NAMING and i + 1 < n and self._naming(i):
+        if f & NAMING and i + 1 < n and self._naming(i):
             starts.append((i + 1, HONORIFIC))
-        if f & _BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
+        if f & BYLINE and i + 2 < n and a.raw(i + 1) in _CREDIT_MARKS:
             starts.append((i + 2, TITLED))
-        if f & _CREDIT and i + 1 < n:
+        if f & CREDIT and i + 1 < n:
             starts.append((i + 1, CREDITED))  # تأليف شهيرة سلام وإخراج شيرين عادل
 
     def _nation_named(self, i: int) -> bool:
@@ -477,7 +443,7 @@ class People:
         raw = a.raw(k)
         return (
             len(a.word(k)) >= FOREIGN_MIN_LETTERS
-            and w.unknown_word(k)
+            and bool(self.forms.bits[k] & UNKNOWN)
             and w.foreign(raw)
             and not raw.startswith("و")
             and not raw.endswith("ة")
@@ -496,7 +462,7 @@ class People:
         if k + 1 >= n or k in used or k + 1 in used or a.raw(k + 1).startswith("و"):
             return False
         series = [j for j in (k + 2, *range(k - 5, k - 1)) if 0 <= j < n]
-        if not any(self.t.roles.get(a.norms[j], 0) & _CREDIT for j in series):
+        if not any(self.t.roles.get(a.norms[j], 0) & CREDIT for j in series):
             return False
         for j in (k, k + 1):
             raw = a.raw(j)
@@ -524,7 +490,12 @@ class People:
         finder = self.finder
         found: list[NameAt] = []
         lone = [k for k, mode in starts if mode == LONE]
+        bits, n = self.forms.bits, len(self.forms.bits)
         for k, mode in sorted(s for s in starts if s[1] != LONE):
+            # Most starts open no name: a word no name opens with, or one taken (name_at's first
+            # test, made here without a call).
+            if (k >= n or k in used or not bits[k] & NAMEISH) and k not in fallback:
+                continue
             if mode in (DATELINE, CREDITED):
                 end = finder.name_at(k, used, mode=TITLED)
                 if mode == CREDITED and end - k < 2 and self._credited(k, used):

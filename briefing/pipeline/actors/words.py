@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from briefing.pipeline.actors.document import Tokens
 from briefing.pipeline.actors.lexicon import NameLexicon
+from briefing.pipeline.columns import WordTable
 from briefing.resources import Resources
 from briefing.resources.schema import ActorRulesFile, ActorsFile, GivenNamesFile
 from briefing.text.bama import Analysis, Analyzer, shared_analyzer
@@ -139,26 +140,20 @@ class WordCaches:
     article: dict[int, bool] = field(default_factory=dict)  # per orth: clitic and article go together
     name_token: dict[str, bool] = field(default_factory=dict)  # per norm
     glued: dict[int, tuple[str, int] | None] = field(default_factory=dict)  # per norm hash
-    glued_words: set[int] = field(default_factory=set)  # the norm hashes answered not None there
     inflected: dict[str, bool] = field(default_factory=dict)  # per word as written
     singular_verb: dict[str, bool] = field(default_factory=dict)  # per word as written
     no_name: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
-    foreign_spelling: dict[int, bool] = field(default_factory=dict)  # per norm hash
-    foreign_spelled: set[int] = field(default_factory=set)  # the norm hashes answered True there
-    opening: dict[int, int] = field(default_factory=dict)  # per orth: may open a foreign name
+    forms: WordTable = field(default_factory=lambda: WordTable(1))  # per orth: forms.py
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
             cache.clear()
         self.no_name.clear()
         self.singular_verb.clear()
-        self.glued_words.clear()
         self.foreign_name.clear()
-        self.foreign_spelling.clear()
-        self.foreign_spelled.clear()
-        self.opening.clear()
+        self.forms = WordTable(1)
 
 
 class Words:

@@ -1,0 +1,171 @@
+"""What the actor rules read of a word, derived once per word form into one int of bits.
+
+The rules that find where a person's name may start (people.py) used to read every token three
+times: its norm in the roles' dict (found by a set intersection and a walk of the tokens), its
+orth in a cache of what the analyser makes of it (a `get` per token and a dict of the others),
+and its norm again against the foreign spellings (a set difference over the doc's norms). All of
+it depends on the word form alone (the normaliser sets a form's norm and proclitic once, on its
+lexeme), so it is now one record per orth, kept across articles: a document costs a binary
+search per token in C, and numpy picks the few tokens of each kind out of the records.
+
+Bits: the word's roles (the low byte: speech verb, given name …, `roles` of PeopleTables), what
+the analyser makes of it as a foreign name's opening (`PROPER` …), whether it is another spelling
+of a foreign first name (`SPELLED`), whether it may open a person's name (`NAMEISH` …), and
+whether it glues a gazetteer name to a neighbour (`GLUED`, glued.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy
+from spacy.strings import get_string_id
+
+from briefing.pipeline.actors.glued import GlueTables, split_glued
+from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words
+from briefing.pipeline.columns import WordTable
+from briefing.text.normalize import fold
+
+if TYPE_CHECKING:
+    from briefing.pipeline.actors.people import PeopleTables
+
+# The roles a word plays for the name finder (PeopleTables.roles).
+SPEECH, ONLY_NAME, GIVEN, DEMONYM, PATRONYMIC, NAMING, BYLINE, CREDIT = 1, 2, 4, 8, 16, 32, 64, 128
+ROLES = 0xFF
+# What the analyser makes of a word that may open a foreign name (`opening_kind`).
+PROPER, UNREADABLE, SURNAME, THEOPHORIC = 1 << 8, 2 << 8, 4 << 8, 8 << 8
+KINDS = PROPER | UNREADABLE | SURNAME | THEOPHORIC
+SPELLED = 1 << 12  # another spelling of a foreign first name of the name table (دونكان of دنكان)
+NAMEISH = 1 << 13  # may be a name's first word (Words.nameish with first=True)
+PAIR = 1 << 14  # may open a name of two name words (People._two_names): NAMEISH, no article
+ALONE = 1 << 15  # may be a first name alone (People._alone, which reads its neighbours)
+UNKNOWN = 1 << 16  # a word no resource knows (Words.unknown_word, without a proclitic)
+FOREIGN_FIRST = 1 << 17  # a foreign first name that names people often (Words.foreign_first)
+VERB3 = 1 << 18  # only ever a verb of the third person singular (Words.singular_verb)
+GLUED = 1 << 19  # a gazetteer name glued to a neighbour (glued.py; its split in WordCaches.glued)
+CLAUSE_END = 1 << 20  # a mark that ends a clause, or a space token: a verb after one opens a clause
+# The marks that end a clause, as string ids (the ORTH column's).
+CLAUSE_MARKS = frozenset(get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛"))
+SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
+# The word forms kept (a long batch meets ever more of them).
+MAX_FORMS = 100_000
+
+
+class Forms:
+    """The records of one document's tokens, in token order (`bits`), and as a numpy column.
+    `known`: the folded words some component's patterns use (no glued words)."""
+
+    def __init__(self, w: Words, people: PeopleTables, glue: GlueTables, known: frozenset[str]) -> None:
+        self.w = w
+        self.roles = people.roles
+        self.surname_endings = people.surname_endings
+        self.calendar = people.calendar
+        self.glue = glue
+        self.known = known
+        # The records are found by a binary search per token in C (columns.WordTable): a dict's
+        # get per token, through map, cost five times as much (a cache miss at nearly every one
+        # in a table of tens of thousands of words).
+        orths = w.a.array[:, 7]  # ORTH
+        table = w.caches.forms
+        rows = table.rows(orths)
+        if rows is None:  # word forms no article had before
+            if len(table) >= MAX_FORMS:
+                table = w.caches.forms = WordTable(1)
+            self._learn(table, orths)
+            rows = table.rows(orths)
+        column: Any = table.values[rows, 0].astype(numpy.int64)
+        self.column = column
+        self.bits: list[int] = column.tolist()
+
+    def _learn(self, table: WordTable, orths: Any) -> None:
+        """Add the records of the word forms of `orths` that `table` lacks."""
+        new = table.missing(orths)
+        first: dict[int, int] = {}  # orth → its first token
+        for i, orth in enumerate(self.w.a.orths):
+            first.setdefault(orth, i)
+        records = [self._record(first[orth]) for orth in new.tolist()]
+        table.add(new, numpy.array(records, dtype=numpy.uint64).reshape(-1, 1))
+
+    def where(self, mask: int) -> list[int]:
+        """The tokens whose record has any bit of `mask`, in order."""
+        at: list[int] = (self.column & mask).nonzero()[0].tolist()
+        return at
+
+    def kinds(self) -> dict[int, int]:
+        """Token index → its `KINDS` bits, for the tokens with some."""
+        at = (self.column & KINDS).nonzero()[0]
+        return dict(zip(at.tolist(), (self.column[at] & KINDS).tolist(), strict=True))
+
+    def _record(self, i: int) -> int:
+        """The record of token i's word form."""
+        w, a = self.w, self.w.a
+        key = a.norms[i]
+        role = self.roles.get(key, 0)
+        bits = role | self.opening_kind(a.raw(i))
+        if not role and self._foreign_spelling(a.word(i)):
+            bits |= SPELLED
+        if w.nameish(i, first=True):
+            bits |= NAMEISH | (0 if w.article(i) else PAIR)
+        if self._alone(i):
+            bits |= ALONE
+        if w.unknown_word(i):
+            bits |= UNKNOWN
+        if w.foreign_first(a.word(i)):
+            bits |= FOREIGN_FIRST
+        if w.singular_verb(a.raw(i)):
+            bits |= VERB3
+        if self._glued(key, a.word(i)):
+            bits |= GLUED
+        if a.orths[i] in CLAUSE_MARKS or a.array[i, 5]:  # IS_SPACE
+            bits |= CLAUSE_END
+        return bits
+
+    def _glued(self, key: int, norm: str) -> bool:
+        """Does the word glue a gazetteer name to a neighbour? Its split is kept by norm hash."""
+        splits = self.w.caches.glued
+        if key not in splits:
+            splits[key] = None if norm in self.known else split_glued(norm, self.glue)
+        return splits[key] is not None
+
+    def _alone(self, i: int) -> bool:
+        """Can token i's word be a first name alone: a foreign first name of the name table or a
+        given name, no month or day, that no corpus uses as an everyday word and that the
+        analyser reads only as a name (a foreign one: or not at all)?"""
+        a, w, t = self.w.a, self.w, self.w.t
+        norm, raw = a.word(i), a.raw(i)
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in self.calendar:
+            return False
+        if w.article(i) or not w.name_like(raw):
+            return False
+        # An Arabic given name alone, when every reading the analyser has of it is a name
+        # (إسماعيل، لإبراهيم; not عمر "life", not سعيد "happy"), and no month or day (رمضان، جمعة).
+        given = norm in t.given and norm not in t.weak_given
+        # Or a word only ever a name that the analyser reads only as a proper noun (روني Rooney).
+        proper = norm in t.only_names and w.proper_noun(raw)
+        return w.foreign_first(norm) or (given and w.read_as_name(raw)) or proper
+
+    def _foreign_spelling(self, norm: str) -> bool:
+        """Another spelling of a foreign first name of the name table that the analyser cannot
+        read, a word of no resource (and of no role: the caller asks)?"""
+        t = self.w.t
+        return (
+            len(norm) >= FOREIGN_MIN_LETTERS
+            and norm not in t.common
+            and norm not in t.resource_words
+            and self.w.foreign_name(norm)
+        )
+
+    def opening_kind(self, raw: str) -> int:
+        """PROPER for a word the analyser reads only as a proper noun, UNREADABLE for one it
+        cannot read (both of some letters, and no word the resources or a corpus use), and
+        SURNAME too for such a word with a foreign family name's ending (شومسكي, نوفيتسكي)."""
+        t, w = self.w.t, self.w
+        norm = fold(raw)
+        if w.theophoric_glued(norm) and norm not in t.given and norm not in t.common:
+            return THEOPHORIC  # عبدالفتاح: a given name, which the given names' list may lack
+        if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
+            return 0
+        if w.foreign(raw):
+            ending = len(norm) > SURNAME_MIN_LETTERS and norm.endswith(self.surname_endings)
+            return UNREADABLE | (SURNAME if ending else 0)
+        return PROPER if w.proper_noun(raw) else 0
