@@ -16,7 +16,8 @@ whether it glues a gazetteer name to a neighbour (`GLUED`, glued.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import numpy
 from spacy.strings import get_string_id
@@ -26,8 +27,18 @@ from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words
 from briefing.pipeline.columns import WordTable
 from briefing.text.normalize import fold
 
-if TYPE_CHECKING:
-    from briefing.pipeline.actors.people import PeopleTables
+
+class PeopleWords(Protocol):
+    """What the records read of the people rules' tables (people.PeopleTables), named here so
+    that this module, which people.py reads, does not import it back."""
+
+    @property
+    def roles(self) -> Mapping[int, int]: ...
+    @property
+    def surname_endings(self) -> tuple[str, ...]: ...
+    @property
+    def calendar(self) -> frozenset[str]: ...
+
 
 # The roles a word plays for the name finder (PeopleTables.roles).
 SPEECH, ONLY_NAME, GIVEN, DEMONYM, PATRONYMIC, NAMING, BYLINE, CREDIT = 1, 2, 4, 8, 16, 32, 64, 128
@@ -55,7 +66,7 @@ class Forms:
     """The records of one document's tokens, in token order (`bits`), and as a numpy column.
     `known`: the folded words some component's patterns use (no glued words)."""
 
-    def __init__(self, w: Words, people: PeopleTables, glue: GlueTables, known: frozenset[str]) -> None:
+    def __init__(self, w: Words, people: PeopleWords, glue: GlueTables, known: frozenset[str]) -> None:
         self.w = w
         self.roles = people.roles
         self.surname_endings = people.surname_endings
