@@ -37,7 +37,6 @@ def test_where_many_values_in_order(nlp):
     wanted = set(a.norms[: FEW_VALUES + 2])  # more than FEW_VALUES: the other way of finding them
     assert a.where(wanted) == [i for i, norm in enumerate(a.norms) if norm in wanted]
     assert a.where(set(a.norms[:2])) == [0, 1, 8, 9]
-    assert a.orths_where({a.orths[1]}) == [1, 9]
 
 
 def test_word_strings_decode_once_and_stay_bounded(nlp, monkeypatch):

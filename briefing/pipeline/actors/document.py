@@ -176,14 +176,6 @@ class Tokens:
             return [i for i, norm in enumerate(self.norms) if norm in present]
         return positions(self.array[:, 0], present)
 
-    def orths_where(self, orths: Set[int]) -> list[int]:
-        """`where`, for orth hashes (the words as written). The one rule that asks wants a few
-        punctuation marks: numpy compares the column with each, present or not, for fewer
-        instructions than making a set of the doc's orths to look them up in."""
-        if len(orths) > FEW_VALUES:
-            return [i for i, orth in enumerate(self.orths) if orth in orths]
-        return positions(self.array[:, 7], orths)
-
     def phrase_matches(self) -> dict[str, Matches]:
         """The matches of each of the joined phrase matchers (one walk of the doc, when first
         asked)."""
