@@ -5,8 +5,8 @@ times: its norm in the roles' dict (found by a set intersection and a walk of th
 orth in a cache of what the analyser makes of it (a `get` per token and a dict of the others),
 and its norm again against the foreign spellings (a set difference over the doc's norms). All of
 it depends on the word form alone (the normaliser sets a form's norm and proclitic once, on its
-lexeme), so it is now one record per orth, kept across articles: a document costs a binary
-search per token in C, and numpy picks the few tokens of each kind out of the records.
+lexeme), so it is now one record per orth, kept across articles: a document's records are taken
+by its words' ids in C (records.py), and numpy picks the few tokens of each kind out of them.
 
 Bits: the word's roles (the low byte: speech verb, given name …, `roles` of PeopleTables), what
 the analyser makes of it as a foreign name's opening (`PROPER` …), whether it is another spelling
@@ -19,12 +19,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-import numpy
 from spacy.strings import get_string_id
 
 from briefing.pipeline.actors.glued import GlueTables, split_glued
+from briefing.pipeline.actors.records import FormRecords
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words
-from briefing.pipeline.columns import WordTable
 from briefing.text.normalize import fold
 
 
@@ -73,29 +72,27 @@ class Forms:
         self.calendar = people.calendar
         self.glue = glue
         self.known = known
-        # The records are found by a binary search per token in C (columns.WordTable): a dict's
-        # get per token, through map, cost five times as much (a cache miss at nearly every one
-        # in a table of tens of thousands of words).
+        # The records are found by the words' ids, in C (records.FormRecords): a dict's get per
+        # token, through map, cost five times as much as a binary search, and that twice this.
         orths = w.a.array[:, 7]  # ORTH
         table = w.caches.forms
-        rows = table.rows(orths)
-        if rows is None:  # word forms no article had before
+        column = table.of(orths)
+        if column is None:  # word forms no article had before
             if len(table) >= MAX_FORMS:
-                table = w.caches.forms = WordTable(1)
+                table = w.caches.forms = FormRecords()
             self._learn(table, orths)
-            rows = table.rows(orths)
-        column: Any = table.values[rows, 0].astype(numpy.int64)
-        self.column = column
+            column = table.of(orths)
+            assert column is not None
+        self.column: Any = column
         self.bits: list[int] = column.tolist()
 
-    def _learn(self, table: WordTable, orths: Any) -> None:
+    def _learn(self, table: FormRecords, orths: Any) -> None:
         """Add the records of the word forms of `orths` that `table` lacks."""
         new = table.missing(orths)
         first: dict[int, int] = {}  # orth → its first token
         for i, orth in enumerate(self.w.a.orths):
             first.setdefault(orth, i)
-        records = [self._record(first[orth]) for orth in new.tolist()]
-        table.add(new, numpy.array(records, dtype=numpy.uint64).reshape(-1, 1))
+        table.add(new, [self._record(first[orth]) for orth in new])
 
     def where(self, mask: int) -> list[int]:
         """The tokens whose record has any bit of `mask`, in order."""
