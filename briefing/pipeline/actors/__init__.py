@@ -82,8 +82,8 @@ class ActorResolver(BatchPipe):
         a = Tokens.of(doc, self.strings, t.phrases)
         w = Words(a, t.words, self.caches)
         found = FoundActors(t.words.translit, self.caches.name_en)
-        hits = Candidates(w, t.candidates, t.context, t.entries).hits()
         forms = Forms(w, t.people, t.glue, t.words.known)  # what the rules read of each word form
+        hits = Candidates(w, forms, t.candidates, t.context, t.entries).hits()
         if glued_at := forms.where(GLUED):  # (most articles have no glued word)
             hits += glued(a, glued_at, self.caches, t.entries, taken_by(hits))
         hits = Places(w, t.places, t.entries, found).hits(hits)

@@ -21,8 +21,9 @@ from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_alef_maksura_ar, normalize_teh_marbuta_ar
 from spacy.strings import StringStore
 
-from briefing.pipeline.actors.disambiguation import ContextTables, disambiguate, locative
+from briefing.pipeline.actors.disambiguation import ContextTables, as_state, disambiguate, locative
 from briefing.pipeline.actors.document import Hit
+from briefing.pipeline.actors.forms import SPACED, Forms
 from briefing.pipeline.actors.words import Words, folded
 from briefing.pipeline.actors.words import nationalities as nationalities  # moved there; re-exported
 from briefing.pipeline.gazetteer import AMBIGUOUS, IN_CONTEXT, GazetteerIndex
@@ -98,26 +99,20 @@ def build_candidate_tables(
     )
 
 
-def as_state(entry: ActorEntry, entries: Mapping[str, ActorEntry]) -> tuple[str, str]:
-    """(id, type) of the state a city's name stands for (a capital, تل أبيب), or the entry's own."""
-    stands_for = entry.stands_for or entry.capital_of
-    if stands_for:
-        return stands_for, entries[stands_for].type
-    return entry.id, entry.type
-
-
 class Candidates:
     """Makes the gazetteer's matches in one document into hits."""
 
     def __init__(
         self,
         w: Words,
+        forms: Forms,
         tables: CandidateTables,
         context: ContextTables,
         entries: Mapping[str, ActorEntry],
     ) -> None:
         self.a = w.a
         self.w = w
+        self.bits = forms.bits
         self.t = tables
         self.context = context
         self.entries = entries
@@ -177,7 +172,7 @@ class Candidates:
         norms = a.norms
         if (
             end < len(norms)
-            and (norms[end] in t.last_words or " " in a.word(end))  # (NFKC may give a space)
+            and (norms[end] in t.last_words or self.bits[end] & SPACED)
             and (a.surface(start, end + 1), entry.id) in t.surface_keys
         ):
             end += 1

@@ -98,3 +98,11 @@ def disambiguate(
     # An outlet or organisation surface shared with a place: the place unless a cue says otherwise.
     non_org = [e for e in candidates if e.type != "ORG"]
     return (non_org or candidates)[0].id
+
+
+def as_state(entry: ActorEntry, entries: Mapping[str, ActorEntry]) -> tuple[str, str]:
+    """(id, type) of the state a city's name stands for (a capital, تل أبيب), or the entry's own."""
+    stands_for = entry.stands_for or entry.capital_of
+    if stands_for:
+        return stands_for, entries[stands_for].type
+    return entry.id, entry.type

@@ -11,7 +11,8 @@ by its words' ids in C (records.py), and numpy picks the few tokens of each kind
 Bits: the word's roles (the low byte: speech verb, given name …, `roles` of PeopleTables), what
 the analyser makes of it as a foreign name's opening (`PROPER` …), whether it is another spelling
 of a foreign first name (`SPELLED`), whether it may open a person's name (`NAMEISH` …), and
-whether it glues a gazetteer name to a neighbour (`GLUED`, glued.py).
+whether it glues a gazetteer name to a neighbour (`GLUED`, glued.py), ends a clause (`CLAUSE_END`)
+or has a space in its norm (`SPACED`, candidates.py).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ FOREIGN_FIRST = 1 << 17  # a foreign first name that names people often (Words.f
 VERB3 = 1 << 18  # only ever a verb of the third person singular (Words.singular_verb)
 GLUED = 1 << 19  # a gazetteer name glued to a neighbour (glued.py; its split in WordCaches.glued)
 CLAUSE_END = 1 << 20  # a mark that ends a clause, or a space token: a verb after one opens a clause
+SPACED = 1 << 21  # a norm that holds a space (NFKC gives one to some ligatures): a name may go on into it
 # The marks that end a clause, as string ids (the ORTH column's).
 CLAUSE_MARKS = frozenset(get_string_id(s) for s in (".", "!", "؟", "?", ":", "؛"))
 SURNAME_MIN_LETTERS = 4  # a foreign family name alone has more letters than this
@@ -126,6 +128,8 @@ class Forms:
             bits |= GLUED
         if a.orths[i] in CLAUSE_MARKS or a.array[i, 5]:  # IS_SPACE
             bits |= CLAUSE_END
+        if " " in a.word(i):
+            bits |= SPACED
         return bits
 
     def _glued(self, key: int, norm: str) -> bool:

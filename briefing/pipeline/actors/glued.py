@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefing.pipeline.actors.candidates import as_state
+from briefing.pipeline.actors.disambiguation import as_state
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.words import ONE_LETTER_PROCLITICS, WordCaches, WordTables, folded
 from briefing.pipeline.gazetteer import GazetteerIndex
