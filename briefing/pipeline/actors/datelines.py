@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefing.pipeline.actors.document import Hit, Tokens
-from briefing.pipeline.actors.fixtures import DASHES
+from briefing.pipeline.actors.fixtures import DASH_IDS, DASHES
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import Words
 from briefing.text.normalize import fold
@@ -37,9 +37,13 @@ def dateline_outlets(
     """New outlets named in datelines; a place's hit there is made the outlet's. `taken` grows."""
     a = w.a
     n = len(a.norms)
-    by_start = {h.start: h for h in hits}
     out: list[Hit] = []
-    for g in [h for h in hits if h.type in ("GPE", "LOC") and h.end + 2 < n and a.raw(h.end) in DASHES]:
+    dashes = a.marked(DASH_IDS)
+    places = [h for h in hits if h.end in dashes and h.type in ("GPE", "LOC") and h.end + 2 < n]
+    if not places:
+        return out
+    by_start = {h.start: h for h in hits}
+    for g in places:
         if not at_line_start(a.text, a.idx[g.start]):
             continue
         start = g.end + 1

@@ -14,6 +14,7 @@ from itertools import chain
 from typing import Any, Protocol
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from briefing.pipeline.actors.triggered import Matches, SharedPhrases
@@ -27,6 +28,14 @@ from briefing.pipeline.tokenizer import text_of
 FEW_VALUES = 16
 # The word forms WordStrings keeps (a long batch meets ever more of them): about ten megabytes.
 MAX_WORD_STRINGS = 100_000
+
+
+def mark_ids(*marks: str) -> frozenset[int]:
+    """The string ids of some punctuation marks, for `Tokens.marked`."""
+    return frozenset(get_string_id(m) for m in marks)
+
+
+OPENING, CLOSING = mark_ids("("), mark_ids(")")
 
 
 class Strings(Protocol):
@@ -99,6 +108,8 @@ class Tokens:
     _named: set[str] | None = field(default=None, repr=False)
     _norm_set: frozenset[int] | None = field(default=None, repr=False)
     _quotes: frozenset[int] | None = field(default=None, repr=False)
+    _orth_set: frozenset[int] | None = field(default=None, repr=False)
+    _marked: dict[frozenset[int], frozenset[int]] = field(default_factory=dict, repr=False)
     # The decoded strings that `word`, `raw` and `surface` read first: WordStrings' own dict, or
     # (another string store) an empty one, and the store answers.
     texts: dict[int, str] = field(init=False, repr=False)
@@ -166,6 +177,19 @@ class Tokens:
         if self._quotes is None:
             self._quotes = frozenset(self.array[:, 6].nonzero()[0].tolist())  # IS_QUOTE
         return i in self._quotes
+
+    def marked(self, marks: frozenset[int]) -> frozenset[int]:
+        """The tokens written as one of `marks` (string ids of a few punctuation marks), found once
+        per document and set: the rules that walk the hits for a bracket or a dash after them ask
+        this first, and most documents have none where most hits end."""
+        got = self._marked.get(marks)
+        if got is None:
+            if self._orth_set is None:
+                self._orth_set = frozenset(self.orths)
+            present = self._orth_set & marks
+            got = frozenset(positions(self.array[:, 7], present)) if present else frozenset()  # ORTH
+            self._marked[marks] = got
+        return got
 
     def where(self, norms: Set[int]) -> list[int]:
         """The indexes of the tokens whose norm hash is one of `norms`, in order. A rule looks for

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from briefing.pipeline.actors.document import Hit, Tokens
+from briefing.pipeline.actors.document import CLOSING, OPENING, Hit, Tokens, mark_ids
 
 DASHES = frozenset({"-", "ـ", "–"})
+DASH_IDS = mark_ids(*DASHES)
 ZERO = "صفر"  # a score's nought, as written in results (2 - صفر)
 MAX_WORDS = 3  # a club's name before its bracket
 WINDOW = MAX_WORDS + 2  # tokens from a dash to the other side's bracket
@@ -40,9 +41,10 @@ def in_fixture(a: Tokens, start: int, closing: int) -> bool:
 
 def bracketed_states(a: Tokens, hits: list[Hit]) -> Iterator[tuple[int, int]]:
     """(opening, closing) bracket tokens around each state's name alone: ( فرنسا ), ( إنجلترا )."""
+    openings, closings = a.marked(OPENING), a.marked(CLOSING)
+    if not (openings and closings):
+        return
     for g in hits:
         opening, closing = g.start - 1, g.end
-        if g.type not in ("GPE", "LOC") or opening < 1 or closing >= len(a.norms):
-            continue
-        if a.raw(opening) == "(" and a.raw(closing) == ")":
+        if opening in openings and closing in closings and g.type in ("GPE", "LOC") and opening >= 1:
             yield opening, closing

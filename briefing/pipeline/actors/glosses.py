@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.pipeline.actors.document import Hit, Tokens
+from briefing.pipeline.actors.document import OPENING, Hit, Tokens
 
 MAX_GLOSS_WORDS = 6  # Inlingua International Language School
 # People and organisations: after a place, the Latin word in brackets is a dateline's source
@@ -22,9 +22,13 @@ def latin_glosses(a: Tokens, hits: list[Hit]) -> list[Hit]:
     """Hits for the bracketed Latin originals that follow the hits' names."""
     out: list[Hit] = []
     n = len(a.norms)
+    openings = a.marked(OPENING)
+    if not openings:
+        return out
     taken = {h.start for h in hits}
     for h in hits:
-        if h.type not in GLOSSED:
+        # (the bracket opens right after the name, or after its closing quotation mark)
+        if h.type not in GLOSSED or (h.end not in openings and h.end + 1 not in openings):
             continue
         j = h.end
         if j < n and a.is_quote(j):

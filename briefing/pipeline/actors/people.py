@@ -18,7 +18,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from briefing.pipeline.actors.document import Hit, taken_by
+from briefing.pipeline.actors.document import Hit, mark_ids, taken_by
 from briefing.pipeline.actors.forms import (
     ALONE,
     BYLINE,
@@ -63,6 +63,7 @@ from briefing.text.normalize import fold
 
 # The marks between an article's credit word and the name (كتب ـ محيي الدين فتحي, حوار : …).
 _CREDIT_MARKS = frozenset({":", "ـ", "-", "–"})
+_CREDIT_MARK_IDS = mark_ids(*_CREDIT_MARKS)
 TITLE_GAP = 3  # adjectives and commas skipped between a title and a name: الباحث السياسي، صدام
 LONE = -1  # a start that is a one-word name by itself (People._alone)
 DATELINE = -2  # a start after a dateline's place and mark: a name of two words or more (People._datelines)
@@ -524,13 +525,14 @@ class People:
         start (لندن : معد فياض، الخرطوم ـ عبدالواحد لبيني ـ نيويورك، عمان - البلقاء - فيصل
         ملكاوي), or after a colon anywhere (… تل أبيب : نظير مجلي): the reporter's name."""
         a, n = self.a, len(self.a.norms)
+        marks = a.marked(_CREDIT_MARK_IDS)
         places = {h.start: h.end for h in known if h.type in ("GPE", "LOC")}
-        if not places:
+        if not any(e in marks for e in places.values()):
             return []
         opens = set(self._clause_starts())
         out = []
         for s, e in places.items():
-            if not (e + 1 < n and a.raw(e) in _CREDIT_MARKS and (s in opens or a.raw(e) == ":")):
+            if not (e + 1 < n and e in marks and (s in opens or a.raw(e) == ":")):
                 continue
             while e + 1 in places and places[e + 1] + 1 < n and a.raw(places[e + 1]) in _CREDIT_MARKS:
                 e = places[e + 1]  # عمان - البلقاء - : a dateline of two places
