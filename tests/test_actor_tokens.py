@@ -69,3 +69,13 @@ def test_shared_phrases_give_each_matcher_its_own_matches(nlp):
         assert matcher.on(alone)
     empty = nlp("وصل الوفد إلى المدينة")
     assert titles.on(Tokens.of(empty, nlp.vocab.strings, shared)) == []
+
+
+def test_marked_finds_the_marks_as_written(nlp):
+    doc = nlp("لندن - معد فياض : التقى ألبرت أينشتاين ( Albert Einstein ) اليوم")
+    a = Tokens.of(doc, nlp.vocab.strings)
+    raws = [t.text for t in doc]
+    assert a.marked(document.OPENING) == {raws.index("(")}
+    assert a.marked(document.CLOSING) == {raws.index(")")}
+    assert a.marked(document.mark_ids("-", ":")) == {raws.index("-"), raws.index(":")}
+    assert a.marked(document.mark_ids("ـ")) == frozenset()
