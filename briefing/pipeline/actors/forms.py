@@ -45,14 +45,14 @@ SPEECH, ONLY_NAME, GIVEN, DEMONYM, PATRONYMIC, NAMING, BYLINE, CREDIT = 1, 2, 4,
 ROLES = 0xFF
 # What the analyser makes of a word that may open a foreign name (`opening_kind`).
 PROPER, UNREADABLE, SURNAME, THEOPHORIC = 1 << 8, 2 << 8, 4 << 8, 8 << 8
-KINDS = PROPER | UNREADABLE | SURNAME | THEOPHORIC
-SPELLED = 1 << 12  # another spelling of a foreign first name of the name table (دونكان of دنكان)
+KINDS = PROPER | UNREADABLE | SURNAME | THEOPHORIC  # (all but THEOPHORIC set for UNKNOWN words only)
+# Another spelling of a foreign first name of the name table (دونكان of دنكان); set for PAIR words only.
+SPELLED = 1 << 12
 NAMEISH = 1 << 13  # may be a name's first word (Words.nameish with first=True)
 PAIR = 1 << 14  # may open a name of two name words (People._two_names): NAMEISH, no article
 ALONE = 1 << 15  # may be a first name alone (People._alone, which reads its neighbours)
 UNKNOWN = 1 << 16  # a word no resource knows (Words.unknown_word, without a proclitic)
 FOREIGN_FIRST = 1 << 17  # a foreign first name that names people often (Words.foreign_first)
-VERB3 = 1 << 18  # only ever a verb of the third person singular (Words.singular_verb)
 GLUED = 1 << 19  # a gazetteer name glued to a neighbour (glued.py; its split in WordCaches.glued)
 CLAUSE_END = 1 << 20  # a mark that ends a clause, or a space token: a verb after one opens a clause
 SPACED = 1 << 21  # a norm that holds a space (NFKC gives one to some ligatures): a name may go on into it
@@ -110,20 +110,22 @@ class Forms:
         """The record of token i's word form."""
         w, a = self.w, self.w.a
         key = a.norms[i]
-        role = self.roles.get(key, 0)
-        bits = role | self.opening_kind(a.raw(i))
-        if not role and self._foreign_spelling(a.word(i)):
-            bits |= SPELLED
+        bits = self.roles.get(key, 0)
         if w.nameish(i, first=True):
             bits |= NAMEISH | (0 if w.article(i) else PAIR)
-        if self._alone(i):
-            bits |= ALONE
         if w.unknown_word(i):
             bits |= UNKNOWN
+        # The bits that ask the analyser, only where a rule reads them (a first run meets mostly
+        # new words, and analysing each cost most of learning it): the foreign name's opening
+        # kinds of a word no resource knows (the rules that read them ask for UNKNOWN too), and
+        # another spelling of a foreign first name for a word that may open a name of two words.
+        bits |= self.opening_kind(a.raw(i)) if bits & UNKNOWN else self.theophoric(a.raw(i))
+        if not bits & ROLES and bits & PAIR and self._foreign_spelling(a.word(i)):
+            bits |= SPELLED
+        if self._alone(i):
+            bits |= ALONE
         if w.foreign_first(a.word(i)):
             bits |= FOREIGN_FIRST
-        if w.singular_verb(a.raw(i)):
-            bits |= VERB3
         if self._glued(key, a.word(i)):
             bits |= GLUED
         if a.orths[i] in CLAUSE_MARKS or a.array[i, 5]:  # IS_SPACE
@@ -167,14 +169,22 @@ class Forms:
             and self.w.foreign_name(norm)
         )
 
+    def theophoric(self, raw: str) -> int:
+        """THEOPHORIC for a theophoric name written as one word (عبدالفتاح: a given name, which
+        the given names' list may lack), else 0."""
+        t, norm = self.w.t, fold(raw)
+        glued = self.w.theophoric_glued(norm)
+        return THEOPHORIC if glued and norm not in t.given and norm not in t.common else 0
+
     def opening_kind(self, raw: str) -> int:
-        """PROPER for a word the analyser reads only as a proper noun, UNREADABLE for one it
-        cannot read (both of some letters, and no word the resources or a corpus use), and
-        SURNAME too for such a word with a foreign family name's ending (شومسكي, نوفيتسكي)."""
+        """THEOPHORIC (`theophoric`), or PROPER for a word the analyser reads only as a proper
+        noun, UNREADABLE for one it cannot read (both of some letters, and no word the resources
+        or a corpus use), and SURNAME too for such a word with a foreign family name's ending
+        (شومسكي, نوفيتسكي)."""
         t, w = self.w.t, self.w
+        if theophoric := self.theophoric(raw):
+            return theophoric
         norm = fold(raw)
-        if w.theophoric_glued(norm) and norm not in t.given and norm not in t.common:
-            return THEOPHORIC  # عبدالفتاح: a given name, which the given names' list may lack
         if len(norm) < FOREIGN_MIN_LETTERS or norm in t.common or norm in t.resource_words:
             return 0
         if w.foreign(raw):

@@ -40,7 +40,6 @@ from briefing.pipeline.actors.forms import (
     THEOPHORIC,
     UNKNOWN,
     UNREADABLE,
-    VERB3,
     Forms,
 )
 from briefing.pipeline.actors.lists import Lists, NameAt
@@ -317,7 +316,8 @@ class People:
         out = []
         for i in self._clause_starts():
             j = i + 1
-            if j in taken or not bits[i] & VERB3 or not bits[j] & UNKNOWN:
+            # (the verb read last: the analyser's readings of a word are kept, but not in its record)
+            if j in taken or not bits[j] & UNKNOWN or not w.singular_verb(a.raw(i)):
                 continue
             raw = a.raw(j)
             if len(a.word(j)) < FOREIGN_MIN_LETTERS or raw.startswith("و") or w.suffixed_word(raw):
