@@ -111,14 +111,14 @@ class Gister:
     def words(self, text: str, known: Sequence[Known] = (), *, counted: bool = False) -> list[Word]:
         if not known:
             texts = TOKEN.findall(text)
-            run = _Run(texts, counted, self.reader.after(None, counted))
+            run = _Run(texts, counted, self.reader.starts[counted])
             self._plain(run, 0, len(texts))
             return self._close(run)
         # Token offsets are only read at the known stretches: each is found by bisection over the
         # matches, and the tokens between two are read as if there were none.
         matches = list(TOKEN.finditer(text))
         texts = list(map(re.Match.group, matches))  # (the method mapped: no Python call per token)
-        run = _Run(texts, counted, self.reader.after(None, counted))
+        run = _Run(texts, counted, self.reader.starts[counted])
         spans = sorted(known, key=start_of)
         i = k = 0
         while i < len(texts):

@@ -59,9 +59,10 @@ class IdiomTable:
     # a word of each form of fixed words, a preposition's only where it has no other (القبض على:
     # القبض): a span holds an idiom only if it holds one of these
     keys: frozenset[str] = frozenset()
-    # each of those words → the words of the forms it was chosen from: a span holds an idiom
-    # only if it holds all the words of one of them
-    tails: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # each of those words → (the words of a form it was chosen from, the first words of that
+    # form's spellings): a span holds an idiom only if it holds all the words of one of them,
+    # and its fixed words start only at one of those first words
+    tails: Mapping[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(default_factory=dict)
 
 
 def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> IdiomTable:
@@ -70,7 +71,7 @@ def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> 
         return IdiomTable({}, {}, {})
     by_first: dict[str, list[_Tail]] = {}
     verbs, nouns = {}, {}
-    by_key: dict[str, dict[frozenset[str], None]] = {}  # (a dict: the sets in their order)
+    by_key: dict[str, dict[frozenset[str], set[str]]] = {}  # (a dict: the sets in their order)
     for entry in entries:
         verbs[entry.id] = _lemmas(analyzer, entry.verb, "VERB_PERFECT")
         nouns[entry.id] = _lemmas(analyzer, entry.nouns, "NOUN")
@@ -80,13 +81,13 @@ def build_idioms(entries: tuple[IdiomEntry, ...], analyzer: Analyzer | None) -> 
             for tail, person in tails:
                 by_first.setdefault(tail[0], []).append((tail, entry, person))
                 key = next((t for t in tail if t not in _PREPOSITIONS), tail[0])
-                by_key.setdefault(key, {})[frozenset(tail)] = None
+                by_key.setdefault(key, {}).setdefault(frozenset(tail), set()).add(tail[0])
     return IdiomTable(
         {k: tuple(sorted(v, key=lambda t: -len(t[0]))) for k, v in by_first.items()},
         verbs,
         nouns,
         frozenset(by_key),
-        {k: tuple(v) for k, v in by_key.items()},
+        {k: tuple((tail, frozenset(firsts)) for tail, firsts in v.items()) for k, v in by_key.items()},
     )
 
 
@@ -109,34 +110,50 @@ def _with_suffixes(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]
 
 def apply_idioms(words: list[Word], reader: Reader, table: IdiomTable) -> None:
     """Reads, in place, the idioms among `words` as one verb phrase each (see the module)."""
-    if not _may_hold(words, table):
+    forms = _forms(words)
+    firsts = _firsts(forms, table)
+    if not firsts:
         return
     by_first = table.by_first
     k = 1  # (the fixed words never open the span: their verb comes first)
     while k < len(words):
-        first = form_of(words[k])
-        tails = by_first.get(first if " " not in first else first.split(" ", 1)[0])
-        if tails is not None:
-            for tokens, entry, person in tails:
-                end = _covers(words, k, tokens)
+        first = forms[k]
+        if (first if " " not in first else first.split(" ", 1)[0]) in firsts:
+            for tokens, entry, person in by_first[first.split(" ", 1)[0]]:
+                end = _covers(forms, k, tokens)
                 if end is not None and _join(words, k, end, entry, person, reader, table):
+                    forms = _forms(words)  # words were joined: the indices after k moved
                     break
         k += 1
 
 
-def _may_hold(words: list[Word], table: IdiomTable) -> bool:
-    """Do the words hold every word of some form of fixed words (as _covers reads them)? Most
-    spans holding one of those words hold no idiom, and the search word by word costs more."""
-    forms = set(" ".join(map(form_of, words)).split())
-    return any(tail <= forms for key in table.keys.intersection(forms) for tail in table.tails[key])
+def _forms(words: list[Word]) -> list[str]:
+    """The words' folded texts (form_of, inline: a call per word would cost more than the read)."""
+    return [w.form or form_of(w) for w in words]
 
 
-def _covers(words: list[Word], k: int, tokens: tuple[str, ...]) -> int | None:
-    """The index after the words from k on that spell `tokens` exactly, else None."""
+def _firsts(forms: list[str], table: IdiomTable) -> set[str]:
+    """The first words of the forms of fixed words all of whose words the span holds (as _covers
+    reads them): only there may an idiom's fixed words start. Most spans holding one of the
+    idioms' key words hold no idiom, and the search word by word costs more than these sets.
+    (A join keeps the span's words: the set holds after one.)"""
+    held = set(" ".join(forms).split())
+    tails = table.tails
+    return {
+        first
+        for key in table.keys.intersection(held)
+        for tail, firsts in tails[key]
+        if tail <= held
+        for first in firsts
+    }
+
+
+def _covers(forms: list[str], k: int, tokens: tuple[str, ...]) -> int | None:
+    """The index after the words (by their `forms`) from k on that spell `tokens` exactly, else None."""
     seen: list[str] = []
     end = k
-    while len(seen) < len(tokens) and end < len(words):
-        seen.extend(form_of(words[end]).split())
+    while len(seen) < len(tokens) and end < len(forms):
+        seen.extend(forms[end].split())
         end += 1
     return end if tuple(seen) == tokens else None
 

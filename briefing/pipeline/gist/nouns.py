@@ -80,6 +80,12 @@ class NounRules:
             s.i += 1
             text, plural = w.alone or self.alone(w)
             return self._close(s, text, w.definite, plural, w.governs or None)
+        if w.pos == N and not w.fixed and self._alone_next(w, s):
+            # A noun that nothing after it joins: what noun_phrase and render would make of it,
+            # without making them (a third of the phrases are these).
+            s.i += 1
+            text, plural = w.alone or self.alone(w)
+            return self._close(s, text, w.definite, plural, w.governs or None)
         if w.fixed and not w.poss and w.pos == NUM:
             s.i += 1
             np = NounPhrase(w)
@@ -99,6 +105,19 @@ class NounRules:
             governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
         head = np.head
         return self._close(s, text, self.definite(np), (head.alone or self.alone(head))[1], governs)
+
+    @staticmethod
+    def _alone_next(w: Word, s: State) -> bool:
+        """Does the noun `w` at s.i make a phrase of its own: no determiner (a noun determines
+        only as أية, and then before an indefinite noun, which would be its genitive), and after
+        it no adjective or dash, no genitive and no باسم (see noun_phrase)?"""
+        if s.i + 1 >= len(s.words):
+            return True
+        nxt = s.words[s.i + 1]
+        if nxt.pos in _ADJ_OR_DASH or nxt.id == _ON_BEHALF:
+            return False
+        # (a genitive follows an indefinite noun only, and has no proclitic: see genitive_next)
+        return bool(w.definite or w.poss or nxt.conj or nxt.prep) or nxt.pos not in NOMINAL
 
     def _close(
         self, s: State, text: str, definite: bool, plural: bool, governs: tuple[str, str] | None

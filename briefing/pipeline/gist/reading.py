@@ -218,6 +218,8 @@ class Reader:
         self._verbs_of_nouns: dict[str, tuple[str, bool]] = {}  # see verb_of_noun
         # a function word's id → _id_kind (one comes before every other token)
         self._id_kinds: dict[str, str] = {}
+        # the tables of a span's first token (after(None, counted)), by `counted`: asked per span
+        self.starts: tuple[After, After] = (self.after(None, False), self.after(None, True))
 
     def word(self, text: str, before: Word | None, *, counted: bool = False) -> Word:
         """The Word of one token; `before` is the word before it (None at the start). With
