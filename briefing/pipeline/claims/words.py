@@ -14,7 +14,7 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc
 
-from briefing.pipeline.wordslots import WordSlots
+from briefing.pipeline.wordslots import WordRecords
 from briefing.text.normalize import fold
 
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
@@ -33,48 +33,23 @@ def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
     return keys
 
 
-class WordColumns:
+class WordColumns(WordRecords):
     """The records of the word forms seen, by (orth, norm) key; emptied when `known` changes."""
 
-    __slots__ = ("_folds", "_ids", "_records", "known")
+    __slots__ = ("_folds", "known")
 
     def __init__(self, known: frozenset[str] = frozenset()) -> None:
+        super().__init__(6, MAX_WORDS)
         self.known = known  # the words the normalizer may uncover by taking proclitics off
-        self._ids = WordSlots()  # key → index of the word's record
-        self._records = numpy.empty((1024, 6), dtype=object)
         self._folds: dict[str, str] = {}
 
     def columns(self, doc: Doc, arr: numpy.ndarray) -> Columns:
         """The six columns of `doc`, whose ORTH and NORM columns are arr[:, 0] and arr[:, 1]."""
-        keys = word_keys(arr[:, 0], arr[:, 1])
-        cols: Any
-        ids = self._ids.ids(keys)
-        if ids is None:
-            ids = self._learn(doc, arr, keys)
-        if ids is None:  # the table is full: this document's words read one by one
-            cols = map(list, zip(*[self._read(doc, arr, k) for k in range(len(arr))], strict=True))
-        else:
-            cols = self._records[ids].T.tolist()
+        rows, _ = self.lookup(doc, arr, word_keys(arr[:, 0], arr[:, 1]))
+        cols: Any = rows.T.tolist()
         return tuple(cols)
 
-    def _learn(self, doc: Doc, arr: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray | None:
-        """Add the records of the words not seen before; the rows of the doc's tokens after."""
-        new = self._ids.missing(keys)
-        size = self._ids.size
-        if size + len(new) > MAX_WORDS:
-            return None
-        n = len(keys)
-        first = dict(zip(keys.tolist()[::-1], range(n - 1, -1, -1), strict=True))  # a word's first token
-        if size + len(new) > len(self._records):
-            bigger = numpy.empty((max(size + len(new), 2 * len(self._records)), 6), dtype=object)
-            bigger[:size] = self._records[:size]
-            self._records = bigger
-        for k, key in enumerate(new, start=size):
-            self._records[k] = self._read(doc, arr, first[key])
-        self._ids.add(new)
-        return self._ids.ids(keys)
-
-    def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> Row:
+    def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> tuple[Row, int]:
         """The record of token i's word."""
         strings = doc.vocab.strings
         t, n = strings[int(arr[i, 0])], strings[int(arr[i, 1])]
@@ -88,4 +63,4 @@ class WordColumns:
             fw = self._folds.get(t) or self._folds.setdefault(t, fold(t))
         # is_space and is_alpha are flags of the word's lexeme.
         lex = doc.vocab[t]
-        return (t, n, fw, clitic, lex.is_space, lex.is_alpha)
+        return (t, n, fw, clitic, lex.is_space, lex.is_alpha), 0

@@ -103,7 +103,6 @@ class FigureExtractor(BatchPipe):
         # Per-word caches, emptied by load: token readings by orth hash (a document's are then
         # taken in C), folded proclitics, and English amounts (Babel is slow).
         self._toks = TokTable()
-        self._prefixes: dict[str, str] = {}
         self._amounts: english.Amounts = {}
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
@@ -112,8 +111,7 @@ class FigureExtractor(BatchPipe):
         time_words = resources.get("particles", ParticlesFile).forms("time-words")
         units = resources.get("units", UnitsFile)
         self.tables = build_tables(numbers, units, known, time_words, shared_analyzer())
-        self._toks = TokTable()
-        self._prefixes.clear()
+        self._toks = TokTable(self.tables)
         self._amounts.clear()
         english.warm()
 
@@ -124,7 +122,7 @@ class FigureExtractor(BatchPipe):
         # Every token attribute through one array read: doc[i], Span.text and doc.sents build
         # Token objects, which is slow.
         arr = token_array(doc, [ORTH, NORM, SENT_START, IDX, SPACY])
-        toks, words, cands = self._toks.read(doc, arr, tables, self._prefixes)
+        toks, words, cands = self._toks.read(doc, arr)
         sent_of = SentenceOf(arr[:, 2])
         found = self._find(tables, toks, words, cands, sent_of)
         self._set_annotations(doc, arr, toks, found, sent_of)
