@@ -74,18 +74,19 @@ class ClaimExtractor(BatchPipe):
         # Per-word caches, kept across documents. A word's record is keyed by its (orth, norm)
         # hash pair: a document's columns are then taken in C, and only a word seen for the
         # first time is read from its strings.
-        self._words = WordColumns()
+        self._words: WordColumns | None = None  # made by load, for its tables
         self._folds: dict[str, str] = {}
         self._labels: dict[int, str] = {}  # string hash → string, for span labels and ids
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         self.tables = build_tables(resources, known, self.nlp)
-        self._words = WordColumns(known)  # a record depends on the known words
+        self._words = WordColumns(self.tables)  # a record depends on the tables
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = []
         spans: list[Span] = []
         if len(doc):
+            assert self._words is not None, "briefing_claims: load(resources, known) was not called"
             ctx = read_context(doc, self.tables, self._words, self._folds, self._labels, actor_phrase)
             matches = self.tables.matcher(doc)
             find_phrases(ctx, matches)

@@ -14,8 +14,9 @@ from operator import lt
 
 from briefing.pipeline.actor_spans import ActorSpan as ActorSpan4
 from briefing.pipeline.actor_spans import actor_spans
-from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
+from briefing.pipeline.claims.context import ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
+from briefing.pipeline.claims.wordbits import COMMAS, FINAL, IS_FUNCTION, QUOTES
 from briefing.text.normalize import raw_prefix_length
 
 _MAX_GROWTH = 6  # words a head phrase grows by at most
@@ -317,25 +318,8 @@ def content_word(ctx: Context, i: int) -> bool:
     word of another phrase)?"""
     if i >= ctx.n or not ctx.alpha[i] or ctx.np_of[i] >= 0 or i in ctx.cue_at:
         return False
-    fw, t = ctx.fw[i], ctx.tables
-    return not (
-        fw in t.prepositions
-        or fw in t.that
-        or fw in t.qad
-        or fw in t.not_subject
-        or (fw[:1] in ("و", "ف") and fw[1:] in t.not_subject)  # ولم، فهو
-        or fw in t.honorific_pronouns
-        or fw in t.pronoun_prepositions
-        or fw in t.obligation
-        or fw in t.adverbs
-        or fw in t.leading_time_words
-        or fw in t.auxiliaries_and_relatives
-        or fw in t.clause_openers
-        or fw in t.conjunction_heads
-        or fw in t.continuing_conjunctions
-        or fw in t.clause_enders
-        or _only_verb(ctx, i)
-    )
+    # a function word (the word's IS_FUNCTION bit: a preposition, أن، قد، لم، هو …) is none
+    return not (ctx.bits[i] & IS_FUNCTION or _only_verb(ctx, i))
 
 
 def _only_verb(ctx: Context, i: int) -> bool:

@@ -1,9 +1,9 @@
 """The claim rules' per-token columns (text, norm, folded form, proclitic length, is_space,
 is_alpha), read from one record per word form kept across documents.
 
-A document's words are found by their ids (wordslots.WordSlots, in C) and the six columns are
-then taken from an object array of the records with one fancy index and one `tolist`: no
-Python-level step per token. A dictionary lookup per token and a zip of the rows into columns
+A document's words are found by their ids (wordslots.WordRecords, in C) and the six columns, and
+the word's bits (wordbits), are then taken from the records with one `take` and one `tolist`:
+no Python-level step per token. A dictionary lookup per token and a zip of the rows into columns
 cost some 0.3 µs a token, a sixth of the stage.
 """
 
@@ -14,6 +14,8 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc
 
+from briefing.pipeline.claims.tables import ClaimTables
+from briefing.pipeline.claims.wordbits import word_bits
 from briefing.pipeline.wordslots import WordRecords
 from briefing.text.normalize import fold
 
@@ -23,7 +25,7 @@ MAX_WORDS = 200_000  # word forms remembered at most
 # A word's record: text, norm, folded form with proclitics kept, proclitic length, is_space,
 # is_alpha.
 Row = tuple[str, str, str, int, bool, bool]
-Columns = tuple[list[str], list[str], list[str], list[int], list[bool], list[bool]]
+Columns = tuple[list[str], list[str], list[str], list[int], list[bool], list[bool], list[int]]
 
 
 def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
@@ -34,20 +36,22 @@ def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
 
 
 class WordColumns(WordRecords):
-    """The records of the word forms seen, by (orth, norm) key; emptied when `known` changes."""
+    """The records of the word forms seen, by (orth, norm) key, for one set of tables."""
 
-    __slots__ = ("_folds", "known")
+    __slots__ = ("_folds", "known", "tables")
 
-    def __init__(self, known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, tables: ClaimTables) -> None:
         super().__init__(6, MAX_WORDS)
-        self.known = known  # the words the normalizer may uncover by taking proclitics off
+        self.tables = tables
+        self.known = tables.known  # the words the normalizer may uncover by taking proclitics off
         self._folds: dict[str, str] = {}
 
     def columns(self, doc: Doc, arr: numpy.ndarray) -> Columns:
-        """The six columns of `doc`, whose ORTH and NORM columns are arr[:, 0] and arr[:, 1]."""
-        rows, _ = self.lookup(doc, arr, word_keys(arr[:, 0], arr[:, 1]))
+        """The six columns of `doc`, whose ORTH and NORM columns are arr[:, 0] and arr[:, 1], and
+        the words' bits (wordbits)."""
+        rows, bits = self.lookup(doc, arr, word_keys(arr[:, 0], arr[:, 1]))
         cols: Any = rows.T.tolist()
-        return tuple(cols)
+        return (*cols, bits.tolist())
 
     def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> tuple[Row, int]:
         """The record of token i's word."""
@@ -58,9 +62,9 @@ class WordColumns(WordRecords):
         clitic = 0
         if n != t and n in self.known:
             clitic = int(doc[i]._.clitic)
-        fw = n
-        if n != t and clitic:
-            fw = self._folds.get(t) or self._folds.setdefault(t, fold(t))
+        folded = self._folds.get(t) or self._folds.setdefault(t, fold(t))
+        fw = folded if n != t and clitic else n
         # is_space and is_alpha are flags of the word's lexeme.
         lex = doc.vocab[t]
-        return (t, n, fw, clitic, lex.is_space, lex.is_alpha), 0
+        space, alpha = lex.is_space, lex.is_alpha
+        return (t, n, fw, clitic, space, alpha), word_bits(t, fw, folded, space, alpha, self.tables)
