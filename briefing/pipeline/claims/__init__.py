@@ -77,6 +77,14 @@ class ClaimExtractor(BatchPipe):
         self._words: WordColumns | None = None  # made by load, for its tables
         self._folds: dict[str, str] = {}
         self._labels: dict[int, str] = {}  # string hash → string, for span labels and ids
+        self._stances: dict[str, int] = {}  # stance → its string hash, the claim spans' label
+
+    def _label(self, doc: Doc, stance: str) -> int:
+        """The string hash of a span label: a Span given the string hashes it each time."""
+        key = self._stances.get(stance)
+        if key is None:
+            key = self._stances[stance] = doc.vocab.strings.add(stance)
+        return key
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         self.tables = build_tables(resources, known, self.nlp)
@@ -93,7 +101,7 @@ class ClaimExtractor(BatchPipe):
             find_cues(ctx, matches)
             for draft in one_per_frame(drafts(ctx)):
                 claims.append(claim(ctx, draft))
-                spans.append(Span(doc, draft.cue.start, draft.cue.end, label=draft.stance))
+                spans.append(Span(doc, draft.cue.start, draft.cue.end, label=self._label(doc, draft.stance)))
         doc.spans["claims"] = spans
         doc._.claims = tuple(claims)
         return doc
