@@ -251,9 +251,21 @@ def _appositions(ctx: Context, heads: list[Phrase]) -> None:
         k = np.end
         while k < n and k - np.end < 2 and (ctx.texts[k] in COMMAS or ctx.space[k]):
             k += 1
-        nxt = ctx.np(k)
-        if nxt is not None and nxt.type == "PERSON" and nxt.actor:
-            ctx.resolved.setdefault(title_key(ctx, np), nxt.actor)
+        person = _person_at(ctx, k)
+        if person:
+            ctx.resolved.setdefault(title_key(ctx, np), person)
+
+
+def _person_at(ctx: Context, k: int) -> str:
+    """The actor id of the person whose phrase starts at token k, else "". Read off a pending
+    actor phrase without building it: most are never read."""
+    hit = ctx.nps.get(k)
+    if hit is not None:
+        return hit.actor or "" if hit.type == "PERSON" else ""
+    rec = ctx.pending.get(k)
+    if rec is None or rec[1] != ctx.tables.person:
+        return ""
+    return ctx.label(rec[2])
 
 
 def title_key(ctx: Context, np: Phrase) -> str:
