@@ -41,9 +41,9 @@ class _Lengths(WordRecords):
         super().__init__(1, limit)
         self.reads = 0
 
-    def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> tuple[tuple[str], int]:
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[tuple[str], int]:
         self.reads += 1
-        text = doc.vocab.strings[int(arr[i, 0])]
+        text = doc.vocab.strings[token[0]]
         return (text,), len(text)
 
 

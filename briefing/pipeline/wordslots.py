@@ -68,7 +68,7 @@ class WordSlots:
 
 class WordRecords:
     """One record per word form (a row of `width` objects and an integer of bits), kept across
-    documents by key and found for a whole document in C: a fancy index of the rows and of the
+    documents by key and found for a whole document in C: one `take` of the rows and of the
     bits by the words' ids.
 
     A subclass says how a word is read (`_read`, from one of its tokens); only a word seen for the
@@ -111,24 +111,33 @@ class WordRecords:
             self._rows = rows
             self._bits = numpy.resize(self._bits, grown)
         token = dict(zip(keys.tolist(), range(len(keys)), strict=True))  # key → a token of it
-        rows, bits = self._rows, self._bits
-        for k, key in enumerate(new, start=size):
-            row, bits[k] = self._read(doc, arr, token[key])
-            for c, value in enumerate(row):
-                rows[k, c] = value  # one by one: a value may be a tuple itself
+        at = [token[key] for key in new]
+        self._put(size, self._read_each(doc, arr, at))
         self._ids.add(new)
         return self._ids.ids(keys)
 
+    def _read_each(self, doc: Doc, arr: numpy.ndarray, at: list[int]) -> list[tuple[tuple[Any, ...], int]]:
+        """The records of the tokens at `at`, each read from its row of `arr` as Python ints."""
+        return [self._read(doc, row, i) for row, i in zip(arr[at].tolist(), at, strict=True)]
+
+    def _put(self, start: int, got: list[tuple[tuple[Any, ...], int]]) -> None:
+        """Write records from row `start` on, a column at a time: fromiter keeps a value that is a
+        tuple itself whole, where assigning a list would unpack it."""
+        m = len(got)
+        for c in range(self.width):
+            self._rows[start : start + m, c] = numpy.fromiter((g[0][c] for g in got), dtype=object, count=m)
+        self._bits[start : start + m] = [g[1] for g in got]
+
     def _read_all(self, doc: Doc, arr: numpy.ndarray, n: int) -> tuple[numpy.ndarray, numpy.ndarray]:
         """Every token's record, read without keeping it."""
+        got = self._read_each(doc, arr, list(range(n)))
         rows = numpy.empty((n, self.width), dtype=object)
         bits = numpy.zeros(n, dtype="int64")
-        for i in range(n):
-            row, bits[i] = self._read(doc, arr, i)
-            for c, value in enumerate(row):
-                rows[i, c] = value
+        for c in range(self.width):
+            rows[:, c] = numpy.fromiter((g[0][c] for g in got), dtype=object, count=n)
+        bits[:] = [g[1] for g in got]
         return rows, bits
 
-    def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> tuple[tuple[Any, ...], int]:
-        """The record of token i's word: its row and its bits."""
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[tuple[Any, ...], int]:
+        """The record of token i's word (its row and its bits); `token`: the token's columns."""
         raise NotImplementedError

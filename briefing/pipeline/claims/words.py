@@ -53,10 +53,10 @@ class WordColumns(WordRecords):
         cols: Any = rows.T.tolist()
         return (*cols, bits.tolist())
 
-    def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> tuple[Row, int]:
-        """The record of token i's word."""
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[Row, int]:
+        """The record of token i's word; `token`: its ORTH and NORM."""
         strings = doc.vocab.strings
-        t, n = strings[int(arr[i, 0])], strings[int(arr[i, 1])]
+        t, n = strings[token[0]], strings[token[1]]
         # The normalizer cuts proclitics only down to a word it knows, and never from a word
         # already in its matching form: only then is token._.clitic worth asking.
         clitic = 0

@@ -68,10 +68,10 @@ class TokTable(WordRecords):
         cands: list[int] = bits.nonzero()[0].tolist()
         return rows[:, 0].tolist(), rows[:, 1].tolist(), cands
 
-    def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> tuple[tuple[Tok, str], int]:
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[tuple[Tok, str], int]:
         assert self.tables is not None
         strings = doc.vocab.strings
-        tok = _read(strings[int(arr[i, 0])], strings[int(arr[i, 1])], self.tables, self.prefixes)
+        tok = _read(strings[token[0]], strings[token[1]], self.tables, self.prefixes)
         return (tok, tok.raw), tok.cand
 
 
