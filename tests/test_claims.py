@@ -25,6 +25,7 @@ from briefing.pipeline.claims.wordbits import (
     IS_THAT,
     IS_WITH,
     word_bits,
+    word_class_bits,
 )
 from briefing.resources.schema import CuesFile, SpeakersFile, validate
 from briefing.text.bama import shared_analyzer
@@ -336,6 +337,6 @@ def test_claims_word_bits(nlp, text, has, lacks):
     tables = nlp.get_pipe("briefing_claims").tables
     lex = nlp.vocab[text]
     folded = fold(text)
-    bits = word_bits(text, folded, folded, lex.is_space, lex.is_alpha, tables)
+    bits = word_bits(text, folded, folded, lex.is_space, lex.is_alpha, tables, word_class_bits(tables))
     assert bits & has == has
     assert not bits & lacks

@@ -9,6 +9,8 @@ word's record; a loop then skips a token whose bits say none of its questions ca
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from briefing.pipeline.claims.tables import ClaimTables
 
 IS_SPACE = 1 << 0  # the lexeme's is_space
@@ -35,48 +37,53 @@ QUOTES = frozenset("\"'“”„‟«»‹›‘’`")
 OPEN_QUOTES = frozenset('"“„«‹‘')
 
 
-def word_bits(text: str, fw: str, folded: str, space: bool, alpha: bool, tables: ClaimTables) -> int:
-    """The bits of a word: `fw` is its folded form with proclitics kept (context.Context.fw),
-    `folded` the fold of its text."""
-    bits = (IS_SPACE if space else 0) | (IS_ALPHA if alpha else 0)
-    if text in QUOTES:
-        bits |= IS_QUOTE | (IS_OPEN_QUOTE if text in OPEN_QUOTES else 0)
-    bits |= (IS_COMMA if text in COMMAS else 0) | (IS_FINAL if text in FINAL else 0)
-    bits |= IS_COLON if text == ":" else 0
-    bits |= IS_THAT if fw in tables.that else 0
-    bits |= IS_COMPLEMENT_PREP if fw in tables.complement_prepositions else 0
-    bits |= IS_FUNCTION if _function_word(fw, tables) else 0
-    bits |= IS_CLAUSE_ENDER if fw in tables.clause_enders else 0
-    lead = fw in tables.leading_time_words or fw in tables.adverbs or fw in tables.that
-    bits |= IS_LEAD if lead else 0
-    with_noun = (
-        folded.startswith("ب")
-        and len(folded) > 2
-        and folded not in tables.ba_initial_words
-        and folded not in tables.that
-        and alpha
-    )
-    bits |= IS_WITH if with_noun else 0
-    bits |= IS_BARE_BA if folded.rstrip("\u0640") == "ب" else 0
+_PUNCTUATION = {
+    **{q: IS_QUOTE for q in QUOTES},
+    **{q: IS_QUOTE | IS_OPEN_QUOTE for q in OPEN_QUOTES},
+    **{c: IS_COMMA for c in COMMAS},
+    **{f: IS_FINAL for f in FINAL},
+    ":": IS_COLON,
+}
+
+
+def word_class_bits(tables: ClaimTables) -> dict[str, int]:
+    """The bits of each function word the rules read, by its folded form (`fw`): one lookup
+    for a new word instead of a set test per class."""
+    t = tables
+    classes: list[tuple[int, Iterable[str]]] = [
+        (IS_THAT | IS_LEAD, t.that),
+        (IS_COMPLEMENT_PREP, t.complement_prepositions),
+        (IS_CLAUSE_ENDER, t.clause_enders),
+        (IS_LEAD, t.leading_time_words),
+        (IS_LEAD, t.adverbs),
+        (IS_FUNCTION, t.not_subject),
+        (IS_FUNCTION, ["و" + w for w in t.not_subject] + ["ف" + w for w in t.not_subject]),  # ولم، فهو
+    ]
+    # the function words phrases.content_word turns down
+    for function_words in (
+        t.prepositions, t.that, t.qad, t.honorific_pronouns, t.pronoun_prepositions, t.obligation,
+        t.adverbs, t.leading_time_words, t.auxiliaries_and_relatives, t.clause_openers,
+        t.conjunction_heads, t.continuing_conjunctions, t.clause_enders,
+    ):  # fmt: skip
+        classes.append((IS_FUNCTION, function_words))
+    bits: dict[str, int] = {}
+    for bit, words in classes:
+        for w in words:
+            bits[w] = bits.get(w, 0) | bit
     return bits
 
 
-def _function_word(fw: str, t: ClaimTables) -> bool:
-    """Is the word one of the function words phrases.content_word turns down?"""
-    return (
-        fw in t.prepositions
-        or fw in t.that
-        or fw in t.qad
-        or fw in t.not_subject
-        or (fw[:1] in ("و", "ف") and fw[1:] in t.not_subject)  # ولم، فهو
-        or fw in t.honorific_pronouns
-        or fw in t.pronoun_prepositions
-        or fw in t.obligation
-        or fw in t.adverbs
-        or fw in t.leading_time_words
-        or fw in t.auxiliaries_and_relatives
-        or fw in t.clause_openers
-        or fw in t.conjunction_heads
-        or fw in t.continuing_conjunctions
-        or fw in t.clause_enders
-    )
+def word_bits(
+    text: str, fw: str, folded: str, space: bool, alpha: bool, tables: ClaimTables, classes: dict[str, int]
+) -> int:
+    """The bits of a word: `fw` is its folded form with proclitics kept (context.Context.fw),
+    `folded` the fold of its text, `classes` the tables' word_class_bits."""
+    bits = (IS_SPACE if space else 0) | (IS_ALPHA if alpha else 0)
+    bits |= _PUNCTUATION.get(text, 0) | classes.get(fw, 0)
+    if folded[:1] == "ب":
+        with_noun = (
+            len(folded) > 2 and folded not in tables.ba_initial_words and folded not in tables.that and alpha
+        )
+        bits |= IS_WITH if with_noun else 0
+        bits |= IS_BARE_BA if folded.rstrip("\u0640") == "ب" else 0
+    return bits

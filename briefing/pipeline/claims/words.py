@@ -15,7 +15,7 @@ import numpy
 from spacy.tokens import Doc
 
 from briefing.pipeline.claims.tables import ClaimTables
-from briefing.pipeline.claims.wordbits import word_bits
+from briefing.pipeline.claims.wordbits import word_bits, word_class_bits
 from briefing.pipeline.wordslots import WordRecords
 from briefing.text.normalize import fold
 
@@ -38,13 +38,14 @@ def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
 class WordColumns(WordRecords):
     """The records of the word forms seen, by (orth, norm) key, for one set of tables."""
 
-    __slots__ = ("_folds", "known", "tables")
+    __slots__ = ("_classes", "_folds", "known", "tables")
 
     def __init__(self, tables: ClaimTables) -> None:
         super().__init__(6, MAX_WORDS)
         self.tables = tables
         self.known = tables.known  # the words the normalizer may uncover by taking proclitics off
         self._folds: dict[str, str] = {}
+        self._classes = word_class_bits(tables)
 
     def columns(self, doc: Doc, arr: numpy.ndarray) -> Columns:
         """The six columns of `doc`, whose ORTH and NORM columns are arr[:, 0] and arr[:, 1], and
@@ -67,4 +68,6 @@ class WordColumns(WordRecords):
         # is_space and is_alpha are flags of the word's lexeme.
         lex = doc.vocab[t]
         space, alpha = lex.is_space, lex.is_alpha
-        return (t, n, fw, clitic, space, alpha), word_bits(t, fw, folded, space, alpha, self.tables)
+        return (t, n, fw, clitic, space, alpha), word_bits(
+            t, fw, folded, space, alpha, self.tables, self._classes
+        )
