@@ -14,6 +14,19 @@ from briefing.errors import ResourceError
 from briefing.model.vocab import STANCES
 from briefing.pipeline import PIPELINE, PipelineError, build_nlp
 from briefing.pipeline.claims.tables import cue_words, head_words, qualifier_words
+from briefing.pipeline.claims.wordbits import (
+    IS_ALPHA,
+    IS_COMMA,
+    IS_FINAL,
+    IS_FUNCTION,
+    IS_LEAD,
+    IS_OPEN_QUOTE,
+    IS_QUOTE,
+    IS_THAT,
+    IS_WITH,
+    word_bits,
+    word_class_bits,
+)
 from briefing.resources.schema import CuesFile, SpeakersFile, validate
 from briefing.text.bama import shared_analyzer
 from briefing.text.normalize import fold
@@ -304,3 +317,26 @@ def test_claims_seed_articles_meet_the_target(nlp, shared_dir):
     assert summary["claims_f1"] >= 0.8
     assert summary["claims_speaker"] >= 0.8
     assert summary["claims_stance"] >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("text", "has", "lacks"),
+    [
+        ("،", IS_COMMA, IS_ALPHA | IS_FINAL | IS_QUOTE),
+        ("«", IS_QUOTE | IS_OPEN_QUOTE, IS_COMMA),
+        ("»", IS_QUOTE, IS_OPEN_QUOTE),
+        ("؟", IS_FINAL, IS_COMMA),
+        ("أن", IS_THAT | IS_LEAD | IS_FUNCTION | IS_ALPHA, IS_WITH),
+        ("بإخلاء", IS_WITH | IS_ALPHA, IS_THAT | IS_FUNCTION),
+        ("بعد", IS_ALPHA, IS_WITH),  # an initial ب that is no ب + verbal noun
+        ("الحكومة", IS_ALPHA, IS_FUNCTION | IS_THAT | IS_WITH),
+    ],
+)
+def test_claims_word_bits(nlp, text, has, lacks):
+    """A word's bits say what the claim rules ask of it (wordbits.py)."""
+    tables = nlp.get_pipe("briefing_claims").tables
+    lex = nlp.vocab[text]
+    folded = fold(text)
+    bits = word_bits(text, folded, folded, lex.is_space, lex.is_alpha, tables, word_class_bits(tables))
+    assert bits & has == has
+    assert not bits & lacks

@@ -1,6 +1,9 @@
 import numpy
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from briefing.pipeline.wordslots import WordSlots
+from briefing.pipeline.wordslots import WordRecords, WordSlots
 
 
 def test_wordslots_ids_in_the_order_added() -> None:
@@ -29,3 +32,42 @@ def test_wordslots_an_empty_slot_matches_no_key() -> None:
     slots = WordSlots()
     # An empty slot s holds s + 1: the key s + 1 maps to another slot and is unknown.
     assert slots.ids(numpy.array([1, 0], dtype="uint64")) is None
+
+
+class _Lengths(WordRecords):
+    """A record of each word: its text and, as bits, its length."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(1, limit)
+        self.reads = 0
+
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[tuple[str], int]:
+        self.reads += 1
+        text = doc.vocab.strings[token[0]]
+        return (text,), len(text)
+
+
+def _orths(words: list[str]) -> tuple[Doc, numpy.ndarray]:
+    doc = Doc(Vocab(), words=words)
+    arr = doc.to_array([ORTH])
+    return doc, arr.reshape(-1, 1)
+
+
+def test_wordslots_records_read_once_per_word() -> None:
+    records = _Lengths(limit=10)
+    doc, arr = _orths(["قال", "إن", "قال"])
+    rows, bits = records.lookup(doc, arr, arr[:, 0])
+    assert rows[:, 0].tolist() == ["قال", "إن", "قال"]
+    assert bits.tolist() == [3, 2, 3]
+    assert records.reads == 2
+    records.lookup(doc, arr, arr[:, 0])
+    assert records.reads == 2
+
+
+def test_wordslots_records_past_the_limit_read_each_time() -> None:
+    records = _Lengths(limit=1)
+    doc, arr = _orths(["قال", "إن", "قال"])
+    rows, bits = records.lookup(doc, arr, arr[:, 0])
+    assert rows[:, 0].tolist() == ["قال", "إن", "قال"]
+    assert bits.tolist() == [3, 2, 3]
+    assert records.reads == 3

@@ -1,4 +1,5 @@
-"""Word hash → small integer id, for the tokens of a whole document at once, in C.
+"""Word hash → small integer id, for the tokens of a whole document at once, in C; and the records
+of the word forms kept by those ids.
 
 A component that keeps one record per word form finds a document's records by their ids: the
 ids of all its tokens come from a direct-mapped array indexed by the low bits of the word hash
@@ -10,7 +11,10 @@ slot another word holds already goes to a small dictionary, looked at for those 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
+from spacy.tokens import Doc
 
 _BITS = 19  # 512 Ki slots (6 MB): a news vocabulary of 50,000 words fills a tenth of them
 _MASK = numpy.uint64((1 << _BITS) - 1)
@@ -60,3 +64,80 @@ class WordSlots:
             else:
                 self._more[key] = self.size
             self.size += 1
+
+
+class WordRecords:
+    """One record per word form (a row of `width` objects and an integer of bits), kept across
+    documents by key and found for a whole document in C: one `take` of the rows and of the
+    bits by the words' ids.
+
+    A subclass says how a word is read (`_read`, from one of its tokens); only a word seen for the
+    first time is read. At most `limit` words are kept: past that a document's words are read
+    one by one, each time.
+    """
+
+    __slots__ = ("_bits", "_ids", "_rows", "limit", "width")
+
+    def __init__(self, width: int, limit: int = 200_000) -> None:
+        self.width = width
+        self.limit = limit
+        self._ids = WordSlots()  # key → index of the word's record
+        self._rows = numpy.empty((1024, width), dtype=object)
+        self._bits = numpy.zeros(1024, dtype="int64")
+
+    def lookup(
+        self, doc: Doc, arr: numpy.ndarray, keys: numpy.ndarray
+    ) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The records of the tokens whose keys are `keys` (rows, bits), `arr` being the doc's
+        token columns that `_read` reads."""
+        ids = self._ids.ids(keys)
+        if ids is None:
+            ids = self._learn(doc, arr, keys)
+        if ids is None:  # the table is full
+            return self._read_all(doc, arr, len(keys))
+        # take, not a fancy index: numpy's general indexing path costs more per row
+        return self._rows.take(ids, axis=0), self._bits.take(ids)
+
+    def _learn(self, doc: Doc, arr: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray | None:
+        """Read the words not seen before; the ids of the doc's tokens after (None if full)."""
+        new = self._ids.missing(keys)
+        size = self._ids.size
+        if size + len(new) > self.limit:
+            return None
+        if size + len(new) > len(self._rows):
+            grown = max(size + len(new), 2 * len(self._rows))
+            rows = numpy.empty((grown, self.width), dtype=object)
+            rows[:size] = self._rows[:size]
+            self._rows = rows
+            self._bits = numpy.resize(self._bits, grown)
+        token = dict(zip(keys.tolist(), range(len(keys)), strict=True))  # key → a token of it
+        at = [token[key] for key in new]
+        self._put(size, self._read_each(doc, arr, at))
+        self._ids.add(new)
+        return self._ids.ids(keys)
+
+    def _read_each(self, doc: Doc, arr: numpy.ndarray, at: list[int]) -> list[tuple[tuple[Any, ...], int]]:
+        """The records of the tokens at `at`, each read from its row of `arr` as Python ints."""
+        return [self._read(doc, row, i) for row, i in zip(arr[at].tolist(), at, strict=True)]
+
+    def _put(self, start: int, got: list[tuple[tuple[Any, ...], int]]) -> None:
+        """Write records from row `start` on, a column at a time: fromiter keeps a value that is a
+        tuple itself whole, where assigning a list would unpack it."""
+        m = len(got)
+        for c in range(self.width):
+            self._rows[start : start + m, c] = numpy.fromiter((g[0][c] for g in got), dtype=object, count=m)
+        self._bits[start : start + m] = [g[1] for g in got]
+
+    def _read_all(self, doc: Doc, arr: numpy.ndarray, n: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Every token's record, read without keeping it."""
+        got = self._read_each(doc, arr, list(range(n)))
+        rows = numpy.empty((n, self.width), dtype=object)
+        bits = numpy.zeros(n, dtype="int64")
+        for c in range(self.width):
+            rows[:, c] = numpy.fromiter((g[0][c] for g in got), dtype=object, count=n)
+        bits[:] = [g[1] for g in got]
+        return rows, bits
+
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[tuple[Any, ...], int]:
+        """The record of token i's word (its row and its bits); `token`: the token's columns."""
+        raise NotImplementedError

@@ -74,25 +74,34 @@ class ClaimExtractor(BatchPipe):
         # Per-word caches, kept across documents. A word's record is keyed by its (orth, norm)
         # hash pair: a document's columns are then taken in C, and only a word seen for the
         # first time is read from its strings.
-        self._words = WordColumns()
+        self._words: WordColumns | None = None  # made by load, for its tables
         self._folds: dict[str, str] = {}
         self._labels: dict[int, str] = {}  # string hash → string, for span labels and ids
+        self._stances: dict[str, int] = {}  # stance → its string hash, the claim spans' label
+
+    def _label(self, doc: Doc, stance: str) -> int:
+        """The string hash of a span label: a Span given the string hashes it each time."""
+        key = self._stances.get(stance)
+        if key is None:
+            key = self._stances[stance] = doc.vocab.strings.add(stance)
+        return key
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         self.tables = build_tables(resources, known, self.nlp)
-        self._words = WordColumns(known)  # a record depends on the known words
+        self._words = WordColumns(self.tables)  # a record depends on the tables
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = []
         spans: list[Span] = []
         if len(doc):
+            assert self._words is not None, "briefing_claims: load(resources, known) was not called"
             ctx = read_context(doc, self.tables, self._words, self._folds, self._labels, actor_phrase)
             matches = self.tables.matcher(doc)
             find_phrases(ctx, matches)
             find_cues(ctx, matches)
             for draft in one_per_frame(drafts(ctx)):
                 claims.append(claim(ctx, draft))
-                spans.append(Span(doc, draft.cue.start, draft.cue.end, label=draft.stance))
+                spans.append(Span(doc, draft.cue.start, draft.cue.end, label=self._label(doc, draft.stance)))
         doc.spans["claims"] = spans
         doc._.claims = tuple(claims)
         return doc

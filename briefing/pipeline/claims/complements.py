@@ -8,7 +8,20 @@ preposition (عن، إلى، على، من: the cue's entry names which it takes
 from __future__ import annotations
 
 from briefing.pipeline.claims.content import clause_start
-from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
+from briefing.pipeline.claims.context import Context, Cue
+from briefing.pipeline.claims.wordbits import (
+    COMMAS,
+    FINAL,
+    IS_BARE_BA,
+    IS_COLON,
+    IS_COMMA,
+    IS_COMPLEMENT_PREP,
+    IS_OPEN_QUOTE,
+    IS_THAT,
+    IS_WITH,
+    OPEN_QUOTES,
+    QUOTES,
+)
 
 _MAX_REGION = 22  # tokens between a cue and the word that opens its content
 _QUOTED_WORDS = 5  # words a quotation holds at least, when it opens away from its cue
@@ -25,9 +38,10 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
     tables = ctx.tables
     that_words, prepositions = tables.that, tables.complement_prepositions
     fw, texts, cue_at, np_of = ctx.fw, ctx.texts, ctx.cue_at, ctx.np_of
+    asked = _asked(that, quote, with_)  # a token with none of these bits, and no cue, is passed
     first_prep: Marker | None = None
-    i = cue.end
     stop = min(limit, cue.end + _MAX_REGION + 1)
+    i = _next_asked(ctx, cue.end, stop, asked)
     while i < stop:
         norm, text = fw[i], texts[i]
         if that and norm in that_words and that_here(ctx, cue, i):
@@ -41,12 +55,7 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
             # (else the clause ends: `limit` ends the loop)
             i = _past_parenthesis(ctx, cue, i, limit)
             continue
-        other = cue_at.get(i)
-        if (
-            other is not None
-            and i > cue.start
-            and (other.entry.kind in ("participle", "relay") or ctx.joined(i))
-        ):
+        if i in cue_at and _another_claim(ctx, cue, i):
             break
         comp = prepositions.get(norm)
         if comp is not None and norm == cue.entry.source and adjacent(ctx, cue, i):
@@ -64,8 +73,31 @@ def marker(ctx: Context, cue: Cue, limit: int) -> Marker | None:
             first_prep = first_prep or (i + 1, i, comp)
         elif with_ and first_prep is None and with_here(ctx, i):
             first_prep = (i, i, "with")
-        i += 1
+        i = _next_asked(ctx, i + 1, stop, asked)
     return first_prep
+
+
+def _next_asked(ctx: Context, i: int, stop: int, asked: int) -> int:
+    """The first token from i with one of the `asked` word bits or a cue; `stop` if none is:
+    most tokens `marker` passes are words none of its tests holds for."""
+    bits, cue_at = ctx.bits, ctx.cue_at
+    while i < stop and not bits[i] & asked and i not in cue_at:
+        i += 1
+    return i
+
+
+def _another_claim(ctx: Context, cue: Cue, i: int) -> bool:
+    """Does the cue at token i open a claim of its own (a participle, a relay, a verb joined by
+    و or ف), where the search for this cue's complement ends?"""
+    other = ctx.cue_at[i]
+    return i > cue.start and (other.entry.kind in ("participle", "relay") or ctx.joined(i))
+
+
+def _asked(that: bool, quote: bool, with_: bool) -> int:
+    """The word bits `marker` asks about, for a cue taking these complements."""
+    asked = IS_COMMA | IS_COMPLEMENT_PREP
+    asked |= (IS_THAT if that else 0) | (IS_COLON | IS_OPEN_QUOTE if quote else 0)
+    return asked | (IS_WITH | IS_BARE_BA if with_ else 0)
 
 
 def _quote_at(ctx: Context, cue: Cue, i: int, limit: int) -> Marker | None:
@@ -136,19 +168,13 @@ def that_here(ctx: Context, cue: Cue, i: int) -> bool:
 
 
 def with_here(ctx: Context, i: int) -> bool:
-    """Is token i ب + a verbal noun (طالب بإخلاء)?"""
-    norm = ctx.fold(ctx.texts[i])
-    tables = ctx.tables
-    if norm.rstrip("\u0640") == "ب" and i + 1 < ctx.n and ctx.texts[i + 1] in OPEN_QUOTES:
+    """Is token i ب + a verbal noun (طالب بإخلاء)? The word's bits say whether its text is
+    ب alone, or ب and more than one letter and no word ب starts otherwise (بشن، بدعم; not بعد،
+    بسبب، بأن)."""
+    bits = ctx.bits[i]
+    if bits & IS_BARE_BA and i + 1 < ctx.n and ctx.bits[i + 1] & IS_OPEN_QUOTE:
         return True  # بـ"التوغل"
-    return (
-        norm.startswith("ب")
-        and len(norm) > 2  # بشن، بدعم
-        and norm not in tables.ba_initial_words
-        and norm not in tables.that
-        and ctx.np_of[i] < 0
-        and ctx.alpha[i]
-    )
+    return bool(bits & IS_WITH) and ctx.np_of[i] < 0
 
 
 def skip_addressee(ctx: Context, i: int, limit: int) -> int:

@@ -7,12 +7,28 @@ A relay phrase at the end of its sentence ("…، وفقًا للمسؤولين"
 
 from __future__ import annotations
 
-from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue
+from briefing.pipeline.claims.context import Context, Cue
+from briefing.pipeline.claims.wordbits import (
+    COMMAS,
+    FINAL,
+    IS_CLAUSE_ENDER,
+    IS_COLON,
+    IS_COMMA,
+    IS_FINAL,
+    IS_LEAD,
+    IS_QUOTE,
+    IS_SPACE,
+    OPEN_QUOTES,
+    QUOTES,
+)
 
 _MAX_CONTENT = 45  # tokens of content at most
 _LEAD_IN = 4  # a comma this close to the sentence start ends a lead-in ("من جانبها،")
 ELISION_OPENERS = frozenset({"(", "["})
 _CLOSED_CLAUSE = 5  # tokens after the last comma for the relay to close that clause alone
+_TRAILING = IS_COMMA | IS_QUOTE | IS_FINAL | IS_SPACE  # left off the end of the claimed words
+_LEAD_IN_WORDS = IS_SPACE | IS_COMMA | IS_LEAD  # left off their start
+_CLAUSE_MARKS = IS_FINAL | IS_COLON | IS_COMMA | IS_CLAUSE_ENDER  # may end a clause (_clause_end)
 
 
 def content(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, int] | None:
@@ -24,15 +40,9 @@ def content(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, int] | Non
     if quoted and end >= s_end:
         # The quotation goes on past the sentence: keep its first sentence.
         end = s_end
-    texts, space = ctx.texts, ctx.space
+    bits = ctx.bits
     refs = ctx.tables.statement_references if end in ctx.cue_at else frozenset()
-    while end > start and (
-        texts[end - 1] in COMMAS
-        or texts[end - 1] in QUOTES
-        or texts[end - 1] in FINAL
-        or space[end - 1]
-        or ctx.fw[end - 1] in refs
-    ):
+    while end > start and (bits[end - 1] & _TRAILING or ctx.fw[end - 1] in refs):
         end -= 1
     if end <= start:
         return None
@@ -57,24 +67,22 @@ def _opening(ctx: Context, i: int, s_end: int, how: str) -> tuple[int, bool]:
 def _past_lead(ctx: Context, i: int, s_end: int) -> int:
     """Past what stands before the claimed words proper: a "that" particle (أكد … إن الهجوم),
     adverbs (اتهمت مرارا إيران) and time words with their commas (أعلن، الاثنين، دعمه)."""
-    tables = ctx.tables
-    while i < s_end and (
-        ctx.space[i]
-        or ctx.texts[i] in COMMAS
-        or ctx.fw[i] in tables.leading_time_words
-        or ctx.fw[i] in tables.adverbs
-        or ctx.fw[i] in tables.that
-    ):
+    bits = ctx.bits
+    while i < s_end and bits[i] & _LEAD_IN_WORDS:
         i += 1
     return i
 
 
 def _clause_end(ctx: Context, start: int, s_end: int, quoted: bool) -> int:
     """Where the clause that starts at `start` ends (at most _MAX_CONTENT tokens on)."""
-    texts, fw, cue_at, enders = ctx.texts, ctx.fw, ctx.cue_at, ctx.tables.clause_enders
+    texts, fw, cue_at, enders, bits = ctx.texts, ctx.fw, ctx.cue_at, ctx.tables.clause_enders, ctx.bits
+    asked = IS_QUOTE if quoted else _CLAUSE_MARKS
     end = start
     stop = min(s_end, start + _MAX_CONTENT)
     while end < stop:
+        if not bits[end] & asked and end not in cue_at:
+            end += 1  # no quotation mark, stop, comma or clause ender, and no cue
+            continue
         text = texts[end]
         if quoted:
             if text in QUOTES:

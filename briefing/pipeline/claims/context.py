@@ -17,16 +17,13 @@ from spacy.tokens import Doc
 
 from briefing.model.contract import Actor, Speaker
 from briefing.pipeline.claims.tables import ClaimTables, CueWord, HeadWord
+from briefing.pipeline.claims.wordbits import BLANK
 from briefing.pipeline.claims.words import WordColumns
 from briefing.pipeline.columns import token_array, token_list
 from briefing.pipeline.tokenizer import text_of
 from briefing.text.bama import Analysis, shared_analyzer
 from briefing.text.normalize import fold
 
-FINAL = frozenset({".", "!", "?", "؟", "…", "..", "...", ";", "؛"})
-COMMAS = frozenset({"،", ","})
-QUOTES = frozenset("\"'“”„‟«»‹›‘’`")
-OPEN_QUOTES = frozenset('"“„«‹‘')
 # A span of doc.spans["actors"], keyed by its start: (end, label hash, actor id hash).
 ActorSpan = tuple[int, int, int]
 # An actor phrase not built yet: (end, label hash, actor id hash, id hashes when coordinated).
@@ -87,6 +84,7 @@ class Context:
     clitic: Sequence[int]  # token._.clitic: raw characters of the proclitics the normalizer removed
     space: Sequence[bool]  # token.is_space
     alpha: Sequence[bool]  # token.is_alpha
+    bits: Sequence[int]  # the word's bits (wordbits)
     sent_starts: list[int]
     actors_by_id: Mapping[str, Actor]
     folds: dict[str, str]  # fold() of a text, kept across documents
@@ -150,7 +148,8 @@ class Context:
 
     def skip_blank(self, i: int) -> int:
         """The first token from i that is not a space or a quotation mark."""
-        while i < self.n and (self.space[i] or self.texts[i] in QUOTES):
+        bits, n = self.bits, self.n
+        while i < n and bits[i] & BLANK:
             i += 1
         return i
 
@@ -174,7 +173,7 @@ def read_context(
     """`doc` as lists; `words`, `folds` and `labels` are the caches kept across documents."""
     arr = token_array(doc, [ORTH, NORM, SENT_START])
     n = len(arr)
-    texts, norms, fw, clitic, space, alpha = words.columns(doc, arr)
+    texts, norms, fw, clitic, space, alpha, bits = words.columns(doc, arr)
     # doc.sents: a sentence starts at 0 and at each later token flagged 1.
     sent_starts = [0, *((arr[1:, 2] == 1).nonzero()[0] + 1).tolist()]
     return Context(
@@ -189,6 +188,7 @@ def read_context(
         clitic,
         space,
         alpha,
+        bits,
         sent_starts,
         {a.id: a for a in doc._.actors},
         folds,

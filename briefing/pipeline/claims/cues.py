@@ -14,11 +14,12 @@ from bisect import bisect_left
 from briefing.model.contract import Speaker
 from briefing.pipeline.claims.complements import marker, skip_addressee
 from briefing.pipeline.claims.content import clause_before, clause_head, content, referred
-from briefing.pipeline.claims.context import COMMAS, FINAL, OPEN_QUOTES, QUOTES, Context, Cue, Draft, Phrase
+from briefing.pipeline.claims.context import Context, Cue, Draft, Phrase
 from briefing.pipeline.claims.phrases import bare_phrase
 from briefing.pipeline.claims.speakers import speaker
 from briefing.pipeline.claims.stance import stance
 from briefing.pipeline.claims.subjects import after, continues, previous, subject
+from briefing.pipeline.claims.wordbits import COMMAS, IS_COMMA, IS_FINAL, OPEN_QUOTES, QUOTES
 from briefing.text.normalize import raw_prefix_length
 
 _NOUN_REGION = 14  # tokens after a verbal noun's speaker searched for the complement
@@ -192,8 +193,8 @@ def _trails(ctx: Context, i: int, s_end: int) -> bool:
     """Does the relay's source end its clause: nothing after it but a few words up to a comma
     or the end ("وفقا لما نقلته وكالة الأنباء السعودية الرسمية."، "… الرسمية (وام)."، "بحسب
     المرصد ذاته")? Content after a source is a clause of its own."""
-    words = 0
-    while i < s_end and ctx.texts[i] not in COMMAS and ctx.texts[i] not in FINAL:
+    words, bits = 0, ctx.bits
+    while i < s_end and not bits[i] & (IS_COMMA | IS_FINAL):
         words += ctx.alpha[i]
         i += 1
     return words <= _TRAILING_WORDS

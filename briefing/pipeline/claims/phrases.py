@@ -14,8 +14,9 @@ from operator import lt
 
 from briefing.pipeline.actor_spans import ActorSpan as ActorSpan4
 from briefing.pipeline.actor_spans import actor_spans
-from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, ActorSpan, Context, Pending, Phrase
+from briefing.pipeline.claims.context import ActorSpan, Context, Pending, Phrase
 from briefing.pipeline.claims.tables import HeadWord
+from briefing.pipeline.claims.wordbits import COMMAS, FINAL, IS_FUNCTION, QUOTES
 from briefing.text.normalize import raw_prefix_length
 
 _MAX_GROWTH = 6  # words a head phrase grows by at most
@@ -250,9 +251,21 @@ def _appositions(ctx: Context, heads: list[Phrase]) -> None:
         k = np.end
         while k < n and k - np.end < 2 and (ctx.texts[k] in COMMAS or ctx.space[k]):
             k += 1
-        nxt = ctx.np(k)
-        if nxt is not None and nxt.type == "PERSON" and nxt.actor:
-            ctx.resolved.setdefault(title_key(ctx, np), nxt.actor)
+        person = _person_at(ctx, k)
+        if person:
+            ctx.resolved.setdefault(title_key(ctx, np), person)
+
+
+def _person_at(ctx: Context, k: int) -> str:
+    """The actor id of the person whose phrase starts at token k, else "". Read off a pending
+    actor phrase without building it: most are never read."""
+    hit = ctx.nps.get(k)
+    if hit is not None:
+        return hit.actor or "" if hit.type == "PERSON" else ""
+    rec = ctx.pending.get(k)
+    if rec is None or rec[1] != ctx.tables.person:
+        return ""
+    return ctx.label(rec[2])
 
 
 def title_key(ctx: Context, np: Phrase) -> str:
@@ -317,25 +330,8 @@ def content_word(ctx: Context, i: int) -> bool:
     word of another phrase)?"""
     if i >= ctx.n or not ctx.alpha[i] or ctx.np_of[i] >= 0 or i in ctx.cue_at:
         return False
-    fw, t = ctx.fw[i], ctx.tables
-    return not (
-        fw in t.prepositions
-        or fw in t.that
-        or fw in t.qad
-        or fw in t.not_subject
-        or (fw[:1] in ("و", "ف") and fw[1:] in t.not_subject)  # ولم، فهو
-        or fw in t.honorific_pronouns
-        or fw in t.pronoun_prepositions
-        or fw in t.obligation
-        or fw in t.adverbs
-        or fw in t.leading_time_words
-        or fw in t.auxiliaries_and_relatives
-        or fw in t.clause_openers
-        or fw in t.conjunction_heads
-        or fw in t.continuing_conjunctions
-        or fw in t.clause_enders
-        or _only_verb(ctx, i)
-    )
+    # a function word (the word's IS_FUNCTION bit: a preposition, أن، قد، لم، هو …) is none
+    return not (ctx.bits[i] & IS_FUNCTION or _only_verb(ctx, i))
 
 
 def _only_verb(ctx: Context, i: int) -> bool:

@@ -9,7 +9,7 @@ such as كما, maybe after و, and not when the verb describes the noun before 
 from __future__ import annotations
 
 from briefing.pipeline.claims.content import may_be_verb
-from briefing.pipeline.claims.context import COMMAS, FINAL, QUOTES, Context, Cue, Draft, Phrase
+from briefing.pipeline.claims.context import Context, Cue, Draft, Phrase
 from briefing.pipeline.claims.phrases import (
     bare_phrase,
     bare_phrase_before,
@@ -17,6 +17,7 @@ from briefing.pipeline.claims.phrases import (
     definite,
     start_char,
 )
+from briefing.pipeline.claims.wordbits import COMMAS, FINAL, QUOTES
 
 _MAX_SV = 12  # tokens looked back for a subject before its verb
 _FRAME = 5  # tokens of a frame opening a sentence before its comma ("من جهتها،")

@@ -1,9 +1,9 @@
 """The claim rules' per-token columns (text, norm, folded form, proclitic length, is_space,
 is_alpha), read from one record per word form kept across documents.
 
-A document's words are found by their ids (wordslots.WordSlots, in C) and the six columns are
-then taken from an object array of the records with one fancy index and one `tolist`: no
-Python-level step per token. A dictionary lookup per token and a zip of the rows into columns
+A document's words are found by their ids (wordslots.WordRecords, in C) and the six columns, and
+the word's bits (wordbits), are then taken from the records with one `take` and one `tolist`:
+no Python-level step per token. A dictionary lookup per token and a zip of the rows into columns
 cost some 0.3 µs a token, a sixth of the stage.
 """
 
@@ -14,7 +14,9 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc
 
-from briefing.pipeline.wordslots import WordSlots
+from briefing.pipeline.claims.tables import ClaimTables
+from briefing.pipeline.claims.wordbits import word_bits, word_class_bits
+from briefing.pipeline.wordslots import WordRecords
 from briefing.text.normalize import fold
 
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)  # odd multiplier mixing an orth hash into a norm hash
@@ -23,7 +25,7 @@ MAX_WORDS = 200_000  # word forms remembered at most
 # A word's record: text, norm, folded form with proclitics kept, proclitic length, is_space,
 # is_alpha.
 Row = tuple[str, str, str, int, bool, bool]
-Columns = tuple[list[str], list[str], list[str], list[int], list[bool], list[bool]]
+Columns = tuple[list[str], list[str], list[str], list[int], list[bool], list[bool], list[int]]
 
 
 def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
@@ -33,59 +35,39 @@ def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
     return keys
 
 
-class WordColumns:
-    """The records of the word forms seen, by (orth, norm) key; emptied when `known` changes."""
+class WordColumns(WordRecords):
+    """The records of the word forms seen, by (orth, norm) key, for one set of tables."""
 
-    __slots__ = ("_folds", "_ids", "_records", "known")
+    __slots__ = ("_classes", "_folds", "known", "tables")
 
-    def __init__(self, known: frozenset[str] = frozenset()) -> None:
-        self.known = known  # the words the normalizer may uncover by taking proclitics off
-        self._ids = WordSlots()  # key → index of the word's record
-        self._records = numpy.empty((1024, 6), dtype=object)
+    def __init__(self, tables: ClaimTables) -> None:
+        super().__init__(6, MAX_WORDS)
+        self.tables = tables
+        self.known = tables.known  # the words the normalizer may uncover by taking proclitics off
         self._folds: dict[str, str] = {}
+        self._classes = word_class_bits(tables)
 
     def columns(self, doc: Doc, arr: numpy.ndarray) -> Columns:
-        """The six columns of `doc`, whose ORTH and NORM columns are arr[:, 0] and arr[:, 1]."""
-        keys = word_keys(arr[:, 0], arr[:, 1])
-        cols: Any
-        ids = self._ids.ids(keys)
-        if ids is None:
-            ids = self._learn(doc, arr, keys)
-        if ids is None:  # the table is full: this document's words read one by one
-            cols = map(list, zip(*[self._read(doc, arr, k) for k in range(len(arr))], strict=True))
-        else:
-            cols = self._records[ids].T.tolist()
-        return tuple(cols)
+        """The six columns of `doc`, whose ORTH and NORM columns are arr[:, 0] and arr[:, 1], and
+        the words' bits (wordbits)."""
+        rows, bits = self.lookup(doc, arr, word_keys(arr[:, 0], arr[:, 1]))
+        cols: Any = rows.T.tolist()
+        return (*cols, bits.tolist())
 
-    def _learn(self, doc: Doc, arr: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray | None:
-        """Add the records of the words not seen before; the rows of the doc's tokens after."""
-        new = self._ids.missing(keys)
-        size = self._ids.size
-        if size + len(new) > MAX_WORDS:
-            return None
-        n = len(keys)
-        first = dict(zip(keys.tolist()[::-1], range(n - 1, -1, -1), strict=True))  # a word's first token
-        if size + len(new) > len(self._records):
-            bigger = numpy.empty((max(size + len(new), 2 * len(self._records)), 6), dtype=object)
-            bigger[:size] = self._records[:size]
-            self._records = bigger
-        for k, key in enumerate(new, start=size):
-            self._records[k] = self._read(doc, arr, first[key])
-        self._ids.add(new)
-        return self._ids.ids(keys)
-
-    def _read(self, doc: Doc, arr: numpy.ndarray, i: int) -> Row:
-        """The record of token i's word."""
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[Row, int]:
+        """The record of token i's word; `token`: its ORTH and NORM."""
         strings = doc.vocab.strings
-        t, n = strings[int(arr[i, 0])], strings[int(arr[i, 1])]
+        t, n = strings[token[0]], strings[token[1]]
         # The normalizer cuts proclitics only down to a word it knows, and never from a word
         # already in its matching form: only then is token._.clitic worth asking.
         clitic = 0
         if n != t and n in self.known:
             clitic = int(doc[i]._.clitic)
-        fw = n
-        if n != t and clitic:
-            fw = self._folds.get(t) or self._folds.setdefault(t, fold(t))
+        folded = self._folds.get(t) or self._folds.setdefault(t, fold(t))
+        fw = folded if n != t and clitic else n
         # is_space and is_alpha are flags of the word's lexeme.
         lex = doc.vocab[t]
-        return (t, n, fw, clitic, lex.is_space, lex.is_alpha)
+        space, alpha = lex.is_space, lex.is_alpha
+        return (t, n, fw, clitic, space, alpha), word_bits(
+            t, fw, folded, space, alpha, self.tables, self._classes
+        )

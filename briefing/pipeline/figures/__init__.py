@@ -32,8 +32,7 @@ Config: none; every word list lives in resources/numbers.yaml and resources/unit
 
 from __future__ import annotations
 
-import numpy
-from spacy.attrs import IDX, NORM, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -103,8 +102,8 @@ class FigureExtractor(BatchPipe):
         # Per-word caches, emptied by load: token readings by orth hash (a document's are then
         # taken in C), folded proclitics, and English amounts (Babel is slow).
         self._toks = TokTable()
-        self._prefixes: dict[str, str] = {}
         self._amounts: english.Amounts = {}
+        self._categories: dict[str, int] = {}  # category → its string hash, the spans' label
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """Build the tables; `known`: the words the normalizer may take proclitics off for."""
@@ -112,10 +111,16 @@ class FigureExtractor(BatchPipe):
         time_words = resources.get("particles", ParticlesFile).forms("time-words")
         units = resources.get("units", UnitsFile)
         self.tables = build_tables(numbers, units, known, time_words, shared_analyzer())
-        self._toks = TokTable()
-        self._prefixes.clear()
+        self._toks = TokTable(self.tables)
         self._amounts.clear()
         english.warm()
+
+    def _label(self, doc: Doc, category: str) -> int:
+        """The string hash of a span label: a Span given the string hashes it each time."""
+        key = self._categories.get(category)
+        if key is None:
+            key = self._categories[category] = doc.vocab.strings.add(category)
+        return key
 
     def __call__(self, doc: Doc) -> Doc:
         tables = self.tables
@@ -123,11 +128,11 @@ class FigureExtractor(BatchPipe):
             raise RuntimeError("briefing_figures: load(resources, known) was not called")
         # Every token attribute through one array read: doc[i], Span.text and doc.sents build
         # Token objects, which is slow.
-        arr = token_array(doc, [ORTH, NORM, SENT_START, IDX, SPACY])
-        toks, words, cands = self._toks.read(doc, arr, tables, self._prefixes)
+        arr = token_array(doc, [ORTH, NORM, SENT_START])
+        toks, words, cands = self._toks.read(doc, arr)
         sent_of = SentenceOf(arr[:, 2])
         found = self._find(tables, toks, words, cands, sent_of)
-        self._set_annotations(doc, arr, toks, found, sent_of)
+        self._set_annotations(doc, toks, found, sent_of)
         return doc
 
     def _find(
@@ -162,20 +167,15 @@ class FigureExtractor(BatchPipe):
             done = found.end
         return out
 
-    def _set_annotations(
-        self, doc: Doc, arr: numpy.ndarray, toks: list[Tok], found: list[Found], sent_of: SentenceOf
-    ) -> None:
+    def _set_annotations(self, doc: Doc, toks: list[Tok], found: list[Found], sent_of: SentenceOf) -> None:
         """doc.spans["figures"] and doc._.figures, with character offsets and sentence indices."""
         spans: list[Span] = []
         figures: list[Figure] = []
         if found:
-            idx, space = token_list(doc, IDX), token_list(doc, SPACY)
+            idx, text = token_list(doc, IDX), text_of(doc)
         for f in found:
-            last = toks[f.end - 1].text
-            text = "".join(
-                [toks[k].text + " " if space[k] else toks[k].text for k in range(f.start, f.end - 1)]
-            )
-            spans.append(Span(doc, f.start, f.end, label=f.category))
+            start, end = idx[f.start] + f.start_trim, idx[f.end - 1] + len(toks[f.end - 1].text)
+            spans.append(Span(doc, f.start, f.end, label=self._label(doc, f.category)))
             figures.append(
                 Figure(
                     value=f.value,
@@ -183,9 +183,9 @@ class FigureExtractor(BatchPipe):
                     unit=f.unit,
                     category=f.category,
                     qualifier=f.qualifier,
-                    start=idx[f.start] + f.start_trim,
-                    end=idx[f.end - 1] + len(last),
-                    text=(text + last)[f.start_trim :],
+                    start=start,
+                    end=end,
+                    text=text[start:end],
                     en=f.en,
                     sentence=sent_of[f.start],
                     amount_en=f.amount_en,

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from briefing.pipeline.figures.lexicon import FigureTables
 from briefing.pipeline.figures.morph import dual_noun
-from briefing.pipeline.wordslots import WordSlots
+from briefing.pipeline.wordslots import WordRecords
 from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 from briefing.text.numbers import NumberParse, parse_digits
 
@@ -45,61 +45,34 @@ class Tok(NamedTuple):
     cand: int = 0  # 1: may start a number or ordinal; 2: a dual noun (يومين); 3: a time noun (أسبوع)
 
 
-class TokTable:
-    """The `Tok` of each word seen (by orth hash), kept across documents, with its folded text and
-    candidate code beside it in arrays: a document's tokens, folded words and candidate positions
-    are then taken in C (the words' ids from a wordslots.WordSlots, a fancy index and a `tolist`
-    per column), where a dict lookup per token and two passes over the Tok list to read two of
-    their fields cost some 0.2 µs a token, most of the figures stage outside its rules."""
+class TokTable(WordRecords):
+    """The `Tok` of each word seen (by orth hash), kept across documents, with its folded text
+    beside it and its candidate code as its bits: a document's tokens, folded words and candidate
+    positions are then taken in C, where a dict lookup per token and two passes over the Tok list
+    to read two of their fields cost some 0.2 µs a token, most of the figures stage outside its
+    rules. `tables` and `prefixes` (folded proclitics) are set by the component."""
 
-    __slots__ = ("_cands", "_ids", "_raws", "_toks")
+    __slots__ = ("prefixes", "tables")
 
-    def __init__(self) -> None:
-        self._ids = WordSlots()  # orth → index of the word's Tok
-        self._toks = numpy.empty(1024, dtype=object)
-        self._raws = numpy.empty(1024, dtype=object)
-        self._cands = numpy.zeros(1024, dtype="uint8")
+    def __init__(self, tables: FigureTables | None = None) -> None:
+        super().__init__(2, _MAX_CACHED)
+        self.tables = tables
+        self.prefixes: dict[str, str] = {}
 
-    def read(
-        self, doc: Doc, arr: numpy.ndarray, tables: FigureTables, prefixes: dict[str, str]
-    ) -> tuple[list[Tok], list[str], list[int]]:
+    def read(self, doc: Doc, arr: numpy.ndarray) -> tuple[list[Tok], list[str], list[int]]:
         """Every token's Tok, every token's folded text (Tok.raw), and the tokens that may start a
         figure (Tok.cand > 0), from the doc's ORTH and NORM columns (`arr`, in this order).
 
-        A reading depends on the token's text alone, so each word is read once. `prefixes` keeps
-        folded proclitics."""
-        orths = arr[:, 0]
-        ids = self._ids.ids(orths)
-        if ids is None:
-            ids = self._learn(doc, arr, tables, prefixes)
-        if ids is None:  # the table is full: this document's words read one by one
-            strings = doc.vocab.strings
-            toks = [_read(strings[o], strings[m], tables, prefixes) for o, m in arr[:, :2].tolist()]
-            return toks, [t.raw for t in toks], [k for k, t in enumerate(toks) if t.cand]
-        cands: list[int] = self._cands[ids].nonzero()[0].tolist()
-        return self._toks[ids].tolist(), self._raws[ids].tolist(), cands
+        A reading depends on the token's text alone, so each word is read once."""
+        rows, bits = self.lookup(doc, arr, arr[:, 0])
+        cands: list[int] = bits.nonzero()[0].tolist()
+        return rows[:, 0].tolist(), rows[:, 1].tolist(), cands
 
-    def _learn(
-        self, doc: Doc, arr: numpy.ndarray, tables: FigureTables, prefixes: dict[str, str]
-    ) -> numpy.ndarray | None:
-        """Read the words not seen before; the ids of the doc's tokens after."""
-        orths = arr[:, 0]
-        new = self._ids.missing(orths)
-        size = self._ids.size + len(new)
-        if size > _MAX_CACHED:
-            return None
-        if size > len(self._toks):
-            grown = max(size, 2 * len(self._toks))
-            self._toks = numpy.resize(self._toks, grown)
-            self._raws = numpy.resize(self._raws, grown)
-            self._cands = numpy.resize(self._cands, grown)
+    def _read(self, doc: Doc, token: list[int], i: int) -> tuple[tuple[Tok, str], int]:
+        assert self.tables is not None
         strings = doc.vocab.strings
-        where = dict(zip(orths.tolist(), arr[:, 1].tolist(), strict=True))  # orth → a norm of it
-        for k, orth in enumerate(new, start=self._ids.size):
-            tok = _read(strings[orth], strings[int(where[orth])], tables, prefixes)
-            self._toks[k], self._raws[k], self._cands[k] = tok, tok.raw, tok.cand
-        self._ids.add(new)
-        return self._ids.ids(orths)
+        tok = _read(strings[token[0]], strings[token[1]], self.tables, self.prefixes)
+        return (tok, tok.raw), tok.cand
 
 
 def _read(text: str, norm: str, tables: FigureTables, prefixes: dict[str, str]) -> Tok:
