@@ -1,9 +1,11 @@
+import pickle
+
 import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from briefing.pipeline.wordslots import WordRecords, WordSlots
+from briefing.pipeline.wordslots import WordBits, WordRecords, WordSlots
 
 
 def test_wordslots_ids_in_the_order_added() -> None:
@@ -71,3 +73,26 @@ def test_wordslots_records_past_the_limit_read_each_time() -> None:
     assert rows[:, 0].tolist() == ["قال", "إن", "قال"]
     assert bits.tolist() == [3, 2, 3]
     assert records.reads == 3
+
+
+def test_word_bits_by_word_and_grown_past_the_first_size() -> None:
+    table = WordBits()
+    orths = numpy.array([2**63 + 5, 17, 2**63 + 5], dtype="uint64")
+    assert table.of(orths) is None
+    assert table.missing(orths) == [2**63 + 5, 17]
+    table.add([2**63 + 5, 17], [1 << 19, 3])
+    got = table.of(orths)
+    assert got is not None
+    assert got.tolist() == [1 << 19, 3, 1 << 19]
+    many = list(range(100, 10_100))  # more words than the table first has room for
+    table.add(many, [k * 2 for k in many])
+    got = table.of(numpy.array([17, 10_099, 100], dtype="uint64"))
+    assert got is not None
+    assert got.tolist() == [3, 20_198, 200]
+    assert len(table) == 10_002
+
+
+def test_word_bits_pickle_empty() -> None:
+    table = WordBits()
+    table.add([17], [3])
+    assert len(pickle.loads(pickle.dumps(table))) == 0

@@ -66,6 +66,47 @@ class WordSlots:
             self.size += 1
 
 
+class WordBits:
+    """One integer (of bits) per word form, kept by key across documents and found for a whole
+    document in C: the words' ids, then one `take`. Pickled empty: a cache, not state (the
+    pipeline cache is written with the components)."""
+
+    __slots__ = ("_ids", "values")
+
+    def __init__(self) -> None:
+        self._ids = WordSlots()
+        self.values = numpy.zeros(1024, dtype="int64")  # by id; doubled when full
+
+    def __len__(self) -> int:
+        return self._ids.size
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WordBits, ())
+
+    def ids(self, keys: numpy.ndarray) -> numpy.ndarray | None:
+        """The id of each of `keys`; None when one of them has none."""
+        return self._ids.ids(keys)
+
+    def of(self, keys: numpy.ndarray) -> numpy.ndarray | None:
+        """The integers of `keys`; None when one of them has none."""
+        ids = self._ids.ids(keys)
+        return None if ids is None else self.values.take(ids)
+
+    def missing(self, keys: numpy.ndarray) -> list[int]:
+        """The distinct `keys` without an integer, in the order they first come."""
+        return self._ids.missing(keys)
+
+    def add(self, keys: list[int], values: list[int]) -> None:
+        """Keep the integers of `keys` (distinct, none kept yet), by the next ids."""
+        first = self._ids.size
+        self._ids.add(keys)
+        if self._ids.size > len(self.values):
+            grown = numpy.zeros(max(self._ids.size, 2 * len(self.values)), dtype="int64")
+            grown[:first] = self.values[:first]
+            self.values = grown
+        self.values[first : self._ids.size] = values
+
+
 class WordRecords:
     """One record per word form (a row of `width` objects and an integer of bits), kept across
     documents by key and found for a whole document in C: one `take` of the rows and of the
@@ -76,57 +117,53 @@ class WordRecords:
     one by one, each time.
     """
 
-    __slots__ = ("_bits", "_ids", "_rows", "limit", "width")
+    __slots__ = ("_bits", "_rows", "limit", "width")
 
     def __init__(self, width: int, limit: int = 200_000) -> None:
         self.width = width
         self.limit = limit
-        self._ids = WordSlots()  # key → index of the word's record
+        self._bits = WordBits()  # key → the word's id (its row) and its bits
         self._rows = numpy.empty((1024, width), dtype=object)
-        self._bits = numpy.zeros(1024, dtype="int64")
 
     def lookup(
         self, doc: Doc, arr: numpy.ndarray, keys: numpy.ndarray
     ) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The records of the tokens whose keys are `keys` (rows, bits), `arr` being the doc's
         token columns that `_read` reads."""
-        ids = self._ids.ids(keys)
+        ids = self._bits.ids(keys)
         if ids is None:
             ids = self._learn(doc, arr, keys)
         if ids is None:  # the table is full
             return self._read_all(doc, arr, len(keys))
         # take, not a fancy index: numpy's general indexing path costs more per row
-        return self._rows.take(ids, axis=0), self._bits.take(ids)
+        return self._rows.take(ids, axis=0), self._bits.values.take(ids)
 
     def _learn(self, doc: Doc, arr: numpy.ndarray, keys: numpy.ndarray) -> numpy.ndarray | None:
         """Read the words not seen before; the ids of the doc's tokens after (None if full)."""
-        new = self._ids.missing(keys)
-        size = self._ids.size
+        new = self._bits.missing(keys)
+        size = len(self._bits)
         if size + len(new) > self.limit:
             return None
         if size + len(new) > len(self._rows):
-            grown = max(size + len(new), 2 * len(self._rows))
-            rows = numpy.empty((grown, self.width), dtype=object)
+            rows = numpy.empty((max(size + len(new), 2 * len(self._rows)), self.width), dtype=object)
             rows[:size] = self._rows[:size]
             self._rows = rows
-            self._bits = numpy.resize(self._bits, grown)
         token = dict(zip(keys.tolist(), range(len(keys)), strict=True))  # key → a token of it
-        at = [token[key] for key in new]
-        self._put(size, self._read_each(doc, arr, at))
-        self._ids.add(new)
-        return self._ids.ids(keys)
+        got = self._read_each(doc, arr, [token[key] for key in new])
+        self._put(size, got)
+        self._bits.add(new, [g[1] for g in got])
+        return self._bits.ids(keys)
 
     def _read_each(self, doc: Doc, arr: numpy.ndarray, at: list[int]) -> list[tuple[tuple[Any, ...], int]]:
         """The records of the tokens at `at`, each read from its row of `arr` as Python ints."""
         return [self._read(doc, row, i) for row, i in zip(arr[at].tolist(), at, strict=True)]
 
     def _put(self, start: int, got: list[tuple[tuple[Any, ...], int]]) -> None:
-        """Write records from row `start` on, a column at a time: fromiter keeps a value that is a
-        tuple itself whole, where assigning a list would unpack it."""
+        """Write the rows of records from row `start` on, a column at a time: fromiter keeps a
+        value that is a tuple itself whole, where assigning a list would unpack it."""
         m = len(got)
         for c in range(self.width):
             self._rows[start : start + m, c] = numpy.fromiter((g[0][c] for g in got), dtype=object, count=m)
-        self._bits[start : start + m] = [g[1] for g in got]
 
     def _read_all(self, doc: Doc, arr: numpy.ndarray, n: int) -> tuple[numpy.ndarray, numpy.ndarray]:
         """Every token's record, read without keeping it."""
