@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IDX, NORM, ORTH, SENT_START
 
-from briefing.pipeline.columns import COLUMNS, KeySet, WordTable, token_array, token_list
+from briefing.pipeline.columns import COLUMNS, KeySet, token_array, token_list
 
 TEXT = "قال الرئيس الفرنسي إيمانويل ماكرون إن 12 شخصا قتلوا.\nوأكدت وزارة الخارجية التركية ذلك. انتهى"
 
@@ -36,26 +36,6 @@ def test_columns_read_from_the_word_table_are_the_docs_own(nlp):
     for text in texts * 2:  # the second time, every word is known
         doc = nlp(text)
         assert numpy.array_equal(token_array(doc, COLUMNS), doc.to_array(list(COLUMNS))), text
-
-
-def test_word_table_finds_each_word_in_text_order_and_learns_new_ones_in_place():
-    table = WordTable(1)
-    words = numpy.array([30, 10, 30, 20], dtype="uint64")
-    assert table.rows(words) is None
-    new = table.missing(words)
-    assert new.tolist() == [10, 20, 30]
-    table.add(new, numpy.array([[1], [2], [3]], dtype="uint64"))
-    assert table.values[table.rows(words), 0].tolist() == [3, 1, 3, 2]
-    more = numpy.array([25, 5, 30], dtype="uint64")
-    assert table.rows(more) is None  # 25 and 5 are not known yet
-    table.add(table.missing(more), numpy.array([[0], [9]], dtype="uint64"))  # 5, then 25
-    assert table.values[table.rows(more), 0].tolist() == [9, 0, 3]
-    assert table.values[table.rows(words), 0].tolist() == [3, 1, 3, 2]
-    assert table.rows(numpy.array([99], dtype="uint64")) is None  # past the last key
-    # New words once each, sorted, wherever they fall among the known ones.
-    assert table.missing(numpy.array([99, 99, 5, 1, 26, 1], dtype="uint64")).tolist() == [1, 26, 99]
-    assert table.missing(numpy.array([25, 5], dtype="uint64")).tolist() == []
-    assert table.rows(numpy.empty(0, dtype="uint64")).tolist() == []
 
 
 def test_key_set_finds_exactly_the_keys_even_where_low_bits_are_shared():

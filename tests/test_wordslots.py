@@ -5,7 +5,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from briefing.pipeline.wordslots import WordBits, WordRecords, WordSlots
+from briefing.pipeline.wordslots import WordRecords, WordSlots, WordValues
 
 
 def test_wordslots_ids_in_the_order_added() -> None:
@@ -75,8 +75,8 @@ def test_wordslots_records_past_the_limit_read_each_time() -> None:
     assert records.reads == 3
 
 
-def test_word_bits_by_word_and_grown_past_the_first_size() -> None:
-    table = WordBits()
+def test_word_values_by_word_and_grown_past_the_first_size() -> None:
+    table = WordValues()
     orths = numpy.array([2**63 + 5, 17, 2**63 + 5], dtype="uint64")
     assert table.of(orths) is None
     assert table.missing(orths) == [2**63 + 5, 17]
@@ -92,7 +92,23 @@ def test_word_bits_by_word_and_grown_past_the_first_size() -> None:
     assert len(table) == 10_002
 
 
-def test_word_bits_pickle_empty() -> None:
-    table = WordBits()
+def test_word_values_pickle_empty() -> None:
+    table = WordValues()
     table.add([17], [3])
     assert len(pickle.loads(pickle.dumps(table))) == 0
+
+
+def test_word_values_rows_of_a_width_in_text_order() -> None:
+    table = WordValues(2, "uint64")
+    words = numpy.array([30, 10, 30, 20], dtype="uint64")
+    assert table.of(words) is None
+    assert table.missing(words) == [30, 10, 20]  # in the order they first come
+    table.add([30, 10, 20], numpy.array([[3, 33], [1, 11], [2, 22]], dtype="uint64"))
+    got = table.of(words)
+    assert got is not None
+    assert got.tolist() == [[3, 33], [1, 11], [3, 33], [2, 22]]
+    assert table.of(numpy.array([30, 99], dtype="uint64")) is None
+    assert table.missing(numpy.array([99, 10, 99], dtype="uint64")) == [99]
+    empty = table.of(numpy.empty(0, dtype="uint64"))
+    assert empty is not None
+    assert empty.shape == (0, 2)

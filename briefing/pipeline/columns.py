@@ -33,6 +33,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
+from briefing.pipeline.wordslots import WordValues
+
 # The columns read per token (NORM too: a tokenizer exception may set a token's own), those
 # counted (IDX from LENGTH and SPACY) or set (SENT_START, by the splitter), and those of the
 # word's lexeme, the same for every token of a word.
@@ -57,79 +59,6 @@ class _Shared:
 _SHARED: weakref.WeakKeyDictionary[Doc, _Shared] = weakref.WeakKeyDictionary()
 
 
-class WordTable:
-    """Values kept per word (orth hash) across documents, in a sorted array of the hashes and an
-    array of rows beside it: a document's words are found by one binary search each, in C, where
-    a dictionary lookup per token (through map) costs twice the instructions and makes a Python
-    int of every hash. A word not seen before is inserted in place (no sort of the whole)."""
-
-    __slots__ = ("keys", "values")
-
-    def __init__(self, width: int) -> None:
-        self.keys = numpy.empty(0, dtype="uint64")
-        self.values = numpy.empty((0, width), dtype="uint64")
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def rows(self, orths: numpy.ndarray) -> numpy.ndarray | None:
-        """The row of `values` of each of `orths`; None when one of them is not in the table."""
-        if not len(orths):
-            return numpy.empty(0, dtype="intp")
-        if not len(self.keys):
-            return None
-        # The words searched in sorted order: each search then starts near the last one, in
-        # memory the last one brought into the cache (in text order a search over a large
-        # vocabulary costs a cache miss at nearly every step). ndarray methods and ufuncs only:
-        # numpy's Python-level functions cost more than a short document's search.
-        order = orths.argsort()
-        at = numpy.empty_like(order)
-        at[order] = self.keys.searchsorted(orths[order])
-        numpy.minimum(at, len(self.keys) - 1, out=at)
-        return at if (self.keys[at] == orths).all() else None
-
-    def missing(self, orths: numpy.ndarray) -> numpy.ndarray:
-        """The distinct `orths` not in the table, sorted. (numpy.setdiff1d would make the whole
-        table unique again at every call: a third of a first run over the corpus.)"""
-        if not len(self.keys):
-            return _distinct(orths)
-        at = self.keys.searchsorted(orths)
-        numpy.minimum(at, len(self.keys) - 1, out=at)
-        return _distinct(orths[self.keys[at] != orths])
-
-    def add(self, orths: numpy.ndarray, values: numpy.ndarray) -> None:
-        """Add `orths` (distinct, sorted, none in the table) with their rows of `values`. The old
-        rows are copied over in runs between the new ones (a few per document once the common
-        words are in): numpy.insert's boolean masks cost ten times this on a table of twenty
-        thousand words, at every document of a first run."""
-        at = self.keys.searchsorted(orths).tolist()
-        size = len(self.keys) + len(at)
-        keys = numpy.empty(size, dtype=self.keys.dtype)
-        rows = numpy.empty((size, self.values.shape[1]), dtype=self.values.dtype)
-        done = 0  # old rows copied so far
-        for shift, upto in enumerate(at):
-            keys[done + shift : upto + shift] = self.keys[done:upto]
-            rows[done + shift : upto + shift] = self.values[done:upto]
-            done = upto
-        keys[done + len(at) :] = self.keys[done:]
-        rows[done + len(at) :] = self.values[done:]
-        placed = numpy.arange(len(at)) + at
-        keys[placed], rows[placed] = orths, values
-        self.keys, self.values = keys, rows
-
-
-def _distinct(values: numpy.ndarray) -> numpy.ndarray:
-    """The distinct values, sorted: numpy.unique by sorting (numpy 2's unique hashes first, and
-    costs 70 µs on ten values, 5 ms on twenty thousand; a sort, 1 µs and 0.3 ms)."""
-    ordered = numpy.sort(values)
-    if len(ordered) < 2:
-        return ordered
-    keep = numpy.empty(len(ordered), dtype=bool)
-    keep[0] = True
-    numpy.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    return ordered[keep]
-
-
 class Lexemes:
     """The LEXEME_COLUMNS of each word seen, kept across documents (at most _MAX_WORDS).
 
@@ -140,22 +69,21 @@ class Lexemes:
     __slots__ = ("table",)
 
     def __init__(self) -> None:
-        self.table = WordTable(len(LEXEME_COLUMNS))
+        self.table = WordValues(len(LEXEME_COLUMNS), "uint64")
 
     def of(self, doc: Doc, orths: numpy.ndarray) -> numpy.ndarray:
         """LEXEME_COLUMNS of the tokens whose ORTH column is `orths`."""
         table = self.table
-        rows = table.rows(orths)
-        if rows is None:  # a word not seen before: its values as the doc reads them
+        values = table.of(orths)
+        if values is None:  # a word not seen before: its values as the doc reads them
             read = doc.to_array(list(LEXEME_COLUMNS))
             new = table.missing(orths)
             if len(table) + len(new) > _MAX_WORDS:
                 return read
             first = dict(zip(orths.tolist(), range(len(orths)), strict=True))  # a token of each word
-            table.add(new, read[[first[orth] for orth in new.tolist()]])
-            rows = table.rows(orths)
-            assert rows is not None
-        values: numpy.ndarray = table.values[rows]
+            table.add(new, read[[first[orth] for orth in new]])
+            values = table.of(orths)
+            assert values is not None
         return values
 
 

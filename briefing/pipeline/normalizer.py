@@ -11,13 +11,12 @@ every token of that word finds it; a document costs one array read and a binary 
 
 from __future__ import annotations
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.columns import WordTable
+from briefing.pipeline.wordslots import WordValues
 from briefing.resources import Resources
 from briefing.text.normalize import fold, raw_prefix_length, strip_proclitics
 
@@ -40,14 +39,14 @@ class Normalizer(BatchPipe):
         self.vocab = nlp.vocab
         self.known: frozenset[str] = frozenset()
         # The raw proclitic length (0 for most) of every word whose lexeme norm is set: a
-        # document is then one binary search per token, and its few proclitics are picked out
-        # in numpy (a Python loop over its tokens cost more than the rest).
-        self._lengths = WordTable(1)
+        # document's are then found by the words' ids in C, and its few proclitics are picked
+        # out in numpy (a Python loop over its tokens cost more than the rest).
+        self._lengths = WordValues()
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """`known`: the folded words that proclitic stripping may uncover."""
         self.known = known
-        self._lengths = WordTable(1)
+        self._lengths = WordValues()
 
     def analyse(self, text: str) -> tuple[str, int]:
         """(matching form, raw proclitic length) of one token's text."""
@@ -56,26 +55,25 @@ class Normalizer(BatchPipe):
         tag = len(text) - len(text.lstrip("#"))
         return norm, tag + (raw_prefix_length(text[tag:], removed) if removed else 0)
 
-    def _learn(self, orths: numpy.ndarray) -> None:
-        """Set the norm of the words `orths` (distinct, sorted, not seen before)."""
+    def _learn(self, orths: list[int]) -> None:
+        """Set the norm of the words `orths` (distinct, not seen before)."""
         strings = self.vocab.strings
         lengths = []
-        for orth in orths.tolist():
+        for orth in orths:
             norm, clitic = self.analyse(strings[orth])
             self.vocab[orth].norm_ = norm
             lengths.append(clitic)
-        self._lengths.add(orths, numpy.array(lengths, dtype="uint64").reshape(-1, 1))
+        self._lengths.add(orths, lengths)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         orths = doc.to_array(ORTH)
-        rows = self._lengths.rows(orths)
-        if rows is None:  # a word not seen before
+        lengths = self._lengths.of(orths)
+        if lengths is None:  # a word not seen before
             self._learn(self._lengths.missing(orths))
-            rows = self._lengths.rows(orths)
-            assert rows is not None
-        lengths = self._lengths.values[rows, 0]
+            lengths = self._lengths.of(orths)
+            assert lengths is not None
         at = lengths.nonzero()[0]
         if len(at):
             doc.user_data[CLITICS_KEY] = dict(zip(at.tolist(), lengths[at].tolist(), strict=True))

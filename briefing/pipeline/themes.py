@@ -35,7 +35,8 @@ from spacy.tokens import Doc
 from briefing.model.contract import ThemeScore
 from briefing.pipeline.actor_spans import actor_spans
 from briefing.pipeline.batching import BatchPipe
-from briefing.pipeline.columns import WordTable, token_array
+from briefing.pipeline.columns import token_array
+from briefing.pipeline.wordslots import WordValues
 from briefing.resources import Resources, ThemeEntry
 from briefing.text.normalize import fold
 
@@ -138,16 +139,16 @@ class ThemeScorer(BatchPipe):
         self.name_weight = name_weight
         self.tables = build_tables(())
         # Each word's evidence, read once: the readings in a list, and each word's place in it (and
-        # whether it has any evidence) by norm hash in a WordTable, which finds a document's words
-        # by a binary search each in C (a dictionary lookup per word cost three times as much).
-        self._words = WordTable(2)
+        # whether it has any evidence) by norm hash in a WordValues, which finds a document's words
+        # by their ids in C (a dictionary lookup per word cost three times as much).
+        self._words = WordValues(2)
         self._evidence: list[_WordEvidence] = []
         self.strings = nlp.vocab.strings
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """Themes strip prefixes themselves and never need the normalizer's `known` words."""
         self.tables = build_tables(resources.themes)
-        self._words, self._evidence = WordTable(2), []
+        self._words, self._evidence = WordValues(2), []
 
     def _word_hits(self, forms: frozenset[str]) -> tuple[_Hit, ...]:
         """The most specific single-word matches of a word's forms, the heaviest per theme."""
@@ -179,22 +180,21 @@ class ThemeScorer(BatchPipe):
         hits = self._word_hits(forms)
         return (tuple(kw for _, kw in hits), forms, phrases, bool(hits or phrases))
 
-    def _learn(self, norms: numpy.ndarray) -> None:
-        """Read the evidence of the words `norms` (distinct, sorted, not seen before)."""
+    def _learn(self, norms: list[int]) -> None:
+        """Read the evidence of the words `norms` (distinct, not seen before)."""
         start = len(self._evidence)
-        self._evidence.extend(self._word(norm) for norm in norms.tolist())
+        self._evidence.extend(self._word(norm) for norm in norms)
         places = range(start, len(self._evidence))
         flags = [entry[3] for entry in self._evidence[start:]]
-        self._words.add(norms, numpy.array([places, flags], dtype="uint64").T)
+        self._words.add(norms, numpy.array([places, flags], dtype="int64").T)
 
     def _evidence_at(self, norms: numpy.ndarray) -> numpy.ndarray:
         """(place in self._evidence, any evidence) of each word of `norms`."""
-        rows = self._words.rows(norms)
-        if rows is None:  # a word not seen yet
+        found = self._words.of(norms)
+        if found is None:  # a word not seen yet
             self._learn(self._words.missing(norms))
-            rows = self._words.rows(norms)
-            assert rows is not None
-        found: numpy.ndarray = self._words.values[rows]
+            found = self._words.of(norms)
+            assert found is not None
         return found
 
     def _phrase_hits(

@@ -4,7 +4,7 @@ of the word forms kept by those ids.
 A component that keeps one record per word form finds a document's records by their ids: the
 ids of all its tokens come from a direct-mapped array indexed by the low bits of the word hash
 (spaCy's 64-bit hashes are uniform in their low bits), four array operations per document
-whatever its length. A binary search per token over a sorted array of hashes (columns.WordTable)
+whatever its length. A binary search per token over a sorted array of hashes (the WordTable before)
 costs some 75 ns a token, cache misses mostly; a dict lookup per token about 100. A word whose
 slot another word holds already goes to a small dictionary, looked at for those tokens only.
 """
@@ -66,42 +66,47 @@ class WordSlots:
             self.size += 1
 
 
-class WordBits:
-    """One integer (of bits) per word form, kept by key across documents and found for a whole
-    document in C: the words' ids, then one `take`. Pickled empty: a cache, not state (the
-    pipeline cache is written with the components)."""
+class WordValues:
+    """One value (an integer of bits, by default) or one row of `width` values per word form,
+    kept by key across documents and found for a whole document in C: the words' ids, then one
+    `take`. Pickled empty: a cache, not state (the pipeline cache is written with the components)."""
 
-    __slots__ = ("_ids", "values")
+    __slots__ = ("_ids", "dtype", "values", "width")
 
-    def __init__(self) -> None:
+    def __init__(self, width: int | None = None, dtype: str = "int64") -> None:
+        self.width = width
+        self.dtype = dtype
         self._ids = WordSlots()
-        self.values = numpy.zeros(1024, dtype="int64")  # by id; doubled when full
+        self.values = self._empty(1024)  # by id; doubled when full
+
+    def _empty(self, size: int) -> numpy.ndarray:
+        return numpy.zeros(size if self.width is None else (size, self.width), dtype=self.dtype)
 
     def __len__(self) -> int:
         return self._ids.size
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (WordBits, ())
+        return (WordValues, (self.width, self.dtype))
 
     def ids(self, keys: numpy.ndarray) -> numpy.ndarray | None:
         """The id of each of `keys`; None when one of them has none."""
         return self._ids.ids(keys)
 
     def of(self, keys: numpy.ndarray) -> numpy.ndarray | None:
-        """The integers of `keys`; None when one of them has none."""
+        """The values (or rows) of `keys`; None when one of them has none."""
         ids = self._ids.ids(keys)
-        return None if ids is None else self.values.take(ids)
+        return None if ids is None else self.values.take(ids, axis=0)
 
     def missing(self, keys: numpy.ndarray) -> list[int]:
-        """The distinct `keys` without an integer, in the order they first come."""
+        """The distinct `keys` without a value, in the order they first come."""
         return self._ids.missing(keys)
 
-    def add(self, keys: list[int], values: list[int]) -> None:
-        """Keep the integers of `keys` (distinct, none kept yet), by the next ids."""
+    def add(self, keys: list[int], values: Any) -> None:
+        """Keep the values (or rows) of `keys` (distinct, none kept yet), by the next ids."""
         first = self._ids.size
         self._ids.add(keys)
         if self._ids.size > len(self.values):
-            grown = numpy.zeros(max(self._ids.size, 2 * len(self.values)), dtype="int64")
+            grown = self._empty(max(self._ids.size, 2 * len(self.values)))
             grown[:first] = self.values[:first]
             self.values = grown
         self.values[first : self._ids.size] = values
@@ -122,7 +127,7 @@ class WordRecords:
     def __init__(self, width: int, limit: int = 200_000) -> None:
         self.width = width
         self.limit = limit
-        self._bits = WordBits()  # key → the word's id (its row) and its bits
+        self._bits = WordValues()  # key → the word's id (its row) and its bits
         self._rows = numpy.empty((1024, width), dtype=object)
 
     def lookup(

@@ -24,7 +24,7 @@ from spacy.strings import get_string_id
 
 from briefing.pipeline.actors.glued import GlueTables, split_glued
 from briefing.pipeline.actors.words import FOREIGN_MIN_LETTERS, Words
-from briefing.pipeline.wordslots import WordBits
+from briefing.pipeline.wordslots import WordValues
 from briefing.text.normalize import fold
 
 
@@ -74,21 +74,21 @@ class Forms:
         self.calendar = people.calendar
         self.glue = glue
         self.known = known
-        # The records are found by the words' ids, in C (wordslots.WordBits): a dict's get per
+        # The records are found by the words' ids, in C (wordslots.WordValues): a dict's get per
         # token, through map, cost five times as much as a binary search, and that twice this.
         orths = w.a.array[:, 7]  # ORTH
         table = w.caches.forms
         column = table.of(orths)
         if column is None:  # word forms no article had before
             if len(table) >= MAX_FORMS:
-                table = w.caches.forms = WordBits()
+                table = w.caches.forms = WordValues()
             self._learn(table, orths)
             column = table.of(orths)
             assert column is not None
         self.column: Any = column
         self.bits: list[int] = column.tolist()
 
-    def _learn(self, table: WordBits, orths: Any) -> None:
+    def _learn(self, table: WordValues, orths: Any) -> None:
         """Add the records of the word forms of `orths` that `table` lacks."""
         new = table.missing(orths)
         first: dict[int, int] = {}  # orth → its first token

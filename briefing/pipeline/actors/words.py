@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from briefing.pipeline.actors.document import Tokens
 from briefing.pipeline.actors.lexicon import NameLexicon
-from briefing.pipeline.wordslots import WordBits
+from briefing.pipeline.wordslots import WordValues
 from briefing.resources import Resources
 from briefing.resources.schema import ActorRulesFile, ActorsFile, GivenNamesFile
 from briefing.text.bama import Analysis, Analyzer, shared_analyzer
@@ -145,7 +145,7 @@ class WordCaches:
     no_name: dict[str, bool] = field(default_factory=dict)  # per word as written
     name_en: dict[str, str] = field(default_factory=dict)  # per folded name
     foreign_name: dict[str, bool] = field(default_factory=dict)  # per norm
-    forms: WordBits = field(default_factory=WordBits)  # per orth: forms.py
+    forms: WordValues = field(default_factory=WordValues)  # per orth: forms.py
 
     def clear(self) -> None:
         for cache in (self.nameish, self.article, self.name_token, self.glued, self.name_en, self.inflected):
@@ -153,7 +153,7 @@ class WordCaches:
         self.no_name.clear()
         self.singular_verb.clear()
         self.foreign_name.clear()
-        self.forms = WordBits()
+        self.forms = WordValues()
 
 
 class Words:
