@@ -6,7 +6,7 @@ orth in a cache of what the analyser makes of it (a `get` per token and a dict o
 and its norm again against the foreign spellings (a set difference over the doc's norms). All of
 it depends on the word form alone (the normaliser sets a form's norm and proclitic once, on its
 lexeme), so it is now one record per orth, kept across articles: a document's records are taken
-by its words' ids in C (records.py), and numpy picks the few tokens of each kind out of them.
+by its words' ids in C (wordslots.WordValues), and numpy picks the few tokens of each kind out of them.
 
 Bits: the word's roles (the low byte: speech verb, given name …, `roles` of PeopleTables), what
 the analyser makes of it as a foreign name's opening (`PROPER` …), whether it is another spelling
