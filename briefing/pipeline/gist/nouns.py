@@ -74,15 +74,8 @@ class NounRules:
             s.i += 2
             s.last, s.last_plural, s.relative, s.governs = N, False, False, None
             return s.words[s.i - 1].en if after else "in " + s.words[s.i - 1].en
-        if w.fixed and not w.poss and (w.pos == NAME or (w.pos == NUM and not w.en.startswith("the "))):
-            # A name or a figure is a phrase of its own, its English given: what noun_phrase and
-            # render would make of it, without making them (a quarter of the phrases are these).
-            s.i += 1
-            text, plural = w.alone or self.alone(w)
-            return self._close(s, text, w.definite, plural, w.governs or None)
-        if w.pos == N and not w.fixed and self._alone_next(w, s):
-            # A noun that nothing after it joins: what noun_phrase and render would make of it,
-            # without making them (a third of the phrases are these).
+        if self._one_word(w, s):
+            # What noun_phrase and render would make of a phrase of one word, without making them.
             s.i += 1
             text, plural = w.alone or self.alone(w)
             return self._close(s, text, w.definite, plural, w.governs or None)
@@ -105,6 +98,14 @@ class NounRules:
             governs = np.head.governs  # تخلي روسيا عن: Russia's abandonment of
         head = np.head
         return self._close(s, text, self.definite(np), (head.alone or self.alone(head))[1], governs)
+
+    @classmethod
+    def _one_word(cls, w: Word, s: State) -> bool:
+        """Is `w` at s.i a phrase of one word: a name or a figure, its English given (a quarter
+        of the phrases), or a noun that nothing after it joins (a third)?"""
+        if w.fixed:
+            return not w.poss and (w.pos == NAME or (w.pos == NUM and not w.en.startswith("the ")))
+        return w.pos == N and cls._alone_next(w, s)
 
     @staticmethod
     def _alone_next(w: Word, s: State) -> bool:
