@@ -39,6 +39,7 @@ from briefing.pipeline.claims.frames import one_per_frame
 from briefing.pipeline.claims.phrases import actor_phrase, find_phrases
 from briefing.pipeline.claims.tables import ClaimTables, build_tables, cue_words, head_words, qualifier_words
 from briefing.pipeline.claims.words import WordColumns
+from briefing.pipeline.labels import LabelIds
 from briefing.resources import Resources
 from briefing.resources.schema import CuesFile, SpeakersFile
 
@@ -77,14 +78,7 @@ class ClaimExtractor(BatchPipe):
         self._words: WordColumns | None = None  # made by load, for its tables
         self._folds: dict[str, str] = {}
         self._labels: dict[int, str] = {}  # string hash → string, for span labels and ids
-        self._stances: dict[str, int] = {}  # stance → its string hash, the claim spans' label
-
-    def _label(self, doc: Doc, stance: str) -> int:
-        """The string hash of a span label: a Span given the string hashes it each time."""
-        key = self._stances.get(stance)
-        if key is None:
-            key = self._stances[stance] = doc.vocab.strings.add(stance)
-        return key
+        self._label = LabelIds()  # the spans' labels by their string ids
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         self.tables = build_tables(resources, known, self.nlp)

@@ -49,6 +49,7 @@ from briefing.pipeline.figures.morph import is_verb
 from briefing.pipeline.figures.numbers import first_of_pair, number_at
 from briefing.pipeline.figures.ranks import rank_at
 from briefing.pipeline.figures.tokens import Tok, TokTable
+from briefing.pipeline.labels import LabelIds
 from briefing.pipeline.tokenizer import text_of
 from briefing.resources import Resources
 from briefing.resources.schema import NumbersFile, ParticlesFile, UnitsFile
@@ -103,7 +104,7 @@ class FigureExtractor(BatchPipe):
         # taken in C), folded proclitics, and English amounts (Babel is slow).
         self._toks = TokTable()
         self._amounts: english.Amounts = {}
-        self._categories: dict[str, int] = {}  # category → its string hash, the spans' label
+        self._label = LabelIds()  # the spans' labels by their string ids
 
     def load(self, resources: Resources, known: frozenset[str]) -> None:
         """Build the tables; `known`: the words the normalizer may take proclitics off for."""
@@ -114,13 +115,6 @@ class FigureExtractor(BatchPipe):
         self._toks = TokTable(self.tables)
         self._amounts.clear()
         english.warm()
-
-    def _label(self, doc: Doc, category: str) -> int:
-        """The string hash of a span label: a Span given the string hashes it each time."""
-        key = self._categories.get(category)
-        if key is None:
-            key = self._categories[category] = doc.vocab.strings.add(category)
-        return key
 
     def __call__(self, doc: Doc) -> Doc:
         tables = self.tables

@@ -117,9 +117,9 @@ def apply_idioms(words: list[Word], reader: Reader, table: IdiomTable) -> None:
     by_first = table.by_first
     k = 1  # (the fixed words never open the span: their verb comes first)
     while k < len(words):
-        first = forms[k]
-        if (first if " " not in first else first.split(" ", 1)[0]) in firsts:
-            for tokens, entry, person in by_first[first.split(" ", 1)[0]]:
+        first = forms[k].split(" ", 1)[0]
+        if first in firsts:
+            for tokens, entry, person in by_first[first]:
                 end = _covers(forms, k, tokens)
                 if end is not None and _join(words, k, end, entry, person, reader, table):
                     forms = _forms(words)  # words were joined: the indices after k moved
