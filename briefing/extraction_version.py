@@ -13,12 +13,12 @@ import hashlib
 from pathlib import Path
 
 from briefing import __version__
+from briefing.native import SOURCE_DIRS, imported_hash, sources_hash
 from briefing.resources import Resources
 from briefing.text import bama
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-# The packages whose code decides what an extraction holds.
-CODE_DIRS = (PACKAGE_DIR / "pipeline", PACKAGE_DIR / "text")
+# The packages whose code decides what an extraction holds (compiled or not: the same output).
+CODE_DIRS = SOURCE_DIRS
 
 
 def extraction_version(resources: Resources) -> str:
@@ -48,16 +48,7 @@ def code_hash(dirs: tuple[Path, ...] | None = None) -> str:
     folders = dirs if dirs is not None else CODE_DIRS
     if folders == _IMPORTED[0]:
         return _IMPORTED[1]
-    return _hash(folders)
+    return sources_hash(folders)
 
 
-def _hash(folders: tuple[Path, ...]) -> str:
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(folder.rglob("*.py")):
-            digest.update(path.relative_to(folder.parent).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-_IMPORTED = (CODE_DIRS, _hash(CODE_DIRS))
+_IMPORTED = (CODE_DIRS, imported_hash())

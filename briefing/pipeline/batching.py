@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import cast
 
+from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class BatchPipe:
     """Mixin: `pipe` in batches over the component's own `__call__`."""
 

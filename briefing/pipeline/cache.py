@@ -4,9 +4,10 @@ Building the pipeline's tables from the resources takes seconds (folding and tra
 hundreds of thousands of words, tokenizing every pattern); unpickling the built pipeline takes a
 fraction of that. The file is keyed by everything that decides what the pipeline is: the
 extraction version (package, resources with the user layer, lexicon and extraction code),
-the components, and the spaCy and Python versions. It lives next to the BAMA lexicon's cache
-(`BRIEFING_CACHE`, else the user cache folder), is written whole or not at all, and a cache
-that cannot be read is built again, with a note saying why; one that cannot be written is skipped.
+the components, the spaCy and Python versions, and whether the code runs compiled (native.py).
+It lives next to the BAMA lexicon's cache (`BRIEFING_CACHE`, else the user cache folder), is
+written whole or not at all, and a cache that cannot be read is built again, with a note saying
+why; one that cannot be written is skipped.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from briefing import collector
+from briefing import collector, native
 from briefing.extraction_version import extraction_version
 from briefing.pipeline import PIPELINE, build_nlp, freeze
 from briefing.resources import Resources
@@ -37,7 +38,9 @@ STALE_AFTER = 24 * 3600  # seconds
 def cache_path(resources: Resources, components: Sequence[str], cache: Path | None = None) -> Path:
     """The cache file of the pipeline of `components` over `resources`."""
     digest = hashlib.sha256()
-    for part in (extraction_version(resources), *components, spacy.about.__version__, sys.version):
+    # (compiled classes pickle as themselves: a pipeline pickled by the sources is not the build's)
+    parts = (extraction_version(resources), *components, spacy.about.__version__, sys.version, native.MODE)
+    for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     return (cache or cache_dir()) / f"{PREFIX}{digest.hexdigest()[:16]}.pickle"
 
@@ -59,7 +62,7 @@ def cached_nlp(
                 os.utime(path)
             return freeze(nlp, collect=False)
     nlp = build_nlp(resources, components=components)
-    if write_atomically(path, pickle.dumps(nlp, protocol=pickle.HIGHEST_PROTOCOL)):
+    if write_atomically(path, native.dumps(nlp)):
         note(f"pipeline: built and cached in {path}")
         _remove_stale(path)
     else:

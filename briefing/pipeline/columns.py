@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 import numpy
+from mypy_extensions import mypyc_attr
 from spacy.attrs import (
     IDX,
     IS_ALPHA,
@@ -59,6 +60,7 @@ class _Shared:
 _SHARED: weakref.WeakKeyDictionary[Doc, _Shared] = weakref.WeakKeyDictionary()
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Lexemes:
     """The LEXEME_COLUMNS of each word seen, kept across documents (at most _MAX_WORDS).
 
@@ -134,6 +136,7 @@ def token_list(doc: Doc, attr: int) -> list[int]:
     return column
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class KeySet:
     """The word hashes a rule fires on, sorted: `find` gives the tokens it may fire on, in C.
     Beside them a bitmap of their low bits, so that the binary search runs only for the tokens

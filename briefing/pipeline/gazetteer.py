@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -141,6 +142,7 @@ def gazetteer_index(resources: Resources) -> GazetteerIndex:
     )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Gazetteer(BatchPipe):
     """Finds the gazetteer's surfaces. Config: none; the patterns come to `load`."""
 

@@ -7,9 +7,11 @@ categories), so each label is added once and its id given after.
 
 from __future__ import annotations
 
+from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class LabelIds:
     """label → its string id in the documents' vocabulary (one vocabulary per pipeline)."""
 

@@ -11,6 +11,7 @@ every token of that word finds it; a document costs one array read and a binary 
 
 from __future__ import annotations
 
+from mypy_extensions import mypyc_attr
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -31,6 +32,7 @@ if not Token.has_extension("clitic"):
     Token.set_extension("clitic", getter=_clitic)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Normalizer(BatchPipe):
     """Folds tokens for matching. Config: none; the known words come to `load`."""
 

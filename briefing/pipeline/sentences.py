@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy
+from mypy_extensions import mypyc_attr
 from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +17,7 @@ _ORTH, _SPACY, _IS_ALPHA, _IS_SPACE, _SENT_START = (
 )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class SentenceSplitter(BatchPipe):
     """Sentence starts after . ! ? ؟ … followed by a space, and at line breaks (titles, paragraphs)."""
 

@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy
+from mypy_extensions import mypyc_attr
 from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -81,6 +82,7 @@ _Phrase = tuple[tuple[str, ...], int, int]  # the words after the first, theme i
 _WordEvidence = tuple[tuple[int, ...], frozenset[str], tuple[_Phrase, ...], bool]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class ThemeTables:
     """The taxonomy's keywords by form: whole words, stems ("انسحاب*"), phrases by first word.
@@ -126,6 +128,7 @@ def build_tables(themes: tuple[ThemeEntry, ...]) -> ThemeTables:
     )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ThemeScorer(BatchPipe):
     """Config: `max_themes` (how many to report), `min_share` (drop weaker themes),
     `name_weight` (what a keyword inside a body's name counts)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
+from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 
 _BITS = 19  # 512 Ki slots (6 MB): a news vocabulary of 50,000 words fills a tenth of them
@@ -66,6 +67,7 @@ class WordSlots:
             self.size += 1
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class WordValues:
     """One value (an integer of bits, by default) or one row of `width` values per word form,
     kept by key across documents and found for a whole document in C: the words' ids, then one
@@ -112,6 +114,7 @@ class WordValues:
         self.values[first : self._ids.size] = values
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class WordRecords:
     """One record per word form (a row of `width` objects and an integer of bits), kept across
     documents by key and found for a whole document in C: one `take` of the rows and of the

@@ -25,6 +25,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from mypy_extensions import mypyc_attr
+
 FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
 CACHE_FORMAT = 2  # bump when the parsed shape changes
 
@@ -81,6 +83,7 @@ _NOT_WORD = re.compile(r"[^'|>&<}AbptvjHxd*rzs$SDTZEgfqklmnhwYy{PJVG]")
 _POS = re.compile(r"<pos>(.*?)</pos>")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class Affix:
     """A prefix or suffix entry: unvocalised and vocalised forms, category, gloss, POS tags."""
@@ -92,6 +95,7 @@ class Affix:
     tags: tuple[str, ...]  # "CONJ", "PREP", "DET", "POSS_PRON_3MS", "NSUFF_FEM_PL" …
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class Stem:
     form: str
@@ -102,6 +106,7 @@ class Stem:
     lemma: str
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """One reading of a word: prefix + stem + suffix, each an entry of the lexicon."""
@@ -179,6 +184,7 @@ def to_buckwalter(word: str) -> str:
     return _MARKS.sub("", word).translate(_TO_BW)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Lexicon:
     """The parsed lexicon: dictionaries by unvocalised form, and the compatibility tables.
 
@@ -295,6 +301,7 @@ def _affix_records(
     return records
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Analyzer:
     """Analyses of Arabic words, cached per word form."""
 

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, Protocol, get_args
 
+from mypy_extensions import mypyc_attr
+
 from briefing.text.normalize import PROCLITICS, fold
 
 NumberKind = Literal[
@@ -81,6 +83,7 @@ class NumberSource(Protocol):
     def plural(self) -> tuple[str, ...]: ...
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class NumberWord:
     """One entry of numbers.yaml, as the grammar reads it."""
@@ -106,6 +109,7 @@ class NumberWord:
         )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Atom:
     """One word's reading: the entry and which form of it (sg, dual, plural)."""
@@ -158,6 +162,7 @@ class NumberParse(NamedTuple):
     scale: float = 1.0  # the last scale word used (for "مليون ونصف")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class NumberGrammar:
     """The number grammar over the entries of numbers.yaml; build once, reuse (it caches)."""
 
@@ -638,7 +643,7 @@ class _State:
             self.vague_words[-2:] = [f"{self.vague_words[-2]} of {self.vague_words[-1]}"]
             self.vague_words[-1] = self.vague_words[-1].replace("dozens of", "tens of")
         self.total += self.group * value
-        self.group = 0
+        self.group = 0.0
         self.fraction = False
         self.last_scale = value
         self.last = "scale"

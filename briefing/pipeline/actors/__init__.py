@@ -29,6 +29,7 @@ doc._.actors (briefing.model.Actor, mentions as character offsets without procli
 
 from __future__ import annotations
 
+from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -58,6 +59,7 @@ from briefing.resources import Resources
 __all__ = ["ActorResolver", "ActorTables", "make_actors", "vocabulary"]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ActorResolver(BatchPipe):
     """Config: `max_name_tokens` — the longest pattern-found name, in tokens (default 4)."""
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, Protocol
 
+from mypy_extensions import mypyc_attr
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -46,6 +47,7 @@ class Strings(Protocol):
     def add(self, string: str) -> int: ...
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class WordStrings:
     """The vocabulary's strings, each decoded once: spaCy's string store decodes a string's UTF-8
     bytes into a new str object on every lookup, and the rules look up a word's form about 2,000

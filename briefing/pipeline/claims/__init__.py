@@ -27,6 +27,7 @@ briefing.model.Claim in text order.
 
 from __future__ import annotations
 
+from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -64,6 +65,7 @@ def vocabulary(resources: Resources) -> set[str]:
     return words
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ClaimExtractor(BatchPipe):
     """Finds claims. Config: none; the cue, speaker and qualifier lexicons come from resources."""
 

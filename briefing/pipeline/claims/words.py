@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
+from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 
 from briefing.pipeline.claims.tables import ClaimTables
@@ -35,6 +36,7 @@ def word_keys(orths: numpy.ndarray, norms: numpy.ndarray) -> numpy.ndarray:
     return keys
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class WordColumns(WordRecords):
     """The records of the word forms seen, by (orth, norm) key, for one set of tables."""
 

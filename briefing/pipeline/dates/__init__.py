@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TypeVar
 
+from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,6 +47,7 @@ class DocDates:
     sentences: tuple[tuple[int, int], ...] = ()  # character spans, as doc.sents gives them
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class DatesComponent(BatchPipe):
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
+from mypy_extensions import mypyc_attr
 from spacy.attrs import IDX, LENGTH, NORM, SENT_START, SHAPE
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -79,6 +80,7 @@ class Sentences:
     markers: set[int]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Triggers:
     """The hashes of the trigger words and shapes in one StringStore (the pipeline's), sorted,
     each with its group (find.PATTERNS_OF; "marker" for the background markers)."""

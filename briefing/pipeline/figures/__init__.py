@@ -32,6 +32,7 @@ Config: none; every word list lives in resources/numbers.yaml and resources/unit
 
 from __future__ import annotations
 
+from mypy_extensions import mypyc_attr
 from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -94,6 +95,7 @@ def vocabulary(resources: Resources) -> list[str]:
     return sorted(words)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class FigureExtractor(BatchPipe):
     """Finds figures; see the module docstring."""
 

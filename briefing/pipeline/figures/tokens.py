@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 import numpy
+from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 
 from briefing.pipeline.figures.lexicon import FigureTables
@@ -45,6 +46,7 @@ class Tok(NamedTuple):
     cand: int = 0  # 1: may start a number or ordinal; 2: a dual noun (يومين); 3: a time noun (أسبوع)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class TokTable(WordRecords):
     """The `Tok` of each word seen (by orth hash), kept across documents, with its folded text
     beside it and its candidate code as its bits: a document's tokens, folded words and candidate

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from briefing.pipeline.gist.clauses import casualties, not_yet, really, until_or_that
 from briefing.pipeline.gist.idioms import apply_idioms
 from briefing.pipeline.gist.infinitives import infinitives
@@ -61,6 +63,7 @@ class Known(NamedTuple):
     kind: str = NAME  # NAME | NUM
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Gister:
     """Gists of Arabic spans; build once per process (the lexicon loads from its cache)."""
 
@@ -213,10 +216,12 @@ class Gister:
 
     def _head(self, form: str) -> _Head | None:
         """The expressions a folded word opens (see _phrase_head), kept per form."""
-        head = self._heads.get(form, _UNSEEN)
-        if head is _UNSEEN:
+        # (not a tuple sentinel compared by identity: compiled, tuples are unboxed and boxed anew)
+        try:
+            return self._heads[form]
+        except KeyError:
             head = self._heads[form] = self._phrase_head(form)
-        return head
+            return head
 
     def _finish(self, out: list[Word], marked: list[int]) -> None:
         """What reads the words around: a reading with no English, passives, تم + verbal noun,
@@ -450,7 +455,6 @@ def _by_next(candidates: _Expressions) -> tuple[_Expressions, dict[str, _Express
 # (conjunction, preposition, article, the one-word expressions, the others by their second word)
 # a word opens
 _Head = tuple[str, str, bool, _Expressions, dict[str, _Expressions]]
-_UNSEEN: _Head = ("", "", False, (), {})  # a word not looked up yet (compared by identity)
 _TAM = frozenset({"tam", "tam-present", "tam-future"})  # تم، يتم، سيتم
 # the words _finish's rules start from
 _MARKED = _TAM | {"neg-lam", "fall", "carry-out", "already", "until-an"}

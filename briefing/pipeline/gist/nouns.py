@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 
+from mypy_extensions import mypyc_attr
+
 from briefing.pipeline.gist.state import NOMINAL, State
 from briefing.pipeline.gist.words import ADJ, NAME, NUM, PHRASE, PREP, PRON, PUNCT, N, Word, folded
 from briefing.text.english import Irregulars, indefinite, plural
@@ -59,6 +61,7 @@ class NounPhrase:
     link: str = "of"  # the English between the head and its genitive (باسم: the spokesman for the army)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class NounRules:
     """Reads and renders the noun phrase that starts at a State's position."""
 

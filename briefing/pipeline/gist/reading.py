@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Container, Mapping, Sequence
 
+from mypy_extensions import mypyc_attr
+
 from briefing.pipeline.gist.lexicon import GistTables
 from briefing.pipeline.gist.words import (
     ADJ,
@@ -199,6 +201,7 @@ def _rank(
     )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Reader:
     """Reads tokens into Words with the gist's tables."""
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mypy_extensions import mypyc_attr
+
 from briefing.pipeline.gist.nouns import NounRules, determines, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
 from briefing.pipeline.gist.verbs import OBJECT, VerbRules, do_not, passive_be
@@ -48,13 +50,16 @@ _TIMES = frozenset(
     | {"time", "times", "period", "minute", "minutes", "night", "nights", "morning", "evening"}
 )
 _THERE_IS_NO = ("there-is-no", "there-is-no-longer")  # لا يوجد، لم يعد هناك
+_THERE_IS = ("there-is", *_THERE_IS_NO)
 # لديه، لدينا، لديهم: the English of "have" with its subject, for ليس لديه (has no)
 _HAVE = {"prep-ladayh": "has", "prep-ladayna": "we have", "prep-ladayhim": "they have"}
 # verbs whose accusative is a predicate, not an adverb (يعتبر الاتفاق مهما: considers it important)
 _COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "consider", "deem", "make"})
+_SUBJECT_POS = (*NOMINAL, PRON, ADJ)
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "I", "you"})
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Realizer:
     """Renders the Words of one span as English (see the module docstring)."""
 
@@ -160,7 +165,7 @@ class Realizer:
         if nxt.pos == ADJ and not nxt.definite:
             # with a subject before it (a noun, which, that it), "is no longer"; else "it is no longer"
             prev = s.words[s.i - 2] if s.i >= 2 else None
-            after_subject = prev is not None and not prev.prep and prev.pos in (*NOMINAL, PRON, ADJ)
+            after_subject = prev is not None and not prev.prep and prev.pos in _SUBJECT_POS
             after_pronoun = prev is not None and prev.en.rpartition(" ")[2] in _SUBJECT_PRONOUNS
             subject = "" if after_subject or after_pronoun else "it "
             s.i += 1
@@ -227,7 +232,7 @@ class Realizer:
             after = s.words[s.i + 1] if s.i + 1 < len(s.words) else None
             many = after is not None and after.number in ("pl", "du")
             return "there are not" if many else "there is not"  # لا يوجد أي دليل: there is not any evidence
-        if w.id in ("there-is", *_THERE_IS_NO) and nxt is not None and nxt.number in ("pl", "du"):
+        if w.id in _THERE_IS and nxt is not None and nxt.number in ("pl", "du"):
             s.i += 1
             s.last = PART
             return w.en.replace("there is", "there are")  # لا توجد قوات: there are no forces

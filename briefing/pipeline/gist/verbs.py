@@ -5,6 +5,8 @@ verb (VSO → SVO); أن before a verb is "to".
 
 from __future__ import annotations
 
+from mypy_extensions import mypyc_attr
+
 from briefing.pipeline.gist.nouns import NounPhrase, NounRules, np_plural
 from briefing.pipeline.gist.state import NOMINAL, State
 from briefing.pipeline.gist.words import ADJ, PRON, N, V, Word, folded
@@ -38,6 +40,7 @@ PRONOUN_SUBJECT = {
 }
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class VerbRules:
     """Renders the verb at a State's position, with its subject where it stands after it."""
 
