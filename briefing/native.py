@@ -162,15 +162,22 @@ def _load_library() -> bool:
 
 
 class _Pickler(pickle.Pickler):
-    """Pickles compiled objects as their attributes, restored without running __init__ and, for
-    frozen dataclasses, without their __setattr__, which refuses. Their classes are marked
-    mypyc_attr(allow_interpreted_subclasses=True): else a compiled __new__ runs __init__ (and
-    mypyc 2.4's `serializable` leaves __init__ unrun when the class is called from Python)."""
+    """Pickles compiled objects: a dataclass as the arguments of its __init__ (and the fields it
+    does not take, set past a frozen one's __setattr__), any other as its attributes, restored
+    without running __init__. Those classes are marked mypyc_attr(allow_interpreted_subclasses=
+    True): else a compiled __new__ runs __init__ (and mypyc 2.4's `serializable` leaves __init__
+    unrun when the class is called from Python). Dataclasses need no mark, so that the mark stays
+    on the few classes (components, readers) that cannot be made again from their fields."""
 
     def reducer_override(self, obj: Any) -> Any:
         cls = type(obj)
         if not hasattr(cls, "__mypyc_attrs__") or "__reduce__" in cls.__dict__:
             return NotImplemented  # a Python object, or one that says how it pickles
+        if dataclasses.is_dataclass(cls):  # made again by its __init__, then the fields it leaves
+            fields = dataclasses.fields(cls)
+            made = {f.name: getattr(obj, f.name) for f in fields if f.init}
+            rest = {f.name: getattr(obj, f.name) for f in fields if not f.init and hasattr(obj, f.name)}
+            return (_dataclass, (cls, made), rest, None, None, _set_fields)
         return (_new, (cls,), obj.__getstate__(), None, None, _set_state)
 
 
@@ -186,9 +193,13 @@ def _new(cls: Any) -> object:
 
 
 def _set_state(obj: Any, state: dict[str, object]) -> None:
-    cls = type(obj)
-    if dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
-        for name, value in state.items():
-            object.__setattr__(obj, name, value)
-    else:
-        obj.__setstate__(state)
+    obj.__setstate__(state)
+
+
+def _dataclass(cls: Any, made: dict[str, object]) -> object:
+    return cls(**made)
+
+
+def _set_fields(obj: object, rest: dict[str, object]) -> None:
+    for name, value in rest.items():  # (past a frozen dataclass's __setattr__, which refuses)
+        object.__setattr__(obj, name, value)

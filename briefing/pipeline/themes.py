@@ -82,7 +82,6 @@ _Phrase = tuple[tuple[str, ...], int, int]  # the words after the first, theme i
 _WordEvidence = tuple[tuple[int, ...], frozenset[str], tuple[_Phrase, ...], bool]
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class ThemeTables:
     """The taxonomy's keywords by form: whole words, stems ("انسحاب*"), phrases by first word.

@@ -83,7 +83,6 @@ _NOT_WORD = re.compile(r"[^'|>&<}AbptvjHxd*rzs$SDTZEgfqklmnhwYy{PJVG]")
 _POS = re.compile(r"<pos>(.*?)</pos>")
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class Affix:
     """A prefix or suffix entry: unvocalised and vocalised forms, category, gloss, POS tags."""
@@ -95,7 +94,6 @@ class Affix:
     tags: tuple[str, ...]  # "CONJ", "PREP", "DET", "POSS_PRON_3MS", "NSUFF_FEM_PL" …
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class Stem:
     form: str
@@ -106,7 +104,6 @@ class Stem:
     lemma: str
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """One reading of a word: prefix + stem + suffix, each an entry of the lexicon."""

@@ -10,8 +10,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from mypy_extensions import mypyc_attr
-
 _VOWELS = "aeiou"
 _SIBILANT = re.compile(r"(s|x|z|ch|sh)$")
 _CONSONANT_Y = re.compile(r"[^aeiou]y$")
@@ -22,7 +20,6 @@ _DOUBLE = frozenset({"occur", "prefer", "refer", "commit", "admit", "submit", "p
 _E_ING_KEEP = frozenset({"be", "see", "agree", "flee", "free", "guarantee"})
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Irregulars:
     """Irregular English forms: verbs (base → past, past participle) and noun plurals."""

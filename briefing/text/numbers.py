@@ -83,7 +83,6 @@ class NumberSource(Protocol):
     def plural(self) -> tuple[str, ...]: ...
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class NumberWord:
     """One entry of numbers.yaml, as the grammar reads it."""
@@ -109,7 +108,6 @@ class NumberWord:
         )
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Atom:
     """One word's reading: the entry and which form of it (sg, dual, plural)."""

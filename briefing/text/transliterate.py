@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from camel_tools.utils.charmap import CharMapper
-from mypy_extensions import mypyc_attr
 
 from briefing.text.normalize import fold
 
@@ -222,7 +221,6 @@ def _title(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Transliterator:
     """Arabic person-name tokens to English: table first, then the rules of `romanize`."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -31,7 +30,6 @@ from briefing.text.normalize import fold
 FULL, SHORT = "full", "short"  # the kind of form a match key names
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Adjective:
     """A state's adjective with the article: its English, its gender, its words."""
@@ -41,7 +39,6 @@ class Adjective:
     words: int
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class BodyTables:
     nouns: TriggeredMatcher  # on NORM; match key "full:<id>" or "short:<id>"

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_alef_maksura_ar, normalize_teh_marbuta_ar
-from mypy_extensions import mypyc_attr
 from spacy.strings import StringStore
 
 from briefing.pipeline.actors.disambiguation import ContextTables, as_state, disambiguate, locative
@@ -41,7 +40,6 @@ def alef_kept(text: str) -> str:
     return str(normalize_teh_marbuta_ar(normalize_alef_maksura_ar(dediac_ar(text))))
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class CandidateTables:
     surface_keys: frozenset[tuple[str, str]]  # (surface key, id) for every surface of every actor

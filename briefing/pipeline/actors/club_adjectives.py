@@ -12,8 +12,6 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words
@@ -26,7 +24,6 @@ RIGHT_HAND = "اليمنى"  # "the right (hand)", which folds to اليمني "
 DEFINITE = ("ال", *ARTICLE_PROCLITICS)  # a word with the article, as written
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class ClubTables:
     sports: frozenset[int] = frozenset()  # norm hashes of a sports report's words

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
 from spacy.strings import StringStore
 
 from briefing.pipeline.actors.disambiguation import previous_word
@@ -22,7 +21,6 @@ from briefing.resources.schema import ArmedGroupsFile
 from briefing.text.normalize import fold
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class CoalitionTables:
     nouns: frozenset[int]  # norm hashes of the coalition noun

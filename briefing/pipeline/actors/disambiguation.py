@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
 from spacy.strings import StringStore
 
 from briefing.pipeline.actors.document import Tokens
@@ -18,7 +17,6 @@ from briefing.resources import ActorEntry, Resources
 from briefing.resources.schema import ActorRulesFile
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class ContextTables:
     ambiguous: Mapping[str, tuple[str, ...]]  # surface key → the ids that share it

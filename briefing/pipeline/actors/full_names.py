@@ -11,8 +11,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.actors.document import Hit
 from briefing.pipeline.actors.output import FoundActors
 from briefing.pipeline.gazetteer import surface_key
@@ -21,7 +19,6 @@ from briefing.resources import Resources
 Words = tuple[str, ...]
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class FullNameTables:
     by_ends: Mapping[tuple[str, str], tuple[tuple[Words, str], ...]]  # (first, last) → (words, id)

@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.actors.disambiguation import as_state
 from briefing.pipeline.actors.document import Hit, Tokens
 from briefing.pipeline.actors.words import ONE_LETTER_PROCLITICS, WordCaches, WordTables, folded
@@ -22,7 +20,6 @@ GLUED_MIN = 6  # characters: shorter tokens are never two words glued
 SINGLE_MIN = 3  # letters: shorter names are not looked for inside a token
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class GlueTables:
     single: Mapping[str, str]  # one-word surface key → id

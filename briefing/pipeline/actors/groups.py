@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -33,7 +32,6 @@ NOUN, FORCE = "noun", "force"  # the kind of word a match key names
 MAX_ADJECTIVES = 3
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class GroupTables:
     matcher: TriggeredMatcher  # on NORM; match key "noun:<id>" or "force:<id>"

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.actors.club_adjectives import (
     DEFINITE,
     MAX_WORDS,
@@ -28,7 +26,6 @@ from briefing.resources import ActorEntry
 from briefing.text.normalize import fold
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class MatchTables:
     verbs: frozenset[int] = frozenset()  # norm hashes of the match verbs (فاز, تغلب)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -23,7 +22,6 @@ from briefing.resources.schema import ArmedGroupsFile
 from briefing.text.normalize import fold
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class NamedAsTables:
     phrases: TriggeredMatcher | None  # on NORM; None without the section

@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.actors.words import ARTICLE_PROCLITICS, Words, fold_word
 
 # What comes before a name, weakest first: nothing; a nationality; a speech verb; a title or role;
@@ -25,7 +23,6 @@ _THAT_PREPOSITIONS = frozenset({"الي", "علي"})
 _STOP, _JOINED, _GIVEN, _FAMILY = 0, 1, 2, 3
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class NameContext:
     """What may follow a name: the words that end a clause after one, and the "that" particles."""

@@ -11,7 +11,6 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -43,7 +42,6 @@ def closing_quote(a: Tokens, j: int) -> int:
     return 0
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class OrgPattern:
     # "named": the noun belongs to the name; "before": it only introduces it; "quoted": it introduces
@@ -65,7 +63,6 @@ class OrgPattern:
         return ("LOC",) if self.city_only else ("GPE", "LOC")
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class OrgTables:
     nouns: TriggeredMatcher  # on NORM; match key "kind:id"

@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -70,7 +69,6 @@ DATELINE = -2  # a start after a dateline's place and mark: a name of two words 
 CREDITED = -3  # a start after a work's credit word: a name, or two words that may be one (People._credited)
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class PeopleTables:
     titles: TriggeredMatcher  # on NORM; match key: the title's id

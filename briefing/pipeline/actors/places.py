@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from mypy_extensions import mypyc_attr
 from spacy.strings import StringStore
 
 from briefing.pipeline.actors.disambiguation import previous_word
@@ -53,7 +52,6 @@ PEOPLE = ("يين", "يون")  # plurals of adjectives of belonging: الزيد�
 _ENDINGS = (FEMININE, "هم", "هما")
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class PlaceTables:
     facilities: Mapping[int, OrgPatternEntry]  # norm hash of a facility noun → its entry

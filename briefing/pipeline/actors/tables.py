@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -29,7 +28,6 @@ from briefing.pipeline.loading import PatternTokenizer
 from briefing.resources import ActorEntry, Resources
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class ActorTables:
     entries: Mapping[str, ActorEntry]  # the gazetteer, by id

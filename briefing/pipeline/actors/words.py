@@ -8,8 +8,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.actors.document import Tokens
 from briefing.pipeline.actors.lexicon import NameLexicon
 from briefing.pipeline.wordslots import WordValues
@@ -53,7 +51,6 @@ def nationalities(resources: Resources) -> frozenset[str]:
     )
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class WordTables:
     """Word sets (folded unless said otherwise) that the rule families share."""
@@ -135,7 +132,6 @@ def build_word_tables(resources: Resources, known: frozenset[str], lexicon: Name
     )
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass
 class WordCaches:
     """Per-word answers, kept across documents; cleared whenever the tables are rebuilt."""

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mypy_extensions import mypyc_attr
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -31,7 +30,6 @@ from briefing.text.normalize import fold, has_arabic
 from briefing.text.transliterate import Transliterator
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class CueWord:
     """A cue of the lexicon, as the rules read it."""
@@ -55,7 +53,6 @@ class CueWord:
         return f"cue:{self.id}/{self.kind}/{self.variant}"
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class HeadWord:
     """A speaker head (مصدر، الصحيفة، محللون) or a title standing as one."""
@@ -68,7 +65,6 @@ class HeadWord:
     refers: str | None = None  # person | outlet: what the definite singular refers back to
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class QualifierWord:
     id: str
@@ -76,7 +72,6 @@ class QualifierWord:
     takes: str | None = None  # folded preposition whose object joins the phrase
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class OutletKind:
     """The outlets a head refers back to (speakers.yaml `refers: outlet`)."""
@@ -86,7 +81,6 @@ class OutletKind:
     named_only: bool = False  # refers only to an outlet so named
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True, slots=True)
 class ClaimTables:
     matcher: PhraseMatcher  # cue and head surfaces on NORM; match ids "cue:<id>", "head:<id>"

@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from mypy_extensions import mypyc_attr
-
 from briefing.resources.schema import AgoUnit, DatesFile, RelativeEntry, WeekdayEntry
 from briefing.text.months import HIJRI_MONTHS, REGIONAL_MONTHS
 from briefing.text.normalize import fold
@@ -60,7 +58,6 @@ def word(words: Iterable[str]) -> str:
     return _CLITICS + alternation(words) + _END
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Month:
     number: int
@@ -68,7 +65,6 @@ class Month:
     name: str  # the name dateparser reads (an Egyptian/Gulf one), "" for a Hijri month
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class DateLexicon:
     """What the finder needs: the folded forms by meaning, and the compiled patterns."""

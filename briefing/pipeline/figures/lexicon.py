@@ -11,8 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from mypy_extensions import mypyc_attr
-
 from briefing.resources.schema import NOT_FIGURE_IDS, CurrencyNoun, NumbersFile, UnitsFile
 from briefing.text.bama import Analyzer
 from briefing.text.inflect import duals
@@ -22,7 +20,6 @@ from briefing.text.numbers import NumberGrammar
 Phrase = tuple[str, ...]  # folded words
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Currency:
     """A currency noun's codes: the default, and what picks another one."""
@@ -34,7 +31,6 @@ class Currency:
     context: Mapping[str, str]  # folded country word -> ISO code
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class Noun:
     """A counted noun or currency as read from units.yaml."""
@@ -53,7 +49,6 @@ class Noun:
 UNKNOWN = Noun(id="unknown", category="count", en="", en_plural="", number="sg")
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class FigureTables:
     """What the rules look up, built once at load."""

