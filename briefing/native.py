@@ -1,6 +1,6 @@
 """The extraction code compiled to C by mypyc, used only while it matches its sources.
 
-scripts/compile (run by scripts/setup) compiles the packages that extract, briefing/pipeline/
+scripts/compile.py (run by scripts/setup) compiles the packages that extract, briefing/pipeline/
 and briefing/text/, with mypyc: the same typed Python, built into C extension modules that sit
 next to their sources. Python imports an extension module before a source of the same name, so
 after an edit the old code would run. The build's manifest (briefing/native.json, written last)
@@ -9,6 +9,7 @@ manifest is missing or was made from other sources, or when BRIEFING_PURE_PYTHON
 imports each of those modules from its source instead. All of them: compiled modules call one
 another's compiled functions directly, so one stale module makes the whole build stale. A stale
 build is named on stderr once per process; the Python sources give the same output, slower.
+Compiled objects pickle differently from Python ones: `dumps` pickles the pipeline cache's.
 """
 
 from __future__ import annotations
@@ -99,9 +100,7 @@ def read_manifest(path: Path = MANIFEST) -> dict[str, object] | None:
 def plan(compiled: dict[str, Path], manifest: dict[str, object] | None, sources: str, pure: bool) -> str:
     """How the extraction code runs: "compiled", "python" (nothing compiled, or asked for) or
     "stale" (compiled from other sources, or an unfinished build: its sources run instead)."""
-    if not compiled:
-        return "python"
-    if pure:
+    if not compiled or pure:
         return "python"
     if manifest is None or manifest.get("sources") != sources:
         return "stale"
