@@ -177,7 +177,7 @@ class _Pickler(pickle.Pickler):
             made = {f.name: getattr(obj, f.name) for f in fields if f.init}
             rest = {f.name: getattr(obj, f.name) for f in fields if not f.init and hasattr(obj, f.name)}
             return (_dataclass, (cls, made), rest, None, None, _set_fields)
-        return (_new, (cls,), obj.__getstate__(), None, None, _set_state)
+        return (_new, (cls,), obj.__getstate__())  # (restored by the class's __setstate__)
 
 
 def dumps(obj: object) -> bytes:
@@ -189,10 +189,6 @@ def dumps(obj: object) -> bytes:
 
 def _new(cls: Any) -> object:
     return cls.__new__(cls)
-
-
-def _set_state(obj: Any, state: dict[str, object]) -> None:
-    obj.__setstate__(state)
 
 
 def _dataclass(cls: Any, made: dict[str, object]) -> object:
